@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+    environment: "node",
+    // Integration tests start their own sandbox on a free port; keep them off each other's toes.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    server: { deps: { inline: ["server-only"] } },
+  },
+});
