@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { BenchUsageError, DEFAULT_OPTIONS, parseBenchOptions } from "./options";
+
+describe("parseBenchOptions", () => {
+  it("gives the issue's defaults with no arguments", () => {
+    expect(parseBenchOptions([])).toEqual({
+      latencyMs: 40,
+      sizes: [10, 100, 1000, 3000],
+      runs: 5,
+      skipPeer: false,
+      skipPage: false,
+      pageSize: 1000,
+      outDir: "bench-results",
+      help: false,
+    });
+  });
+
+  it("reads every flag", () => {
+    const opts = parseBenchOptions([
+      "--latency-ms", "5", "--sizes", "10, 250,250", "--runs", "3", "--page-size", "250",
+      "--skip-peer", "--skip-page", "--out", "/tmp/b",
+    ]);
+    expect(opts).toEqual({
+      ...DEFAULT_OPTIONS,
+      latencyMs: 5,
+      sizes: [10, 250],
+      runs: 3,
+      pageSize: 250,
+      skipPeer: true,
+      skipPage: true,
+      outDir: "/tmp/b",
+    });
+  });
+
+  it("accepts --flag=value and a zero latency", () => {
+    expect(parseBenchOptions(["--latency-ms=0", "--sizes=3_000"])).toMatchObject({ latencyMs: 0, sizes: [3000] });
+  });
+
+  it.each([
+    [["--latency-ms=-1"], /--latency-ms must be a whole number from 0 to 10000, not "-1"/],
+    [["--latency-ms", "4.5"], /--latency-ms must be a whole number/],
+    [["--runs", "0"], /--runs must be a whole number from 1 to 100, not "0"/],
+    [["--sizes", "10,,100"], /--sizes must be a comma-separated list/],
+    [["--sizes", "10,abc"], /--sizes must be a whole number from 1 to 20000, not "abc"/],
+    [["--out", " "], /--out needs a folder name/],
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["extra"], /Unexpected argument 'extra'/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseBenchOptions(argv)).toThrow(BenchUsageError);
+    expect(() => parseBenchOptions(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,99 @@
+import { parseArgs } from "node:util";
+
+/** What one `npm run bench` run measures, from its command line. */
+export interface BenchOptions {
+  /** Per-call latency the sandbox adds to every AWS request (ms). */
+  latencyMs: number;
+  /** Fleet sizes (total clusters over both regions), in the order they are run. */
+  sizes: number[];
+  /** Timed audit runs per size; the median is reported. */
+  runs: number;
+  /** Skip the AWS CLI peer script. */
+  skipPeer: boolean;
+  /** Skip the production-server page timing, first-load JS and app memory. */
+  skipPage: boolean;
+  /** Fleet size at which the status page is timed (the issue asks for 1,000). */
+  pageSize: number;
+  /** Folder the JSON result is written to. */
+  outDir: string;
+  help: boolean;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  latencyMs: 40,
+  sizes: [10, 100, 1000, 3000],
+  runs: 5,
+  skipPeer: false,
+  skipPage: false,
+  pageSize: 1000,
+  outDir: "bench-results",
+  help: false,
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --latency-ms N     per-call latency of the sandbox in ms (default 40)
+  --sizes A,B,...    fleet sizes in clusters, spread over 2 regions (default 10,100,1000,3000)
+  --runs N           timed audit runs per size, median reported (default 5)
+  --page-size N      fleet size for the status page timing (default 1000)
+  --skip-peer        do not run the AWS CLI peer script
+  --skip-page        do not build/start the app (page time, first-load JS, app memory)
+  --out DIR          folder for the JSON result (default bench-results/)
+  --help             this text`;
+
+/** A command-line mistake, reported with the usage text and exit code 2. */
+export class BenchUsageError extends Error {}
+
+/** Parses `process.argv.slice(2)`; throws BenchUsageError with a precise message on bad input. */
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "latency-ms": { type: "string" },
+        sizes: { type: "string" },
+        runs: { type: "string" },
+        "page-size": { type: "string" },
+        "skip-peer": { type: "boolean" },
+        "skip-page": { type: "boolean" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (err) {
+    throw new BenchUsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  return {
+    latencyMs: v["latency-ms"] === undefined ? DEFAULT_OPTIONS.latencyMs : wholeNumber("--latency-ms", v["latency-ms"], 0, 10_000),
+    sizes: v.sizes === undefined ? DEFAULT_OPTIONS.sizes : parseSizes(v.sizes),
+    runs: v.runs === undefined ? DEFAULT_OPTIONS.runs : wholeNumber("--runs", v.runs, 1, 100),
+    pageSize: v["page-size"] === undefined ? DEFAULT_OPTIONS.pageSize : wholeNumber("--page-size", v["page-size"], 1, 20_000),
+    skipPeer: v["skip-peer"] ?? false,
+    skipPage: v["skip-page"] ?? false,
+    outDir: v.out === undefined ? DEFAULT_OPTIONS.outDir : nonEmptyPath(v.out),
+    help: v.help ?? false,
+  };
+}
+
+function parseSizes(raw: string): number[] {
+  const parts = raw.split(",").map((s) => s.trim());
+  if (parts.some((p) => p === "")) throw new BenchUsageError(`--sizes must be a comma-separated list of numbers, not "${raw}"`);
+  const sizes = parts.map((p) => wholeNumber("--sizes", p, 1, 20_000));
+  return [...new Set(sizes)];
+}
+
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw.replaceAll("_", ""));
+  if (!/^\d[\d_]*$/.test(raw.trim()) || !Number.isInteger(value) || value < min || value > max) {
+    throw new BenchUsageError(`${flag} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function nonEmptyPath(raw: string): string {
+  if (raw.trim() === "") throw new BenchUsageError("--out needs a folder name");
+  return raw;
+}
