@@ -1,0 +1,17 @@
+import type { Role } from "@/lib/auth/roles";
+
+// The role travels in the JWT and the session; next-auth's own types know nothing of it.
+declare module "next-auth" {
+  interface Session {
+    user: { name: string; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+  }
+}

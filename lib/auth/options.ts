@@ -1,0 +1,93 @@
+import type { Env } from "@/lib/auth/env";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
+import { MISSING_SECRET_MESSAGE, resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { oidcProvider, oidcSettingsFromEnv } from "@/lib/auth/oidc";
+import { isRole } from "@/lib/auth/roles";
+import { loadUsers } from "@/lib/auth/users";
+import { createCredentialChecker } from "@/lib/auth/verify-credentials";
+
+/** Sessions last a working day; a stolen cookie stops working by the next morning. */
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+/** The first address of X-Forwarded-For (set by Next or the proxy in front), for the attempt limiter. */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "unknown";
+}
+
+/**
+ * next-auth options from configuration: the password users (and demo users), the optional OIDC
+ * provider, JWT sessions carrying the role. Throws with a message a person can act on when the
+ * configuration cannot work (no secret outside demo mode, a broken users file, nobody able to sign in).
+ */
+export function buildAuthOptions(env: Env): AuthOptions {
+  const secret = resolveAuthSecret(env);
+  if (!secret) throw new Error(MISSING_SECRET_MESSAGE);
+  const users = loadUsers(env);
+  const oidc = oidcSettingsFromEnv(env);
+  if (users.length === 0 && !oidc) {
+    throw new Error(
+      "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
+    );
+  }
+  const checkCredentials = createCredentialChecker({ users, limiter: new AttemptLimiter() });
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Password",
+      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const result = await checkCredentials(
+          String(credentials?.username ?? ""),
+          String(credentials?.password ?? ""),
+          clientAddress(req?.headers),
+        );
+        if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
+        // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.
+        if (result.reason === "rate-limited") throw new Error(result.message);
+        return null;
+      },
+    }),
+  ];
+  if (oidc) providers.push(oidcProvider(oidc));
+  return {
+    secret,
+    providers,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.name = user.name;
+          token.role = isRole(user.role) ? user.role : "viewer";
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
+        return session;
+      },
+    },
+  };
+}
+
+let cached: AuthOptions | undefined;
+
+/** The options for this server process, built once from `process.env` on first use. */
+export function getAuthOptions(): AuthOptions {
+  cached ??= buildAuthOptions(process.env);
+  return cached;
+}
+
+/** Why auth cannot work with this configuration, or null when it can. Shown instead of a bare 500. */
+export function authConfigProblem(): string | null {
+  try {
+    getAuthOptions();
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The two roles QueueReady knows. A viewer can look at clusters and preview changes; an operator can
+ * also apply them. Roles are ordered: a check for "viewer" passes for an operator too.
+ */
+export const ROLES = ["viewer", "operator"] as const;
+
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 1, operator: 2 };
+
+/** True when `role` is a known role name (claims and config files are untrusted strings). */
+export function isRole(role: unknown): role is Role {
+  return typeof role === "string" && (ROLES as readonly string[]).includes(role);
+}
+
+/** True when a user holding `held` may do what needs `needed`. */
+export function hasRole(held: Role, needed: Role): boolean {
+  return RANK[held] >= RANK[needed];
+}
+
+/** The signed-in user as the app sees it, from the session. */
+export interface SessionUser {
+  /** The sign-in name (credentials) or the OIDC subject's preferred name. */
+  name: string;
+  role: Role;
+}
