@@ -1,0 +1,100 @@
+/**
+ * Client factories. A context is one region's pair of SDK clients; callers only see `region`, the
+ * clients stay inside lib/aws (reads and writes reach them through `clientsOf`).
+ */
+
+import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import type { AwsService } from "./errors";
+import { assertRegion, type AwsSettings } from "./settings";
+
+/** One region's view of AWS. Opaque: pass it to the lib/aws functions. */
+export interface AwsContext {
+  readonly region: string;
+}
+
+/** Called once per HTTP request actually sent (each retry counts), e.g. to count calls by operation. */
+export type RequestListener = (e: { service: AwsService; operation: string }) => void;
+
+export interface AwsClients {
+  elasticache: ElastiCacheClient;
+  ec2: EC2Client;
+}
+
+// Short enough that a dead endpoint fails a page render in seconds, long enough for a slow AWS page.
+const CONNECTION_TIMEOUT_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const CACHE_LIMIT = 64;
+
+const clientsByContext = new WeakMap<AwsContext, AwsClients>();
+// Keyed by everything that shapes a client. Sharing keeps keep-alive sockets and the adaptive
+// retry's rate limiter per region, which is the point of adaptive mode.
+const clientCache = new Map<string, { shared?: AwsClients; byListener: WeakMap<RequestListener, AwsClients> }>();
+
+/**
+ * Makes (or reuses) the ElastiCache and EC2 clients for one region: adaptive retry with
+ * `settings.maxAttempts`, the endpoint override, short timeouts, and `onRequest` per HTTP request.
+ * Throws an `unknown-region` AwsError when `region` is not shaped like an AWS region.
+ */
+export function createAwsContext(settings: AwsSettings, region: string, opts?: { onRequest?: RequestListener }): AwsContext {
+  assertRegion(region);
+  const key = JSON.stringify([region, settings.endpoint ?? null, settings.maxAttempts, settings.credentials ?? null]);
+  let entry = clientCache.get(key);
+  if (!entry) {
+    if (clientCache.size >= CACHE_LIMIT) clientCache.delete(clientCache.keys().next().value as string);
+    entry = { byListener: new WeakMap() };
+    clientCache.set(key, entry);
+  }
+  const listener = opts?.onRequest;
+  let clients = listener ? entry.byListener.get(listener) : entry.shared;
+  if (!clients) {
+    clients = buildClients(settings, region, listener);
+    if (listener) entry.byListener.set(listener, clients);
+    else entry.shared = clients;
+  }
+  const ctx: AwsContext = Object.freeze({ region });
+  clientsByContext.set(ctx, clients);
+  return ctx;
+}
+
+/** The SDK clients behind a context. Internal to lib/aws. */
+export function clientsOf(ctx: AwsContext): AwsClients {
+  const clients = clientsByContext.get(ctx);
+  if (!clients) throw new TypeError("Not an AwsContext: make one with createAwsContext().");
+  return clients;
+}
+
+function buildClients(settings: AwsSettings, region: string, listener?: RequestListener): AwsClients {
+  const config = {
+    region,
+    endpoint: settings.endpoint,
+    credentials: settings.credentials,
+    maxAttempts: settings.maxAttempts,
+    retryMode: "adaptive",
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // Without this the SDK only logs a warning and waits forever on a stuck socket.
+      throwOnRequestTimeout: true,
+    },
+  };
+  const elasticache = new ElastiCacheClient(config);
+  const ec2 = new EC2Client(config);
+  if (listener) {
+    countRequests(elasticache, "elasticache", listener);
+    countRequests(ec2, "ec2", listener);
+  }
+  return { elasticache, ec2 };
+}
+
+function countRequests(client: ElastiCacheClient | EC2Client, service: AwsService, listener: RequestListener): void {
+  // The deserialize step runs inside the retry middleware, so it sees every attempt that goes out.
+  (client.middlewareStack as ElastiCacheClient["middlewareStack"]).add(
+    (next, context) => async (args) => {
+      const operation = String(context.commandName ?? "Unknown").replace(/Command$/, "");
+      listener({ service, operation });
+      return next(args);
+    },
+    { step: "deserialize", name: "queueReadyRequestCounter", priority: "high" },
+  );
+}

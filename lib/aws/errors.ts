@@ -1,0 +1,72 @@
+/**
+ * One error mapping for every AWS call: SDK errors (ElastiCache shape names, EC2 plain codes, network
+ * errors) become an AwsProblem a person can act on. Public functions of lib/aws throw only AwsError.
+ */
+
+import type { AwsProblem } from "./types";
+import { problemFor } from "./error-messages";
+
+export type AwsService = "elasticache" | "ec2";
+
+/** Where a failed call was made: the operation is the API name, e.g. `DescribeCacheClusters`. */
+export interface CallSite {
+  operation: string;
+  service: AwsService;
+  region: string;
+}
+
+/** The only error lib/aws throws; `message` is the problem's message, safe to show. */
+export class AwsError extends Error {
+  readonly problem: AwsProblem;
+
+  constructor(problem: AwsProblem, options?: { cause?: unknown }) {
+    super(problem.message, options);
+    this.name = "AwsError";
+    this.problem = problem;
+  }
+}
+
+/** What toAwsProblem reads from an unknown thrown value; every field may be missing. */
+export interface ErrorFacts {
+  /** The AWS code (`name` for SDK v3 service errors, else `Code`), or a Node errno like `ECONNREFUSED`. */
+  code: string;
+  message: string;
+  status?: number;
+  serverFault: boolean;
+}
+
+/** Maps anything a call can throw to an AwsProblem. An AwsError keeps its own problem. */
+export function toAwsProblem(err: unknown, ctx: CallSite): AwsProblem {
+  if (err instanceof AwsError) return err.problem;
+  return problemFor(errorFacts(err), ctx);
+}
+
+/** Wraps a thrown value as an AwsError (as is when it already is one). */
+export function toAwsError(err: unknown, ctx: CallSite): AwsError {
+  if (err instanceof AwsError) return err;
+  return new AwsError(toAwsProblem(err, ctx), { cause: err });
+}
+
+function errorFacts(err: unknown): ErrorFacts {
+  if (typeof err !== "object" || err === null) {
+    return { code: "", message: typeof err === "string" ? err : "", serverFault: false };
+  }
+  const e = err as Record<string, unknown>;
+  const meta = e.$metadata as { httpStatusCode?: unknown } | undefined;
+  const status = typeof meta?.httpStatusCode === "number" ? meta.httpStatusCode : undefined;
+  // Network failures arrive as plain Node errors, sometimes wrapped once (`cause`) by the HTTP handler.
+  const cause = (e.cause ?? {}) as Record<string, unknown>;
+  const errno = str(e.code) ?? str(cause.code);
+  const name = str(e.name);
+  const awsCode = str(e.Code) ?? (name && name !== "Error" ? name : undefined);
+  return {
+    code: errno && /^E[A-Z_]+$/.test(errno) ? errno : (awsCode ?? errno ?? ""),
+    message: str(e.message) ?? "",
+    status,
+    serverFault: e.$fault === "server" || (status !== undefined && status >= 500),
+  };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * lib/aws: the only code that talks to the AWS SDK. Everything it returns is an app type from
+ * ./types; everything it throws is an AwsError carrying an AwsProblem.
+ */
+
+export type * from "./types";
+export { isDefaultParameterGroup } from "./types";
+export { checkParameterGroupName, checkSecurityGroupName, type NameCheck } from "./names";
+export { awsSettingsFromEnv, isRegionName, type AwsSettings } from "./settings";
+export { createAwsContext, type AwsContext, type RequestListener } from "./context";
+export { AwsError, toAwsProblem, type AwsService, type CallSite } from "./errors";
+export {
+  listCacheClusters,
+  listCacheEngineVersions,
+  listCacheParameterGroups,
+  listCacheParameters,
+  listCacheSubnetGroups,
+  listEvents,
+  listReplicationGroups,
+  listServerlessCaches,
+  listTagsForResource,
+} from "./elasticache-reads";
+export { listSecurityGroupRules, listSecurityGroups, listSubnets, listVpcs } from "./ec2-reads";
+export {
+  addTagsToResource,
+  createCacheParameterGroup,
+  deleteCacheParameterGroup,
+  modifyCacheCluster,
+  modifyCacheParameterGroup,
+  modifyReplicationGroup,
+  resetCacheParameterGroup,
+  type ClusterChange,
+} from "./elasticache-writes";
+export { authorizeIngress, createEc2Tags, createSecurityGroup, revokeIngress, type IngressRequest } from "./ec2-writes";
+export { checkEc2Permission, type Ec2PermissionCheck, type Ec2PermissionResult } from "./ec2-permission";
