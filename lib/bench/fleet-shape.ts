@@ -1,0 +1,58 @@
+import {
+  createAwsContext,
+  listCacheClusters,
+  listCacheParameters,
+  listCacheSubnetGroups,
+  listReplicationGroups,
+  listServerlessCaches,
+  listVpcs,
+  type AwsSettings,
+} from "@/lib/aws";
+import type { RegionFleetShape } from "./lower-bound";
+
+/** A region's fleet as counted from direct reads, plus the audit rows it should produce. */
+export interface RegionTruth extends RegionFleetShape {
+  /** Replication groups + standalone clusters (memcached included) + serverless caches. */
+  targets: number;
+  /** The ids/names of those targets, to check a page or an audit shows every one. */
+  targetIds: string[];
+  standaloneClusters: number;
+  attachedGroups: number;
+}
+
+/**
+ * Reads the region directly (untimed, outside the audit) to know what the audit should find and to feed
+ * the lower-bound formula. Deliberately independent of lib/audit, so an audit that misses targets shows.
+ */
+export async function readRegionTruth(settings: AwsSettings, region: string): Promise<RegionTruth> {
+  const ctx = createAwsContext(settings, region);
+  const [groups, clusters, serverless, subnetGroups, vpcs] = await Promise.all([
+    listReplicationGroups(ctx),
+    listCacheClusters(ctx),
+    listServerlessCaches(ctx),
+    listCacheSubnetGroups(ctx),
+    listVpcs(ctx),
+  ]);
+  const groupNames = [...new Set(clusters.flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])))];
+  const parameterCounts = await Promise.all(groupNames.map(async (name) => (await listCacheParameters(ctx, name)).length));
+  const securityGroupIds = new Set(clusters.flatMap((c) => c.securityGroups.map((s) => s.id)));
+  const standaloneClusters = clusters.filter((c) => !c.replicationGroupId).length;
+  return {
+    region,
+    replicationGroups: groups.length,
+    cacheClusters: clusters.length,
+    serverlessCaches: serverless.length,
+    subnetGroups: subnetGroups.length,
+    vpcs: vpcs.length,
+    attachedGroupParameterCounts: parameterCounts,
+    securityGroupIds: securityGroupIds.size,
+    targets: groups.length + standaloneClusters + serverless.length,
+    targetIds: [
+      ...groups.map((g) => g.id),
+      ...clusters.filter((c) => !c.replicationGroupId).map((c) => c.id),
+      ...serverless.map((s) => s.name),
+    ],
+    standaloneClusters,
+    attachedGroups: groupNames.length,
+  };
+}
