@@ -1,0 +1,34 @@
+"use client";
+
+import { buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+
+/**
+ * The last resort for errors nobody expected. Next hides server error messages in production (only a
+ * digest reaches the browser), which is right: the digest matches the server log line.
+ */
+export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-xl px-6 py-20">
+      <Notice tone="error" title="Something went wrong on our side">
+        <p>
+          QueueReady hit an unexpected error and did not finish this page. Nothing was changed in your AWS account by
+          this error.
+        </p>
+        {error.digest ? (
+          <p className="mt-2">
+            Reference for the server log: <code className="font-mono">{error.digest}</code>
+          </p>
+        ) : null}
+      </Notice>
+      <div className="mt-6 flex gap-3">
+        <button type="button" onClick={reset} className={buttonClasses("primary")}>
+          Try again
+        </button>
+        <a href="/status" className={buttonClasses("secondary")}>
+          Back to status
+        </a>
+      </div>
+    </main>
+  );
+}

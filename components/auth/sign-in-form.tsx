@@ -1,0 +1,85 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { signInErrorMessage } from "@/lib/auth/callback-url";
+
+export interface SignInFormProps {
+  callbackPath: string;
+  /** The OIDC button's words when single sign-on is configured. */
+  oidcLabel?: string;
+  /** An error carried in the URL by next-auth (e.g. after an OIDC round trip). */
+  initialError?: string | null;
+}
+
+const inputClasses =
+  "block h-9 w-full rounded-md border-0 bg-white px-3 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 " +
+  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-400";
+
+/** Username and password, sent to next-auth's credentials provider without a page reload. */
+export function SignInForm({ callbackPath, oidcLabel, initialError = null }: SignInFormProps) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+      callbackUrl: callbackPath,
+    });
+    if (result?.ok && !result.error) {
+      router.replace(callbackPath);
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setError(signInErrorMessage(result?.error ?? "unknown"));
+  }
+
+  return (
+    <div className="space-y-5">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <div>
+          <label htmlFor="username" className="block text-[13px] font-medium text-slate-700">Username</label>
+          <input id="username" name="username" autoComplete="username" required autoFocus
+            aria-invalid={error ? true : undefined} aria-describedby={error ? "sign-in-error" : undefined}
+            className={`mt-1.5 ${inputClasses}`} />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-[13px] font-medium text-slate-700">Password</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required
+            aria-invalid={error ? true : undefined} aria-describedby={error ? "sign-in-error" : undefined}
+            className={`mt-1.5 ${inputClasses}`} />
+        </div>
+        <div aria-live="polite" className="min-h-0">
+          {error ? (
+            <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {oidcLabel ? (
+        <>
+          <div className="flex items-center gap-3 text-xs text-slate-400">
+            <span className="h-px flex-1 bg-slate-200" />or<span className="h-px flex-1 bg-slate-200" />
+          </div>
+          <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: callbackPath })}>
+            {oidcLabel}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}

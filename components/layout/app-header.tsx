@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { Brand } from "@/components/layout/brand";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import type { SessionUser } from "@/lib/auth/roles";
+
+export interface AppHeaderProps {
+  user: SessionUser;
+  /** True when the app reads the local sandbox instead of AWS. */
+  demo: boolean;
+}
+
+const NAV = [{ href: "/status", label: "Status" }];
+
+/** The bar on every signed-in page: product, navigation, who is signed in and with which role. */
+export function AppHeader({ user, demo }: AppHeaderProps) {
+  return (
+    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
+        <Link href="/status" className="text-slate-900" aria-label="QueueReady home">
+          <Brand />
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          {demo ? <Badge tone="violet">Demo · sandbox account</Badge> : null}
+          <span className="flex items-center gap-2 text-[13px] text-slate-700" data-testid="current-user">
+            <span className="font-medium">{user.name}</span>
+            <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>
+          </span>
+          <span aria-hidden className="h-5 w-px bg-slate-200" />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

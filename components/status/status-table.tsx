@@ -1,0 +1,47 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { engineLabel, kindLabel, statusTone } from "@/components/status/status-labels";
+import type { StatusRow } from "@/components/status/status-rows";
+
+const DASH = <span className="text-slate-400">—</span>;
+
+/** The clusters of one region; a server component, so the table ships no JavaScript. */
+export function StatusTable({ rows, region }: { rows: StatusRow[]; region: string }) {
+  return (
+    <Table aria-label={`Caches in ${region}`}>
+      <THead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Kind</Th>
+          <Th>Engine</Th>
+          <Th>Status</Th>
+          <Th>Parameter group</Th>
+          <Th>VPC</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => (
+          <Tr key={`${row.kind}:${row.name}`}>
+            <Th scope="row" className="normal-case tracking-normal">
+              <span className="font-mono text-[13px] font-medium text-slate-900">{row.name}</span>
+            </Th>
+            <Td>
+              <span className="block">{kindLabel(row.kind)}</span>
+              <span className="block text-xs text-slate-500">{row.topology}</span>
+            </Td>
+            <Td>{engineLabel(row.engine, row.engineVersion)}</Td>
+            <Td>
+              <Badge tone={statusTone(row.status)} dot>
+                {row.status}
+              </Badge>
+            </Td>
+            <Td className="font-mono text-xs">
+              {row.parameterGroups.length > 0 ? row.parameterGroups.join(", ") : row.kind === "serverless" ? <span className="font-sans text-slate-500">none (serverless)</span> : DASH}
+            </Td>
+            <Td className="font-mono text-xs">{row.vpcId ?? DASH}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
