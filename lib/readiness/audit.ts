@@ -1,0 +1,82 @@
+/**
+ * The audit itself: run every rule over every target of a region snapshot and reduce the findings to one
+ * verdict per cluster. Pure: the same snapshot always gives the same audit.
+ */
+import type { AwsProblem } from "@/lib/aws/types";
+import type { RegionSnapshot, TargetRef } from "@/lib/inventory/snapshot";
+import { RULES } from "./rules";
+import { attachedGroupNames, listTargets, resolveTarget, vpcIdOf, type TargetView } from "./target";
+import { groupSummary } from "./parameter-groups";
+import { SEVERITY_ORDER, type ClusterAudit, type ConnectionInfo, type Finding, type RegionAudit, type Verdict } from "./types";
+
+/**
+ * Not-applicable and incompatible are facts of the cluster and win over everything. Unknown wins over
+ * needs-changes: the verdict says whether the picture is complete, and the fails that were seen are still
+ * listed as findings. Only then does any `fail` mean needs-changes.
+ */
+export function verdictOf(findings: Finding[]): Verdict {
+  if (findings.some((f) => f.decides === "not-applicable")) return "not-applicable";
+  if (findings.some((f) => f.decides === "incompatible")) return "incompatible";
+  if (findings.some((f) => f.severity === "unknown")) return "unknown";
+  if (findings.some((f) => f.severity === "fail")) return "needs-changes";
+  return "ready";
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+}
+
+function connectionOf(t: TargetView): ConnectionInfo | undefined {
+  const g = t.group;
+  const endpoint = g
+    ? (g.clusterEnabled ? g.configurationEndpoint : g.nodeGroups.find((n) => n.primaryEndpoint)?.primaryEndpoint)
+    : t.standalone?.nodes.find((n) => n.endpoint)?.endpoint;
+  if (!endpoint) return undefined;
+  const tls = g?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled ?? false;
+  const token = g?.authTokenEnabled ?? t.standalone?.authTokenEnabled ?? false;
+  const auth = (g?.userGroupIds.length ?? 0) > 0 ? "rbac" : token ? "token" : "none";
+  return { mode: g?.clusterEnabled ? "cluster" : "single", host: endpoint.address, port: endpoint.port, tls, auth };
+}
+
+/** The audit of one target, or undefined when the snapshot does not contain it. */
+export function auditTarget(snapshot: RegionSnapshot, ref: TargetRef): ClusterAudit | undefined {
+  const t = resolveTarget(snapshot, ref);
+  if (!t) return undefined;
+  const findings = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
+  const verdict = verdictOf(findings);
+  const groupName = attachedGroupNames(t)[0];
+  const usable = verdict !== "incompatible" && verdict !== "not-applicable";
+  return {
+    ref,
+    name: ref.id,
+    kind: ref.kind,
+    engine: t.engine,
+    engineVersion: t.engineVersion,
+    region: t.region,
+    vpcId: vpcIdOf(t),
+    status: t.status,
+    port: t.port,
+    parameterGroup: groupName ? groupSummary(t, groupName) : undefined,
+    verdict,
+    findings,
+    connection: usable ? connectionOf(t) : undefined,
+  };
+}
+
+/** Every failed read of the snapshot, once each (same operation and message). */
+export function snapshotProblems(s: RegionSnapshot): AwsProblem[] {
+  const reads = [s.replicationGroups, s.cacheClusters, s.serverlessCaches, s.parameterGroups, s.subnetGroups, s.securityGroups, s.vpcs, ...Object.values(s.parameters)];
+  const seen = new Map<string, AwsProblem>();
+  for (const read of reads) {
+    if (!read.ok) seen.set(`${read.problem.operation}|${read.problem.code}|${read.problem.message}`, read.problem);
+  }
+  return [...seen.values()];
+}
+
+export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
+  const clusters = listTargets(snapshot)
+    .map((ref) => auditTarget(snapshot, ref))
+    .filter((a): a is ClusterAudit => a !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { region: snapshot.region, readAt: snapshot.readAt, clusters, problems: snapshotProblems(snapshot) };
+}

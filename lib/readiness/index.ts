@@ -1,0 +1,8 @@
+/** The BullMQ readiness audit: pure rules over a region snapshot, the connection snippet and the exports. */
+export * from "./types";
+export { auditRegion, auditTarget, verdictOf, snapshotProblems } from "./audit";
+export { RULES, type Rule } from "./rules";
+export { connectionSnippet, type SnippetOptions } from "./connection-snippet";
+export { countVerdicts, exportCsv, exportJson, toExport, type AuditExport } from "./export";
+export { wizardHref } from "./remediation";
+export { listTargets } from "./target";

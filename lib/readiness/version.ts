@@ -1,0 +1,29 @@
+/** Engine version arithmetic: `7.1.0`, `6.2.6`, `6.x`, `7` as AWS reports them. */
+
+function parts(version: string): number[] {
+  return version.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+}
+
+/** Negative when a < b, like a sort comparator; missing parts count as 0 (`7` = `7.0.0`). */
+export function compareVersions(a: string, b: string): number {
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * The parameter group family of an engine version (DOMAIN.md section 3), the fallback when the cluster's
+ * current group is not known: Redis 6.0/6.2 → `redis6.x`, 7.x → `redis7`, Valkey 7.2 → `valkey7`, 8.x → `valkey8`.
+ */
+export function familyForVersion(engine: "redis" | "valkey", version: string): string | undefined {
+  const [major = 0, minor = 0] = parts(version);
+  if (engine === "valkey") return major >= 7 ? `valkey${major}` : undefined;
+  if (major >= 7) return "redis7";
+  if (major === 6) return "redis6.x";
+  if (major >= 2) return `redis${major}.${minor}`;
+  return undefined;
+}
