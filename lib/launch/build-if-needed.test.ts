@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildReason, newestSourceMtime } from "@/lib/launch/build-if-needed";
+
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "qr-build-"));
+  for (const dir of ["app", "lib/aws", "lib/sandbox", ".next"]) mkdirSync(path.join(root, dir), { recursive: true });
+  const at = (file: string, seconds: number) => {
+    writeFileSync(path.join(root, file), "x");
+    utimesSync(path.join(root, file), seconds, seconds);
+  };
+  at("app/page.tsx", 1000);
+  at("lib/aws/index.ts", 2000);
+  at("lib/aws/index.test.ts", 9000);
+  at("lib/sandbox/server.ts", 9000);
+  at("package.json", 1500);
+  return root;
+}
+
+describe("buildReason", () => {
+  it("asks for a build when there is none", () => {
+    expect(buildReason(project())).toBe("no production build yet");
+  });
+
+  it("ignores tests and the sandbox when finding the newest source", () => {
+    expect(newestSourceMtime(project())).toBe(2_000_000);
+  });
+
+  it("rebuilds only when a source is newer than BUILD_ID", () => {
+    const root = project();
+    const buildId = path.join(root, ".next", "BUILD_ID");
+    writeFileSync(buildId, "abc");
+    utimesSync(buildId, 1999, 1999);
+    expect(buildReason(root)).toBe("sources changed since the last build");
+    utimesSync(buildId, 2001, 2001);
+    expect(buildReason(root)).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+import bcrypt from "bcryptjs";
+import { describe, expect, it } from "vitest";
+import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
+import { demoServerEnv, portFrom, startProblems } from "@/lib/launch/launch-env";
+
+const users = JSON.stringify([{ username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) }]);
+
+describe("startProblems", () => {
+  it("accepts a complete real-account configuration", () => {
+    expect(startProblems({ NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users, QUEUEREADY_REGIONS: "us-east-1,eu-west-1" })).toEqual([]);
+  });
+
+  it("refuses to start without a secret, without users and with a malformed region, naming each", () => {
+    expect(startProblems({ QUEUEREADY_REGIONS: "us-east-1,Frankfurt" })).toEqual([
+      MISSING_SECRET_MESSAGE,
+      "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
+      '"Frankfurt" is not an AWS region name (expected something like us-east-1). Check QUEUEREADY_REGIONS.',
+    ]);
+  });
+
+  it("reports a broken users configuration", () => {
+    expect(startProblems({ AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: "[{" })).toEqual(["QUEUEREADY_USERS is not valid JSON."]);
+  });
+});
+
+describe("demoServerEnv", () => {
+  it("points at the sandbox in demo mode with a fresh secret each run", () => {
+    const a = demoServerEnv({ PATH: "/usr/bin", AWS_PROFILE: "prod" }, { port: 3100, sandboxUrl: "http://127.0.0.1:4566" });
+    const b = demoServerEnv({}, { port: 3100, sandboxUrl: "http://127.0.0.1:4566" });
+    expect(a).toMatchObject({
+      PATH: "/usr/bin",
+      QUEUEREADY_DEMO: "1",
+      QUEUEREADY_AWS_ENDPOINT: "http://127.0.0.1:4566",
+      QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+      NEXTAUTH_URL: "http://127.0.0.1:3100",
+      AWS_PROFILE: "",
+    });
+    expect(a.NEXTAUTH_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(a.NEXTAUTH_SECRET).not.toBe(b.NEXTAUTH_SECRET);
+  });
+});
+
+describe("portFrom", () => {
+  it("reads a port or falls back, and refuses nonsense", () => {
+    expect(portFrom(undefined, 3000, "PORT")).toBe(3000);
+    expect(portFrom("8080", 3000, "PORT")).toBe(8080);
+    expect(() => portFrom("80a", 3000, "PORT")).toThrow('PORT must be a port number (1-65535), not "80a".');
+    expect(() => portFrom("70000", 3000, "SANDBOX_PORT")).toThrow("SANDBOX_PORT must be a port number");
+  });
+});

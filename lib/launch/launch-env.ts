@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { MISSING_SECRET_MESSAGE, configuredSecret } from "@/lib/auth/auth-secret";
+import type { Env } from "@/lib/auth/env";
+import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
+import { loadUsers } from "@/lib/auth/users";
+import { awsSettingsFromEnv } from "@/lib/aws";
+
+/** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
+export function portFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1-65535), not "${value}".`);
+  return port;
+}
+
+/** The environment of the demo's Next server: demo users, the sandbox, dummy keys, a fresh secret. */
+export function demoServerEnv(base: Env, opts: { port: number; sandboxUrl: string; regions?: string }): Env {
+  return {
+    ...base,
+    NODE_ENV: "production",
+    QUEUEREADY_DEMO: "1",
+    QUEUEREADY_AWS_ENDPOINT: opts.sandboxUrl,
+    QUEUEREADY_REGIONS: opts.regions ?? "us-east-1,eu-west-1",
+    // The sandbox accepts any signature; these only satisfy the SDK's credential chain.
+    AWS_ACCESS_KEY_ID: "AKIAQUEUEREADYDEMO00",
+    AWS_SECRET_ACCESS_KEY: "queueready-demo-secret-key-not-a-real-one",
+    AWS_SESSION_TOKEN: "",
+    AWS_PROFILE: "",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
+    // A new secret per run: demo sessions end when the demo stops, and no secret is ever reused.
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_SECRET: "",
+  };
+}
+
+/**
+ * What stops `npm start` against a real account, each as a sentence to print. Checked before building
+ * so a misconfiguration costs a second, not a build.
+ */
+export function startProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (!configuredSecret(env)) problems.push(MISSING_SECRET_MESSAGE);
+  try {
+    const users = loadUsers(env);
+    if (users.length === 0 && !oidcSettingsFromEnv(env)) {
+      problems.push("No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.");
+    }
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    awsSettingsFromEnv(env as NodeJS.ProcessEnv);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  return problems;
+}
