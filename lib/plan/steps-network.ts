@@ -1,0 +1,94 @@
+/**
+ * Steps 1 and 2 of a plan: the security group that carries the rule (created when asked) and the inbound
+ * rule on the cluster's port (a no-op when an equivalent rule is already there).
+ */
+import type { RuleSource } from "@/lib/aws/types";
+import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import { describeRule, describeSource, findEquivalentRule, ruleCoversPort } from "@/lib/plan/live-facts";
+import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
+import { createdByTags, NEW_SECURITY_GROUP_REF, type JsonValue, type PlanStep } from "@/lib/plan/types";
+import type { CheckedNetwork } from "@/lib/plan/validate-network";
+
+export function ruleDescription(clusterId: string): string {
+  // EC2 rule descriptions take a restricted character set: letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*
+  return `BullMQ access to ${clusterId} (QueueReady)`;
+}
+
+export function tagSpecification(resourceType: string, clusterId: string): JsonValue {
+  return [{ ResourceType: resourceType, Tags: createdByTags(clusterId).map((t) => ({ Key: t.key, Value: t.value })) }];
+}
+
+/** `IpPermissions` for one TCP port and one source, as AuthorizeSecurityGroupIngress takes them. */
+export function ipPermissions(port: number, source: RuleSource, description: string): JsonValue {
+  const base = { IpProtocol: "tcp", FromPort: port, ToPort: port };
+  switch (source.kind) {
+    case "security-group":
+      return [{ ...base, UserIdGroupPairs: [{ GroupId: source.groupId, Description: description }] }];
+    case "cidr6":
+      return [{ ...base, Ipv6Ranges: [{ CidrIpv6: source.cidr, Description: description }] }];
+    case "prefix-list":
+      return [{ ...base, PrefixListIds: [{ PrefixListId: source.prefixListId, Description: description }] }];
+    default:
+      return [{ ...base, IpRanges: [{ CidrIp: source.cidr, Description: description }] }];
+  }
+}
+
+export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwork): PlanStep | undefined {
+  if (network.securityGroup.mode !== "new") return undefined;
+  const { name, description } = network.securityGroup;
+  return {
+    id: "create-security-group",
+    kind: "create-security-group",
+    action: "create",
+    title: `Create security group ${name} in ${t.vpcId}`,
+    service: "ec2",
+    operation: "CreateSecurityGroup",
+    params: { GroupName: name, Description: description, VpcId: t.vpcId!, TagSpecifications: tagSpecification("security-group", t.ref.id) },
+    tags: createdByTags(t.ref.id),
+    changes: [
+      { attribute: "GroupName", before: null, after: name },
+      { attribute: "VpcId", before: null, after: t.vpcId! },
+    ],
+    effect: { when: "immediately", reboot: false, downtime: false, why: "A new security group with no inbound rule: it changes nothing until the cluster is given it." },
+    touches: [],
+    securitySensitive: true,
+  };
+}
+
+export function authorizeIngressStep(snapshot: RegionSnapshot, t: ResolvedTarget, network: CheckedNetwork): PlanStep {
+  const port = t.port!;
+  const existing = network.securityGroup.mode === "existing" ? network.securityGroup.group : undefined;
+  const groupLabel = existing ? `${existing.name} (${existing.id})` : "the new security group";
+  const equivalent = existing ? findEquivalentRule(existing, port, network.source) : undefined;
+  const onPort = existing ? existing.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule) : [];
+  const newRule = `tcp ${port} from ${describeSource(network.source)}`;
+  const description = ruleDescription(t.ref.id);
+  return {
+    id: "authorize-ingress",
+    kind: "authorize-ingress",
+    action: equivalent ? "no-op" : "create",
+    title: `Allow ${newRule} into ${groupLabel}`,
+    noopReason: equivalent
+      ? `${groupLabel} already allows ${describeRule(equivalent)}${equivalent.ruleId ? ` (${equivalent.ruleId})` : ""}: it is reused.`
+      : undefined,
+    service: "ec2",
+    operation: "AuthorizeSecurityGroupIngress",
+    params: {
+      GroupId: existing ? existing.id : { ref: NEW_SECURITY_GROUP_REF },
+      IpPermissions: ipPermissions(port, network.source, description),
+    },
+    tags: equivalent ? undefined : createdByTags(t.ref.id),
+    changes: [
+      {
+        attribute: `Inbound rules on port ${port}`,
+        before: onPort.length > 0 ? onPort.join("; ") : "none",
+        after: equivalent ? onPort.join("; ") : [...onPort, newRule].join("; "),
+      },
+    ],
+    effect: { when: "immediately", reboot: false, downtime: false, why: "Security group rules take effect at once for new connections; no node is touched." },
+    // A new rule in a shared group opens the port on every cluster that has the group, too.
+    touches: existing && !equivalent ? clustersUsingSecurityGroup(snapshot, existing.id).filter((c) => c !== t.ref.id) : [],
+    securitySensitive: true,
+    dependsOn: existing ? undefined : ["create-security-group"],
+  };
+}

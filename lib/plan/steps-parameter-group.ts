@@ -1,0 +1,83 @@
+/**
+ * Steps 3 and 4 of a plan: the parameter group (created when asked) and its values, set in ONE
+ * ModifyCacheParameterGroup call before the group is attached (cluster-enabled must match first).
+ */
+import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import { FAMILY_DEFAULTS, parameterValue } from "@/lib/plan/live-facts";
+import type { ResolvedTarget } from "@/lib/plan/target";
+import { createdByTags, type PlanStep } from "@/lib/plan/types";
+import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
+
+export function parameterGroupDescription(clusterId: string): string {
+  return `maxmemory-policy=noeviction for BullMQ on ${clusterId}, created by QueueReady`;
+}
+
+/** The values a group must hold for this cluster: noeviction, plus cluster-enabled=yes in cluster mode. */
+export function desiredValues(t: ResolvedTarget): { name: string; value: string }[] {
+  const values = [{ name: "maxmemory-policy", value: "noeviction" }];
+  if (t.clusterEnabled) values.push({ name: "cluster-enabled", value: "yes" });
+  return values;
+}
+
+export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameterGroup): PlanStep | undefined {
+  if (pg.mode !== "create") return undefined;
+  const tags = createdByTags(t.ref.id);
+  return {
+    id: "create-parameter-group",
+    kind: "create-parameter-group",
+    action: "create",
+    title: `Create parameter group ${pg.name} (family ${pg.family})`,
+    service: "elasticache",
+    operation: "CreateCacheParameterGroup",
+    params: {
+      CacheParameterGroupName: pg.name,
+      CacheParameterGroupFamily: pg.family,
+      Description: parameterGroupDescription(t.ref.id),
+      Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
+    },
+    tags,
+    changes: [
+      { attribute: "CacheParameterGroupName", before: null, after: pg.name },
+      { attribute: "CacheParameterGroupFamily", before: null, after: pg.family },
+    ],
+    effect: { when: "immediately", reboot: false, downtime: false, why: "A new group is a copy of the family defaults and changes nothing until it is attached." },
+    touches: [],
+    securitySensitive: false,
+  };
+}
+
+export function modifyParameterGroupStep(snapshot: RegionSnapshot, t: ResolvedTarget, pg: CheckedParameterGroup): PlanStep {
+  const desired = desiredValues(t);
+  const current = (name: string): string =>
+    pg.mode === "create" ? (FAMILY_DEFAULTS[name] ?? "family default") : (() => {
+      const read = parameterValue(snapshot, pg.name, name);
+      return read.known ? read.value : "unknown";
+    })();
+  const differing = desired.filter((d) => current(d.name) !== d.value);
+  const sent = differing.length > 0 ? differing : desired;
+  const inUse = pg.otherUsers.length > 0 || t.members.some((m) => m.parameterGroup?.name === pg.name);
+  const setsClusterEnabled = differing.some((v) => v.name === "cluster-enabled");
+  const why = [
+    "maxmemory-policy is a dynamic parameter (ChangeType immediate): clusters using the group pick it up without a reboot.",
+    inUse ? "" : "The group is not attached to any cluster yet, so this changes no cluster by itself.",
+    setsClusterEnabled ? "cluster-enabled must match the cluster's mode before the group is attached; it is set while the group is unattached, so nothing restarts." : "",
+  ].filter(Boolean).join(" ");
+  return {
+    id: "modify-parameter-group",
+    kind: "modify-parameter-group",
+    action: differing.length > 0 ? "change" : "no-op",
+    title: `Set ${sent.map((v) => `${v.name}=${v.value}`).join(", ")} in ${pg.name}`,
+    noopReason: differing.length > 0 ? undefined : `${pg.name} already has ${desired.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
+    service: "elasticache",
+    operation: "ModifyCacheParameterGroup",
+    params: {
+      CacheParameterGroupName: pg.name,
+      ParameterNameValues: sent.map((v) => ({ ParameterName: v.name, ParameterValue: v.value })),
+    },
+    changes: desired.map((d) => ({ attribute: d.name, before: current(d.name), after: d.value })),
+    effect: { when: "immediately", reboot: false, downtime: false, why },
+    touches: pg.mode === "edit-shared" ? pg.otherUsers : [],
+    securitySensitive: false,
+    dependsOn: pg.mode === "create" ? ["create-parameter-group"] : undefined,
+  };
+}

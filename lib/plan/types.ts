@@ -1,0 +1,126 @@
+/**
+ * The change plan: what the preview shows and what apply executes, step by step.
+ *
+ * A plan is a pure function of (live state just read, wizard choices). It carries the fingerprint of the
+ * live facts it was computed from, so apply can recompute it and refuse when the world moved.
+ */
+import type { Tag } from "@/lib/aws/types";
+import type { WizardChoices } from "@/lib/plan/choices";
+
+/** JSON as the plan stores AWS parameters. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A value only known once an earlier step ran, e.g. the id of a security group the plan creates:
+ * `{ ref: "step:create-security-group.GroupId" }`. Apply resolves it; the CLI script shows `$SG_ID`.
+ */
+export interface StepRef {
+  ref: string;
+}
+
+export const NEW_SECURITY_GROUP_REF = "step:create-security-group.GroupId";
+
+export type StepKind =
+  | "create-security-group"
+  | "authorize-ingress"
+  | "create-parameter-group"
+  | "modify-parameter-group"
+  | "modify-replication-group"
+  | "modify-cache-cluster";
+
+export type StepAction = "create" | "change" | "no-op";
+
+/** One attribute before → after. `null` means "does not exist yet". */
+export interface AttributeChange {
+  attribute: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** When a step takes effect. Every step here is immediate: QueueReady never reboots a node. */
+export interface StepEffect {
+  when: "immediately";
+  reboot: false;
+  downtime: false;
+  why: string;
+}
+
+export interface PlanStep {
+  /** Stable within a plan; one step per kind, so the kind is the id. */
+  id: StepKind;
+  kind: StepKind;
+  action: StepAction;
+  /** One line for a person: "Create parameter group bullmq-redis7-noeviction". */
+  title: string;
+  /** Why the step is a no-op, when it is one. */
+  noopReason?: string;
+  service: "ec2" | "elasticache";
+  /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
+  operation: string;
+  /** The exact API parameters, with AWS's names. May hold `StepRef`s. */
+  params: { [key: string]: JsonValue | StepRef };
+  /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
+  tags?: Tag[];
+  changes: AttributeChange[];
+  effect: StepEffect;
+  /** Other clusters this step also changes (they share the group it edits). */
+  touches: string[];
+  securitySensitive: boolean;
+  dependsOn?: StepKind[];
+}
+
+/** One live fact the plan depends on, kept so a refusal can say in words what changed. */
+export interface FingerprintFact {
+  key: string;
+  /** e.g. "Parameter group of orders-redis7-001". */
+  label: string;
+  value: string;
+}
+
+export interface PlanTarget {
+  region: string;
+  kind: "replication-group" | "cache-cluster";
+  id: string;
+  engine: string;
+  engineVersion: string;
+  clusterEnabled: boolean;
+  vpcId?: string;
+  port?: number;
+}
+
+export interface Plan {
+  /** Bumped when the plan's shape or the step logic changes, so an old preview is never applied. */
+  version: 1;
+  target: PlanTarget;
+  region: string;
+  choices: WizardChoices;
+  /** The snapshot's `readAt`. */
+  computedFrom: string;
+  fingerprint: string;
+  facts: FingerprintFact[];
+  steps: PlanStep[];
+  summary: { create: number; change: number; noop: number };
+  summaryLine: string;
+  /** True when every step is a no-op: the cluster already is what the choices describe. */
+  converged: boolean;
+  warnings: string[];
+  /** Reasons apply must not run now (e.g. the cluster is `modifying`); the preview still shows the steps. */
+  blockers: string[];
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+/** The result of a live check of one wizard step. */
+export type Validation<T> = { ok: true; value: T; warnings: string[] } | { ok: false; fieldErrors: FieldErrors };
+
+/** Tags on everything QueueReady creates: how undo finds its own resources. */
+export function createdByTags(targetId: string): Tag[] {
+  return [
+    { key: "created-by", value: "queueready" },
+    { key: "queueready:target", value: targetId },
+  ];
+}
+
+export function isStepRef(value: unknown): value is StepRef {
+  return typeof value === "object" && value !== null && typeof (value as { ref?: unknown }).ref === "string";
+}
