@@ -14,7 +14,7 @@ export function median(samples: number[]): number {
  */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,x×%<>~ ]+(ms|s|KB|MB|x)?$|^-$/.test(r[i] ?? "")));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-\d.,x×%<>~/ ]+(ms|s|KB|MB|x)?$|^-$/.test(r[i] ?? "")));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
