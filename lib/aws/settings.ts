@@ -42,7 +42,7 @@ export function assertRegion(region: string): void {
  * the SDK's standard chain. Throws an AwsError for a malformed region or attempt count: a typo in the
  * environment should stop the app at start, not show up later as an empty status page.
  */
-export function awsSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AwsSettings {
+export function awsSettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): AwsSettings {
   const endpoint = nonEmpty(env.QUEUEREADY_AWS_ENDPOINT) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   const fallbackRegion = nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? "us-east-1";
   const listed = (env.QUEUEREADY_REGIONS ?? "")
