@@ -62,7 +62,7 @@ describe("renderReport", () => {
     expect(text).toContain("elasticache:DescribeCacheClusters   1     1");
     expect(text).toContain("status page GET /status?regions=all at 1000 clusters: median 1000 ms of [900, 1100, 1000] ms");
     expect(text).toContain("app server peak RSS during the 3000-cluster page: 300 MB");
-    expect(text).toContain("/wizard        7  585.9 KB  160.0 KB");
+    expect(text).toContain("/wizard       7  585.9 KB  160.0 KB");
     expect(text).toContain("MISSED  first-load JS under 150 KB gzipped on every route: largest /wizard 160.0 KB");
   });
 });
