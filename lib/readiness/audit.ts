@@ -78,5 +78,7 @@ export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
     .map((ref) => auditTarget(snapshot, ref))
     .filter((a): a is ClusterAudit => a !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { region: snapshot.region, readAt: snapshot.readAt, clusters, problems: snapshotProblems(snapshot) };
+  const lists = [snapshot.replicationGroups, snapshot.cacheClusters, snapshot.serverlessCaches];
+  const failed = lists.every((l) => !l.ok) && !snapshot.cacheClusters.ok ? snapshot.cacheClusters.problem : undefined;
+  return { region: snapshot.region, readAt: snapshot.readAt, clusters, problems: snapshotProblems(snapshot), ...(failed ? { failed } : {}) };
 }

@@ -104,4 +104,6 @@ export interface RegionAudit {
   clusters: ClusterAudit[];
   /** Failed reads of the region, each once (the page shows them above the table). */
   problems: AwsProblem[];
+  /** Set when the region could not be audited at all (no cluster list could be read, or a bad region). */
+  failed?: AwsProblem;
 }

@@ -80,7 +80,7 @@ function remediate(t: TargetView, name: string, isDefault: boolean): Remediation
   const attach = t.group?.globalReplicationGroup
     ? `aws elasticache modify-global-replication-group --region ${t.region} --global-replication-group-id ${t.group.globalReplicationGroup.id} --cache-parameter-group-name ${fresh} --apply-immediately`
     : modifyTargetCommand(t, { parameterGroup: fresh });
-  const why = isDefault ? "" : ` (not ${name}: ${others.join(", ")} use it too)`;
+  const why = isDefault ? "" : ` (not ${name}: ${others.join(", ")} ${others.length === 1 ? "uses" : "use"} it too)`;
   return {
     summary: `Create a custom ${family} group with maxmemory-policy=noeviction${t.clusterMode ? " and cluster-enabled=yes" : ""} and attach it${why}; no reboot, no downtime.`,
     cli: [
