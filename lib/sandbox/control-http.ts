@@ -1,0 +1,67 @@
+/**
+ * The JSON control API under `/_sandbox/`, mirroring `SandboxControl`: reset, config, faults, call
+ * counters and health. It listens on the same loopback socket as the AWS endpoint.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { validateFault } from "./faults";
+import type { SandboxControl, SandboxOptions } from "./index";
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+function parseJson(raw: string): Record<string, unknown> {
+  if (raw.trim() === "") return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("The body must be a JSON object.");
+  return parsed as Record<string, unknown>;
+}
+
+function seedOf(body: Record<string, unknown>): SandboxOptions["seed"] {
+  const seed = body.seed;
+  if (seed === undefined || seed === "default" || seed === "empty") return seed;
+  if (typeof seed === "object" && seed !== null && typeof (seed as { clusters?: unknown }).clusters === "number") {
+    return seed as SandboxOptions["seed"];
+  }
+  throw new Error('seed is "default", "empty" or {"clusters": N, "regions"?: [...], "seed"?: number}.');
+}
+
+function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
+  const v = body[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${key} must be a non-negative number.`);
+  return v;
+}
+
+export function handleControl(control: SandboxControl, req: IncomingMessage, res: ServerResponse, raw: string): void {
+  const route = `${req.method} ${(req.url ?? "").split("?")[0]}`;
+  try {
+    const body = req.method === "POST" ? parseJson(raw) : {};
+    switch (route) {
+      case "GET /_sandbox/health":
+        return json(res, 200, { ok: true, regions: control.regions() });
+      case "POST /_sandbox/reset":
+        control.reset(seedOf(body));
+        return json(res, 200, { ok: true, regions: control.regions() });
+      case "POST /_sandbox/config":
+        control.configure({ latencyMs: optionalNumber(body, "latencyMs"), applyDelayMs: optionalNumber(body, "applyDelayMs") });
+        return json(res, 200, { ok: true });
+      case "POST /_sandbox/faults":
+        control.addFault(validateFault(body));
+        return json(res, 200, { ok: true });
+      case "DELETE /_sandbox/faults":
+        control.clearFaults();
+        return json(res, 200, { ok: true });
+      case "GET /_sandbox/calls":
+        return json(res, 200, control.calls());
+      case "DELETE /_sandbox/calls":
+        control.resetCalls();
+        return json(res, 200, { ok: true });
+      default:
+        return json(res, 404, { ok: false, error: `No control route ${route}.` });
+    }
+  } catch (e) {
+    json(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One AWS call, protocol-agnostic up to the envelope: resolve the target, count it, apply faults,
+ * honour DryRun, settle the region's clock-driven transitions, run the operation, and wrap the
+ * answer (or the error) in the service's own XML.
+ */
+import { randomUUID } from "node:crypto";
+import { ec2Ops } from "./ec2";
+import { elasticacheOps } from "./elasticache";
+import { SandboxError } from "./errors";
+import { faultError, type FaultSpec } from "./faults";
+import { settleRegion } from "./model/lifecycle";
+import type { SandboxState } from "./model/state";
+import { ec2Error, ec2Response } from "./protocol/ec2-wire";
+import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
+import { bool, parseForm } from "./protocol/query-form";
+import { credentialScope, resolveTarget, type ServiceName } from "./protocol/request";
+
+export interface DispatchEnv {
+  state: SandboxState;
+  applyDelayMs: number;
+  now(): number;
+  countCall(key: string): void;
+  matchFault(action: string, region: string): FaultSpec | undefined;
+  /** Called after a successful write (persistence). */
+  afterWrite(): void;
+  log(line: string): void;
+}
+
+export type DispatchResult =
+  | { kind: "answer"; status: number; body: string; requestId: string }
+  | { kind: "hold"; holdMs: number };
+
+function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): DispatchResult {
+  const body = service === "ec2" ? ec2Error(e.code, e.message, requestId) : elasticacheError(e.code, e.message, e.type, requestId);
+  return { kind: "answer", status: e.status, body, requestId };
+}
+
+/** `rawBody` is null when the body was too large to read. */
+export function dispatch(env: DispatchEnv, authorization: string | undefined, rawBody: string | null): DispatchResult {
+  const requestId = randomUUID();
+  const scope = credentialScope(authorization);
+  let service: ServiceName = scope?.service === "ec2" ? "ec2" : "elasticache";
+  try {
+    if (rawBody === null) throw new SandboxError("MalformedQueryString", "The request body is larger than 1 MiB.", 400);
+    const form = parseForm(rawBody);
+    const target = resolveTarget(authorization, form);
+    service = target.service;
+    // An unsigned request (curl) has no scope: serve the seed's main region.
+    const regionName = target.region ?? "us-east-1";
+    env.countCall(`${service}:${target.action}`);
+    const region = env.state.regions[regionName];
+    if (!region) {
+      // AWS has no endpoint for a region it does not know; a request signed for one is refused at
+      // authentication, which is what a client signed for the wrong region sees (AuthFailure on EC2).
+      const served = Object.keys(env.state.regions).join(", ");
+      const message = `Credential should be scoped to a valid region, not '${regionName}'. The sandbox serves: ${served}.`;
+      throw service === "ec2" ? new SandboxError("AuthFailure", message, 401) : new SandboxError("SignatureDoesNotMatch", message, 403);
+    }
+    const fault = env.matchFault(target.action, regionName);
+    if (fault?.kind === "timeout") return { kind: "hold", holdMs: fault.holdMs ?? 60_000 };
+    if (fault) throw faultError(fault.kind, service, target.action, regionName);
+    const op = (service === "ec2" ? ec2Ops : elasticacheOps)[target.action];
+    if (!op) {
+      throw new SandboxError("InvalidAction", `The action ${target.action} is not valid for this web service (not supported by the QueueReady sandbox).`, 400);
+    }
+    if (service === "ec2" && bool(form, "DryRun")) {
+      throw new SandboxError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    }
+    settleRegion(region, env.now());
+    const body = op.run({ region, params: form, now: env.now(), applyDelayMs: env.applyDelayMs });
+    if (op.write) env.afterWrite();
+    const xml = service === "ec2" ? ec2Response(target.action, body ?? "", requestId) : elasticacheResponse(target.action, body, requestId);
+    return { kind: "answer", status: 200, body: xml, requestId };
+  } catch (e) {
+    if (e instanceof SandboxError) return errorAnswer(service, e, requestId);
+    env.log(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return errorAnswer(service, new SandboxError("InternalFailure", "The sandbox failed while processing the request.", 500), requestId);
+  }
+}

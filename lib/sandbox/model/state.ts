@@ -1,0 +1,179 @@
+/**
+ * The sandbox's state: one `RegionState` per region, plain JSON so it can be persisted and reloaded.
+ * Timestamps are epoch milliseconds; `settleAt` drives the lazy `modifying -> available` transitions.
+ */
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface ParameterGroupState {
+  name: string;
+  family: string;
+  description: string;
+  isDefault: boolean;
+  /** Family defaults that differ for this group (e.g. `cluster-enabled=yes` for `*.cluster.on`). */
+  system: Record<string, string>;
+  /** Values set through ModifyCacheParameterGroup; Source `user`. */
+  user: Record<string, string>;
+}
+
+export interface ShardState {
+  id: string;
+  /** Member cache cluster ids; the first one is the primary. */
+  members: string[];
+}
+
+export interface ReplicationGroupState {
+  id: string;
+  description: string;
+  status: string;
+  engine: "redis" | "valkey";
+  clusterEnabled: boolean;
+  cacheNodeType: string;
+  port: number;
+  transitEncryption: boolean;
+  atRestEncryption: boolean;
+  authToken: boolean;
+  shards: ShardState[];
+  createdAt: number;
+  /** When set, the group becomes `available` once the clock passes it. */
+  settleAt?: number;
+}
+
+export interface SecurityGroupMembershipState {
+  id: string;
+  /** `active`, or `adding` / `removing` while a modification applies. */
+  status: string;
+}
+
+export interface CacheClusterState {
+  id: string;
+  replicationGroupId?: string;
+  engine: "redis" | "valkey" | "memcached";
+  engineVersion: string;
+  status: string;
+  cacheNodeType: string;
+  numNodes: number;
+  port: number;
+  parameterGroup: string;
+  paramApplyStatus: string;
+  nodesToReboot: string[];
+  securityGroups: SecurityGroupMembershipState[];
+  subnetGroup: string;
+  availabilityZone: string;
+  transitEncryption: boolean;
+  atRestEncryption: boolean;
+  authToken: boolean;
+  createdAt: number;
+  settleAt?: number;
+}
+
+export interface ServerlessCacheState {
+  name: string;
+  description: string;
+  engine: "redis" | "valkey";
+  majorEngineVersion: string;
+  fullEngineVersion: string;
+  status: string;
+  port: number;
+  securityGroupIds: string[];
+  subnetIds: string[];
+  createdAt: number;
+}
+
+export interface CacheSubnetGroupState {
+  name: string;
+  description: string;
+  vpcId: string;
+  subnetIds: string[];
+}
+
+export interface EventState {
+  sourceId: string;
+  sourceType: "cache-cluster" | "cache-parameter-group" | "replication-group" | "cache-subnet-group";
+  message: string;
+  date: number;
+}
+
+export interface VpcState {
+  id: string;
+  cidr: string;
+  isDefault: boolean;
+  tags: Tag[];
+}
+
+export interface SubnetState {
+  id: string;
+  vpcId: string;
+  cidr: string;
+  availabilityZone: string;
+  tags: Tag[];
+}
+
+export interface SecurityGroupState {
+  id: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  tags: Tag[];
+}
+
+/** One rule as `DescribeSecurityGroupRules` shows it; `DescribeSecurityGroups` regroups them. */
+export interface SecurityGroupRuleState {
+  id: string;
+  groupId: string;
+  isEgress: boolean;
+  ipProtocol: string;
+  fromPort: number;
+  toPort: number;
+  cidrIpv4?: string;
+  cidrIpv6?: string;
+  prefixListId?: string;
+  referencedGroupId?: string;
+  description?: string;
+}
+
+export interface RegionState {
+  region: string;
+  parameterGroups: ParameterGroupState[];
+  replicationGroups: ReplicationGroupState[];
+  cacheClusters: CacheClusterState[];
+  serverlessCaches: ServerlessCacheState[];
+  cacheSubnetGroups: CacheSubnetGroupState[];
+  events: EventState[];
+  /** ElastiCache tags by resource ARN. */
+  tags: Record<string, Tag[]>;
+  vpcs: VpcState[];
+  subnets: SubnetState[];
+  securityGroups: SecurityGroupState[];
+  rules: SecurityGroupRuleState[];
+  /** Counters behind deterministic ids of resources created at run time. */
+  sequence: number;
+}
+
+export interface SandboxState {
+  regions: Record<string, RegionState>;
+}
+
+export const ACCOUNT_ID = "123456789012";
+
+export function emptyRegion(region: string): RegionState {
+  return {
+    region, parameterGroups: [], replicationGroups: [], cacheClusters: [], serverlessCaches: [],
+    cacheSubnetGroups: [], events: [], tags: {}, vpcs: [], subnets: [], securityGroups: [], rules: [], sequence: 0,
+  };
+}
+
+/** ARNs as ElastiCache forms them (`replicationgroup`, `cluster`, `parametergroup`, ...). */
+export function elasticacheArn(region: string, kind: string, id: string): string {
+  return `arn:aws:elasticache:${region}:${ACCOUNT_ID}:${kind}:${id}`;
+}
+
+/** A deterministic id such as `sg-0a1b...` (17 hex digits) from the region's counter. */
+export function nextId(state: RegionState, prefix: string): string {
+  state.sequence += 1;
+  const hex = (state.sequence * 2654435761 + state.region.length * 7919).toString(16);
+  return `${prefix}-0${hex.padStart(16, "0").slice(-16)}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The HTTP side: one loopback listener for both services and the control API, per-call latency,
+ * held ("timeout") requests, and a close() that ends every connection it still holds.
+ */
+import http from "node:http";
+import type { Socket } from "node:net";
+import { handleControl } from "./control-http";
+import { dispatch, type DispatchEnv } from "./dispatch";
+import type { SandboxControl } from "./index";
+
+const MAX_BODY = 1024 * 1024;
+
+export interface ServerHooks {
+  env: DispatchEnv;
+  control: SandboxControl;
+  latencyMs(): number;
+}
+
+export interface ListeningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export function listen(hooks: ServerHooks, host: string, port: number): Promise<ListeningServer> {
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => { timers.delete(t); fn(); }, ms);
+    timers.add(t);
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      if ((req.url ?? "").startsWith("/_sandbox/")) return handleControl(hooks.control, req, res, raw);
+      if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
+        res.writeHead(404, { "content-type": "text/plain" });
+        return res.end("The sandbox answers AWS query calls with POST / (and its control API under /_sandbox/).");
+      }
+      const result = dispatch(hooks.env, req.headers.authorization, size > MAX_BODY ? null : raw);
+      const send = () => {
+        if (result.kind === "hold") return later(result.holdMs, () => req.socket.destroy());
+        res.writeHead(result.status, { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": result.requestId });
+        res.end(result.body);
+      };
+      const latency = hooks.latencyMs();
+      if (latency > 0) later(latency, send);
+      else send();
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const bound = typeof address === "object" && address ? address.port : port;
+      resolve({
+        port: bound,
+        close: () => new Promise<void>((done) => {
+          for (const t of timers) clearTimeout(t);
+          timers.clear();
+          for (const s of sockets) s.destroy();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
