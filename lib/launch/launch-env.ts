@@ -14,10 +14,10 @@ export function portFrom(value: string | undefined, fallback: number, name: stri
 }
 
 /** The environment of the demo's Next server: demo users, the sandbox, dummy keys, a fresh secret. */
-export function demoServerEnv(base: Env, opts: { port: number; sandboxUrl: string; regions?: string }): Env {
+export function demoServerEnv(base: Env, opts: { port: number; sandboxUrl: string; regions?: string }): NodeJS.ProcessEnv {
   return {
     ...base,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     QUEUEREADY_DEMO: "1",
     QUEUEREADY_AWS_ENDPOINT: opts.sandboxUrl,
     QUEUEREADY_REGIONS: opts.regions ?? "us-east-1,eu-west-1",

@@ -1,0 +1,54 @@
+/**
+ * `npm run demo`: the whole product on this machine with no AWS account. Builds when needed, starts the
+ * sandbox (a local AWS-compatible endpoint with a seeded account) in this process, then `next start`
+ * in demo mode pointed at it. Ctrl-C stops both.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DEMO_PASSWORD } from "@/lib/auth/users";
+import { startSandbox } from "@/lib/sandbox";
+import { buildIfNeeded } from "./build-if-needed";
+import { demoServerEnv, portFrom } from "./launch-env";
+import { startNextServer, superviseServer } from "./next-server";
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const port = portFrom(process.env.PORT, 3000, "PORT");
+  const sandboxPort = portFrom(process.env.SANDBOX_PORT, 4566, "SANDBOX_PORT");
+  await buildIfNeeded(root);
+
+  const dataDir = path.join(root, ".queueready");
+  mkdirSync(dataDir, { recursive: true });
+  // A 4 s apply delay makes the wizard's progress visible, like a (much faster) real ElastiCache change.
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    applyDelayMs: 4000,
+    latencyMs: 30,
+    seed: "default",
+    persistFile: path.join(dataDir, "sandbox.json"),
+  });
+
+  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url });
+  const server = startNextServer({ root, host: "127.0.0.1", port, env });
+  superviseServer(server, () => sandbox.close());
+
+  console.log(
+    [
+      "",
+      "  QueueReady demo",
+      `  Open        http://127.0.0.1:${port}`,
+      `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
+      `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
+      `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      "  Stop        Ctrl-C",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  const inUse = /EADDRINUSE/.test(message);
+  console.error(inUse ? `A port is already in use (${message}). Set PORT or SANDBOX_PORT to free ones.` : `Demo failed to start: ${message}`);
+  process.exit(1);
+});
