@@ -1,0 +1,48 @@
+/**
+ * The live audit of several regions: each region is read and judged on its own, all at once, and can be
+ * reported the moment it completes (the status page streams them; the CLI waits for all). A region that
+ * cannot be read at all still yields a RegionAudit, with `failed` set, never a thrown error.
+ */
+import { AwsError, type AwsSettings } from "@/lib/aws";
+import { auditRegion, type RegionAudit } from "@/lib/readiness";
+import { collectRegion, type CollectOptions } from "./collect-region";
+
+export interface AuditRegionsOptions extends CollectOptions {
+  /** Called with each region's audit as soon as it is ready, in completion order. */
+  onRegion?: (audit: RegionAudit) => void;
+}
+
+/** Collects and audits one region; an unusable region becomes a failed RegionAudit. */
+export async function auditLiveRegion(settings: AwsSettings, region: string, opts: CollectOptions = {}): Promise<RegionAudit> {
+  try {
+    return auditRegion(await collectRegion(settings, region, opts));
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    const readAt = (opts.now ?? (() => new Date()))().toISOString();
+    return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
+  }
+}
+
+/** Audits every region in parallel; resolves with the audits in the order of `regions`. */
+export async function auditRegions(settings: AwsSettings, regions: string[], opts: AuditRegionsOptions = {}): Promise<RegionAudit[]> {
+  return Promise.all(
+    [...new Set(regions)].map(async (region) => {
+      const audit = await auditLiveRegion(settings, region, opts);
+      opts.onRegion?.(audit);
+      return audit;
+    }),
+  );
+}
+
+/** The same audits as an async iterator, each region yielded as it completes (fastest first). */
+export async function* streamRegionAudits(settings: AwsSettings, regions: string[], opts: CollectOptions = {}): AsyncGenerator<RegionAudit> {
+  const pending = new Map<string, Promise<{ region: string; audit: RegionAudit }>>();
+  for (const region of new Set(regions)) {
+    pending.set(region, auditLiveRegion(settings, region, opts).then((audit) => ({ region, audit })));
+  }
+  while (pending.size > 0) {
+    const { region, audit } = await Promise.race(pending.values());
+    pending.delete(region);
+    yield audit;
+  }
+}
