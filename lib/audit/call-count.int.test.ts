@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAwsContext,
+  listCacheClusters,
+  listCacheParameterGroups,
+  listCacheParameters,
+  listCacheSubnetGroups,
+  listReplicationGroups,
+  listServerlessCaches,
+  listVpcs,
+  type AwsSettings,
+} from "@/lib/aws";
+import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { auditRegions } from "./index";
+
+const REGION = "us-east-1";
+const FLEET = 300;
+let sandbox: RunningSandbox;
+let settings: AwsSettings;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: { clusters: FLEET, regions: [REGION], seed: 42 } });
+  settings = { endpoint: sandbox.url, regions: [REGION], defaultRegion: REGION, maxAttempts: 2, credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" } };
+});
+afterAll(() => sandbox.close());
+
+/** Pages a list of `n` takes at `size` per page: an empty list still costs one call. */
+const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+
+/**
+ * The bound, computed from the fleet as read directly (not through lib/audit): one call per page of each
+ * fleet list, per page of each distinct attached group's parameters, and per batch of 200 security group ids.
+ */
+async function expectedCalls(): Promise<Record<string, number>> {
+  const ctx = createAwsContext(settings, REGION);
+  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs] = await Promise.all([
+    listReplicationGroups(ctx), listCacheClusters(ctx), listServerlessCaches(ctx), listCacheParameterGroups(ctx), listCacheSubnetGroups(ctx), listVpcs(ctx),
+  ]);
+  // Memcached groups hold nothing the rules read, so the audit skips them.
+  const attached = [...new Set(clusters.filter((c) => c.engine !== "memcached").flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])))];
+  const paramPages = await Promise.all(attached.map(async (name) => pages((await listCacheParameters(ctx, name)).length, 100)));
+  const sgIds = new Set([...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)), ...serverless.flatMap((s) => s.securityGroupIds)]);
+  expect([groups.length + clusters.filter((c) => !c.replicationGroupId).length + serverless.length, attached.length]).toEqual([FLEET, expect.any(Number)]);
+  return {
+    "elasticache:DescribeReplicationGroups": pages(groups.length, 100),
+    "elasticache:DescribeCacheClusters": pages(clusters.length, 100),
+    "elasticache:DescribeServerlessCaches": pages(serverless.length, 50),
+    "elasticache:DescribeCacheParameterGroups": pages(paramGroups.length, 100),
+    "elasticache:DescribeCacheSubnetGroups": pages(subnetGroups.length, 100),
+    "ec2:DescribeVpcs": pages(vpcs.length, 1000),
+    "elasticache:DescribeCacheParameters": paramPages.reduce((a, b) => a + b, 0),
+    "ec2:DescribeSecurityGroups": pages(sgIds.size, 200),
+  };
+}
+
+describe("AWS calls for a generated fleet", () => {
+  it(`audits ${FLEET} clusters within pages + distinct groups + SG batches`, async () => {
+    const bound = await expectedCalls();
+    const counted: Record<string, number> = {};
+    sandbox.control.resetCalls();
+    const [audit] = await auditRegions(settings, [REGION], {
+      onRequest: ({ service, operation }) => void (counted[`${service}:${operation}`] = (counted[`${service}:${operation}`] ?? 0) + 1),
+    });
+    const total = Object.values(counted).reduce((a, b) => a + b, 0);
+    const boundTotal = Object.values(bound).reduce((a, b) => a + b, 0);
+    console.info(`[call-count] ${FLEET} clusters: ${total} AWS calls (bound ${boundTotal}): ${JSON.stringify(counted)}`);
+    expect(audit!.problems).toEqual([]);
+    expect(audit!.clusters).toHaveLength(FLEET);
+    // Exactly the bound, per operation: no retries happen here, and any per-cluster call would show at once.
+    expect(counted).toEqual(bound);
+    // The sandbox saw the same requests the client sent.
+    expect(sandbox.control.calls()).toEqual(counted);
+    expect(audit!.clusters.filter((c) => c.verdict === "unknown")).toEqual([]);
+  });
+});
