@@ -4,6 +4,8 @@ export * from "@/lib/plan/types";
 export { computePlan, tryComputePlan, summarize, PlanInputError, type PlanResult } from "@/lib/plan/compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
+export { ruleDescription } from "@/lib/plan/steps-network";
+export { desiredSource, ruleCoversPort, sameSource } from "@/lib/plan/live-facts";
 export { renderJson, planFileName, PLAN_JSON_FORMAT, type PlanExport } from "@/lib/plan/render-json";
 export { suggestions, suggestedGroupName, type Suggestions } from "@/lib/plan/suggestions";
 export { targetOptions, type TargetOption, type TargetOptions, type VpcOption } from "@/lib/plan/target-options";

@@ -1,0 +1,163 @@
+/**
+ * The body of an apply, run in the background once startApply has checked the plan and taken the lock:
+ * steps in order (stop at the first failure), then the wait for the cluster to converge, then the audit.
+ * Every transition is written to the store as it happens, so the progress page survives a reload.
+ */
+import { AwsError, type AwsContext } from "@/lib/aws";
+import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
+import { auditTarget, connectionSnippet } from "@/lib/readiness";
+import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
+import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { executeStep, type StepRun } from "@/lib/apply/execute-step";
+import { updateRun } from "@/lib/apply/run-store";
+import { convergence, readTargetState } from "@/lib/apply/target-state";
+import { DEFAULTS, type ApplyOptions, type ApplyRun } from "@/lib/apply/types";
+
+export interface RunContext {
+  ctx: AwsContext;
+  store: JsonStore;
+  runId: string;
+  lockName: string;
+  options: ApplyOptions;
+}
+
+const describeError = (err: unknown): string =>
+  err instanceof AwsError ? err.problem.message : err instanceof Error ? err.message : String(err);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function outcomeOf(run: ApplyRun): { done: string[]; notDone: string[] } {
+  return {
+    done: run.steps.filter((s) => s.status === "done" || s.status === "skipped").map((s) => `${s.title} (${s.status === "done" ? "done" : "already in place"})`),
+    notDone: run.steps.filter((s) => s.status === "failed" || s.status === "pending" || s.status === "running").map((s) => s.title),
+  };
+}
+
+async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
+  for (const [index, step] of plan.steps.entries()) {
+    if (step.action === "no-op") {
+      await updateRun(rc.store, rc.runId, (r) => Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }));
+      continue;
+    }
+    await updateRun(rc.store, rc.runId, (r) => {
+      Object.assign(r.steps[index]!, { status: "running", startedAt: new Date().toISOString() });
+      r.message = `Step ${index + 1} of ${plan.steps.length}: ${step.title}`;
+    });
+    try {
+      const result = await executeStep({ ctx: rc.ctx, plan, outputs }, step);
+      await updateRun(rc.store, rc.runId, (r) => {
+        Object.assign(r.steps[index]!, { status: result.status, message: result.message, finishedAt: new Date().toISOString() });
+        if (result.created) r.created.push(result.created);
+      });
+      await renewLock(rc.store, rc.lockName, rc.runId);
+    } catch (err) {
+      await updateRun(rc.store, rc.runId, (r) => {
+        Object.assign(r.steps[index]!, { status: "failed", message: describeError(err), finishedAt: new Date().toISOString() });
+        r.status = "failed";
+        r.phase = "finished";
+        r.finishedAt = new Date().toISOString();
+        r.outcome = outcomeOf(r);
+        r.message = `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`;
+      });
+      return false;
+    }
+  }
+  return true;
+}
+
+async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
+  const groupStep = plan.steps.find((s) => s.kind === "modify-parameter-group");
+  const network = plan.choices.network.securityGroup;
+  const want = {
+    parameterGroupName: String(groupStep?.params.CacheParameterGroupName ?? plan.choices.parameterGroup.name),
+    securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
+  };
+  const limit = rc.options.timeLimitMs ?? DEFAULTS.timeLimitMs;
+  const started = Date.now();
+  let delay = rc.options.pollInitialMs ?? DEFAULTS.pollInitialMs;
+  let polls = 0;
+  let last = "not read yet";
+  await updateRun(rc.store, rc.runId, (r) => {
+    r.phase = "converging";
+    r.convergence = { polls, since: new Date(started).toISOString(), last };
+    r.message = `Waiting for ${plan.target.id} to apply the changes.`;
+  });
+  for (;;) {
+    await sleep(Math.min(delay, Math.max(0, limit - (Date.now() - started))));
+    delay = Math.min(delay * 2, rc.options.pollMaxMs ?? DEFAULTS.pollMaxMs);
+    polls++;
+    let stop: string | undefined;
+    try {
+      const state = convergence(await readTargetState(rc.ctx, plan.target.kind, plan.target.id), want);
+      if (state.done) return true;
+      if ("stuck" in state) stop = state.stuck;
+      else last = state.waitingFor.join("; ");
+    } catch (err) {
+      if (err instanceof AwsError && !err.problem.retryable) stop = describeError(err);
+      else last = `could not read the cluster (${describeError(err)}); retrying`;
+    }
+    const timedOut = !stop && Date.now() - started >= limit;
+    await updateRun(rc.store, rc.runId, (r) => {
+      r.convergence = { polls, since: new Date(started).toISOString(), last };
+      r.message = `Waiting for ${plan.target.id}: ${last}.`;
+      if (!stop && !timedOut) return;
+      r.status = timedOut ? "timed-out" : "failed";
+      r.phase = "finished";
+      r.finishedAt = new Date().toISOString();
+      r.outcome = outcomeOf(r);
+      r.message = timedOut
+        ? `Gave up waiting after ${Math.round(limit / 1000)} s: ${last}. Every step was sent and AWS keeps applying on its own; check the status page later.`
+        : `Stopped while waiting: ${stop}`;
+    });
+    if (stop || timedOut) return false;
+    await renewLock(rc.store, rc.lockName, rc.runId);
+  }
+}
+
+async function audit(rc: RunContext, plan: Plan): Promise<void> {
+  await updateRun(rc.store, rc.runId, (r) => {
+    r.phase = "auditing";
+    r.message = `Checking ${plan.target.id} against the readiness rules.`;
+  });
+  let result: ReturnType<typeof auditTarget>;
+  let problem = "";
+  try {
+    const snapshot = await collectPlanningSnapshot(rc.ctx, { target: plan.choices.target });
+    result = auditTarget(snapshot, { kind: plan.target.kind, region: plan.region, id: plan.target.id });
+  } catch (err) {
+    // The changes are in place; only the closing check failed, so the run still succeeded.
+    problem = ` (${describeError(err)})`;
+  }
+  await updateRun(rc.store, rc.runId, (r) => {
+    r.readiness = result
+      ? {
+          verdict: result.verdict,
+          findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title })),
+          snippet: result.connection ? connectionSnippet(result.connection) : undefined,
+        }
+      : undefined;
+    r.status = "succeeded";
+    r.phase = "finished";
+    r.finishedAt = new Date().toISOString();
+    r.message = result ? `Done: ${plan.target.id} is ${result.verdict}.` : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
+  });
+}
+
+/** Runs the apply to its end; never throws (every failure is recorded on the run). */
+export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
+  const outputs: StepRun["outputs"] = {};
+  try {
+    if (!(await executeSteps(rc, plan, outputs))) return;
+    if (!(await converge(rc, plan, outputs))) return;
+    await audit(rc, plan);
+  } catch (err) {
+    await updateRun(rc.store, rc.runId, (r) => {
+      r.status = "failed";
+      r.phase = "finished";
+      r.finishedAt = new Date().toISOString();
+      r.outcome = outcomeOf(r);
+      r.message = `Stopped: ${describeError(err)}`;
+    }).catch(() => undefined);
+  } finally {
+    await releaseLock(rc.store, rc.lockName, rc.runId).catch(() => undefined);
+  }
+}

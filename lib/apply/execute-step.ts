@@ -1,0 +1,136 @@
+/**
+ * Runs one plan step idempotently: first re-check whether its effect is already there (skip), then make
+ * the call, treating AWS's "already exists" and "no modifications" answers as done. Throws AwsError on failure.
+ */
+import {
+  AwsError,
+  authorizeIngress,
+  createCacheParameterGroup,
+  createEc2Tags,
+  createSecurityGroup,
+  listCacheParameterGroups,
+  listCacheParameters,
+  listSecurityGroupRules,
+  listSecurityGroups,
+  modifyCacheCluster,
+  modifyCacheParameterGroup,
+  modifyReplicationGroup,
+  type AwsContext,
+} from "@/lib/aws";
+import { desiredSource, isStepRef, NEW_SECURITY_GROUP_REF, ruleCoversPort, ruleDescription, sameSource, type Plan, type PlanStep } from "@/lib/plan";
+import { hasAttachments, readTargetState } from "@/lib/apply/target-state";
+import type { CreatedResource } from "@/lib/apply/types";
+
+export interface StepRun {
+  ctx: AwsContext;
+  plan: Plan;
+  /** Values later steps refer to, e.g. `step:create-security-group.GroupId` → `sg-...`. */
+  outputs: Record<string, string>;
+}
+
+export type StepOutcome = { status: "done" | "skipped"; message: string; created?: CreatedResource };
+
+const text = (v: unknown): string => (typeof v === "string" ? v : String(v));
+const now = () => new Date().toISOString();
+
+function resolve(run: StepRun, value: unknown): string {
+  if (!isStepRef(value)) return text(value);
+  const resolved = run.outputs[value.ref];
+  if (!resolved) throw new Error(`${value.ref} is not known: the step that produces it did not run.`);
+  return resolved;
+}
+
+const isCode = (err: unknown, code: string) => err instanceof AwsError && err.problem.code === code;
+
+async function createGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  const { GroupName, Description, VpcId } = step.params;
+  const name = text(GroupName);
+  const vpcId = text(VpcId);
+  const existing = (await listSecurityGroups(run.ctx, { vpcId })).find((g) => g.name.toLowerCase() === name.toLowerCase());
+  if (existing) {
+    run.outputs[NEW_SECURITY_GROUP_REF] = existing.id;
+    return { status: "skipped", message: `${name} already exists as ${existing.id}; it is used as is.` };
+  }
+  const group = await createSecurityGroup(run.ctx, { name, description: text(Description), vpcId, tags: step.tags });
+  run.outputs[NEW_SECURITY_GROUP_REF] = group.id;
+  return { status: "done", message: `Created ${group.id}.`, created: { type: "security-group", region: run.ctx.region, groupId: group.id, name, vpcId, createdAt: now() } };
+}
+
+async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  const groupId = resolve(run, step.params.GroupId);
+  const port = run.plan.target.port!;
+  const source = desiredSource(run.plan.choices.network.source)!;
+  const rules = await listSecurityGroupRules(run.ctx, [groupId]);
+  const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
+  if (same) return { status: "skipped", message: `${groupId} already has the rule (${same.ruleId}).` };
+  const description = ruleDescription(run.plan.target.id);
+  try {
+    const { ruleIds } = await authorizeIngress(run.ctx, groupId, { protocol: "tcp", fromPort: port, toPort: port, source, description });
+    await createEc2Tags(run.ctx, ruleIds, step.tags ?? []);
+    return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created: { type: "ingress-rule", region: run.ctx.region, groupId, ruleIds, description, createdAt: now() } };
+  } catch (err) {
+    if (isCode(err, "already-exists")) return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
+    throw err;
+  }
+}
+
+async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  const name = text(step.params.CacheParameterGroupName);
+  const family = text(step.params.CacheParameterGroupFamily);
+  const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) => (isCode(err, "not-found") ? [] : Promise.reject(err)));
+  const existing = found.find((g) => g.name === name);
+  if (existing && existing.family !== family) throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
+  if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
+  try {
+    await createCacheParameterGroup(run.ctx, { name, family, description: text(step.params.Description), tags: step.tags });
+  } catch (err) {
+    if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
+    throw err;
+  }
+  return { status: "done", message: `Created ${name}.`, created: { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() } };
+}
+
+async function modifyParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  const name = text(step.params.CacheParameterGroupName);
+  const values = (step.params.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) => ({ name: v.ParameterName, value: v.ParameterValue }));
+  const current = await listCacheParameters(run.ctx, name);
+  if (values.every((v) => current.find((p) => p.name === v.name)?.value === v.value)) {
+    return { status: "skipped", message: `${name} already has ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
+  }
+  await modifyCacheParameterGroup(run.ctx, name, values);
+  return { status: "done", message: `Set ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
+}
+
+async function modifyCluster(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  const { kind, id } = run.plan.target;
+  const change = {
+    cacheParameterGroupName: step.params.CacheParameterGroupName === undefined ? undefined : text(step.params.CacheParameterGroupName),
+    securityGroupIds: Array.isArray(step.params.SecurityGroupIds) ? step.params.SecurityGroupIds.map((v) => resolve(run, v)) : undefined,
+  };
+  if (hasAttachments(await readTargetState(run.ctx, kind, id), change)) {
+    return { status: "skipped", message: `${id} already has what this step attaches.` };
+  }
+  try {
+    if (kind === "replication-group") await modifyReplicationGroup(run.ctx, id, change);
+    else await modifyCacheCluster(run.ctx, id, change);
+  } catch (err) {
+    if (isCode(err, "no-change")) return { status: "done", message: "AWS answered \"No modifications were requested\": already converged." };
+    throw err;
+  }
+  return { status: "done", message: `Sent ${step.operation}; ${id} is applying it.` };
+}
+
+export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  switch (step.kind) {
+    case "create-security-group":
+      return createGroup(run, step);
+    case "authorize-ingress":
+      return authorize(run, step);
+    case "create-parameter-group":
+      return createParameterGroup(run, step);
+    case "modify-parameter-group":
+      return modifyParameterGroup(run, step);
+    default:
+      return modifyCluster(run, step);
+  }
+}
