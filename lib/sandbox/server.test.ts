@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "./index";
+import { authorization, call, errorCode, text, texts } from "./testing/wire-client";
+
+let sb: RunningSandbox;
+beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
+afterAll(async () => { await sb.close(); });
+beforeEach(() => { sb.control.clearFaults(); sb.control.resetCalls(); sb.control.configure({ latencyMs: 0 }); });
+const raw = (body: string, auth = authorization("us-east-1", "elasticache")) =>
+  fetch(sb.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth }, body });
+
+describe("request handling", () => {
+  it("answers a malformed body with an AWS 400 and keeps serving", async () => {
+    const bad = await raw("Action=DescribeCacheClusters&Version=2015-02-02&Filter..Name=x");
+    expect(bad.status).toBe(400);
+    expect(errorCode(await bad.text())).toBe("MalformedQueryString");
+    const noAction = await raw("Version=2015-02-02");
+    expect(errorCode(await noAction.text())).toBe("MissingAction");
+    const good = await call(sb.url, "elasticache", "DescribeCacheClusters", { CacheClusterId: "standalone-redis" });
+    expect(text(good.xml, "CacheClusterId")).toBe("standalone-redis");
+  });
+
+  it("refuses an unknown region with a 4xx naming it, then serves a known one", async () => {
+    const ec = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "xx-nowhere-9");
+    expect([ec.status, errorCode(ec.xml)]).toEqual([403, "SignatureDoesNotMatch"]);
+    expect(text(ec.xml, "Message")).toContain("xx-nowhere-9");
+    const ec2 = await call(sb.url, "ec2", "DescribeVpcs", {}, "xx-nowhere-9");
+    expect([ec2.status, errorCode(ec2.xml)]).toEqual([401, "AuthFailure"]);
+    const eu = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "eu-west-1");
+    expect(texts(eu.xml, "ReplicationGroupId")).toEqual(["eu-orders", "eu-jobs-valkey7"]);
+  });
+
+  it("falls back on Version when the request is unsigned, and names unsupported actions", async () => {
+    const unsigned = await fetch(sb.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=DescribeVpcs&Version=2016-11-15" });
+    expect(texts(await unsigned.text(), "vpcId")).toHaveLength(3);
+    const other = await call(sb.url, "elasticache", "CreateReplicationGroup");
+    expect([other.status, errorCode(other.xml)]).toEqual([400, "InvalidAction"]);
+    expect(text(other.xml, "Message")).toContain("CreateReplicationGroup");
+  });
+
+  it("counts calls per service:Operation", async () => {
+    await call(sb.url, "elasticache", "DescribeCacheClusters");
+    await call(sb.url, "elasticache", "DescribeCacheClusters");
+    await call(sb.url, "ec2", "DescribeSecurityGroups");
+    expect(sb.control.calls()).toEqual({ "elasticache:DescribeCacheClusters": 2, "ec2:DescribeSecurityGroups": 1 });
+  });
+});
+
+describe("faults", () => {
+  it("throttles with each service's code, for `count` calls only", async () => {
+    sb.control.addFault({ operation: "*", kind: "throttle", count: 2 });
+    const ec = await call(sb.url, "elasticache", "DescribeCacheClusters");
+    expect([ec.status, errorCode(ec.xml)]).toEqual([400, "Throttling"]);
+    const ec2 = await call(sb.url, "ec2", "DescribeVpcs");
+    expect([ec2.status, errorCode(ec2.xml)]).toEqual([503, "RequestLimitExceeded"]);
+    expect((await call(sb.url, "ec2", "DescribeVpcs")).status).toBe(200);
+  });
+
+  it("fails with 5xx and with AccessDenied naming the action", async () => {
+    sb.control.addFault({ operation: "DescribeCacheParameters", kind: "5xx", region: "us-east-1" });
+    const five = await call(sb.url, "elasticache", "DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" });
+    expect([five.status, errorCode(five.xml)]).toEqual([500, "InternalFailure"]);
+    const euUnaffected = await call(sb.url, "elasticache", "DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" }, "eu-west-1");
+    expect(euUnaffected.status).toBe(200);
+    sb.control.addFault({ operation: "DescribeCacheClusters", kind: "access-denied" });
+    const denied = await call(sb.url, "elasticache", "DescribeCacheClusters");
+    expect([denied.status, errorCode(denied.xml)]).toEqual([403, "AccessDenied"]);
+    expect(text(denied.xml, "Message")).toMatch(/^User: arn:aws:iam::123456789012:user\/sandbox is not authorized to perform: elasticache:DescribeCacheClusters on resource: /);
+  });
+
+  it("holds a request past the client's timeout, then serves the next one", async () => {
+    sb.control.addFault({ operation: "DescribeVpcs", kind: "timeout", count: 1, holdMs: 5_000 });
+    const started = Date.now();
+    await expect(fetch(sb.url, {
+      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: authorization("us-east-1", "ec2") },
+      body: "Action=DescribeVpcs&Version=2016-11-15", signal: AbortSignal.timeout(300),
+    })).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect((await call(sb.url, "ec2", "DescribeVpcs")).status).toBe(200);
+  });
+
+  it("adds per-call latency", async () => {
+    sb.control.configure({ latencyMs: 120 });
+    const started = Date.now();
+    await call(sb.url, "ec2", "DescribeVpcs");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+  });
+});
+
+describe("control API over HTTP", () => {
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${sb.url}/_sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it("mirrors the in-process control", async () => {
+    expect(await (await control("GET", "health")).json()).toEqual({ ok: true, regions: ["us-east-1", "eu-west-1"] });
+    expect((await control("POST", "faults", { operation: "DescribeVpcs", kind: "throttle", count: 1 })).status).toBe(200);
+    expect(errorCode((await call(sb.url, "ec2", "DescribeVpcs")).xml)).toBe("RequestLimitExceeded");
+    expect(await (await control("GET", "calls")).json()).toEqual({ "ec2:DescribeVpcs": 1 });
+    expect((await control("DELETE", "calls")).status).toBe(200);
+    expect(await (await control("GET", "calls")).json()).toEqual({});
+    const bad = await control("POST", "faults", { operation: "X", kind: "explode" });
+    expect(bad.status).toBe(400);
+    expect((await control("POST", "config", { applyDelayMs: 10 })).status).toBe(200);
+    expect((await control("POST", "reset", { seed: "default" })).status).toBe(200);
+  });
+});
