@@ -50,11 +50,12 @@ export function dispatch(env: DispatchEnv, authorization: string | undefined, ra
     env.countCall(`${service}:${target.action}`);
     const region = env.state.regions[regionName];
     if (!region) {
-      // AWS has no endpoint for a region it does not know; a request signed for one is refused at
-      // authentication, which is what a client signed for the wrong region sees (AuthFailure on EC2).
+      // Real AWS has no endpoint for an unknown region (DNS fails) and answers a region not enabled
+      // for the account at authentication with UnrecognizedClientException. That is the closest
+      // faithful answer from one shared endpoint: a 4xx naming the region, not retried by SDKs, and
+      // distinct from bad credentials (SignatureDoesNotMatch / AuthFailure).
       const served = Object.keys(env.state.regions).join(", ");
-      const message = `Credential should be scoped to a valid region, not '${regionName}'. The sandbox serves: ${served}.`;
-      throw service === "ec2" ? new SandboxError("AuthFailure", message, 401) : new SandboxError("SignatureDoesNotMatch", message, 403);
+      throw new SandboxError("UnrecognizedClientException", `Invalid region '${regionName}': this endpoint serves ${served}.`, 403);
     }
     const fault = env.matchFault(target.action, regionName);
     if (fault?.kind === "timeout") return { kind: "hold", holdMs: fault.holdMs ?? 60_000 };

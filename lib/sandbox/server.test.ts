@@ -22,10 +22,11 @@ describe("request handling", () => {
 
   it("refuses an unknown region with a 4xx naming it, then serves a known one", async () => {
     const ec = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "xx-nowhere-9");
-    expect([ec.status, errorCode(ec.xml)]).toEqual([403, "SignatureDoesNotMatch"]);
+    expect([ec.status, errorCode(ec.xml)]).toEqual([403, "UnrecognizedClientException"]);
     expect(text(ec.xml, "Message")).toContain("xx-nowhere-9");
     const ec2 = await call(sb.url, "ec2", "DescribeVpcs", {}, "xx-nowhere-9");
-    expect([ec2.status, errorCode(ec2.xml)]).toEqual([401, "AuthFailure"]);
+    expect([ec2.status, errorCode(ec2.xml)]).toEqual([403, "UnrecognizedClientException"]);
+    expect(text(ec2.xml, "Message")).toBe("Invalid region &apos;xx-nowhere-9&apos;: this endpoint serves us-east-1, eu-west-1.");
     const eu = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "eu-west-1");
     expect(texts(eu.xml, "ReplicationGroupId")).toEqual(["eu-orders", "eu-jobs-valkey7"]);
   });
