@@ -1,0 +1,65 @@
+/**
+ * Arguments of `npm run audit`: parsed strictly (an unknown flag is a mistake, not something to ignore) and
+ * validated with zod, so a typo stops with the usage text and exit code 2 instead of auditing the wrong thing.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { isRegionName } from "@/lib/aws";
+
+export const AUDIT_USAGE = `Usage: npm run -s audit -- [--region REGION ...] [--cluster NAME ...] [--json | --csv]
+
+Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS settings as the app.
+  --region REGION   region to audit; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
+  --cluster NAME    only this replication group, cluster or serverless cache; repeat for several
+  --json            print the JSON export instead of the table
+  --csv             print the CSV export instead of the table
+  --help            show this text
+AWS: the standard credential chain (AWS_PROFILE, env keys, SSO, instance role); QUEUEREADY_AWS_ENDPOINT for the sandbox.
+Exit codes: 0 every targeted cluster is Ready, 1 any is not, 2 the audit itself failed (bad input, no access, not found).
+(-s keeps npm's own banner out of --json / --csv output.)`;
+
+const auditArgsSchema = z
+  .object({
+    regions: z.array(z.string().refine(isRegionName, { message: "is not an AWS region name (expected something like us-east-1)" })),
+    clusters: z.array(z.string().trim().min(1, "a cluster name cannot be empty").max(255)),
+    format: z.enum(["table", "json", "csv"]),
+    help: z.boolean(),
+  })
+  .strict();
+
+export type AuditArgs = z.infer<typeof auditArgsSchema>;
+
+export type ParsedArgs = { ok: true; args: AuditArgs } | { ok: false; message: string };
+
+export function parseAuditArgs(argv: string[]): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        region: { type: "string", multiple: true },
+        cluster: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        csv: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  if (values.json && values.csv) return { ok: false, message: "Choose one of --json and --csv." };
+  const parsed = auditArgsSchema.safeParse({
+    regions: [...new Set(values.region ?? [])],
+    clusters: [...new Set(values.cluster ?? [])],
+    format: values.json ? "json" : values.csv ? "csv" : "table",
+    help: values.help ?? false,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path[0] === "regions" ? `--region ${JSON.stringify(values.region?.[Number(issue.path[1])])}` : "--cluster";
+    return { ok: false, message: `${field} ${issue.message}` };
+  }
+  return { ok: true, args: parsed.data };
+}

@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { SEED_VERDICTS } from "@/lib/testing/fixtures";
+
+const ROOT = path.resolve(__dirname, "../..");
+let sandbox: RunningSandbox;
+let home: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  // An empty HOME: no ~/.aws of whoever runs the tests leaks into the "no credentials" case.
+  home = mkdtempSync(path.join(tmpdir(), "queueready-cli-"));
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs the real entry point the way `npm run audit` does (tsx), with only the env we give it. */
+function runCli(args: string[], opts: { credentials?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    QUEUEREADY_AWS_ENDPOINT: sandbox.url,
+    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+    QUEUEREADY_MAX_ATTEMPTS: "2",
+    ...(opts.credentials === false ? {} : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], { cwd: ROOT, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("npm run audit (spawned against the sandbox)", () => {
+  it("exits 1 on the seeded account and prints every cluster of both configured regions", async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect([code, stderr]).toEqual([1, ""]);
+    expect(stdout).toContain("15 cluster(s) in us-east-1, eu-west-1: 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.");
+    expect(stdout).toMatch(/^Needs changes\s+legacy-redis5\s+redis 5\.0\.6\s+us-east-1\s+default\.redis5\.0 \/ volatile-lru\s+fail: /m);
+  });
+
+  it("exits 0 when every targeted cluster is Ready, with the JSON export", async () => {
+    const { code, stdout } = await runCli(["--region", "us-east-1", "--region", "eu-west-1", "--cluster", "jobs-valkey8", "--cluster", "eu-jobs-valkey7", "--json"]);
+    expect(code).toBe(0);
+    const exported = JSON.parse(stdout);
+    expect(exported.summary).toEqual({ ready: 2, "needs-changes": 0, incompatible: 0, "not-applicable": 0, unknown: 0 });
+    expect(exported.regions.map((r: { clusters: { name: string; verdict: string }[] }) => r.clusters.map((c) => `${c.name}:${c.verdict}`))).toEqual([["jobs-valkey8:ready"], ["eu-jobs-valkey7:ready"]]);
+  });
+
+  it("exports CSV rows whose verdicts match SEED.md", async () => {
+    const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
+    const rows = stdout.trimEnd().split("\r\n").slice(1).map((l) => l.split(","));
+    expect(code).toBe(1);
+    expect(Object.fromEntries(rows.map((r) => [r[1], r[3]]))).toEqual(SEED_VERDICTS["eu-west-1"]);
+  });
+
+  it.each([
+    { case: "a cluster that does not exist", args: ["--region", "us-east-1", "--cluster", "nope"], stderr: "Not found in us-east-1: nope." },
+    { case: "a malformed region", args: ["--region", "moon"], stderr: '--region "moon" is not an AWS region name' },
+    { case: "an unknown flag", args: ["--regoin", "us-east-1"], stderr: "Usage: npm run -s audit" },
+  ])("exits 2 on $case", async ({ args, stderr }) => {
+    const result = await runCli(args);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(stderr);
+  });
+
+  it("exits 2 without credentials and says how to provide them", async () => {
+    const { code, stdout, stderr } = await runCli(["--region", "us-east-1"], { credentials: false });
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toContain("Could not audit us-east-1: QueueReady found no AWS credentials.");
+  });
+});
