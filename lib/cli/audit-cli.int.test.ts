@@ -23,6 +23,7 @@ afterAll(async () => {
 /** Runs the real entry point the way `npm run audit` does (tsx), with only the env we give it. */
 function runCli(args: string[], opts: { credentials?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
     PATH: process.env.PATH,
     HOME: home,
     QUEUEREADY_AWS_ENDPOINT: sandbox.url,
