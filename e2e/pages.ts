@@ -51,7 +51,7 @@ export class StatusPage {
 
   /** The names in the table's first column, in order. */
   async names(): Promise<string[]> {
-    return this.table.locator("tbody tr th").allInnerTexts();
+    return (await this.table.locator("tbody tr th").allTextContents()).map((t) => t.trim());
   }
 
   row(name: string): Locator {

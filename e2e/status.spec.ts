@@ -28,3 +28,10 @@ test("an unconfigured region is named and the default shown", async ({ page, sta
   await expect(page.getByText("Region ap-south-1 is not configured")).toBeVisible();
   expect(await statusPage.names()).toContain("orders-redis7");
 });
+
+test("a viewer sent to an operator-only place is told which role it needs", async ({ page }) => {
+  await page.goto("/forbidden?need=operator");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByText("This needs the operator role")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toContainText("viewer");
+});

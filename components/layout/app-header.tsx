@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Brand } from "@/components/layout/brand";
+import { NavLink } from "@/components/layout/nav-link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -22,9 +23,9 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-2.5 py-1.5 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <NavLink key={item.href} href={item.href}>
               {item.label}
-            </Link>
+            </NavLink>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3">

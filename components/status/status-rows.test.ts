@@ -52,7 +52,7 @@ describe("buildStatusRows", () => {
     expect(byName.get("cache-redis62")).toMatchObject({ engineVersion: "6.2.6", vpcId: "vpc-0stag00000000002", topology: "1 shard × 1 node" });
     expect(byName.get("busy-redis7")).toMatchObject({ status: "modifying", parameterGroups: ["default.redis7"] });
     expect(byName.get("sessions-memcached")).toMatchObject({ engine: "memcached", engineVersion: "1.6.22", topology: "2 nodes" });
-    expect(byName.get("serverless-queue")).toMatchObject({ engine: "valkey", engineVersion: "8", parameterGroups: [], vpcId: undefined });
+    expect(byName.get("serverless-queue")).toMatchObject({ engine: "valkey", engineVersion: "8", parameterGroups: [], vpcId: undefined, topology: "serverless" });
   });
 
   it("shows members that disagree on the parameter group, and finds a serverless VPC through a shared subnet", () => {

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { engineLabel, kindLabel, statusTone } from "@/components/status/status-labels";
 import type { StatusRow } from "@/components/status/status-rows";
 
@@ -22,12 +22,12 @@ export function StatusTable({ rows, region }: { rows: StatusRow[]; region: strin
       <TBody>
         {rows.map((row) => (
           <Tr key={`${row.kind}:${row.name}`}>
-            <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium text-slate-900">{row.name}</span>
-            </Th>
+            <RowHeader>
+              <span className="font-mono text-[13px] font-medium">{row.name}</span>
+            </RowHeader>
             <Td>
               <span className="block">{kindLabel(row.kind)}</span>
-              <span className="block text-xs text-slate-500">{row.topology}</span>
+              {row.kind === "serverless" ? null : <span className="block text-xs text-slate-500">{row.topology}</span>}
             </Td>
             <Td>{engineLabel(row.engine, row.engineVersion)}</Td>
             <Td>

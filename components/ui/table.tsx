@@ -35,3 +35,8 @@ export function Th({ className, scope = "col", ...props }: ThHTMLAttributes<HTML
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cx("whitespace-nowrap px-4 py-2.5 text-slate-700", className)} {...props} />;
 }
+
+/** The first cell of a body row, naming it: a `th scope="row"` that reads like data, not like a column title. */
+export function RowHeader({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="row" className={cx("whitespace-nowrap px-4 py-2.5 text-left font-normal text-slate-900", className)} {...props} />;
+}

@@ -1,11 +1,18 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
+import { connection } from "next/server";
+import { authConfigProblem, getAuthOptions } from "@/lib/auth/options";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isRole } from "@/lib/auth/roles";
 
-/** The signed-in user of the current request, or null when signed out (or the token carries no role). */
+/**
+ * The signed-in user of the current request, or null when signed out (or the token carries no role).
+ * Also null when sign-in is not configured: callers send the visitor to /sign-in, which says what to set.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never let a build prerender a page for "nobody".
+  await connection();
+  if (authConfigProblem()) return null;
   const session = await getServerSession(getAuthOptions());
   const user = session?.user;
   if (!user?.name || !isRole(user.role)) return null;
