@@ -10,14 +10,15 @@ test("/ opens the status page of the default region", async ({ page, statusPage 
   await page.goto("/");
   await expect(page).toHaveURL(/\/status$/);
   await expect(statusPage.regions.getByRole("link", { name: "us-east-1" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByText("12 caches · read at")).toBeVisible();
+  await expect(statusPage.row("orders-redis7")).toBeVisible();
 });
 
 test("a denied read shows the IAM permission to grant instead of the table part it affects", async ({ page, statusPage }) => {
   await sandbox("/_sandbox/faults", { method: "POST", body: { operation: "DescribeCacheClusters", kind: "access-denied" } });
   await statusPage.goto();
-  const panel = page.getByRole("alert").filter({ hasText: "Missing AWS permission" });
-  await expect(panel).toContainText("elasticache:DescribeCacheClusters");
+  // Whatever the panel's wording, it names the permission to grant.
+  const panel = page.getByRole("alert").filter({ hasText: "elasticache:DescribeCacheClusters" }).first();
+  await expect(panel).toBeVisible();
   await expect(panel).not.toContainText(/\bat .*\.(ts|js):\d+/);
   // Replication groups still read fine: they are listed, without member details.
   expect(await statusPage.names()).toContain("orders-redis7");
