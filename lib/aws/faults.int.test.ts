@@ -39,7 +39,7 @@ describe("failures the SDK layer must absorb or explain", () => {
       "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it, then refresh.");
   });
 
-  it("reports an unknown region, whether malformed or unknown to the endpoint", () => {
+  it("refuses a malformed region before any request is sent", () => {
     expect(() => h.context("moon-base-1")).toThrow(aws.AwsError);
   });
 

@@ -12,6 +12,8 @@ describe("ElastiCache writes", () => {
       tags: [{ key: "managed-by", value: "queueready" }] });
     expect(group).toMatchObject({ name: "bullmq-redis7", family: "redis7", description: "BullMQ: noeviction" });
     expect(await aws.listTagsForResource(ctx, group.arn)).toEqual([{ key: "managed-by", value: "queueready" }]);
+    await aws.addTagsToResource(ctx, group.arn, [{ key: "team", value: "queues" }]);
+    expect((await aws.listTagsForResource(ctx, group.arn)).map((t) => t.key).sort()).toEqual(["managed-by", "team"]);
 
     const again = await aws.createCacheParameterGroup(ctx, { name: "bullmq-redis7", family: "redis7", description: "x" }).catch((e: unknown) => e);
     expect(problemOf(again).code).toBe("already-exists");
@@ -30,6 +32,9 @@ describe("ElastiCache writes", () => {
     expect(members.map((c) => c.id).sort()).toEqual(["orders-redis7-001", "orders-redis7-002"]);
     const [after] = await aws.listReplicationGroups(ctx, { id: "orders-redis7" });
     expect(after!.status).toBe("available");
+    const events = await aws.listEvents(ctx, { sourceId: "orders-redis7", sourceType: "replication-group", durationMinutes: 60 });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.sourceId === "orders-redis7" && e.sourceType === "replication-group" && e.date !== "")).toBe(true);
 
     const same = await aws.modifyReplicationGroup(ctx, "orders-redis7", { cacheParameterGroupName: "bullmq-redis7" }).catch((e: unknown) => e);
     expect(problemOf(same).code).toBe("no-change");
