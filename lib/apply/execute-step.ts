@@ -64,14 +64,21 @@ async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
   if (same) return { status: "skipped", message: `${groupId} already has the rule (${same.ruleId}).` };
   const description = ruleDescription(run.plan.target.id);
+  let ruleIds: string[];
   try {
-    const { ruleIds } = await authorizeIngress(run.ctx, groupId, { protocol: "tcp", fromPort: port, toPort: port, source, description });
-    await createEc2Tags(run.ctx, ruleIds, step.tags ?? []);
-    return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created: { type: "ingress-rule", region: run.ctx.region, groupId, ruleIds, description, createdAt: now() } };
+    ({ ruleIds } = await authorizeIngress(run.ctx, groupId, { protocol: "tcp", fromPort: port, toPort: port, source, description }));
   } catch (err) {
     if (isCode(err, "already-exists")) return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
     throw err;
   }
+  const created: CreatedResource = { type: "ingress-rule", region: run.ctx.region, groupId, ruleIds, description, createdAt: now() };
+  try {
+    await createEc2Tags(run.ctx, ruleIds, step.tags ?? []);
+  } catch (err) {
+    // The rule is in place and recorded on the run (undo works from the history); a missing tag is no reason to stop.
+    return { status: "done", message: `Added ${ruleIds.join(", ")}, but tagging it failed: ${err instanceof AwsError ? err.problem.message : String(err)}`, created };
+  }
+  return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created };
 }
 
 async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {

@@ -2,7 +2,7 @@
  * The live state of one target, read narrowly (its group and its members only): what the step
  * re-checks and the convergence polls look at.
  */
-import { AwsError, listCacheClusters, listReplicationGroups, type AwsContext, type CacheCluster } from "@/lib/aws";
+import { AwsError, listCacheClusters, listReplicationGroups, type AwsContext, type CacheCluster, type ClusterChange } from "@/lib/aws";
 
 export interface TargetState {
   /** The replication group's status, or the standalone cluster's. */
@@ -27,10 +27,10 @@ function notFound(ctx: AwsContext, id: string): AwsError {
 }
 
 /** Whether every member already has the group and the security groups a change asks for. */
-export function hasAttachments(state: TargetState, want: { parameterGroupName?: string; securityGroupIds?: string[] }): boolean {
-  return state.members.every(
+export function hasAttachments(state: TargetState, want: ClusterChange): boolean {
+  return state.members.length > 0 && state.members.every(
     (m) =>
-      (!want.parameterGroupName || m.parameterGroup?.name === want.parameterGroupName) &&
+      (!want.cacheParameterGroupName || m.parameterGroup?.name === want.cacheParameterGroupName) &&
       (want.securityGroupIds ?? []).every((id) => m.securityGroups.some((g) => g.id === id)),
   );
 }
