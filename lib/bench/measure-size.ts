@@ -52,7 +52,7 @@ export async function measureSize(clusters: number, c: SizeContext): Promise<{ r
 
   const result: SizeResult = {
     clusters,
-    regions: truth.map(({ targetIds: _ids, standaloneClusters: _s, attachedGroups: _g, ...shape }) => shape),
+    regions: truth.map(shapeOf),
     expectedTargets,
     auditTargets,
     auditRunsMs: runsMs,
@@ -74,6 +74,12 @@ export async function measureSize(clusters: number, c: SizeContext): Promise<{ r
     c.log(`    peer CLI ${Math.round(peer.ms)} ms, ${peerCalls} calls, read ${readClusters} cache clusters`);
   }
   return { result, truth };
+}
+
+/** The counts only: the id list would bloat the JSON with thousands of names. */
+function shapeOf(t: RegionTruth): SizeResult["regions"][number] {
+  const { region, replicationGroups, cacheClusters, serverlessCaches, subnetGroups, vpcs, attachedGroupParameterCounts, securityGroupIds, targets } = t;
+  return { region, replicationGroups, cacheClusters, serverlessCaches, subnetGroups, vpcs, attachedGroupParameterCounts, securityGroupIds, targets };
 }
 
 function sum(calls: Record<string, number>): number {
