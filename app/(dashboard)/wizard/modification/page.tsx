@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanStepCard } from "@/components/plan/plan-step-card";
+import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
+import { StepForm } from "@/components/wizard/step-form";
+import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { tryComputePlan } from "@/lib/plan";
+import { choicesOf } from "@/lib/wizard/choices";
+import { readRegion } from "@/lib/wizard/live";
+import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
+import { pick } from "@/lib/wizard/params";
+import { stepHref, STEPS } from "@/lib/wizard/steps";
+
+export const metadata: Metadata = { title: "Wizard: cluster modification" };
+
+/** Step 4: what the cluster itself gets, the modify call, keeping the security groups it has now. */
+export default async function ModificationStep({ searchParams }: { searchParams: SearchParams }) {
+  const { params, setup } = await loadStep("modification", searchParams);
+  const choices = choicesOf(params);
+  if (!setup.ok || !choices.ok) {
+    return <WizardFrame step="modification" params={params} title="Cluster modification">{!setup.ok ? <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} /> : null}</WizardFrame>;
+  }
+  const { target, parameterGroup } = choices.value;
+  const snapshot = await readRegion(setup.settings, target.region, target, [parameterGroup.name.toLowerCase()]);
+  const result = tryComputePlan(snapshot, choices.value);
+  const back = <Link href={stepHref("parameter-group", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>;
+  if (!result.ok) {
+    return (
+      <WizardFrame step="modification" params={params} title="Cluster modification">
+        <PlanInputErrors fieldErrors={result.fieldErrors} params={params} />
+        <div className="mt-4">{back}</div>
+      </WizardFrame>
+    );
+  }
+  const step = result.plan.steps.find((s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster")!;
+  const index = result.plan.steps.indexOf(step);
+  return (
+    <WizardFrame step="modification" params={params} title="Cluster modification"
+      description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}>
+      <StepForm step="modification" hidden={pick(params, STEPS[3]!.keys)} submitLabel="Preview changes" secondary={back}>
+        <ol className="space-y-3">
+          <PlanStepCard step={step} index={index} />
+        </ol>
+        <p className="text-[13px] text-slate-600">The preview lists every step in order, with the exact AWS calls, before you apply anything.</p>
+      </StepForm>
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,27 @@
+/** Plain-text renderings of plan values for the preview (pure, shared by the step card and its tests). */
+import { isStepRef, NEW_SECURITY_GROUP_REF, type JsonValue, type PlanStep, type StepRef } from "@/lib/plan";
+
+/** A step reference as a person reads it: the value only known once an earlier step ran. */
+export function refLabel(ref: StepRef): string {
+  return ref.ref === NEW_SECURITY_GROUP_REF ? "<id of the new security group>" : `<${ref.ref}>`;
+}
+
+function plain(value: JsonValue | StepRef): unknown {
+  if (isStepRef(value)) return refLabel(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v as JsonValue)]));
+  return value;
+}
+
+/** The step's exact API parameters, pretty-printed, with step references spelled out. */
+export function paramsText(step: Pick<PlanStep, "params">): string {
+  return JSON.stringify(plain(step.params as JsonValue), null, 2);
+}
+
+export const ACTION_LABEL: Record<PlanStep["action"], string> = { create: "create", change: "change", "no-op": "no change" };
+
+/** "Immediately · no reboot · no downtime". Every step is immediate: QueueReady never reboots a node. */
+export function effectLine(step: Pick<PlanStep, "effect">): string {
+  const e = step.effect;
+  return ["Takes effect immediately", e.reboot ? "needs a reboot" : "no reboot", e.downtime ? "downtime" : "no downtime"].join(" · ");
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { applyPlanAction } from "@/lib/wizard/apply-action";
+
+export interface ApplyFormProps {
+  previewId: string;
+  fingerprint: string;
+  summaryLine: string;
+  /** This very preview's URL: "Preview again" recomputes from live state. */
+  previewHref: string;
+}
+
+/**
+ * The Apply button, rendered for operators only (the action refuses anyone else anyway). It posts the
+ * preview's id and fingerprint; a refusal shows what changed since the preview and how to go on.
+ */
+export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref }: ApplyFormProps) {
+  const [state, action, pending] = useActionState(applyPlanAction, null);
+  const refused = state && !state.ok ? state : null;
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="previewId" value={previewId} />
+      <input type="hidden" name="fingerprint" value={fingerprint} />
+      <div aria-live="polite">
+        {refused ? (
+          <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900">
+            <p className="text-sm font-semibold">{refused.message}</p>
+            {refused.fieldErrors?.changes ? (
+              <>
+                <p className="mt-1 text-[13px]">What changed since the preview:</p>
+                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-[13px]">
+                  {refused.fieldErrors.changes.map((c) => <li key={c}>{c}</li>)}
+                </ul>
+              </>
+            ) : null}
+            <Link href={previewHref} className={buttonClasses("secondary", "sm", "mt-3")} prefetch={false}>Preview again</Link>
+          </div>
+        ) : null}
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? "Checking the live state…" : "Apply"}</Button>
+        <span className="text-[13px] text-slate-600">{summaryLine}. Apply re-reads the account first and refuses if anything moved.</span>
+      </div>
+    </form>
+  );
+}

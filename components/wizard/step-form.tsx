@@ -1,0 +1,66 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useContext, type FormEvent, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { WizardParams } from "@/lib/wizard/params";
+import { submitStepAction } from "@/lib/wizard/step-action";
+import { Button } from "@/components/ui/button";
+
+type State = ActionResult<unknown> | null;
+
+const FormState = createContext<{ state: State; pending: boolean }>({ state: null, pending: false });
+
+/** The errors the last submission returned for one field (empty when none). */
+export function useFieldErrors(name: string): string[] {
+  const { state } = useContext(FormState);
+  return state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
+}
+
+export interface StepFormProps {
+  step: "target" | "network" | "parameter-group" | "modification";
+  /** Earlier steps' answers, carried as hidden fields so the action sees the whole state. */
+  hidden: WizardParams;
+  submitLabel: string;
+  /** Links beside the submit button (Back). */
+  secondary?: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * A step's form. It submits through a transition rather than the form's own action so React does not
+ * reset the fields after a refusal: the operator's input stays next to the errors it caused. Without
+ * JavaScript the form still posts to the same action.
+ */
+export function StepForm({ step, hidden, submitLabel, secondary, children }: StepFormProps) {
+  const [state, dispatch, pending] = useActionState(submitStepAction, null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  const formError = state && !state.ok ? [state.fieldErrors ? null : state.message, ...(state.fieldErrors?._form ?? [])].filter(Boolean) : [];
+  return (
+    <FormState.Provider value={{ state, pending }}>
+      <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-6">
+        <input type="hidden" name="step" value={step} />
+        {Object.entries(hidden).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
+        )}
+        {children}
+        <div aria-live="polite">
+          {formError.length > 0 ? (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200">
+              {formError.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
+          {secondary}
+          <Button type="submit" className="ml-auto" disabled={pending} aria-disabled={pending}>
+            {pending ? "Checking live state…" : submitLabel}
+          </Button>
+        </div>
+      </form>
+    </FormState.Provider>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { WizardStepper } from "@/components/wizard/wizard-stepper";
+import type { WizardParams } from "@/lib/wizard/params";
+import type { StepSlug } from "@/lib/wizard/steps";
+
+export interface WizardFrameProps {
+  step: StepSlug;
+  params: WizardParams;
+  /** The step's heading (h2) and one line under it. */
+  title: string;
+  description?: ReactNode;
+  /** Notices above the card (warnings from the live checks, unreadable AWS state). */
+  notices?: ReactNode;
+  children: ReactNode;
+}
+
+/** The shape every step shares: the page heading naming the cluster, the stepper, then the step's card. */
+export function WizardFrame({ step, params, title, description, notices, children }: WizardFrameProps) {
+  const subject = params.id ? <span className="font-mono">{params.id}</span> : "a cluster";
+  return (
+    <main className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">Make {subject} ready for BullMQ</h1>
+        <p className="mt-1 text-[13px] text-slate-500">
+          {params.region ? <span className="font-mono">{params.region}</span> : null}
+          {params.region ? " · " : null}Every step is checked against the live account; nothing changes until you apply the preview.
+        </p>
+      </div>
+      <WizardStepper current={step} params={params} />
+      {notices}
+      <Card>
+        <CardHeader title={title} description={description} />
+        <CardBody>{children}</CardBody>
+      </Card>
+    </main>
+  );
+}

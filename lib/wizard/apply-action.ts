@@ -1,0 +1,41 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { failure } from "@/lib/actions/action-result";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { ApplyRefusedError, getPreview, StalePlanError, startApply } from "@/lib/apply";
+import { defaultStore } from "@/lib/store";
+import { wizardSettings } from "@/lib/wizard/live";
+
+const applyFormSchema = z.object({
+  previewId: z.string().regex(/^[0-9a-z-]{1,64}$/, "The preview id is malformed: preview again."),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
+});
+
+/**
+ * Apply, operators only (a viewer's direct POST is refused by validatedAction before anything runs). The
+ * preview the operator saw is named by id and fingerprint; the apply engine re-reads live state and refuses
+ * when the fingerprint moved. A stale plan comes back as `code: "conflict"` with one sentence per change in
+ * `fieldErrors.changes`, so the preview can show what changed next to a "Preview again" link.
+ */
+export const applyPlanAction = validatedAction(applyFormSchema, "operator", async (input, user) => {
+  const setup = wizardSettings();
+  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
+  const preview = await getPreview(defaultStore(), input.previewId);
+  if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
+  // The id and the fingerprint must name the same preview: a form replayed with another id is not what was read.
+  if (preview.plan.fingerprint !== input.fingerprint) {
+    return failure("conflict", "The preview on this page is not the one recorded under its id: preview again.");
+  }
+  let runId: string;
+  try {
+    ({ runId } = await startApply({ settings: setup.settings, user: { name: user.name, role: user.role }, previewId: input.previewId }));
+  } catch (err) {
+    if (err instanceof StalePlanError) {
+      return failure("conflict", "The live state changed since this preview, so nothing was applied.", { changes: err.changes });
+    }
+    if (err instanceof ApplyRefusedError) return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
+    throw err;
+  }
+  redirect(`/changes/${runId}`);
+});

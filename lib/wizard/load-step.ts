@@ -1,0 +1,27 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { requireRole } from "@/lib/auth/require-role";
+import type { SessionUser } from "@/lib/auth/roles";
+import { wizardSettings, type SettingsResult } from "@/lib/wizard/live";
+import { readParams, type WizardParams } from "@/lib/wizard/params";
+import { redirectFor, type StepSlug } from "@/lib/wizard/steps";
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export interface StepInput {
+  user: SessionUser;
+  params: WizardParams;
+  setup: SettingsResult;
+}
+
+/**
+ * What every step page starts with: a signed-in user, the wizard's parameters from the URL, and the AWS
+ * settings. A deep link into a step whose earlier answers are missing goes back to the first gap.
+ */
+export async function loadStep(step: StepSlug, searchParams: SearchParams): Promise<StepInput> {
+  const user = await requireRole("viewer");
+  const params = readParams(await searchParams);
+  const gap = redirectFor(step, params);
+  if (gap) redirect(gap);
+  return { user, params, setup: wizardSettings() };
+}

@@ -1,0 +1,34 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { failure } from "@/lib/actions/action-result";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { checkStep, nextStep } from "@/lib/wizard/check-step";
+import { targetOf } from "@/lib/wizard/choices";
+import { readRegion, wizardSettings } from "@/lib/wizard/live";
+import { readParams } from "@/lib/wizard/params";
+import { stepHref } from "@/lib/wizard/steps";
+
+const stepFormSchema = z
+  .object({ step: z.enum(["target", "network", "parameter-group", "modification"]) })
+  .catchall(z.union([z.string(), z.array(z.string())]));
+
+/**
+ * Every wizard step's form posts here: auth (viewers may plan, only apply needs operator), the shape of
+ * the answer, then the live checks against a fresh read of the region. On success it moves on to the next
+ * step with every answer so far in the URL; otherwise the field errors go back to the form.
+ */
+export const submitStepAction = validatedAction(stepFormSchema, "viewer", async (input) => {
+  const params = readParams(input);
+  const setup = wizardSettings();
+  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
+  if (!params.region || !setup.settings.regions.includes(params.region)) {
+    return failure("invalid-input", "Some fields need attention.", { region: [`Choose one of the configured regions: ${setup.settings.regions.join(", ")}.`] });
+  }
+  const target = targetOf(params);
+  const groupNames = params.pgName ? [params.pgName.toLowerCase()] : undefined;
+  const snapshot = await readRegion(setup.settings, params.region, target.ok ? target.value : undefined, groupNames);
+  const checked = checkStep(input.step, params, snapshot);
+  if (!checked.ok) return failure("invalid-input", "Some fields need attention.", checked.fieldErrors);
+  redirect(stepHref(nextStep(input.step), params));
+});

@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, success } from "@/lib/actions/action-result";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { undoCandidates, undoResource } from "@/lib/apply";
+import { wizardSettings } from "@/lib/wizard/live";
+import { candidateKey } from "@/lib/wizard/undo-key";
+
+const undoFormSchema = z.object({
+  key: z.string().min(1).max(600),
+  confirm: z.literal("yes", { error: "Tick the box to confirm the removal." }),
+});
+
+/**
+ * Removes one resource QueueReady created and nothing uses any more (operators only). The form names the
+ * candidate by key; only a key among the current candidates is acted on, so a hand-made POST cannot
+ * delete a group QueueReady did not create.
+ */
+export const removeResourceAction = validatedAction(undoFormSchema, "operator", async (input, user) => {
+  const setup = wizardSettings();
+  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
+  const candidates = await undoCandidates({ settings: setup.settings });
+  const candidate = candidates.find((c) => candidateKey(c) === input.key);
+  if (!candidate) return failure("conflict", "That resource is in use again or already gone: nothing was removed.");
+  let message: string;
+  try {
+    message = await undoResource({ settings: setup.settings, user: { name: user.name, role: user.role }, candidate });
+  } catch (err) {
+    // undoResource re-checks right before deleting; its refusal is an expected answer, not a crash.
+    if (err instanceof Error && err.name !== "AwsError") return failure("conflict", err.message);
+    throw err;
+  }
+  revalidatePath("/changes");
+  return success({ message });
+});
