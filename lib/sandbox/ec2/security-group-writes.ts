@@ -83,8 +83,10 @@ export const securityGroupWriteOps: OperationTable = {
     if (ids.length === 0) throw new SandboxError("MissingParameter", "The request must contain the parameter resourceIdSet", 400);
     const tags = ec2Tags(params);
     const targets = ids.map((id) => {
+      const rule = region.rules.find((r) => r.id === id);
+      if (rule) return { tags: (rule.tags ??= []) };
       const found = region.securityGroups.find((g) => g.id === id) ?? region.vpcs.find((v) => v.id === id) ?? region.subnets.find((s) => s.id === id);
-      if (!found) throw new SandboxError(id.startsWith("sg-") ? "InvalidGroup.NotFound" : "InvalidID", `The ID '${id}' does not exist`, 400);
+      if (!found) throw new SandboxError(notFoundCode(id), `The ID '${id}' does not exist`, 400);
       return found;
     });
     for (const t of targets) {
@@ -97,3 +99,10 @@ export const securityGroupWriteOps: OperationTable = {
     return leaf("return", true);
   }),
 };
+
+/** The error code EC2 uses for an unknown id of each taggable kind. */
+function notFoundCode(id: string): string {
+  if (id.startsWith("sg-")) return "InvalidGroup.NotFound";
+  if (id.startsWith("sgr-")) return "InvalidSecurityGroupRuleId.NotFound";
+  return "InvalidID";
+}

@@ -71,7 +71,7 @@ describe("EC2 writes", () => {
     expect(errorCode(foreign.xml)).toBe("InvalidGroup.NotFound");
   });
 
-  it("creates a group once per VPC, tags it, and revokes a rule by id", async () => {
+  it("creates a group once per VPC, tags it and its rules, and revokes a rule by id", async () => {
     const created = await ec2("CreateSecurityGroup", {
       GroupName: "bullmq-app", GroupDescription: "queue workers", VpcId: "vpc-0prod00000000001",
       "TagSpecification.1.ResourceType": "security-group", "TagSpecification.1.Tag.1.Key": "owner", "TagSpecification.1.Tag.1.Value": "qr",
@@ -84,6 +84,12 @@ describe("EC2 writes", () => {
     const noVpc = await ec2("CreateSecurityGroup", { GroupName: "y", GroupDescription: "x", VpcId: "vpc-0nope" });
     expect(errorCode(noVpc.xml)).toBe("InvalidVpcID.NotFound");
     const rule = text((await ingress(id, "10.0.0.0/16")).xml, "securityGroupRuleId")!;
+    const tagged = await ec2("CreateTags", { "ResourceId.1": rule, "Tag.1.Key": "created-by", "Tag.1.Value": "queueready" });
+    expect(tagged.status).toBe(200);
+    const rules = await ec2("DescribeSecurityGroupRules", { "SecurityGroupRuleId.1": rule });
+    expect(rules.xml).toContain("<tagSet><item><key>created-by</key><value>queueready</value></item></tagSet>");
+    const unknownRule = await ec2("CreateTags", { "ResourceId.1": "sgr-0nope", "Tag.1.Key": "a", "Tag.1.Value": "b" });
+    expect(errorCode(unknownRule.xml)).toBe("InvalidSecurityGroupRuleId.NotFound");
     const revoked = await ec2("RevokeSecurityGroupIngress", { GroupId: id, "SecurityGroupRuleId.1": rule });
     expect(text(revoked.xml, "securityGroupRuleId")).toBe(rule);
     const again = await ec2("RevokeSecurityGroupIngress", { GroupId: id, "SecurityGroupRuleId.1": rule });

@@ -53,7 +53,7 @@ export function ruleXml(region: RegionState, r: SecurityGroupRuleState): string 
     leaf("ipProtocol", r.ipProtocol) + leaf("fromPort", r.fromPort) + leaf("toPort", r.toPort) + leaf("cidrIpv4", r.cidrIpv4) +
     leaf("cidrIpv6", r.cidrIpv6) + leaf("prefixListId", r.prefixListId) +
     (r.referencedGroupId ? node("referencedGroupInfo", leaf("groupId", r.referencedGroupId) + leaf("userId", ACCOUNT_ID)) : "") +
-    leaf("description", r.description) + tagSet([]) +
+    leaf("description", r.description) + tagSet(r.tags ?? []) +
     leaf("securityGroupRuleArn", `arn:aws:ec2:${region.region}:${ACCOUNT_ID}:security-group-rule/${r.id}`);
 }
 

@@ -133,6 +133,8 @@ export interface SecurityGroupRuleState {
   prefixListId?: string;
   referencedGroupId?: string;
   description?: string;
+  /** Rules are taggable resources in EC2 (`CreateTags` on an `sgr-` id); absent on seeded rules. */
+  tags?: Tag[];
 }
 
 export interface RegionState {
