@@ -1,72 +1,82 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Suspense } from "react";
+import { AuditFilters } from "@/components/status/audit-filters";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
-import { RegionTabs } from "@/components/status/region-tabs";
-import { StatusTable } from "@/components/status/status-table";
-import { buttonClasses } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
+import { RegionPending, RegionSection, type LoadedRegion } from "@/components/status/region-section";
+import { StatusRegionTabs } from "@/components/status/status-region-tabs";
+import { StatusActions } from "@/components/status/status-actions";
+import { VerdictSummary } from "@/components/status/verdict-summary";
+import type { AuditQuery, SearchParams } from "@/components/status/audit-query";
+import type { RegionChoice } from "@/components/status/region-choice";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/require-role";
-import { loadRegionInventory } from "./load-inventory";
-import { resolveRegion } from "./resolve-region";
+import { countVerdicts } from "@/lib/readiness/export";
+import { loadRegion } from "./load-region";
+import { resolveView } from "./resolve-view";
 
 export const metadata: Metadata = { title: "Status" };
+// Live AWS state: every request reads again, nothing is cached between requests.
+export const dynamic = "force-dynamic";
 
-type Search = Promise<{ region?: string | string[] }>;
-
-/** Every cache of one region, read live. Another view will put the readiness verdicts in this table. */
-export default async function StatusPage({ searchParams }: { searchParams: Search }) {
+/**
+ * The readiness audit: a summary per verdict, then one card per region. With one region the page waits for
+ * it (nothing useful to show before); with several, each region streams in as its reads finish and the
+ * summary, which needs them all, comes last.
+ */
+export default async function StatusPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole("viewer");
-  const choice = resolveRegion((await searchParams).region);
-  if (!choice.ok) {
+  const view = resolveView(await searchParams);
+  if (!view.ok) {
     return (
       <main className="space-y-6">
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Status</h1>
-        <AwsProblemNotice what="the AWS settings cannot be used" problem={choice.problem} />
+        <AwsProblemNotice what="the AWS settings cannot be used" problem={view.problem} />
       </main>
     );
   }
-  const { settings, region, requested } = choice;
-  const inventory = await loadRegionInventory(settings, region);
-  const readAt = new Date(inventory.readAt).toISOString().slice(11, 19);
+  const { settings, choice, query } = view;
+  // All regions start reading now, in parallel; the sections below await their own.
+  const loads = choice.regions.map((region) => ({ region, load: loadRegion(settings, region) }));
+  const summary = <Summary loads={loads.map((l) => l.load)} choice={choice} query={query} />;
 
   return (
-    <main className="space-y-6">
+    <main className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">Status</h1>
-          <p className="mt-1 text-[13px] text-slate-500">
-            Replication groups, standalone clusters and serverless caches, read live from ElastiCache.
-          </p>
+          <p className="mt-1 text-[13px] text-slate-500">Is BullMQ safe on each cluster, and what to do if not. Read live from ElastiCache and EC2.</p>
         </div>
-        <RegionTabs regions={settings.regions} current={region} basePath="/status" />
+        <StatusRegionTabs configured={settings.regions} choice={choice} query={query} />
       </div>
-      {requested ? (
-        <Notice tone="warning" title={`Region ${requested} is not configured`}>
-          Showing {region}. Add it to QUEUEREADY_REGIONS to audit it.
+      {choice.unconfigured.map((r) => (
+        <Notice key={r} tone="warning" title={`Region ${r} is not configured`}>
+          Not read. Add it to QUEUEREADY_REGIONS to audit it.
         </Notice>
-      ) : null}
-      {inventory.problems.map((p) => (
-        <AwsProblemNotice key={p.what} what={p.what} problem={p.problem} />
       ))}
-      <Card>
-        <CardHeader
-          title={<span className="font-mono">{region}</span>}
-          description={`${inventory.rows.length} cache${inventory.rows.length === 1 ? "" : "s"} · read at ${readAt} UTC`}
-          actions={
-            <Link href={`/status?region=${encodeURIComponent(region)}`} className={buttonClasses("secondary", "sm")} prefetch={false}>
-              Refresh
-            </Link>
-          }
-        />
-        {inventory.rows.length > 0 ? (
-          <StatusTable rows={inventory.rows} region={region} />
+      {loads.length === 1 ? summary : <Suspense fallback={<SummaryPending />}>{summary}</Suspense>}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <AuditFilters choice={choice} query={query} />
+        <StatusActions choice={choice} query={query} />
+      </div>
+      {loads.map(({ region, load }) =>
+        loads.length === 1 ? (
+          <RegionSection key={region} load={load} query={query} />
         ) : (
-          <p className="px-5 py-10 text-center text-sm text-slate-500">
-            {inventory.problems.length > 0 ? "Nothing to show until the reads above succeed." : `No ElastiCache caches in ${region}.`}
-          </p>
-        )}
-      </Card>
+          <Suspense key={region} fallback={<RegionPending region={region} />}>
+            <RegionSection load={load} query={query} />
+          </Suspense>
+        ),
+      )}
     </main>
   );
+}
+
+/** Counts across every region read, before filters: it needs them all, so it resolves last. */
+async function Summary({ loads, choice, query }: { loads: Promise<LoadedRegion>[]; choice: RegionChoice; query: AuditQuery }) {
+  const regions = await Promise.all(loads);
+  return <VerdictSummary counts={countVerdicts(regions.flatMap((r) => r.audit.clusters))} choice={choice} query={query} />;
+}
+
+function SummaryPending() {
+  return <div aria-busy="true" aria-label="Verdict summary, counting" className="h-[74px] animate-pulse rounded-lg bg-slate-100" />;
 }

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { ClusterDetail } from "@/components/status/cluster-detail";
+import { requireRole } from "@/lib/auth/require-role";
+import type { TargetRef } from "@/lib/inventory/snapshot";
+import { auditTarget } from "@/lib/readiness";
+import { readSnapshot, topologyOf } from "../../../load-region";
+import { resolveView } from "../../../resolve-view";
+
+type Params = Promise<{ region: string; kind: string; id: string }>;
+
+const KINDS: readonly TargetRef["kind"][] = ["replication-group", "cache-cluster", "serverless"];
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: decode(id).slice(0, 100) };
+}
+
+/** Route params may arrive still percent-encoded; a malformed escape is kept as typed (and then not found). */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** One cluster's audit, read live: every finding with its evidence, the fix, and the BullMQ connection code. */
+export default async function ClusterPage({ params }: { params: Params }) {
+  await requireRole("viewer");
+  const p = await params;
+  const [region, kind, id] = [p.region, p.kind, p.id].map(decode) as [string, string, string];
+  const view = resolveView({});
+  if (!view.ok) return <Problem title={id} what="the AWS settings cannot be used" problem={view.problem} />;
+  // Only configured regions are read: a URL must not make the app probe arbitrary regions.
+  if (!view.settings.regions.includes(region) || !(KINDS as readonly string[]).includes(kind)) notFound();
+  const ref = { kind, region, id } as TargetRef;
+
+  const read = await readSnapshot(view.settings, region);
+  if (!read.ok) return <Problem title={id} what={`${region} could not be read`} problem={read.problem} />;
+  const audit = auditTarget(read.snapshot, ref);
+  if (!audit) {
+    // Absent from a list that failed to read is "unknown", not "gone".
+    const list = kind === "serverless" ? read.snapshot.serverlessCaches : kind === "cache-cluster" ? read.snapshot.cacheClusters : read.snapshot.replicationGroups;
+    if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
+    notFound();
+  }
+  return <ClusterDetail c={audit} topology={topologyOf(read.snapshot)[`${kind}:${id}`]} />;
+}
+
+function Problem({ title, what, problem }: { title: string; what: string; problem: Parameters<typeof AwsProblemNotice>[0]["problem"] }) {
+  return (
+    <main className="space-y-6">
+      <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      <AwsProblemNotice what={what} problem={problem} />
+    </main>
+  );
+}

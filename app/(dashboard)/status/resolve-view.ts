@@ -1,0 +1,25 @@
+import "server-only";
+import { parseAuditQuery, type AuditQuery, type SearchParams } from "@/components/status/audit-query";
+import { chooseRegions, type RegionChoice } from "@/components/status/region-choice";
+import { AwsError, awsSettingsFromEnv, type AwsSettings } from "@/lib/aws";
+import type { AwsProblem } from "@/lib/aws/types";
+
+export type StatusView =
+  | { ok: true; settings: AwsSettings; choice: RegionChoice; query: AuditQuery }
+  | { ok: false; problem: AwsProblem };
+
+/**
+ * What a status request asks for: the regions (only configured ones), the filters and the sort. Settings are
+ * read per request so a broken QUEUEREADY_REGIONS shows as a panel, not a crash. Shared by the page and the
+ * export route so a download holds what the page shows.
+ */
+export function resolveView(params: SearchParams): StatusView {
+  let settings: AwsSettings;
+  try {
+    settings = awsSettingsFromEnv(process.env);
+  } catch (err) {
+    if (err instanceof AwsError) return { ok: false, problem: err.problem };
+    throw err;
+  }
+  return { ok: true, settings, choice: chooseRegions(params, settings.regions, settings.defaultRegion), query: parseAuditQuery(params) };
+}

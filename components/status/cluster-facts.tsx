@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+import type { ClusterAudit } from "@/lib/readiness/types";
+import { engineLabel, kindLabel } from "./status-labels";
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-0.5 truncate text-[13px] text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const none = <span className="text-slate-400">—</span>;
+
+/** What the audit read about a cluster, the facts behind its verdict at a glance. */
+export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: string }) {
+  const g = c.parameterGroup;
+  return (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-5 py-4 sm:grid-cols-4">
+      <Fact term="Kind">{kindLabel(c.kind)}{topology && topology !== "serverless" ? ` · ${topology}` : ""}</Fact>
+      <Fact term="Engine">{engineLabel(c.engine, c.engineVersion)}</Fact>
+      <Fact term="Status">{c.status}</Fact>
+      <Fact term="Region"><span className="font-mono">{c.region}</span></Fact>
+      <Fact term="VPC"><span className="font-mono">{c.vpcId ?? none}</span></Fact>
+      <Fact term="Port">{c.port ?? none}</Fact>
+      <Fact term="Parameter group">
+        {g ? <span className="font-mono" title={g.family ? `family ${g.family}` : undefined}>{g.name}{g.isDefault ? " (default)" : ""}</span> : none}
+      </Fact>
+      <Fact term="maxmemory-policy">{g?.policy ? <span className="font-mono">{g.policy}</span> : none}</Fact>
+      {c.connection ? (
+        <div className="col-span-2 sm:col-span-4">
+          <Fact term={c.connection.mode === "cluster" ? "Configuration endpoint" : "Primary endpoint"}>
+            <span className="font-mono">{c.connection.host}:{c.connection.port}</span>
+            {c.connection.tls ? " · TLS" : ""}
+            {c.connection.auth === "token" ? " · AUTH token" : c.connection.auth === "rbac" ? " · RBAC user" : ""}
+          </Fact>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,62 @@
+import { cx } from "@/components/ui/cx";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
+import type { AuditQuery } from "./audit-query";
+import { viewSearch, type RegionChoice } from "./region-choice";
+
+const ACCENTS: Record<Verdict, string> = {
+  ready: "bg-emerald-500",
+  "needs-changes": "bg-amber-500",
+  incompatible: "bg-red-500",
+  "not-applicable": "bg-slate-400",
+  unknown: "bg-violet-500",
+};
+
+export interface VerdictSummaryProps {
+  counts: Record<Verdict, number>;
+  choice: RegionChoice;
+  query: AuditQuery;
+}
+
+/**
+ * The first thing on the page: how many clusters fall under each verdict, before any filter. Each count is a
+ * link that filters the table to it (and, when it is the active filter, back to every verdict).
+ */
+export function VerdictSummary({ counts, choice, query }: VerdictSummaryProps) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const verdicts = Object.keys(VERDICT_LABELS) as Verdict[];
+  return (
+    <nav aria-label="Verdict summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <SummaryLink href={`/status${viewSearch(choice, query, { verdicts: [] })}`} active={query.verdicts.length === 0} count={total} label="All clusters" />
+      {verdicts.map((v) => {
+        const active = query.verdicts.length === 1 && query.verdicts[0] === v;
+        return (
+          <SummaryLink
+            key={v}
+            href={`/status${viewSearch(choice, query, { verdicts: active ? [] : [v] })}`}
+            active={active}
+            count={counts[v]}
+            label={VERDICT_LABELS[v]}
+            accent={ACCENTS[v]}
+          />
+        );
+      })}
+    </nav>
+  );
+}
+
+function SummaryLink(props: { href: string; active: boolean; count: number; label: string; accent?: string }) {
+  return (
+    <a
+      href={props.href}
+      aria-current={props.active ? "true" : undefined}
+      className={cx(
+        "group relative overflow-hidden rounded-lg border bg-white px-4 py-3 shadow-xs transition-colors hover:border-slate-300",
+        props.active ? "border-indigo-400 ring-1 ring-indigo-400" : "border-slate-200",
+      )}
+    >
+      {props.accent ? <span aria-hidden className={cx("absolute inset-y-0 left-0 w-1", props.accent)} /> : null}
+      <span className="block text-2xl font-semibold tabular-nums text-slate-900">{props.count}</span>
+      <span className="block text-[13px] font-medium text-slate-600">{props.label}</span>
+    </a>
+  );
+}
