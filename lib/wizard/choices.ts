@@ -62,3 +62,21 @@ export function choicesOf(p: WizardParams): { ok: true; value: WizardChoices } |
   if (!parameterGroup.ok) return { ok: false, step: "parameter-group", fieldErrors: parameterGroup.fieldErrors };
   return { ok: true, value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value } };
 }
+
+/** The URL parameters that reproduce these choices: a finished or failed apply links back to its preview. */
+export function paramsOf(choices: WizardChoices): WizardParams {
+  const { target, network, parameterGroup: pg } = choices;
+  const sg = network.securityGroup;
+  const src = network.source;
+  return {
+    region: target.region,
+    kind: target.kind,
+    id: target.id,
+    ...(sg.mode === "existing" ? { sg: "existing", sgId: sg.groupId } : { sg: "new", sgName: sg.name }),
+    src: src.kind,
+    ...(src.kind === "security-group" ? { srcGroup: src.groupId } : src.kind === "cidr" ? { cidr: src.cidr } : { ack: "yes" }),
+    pg: pg.mode,
+    pgName: pg.name,
+    ...(pg.mode === "edit-shared" && pg.confirmedClusters.length > 0 ? { confirm: [...pg.confirmedClusters].sort() } : {}),
+  };
+}

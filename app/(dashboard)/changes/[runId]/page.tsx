@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { AutoRefresh } from "@/components/wizard/auto-refresh";
+import { RunResult } from "@/components/wizard/run-result";
+import { RunSteps } from "@/components/wizard/run-steps";
+import { getApplyRun, type RunStatus } from "@/lib/apply";
+import { requireRole } from "@/lib/auth/require-role";
+import { paramsOf } from "@/lib/wizard/choices";
+import { stepHref } from "@/lib/wizard/steps";
+
+export const metadata: Metadata = { title: "Apply progress" };
+
+const STATUS_TONE: Record<RunStatus, "blue" | "green" | "red" | "amber"> = { running: "blue", succeeded: "green", failed: "red", "timed-out": "amber", interrupted: "amber" };
+
+/** One apply as it happens: read from the store on every render, so a reload or another browser sees the same. */
+export default async function ApplyProgressPage({ params }: { params: Promise<{ runId: string }> }) {
+  await requireRole("viewer");
+  const run = await getApplyRun((await params).runId);
+  if (!run) notFound();
+  const running = run.status === "running";
+  const again = stepHref("preview", paramsOf(run.plan.choices));
+  return (
+    <main className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight text-slate-900">Apply to <span className="font-mono">{run.target.id}</span></h1>
+          <p className="mt-1 text-[13px] text-slate-500">
+            {run.region} · by {run.user.name} · started {run.startedAt.replace("T", " ").slice(0, 19)} UTC{run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
+          </p>
+        </div>
+        <Badge tone={STATUS_TONE[run.status]} dot>{run.status}</Badge>
+      </div>
+      <Card>
+        <CardHeader title="Progress" actions={<AutoRefresh active={running} />} />
+        <CardBody className="space-y-4">
+          <p role="status" aria-live="polite" className="text-[13px] font-medium text-slate-800" data-testid="run-message">{run.message}</p>
+          <RunSteps run={run} />
+          <RunResult run={run} />
+          <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
+            {!running && run.status !== "succeeded" ? <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>Preview again from the current state</Link> : null}
+            {run.status === "succeeded" ? <Link href={again} className={buttonClasses("secondary", "sm")} prefetch={false}>Run the wizard again</Link> : null}
+            <Link href={`/status?region=${encodeURIComponent(run.region)}`} className={buttonClasses("secondary", "sm")}>Status page</Link>
+            <Link href="/changes" className={buttonClasses("ghost", "sm")}>All changes</Link>
+          </div>
+        </CardBody>
+      </Card>
+    </main>
+  );
+}
