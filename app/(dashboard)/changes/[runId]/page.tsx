@@ -9,7 +9,7 @@ import { RunResult } from "@/components/wizard/run-result";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { getApplyRun, type RunStatus } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
-import { paramsOf } from "@/lib/wizard/choices";
+import { resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Apply progress" };
@@ -22,7 +22,8 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
   const running = run.status === "running";
-  const again = stepHref("preview", paramsOf(run.plan.choices));
+  // A stopped run's preview takes up what it created, so it converges instead of asking to create it twice.
+  const again = stepHref("preview", resumeParams(run));
   return (
     <main className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -42,7 +43,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           <RunResult run={run} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             {!running && run.status !== "succeeded" ? <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>Preview again from the current state</Link> : null}
-            {run.status === "succeeded" ? <Link href={again} className={buttonClasses("secondary", "sm")} prefetch={false}>Run the wizard again</Link> : null}
+            {run.status === "succeeded" ? <Link href={stepHref("target", { region: run.region, ...run.target })} className={buttonClasses("secondary", "sm")} prefetch={false}>Run the wizard again</Link> : null}
             <Link href={`/status?region=${encodeURIComponent(run.region)}`} className={buttonClasses("secondary", "sm")}>Status page</Link>
             <Link href="/changes" className={buttonClasses("ghost", "sm")}>All changes</Link>
           </div>

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { effectLine, paramsText, refLabel } from "@/components/plan/format";
+import { NEW_SECURITY_GROUP_REF } from "@/lib/plan";
+
+describe("plan formatting", () => {
+  it("spells out step references inside the exact parameters", () => {
+    const text = paramsText({ params: { CacheClusterId: "standalone-redis", SecurityGroupIds: ["sg-0stagcache000001", { ref: NEW_SECURITY_GROUP_REF }], ApplyImmediately: true } });
+    expect(JSON.parse(text)).toEqual({
+      CacheClusterId: "standalone-redis",
+      SecurityGroupIds: ["sg-0stagcache000001", "<id of the new security group>"],
+      ApplyImmediately: true,
+    });
+    expect(refLabel({ ref: "step:other.Id" })).toBe("<step:other.Id>");
+  });
+
+  it("says when a step takes effect", () => {
+    expect(effectLine({ effect: { when: "immediately", reboot: false, downtime: false, why: "x" } })).toBe("Takes effect immediately · no reboot · no downtime");
+  });
+});

@@ -1,0 +1,99 @@
+import type { Page } from "@playwright/test";
+import { authorizeIngress, createAwsContext } from "@/lib/aws";
+import { expect, sandbox, storageState, test } from "./fixtures";
+
+// What the wizard refuses: a viewer's apply, a plan the account moved away from, a half-done apply
+// (which stops, says what was done, and converges from a new preview), and the undo of what it left.
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeEach(async () => {
+  await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
+});
+test.afterEach(async () => {
+  await sandbox("/_sandbox/faults", { method: "DELETE" });
+});
+
+const ORDERS_PREVIEW =
+  "/wizard/preview?region=us-east-1&kind=replication-group&id=orders-redis7&sg=existing&sgId=sg-0cache00000000001" +
+  "&src=security-group&srcGroup=sg-0app000000000001&pg=create&pgName=bullmq-redis7-noeviction";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/wizard-${name}.png`, fullPage: true });
+
+test.describe("viewer", () => {
+  test.use({ storageState: storageState.viewer });
+
+  test("sees the whole preview but no Apply button", async ({ page }) => {
+    await page.goto(ORDERS_PREVIEW);
+    await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+    await expect(page.getByText("only an operator can apply it", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Apply", exact: true })).toHaveCount(0);
+    await shot(page, "viewer-preview");
+  });
+});
+
+test.describe("operator", () => {
+  test.use({ storageState: storageState.operator });
+
+  test("a deep link past unanswered steps opens the first one missing", async ({ page }) => {
+    await page.goto("/wizard/preview?region=us-east-1&kind=replication-group&id=orders-redis7");
+    await expect(page).toHaveURL(/\/wizard\/network\?region=us-east-1&kind=replication-group&id=orders-redis7$/);
+    await expect(page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]')).toHaveText(/Network access/);
+  });
+
+  test("a stale plan is refused with what changed, and previewing again shows the new state", async ({ page }) => {
+    await page.goto(ORDERS_PREVIEW);
+    await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+    // Someone else opens the cluster's group to the VPC between the preview and the apply.
+    const settings = { endpoint: process.env.E2E_SANDBOX_URL, regions: ["us-east-1"], defaultRegion: "us-east-1", maxAttempts: 1, credentials: { accessKeyId: "test", secretAccessKey: "test" } };
+    const ctx = createAwsContext(settings, "us-east-1");
+    await authorizeIngress(ctx, "sg-0cache00000000001", { protocol: "tcp", fromPort: 6379, toPort: 6379, source: { kind: "cidr", cidr: "10.0.0.0/16" } });
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "The live state changed since this preview, so nothing was applied." });
+    await expect(refusal).toContainText("Inbound rules of sg-0cache00000000001 on port 6379 is now");
+    await expect(refusal).toContainText("10.0.0.0/16");
+    await shot(page, "stale-refused");
+    await refusal.getByRole("link", { name: "Preview again" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "nothing was applied" })).toHaveCount(0);
+    await expect(page.getByText(/Rules on the port|tcp 6379 from 10\.0\.0\.0\/16/).first()).toBeVisible();
+  });
+
+  test("a failure mid-apply stops, says what was done, converges from a new preview, and leaves an undoable group", async ({ page }) => {
+    await sandbox("/_sandbox/faults", { method: "POST", body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 } });
+    await page.goto(ORDERS_PREVIEW);
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({ timeout: 30_000 });
+    const stopped = page.getByRole("alert").filter({ hasText: "The apply stopped" });
+    await expect(stopped).toContainText("Create parameter group bullmq-redis7-noeviction");
+    await expect(stopped).toContainText("Not done: Give orders-redis7 parameter group bullmq-redis7-noeviction");
+    await shot(page, "failed-run");
+
+    await page.goto("/changes");
+    await expect(page.getByRole("row", { name: /orders-redis7/ })).toContainText("failed");
+    await expect(page.getByText("parameter group bullmq-redis7-noeviction", { exact: true })).toBeVisible();
+    await shot(page, "history-undo");
+
+    await sandbox("/_sandbox/faults", { method: "DELETE" });
+    await page.getByRole("link", { name: "Details" }).first().click();
+    await page.getByRole("link", { name: "Preview again from the current state" }).click();
+    await expect(page.getByTestId("plan-summary")).toHaveText(/^0 to create, 1 to change, \d already in place$/);
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({ timeout: 60_000 });
+  });
+
+  test("undo removes a group QueueReady created once nothing uses it", async ({ page }) => {
+    await sandbox("/_sandbox/faults", { method: "POST", body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 } });
+    await page.goto(ORDERS_PREVIEW);
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({ timeout: 30_000 });
+    await page.goto("/changes");
+    const item = page.getByRole("listitem").filter({ hasText: "parameter group bullmq-redis7-noeviction" });
+    await item.getByRole("button", { name: "Remove" }).click();
+    // The confirmation box is required: nothing happens until it is ticked.
+    await expect(item.getByRole("status")).toHaveCount(0);
+    await item.getByLabel("Yes, remove parameter group bullmq-redis7-noeviction").check();
+    await item.getByRole("button", { name: "Remove" }).click();
+    await expect(item.getByRole("status")).toHaveText("Deleted parameter group bullmq-redis7-noeviction.");
+    await page.reload();
+    await expect(page.getByText("Nothing to remove.")).toBeVisible();
+  });
+});
