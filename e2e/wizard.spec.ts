@@ -58,7 +58,7 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await next(page, "Continue to parameter group");
 
   await expect(page.getByRole("radio", { name: /Create a new parameter group/ })).toBeChecked();
-  await expect(page.getByLabel("Name")).toHaveValue("bullmq-redis7-noeviction");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("bullmq-redis7-noeviction");
   await shot(page, "3-parameter-group");
   await next(page, "Continue to cluster modification");
 
@@ -89,7 +89,7 @@ test("events-cluster: cluster mode, a new rule from the application's group, clu
   await page.getByLabel("Application security group").selectOption("sg-0app000000000001");
   await next(page, "Continue to parameter group");
   await expect(page.getByText("cluster-enabled=yes", { exact: false })).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveValue("bullmq-redis7-cluster-noeviction");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("bullmq-redis7-cluster-noeviction");
   await next(page, "Continue to cluster modification");
   await next(page, "Preview changes");
   await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change");

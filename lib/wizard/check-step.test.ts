@@ -22,6 +22,7 @@ describe("checkStep on the seeded account", () => {
       ok: false,
       fieldErrors: { id: ["sessions-memcached runs Memcached: BullMQ needs Redis OSS or Valkey."] },
     });
+    expect(checkStep("target", { region: "us-east-1" }, s)).toEqual({ ok: false, fieldErrors: { id: ["Choose a cluster."] } });
     expect(checkStep("target", { ...orders, id: "nope" }, s)).toEqual({ ok: false, fieldErrors: { id: ["No replication group named nope in us-east-1."] } });
   });
 

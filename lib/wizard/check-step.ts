@@ -23,6 +23,8 @@ export function nextStep(step: FormStep): StepSlug {
 /** Checks `step`'s answer (and that the earlier answers still hold) against live state. */
 export function checkStep(step: FormStep, params: WizardParams, snapshot: RegionSnapshot): StepCheck {
   const target = targetOf(params);
+  // No cluster picked at all: one plain sentence rather than zod's words about each missing part.
+  if (!target.ok && (!params.kind || !params.id)) return { ok: false, fieldErrors: { id: ["Choose a cluster."] } };
   if (!target.ok) return { ok: false, fieldErrors: target.fieldErrors };
   const checkedTarget = validateTarget(snapshot, target.value);
   if (!checkedTarget.ok) return failed(checkedTarget.fieldErrors);
