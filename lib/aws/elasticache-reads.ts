@@ -44,12 +44,24 @@ export async function listReplicationGroups(ctx: AwsContext, opts?: { id?: strin
   return raw.map((g) => reshape.reshapeReplicationGroup(g, ctx.region));
 }
 
-/** Members of replication groups and standalone clusters, with node info (endpoints, node status). */
-export async function listCacheClusters(ctx: AwsContext, opts?: { id?: string }): Promise<CacheCluster[]> {
+/**
+ * Members of replication groups and standalone clusters, with node info (endpoints, node status).
+ * `onPage` sees each page's clusters the moment that page arrives, so reads that depend on them (parameter
+ * groups, security groups) can overlap the rest of the paging. It must not throw. The result is still the
+ * whole list or an error: a page delivered to `onPage` may belong to a walk that later fails.
+ */
+export async function listCacheClusters(
+  ctx: AwsContext,
+  opts?: { id?: string; onPage?: (clusters: CacheCluster[]) => void },
+): Promise<CacheCluster[]> {
   const input = { CacheClusterId: opts?.id, ShowCacheNodeInfo: true, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeCacheClusters",
-    ({ elasticache }) => paginateDescribeCacheClusters({ client: elasticache, ...paging }, input), (p) => p.CacheClusters);
-  return raw.map((c) => reshape.reshapeCacheCluster(c, ctx.region));
+  return collectPages(ctx, "elasticache", "DescribeCacheClusters",
+    ({ elasticache }) => paginateDescribeCacheClusters({ client: elasticache, ...paging }, input),
+    (p) => {
+      const page = (p.CacheClusters ?? []).map((c) => reshape.reshapeCacheCluster(c, ctx.region));
+      opts?.onPage?.(page);
+      return page;
+    });
 }
 
 export async function listServerlessCaches(ctx: AwsContext): Promise<ServerlessCache[]> {
