@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, storageState, test } from "./fixtures";
+
+test.use({ storageState: storageState.viewer });
+
+// lib/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
+const NEEDS_CHANGES = ["busy-redis7", "cache-redis62", "events-cluster", "legacy-redis5", "orders-redis7", "sessions-redis62", "standalone-redis"];
+
+const summary = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Verdict summary" }).getByRole("link", { name, exact: true });
+const names = async (page: Page) => (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) => t.trim());
+const snippet = (page: Page) => page.getByRole("region", { name: "Connection snippet" }).locator("pre");
+
+test("the summary counts every verdict of the seeded account", async ({ page, statusPage }) => {
+  await statusPage.goto();
+  for (const [label, count] of [["All clusters", 12], ["Ready", 2], ["Needs changes", 7], ["Incompatible", 2], ["Not applicable", 1], ["Unknown", 0]] as const) {
+    await expect(summary(page, `${label}: ${count}`)).toBeVisible();
+  }
+  await expect(statusPage.row("orders-redis7")).toContainText("Needs changes");
+  await expect(statusPage.row("orders-redis7")).toContainText("volatile-lru");
+  await expect(statusPage.row("jobs-valkey8")).toContainText("Ready");
+  await expect(statusPage.row("jobs-valkey8")).toContainText("noeviction");
+  await expect(statusPage.row("sessions-memcached")).toContainText("Not applicable");
+  await page.screenshot({ path: "test-results/screens/status-audit.png", fullPage: true });
+});
+
+test("filters by verdict from the summary, then by text, then clears", async ({ page, statusPage }) => {
+  await statusPage.goto();
+  await summary(page, "Needs changes: 7").click();
+  await expect(page).toHaveURL(/\/status\?region=us-east-1&verdict=needs-changes$/);
+  expect(await names(page)).toEqual(NEEDS_CHANGES);
+  await expect(summary(page, "Needs changes: 7")).toHaveAttribute("aria-current", "true");
+
+  await page.getByRole("searchbox", { name: "Search" }).fill("orders");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=orders/);
+  expect(await names(page)).toEqual(["orders-redis7"]);
+  await expect(page.getByText("1 of 12 clusters shown")).toBeVisible();
+
+  await page.getByLabel("Verdict", { exact: true }).selectOption("ready");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("No cluster in this region matches the filters.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  expect(await names(page)).toHaveLength(12);
+});
+
+test("sorts by verdict, most urgent first", async ({ page }) => {
+  await page.goto("/status?region=us-east-1&sort=verdict");
+  expect(await names(page)).toEqual([...NEEDS_CHANGES, "ancient-redis4", "serverless-queue", "jobs-valkey8", "secure-redis7", "sessions-memcached"]);
+});
+
+test("orders-redis7's detail: the eviction finding with its evidence, the fix and the snippet", async ({ page, statusPage }) => {
+  await statusPage.goto();
+  await page.getByRole("link", { name: "orders-redis7", exact: true }).click();
+  await expect(page).toHaveURL(/\/status\/us-east-1\/replication-group\/orders-redis7$/);
+  await expect(page.getByRole("heading", { name: "orders-redis7", level: 1 })).toBeVisible();
+  const finding = page.getByRole("article", { name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru" });
+  await expect(finding).toContainText("Fail");
+  const policyRow = finding.getByRole("row").filter({ hasText: "DescribeCacheParameters default.redis7 (us-east-1)" });
+  await expect(policyRow.getByRole("cell")).toHaveText([/volatile-lru/, "noeviction", "DescribeCacheParameters default.redis7 (us-east-1)"]);
+  await expect(finding.locator("pre")).toContainText("aws elasticache create-cache-parameter-group --region us-east-1");
+  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute("href", "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7");
+  await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');
+  await expect(snippet(page)).toContainText("maxRetriesPerRequest: null");
+  await expect(snippet(page)).not.toContainText("tls");
+  await page.screenshot({ path: "test-results/screens/status-detail.png", fullPage: true });
+});
+
+test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({ page }) => {
+  await page.goto("/status/us-east-1/replication-group/events-cluster");
+  await expect(snippet(page)).toContainText("new Cluster(nodes");
+  await expect(snippet(page)).toContainText('prefix: "{bull}"');
+  await expect(snippet(page)).toContainText('host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com"');
+
+  await page.goto("/status/us-east-1/replication-group/secure-redis7");
+  await expect(snippet(page)).toContainText("tls: {},");
+  await expect(snippet(page)).toContainText("password: process.env.REDIS_AUTH_TOKEN");
+  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveCount(0);
+
+  await page.goto("/status/us-east-1/serverless/serverless-queue");
+  await expect(page.getByRole("region", { name: "Connection snippet" })).toContainText("BullMQ cannot run on this cluster");
+
+  const missing = await page.goto("/status/us-east-1/replication-group/no-such-cluster");
+  expect(missing?.status()).toBe(404);
+});
+
+test("exports the audit as CSV and JSON, with the page's filters", async ({ page, statusPage }) => {
+  await statusPage.goto();
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^queueready-audit-us-east-1-\d{4}-\d{2}-\d{2}-\d{6}\.csv$/);
+  const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
+  expect(csv[0]).toBe("region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings");
+  expect(csv.filter((l) => l !== "")).toHaveLength(13);
+  expect(csv.find((l) => l.startsWith("us-east-1,legacy-redis5,"))).toMatch(/^us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/);
+
+  await summary(page, "Ready: 2").click();
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSON" }).click()]);
+  const json = JSON.parse(await readFile(await jsonDownload.path(), "utf8"));
+  expect(json.summary).toEqual({ ready: 2, "needs-changes": 0, incompatible: 0, "not-applicable": 0, unknown: 0 });
+  expect(json.regions.map((r: { region: string; clusters: { name: string }[] }) => [r.region, r.clusters.map((c) => c.name)])).toEqual([["us-east-1", ["jobs-valkey8", "secure-redis7"]]]);
+});
+
+test("all regions: both regions stream in and the summary adds them up", async ({ page, statusPage }) => {
+  await statusPage.goto();
+  await statusPage.switchRegion("All regions");
+  await expect(page).toHaveURL(/\?regions=all$/);
+  await expect(statusPage.row("eu-orders")).toContainText("Needs changes");
+  await expect(statusPage.row("orders-redis7")).toBeVisible();
+  await expect(summary(page, "All clusters: 15")).toBeVisible();
+  await expect(summary(page, "Ready: 3")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Region eu-west-1" })).toContainText("3 clusters");
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the export gives nothing without a session", async ({ request }) => {
+    const response = await request.get("/api/audit/export?format=json&regions=all", { maxRedirects: 0 });
+    expect([307, 401]).toContain(response.status());
+    expect(await response.text()).not.toContain("orders-redis7");
+  });
+});
