@@ -11,7 +11,11 @@ export interface AppHeaderProps {
   demo: boolean;
 }
 
-const NAV = [{ href: "/status", label: "Status" }];
+const NAV = [
+  { href: "/status", label: "Status", section: "/status" },
+  { href: "/wizard/target", label: "Fix a cluster", section: "/wizard" },
+  { href: "/changes", label: "Changes", section: "/changes" },
+];
 
 /** The bar on every signed-in page: product, navigation, who is signed in and with which role. */
 export function AppHeader({ user, demo }: AppHeaderProps) {
@@ -23,7 +27,7 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           {NAV.map((item) => (
-            <NavLink key={item.href} href={item.href}>
+            <NavLink key={item.href} href={item.href} section={item.section}>
               {item.label}
             </NavLink>
           ))}

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
-/** A header link that marks itself current for its section (`/status` and below). */
-export function NavLink({ href, children }: { href: string; children: string }) {
+/** A header link that marks itself current for its section (`section`, default `href`, and below). */
+export function NavLink({ href, section = href, children }: { href: string; section?: string; children: string }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const active = pathname === section || pathname.startsWith(`${section}/`);
   return (
     <Link
       href={href}

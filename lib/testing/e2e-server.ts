@@ -1,8 +1,12 @@
 /**
  * The server the end-to-end tests run against, started by Playwright's webServer: the sandbox on
  * E2E_SANDBOX_PORT (fast apply delay, default seed, no persistence) and `next start` in demo mode on
- * E2E_APP_PORT. Playwright's SIGTERM stops the Next server, then the sandbox.
+ * E2E_APP_PORT, with its own empty data directory (apply history, locks) so every run starts clean and
+ * never touches the demo's. Playwright's SIGTERM stops the Next server, then the sandbox.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
 import { buildIfNeeded } from "@/lib/launch/build-if-needed";
 import { startNextServer, superviseServer } from "@/lib/launch/next-server";
@@ -14,9 +18,13 @@ async function main(): Promise<void> {
   const sandboxPort = portFrom(process.env.E2E_SANDBOX_PORT, 4600, "E2E_SANDBOX_PORT");
   await buildIfNeeded(root);
   const sandbox = await startSandbox({ port: sandboxPort, applyDelayMs: 300, latencyMs: 0, seed: "default" });
-  const env = demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
+  const env = { ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }), QUEUEREADY_DATA_DIR: dataDir };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });
-  superviseServer(server, () => sandbox.close());
+  superviseServer(server, async () => {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   console.log(`e2e: app http://127.0.0.1:${appPort}, sandbox ${sandbox.url}`);
 }
 
