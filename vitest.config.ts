@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws unless bundled with the react-server condition; tests run server code directly.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
@@ -11,6 +17,5 @@ export default defineConfig({
     // Integration tests start their own sandbox on a free port; keep them off each other's toes.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    server: { deps: { inline: ["server-only"] } },
   },
 });

@@ -3,8 +3,6 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/roles";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-// server-only throws outside the react-server condition, which Vitest does not set.
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const { validatedAction } = await import("@/lib/actions/validated-action");
