@@ -72,4 +72,17 @@ describe("AWS calls for a generated fleet", () => {
     expect(sandbox.control.calls()).toEqual(counted);
     expect(audit!.clusters.filter((c) => c.verdict === "unknown")).toEqual([]);
   });
+
+  it("starts the parameter and security group reads while the cluster pages are still coming", async () => {
+    const order: string[] = [];
+    const [audit] = await auditRegions(settings, [REGION], { onRequest: ({ operation }) => void order.push(operation) });
+    expect(audit!.clusters).toHaveLength(FLEET);
+    const clusterPages = order.flatMap((op, i) => (op === "DescribeCacheClusters" ? [i] : []));
+    expect(clusterPages.length).toBeGreaterThanOrEqual(3);
+    // Pipelined: the first page's groups and security groups go out before the third page is requested
+    // (the second page may race them to the wire; the third waits for a round trip).
+    expect(order.indexOf("DescribeCacheParameters")).toBeGreaterThan(clusterPages[0]!);
+    expect(order.indexOf("DescribeCacheParameters")).toBeLessThan(clusterPages[2]!);
+    expect(order.indexOf("DescribeSecurityGroups")).toBeLessThan(clusterPages[2]!);
+  });
 });

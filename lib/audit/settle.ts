@@ -15,16 +15,24 @@ export async function settle<T>(read: Promise<T>): Promise<ReadResult<T>> {
   }
 }
 
-/** Maps `items` through `fn` with at most `limit` in flight, keeping the input order in the result. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
+/** Runs tasks as they are submitted, at most `limit` at once; the rest wait in submission order. */
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function limiter(limit: number): Limiter {
+  const max = Math.max(1, limit);
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its slot straight to the next waiter, so a newcomer can never slip in
+    // between and push the count past the limit.
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
-  return results;
 }
