@@ -10,7 +10,8 @@ test.beforeEach(async () => {
   await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/wizard-${name}.png`, fullPage: true });
+// WIZARD_SHOTS moves them out of test-results/, which every Playwright run on this checkout clears.
+const shot = (page: Page, name: string) => page.screenshot({ path: `${process.env.WIZARD_SHOTS ?? "test-results/screens"}/wizard-${name}.png`, fullPage: true });
 
 async function openFixLink(page: Page, kind: string, id: string): Promise<void> {
   await page.goto(`/status/us-east-1/${kind}/${id}`);

@@ -40,7 +40,8 @@ export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref }: 
           </div>
         ) : null}
       </div>
-      <div className="flex items-center gap-3">
+      {/* After a refusal the preview on the page is stale: only "Preview again" leads on. */}
+      <div className={refused?.code === "conflict" ? "hidden" : "flex items-center gap-3"}>
         <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? "Checking the live state…" : "Apply"}</Button>
         <span className="text-[13px] text-slate-600">{summaryLine}. Apply re-reads the account first and refuses if anything moved.</span>
       </div>

@@ -50,7 +50,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
         <div className="px-3 pb-3 pl-10">
           <label htmlFor="srcGroup" className="block text-xs font-medium text-slate-600">Application security group</label>
           <select id="srcGroup" name="srcGroup" defaultValue={appGroup} aria-describedby="srcGroup-error"
-            className="mt-1 block h-9 w-full max-w-md rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-inset ring-slate-300">
+            className="mt-1 block h-9 w-full max-w-2xl rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-inset ring-slate-300">
             {network.appGroupCandidates.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.id}): {c.reason}</option>)}
           </select>
           <FieldError name="srcGroup" />

@@ -23,8 +23,14 @@ export function RunSteps({ run }: { run: ApplyRun }) {
         <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{run.steps.length + 1}</span>
         <div className="min-w-0 flex-1">
           <p className="text-[13px] font-medium text-slate-900">Wait for {run.target.id} to apply the changes, then re-run the readiness rules</p>
-          {run.convergence ? (
-            <p className="mt-0.5 text-xs text-slate-600">{run.convergence.polls} poll{run.convergence.polls === 1 ? "" : "s"} since {run.convergence.since.slice(11, 19)} UTC · last: {run.convergence.last}</p>
+          {run.convergence && run.phase === "converging" ? (
+            <p className="mt-0.5 text-xs text-slate-600">{run.convergence.polls} poll{run.convergence.polls === 1 ? "" : "s"} since {run.convergence.since.slice(11, 19)} UTC · waiting for: {run.convergence.last}</p>
+          ) : null}
+          {run.convergence && run.phase !== "converging" && run.status === "succeeded" ? (
+            <p className="mt-0.5 text-xs text-slate-600">Every member reported the new settings applied; the readiness rules ran on a fresh read.</p>
+          ) : null}
+          {run.convergence && run.phase === "finished" && run.status !== "succeeded" ? (
+            <p className="mt-0.5 text-xs text-slate-600">Last seen: {run.convergence.last}</p>
           ) : null}
         </div>
         <Badge tone={run.phase === "finished" ? (run.status === "succeeded" ? "green" : "red") : run.phase === "executing" ? "neutral" : "blue"} dot>

@@ -18,8 +18,8 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
             <Td className="font-mono text-xs">{run.startedAt.replace("T", " ").slice(0, 19)}</Td>
             <Td>{run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span></Td>
             <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium text-slate-900">{run.target.id}</span>
-              <span className="block font-mono text-xs font-normal text-slate-500">{run.region}</span>
+              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">{run.target.id}</span>
+              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">{run.region}</span>
             </Th>
             <Td className="whitespace-normal">{run.plan.summaryLine}</Td>
             <Td>

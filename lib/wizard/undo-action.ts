@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
@@ -31,6 +30,6 @@ export const removeResourceAction = validatedAction(undoFormSchema, "operator", 
     if (err instanceof Error && err.name !== "AwsError") return failure("conflict", err.message);
     throw err;
   }
-  revalidatePath("/changes");
+  // No revalidatePath: re-rendering the list now would drop this row and its confirmation with it.
   return success({ message });
 });

@@ -7,7 +7,7 @@ import { listApplyRuns, undoCandidates, type UndoCandidate } from "@/lib/apply";
 import { AwsError, type AwsProblem } from "@/lib/aws";
 import { requireRole } from "@/lib/auth/require-role";
 import { wizardSettings } from "@/lib/wizard/live";
-import { candidateKey } from "@/lib/wizard/undo-key";
+import { candidateKey, uniqueCandidates } from "@/lib/wizard/undo-key";
 
 export const metadata: Metadata = { title: "Changes" };
 
@@ -15,7 +15,7 @@ async function candidatesOrProblem(): Promise<{ candidates: UndoCandidate[]; pro
   const setup = wizardSettings();
   if (!setup.ok) return { candidates: [], problem: setup.problem };
   try {
-    return { candidates: await undoCandidates({ settings: setup.settings }) };
+    return { candidates: uniqueCandidates(await undoCandidates({ settings: setup.settings })) };
   } catch (err) {
     if (err instanceof AwsError) return { candidates: [], problem: err.problem };
     throw err;
@@ -35,7 +35,7 @@ export default async function ChangesPage() {
         <p className="mt-1 text-[13px] text-slate-500">Every apply made through QueueReady, newest first.</p>
       </div>
       <Card>
-        <CardHeader title="Applies" description={`${runs.length} apply${runs.length === 1 ? "" : "s"}`} />
+        <CardHeader title="Applies" description={`${runs.length} ${runs.length === 1 ? "apply" : "applies"}`} />
         {runs.length > 0 ? <RunsTable runs={runs} /> : <p className="px-5 py-10 text-center text-sm text-slate-500">No apply yet. Fix a cluster from the status page.</p>}
       </Card>
       <Card>
