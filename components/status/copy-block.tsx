@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
  * Code a person copies into a terminal or an editor: the text is always selectable; the button is a
  * shortcut and says in an aria-live region whether the copy worked (the clipboard needs a secure context).
  */
-export function CopyBlock({ text, label }: { text: string; label: string }) {
+export function CopyBlock({ text, label, wrap = false }: { text: string; label: string; /** Wrap long lines (shell commands) instead of scrolling (code). */ wrap?: boolean }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -30,7 +30,7 @@ export function CopyBlock({ text, label }: { text: string; label: string }) {
           </Button>
         </span>
       </figcaption>
-      <pre className="overflow-x-auto px-4 py-3 text-[12px] leading-relaxed text-slate-100">
+      <pre className={`overflow-x-auto px-4 py-3 text-[12px] leading-relaxed text-slate-100 ${wrap ? "whitespace-pre-wrap break-all" : ""}`}>
         <code>{text}</code>
       </pre>
     </figure>

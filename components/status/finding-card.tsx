@@ -41,7 +41,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
             <span className="font-medium">What to do: </span>
             {r.summary}
           </p>
-          {r.cli.length > 0 ? <CopyBlock label="AWS CLI" text={r.cli.join("\n\n")} /> : null}
+          {r.cli.length > 0 ? <CopyBlock label="AWS CLI" text={r.cli.join("\n\n")} wrap /> : null}
         </div>
       ) : null}
     </article>

@@ -1,6 +1,6 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { countVerdicts } from "@/lib/readiness/export";
-import type { RegionAudit } from "@/lib/readiness/types";
+import { VERDICT_LABELS, type RegionAudit, type Verdict } from "@/lib/readiness/types";
 import { applyAuditQuery, isFiltered, type AuditQuery } from "./audit-query";
 import { AuditTable } from "./audit-table";
 import { AwsProblemNotice } from "./aws-problem-notice";
@@ -27,12 +27,15 @@ export async function RegionSection({ load, query }: { load: Promise<LoadedRegio
   const counts = countVerdicts(audit.clusters);
   const readAt = audit.readAt.slice(11, 19);
   const shown = isFiltered(query) ? `${rows.length} of ${plural(audit.clusters.length, "cluster")} shown` : plural(audit.clusters.length, "cluster");
-  const needs = counts["needs-changes"] + counts.incompatible + counts.unknown;
+  const tally = (Object.keys(VERDICT_LABELS) as Verdict[])
+    .filter((v) => counts[v] > 0)
+    .map((v) => `${counts[v]} ${VERDICT_LABELS[v].toLowerCase()}`)
+    .join(", ");
   return (
     <Card aria-label={`Region ${audit.region}`}>
       <CardHeader
         title={<span className="font-mono">{audit.region}</span>}
-        description={`${shown} · ${counts.ready} ready, ${needs} not ready · read at ${readAt} UTC in ${(ms / 1000).toFixed(1)} s`}
+        description={`${shown}${tally ? ` (${tally})` : ""} · read at ${readAt} UTC in ${(ms / 1000).toFixed(1)} s`}
       />
       {audit.problems.length > 0 ? (
         <div className="space-y-2 border-b border-slate-200 px-5 py-4">

@@ -48,6 +48,7 @@ function SummaryLink(props: { href: string; active: boolean; count: number; labe
   return (
     <a
       href={props.href}
+      aria-label={`${props.label}: ${props.count}`}
       aria-current={props.active ? "true" : undefined}
       className={cx(
         "group relative overflow-hidden rounded-lg border bg-white px-4 py-3 shadow-xs transition-colors hover:border-slate-300",
