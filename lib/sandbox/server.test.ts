@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "./index";
+import type { DispatchEnv } from "./dispatch";
+import { startSandbox, type RunningSandbox, type SandboxControl } from "./index";
+import { buildState } from "./seed/build";
+import { answerDelay, listen } from "./server";
 import { authorization, call, errorCode, text, texts } from "./testing/wire-client";
 
 let sb: RunningSandbox;
@@ -103,5 +106,51 @@ describe("control API over HTTP", () => {
     expect(bad.status).toBe(400);
     expect((await control("POST", "config", { applyDelayMs: 10 })).status).toBe(200);
     expect((await control("POST", "reset", { seed: "default" })).status).toBe(200);
+  });
+});
+
+describe("latency is the round trip, counted from the request's arrival", () => {
+  it("holds an answer for what is left of the latency after building it", () => {
+    expect([answerDelay(40, 0), answerDelay(40, 12.5), answerDelay(40, 40), answerDelay(40, 55), answerDelay(0, 3)]).toEqual([40, 27.5, 0, 0, 0]);
+  });
+
+  /** A server whose every AWS call takes `buildMs` of CPU to answer (busy, as a large page is). */
+  async function slowServer(buildMs: number, latencyMs: number) {
+    const busy = () => { const until = performance.now() + buildMs; while (performance.now() < until) { /* building */ } };
+    const env: DispatchEnv = { state: buildState("default"), applyDelayMs: 0, now: () => Date.now(), countCall: busy, matchFault: () => undefined, afterWrite: () => {}, log: () => {} };
+    const unused = () => { throw new Error("the control API is not used here"); };
+    const control: SandboxControl = { reset: unused, configure: unused, addFault: unused, clearFaults: unused, calls: () => ({}), resetCalls: unused, regions: () => ["us-east-1"] };
+    const server = await listen({ env, control, latencyMs: () => latencyMs }, "127.0.0.1", 0);
+    return { url: `http://127.0.0.1:${server.port}`, close: server.close };
+  }
+
+  async function timedCall(url: string): Promise<number> {
+    const started = performance.now();
+    const answer = await call(url, "ec2", "DescribeVpcs");
+    expect(texts(answer.xml, "vpcId")).toHaveLength(3);
+    return performance.now() - started;
+  }
+
+  it("a build shorter than the latency costs nothing extra", async () => {
+    const server = await slowServer(80, 150);
+    try {
+      const ms = await timedCall(server.url);
+      // Latency added after the build would make this at least 230 ms.
+      expect(ms).toBeGreaterThanOrEqual(149);
+      expect(ms).toBeLessThan(215);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a build longer than the latency is answered as soon as it is built", async () => {
+    const server = await slowServer(150, 60);
+    try {
+      const ms = await timedCall(server.url);
+      expect(ms).toBeGreaterThanOrEqual(149);
+      expect(ms).toBeLessThan(200);
+    } finally {
+      await server.close();
+    }
   });
 });
