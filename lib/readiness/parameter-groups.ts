@@ -7,6 +7,7 @@ import type { AwsProblem } from "@/lib/aws/types";
 import { isDefaultParameterGroup } from "@/lib/aws/types";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
 import { familyForVersion } from "./version";
+import { indexSnapshot } from "./snapshot-index";
 import type { TargetView } from "./target";
 
 export const FAMILY_DEFAULT_POLICY = "volatile-lru";
@@ -44,7 +45,7 @@ function notRead(groupName: string, region: string): AwsProblem {
  * (`default.redis7.cluster.on` → `redis7`), else from the target's engine version.
  */
 export function familyOf(snapshot: RegionSnapshot, groupName: string, t?: TargetView): string | undefined {
-  const listed = snapshot.parameterGroups.ok ? snapshot.parameterGroups.value.find((g) => g.name === groupName) : undefined;
+  const listed = snapshot.parameterGroups.ok ? indexSnapshot(snapshot).parameterGroups.get(groupName) : undefined;
   if (listed) return listed.family;
   const fromName = /^default\.(.+?)(\.cluster\.on)?$/.exec(groupName)?.[1];
   if (fromName) return fromName;
@@ -55,10 +56,7 @@ export function familyOf(snapshot: RegionSnapshot, groupName: string, t?: Target
 /** Ids of the clusters (replication groups and standalone clusters) whose nodes use this group. */
 export function groupUsers(snapshot: RegionSnapshot, groupName: string): string[] {
   if (!snapshot.cacheClusters.ok) return [];
-  const users = snapshot.cacheClusters.value
-    .filter((c) => c.parameterGroup?.name === groupName)
-    .map((c) => c.replicationGroupId ?? c.id);
-  return [...new Set(users)].sort();
+  return [...(indexSnapshot(snapshot).parameterGroupUsers.get(groupName) ?? [])];
 }
 
 /** The summary the status page shows in its parameter group column. */

@@ -5,11 +5,14 @@
  */
 import type { AwsProblem, CacheCluster, Engine, ReplicationGroup, ServerlessCache } from "@/lib/aws/types";
 import type { ReadResult, RegionSnapshot, TargetRef } from "@/lib/inventory/snapshot";
+import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
 import { compareVersions } from "./version";
 
 export interface TargetView {
   ref: TargetRef;
   snapshot: RegionSnapshot;
+  /** Lookups into `snapshot` (built once per snapshot): rules use it instead of scanning the lists. */
+  index: SnapshotIndex;
   region: string;
   /** Absent when DescribeReplicationGroups failed (the target was found through its members). */
   group?: ReplicationGroup;
@@ -28,26 +31,27 @@ export interface TargetView {
 
 /** Resolves a target in a snapshot; undefined when the snapshot does not contain it. */
 export function resolveTarget(snapshot: RegionSnapshot, ref: TargetRef): TargetView | undefined {
-  const base = { ref, snapshot, region: snapshot.region, clusterMode: false };
+  const index = indexSnapshot(snapshot);
+  const base = { ref, snapshot, index, region: snapshot.region, clusterMode: false };
   const clusters = snapshot.cacheClusters;
   if (ref.kind === "serverless") {
     if (!snapshot.serverlessCaches.ok) return undefined;
-    const cache = snapshot.serverlessCaches.value.find((c) => c.name === ref.id);
+    const cache = index.serverless.get(ref.id);
     if (!cache) return undefined;
     const members: ReadResult<CacheCluster[]> = { ok: true, value: [] };
     return { ...base, serverless: cache, members, engine: cache.engine, engineVersion: cache.fullEngineVersion ?? cache.majorEngineVersion, status: cache.status, port: cache.endpoint?.port };
   }
   if (ref.kind === "cache-cluster") {
     if (!clusters.ok) return undefined;
-    const standalone = clusters.value.find((c) => c.id === ref.id && !c.replicationGroupId);
+    const standalone = index.standalone.get(ref.id);
     if (!standalone) return undefined;
     const port = standalone.configurationEndpoint?.port ?? standalone.nodes.find((n) => n.endpoint)?.endpoint?.port;
     return { ...base, standalone, members: { ok: true, value: [standalone] }, engine: standalone.engine, engineVersion: standalone.engineVersion, status: standalone.status, port };
   }
   const groups = snapshot.replicationGroups;
-  const group = groups.ok ? groups.value.find((g) => g.id === ref.id) : undefined;
+  const group = groups.ok ? index.replicationGroups.get(ref.id) : undefined;
   const members: ReadResult<CacheCluster[]> = clusters.ok
-    ? { ok: true, value: clusters.value.filter((c) => c.replicationGroupId === ref.id) }
+    ? { ok: true, value: [...(index.members.get(ref.id) ?? [])] }
     : clusters;
   if (!group && (!members.ok || members.value.length === 0)) return undefined;
   const nodes = members.ok ? members.value : [];
@@ -126,5 +130,5 @@ export function vpcIdOf(t: TargetView): string | undefined {
   }
   const subnetGroup = t.members.ok ? t.members.value.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName : undefined;
   if (!subnetGroup || !s.subnetGroups.ok) return undefined;
-  return s.subnetGroups.value.find((g) => g.name === subnetGroup)?.vpcId;
+  return t.index.subnetGroups.get(subnetGroup)?.vpcId;
 }

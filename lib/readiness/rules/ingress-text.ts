@@ -3,7 +3,7 @@ import type { IngressRule, RuleSource, SecurityGroup } from "@/lib/aws/types";
 import { shq } from "../remediation";
 
 /** `sg-0app… (orders-api)`, `10.0.0.0/16`, `prefix list pl-…`. */
-export function describeSource(source: RuleSource, known: Map<string, SecurityGroup>): string {
+export function describeSource(source: RuleSource, known: ReadonlyMap<string, SecurityGroup>): string {
   switch (source.kind) {
     case "cidr":
     case "cidr6":
@@ -18,7 +18,7 @@ export function describeSource(source: RuleSource, known: Map<string, SecurityGr
 }
 
 /** `tcp 6379 from sg-…`, `tcp 6000-7000 from 10.0.0.0/16`, `all traffic from sg-…`. */
-export function describeRule(rule: IngressRule, known: Map<string, SecurityGroup>): string {
+export function describeRule(rule: IngressRule, known: ReadonlyMap<string, SecurityGroup>): string {
   const from = describeSource(rule.source, known);
   if (rule.protocol === "-1") return `all traffic from ${from}`;
   const ports = rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;

@@ -3,7 +3,7 @@
  * (read from its endpoint, never assumed 6379). Names each source; warns on 0.0.0.0/0 and ::/0, which AWS
  * allows and which is unreachable from outside the VPC, but exposes the cache to anything that lands in it.
  */
-import type { IngressRule, SecurityGroup } from "@/lib/aws/types";
+import type { IngressRule } from "@/lib/aws/types";
 import { isAnywhere } from "@/lib/net/cidr";
 import type { Evidence, Finding } from "../types";
 import { membersProblem, vpcIdOf, type TargetView } from "../target";
@@ -41,12 +41,13 @@ export const networkIngressRule: Rule = {
     }
     const read = t.snapshot.securityGroups;
     if (!read.ok) return [unknownFinding("network-ingress", "Network access unknown: security groups could not be read", read.problem, t.region, attachedIds.join(", "))];
-    return judge(t, t.port, attachedIds, read.value);
+    return judge(t, t.port, attachedIds);
   },
 };
 
-function judge(t: TargetView, port: number, attachedIds: string[], all: SecurityGroup[]): Finding[] {
-  const byId = new Map(all.map((g) => [g.id, g]));
+/** Only called when DescribeSecurityGroups succeeded, so the index holds every group it returned. */
+function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
+  const byId = t.index.securityGroups;
   const evidence: Evidence[] = attachedIds.map((id) => {
     const sg = byId.get(id);
     const rules = sg?.ingress.map((r) => describeRule(r, byId)).join("; ") || "no inbound rules";
@@ -59,7 +60,7 @@ function judge(t: TargetView, port: number, attachedIds: string[], all: Security
       return [{ ...unknownFinding("network-ingress", "Network access unknown: an attached security group could not be seen", missing, t.region), evidence }];
     }
     const vpc = vpcIdOf(t);
-    const vpcCidr = vpc && t.snapshot.vpcs.ok ? t.snapshot.vpcs.value.find((v) => v.id === vpc)?.cidrBlocks[0] : undefined;
+    const vpcCidr = vpc && t.snapshot.vpcs.ok ? t.index.vpcs.get(vpc)?.cidrBlocks[0] : undefined;
     const target = attachedIds[0]!;
     const otherPorts = attachedIds.some((id) => byId.get(id)?.ingress.some((r) => r.protocol === "tcp"));
     return [{
