@@ -12,6 +12,7 @@ export default withAuth({
 });
 
 export const config = {
-  // Everything except the sign-in page, next-auth's own routes, Next's assets and the icon.
-  matcher: ["/((?!sign-in|api/auth|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Everything except the sign-in page, the API routes (next-auth's own, and the rest answer 401 themselves:
+  // a download or a script wants a status code, not a redirect to a form), Next's assets and the icon.
+  matcher: ["/((?!sign-in|api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };
