@@ -38,11 +38,12 @@ function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
 }
 
 export function storeDirFromEnv(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.QUEUEREADY_DATA_DIR?.trim() || ".queueready");
+  // Runtime data, not a build input: without the hint Turbopack traces every file the path could name.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.QUEUEREADY_DATA_DIR?.trim() || ".queueready");
 }
 
 export function createJsonStore(dir: string): JsonStore {
-  const root = path.resolve(dir);
+  const root = path.resolve(/* turbopackIgnore: true */ dir);
   const fileOf = (key: string): string => {
     if (!KEY.test(key) || key.includes("..")) throw new Error(`Invalid store key: ${key}`);
     return path.join(root, `${key}.json`);
