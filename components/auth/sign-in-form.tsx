@@ -1,16 +1,18 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { postAuthForm } from "@/components/auth/auth-post";
 import { Button } from "@/components/ui/button";
 import { signInErrorMessage } from "@/lib/auth/callback-url";
 
 export interface SignInFormProps {
   callbackPath: string;
+  /** next-auth's CSRF token for this browser, read from its cookie on the server; null before the first visit to an auth route. */
+  csrfToken: string | null;
   /** The OIDC button's words when single sign-on is configured. */
   oidcLabel?: string;
-  /** An error carried in the URL by next-auth (e.g. after an OIDC round trip). */
+  /** An error carried in the URL by next-auth (a form posted without JavaScript, an OIDC round trip). */
   initialError?: string | null;
 }
 
@@ -18,35 +20,48 @@ const inputClasses =
   "block h-9 w-full rounded-md border-0 bg-white px-3 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 " +
   "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-400";
 
-/** Username and password, sent to next-auth's credentials provider without a page reload. */
-export function SignInForm({ callbackPath, oidcLabel, initialError = null }: SignInFormProps) {
+/**
+ * Username and password, posted to next-auth's credentials callback. A plain HTML form underneath, so it
+ * works without JavaScript (next-auth redirects back here with `?error=`); with JavaScript it posts in the
+ * background and shows the error in place, without next-auth's client library.
+ */
+export function SignInForm({ callbackPath, csrfToken, oidcLabel, initialError = null }: SignInFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      redirect: false,
-      username: String(form.get("username") ?? ""),
-      password: String(form.get("password") ?? ""),
-      callbackUrl: callbackPath,
-    });
-    if (result?.ok && !result.error) {
+    const result = await postAuthForm(event.currentTarget);
+    if (!result.error) {
       router.replace(callbackPath);
       router.refresh();
       return;
     }
     setPending(false);
-    setError(signInErrorMessage(result?.error ?? "unknown"));
+    setError(signInErrorMessage(result.error));
   }
 
+  async function onSingleSignOn(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await postAuthForm(event.currentTarget);
+    // The identity provider is another origin: navigate there rather than follow a form redirect.
+    if (result.error) setError(signInErrorMessage(result.error));
+    else window.location.assign(result.url);
+  }
+
+  const hidden = (
+    <>
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
+      <input type="hidden" name="callbackUrl" value={callbackPath} />
+    </>
+  );
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" noValidate>
+        {hidden}
         <div>
           <label htmlFor="username" className="block text-[13px] font-medium text-slate-700">Username</label>
           <input id="username" name="username" autoComplete="username" required autoFocus
@@ -71,14 +86,15 @@ export function SignInForm({ callbackPath, oidcLabel, initialError = null }: Sig
         </Button>
       </form>
       {oidcLabel ? (
-        <>
+        <form method="post" action="/api/auth/signin/oidc" onSubmit={onSingleSignOn} className="space-y-5">
+          {hidden}
           <div className="flex items-center gap-3 text-xs text-slate-400">
             <span className="h-px flex-1 bg-slate-200" />or<span className="h-px flex-1 bg-slate-200" />
           </div>
-          <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: callbackPath })}>
+          <Button type="submit" variant="secondary" className="w-full">
             {oidcLabel}
           </Button>
-        </>
+        </form>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Brand } from "@/components/layout/brand";
 import { NavLink } from "@/components/layout/nav-link";
-import { SignOutButton } from "@/components/layout/sign-out-button";
+import { SignOutForm } from "@/components/layout/sign-out-form";
 import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/auth/roles";
 
@@ -39,7 +39,7 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
             <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>
           </span>
           <span aria-hidden className="h-5 w-px bg-slate-200" />
-          <SignOutButton />
+          <SignOutForm />
         </div>
       </div>
     </header>

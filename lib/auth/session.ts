@@ -1,6 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
+import { resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { csrfTokenFromCookies } from "@/lib/auth/csrf-token";
 import { authConfigProblem, getAuthOptions } from "@/lib/auth/options";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isRole } from "@/lib/auth/roles";
@@ -17,4 +20,12 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const user = session?.user;
   if (!user?.name || !isRole(user.role)) return null;
   return { name: user.name, role: user.role };
+}
+
+/**
+ * The CSRF token next-auth expects in a plain HTML form POST (sign-in, sign-out) for this browser, or
+ * null when the browser has no valid CSRF cookie yet (next-auth sets it on its first auth route visit).
+ */
+export async function getFormCsrfToken(): Promise<string | null> {
+  return csrfTokenFromCookies(await cookies(), resolveAuthSecret());
 }

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { safeCallbackPath, signInErrorMessage } from "@/lib/auth/callback-url";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { authConfigProblem } from "@/lib/auth/options";
-import { getSessionUser } from "@/lib/auth/session";
+import { getFormCsrfToken, getSessionUser } from "@/lib/auth/session";
 import { isDemoMode } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -21,6 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (!problem && (await getSessionUser())) redirect(callbackPath);
   const errorCode = typeof params.error === "string" ? params.error : null;
   const oidc = problem ? null : oidcSettingsFromEnv(process.env);
+  const csrfToken = problem ? null : await getFormCsrfToken();
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -36,7 +37,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
               {problem}
             </Notice>
           ) : (
-            <SignInForm callbackPath={callbackPath} oidcLabel={oidc?.label} initialError={signInErrorMessage(errorCode)} />
+            <SignInForm
+              callbackPath={callbackPath}
+              csrfToken={csrfToken}
+              oidcLabel={oidc?.label}
+              initialError={signInErrorMessage(errorCode)}
+            />
           )}
         </div>
         {isDemoMode(process.env) && !problem ? (
