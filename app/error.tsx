@@ -25,6 +25,8 @@ export default function RootError({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className={buttonClasses("primary")}>
           Try again
         </button>
+        {/* A full page load on purpose: after an unexpected error the client state is not to be trusted. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/status" className={buttonClasses("secondary")}>
           Back to status
         </a>
