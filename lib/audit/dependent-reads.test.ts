@@ -69,7 +69,17 @@ describe("parameterReads", () => {
   });
 
   it("skips Memcached groups", () => {
-    expect(groupsToRead([cluster("m", "default.memcached1.6", [], "memcached"), cluster("r", "default.redis7")])).toEqual(["default.redis7"]);
+    expect(groupsToRead([cluster("m", "mc-custom", [], "memcached"), cluster("r", "redis7-custom")])).toEqual(["redis7-custom"]);
+  });
+
+  it("skips default groups: they hold the fixed family default, so nothing needs reading", async () => {
+    const clusters = [cluster("a", "default.redis7"), cluster("b", "default.valkey8.cluster.on"), cluster("c", "bullmq-redis7"), cluster("d", "default.redis7")];
+    expect(groupsToRead(clusters)).toEqual(["bullmq-redis7"]);
+    const held = heldReads(ok);
+    const reads = parameterReads(held.read, 64);
+    reads.add(clusters);
+    held.releaseAll();
+    expect([held.calls, Object.keys(await reads.results())]).toEqual([["bullmq-redis7"], ["bullmq-redis7"]]);
   });
 });
 

@@ -4,14 +4,23 @@
  * sequential, so starting these as each page arrives hides them behind the remaining pages instead of
  * adding rounds after the last one.
  */
-import type { CacheCluster, CacheParameter, SecurityGroup } from "@/lib/aws";
+import { isDefaultParameterGroup, type CacheCluster, type CacheParameter, type SecurityGroup } from "@/lib/aws";
 import type { ReadResult } from "@/lib/inventory/snapshot";
 import { limiter } from "./settle";
 
-/** Distinct groups of Redis/Valkey nodes only: Memcached groups have nothing the audit reads. */
+/**
+ * Distinct custom groups of Redis/Valkey nodes only: Memcached groups have nothing the audit reads, and a
+ * `default.*` group cannot be modified by anyone, so it holds the family default (maxmemory-policy
+ * volatile-lru, DOMAIN.md section 3) and lib/readiness judges it without a read. Those reads were ~2 pages
+ * of ~40 KB XML each, the largest share of the audit's CPU.
+ */
 export function groupsToRead(clusters: CacheCluster[]): string[] {
-  const names = clusters.filter((c) => c.engine !== "memcached").flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : []));
-  return [...new Set(names)].sort();
+  const names = new Set<string>();
+  for (const c of clusters) {
+    const name = c.parameterGroup?.name;
+    if (name && c.engine !== "memcached" && !isDefaultParameterGroup(name)) names.add(name);
+  }
+  return [...names].sort();
 }
 
 export interface ParameterReads {

@@ -6,6 +6,7 @@ import {
   listReplicationGroups,
   listServerlessCaches,
   listVpcs,
+  isDefaultParameterGroup,
   type AwsSettings,
 } from "@/lib/aws";
 import type { RegionFleetShape } from "./lower-bound";
@@ -17,6 +18,7 @@ export interface RegionTruth extends RegionFleetShape {
   /** The ids/names of those targets, to check a page or an audit shows every one. */
   targetIds: string[];
   standaloneClusters: number;
+  /** Distinct custom parameter groups of Redis/Valkey nodes: the ones whose parameters must be read. */
   attachedGroups: number;
 }
 
@@ -33,7 +35,10 @@ export async function readRegionTruth(settings: AwsSettings, region: string): Pr
     listCacheSubnetGroups(ctx),
     listVpcs(ctx),
   ]);
-  const groupNames = [...new Set(clusters.flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])))];
+  // The groups whose parameters the API makes anyone read: custom groups of Redis/Valkey nodes. A default
+  // group is fixed at its family default and Memcached groups hold nothing BullMQ needs.
+  const groupNames = [...new Set(clusters.flatMap((c) => (c.parameterGroup && c.engine !== "memcached" ? [c.parameterGroup.name] : [])))]
+    .filter((name) => !isDefaultParameterGroup(name));
   const parameterCounts = await Promise.all(groupNames.map(async (name) => (await listCacheParameters(ctx, name)).length));
   const securityGroupIds = new Set(clusters.flatMap((c) => c.securityGroups.map((s) => s.id)));
   const standaloneClusters = clusters.filter((c) => !c.replicationGroupId).length;

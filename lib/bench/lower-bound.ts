@@ -15,7 +15,10 @@ export interface RegionFleetShape {
   serverlessCaches: number;
   subnetGroups: number;
   vpcs: number;
-  /** Parameter count of each distinct parameter group attached to a cluster. */
+  /**
+   * Parameter count of each distinct custom parameter group attached to a Redis/Valkey cluster: default
+   * groups need no read (fixed at the family default), Memcached groups hold nothing BullMQ needs.
+   */
   attachedGroupParameterCounts: number[];
   /** Distinct security group ids attached to any cluster. */
   securityGroupIds: number;
@@ -40,9 +43,9 @@ export const LOWER_BOUND_FORMULA = [
   "lower bound = latency x max over regions of max(",
   "  pages(DescribeCacheClusters) + dependent round,",
   "  pages(DescribeReplicationGroups), pages(DescribeServerlessCaches), pages(DescribeCacheSubnetGroups), pages(DescribeVpcs))",
-  "dependent round = max(max over attached groups of pages(DescribeCacheParameters), 1 if any security group)",
+  "dependent round = max(max over attached custom groups of pages(DescribeCacheParameters), 1 if any security group)",
   "pages(n) = ceil(n / 100) for ElastiCache, ceil(n / 1000) for EC2, at least 1;",
-  "the groups' names and security group ids are only known once the cluster pages are read;",
+  "the groups' names and security group ids are only known once the cluster pages are read (default groups need no read);",
   "DescribeSecurityGroups by id (batched) and DescribeCacheParameterGroups by name run in one parallel round.",
 ].join("\n");
 

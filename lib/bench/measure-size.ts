@@ -27,7 +27,7 @@ export async function measureSize(clusters: number, c: SizeContext): Promise<{ r
   const truth = await Promise.all(c.regions.map((r) => readRegionTruth(c.settings, r)));
   await c.sandbox.setLatency(c.latencyMs);
   const expectedTargets = truth.reduce((n, t) => n + t.targets, 0);
-  c.log(`  ${clusters} clusters: ${expectedTargets} targets, ${truth.map((t) => `${t.region} ${t.cacheClusters} cache clusters/${t.attachedGroups} groups/${t.securityGroupIds} SGs`).join(", ")}`);
+  c.log(`  ${clusters} clusters: ${expectedTargets} targets, ${truth.map((t) => `${t.region} ${t.cacheClusters} cache clusters/${t.attachedGroups} custom groups/${t.securityGroupIds} SGs`).join(", ")}`);
 
   const counter = requestCounter();
   await runAudit(c.settings, c.regions, counter.listener); // warm-up: sockets, JIT, as a page in steady use

@@ -49,8 +49,9 @@ describe("auditRegion", () => {
     const denied = accessDenied("DescribeCacheParameters", "elasticache");
     const b = healthyAccount()
       .replicationGroup({ id: "ok", ...READY })
-      .replicationGroup({ id: "blind", ...READY, parameterGroup: "default.redis7" })
-      .failParameters("default.redis7", denied);
+      .parameterGroup("lru-redis7", "redis7", { policy: "allkeys-lru" })
+      .replicationGroup({ id: "blind", ...READY, parameterGroup: "lru-redis7" })
+      .failParameters("lru-redis7", denied);
     const audit = auditRegion(b.build());
     expect(audit.clusters.map((c) => [c.name, c.verdict])).toEqual([["blind", "unknown"], ["ok", "ready"]]);
     expect(audit.problems).toEqual([denied]);

@@ -1,7 +1,8 @@
 /**
  * Reading a parameter group's eviction policy and its users out of a snapshot. A group still on the family
  * default reports `volatile-lru` (DOMAIN.md section 3); when AWS reports no value at all, that default is what
- * the node runs, so it is what the audit assumes and says so in the evidence.
+ * the node runs, so it is what the audit assumes and says so in the evidence. A `default.*` group is never
+ * read at all (lib/audit skips it): nobody can modify one, so it always holds the family default.
  */
 import type { AwsProblem } from "@/lib/aws/types";
 import { isDefaultParameterGroup } from "@/lib/aws/types";
@@ -18,10 +19,17 @@ export interface PolicyReading {
   reported: boolean;
   /** `system`, `user`, `engine-default` as AWS sent it. */
   source?: string;
+  /** Set for an AWS default group: its value is the fixed family default, known without a read. */
+  fixedDefault?: { family: string };
 }
 
 /** The group's `maxmemory-policy`, or the failed read (elasticache:DescribeCacheParameters) behind it. */
 export function readPolicy(snapshot: RegionSnapshot, groupName: string): ReadResult<PolicyReading> {
+  if (isDefaultParameterGroup(groupName)) {
+    // Any read of it in the snapshot (the planner's own collector still reads them) can only say the same.
+    const family = familyOf(snapshot, groupName) ?? groupName.slice("default.".length);
+    return { ok: true, value: { value: FAMILY_DEFAULT_POLICY, reported: false, fixedDefault: { family } } };
+  }
   const read = snapshot.parameters[groupName];
   if (!read) return { ok: false, problem: notRead(groupName, snapshot.region) };
   if (!read.ok) return read;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { accessDenied } from "@/lib/testing/fixtures";
+import { auditTarget } from "../audit";
 import { audit, healthyAccount, only, READY } from "../test-helpers";
+
+const auditSnapshot = (snapshot: Parameters<typeof auditTarget>[0], id: string) => auditTarget(snapshot, { kind: "replication-group", region: snapshot.region, id })!;
 
 describe("eviction-policy", () => {
   it.each([
@@ -16,7 +19,32 @@ describe("eviction-policy", () => {
     const f = only(audit(b.replicationGroup({ id: "orders", ...READY, parameterGroup: group }), "orders"), "eviction-policy");
     expect([f.severity, f.title]).toEqual([severity, title]);
     expect(f.detail.includes("Missing lock for job")).toBe(lockWarning);
-    expect(f.evidence[1]).toEqual({ observed: `maxmemory-policy = ${policy} (source: ${policy === "volatile-lru" ? "system" : "user"})`, expected: "noeviction", source: `DescribeCacheParameters ${group} (us-east-1)` });
+    const fromRead = { observed: `maxmemory-policy = ${policy} (source: user)`, expected: "noeviction", source: `DescribeCacheParameters ${group} (us-east-1)` };
+    const fixed = {
+      observed: "maxmemory-policy = volatile-lru (the redis7 family default; not read: AWS does not let anyone change a default group)",
+      expected: "noeviction",
+      source: "AWS default parameter group default.redis7 (family redis7): fixed at the family default, cannot be modified",
+    };
+    expect(f.evidence[1]).toEqual(group === "custom" ? fromRead : fixed);
+  });
+
+  it.each([
+    { group: "default.redis7", family: "redis7", read: "none" },
+    { group: "default.valkey8.cluster.on", family: "valkey8", read: "none" },
+    { group: "default.redis7", family: "redis7", read: "denied" },
+  ])("judges $group as volatile-lru without a parameter read (read: $read)", ({ group, family, read }) => {
+    const b = healthyAccount();
+    // healthyAccount carries default.redis7's parameters: drop them, as the live audit never reads them.
+    const snapshot = b.replicationGroup({ id: "orders", ...READY, parameterGroup: group }).build();
+    delete snapshot.parameters[group];
+    if (read === "denied") snapshot.parameters[group] = { ok: false, problem: accessDenied("DescribeCacheParameters", "elasticache") };
+    const f = only(auditSnapshot(snapshot, "orders"), "eviction-policy");
+    expect([f.severity, f.title, f.evidence[1]?.source]).toEqual([
+      "fail",
+      `Default parameter group ${group} attached: maxmemory-policy is volatile-lru`,
+      `AWS default parameter group ${group} (family ${family}): fixed at the family default, cannot be modified`,
+    ]);
+    expect(f.detail).toContain("Missing lock for job");
   });
 
   it("sets noeviction in place on an unshared custom group (one command, no reboot)", () => {

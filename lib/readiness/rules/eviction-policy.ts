@@ -37,7 +37,7 @@ function checkGroup(t: TargetView, name: string): Finding {
   const policy = read.value;
   const evidence: Evidence[] = [
     { observed: `${name} attached to ${t.members.ok ? t.members.value.map((m) => m.id).join(", ") : t.ref.id}`, source: sourceOf("DescribeCacheClusters", undefined, t.region) },
-    { observed: describePolicy(policy), expected: "noeviction", source: sourceOf("DescribeCacheParameters", name, t.region) },
+    { observed: describePolicy(policy), expected: "noeviction", source: policySource(policy, name, t.region) },
   ];
   if (policy.value === "noeviction") {
     return { ruleId: "eviction-policy", severity: "pass", title: `maxmemory-policy is noeviction (${name})`, detail: WHY, evidence };
@@ -61,8 +61,15 @@ function checkGroup(t: TargetView, name: string): Finding {
 }
 
 function describePolicy(p: PolicyReading): string {
+  if (p.fixedDefault) return `maxmemory-policy = ${p.value} (the ${p.fixedDefault.family} family default; not read: AWS does not let anyone change a default group)`;
   if (!p.reported) return `no maxmemory-policy value reported: the family default ${p.value} applies`;
   return `maxmemory-policy = ${p.value}${p.source ? ` (source: ${p.source})` : ""}`;
+}
+
+/** Where the value came from: the DescribeCacheParameters read, or for a default group the fact that none was needed. */
+function policySource(p: PolicyReading, name: string, region: string): string {
+  if (p.fixedDefault) return `AWS default parameter group ${name} (family ${p.fixedDefault.family}): fixed at the family default, cannot be modified`;
+  return sourceOf("DescribeCacheParameters", name, region);
 }
 
 function remediate(t: TargetView, name: string, isDefault: boolean): Remediation {
