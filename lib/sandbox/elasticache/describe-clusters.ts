@@ -4,7 +4,7 @@ import { read, type OperationTable } from "../model/operation";
 import { bool, int, str } from "../protocol/query-form";
 import { leaf, list } from "../protocol/xml";
 import { pageByMarker, pageByToken } from "./paging";
-import { cacheClusterXml, replicationGroupXml, serverlessCacheXml } from "./serialize";
+import { cacheClusterXml, clustersById, replicationGroupXml, serverlessCacheXml } from "./serialize";
 
 const marker = (next: string | undefined): string => leaf("Marker", next);
 
@@ -16,7 +16,8 @@ export const describeClusterOps: OperationTable = {
       throw new SandboxError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`, 404);
     }
     const page = pageByMarker(groups, int(params, "MaxRecords"), str(params, "Marker"), `rg:${id ?? ""}`);
-    return marker(page.next) + list("ReplicationGroups", "ReplicationGroup", page.items, (g) => replicationGroupXml(region, g));
+    const byId = clustersById(region);
+    return marker(page.next) + list("ReplicationGroups", "ReplicationGroup", page.items, (g) => replicationGroupXml(region, g, byId));
   }),
 
   DescribeCacheClusters: read(({ region, params }) => {

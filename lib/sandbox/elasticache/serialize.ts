@@ -16,14 +16,19 @@ function nodeHost(region: string, clusterId: string, nodeId: string): string {
   return `${clusterId}.${HOST}.${nodeId}.${regionCode(region)}.cache.amazonaws.com`;
 }
 
-export function replicationGroupXml(region: RegionState, rg: ReplicationGroupState): string {
+/** The region's cache clusters by id: built once per answer, so a page of groups does not rescan the list per member. */
+export function clustersById(region: RegionState): Map<string, CacheClusterState> {
+  return new Map(region.cacheClusters.map((c) => [c.id, c]));
+}
+
+export function replicationGroupXml(region: RegionState, rg: ReplicationGroupState, byId = clustersById(region)): string {
   const code = regionCode(region.region);
   const members = rg.shards.flatMap((s) => s.members);
-  const shards = list("NodeGroups", "NodeGroup", rg.shards, (shard, ) => {
+  const shards = list("NodeGroups", "NodeGroup", rg.shards, (shard) => {
     const index = rg.shards.indexOf(shard);
     const slots = rg.clusterEnabled ? slotRange(index, rg.shards.length) : undefined;
     const memberXml = list("NodeGroupMembers", "NodeGroupMember", shard.members, (id) => {
-      const cc = region.cacheClusters.find((c) => c.id === id);
+      const cc = byId.get(id);
       return leaf("CacheClusterId", id) + leaf("CacheNodeId", "0001") +
         (rg.clusterEnabled ? "" : endpoint("ReadEndpoint", nodeHost(region.region, id, "0001"), rg.port)) +
         leaf("PreferredAvailabilityZone", cc?.availabilityZone) +

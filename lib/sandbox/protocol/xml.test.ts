@@ -12,6 +12,14 @@ describe("xml writer", () => {
     expect(list("MemberClusters", "ClusterId", ["a", "b"], escapeXml)).toBe("<MemberClusters><ClusterId>a</ClusterId><ClusterId>b</ClusterId></MemberClusters>");
     expect(list("TagList", "Tag", [], () => "")).toBe("<TagList></TagList>");
   });
+
+  it("escapes every occurrence, in one pass (no double escaping), and leaves plain text as it is", () => {
+    expect(escapeXml("&&<<>>''\"\"&amp;")).toBe("&amp;&amp;&lt;&lt;&gt;&gt;&apos;&apos;&quot;&quot;&amp;amp;");
+    expect(escapeXml("sg-0fltc1 10.30.0.0/16 volatile-lru")).toBe("sg-0fltc1 10.30.0.0/16 volatile-lru");
+    expect(escapeXml("")).toBe("");
+    // The test regex has no /g state: calling it twice in a row answers the same.
+    expect([escapeXml("a&b"), escapeXml("a&b")]).toEqual(["a&amp;b", "a&amp;b"]);
+  });
 });
 
 describe("envelopes", () => {
