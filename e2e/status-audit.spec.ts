@@ -58,8 +58,10 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   await expect(page.getByRole("heading", { name: "orders-redis7", level: 1 })).toBeVisible();
   const finding = page.getByRole("article", { name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru" });
   await expect(finding).toContainText("Fail");
-  const policyRow = finding.getByRole("row").filter({ hasText: "DescribeCacheParameters default.redis7 (us-east-1)" });
-  await expect(policyRow.getByRole("cell")).toHaveText([/volatile-lru/, "noeviction", "DescribeCacheParameters default.redis7 (us-east-1)"]);
+  // Default groups are not read: nobody can change them, so the evidence names the family default instead.
+  const source = "AWS default parameter group default.redis7 (family redis7): fixed at the family default, cannot be modified";
+  const policyRow = finding.getByRole("row").filter({ hasText: source });
+  await expect(policyRow.getByRole("cell")).toHaveText([/maxmemory-policy = volatile-lru \(the redis7 family default/, "noeviction", source]);
   await expect(finding.locator("pre")).toContainText("aws elasticache create-cache-parameter-group --region us-east-1");
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute("href", "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7");
   await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');

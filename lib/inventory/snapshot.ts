@@ -27,7 +27,10 @@ export interface RegionSnapshot {
   serverlessCaches: ReadResult<ServerlessCache[]>;
   /** The parameter groups attached to any cluster (at least), with their family. */
   parameterGroups: ReadResult<CacheParameterGroup[]>;
-  /** Parameters (read without `Source`, all pages) of each distinct attached group, by group name. */
+  /**
+   * Parameters (read without `Source`, all pages) by group name: each distinct attached custom group.
+   * `default.*` groups may be absent: nobody can modify them, so their values are the family defaults.
+   */
   parameters: Record<string, ReadResult<CacheParameter[]>>;
   subnetGroups: ReadResult<CacheSubnetGroup[]>;
   /** The security groups attached to any cluster, with their inbound rules. */
