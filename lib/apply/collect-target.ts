@@ -5,7 +5,6 @@
  * attached to clusters plus every group in the target's VPC (for the application's group).
  */
 import {
-  AwsError,
   isDefaultParameterGroup,
   listCacheClusters,
   listCacheParameterGroups,
@@ -16,34 +15,11 @@ import {
   listServerlessCaches,
   listVpcs,
   type AwsContext,
-  type CacheParameter,
   type SecurityGroup,
 } from "@/lib/aws";
+import { limiter, settle } from "@/lib/inventory/read-result";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
 import { resolveTarget, type TargetChoice } from "@/lib/plan";
-
-async function read<T>(run: () => Promise<T>): Promise<ReadResult<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (err) {
-    if (err instanceof AwsError) return { ok: false, problem: err.problem };
-    throw err;
-  }
-}
-
-/** Runs `task` over `items` with at most `limit` at a time (parameter reads page, so keep AWS calm). */
-async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 export interface CollectOptions {
   /** The cluster being planned for: adds its VPC's security groups and its family's custom groups. */
@@ -55,12 +31,12 @@ export interface CollectOptions {
 export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOptions = {}): Promise<RegionSnapshot> {
   const readAt = new Date().toISOString();
   const [replicationGroups, cacheClusters, serverlessCaches, parameterGroups, subnetGroups, vpcs] = await Promise.all([
-    read(() => listReplicationGroups(ctx)),
-    read(() => listCacheClusters(ctx)),
-    read(() => listServerlessCaches(ctx)),
-    read(() => listCacheParameterGroups(ctx)),
-    read(() => listCacheSubnetGroups(ctx)),
-    read(() => listVpcs(ctx)),
+    settle(listReplicationGroups(ctx)),
+    settle(listCacheClusters(ctx)),
+    settle(listServerlessCaches(ctx)),
+    settle(listCacheParameterGroups(ctx)),
+    settle(listCacheSubnetGroups(ctx)),
+    settle(listVpcs(ctx)),
   ]);
   const clusters = cacheClusters.ok ? cacheClusters.value : [];
   const partial: RegionSnapshot = {
@@ -75,10 +51,12 @@ export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOpti
   if (target?.family && parameterGroups.ok) {
     for (const g of parameterGroups.value) if (g.family === target.family && !isDefaultParameterGroup(g.name)) groupNames.add(g.name);
   }
+  // Parameter reads page (a group has more than 100 rows), so at most 8 groups are read at once.
+  const run = limiter(8);
   const [attached, inVpc, parameterReads] = await Promise.all([
-    read(() => (attachedIds.length > 0 ? listSecurityGroups(ctx, { ids: attachedIds }) : Promise.resolve([]))),
-    target?.vpcId ? read(() => listSecurityGroups(ctx, { vpcId: target.vpcId })) : Promise.resolve(undefined),
-    mapLimit([...groupNames].sort(), 8, async (name) => [name, await read<CacheParameter[]>(() => listCacheParameters(ctx, name))] as const),
+    attachedIds.length > 0 ? settle(listSecurityGroups(ctx, { ids: attachedIds })) : Promise.resolve({ ok: true as const, value: [] }),
+    target?.vpcId ? settle(listSecurityGroups(ctx, { vpcId: target.vpcId })) : Promise.resolve(undefined),
+    Promise.all([...groupNames].sort().map(async (name) => [name, await run(() => settle(listCacheParameters(ctx, name)))] as const)),
   ]);
   return { ...partial, parameters: Object.fromEntries(parameterReads), securityGroups: mergeGroups(attached, inVpc) };
 }

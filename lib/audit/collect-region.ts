@@ -23,7 +23,7 @@ import {
 } from "@/lib/aws";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
-import { settle } from "./settle";
+import { settle } from "@/lib/inventory/read-result";
 
 export interface CollectOptions {
   /** Called once per HTTP request sent (retries included), for call counting. */

@@ -3,7 +3,7 @@ import type { CacheParameter, SecurityGroup } from "@/lib/aws";
 import type { ReadResult } from "@/lib/inventory/snapshot";
 import { accessDenied, makeParameters, makeSecurityGroup, makeStandaloneCluster } from "@/lib/testing/fixtures";
 import { groupsToRead, parameterReads, securityGroupReads } from "./dependent-reads";
-import { limiter } from "./settle";
+import { limiter } from "@/lib/inventory/read-result";
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 const cluster = (id: string, parameterGroup: string, sgs: string[] = ["sg-1"], engine: "redis" | "memcached" = "redis") =>

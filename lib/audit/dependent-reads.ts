@@ -6,7 +6,7 @@
  */
 import { isDefaultParameterGroup, type CacheCluster, type CacheParameter, type SecurityGroup } from "@/lib/aws";
 import type { ReadResult } from "@/lib/inventory/snapshot";
-import { limiter } from "./settle";
+import { limiter } from "@/lib/inventory/read-result";
 
 /**
  * Distinct custom groups of Redis/Valkey nodes only: Memcached groups have nothing the audit reads, and a
