@@ -4,6 +4,7 @@
  * `adding`, then settle after the apply delay (see model/lifecycle.ts).
  */
 import { invalidCombination, invalidValue, SandboxError } from "../errors";
+import { markApplying } from "../model/lifecycle";
 import { recordEvent, write, type OpContext, type OperationTable } from "../model/operation";
 import type { CacheClusterState } from "../model/state";
 import { required, str, stringList } from "../protocol/query-form";
@@ -42,7 +43,7 @@ function applyMember(ctx: OpContext, cc: CacheClusterState, change: MemberChange
   }
   if (change.securityGroups) cc.securityGroups = replaceMemberships(cc.securityGroups, change.securityGroups);
   cc.status = "modifying";
-  cc.settleAt = Math.max(cc.settleAt ?? 0, ctx.now + ctx.applyDelayMs);
+  markApplying(cc, ctx.now + ctx.applyDelayMs);
 }
 
 const describe = (c: MemberChange): string =>

@@ -5,6 +5,7 @@
  */
 import { checkParameterGroupName } from "../../aws/names";
 import { invalidCombination, invalidValue, SandboxError } from "../errors";
+import { markApplying } from "../model/lifecycle";
 import { recordEvent, write, type OpContext, type OperationTable } from "../model/operation";
 import { elasticacheArn, type ParameterGroupState } from "../model/state";
 import { bool, required, str, structList } from "../protocol/query-form";
@@ -29,7 +30,7 @@ function propagate(ctx: OpContext, group: ParameterGroupState, changed: string[]
       cc.nodesToReboot = Array.from({ length: cc.numNodes }, (_, i) => String(i + 1).padStart(4, "0"));
     } else if (cc.paramApplyStatus !== "pending-reboot") {
       cc.paramApplyStatus = "applying";
-      cc.settleAt = Math.max(cc.settleAt ?? 0, ctx.now + ctx.applyDelayMs);
+      markApplying(cc, ctx.now + ctx.applyDelayMs);
     }
   }
 }
