@@ -20,17 +20,6 @@ export function engineLabel(engine: Engine | undefined, version: string | undefi
   return version ? `${name} ${version}` : name;
 }
 
-const BUSY = new Set(["creating", "modifying", "snapshotting", "rebooting cluster nodes", "updating"]);
-const BROKEN = new Set(["deleting", "deleted", "create-failed", "restore-failed", "incompatible-network"]);
-
-/** The badge colour of an AWS status; the status text itself is always shown next to it. */
-export function statusTone(status: string): BadgeTone {
-  if (status === "available") return "green";
-  if (BUSY.has(status)) return "amber";
-  if (BROKEN.has(status)) return "red";
-  return "neutral";
-}
-
 const VERDICT_TONES: Record<Verdict, BadgeTone> = {
   ready: "green",
   "needs-changes": "amber",
