@@ -5,6 +5,7 @@
 import type { CacheCluster, Engine, ReplicationGroup } from "@/lib/aws/types";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan/choices";
+import { familyForVersion } from "@/lib/readiness/version";
 
 export interface ResolvedTarget {
   ref: TargetChoice;
@@ -40,17 +41,6 @@ export function readFailure(snapshot: RegionSnapshot, names: (keyof RegionSnapsh
     if (!read.ok) return read.problem.message;
   }
   return undefined;
-}
-
-/** Redis/Valkey version → parameter-group family, the fallback when the current group's family is unknown. */
-export function familyForVersion(engine: Engine, version: string): string | undefined {
-  const [major = "", minor = ""] = version.split(".");
-  if (engine === "valkey") return major === "7" || major === "8" ? `valkey${major}` : undefined;
-  if (engine !== "redis") return undefined;
-  if (Number(major) >= 7) return "redis7";
-  if (major === "6") return "redis6.x";
-  if (major === "4" || major === "5") return `redis${major}.0`;
-  return ["2.6", "2.8", "3.2"].includes(`${major}.${minor}`) ? `redis${major}.${minor}` : undefined;
 }
 
 function membersOf(rg: ReplicationGroup, clusters: CacheCluster[]): CacheCluster[] {

@@ -57,7 +57,7 @@ export function familyOf(snapshot: RegionSnapshot, groupName: string, t?: Target
   if (listed) return listed.family;
   const fromName = /^default\.(.+?)(\.cluster\.on)?$/.exec(groupName)?.[1];
   if (fromName) return fromName;
-  if (t?.engineVersion && (t.engine === "redis" || t.engine === "valkey")) return familyForVersion(t.engine, t.engineVersion);
+  if (t?.engineVersion && t.engine) return familyForVersion(t.engine, t.engineVersion);
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Engine version arithmetic: `7.1.0`, `6.2.6`, `6.x`, `7` as AWS reports them. */
+import type { Engine } from "@/lib/aws/types";
 
 function parts(version: string): number[] {
   return version.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
@@ -15,15 +16,19 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+const REDIS_FAMILIES = new Set(["redis2.6", "redis2.8", "redis3.2", "redis4.0", "redis5.0"]);
+
 /**
  * The parameter group family of an engine version (DOMAIN.md section 3), the fallback when the cluster's
  * current group is not known: Redis 6.0/6.2 → `redis6.x`, 7.x → `redis7`, Valkey 7.2 → `valkey7`, 8.x → `valkey8`.
+ * Only families ElastiCache has: an unknown version gives undefined rather than a family name AWS would refuse.
  */
-export function familyForVersion(engine: "redis" | "valkey", version: string): string | undefined {
+export function familyForVersion(engine: Engine, version: string): string | undefined {
   const [major = 0, minor = 0] = parts(version);
-  if (engine === "valkey") return major >= 7 ? `valkey${major}` : undefined;
+  if (engine === "valkey") return major === 7 || major === 8 ? `valkey${major}` : undefined;
+  if (engine !== "redis") return undefined;
   if (major >= 7) return "redis7";
   if (major === 6) return "redis6.x";
-  if (major >= 2) return `redis${major}.${minor}`;
-  return undefined;
+  const family = `redis${major}.${minor}`;
+  return REDIS_FAMILIES.has(family) ? family : undefined;
 }
