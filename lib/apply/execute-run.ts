@@ -32,6 +32,15 @@ function outcomeOf(run: ApplyRun): { done: string[]; notDone: string[] } {
   };
 }
 
+/** Ends a run that did not succeed, with what was and was not done (the progress page shows both). */
+function finishUnsuccessful(r: ApplyRun, status: "failed" | "timed-out", message: string): void {
+  r.status = status;
+  r.phase = "finished";
+  r.finishedAt = new Date().toISOString();
+  r.outcome = outcomeOf(r);
+  r.message = message;
+}
+
 async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
   for (const [index, step] of plan.steps.entries()) {
     if (step.action === "no-op") {
@@ -52,11 +61,7 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
     } catch (err) {
       await updateRun(rc.store, rc.runId, (r) => {
         Object.assign(r.steps[index]!, { status: "failed", message: describeError(err), finishedAt: new Date().toISOString() });
-        r.status = "failed";
-        r.phase = "finished";
-        r.finishedAt = new Date().toISOString();
-        r.outcome = outcomeOf(r);
-        r.message = `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`;
+        finishUnsuccessful(r, "failed", `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`);
       });
       return false;
     }
@@ -99,14 +104,9 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
     await updateRun(rc.store, rc.runId, (r) => {
       r.convergence = { polls, since: new Date(started).toISOString(), last };
       r.message = `Waiting for ${plan.target.id}: ${last}.`;
-      if (!stop && !timedOut) return;
-      r.status = timedOut ? "timed-out" : "failed";
-      r.phase = "finished";
-      r.finishedAt = new Date().toISOString();
-      r.outcome = outcomeOf(r);
-      r.message = timedOut
-        ? `Gave up waiting after ${Math.round(limit / 1000)} s: ${last}. Every step was sent and AWS keeps applying on its own; check the status page later.`
-        : `Stopped while waiting: ${stop}`;
+      if (timedOut) {
+        finishUnsuccessful(r, "timed-out", `Gave up waiting after ${Math.round(limit / 1000)} s: ${last}. Every step was sent and AWS keeps applying on its own; check the status page later.`);
+      } else if (stop) finishUnsuccessful(r, "failed", `Stopped while waiting: ${stop}`);
     });
     if (stop || timedOut) return false;
     await renewLock(rc.store, rc.lockName, rc.runId);
@@ -150,13 +150,7 @@ export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
     if (!(await converge(rc, plan, outputs))) return;
     await audit(rc, plan);
   } catch (err) {
-    await updateRun(rc.store, rc.runId, (r) => {
-      r.status = "failed";
-      r.phase = "finished";
-      r.finishedAt = new Date().toISOString();
-      r.outcome = outcomeOf(r);
-      r.message = `Stopped: ${describeError(err)}`;
-    }).catch(() => undefined);
+    await updateRun(rc.store, rc.runId, (r) => finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`)).catch(() => undefined);
   } finally {
     await releaseLock(rc.store, rc.lockName, rc.runId).catch(() => undefined);
   }
