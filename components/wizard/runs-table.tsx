@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { ApplyRun, RunStatus } from "@/lib/apply";
-
-const TONE: Record<RunStatus, "blue" | "green" | "red" | "amber"> = { running: "blue", succeeded: "green", failed: "red", "timed-out": "amber", interrupted: "amber" };
+import type { ApplyRun } from "@/lib/apply";
+import { RunStatusBadge } from "./run-status-badge";
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
 export function RunsTable({ runs }: { runs: ApplyRun[] }) {
@@ -23,7 +21,7 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
             </Th>
             <Td className="whitespace-normal">{run.plan.summaryLine}</Td>
             <Td>
-              <Badge tone={TONE[run.status]} dot>{run.status}</Badge>
+              <RunStatusBadge status={run.status} />
               {run.readiness ? <span className="ml-2 text-xs text-slate-500">verdict: {run.readiness.verdict}</span> : null}
             </Td>
             <Td><Link href={`/changes/${run.id}`} className="text-indigo-700 hover:underline">Details</Link></Td>

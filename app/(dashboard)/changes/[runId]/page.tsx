@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/wizard/auto-refresh";
 import { RunResult } from "@/components/wizard/run-result";
+import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
-import { getApplyRun, type RunStatus } from "@/lib/apply";
+import { getApplyRun } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
 import { resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Apply progress" };
-
-const STATUS_TONE: Record<RunStatus, "blue" | "green" | "red" | "amber"> = { running: "blue", succeeded: "green", failed: "red", "timed-out": "amber", interrupted: "amber" };
 
 /** One apply as it happens: read from the store on every render, so a reload or another browser sees the same. */
 export default async function ApplyProgressPage({ params }: { params: Promise<{ runId: string }> }) {
@@ -33,7 +31,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             {run.region} · by {run.user.name} · started {run.startedAt.replace("T", " ").slice(0, 19)} UTC{run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
           </p>
         </div>
-        <Badge tone={STATUS_TONE[run.status]} dot>{run.status}</Badge>
+        <RunStatusBadge status={run.status} />
       </div>
       <Card>
         <CardHeader title="Progress" actions={<AutoRefresh active={running} />} />
