@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choicesOf, paramsOf } from "@/lib/wizard/choices";
-import { reachableStep, redirectFor, stepHref } from "@/lib/wizard/steps";
+import { keysBefore, reachableStep, redirectFor, stepHref } from "@/lib/wizard/steps";
 
 const target = { region: "us-east-1", kind: "replication-group", id: "orders-redis7" };
 const network = { sg: "existing", sgId: "sg-0cache00000000001", src: "security-group", srcGroup: "sg-0app000000000001" };
@@ -58,5 +58,13 @@ describe("choicesOf / paramsOf", () => {
     expect(stepHref("modification", { ...target, ...network, ...pg })).toBe(
       "/wizard/modification?region=us-east-1&kind=replication-group&id=orders-redis7&sg=existing&sgId=sg-0cache00000000001&src=security-group&srcGroup=sg-0app000000000001&pg=create&pgName=bullmq-redis7-noeviction",
     );
+  });
+});
+
+describe("keysBefore", () => {
+  it("carries the answers of every earlier step and none of the step's own", () => {
+    expect(keysBefore("network")).toEqual(["region", "kind", "id", "vpc"]);
+    expect(keysBefore("parameter-group")).toEqual(["region", "kind", "id", "vpc", "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack"]);
+    expect(keysBefore("modification")).toEqual(["region", "kind", "id", "vpc", "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack", "pg", "pgName", "confirm"]);
   });
 });

@@ -30,6 +30,11 @@ export function stepIndex(slug: StepSlug): number {
   return STEPS.findIndex((s) => s.slug === slug);
 }
 
+/** The answers of the steps before `slug`: what its form carries along as hidden fields. */
+export function keysBefore(slug: Exclude<StepSlug, "target">): readonly ParamKey[] {
+  return STEPS[stepIndex(slug) - 1]!.keys;
+}
+
 /**
  * `/wizard/<slug>?<every answer>`. Links keep later answers too, so going Back and forward again
  * loses nothing; a step's form posts only its own and earlier answers, and the action re-checks them.

@@ -10,7 +10,7 @@ import { choicesOf } from "@/lib/wizard/choices";
 import { readRegion } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { pick } from "@/lib/wizard/params";
-import { stepHref, STEPS } from "@/lib/wizard/steps";
+import { keysBefore, stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: cluster modification" };
 
@@ -38,7 +38,7 @@ export default async function ModificationStep({ searchParams }: { searchParams:
   return (
     <WizardFrame step="modification" params={params} title="Cluster modification"
       description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}>
-      <StepForm step="modification" hidden={pick(params, STEPS[3]!.keys)} submitLabel="Preview changes" secondary={back}>
+      <StepForm step="modification" hidden={pick(params, keysBefore("modification"))} submitLabel="Preview changes" secondary={back}>
         <ol className="space-y-3">
           <PlanStepCard step={step} index={index} />
         </ol>

@@ -10,7 +10,7 @@ import { targetOf } from "@/lib/wizard/choices";
 import { readRegion } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { pick, type WizardParams } from "@/lib/wizard/params";
-import { stepHref } from "@/lib/wizard/steps";
+import { keysBefore, stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: network access" };
 
@@ -39,7 +39,7 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
   return (
     <WizardFrame step="network" params={params} title="Network access" notices={notices}
       description={<>Port <strong className="font-mono">{s.port ?? "unknown"}</strong>, taken from the cluster&apos;s endpoint · VPC <span className="font-mono">{s.vpcId ?? "unknown"}</span></>}>
-      <StepForm step="network" hidden={pick(params, ["region", "kind", "id", "vpc"])} submitLabel="Continue to parameter group"
+      <StepForm step="network" hidden={pick(params, keysBefore("network"))} submitLabel="Continue to parameter group"
         secondary={<Link href={stepHref("target", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>}>
         <SecurityGroupFields network={s.network} vpcId={s.vpcId} p={withDefaults(params, s.network.recommended)} />
         <SourceFields network={s.network} port={s.port} p={params} />

@@ -10,7 +10,7 @@ import { targetOf } from "@/lib/wizard/choices";
 import { readRegion } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { pick } from "@/lib/wizard/params";
-import { stepHref, STEPS } from "@/lib/wizard/steps";
+import { keysBefore, stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: parameter group" };
 
@@ -34,7 +34,7 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
   return (
     <WizardFrame step="parameter-group" params={params} title="Parameter group"
       description={current ? <>Now: <span className="font-mono">{current.name}</span>{current.policy ? <> with maxmemory-policy=<span className="font-mono">{current.policy}</span></> : null}{current.isDefault ? " (a default group: AWS refuses to edit it)" : ""}.</> : "No parameter group is attached now."}>
-      <StepForm step="parameter-group" hidden={pick(params, STEPS[1]!.keys)} submitLabel="Continue to cluster modification"
+      <StepForm step="parameter-group" hidden={pick(params, keysBefore("parameter-group"))} submitLabel="Continue to cluster modification"
         secondary={<Link href={stepHref("network", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>}>
         <ParameterGroupFields pg={s.parameterGroup} family={s.family} p={params} />
       </StepForm>
