@@ -6,19 +6,10 @@ import type { TargetChoice } from "@/lib/plan/choices";
 import { findSecurityGroup, parameterValue, ruleCoversPort } from "@/lib/plan/live-facts";
 import { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
 import type { Validation } from "@/lib/plan/types";
+import { compareVersions } from "@/lib/readiness/version";
 
 /** Statuses AWS refuses modifications in, but that pass: the plan shows a blocker instead of hiding the cluster. */
 export const BUSY_STATUSES = ["modifying", "snapshotting", "rebooting cluster nodes"];
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map((n) => Number.parseInt(n, 10) || 0);
-  const pb = b.split(".").map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** Why a cluster cannot be chosen at all, or undefined when it can. */
 export function notSelectableReason(t: ResolvedTarget): string | undefined {
