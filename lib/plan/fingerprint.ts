@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
-import { describeRule, findSecurityGroup, parameterValue, ruleCoversPort } from "@/lib/plan/live-facts";
+import { ruleCoversPort } from "@/lib/net/port-rule";
+import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
 import { clustersUsingGroup, clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "@/lib/plan/target";
 import type { FingerprintFact } from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";

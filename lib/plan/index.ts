@@ -5,7 +5,8 @@ export { computePlan, tryComputePlan, summarize, PlanInputError, type PlanResult
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
 export { ruleDescription } from "@/lib/plan/steps-network";
-export { desiredSource, ruleCoversPort, sameSource } from "@/lib/plan/live-facts";
+export { desiredSource, sameSource } from "@/lib/plan/live-facts";
+export { ruleCoversPort } from "@/lib/net/port-rule";
 export { renderJson, planFileName, PLAN_JSON_FORMAT, type PlanExport } from "@/lib/plan/render-json";
 export { suggestions, suggestedGroupName, type Suggestions } from "@/lib/plan/suggestions";
 export { targetOptions, type TargetOption, type TargetOptions, type VpcOption } from "@/lib/plan/target-options";

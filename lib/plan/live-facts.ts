@@ -5,6 +5,7 @@
 import { isDefaultParameterGroup, type IngressRule, type RuleSource, type SecurityGroup } from "@/lib/aws/types";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { parseCidr } from "@/lib/net/cidr";
+import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { SourceChoice } from "@/lib/plan/choices";
 import { valueOf } from "@/lib/plan/target";
 
@@ -46,13 +47,6 @@ export function desiredSource(choice: SourceChoice): RuleSource | undefined {
   const parsed = parseCidr(choice.cidr);
   if (!parsed.ok) return undefined;
   return parsed.version === 4 ? { kind: "cidr", cidr: parsed.canonical } : { kind: "cidr6", cidr: parsed.canonical };
-}
-
-/** Whether a rule lets TCP traffic in on the port: tcp with a range covering it, or all traffic (-1). */
-export function ruleCoversPort(rule: IngressRule, port: number): boolean {
-  if (rule.protocol === "-1") return true;
-  if (rule.protocol !== "tcp" && rule.protocol !== "6") return false;
-  return (rule.fromPort ?? 0) <= port && port <= (rule.toPort ?? 65535);
 }
 
 export function sameSource(a: RuleSource, b: RuleSource): boolean {

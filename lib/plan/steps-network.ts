@@ -4,7 +4,8 @@
  */
 import type { RuleSource } from "@/lib/aws/types";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
-import { describeRule, describeSource, findEquivalentRule, ruleCoversPort } from "@/lib/plan/live-facts";
+import { ruleCoversPort } from "@/lib/net/port-rule";
+import { describeRule, describeSource, findEquivalentRule } from "@/lib/plan/live-facts";
 import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
 import { createdByTags, NEW_SECURITY_GROUP_REF, type JsonValue, type PlanStep } from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";

@@ -3,7 +3,7 @@
  * and a free name for a new group.
  */
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
-import { ruleCoversPort } from "@/lib/plan/live-facts";
+import { ruleCoversPort } from "@/lib/net/port-rule";
 import { clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "@/lib/plan/target";
 
 export interface AppGroupCandidate {

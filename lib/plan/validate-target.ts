@@ -3,7 +3,8 @@
  */
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan/choices";
-import { findSecurityGroup, parameterValue, ruleCoversPort } from "@/lib/plan/live-facts";
+import { ruleCoversPort } from "@/lib/net/port-rule";
+import { findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
 import { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
 import type { Validation } from "@/lib/plan/types";
 import { compareVersions } from "@/lib/readiness/version";

@@ -25,4 +25,3 @@ export const RULES: readonly Rule[] = [
 ];
 
 export type { Rule } from "./rule";
-export { coversPort } from "./network-ingress";

@@ -3,19 +3,13 @@
  * (read from its endpoint, never assumed 6379). Names each source; warns on 0.0.0.0/0 and ::/0, which AWS
  * allows and which is unreachable from outside the VPC, but exposes the cache to anything that lands in it.
  */
-import type { IngressRule } from "@/lib/aws/types";
 import { isAnywhere } from "@/lib/net/cidr";
+import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { Evidence, Finding } from "../types";
 import { membersProblem, vpcIdOf, type TargetView } from "../target";
 import { sourceOf, unknownFinding, wizardHref } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 import { describeRule, describeSource, ingressCommand, revokeCommand } from "./ingress-text";
-
-export function coversPort(rule: IngressRule, port: number): boolean {
-  if (rule.protocol === "-1") return true;
-  if (rule.protocol !== "tcp" && rule.protocol !== "6") return false;
-  return rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort;
-}
 
 export const networkIngressRule: Rule = {
   id: "network-ingress",
@@ -53,7 +47,7 @@ function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
     const rules = sg?.ingress.map((r) => describeRule(r, byId)).join("; ") || "no inbound rules";
     return { observed: sg ? `${id} (${sg.name}): ${rules}` : `${id}: not returned by DescribeSecurityGroups`, expected: `tcp ${port}`, source: sourceOf("DescribeSecurityGroups", id, t.region) };
   });
-  const matches = attachedIds.flatMap((id) => (byId.get(id)?.ingress ?? []).filter((r) => coversPort(r, port)).map((rule) => ({ groupId: id, rule })));
+  const matches = attachedIds.flatMap((id) => (byId.get(id)?.ingress ?? []).filter((r) => ruleCoversPort(r, port)).map((rule) => ({ groupId: id, rule })));
   if (matches.length === 0) {
     if (attachedIds.some((id) => !byId.has(id))) {
       const missing = { code: "not-found" as const, message: "An attached security group was not returned; it may have been deleted or belong to another account.", operation: "DescribeSecurityGroups", region: t.region, retryable: false };
