@@ -19,7 +19,7 @@ import {
 } from "@/lib/aws";
 import { limiter, settle } from "@/lib/inventory/read-result";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
-import { resolveTarget, type TargetChoice } from "@/lib/plan";
+import { resolveTarget, tryComputePlan, type PlanResult, type TargetChoice, type WizardChoices } from "@/lib/plan";
 
 export interface CollectOptions {
   /** The cluster being planned for: adds its VPC's security groups and its family's custom groups. */
@@ -59,6 +59,15 @@ export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOpti
     Promise.all([...groupNames].sort().map(async (name) => [name, await run(() => settle(listCacheParameters(ctx, name)))] as const)),
   ]);
   return { ...partial, parameters: Object.fromEntries(parameterReads), securityGroups: mergeGroups(attached, inVpc) };
+}
+
+/**
+ * The plan for `choices` from live state read now. The preview and the apply's re-check both go through
+ * here, so the apply compares its fingerprint against a plan made from exactly the same reads.
+ */
+export async function planFromLiveState(ctx: AwsContext, choices: WizardChoices): Promise<PlanResult> {
+  const snapshot = await collectPlanningSnapshot(ctx, { target: choices.target, groupNames: [choices.parameterGroup.name.toLowerCase()] });
+  return tryComputePlan(snapshot, choices);
 }
 
 function valueIds(read: RegionSnapshot["serverlessCaches"]): string[] {

@@ -3,8 +3,8 @@
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
 import { checkEc2Permission, createAwsContext, type AwsContext, type AwsProblem } from "@/lib/aws";
-import { desiredSource, isStepRef, ruleDescription, tryComputePlan, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { desiredSource, isStepRef, ruleDescription, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
+import { planFromLiveState } from "@/lib/apply/collect-target";
 import { savePreview, storeOf } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
@@ -50,8 +50,7 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
  */
 export async function previewPlan(options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser }): Promise<PreviewResult> {
   const ctx = createAwsContext(options.settings, options.choices.target.region);
-  const snapshot = await collectPlanningSnapshot(ctx, { target: options.choices.target, groupNames: [options.choices.parameterGroup.name.toLowerCase()] });
-  const result = tryComputePlan(snapshot, options.choices);
+  const result = await planFromLiveState(ctx, options.choices);
   if (!result.ok) return result;
   const permissions = await checkPermissions(ctx, result.plan);
   const stored = await savePreview(storeOf(options), result.plan, options.user);

@@ -4,9 +4,9 @@
  * background inside the server process and records its progress in the store.
  */
 import { createAwsContext } from "@/lib/aws";
-import { diffFingerprintInputs, tryComputePlan, type Plan } from "@/lib/plan";
+import { diffFingerprintInputs, type Plan } from "@/lib/plan";
 import { acquireLock, releaseLock } from "@/lib/store";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { planFromLiveState } from "@/lib/apply/collect-target";
 import { executeRun } from "@/lib/apply/execute-run";
 import { getApplyRun, getPreview, newId, storeOf, writeRun } from "@/lib/apply/run-store";
 import { ApplyRefusedError, DEFAULTS, StalePlanError, type ApplyOptions, type ApplyRun, type ApplyUser } from "@/lib/apply/types";
@@ -21,10 +21,7 @@ const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
 /** Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one. */
 async function recompute(options: ApplyOptions, preview: Plan): Promise<Plan> {
-  const ctx = createAwsContext(options.settings, preview.region);
-  const names = [preview.choices.parameterGroup.name.toLowerCase()];
-  const snapshot = await collectPlanningSnapshot(ctx, { target: preview.choices.target, groupNames: names });
-  const result = tryComputePlan(snapshot, preview.choices);
+  const result = await planFromLiveState(createAwsContext(options.settings, preview.region), preview.choices);
   if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
   if (result.plan.fingerprint !== preview.fingerprint) {
     const changes = diffFingerprintInputs(preview.facts, result.plan.facts);
