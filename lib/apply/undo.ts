@@ -13,6 +13,7 @@ import {
   listSecurityGroupRules,
   revokeIngress,
   type AwsContext,
+  type CacheCluster,
 } from "@/lib/aws";
 import { listApplyRuns, storeOf, updateRun } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
@@ -33,9 +34,8 @@ async function exists<T>(read: () => Promise<T[]>): Promise<T[]> {
   }
 }
 
-/** Whether a candidate is (still) removable: present in AWS and attached to no cluster. */
-async function check(ctx: AwsContext, c: UndoTarget): Promise<string | undefined> {
-  const clusters = await listCacheClusters(ctx);
+/** Whether a candidate is (still) removable: present in AWS and attached to no cluster of its region. */
+async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): Promise<string | undefined> {
   if (c.type === "cache-parameter-group") {
     if ((await exists(() => listCacheParameterGroups(ctx, { name: c.name }))).length === 0) return undefined;
     const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
@@ -50,14 +50,25 @@ async function check(ctx: AwsContext, c: UndoTarget): Promise<string | undefined
 export async function undoCandidates(options: ApplyOptions): Promise<UndoCandidate[]> {
   const runs = await listApplyRuns(options);
   const out: UndoCandidate[] = [];
+  // One context and one cluster listing per region, however many resources the history holds there.
+  const regions = new Map<string, { ctx: AwsContext; clusters: Promise<CacheCluster[]> }>();
+  const regionOf = (region: string) => {
+    let r = regions.get(region);
+    if (!r) {
+      const ctx = createAwsContext(options.settings, region);
+      r = { ctx, clusters: listCacheClusters(ctx) };
+      regions.set(region, r);
+    }
+    return r;
+  };
   for (const run of runs) {
     for (const created of run.created) {
       if (created.removedAt || created.type === "security-group") continue;
-      const ctx = createAwsContext(options.settings, created.region);
+      const { ctx, clusters } = regionOf(created.region);
       const base: UndoTarget = created.type === "cache-parameter-group"
         ? { type: created.type, region: created.region, name: created.name, runId: run.id }
         : { type: created.type, region: created.region, groupId: created.groupId, ruleIds: created.ruleIds, runId: run.id };
-      const reason = await check(ctx, base);
+      const reason = await check(ctx, base, await clusters);
       if (reason) out.push({ ...base, reason });
     }
   }
@@ -69,7 +80,7 @@ export async function undoResource(options: ApplyOptions & { user: ApplyUser; ca
   if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
   const c = options.candidate;
   const ctx = createAwsContext(options.settings, c.region);
-  const reason = await check(ctx, c);
+  const reason = await check(ctx, c, await listCacheClusters(ctx));
   if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
   if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
   else await revokeIngress(ctx, c.groupId, c.ruleIds);
