@@ -1,7 +1,7 @@
 /**
  * Reads the live state the planner needs for one region, in as few calls as the question allows: the
- * fleet lists (paged), every parameter group's name (for unique names), the parameters of the groups that
- * matter (attached ones and custom groups of the target's family, for reuse), and the security groups
+ * fleet lists (paged), every parameter group's name (for unique names), the parameters of the custom groups
+ * that matter (attached ones and those of the target's family, for reuse), and the security groups
  * attached to clusters plus every group in the target's VPC (for the application's group).
  */
 import {
@@ -47,7 +47,10 @@ export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOpti
   const target = resolved?.ok ? resolved.target : undefined;
 
   const attachedIds = [...new Set([...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)), ...(valueIds(serverlessCaches))])];
-  const groupNames = new Set([...clusters.flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])), ...(opts.groupNames ?? [])]);
+  // A default.* group holds its family defaults for good, and the planner knows them without a read
+  // (lib/plan parameterValue), so only custom groups cost DescribeCacheParameters pages.
+  const attachedNames = clusters.flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : []));
+  const groupNames = new Set([...attachedNames, ...(opts.groupNames ?? [])].filter((name) => !isDefaultParameterGroup(name)));
   if (target?.family && parameterGroups.ok) {
     for (const g of parameterGroups.value) if (g.family === target.family && !isDefaultParameterGroup(g.name)) groupNames.add(g.name);
   }

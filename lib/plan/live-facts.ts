@@ -18,21 +18,22 @@ export const FAMILY_DEFAULTS: Record<string, string> = {
 };
 
 /**
- * A parameter's value in a group, read without `Source` so defaults show. A default group with no row
- * still holds the family default; a custom group without the row, or a failed read, is unknown.
+ * A parameter's value in a group, read without `Source` so defaults show. A default group holds the family
+ * default for good (nobody can modify one), so it is known without a read, as the audit treats it; a custom
+ * group without the row, or a failed read, is unknown.
  */
 export function parameterValue(snapshot: RegionSnapshot, groupName: string, parameter: string): ParameterRead {
-  const read = snapshot.parameters[groupName];
-  if (!read) return { known: false, reason: `The parameters of ${groupName} were not read.` };
-  if (!read.ok) return { known: false, reason: read.problem.message };
-  const value = read.value.find((p) => p.name === parameter)?.value;
-  if (value !== undefined) return { known: true, value };
   const fallback = FAMILY_DEFAULTS[parameter];
   if (isDefaultParameterGroup(groupName) && fallback !== undefined) {
     // `default.*.cluster.on` groups are the cluster-mode flavour of the family defaults.
     const clusterOn = parameter === "cluster-enabled" && groupName.endsWith(".cluster.on");
     return { known: true, value: clusterOn ? "yes" : fallback };
   }
+  const read = snapshot.parameters[groupName];
+  if (!read) return { known: false, reason: `The parameters of ${groupName} were not read.` };
+  if (!read.ok) return { known: false, reason: read.problem.message };
+  const value = read.value.find((p) => p.name === parameter)?.value;
+  if (value !== undefined) return { known: true, value };
   return { known: false, reason: `${groupName} reports no ${parameter} value.` };
 }
 

@@ -26,7 +26,7 @@ export interface PolicyReading {
 /** The group's `maxmemory-policy`, or the failed read (elasticache:DescribeCacheParameters) behind it. */
 export function readPolicy(snapshot: RegionSnapshot, groupName: string): ReadResult<PolicyReading> {
   if (isDefaultParameterGroup(groupName)) {
-    // Any read of it in the snapshot (the planner's own collector still reads them) can only say the same.
+    // Neither collector reads a default group's parameters (lib/audit, lib/apply): a read could only say the same.
     const family = familyOf(snapshot, groupName) ?? groupName.slice("default.".length);
     return { ok: true, value: { value: FAMILY_DEFAULT_POLICY, reported: false, fixedDefault: { family } } };
   }
