@@ -15,14 +15,15 @@ export interface AppGroupCandidate {
 
 /**
  * Security groups in the cluster's VPC that are not cache groups, best first: groups another cache group
- * already admits on a Redis port are most likely the application's; the VPC's `default` group comes last.
+ * already admits on the cluster's port (any port when it is unknown: never assume 6379) are most likely the
+ * application's; the VPC's `default` group comes last.
  */
 export function appGroupCandidates(snapshot: RegionSnapshot, t: ResolvedTarget): AppGroupCandidate[] {
   const inVpc = (valueOf(snapshot.securityGroups) ?? []).filter((g) => g.vpcId === t.vpcId);
   const cacheGroups = inVpc.filter((g) => clustersUsingSecurityGroup(snapshot, g.id).length > 0);
   const admittedBy = (id: string) =>
     cacheGroups.find((c) =>
-      c.ingress.some((r) => r.source.kind === "security-group" && r.source.groupId === id && ruleCoversPort(r, t.port ?? 6379)),
+      c.ingress.some((r) => r.source.kind === "security-group" && r.source.groupId === id && (t.port === undefined || ruleCoversPort(r, t.port))),
     );
   const scored = inVpc
     .filter((g) => !cacheGroups.includes(g) && !t.securityGroupIds.includes(g.id))
