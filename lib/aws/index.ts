@@ -6,7 +6,7 @@
 export type * from "./types";
 export { isDefaultParameterGroup } from "./types";
 export { checkParameterGroupName, checkSecurityGroupName, type NameCheck } from "./names";
-export { awsSettingsFromEnv, isRegionName, type AwsSettings } from "./settings";
+export { awsSettingsFromEnv, isRegionName, readAwsSettings, type AwsSettings, type AwsSettingsResult } from "./settings";
 export { createAwsContext, type AwsContext, type RequestListener } from "./context";
 export { AwsError, toAwsProblem, type AwsService, type CallSite } from "./errors";
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AwsError } from "./errors";
-import { awsSettingsFromEnv, isRegionName } from "./settings";
+import { awsSettingsFromEnv, isRegionName, readAwsSettings } from "./settings";
 import { clientsOf, createAwsContext } from "./context";
 
 describe("awsSettingsFromEnv", () => {
@@ -34,6 +34,15 @@ describe("awsSettingsFromEnv", () => {
     } catch (err) {
       expect((err as AwsError).problem.code).toBe("invalid-input");
     }
+  });
+});
+
+describe("readAwsSettings", () => {
+  it("gives the settings, or the problem a person can act on instead of a throw", () => {
+    expect(readAwsSettings({ QUEUEREADY_REGIONS: "eu-west-1" })).toMatchObject({ ok: true, settings: { regions: ["eu-west-1"] } });
+    const bad = readAwsSettings({ QUEUEREADY_REGIONS: "mars-1" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problem).toMatchObject({ code: "unknown-region", retryable: false });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 
 import { AwsError } from "./errors";
+import type { AwsProblem } from "./types";
 
 export interface AwsSettings {
   /** Endpoint override for both services, e.g. the sandbox URL. Undefined = the real AWS endpoints. */
@@ -54,6 +55,21 @@ export function awsSettingsFromEnv(env: Readonly<Record<string, string | undefin
   // The first listed region is the default: it is the one the operator put first on purpose.
   const defaultRegion = regions[0] ?? fallbackRegion;
   return { endpoint, regions, defaultRegion, maxAttempts: parseAttempts(env.QUEUEREADY_MAX_ATTEMPTS) };
+}
+
+export type AwsSettingsResult = { ok: true; settings: AwsSettings } | { ok: false; problem: AwsProblem };
+
+/**
+ * `awsSettingsFromEnv` for callers that show a broken environment to a person (a page panel, a CLI message)
+ * instead of crashing: the AwsError becomes its problem; anything else is a bug and is rethrown.
+ */
+export function readAwsSettings(env: Readonly<Record<string, string | undefined>> = process.env): AwsSettingsResult {
+  try {
+    return { ok: true, settings: awsSettingsFromEnv(env) };
+  } catch (err) {
+    if (err instanceof AwsError) return { ok: false, problem: err.problem };
+    throw err;
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -3,7 +3,7 @@
  * regions, filter to the targeted clusters, print, and return the exit code. Kept apart from the entry file
  * so tests can run it in-process with their own output sinks.
  */
-import { AwsError, awsSettingsFromEnv } from "@/lib/aws";
+import { readAwsSettings } from "@/lib/aws";
 import { auditRegions } from "@/lib/audit";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/readiness";
 import { AUDIT_USAGE, parseAuditArgs } from "./audit-args";
@@ -38,14 +38,12 @@ export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv, io: Cl
     io.out(`${AUDIT_USAGE}\n`);
     return EXIT_READY;
   }
-  let settings;
-  try {
-    settings = awsSettingsFromEnv(env);
-  } catch (err) {
-    if (!(err instanceof AwsError)) throw err;
-    io.err(`${err.problem.message}\n`);
+  const read = readAwsSettings(env);
+  if (!read.ok) {
+    io.err(`${read.problem.message}\n`);
     return EXIT_FAILED;
   }
+  const { settings } = read;
   const regions = args.regions.length > 0 ? args.regions : settings.regions;
   const all = await auditRegions(settings, regions);
   const failed = all.filter((a) => a.failed);

@@ -1,19 +1,14 @@
 import "server-only";
 import { collectPlanningSnapshot } from "@/lib/apply";
-import { AwsError, awsSettingsFromEnv, createAwsContext, type AwsProblem, type AwsSettings } from "@/lib/aws";
+import { createAwsContext, readAwsSettings, type AwsSettings, type AwsSettingsResult } from "@/lib/aws";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan";
 
-export type SettingsResult = { ok: true; settings: AwsSettings } | { ok: false; problem: AwsProblem };
+export type SettingsResult = AwsSettingsResult;
 
 /** The AWS settings, read per request so a broken environment shows as a panel rather than a crash. */
 export function wizardSettings(): SettingsResult {
-  try {
-    return { ok: true, settings: awsSettingsFromEnv(process.env) };
-  } catch (err) {
-    if (err instanceof AwsError) return { ok: false, problem: err.problem };
-    throw err;
-  }
+  return readAwsSettings(process.env);
 }
 
 /** The region to show: the asked one when it is configured, else the default (the wizard only plans where it audits). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseAuditQuery, type AuditQuery, type SearchParams } from "@/components/status/audit-query";
 import { chooseRegions, type RegionChoice } from "@/components/status/region-choice";
-import { AwsError, awsSettingsFromEnv, type AwsSettings } from "@/lib/aws";
+import { readAwsSettings, type AwsSettings } from "@/lib/aws";
 import type { AwsProblem } from "@/lib/aws/types";
 
 export type StatusView =
@@ -14,12 +14,8 @@ export type StatusView =
  * export route so a download holds what the page shows.
  */
 export function resolveView(params: SearchParams): StatusView {
-  let settings: AwsSettings;
-  try {
-    settings = awsSettingsFromEnv(process.env);
-  } catch (err) {
-    if (err instanceof AwsError) return { ok: false, problem: err.problem };
-    throw err;
-  }
+  const read = readAwsSettings(process.env);
+  if (!read.ok) return read;
+  const { settings } = read;
   return { ok: true, settings, choice: chooseRegions(params, settings.regions, settings.defaultRegion), query: parseAuditQuery(params) };
 }
