@@ -5,14 +5,24 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench-results/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // Only lib/aws may talk to the AWS SDK: everything else uses the app's own types.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/aws/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@aws-sdk/*"], message: "Only lib/aws imports the AWS SDK." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@aws-sdk/*"], message: "Only lib/aws imports the AWS SDK." }] },
+      ],
     },
   },
 ];

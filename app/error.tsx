@@ -7,13 +7,19 @@ import { Notice } from "@/components/ui/notice";
  * The last resort for errors nobody expected. Next hides server error messages in production (only a
  * digest reaches the browser), which is right: the digest matches the server log line.
  */
-export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function RootError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="mx-auto max-w-xl px-6 py-20">
       <Notice tone="error" title="Something went wrong on our side">
         <p>
-          QueueReady hit an unexpected error and did not finish this page. Nothing was changed in your AWS account by
-          this error.
+          QueueReady hit an unexpected error and did not finish this page. Nothing was changed in your AWS
+          account by this error.
         </p>
         {error.digest ? (
           <p className="mt-2">

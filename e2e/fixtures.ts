@@ -14,7 +14,10 @@ export const storageState = {
 export const DEMO_PASSWORD = "queueready";
 
 /** The sandbox's control API, for resetting state and injecting faults. */
-export async function sandbox(pathname: string, init?: { method?: string; body?: unknown }): Promise<Response> {
+export async function sandbox(
+  pathname: string,
+  init?: { method?: string; body?: unknown },
+): Promise<Response> {
   const url = `${process.env.E2E_SANDBOX_URL}${pathname}`;
   const response = await fetch(url, {
     method: init?.method ?? "GET",

@@ -55,7 +55,9 @@ export class StatusPage {
   }
 
   row(name: string): Locator {
-    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
+    return this.table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
   }
 
   async signOut(): Promise<void> {

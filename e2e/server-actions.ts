@@ -38,5 +38,10 @@ export function builtActions(root = path.join(__dirname, "..")): BuiltAction[] {
 
 /** The headers a browser sends with a server action call (React's reply encoding of plain JSON). */
 export function actionHeaders(id: string, origin: string): Record<string, string> {
-  return { "Next-Action": id, Origin: origin, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" };
+  return {
+    "Next-Action": id,
+    Origin: origin,
+    Accept: "text/x-component",
+    "Content-Type": "text/plain;charset=UTF-8",
+  };
 }

@@ -3,7 +3,10 @@ import { expect, storageState, test } from "./fixtures";
 // The frame around every signed-in page: navigation, who is signed in, where a too-low role lands.
 test.use({ storageState: storageState.viewer });
 
-test("the header marks the current section and shows the user with their role", async ({ page, statusPage }) => {
+test("the header marks the current section and shows the user with their role", async ({
+  page,
+  statusPage,
+}) => {
   await statusPage.goto();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Status" })).toHaveAttribute("aria-current", "page");

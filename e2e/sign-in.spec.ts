@@ -15,7 +15,11 @@ const US_EAST_1 = [
   "standalone-redis",
 ];
 
-test("an operator signs in, sees us-east-1, switches to eu-west-1 and signs out", async ({ page, signInPage, statusPage }) => {
+test("an operator signs in, sees us-east-1, switches to eu-west-1 and signs out", async ({
+  page,
+  signInPage,
+  statusPage,
+}) => {
   await signInPage.goto();
   await expect(page.getByRole("complementary", { name: "Demo mode" })).toContainText(DEMO_PASSWORD);
   await signInPage.signIn("operator", DEMO_PASSWORD);
@@ -57,10 +61,15 @@ test("repeated failures are refused for a while with a clear message", async ({ 
     await expect(signInPage.error("Wrong username or password.")).toBeVisible();
   }
   await signInPage.signIn("mallory", "guess-5");
-  await expect(signInPage.error(/^Too many failed sign-in attempts\. Try again in 10 minutes\.$/)).toBeVisible();
+  await expect(
+    signInPage.error(/^Too many failed sign-in attempts\. Try again in 10 minutes\.$/),
+  ).toBeVisible();
 });
 
-test("a signed-out visitor of /status lands on /sign-in and returns there after signing in", async ({ page, signInPage }) => {
+test("a signed-out visitor of /status lands on /sign-in and returns there after signing in", async ({
+  page,
+  signInPage,
+}) => {
   await page.goto("/status?region=eu-west-1");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await signInPage.signIn("viewer", DEMO_PASSWORD);

@@ -5,16 +5,32 @@ import { expect, storageState, test } from "./fixtures";
 test.use({ storageState: storageState.viewer });
 
 // lib/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
-const NEEDS_CHANGES = ["busy-redis7", "cache-redis62", "events-cluster", "legacy-redis5", "orders-redis7", "sessions-redis62", "standalone-redis"];
+const NEEDS_CHANGES = [
+  "busy-redis7",
+  "cache-redis62",
+  "events-cluster",
+  "legacy-redis5",
+  "orders-redis7",
+  "sessions-redis62",
+  "standalone-redis",
+];
 
 const summary = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Verdict summary" }).getByRole("link", { name, exact: true });
-const names = async (page: Page) => (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) => t.trim());
+const names = async (page: Page) =>
+  (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) => t.trim());
 const snippet = (page: Page) => page.getByRole("region", { name: "Connection snippet" }).locator("pre");
 
 test("the summary counts every verdict of the seeded account", async ({ page, statusPage }) => {
   await statusPage.goto();
-  for (const [label, count] of [["All clusters", 12], ["Ready", 2], ["Needs changes", 7], ["Incompatible", 2], ["Not applicable", 1], ["Unknown", 0]] as const) {
+  for (const [label, count] of [
+    ["All clusters", 12],
+    ["Ready", 2],
+    ["Needs changes", 7],
+    ["Incompatible", 2],
+    ["Not applicable", 1],
+    ["Unknown", 0],
+  ] as const) {
     await expect(summary(page, `${label}: ${count}`)).toBeVisible();
   }
   await expect(statusPage.row("orders-redis7")).toContainText("Needs changes");
@@ -48,33 +64,59 @@ test("filters by verdict from the summary, then by text, then clears", async ({ 
 
 test("sorts by verdict, most urgent first", async ({ page }) => {
   await page.goto("/status?region=us-east-1&sort=verdict");
-  expect(await names(page)).toEqual([...NEEDS_CHANGES, "ancient-redis4", "serverless-queue", "jobs-valkey8", "secure-redis7", "sessions-memcached"]);
+  expect(await names(page)).toEqual([
+    ...NEEDS_CHANGES,
+    "ancient-redis4",
+    "serverless-queue",
+    "jobs-valkey8",
+    "secure-redis7",
+    "sessions-memcached",
+  ]);
 });
 
-test("orders-redis7's detail: the eviction finding with its evidence, the fix and the snippet", async ({ page, statusPage }) => {
+test("orders-redis7's detail: the eviction finding with its evidence, the fix and the snippet", async ({
+  page,
+  statusPage,
+}) => {
   await statusPage.goto();
   await page.getByRole("link", { name: "orders-redis7", exact: true }).click();
   await expect(page).toHaveURL(/\/status\/us-east-1\/replication-group\/orders-redis7$/);
   await expect(page.getByRole("heading", { name: "orders-redis7", level: 1 })).toBeVisible();
-  const finding = page.getByRole("article", { name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru" });
+  const finding = page.getByRole("article", {
+    name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru",
+  });
   await expect(finding).toContainText("Fail");
   // Default groups are not read: nobody can change them, so the evidence names the family default instead.
-  const source = "AWS default parameter group default.redis7 (family redis7): fixed at the family default, cannot be modified";
+  const source =
+    "AWS default parameter group default.redis7 (family redis7): fixed at the family default, cannot be modified";
   const policyRow = finding.getByRole("row").filter({ hasText: source });
-  await expect(policyRow.getByRole("cell")).toHaveText([/maxmemory-policy = volatile-lru \(the redis7 family default/, "noeviction", source]);
-  await expect(finding.locator("pre")).toContainText("aws elasticache create-cache-parameter-group --region us-east-1");
-  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute("href", "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7");
+  await expect(policyRow.getByRole("cell")).toHaveText([
+    /maxmemory-policy = volatile-lru \(the redis7 family default/,
+    "noeviction",
+    source,
+  ]);
+  await expect(finding.locator("pre")).toContainText(
+    "aws elasticache create-cache-parameter-group --region us-east-1",
+  );
+  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute(
+    "href",
+    "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7",
+  );
   await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');
   await expect(snippet(page)).toContainText("maxRetriesPerRequest: null");
   await expect(snippet(page)).not.toContainText("tls");
   await page.screenshot({ path: "test-results/screens/status-detail.png", fullPage: true });
 });
 
-test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({ page }) => {
+test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({
+  page,
+}) => {
   await page.goto("/status/us-east-1/replication-group/events-cluster");
   await expect(snippet(page)).toContainText("new Cluster(nodes");
   await expect(snippet(page)).toContainText('prefix: "{bull}"');
-  await expect(snippet(page)).toContainText('host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com"');
+  await expect(snippet(page)).toContainText(
+    'host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com"',
+  );
 
   await page.goto("/status/us-east-1/replication-group/secure-redis7");
   await expect(snippet(page)).toContainText("tls: {},");
@@ -82,7 +124,9 @@ test("the snippet follows the cluster: Cluster client and {bull} in cluster mode
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveCount(0);
 
   await page.goto("/status/us-east-1/serverless/serverless-queue");
-  await expect(page.getByRole("region", { name: "Connection snippet" })).toContainText("BullMQ cannot run on this cluster");
+  await expect(page.getByRole("region", { name: "Connection snippet" })).toContainText(
+    "BullMQ cannot run on this cluster",
+  );
 
   const missing = await page.goto("/status/us-east-1/replication-group/no-such-cluster");
   expect(missing?.status()).toBe(404);
@@ -90,18 +134,41 @@ test("the snippet follows the cluster: Cluster client and {bull} in cluster mode
 
 test("exports the audit as CSV and JSON, with the page's filters", async ({ page, statusPage }) => {
   await statusPage.goto();
-  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-  expect(csvDownload.suggestedFilename()).toMatch(/^queueready-audit-us-east-1-\d{4}-\d{2}-\d{2}-\d{6}\.csv$/);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toMatch(
+    /^queueready-audit-us-east-1-\d{4}-\d{2}-\d{2}-\d{6}\.csv$/,
+  );
   const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
-  expect(csv[0]).toBe("region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings");
+  expect(csv[0]).toBe(
+    "region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
+  );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
-  expect(csv.find((l) => l.startsWith("us-east-1,legacy-redis5,"))).toMatch(/^us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/);
+  expect(csv.find((l) => l.startsWith("us-east-1,legacy-redis5,"))).toMatch(
+    /^us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
+  );
 
   await summary(page, "Ready: 2").click();
-  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSON" }).click()]);
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export JSON" }).click(),
+  ]);
   const json = JSON.parse(await readFile(await jsonDownload.path(), "utf8"));
-  expect(json.summary).toEqual({ ready: 2, "needs-changes": 0, incompatible: 0, "not-applicable": 0, unknown: 0 });
-  expect(json.regions.map((r: { region: string; clusters: { name: string }[] }) => [r.region, r.clusters.map((c) => c.name)])).toEqual([["us-east-1", ["jobs-valkey8", "secure-redis7"]]]);
+  expect(json.summary).toEqual({
+    ready: 2,
+    "needs-changes": 0,
+    incompatible: 0,
+    "not-applicable": 0,
+    unknown: 0,
+  });
+  expect(
+    json.regions.map((r: { region: string; clusters: { name: string }[] }) => [
+      r.region,
+      r.clusters.map((c) => c.name),
+    ]),
+  ).toEqual([["us-east-1", ["jobs-valkey8", "secure-redis7"]]]);
 });
 
 test("all regions: both regions stream in and the summary adds them up", async ({ page, statusPage }) => {

@@ -18,7 +18,11 @@ const ORDERS_PREVIEW =
   "&src=security-group&srcGroup=sg-0app000000000001&pg=create&pgName=bullmq-redis7-noeviction";
 
 // WIZARD_SHOTS moves them out of test-results/, which every Playwright run on this checkout clears.
-const shot = (page: Page, name: string) => page.screenshot({ path: `${process.env.WIZARD_SHOTS ?? "test-results/screens"}/wizard-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: `${process.env.WIZARD_SHOTS ?? "test-results/screens"}/wizard-${name}.png`,
+    fullPage: true,
+  });
 
 test.describe("viewer", () => {
   test.use({ storageState: storageState.viewer });
@@ -37,19 +41,38 @@ test.describe("operator", () => {
 
   test("a deep link past unanswered steps opens the first one missing", async ({ page }) => {
     await page.goto("/wizard/preview?region=us-east-1&kind=replication-group&id=orders-redis7");
-    await expect(page).toHaveURL(/\/wizard\/network\?region=us-east-1&kind=replication-group&id=orders-redis7$/);
-    await expect(page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]')).toHaveText(/Network access/);
+    await expect(page).toHaveURL(
+      /\/wizard\/network\?region=us-east-1&kind=replication-group&id=orders-redis7$/,
+    );
+    await expect(page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]')).toHaveText(
+      /Network access/,
+    );
   });
 
-  test("a stale plan is refused with what changed, and previewing again shows the new state", async ({ page }) => {
+  test("a stale plan is refused with what changed, and previewing again shows the new state", async ({
+    page,
+  }) => {
     await page.goto(ORDERS_PREVIEW);
     await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
     // Someone else opens the cluster's group to the VPC between the preview and the apply.
-    const settings = { endpoint: process.env.E2E_SANDBOX_URL, regions: ["us-east-1"], defaultRegion: "us-east-1", maxAttempts: 1, credentials: { accessKeyId: "test", secretAccessKey: "test" } };
+    const settings = {
+      endpoint: process.env.E2E_SANDBOX_URL,
+      regions: ["us-east-1"],
+      defaultRegion: "us-east-1",
+      maxAttempts: 1,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    };
     const ctx = createAwsContext(settings, "us-east-1");
-    await authorizeIngress(ctx, "sg-0cache00000000001", { protocol: "tcp", fromPort: 6379, toPort: 6379, source: { kind: "cidr", cidr: "10.0.0.0/16" } });
+    await authorizeIngress(ctx, "sg-0cache00000000001", {
+      protocol: "tcp",
+      fromPort: 6379,
+      toPort: 6379,
+      source: { kind: "cidr", cidr: "10.0.0.0/16" },
+    });
     await page.getByRole("button", { name: "Apply", exact: true }).click();
-    const refusal = page.getByRole("alert").filter({ hasText: "The live state changed since this preview, so nothing was applied." });
+    const refusal = page
+      .getByRole("alert")
+      .filter({ hasText: "The live state changed since this preview, so nothing was applied." });
     await expect(refusal).toContainText("Inbound rules of sg-0cache00000000001 on port 6379 is now");
     await expect(refusal).toContainText("10.0.0.0/16");
     await shot(page, "stale-refused");
@@ -58,17 +81,28 @@ test.describe("operator", () => {
     // The new preview is computed from the moved state and can be applied.
     await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
     await page.getByRole("button", { name: "Apply", exact: true }).click();
-    await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
+      timeout: 60_000,
+    });
   });
 
-  test("a failure mid-apply stops, says what was done, converges from a new preview, and leaves an undoable group", async ({ page }) => {
-    await sandbox("/_sandbox/faults", { method: "POST", body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 } });
+  test("a failure mid-apply stops, says what was done, converges from a new preview, and leaves an undoable group", async ({
+    page,
+  }) => {
+    await sandbox("/_sandbox/faults", {
+      method: "POST",
+      body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 },
+    });
     await page.goto(ORDERS_PREVIEW);
     await page.getByRole("button", { name: "Apply", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({
+      timeout: 30_000,
+    });
     const stopped = page.getByRole("alert").filter({ hasText: "The apply stopped" });
     await expect(stopped).toContainText("Create parameter group bullmq-redis7-noeviction");
-    await expect(stopped).toContainText("Not done: Give orders-redis7 parameter group bullmq-redis7-noeviction");
+    await expect(stopped).toContainText(
+      "Not done: Give orders-redis7 parameter group bullmq-redis7-noeviction",
+    );
     await shot(page, "failed-run");
 
     await page.goto("/changes");
@@ -80,16 +114,25 @@ test.describe("operator", () => {
     await sandbox("/_sandbox/faults", { method: "DELETE" });
     await page.getByRole("link", { name: "Details" }).first().click();
     await page.getByRole("link", { name: "Preview again from the current state" }).click();
-    await expect(page.getByTestId("plan-summary")).toHaveText(/^0 to create, 1 to change, \d already in place$/);
+    await expect(page.getByTestId("plan-summary")).toHaveText(
+      /^0 to create, 1 to change, \d already in place$/,
+    );
     await page.getByRole("button", { name: "Apply", exact: true }).click();
-    await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
+      timeout: 60_000,
+    });
   });
 
   test("undo removes a group QueueReady created once nothing uses it", async ({ page }) => {
-    await sandbox("/_sandbox/faults", { method: "POST", body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 } });
+    await sandbox("/_sandbox/faults", {
+      method: "POST",
+      body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 },
+    });
     await page.goto(ORDERS_PREVIEW);
     await page.getByRole("button", { name: "Apply", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({
+      timeout: 30_000,
+    });
     await page.goto("/changes");
     const item = page.getByRole("listitem").filter({ hasText: "parameter group bullmq-redis7-noeviction" });
     await item.getByRole("button", { name: "Remove" }).click();

@@ -11,7 +11,11 @@ test.beforeEach(async () => {
 });
 
 // WIZARD_SHOTS moves them out of test-results/, which every Playwright run on this checkout clears.
-const shot = (page: Page, name: string) => page.screenshot({ path: `${process.env.WIZARD_SHOTS ?? "test-results/screens"}/wizard-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: `${process.env.WIZARD_SHOTS ?? "test-results/screens"}/wizard-${name}.png`,
+    fullPage: true,
+  });
 
 async function openFixLink(page: Page, kind: string, id: string): Promise<void> {
   await page.goto(`/status/us-east-1/${kind}/${id}`);
@@ -25,7 +29,9 @@ const next = (page: Page, name: string | RegExp) => page.getByRole("button", { n
 async function applyAndWaitForReady(page: Page, id: string): Promise<void> {
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page).toHaveURL(/\/changes\/[0-9a-z-]+$/);
-  await expect(page.getByRole("heading", { name: `Readiness of ${id}: Ready` })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("heading", { name: `Readiness of ${id}: Ready` })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByTestId("connection-snippet")).toContainText('from "bullmq"');
   await expect(page.getByTestId("run-message")).toHaveText(`Done: ${id} is ready.`);
 }
@@ -38,16 +44,22 @@ async function rerunExpectingEmptyPlan(page: Page, id: string): Promise<void> {
   await expect(page.getByRole("radio", { name: /^Reuse bullmq-/ })).toBeChecked();
   await next(page, "Continue to cluster modification");
   await next(page, "Preview changes");
-  await expect(page.getByTestId("plan-summary")).toHaveText("Nothing to change: the cluster already matches these choices.");
+  await expect(page.getByTestId("plan-summary")).toHaveText(
+    "Nothing to change: the cluster already matches these choices.",
+  );
   await expect(page.getByRole("button", { name: "Apply", exact: true })).toHaveCount(0);
   await expect(page.getByText(`Nothing to apply: ${id} already matches these choices.`)).toBeVisible();
 }
 
-test("orders-redis7: reuse the existing rule, create the suggested group, apply, Ready, then an empty plan", async ({ page }) => {
+test("orders-redis7: reuse the existing rule, create the suggested group, apply, Ready, then an empty plan", async ({
+  page,
+}) => {
   await openFixLink(page, "replication-group", "orders-redis7");
   await expect(page.getByRole("radio", { name: /orders-redis7/ })).toBeChecked();
   await expect(page.getByRole("radio", { name: /serverless-queue/ })).toBeDisabled();
-  await expect(page.getByText("ancient-redis4 runs Redis 4.0.10: BullMQ refuses Redis below 5.0.0.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("ancient-redis4 runs Redis 4.0.10: BullMQ refuses Redis below 5.0.0.", { exact: false }),
+  ).toBeVisible();
   await shot(page, "1-target");
   await next(page, "Continue to network access");
 
@@ -68,10 +80,16 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await next(page, "Preview changes");
 
   await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
-  await expect(page.getByText(/Already in place: cache-prod \(sg-0cache00000000001\) already allows tcp 6379 from security group sg-0app000000000001/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /Already in place: cache-prod \(sg-0cache00000000001\) already allows tcp 6379 from security group sg-0app000000000001/,
+    ),
+  ).toBeVisible();
   await page.getByText("AWS CLI script").click();
   await expect(page.getByTestId("plan-cli")).toContainText("aws elasticache modify-replication-group");
-  await expect(page.getByTestId("plan-cli")).toContainText("ParameterName=maxmemory-policy,ParameterValue=noeviction");
+  await expect(page.getByTestId("plan-cli")).toContainText(
+    "ParameterName=maxmemory-policy,ParameterValue=noeviction",
+  );
   await shot(page, "5-preview");
   await applyAndWaitForReady(page, "orders-redis7");
   await shot(page, "6-progress-ready");
@@ -82,7 +100,9 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await expect(page.getByText("bullmq-redis7-noeviction").first()).toBeVisible();
 });
 
-test("events-cluster: cluster mode, a new rule from the application's group, cluster-enabled=yes", async ({ page }) => {
+test("events-cluster: cluster mode, a new rule from the application's group, cluster-enabled=yes", async ({
+  page,
+}) => {
   await openFixLink(page, "replication-group", "events-cluster");
   await next(page, "Continue to network access");
   await expect(page.getByRole("radio", { name: /cache-no-redis/ })).toBeChecked();

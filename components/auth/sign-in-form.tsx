@@ -60,23 +60,51 @@ export function SignInForm({ callbackPath, csrfToken, oidcLabel, initialError = 
   );
   return (
     <div className="space-y-5">
-      <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form
+        method="post"
+        action="/api/auth/callback/credentials"
+        onSubmit={onSubmit}
+        className="space-y-4"
+        noValidate
+      >
         {hidden}
         <div>
-          <label htmlFor="username" className="block text-[13px] font-medium text-slate-700">Username</label>
-          <input id="username" name="username" autoComplete="username" required autoFocus
-            aria-invalid={error ? true : undefined} aria-describedby={error ? "sign-in-error" : undefined}
-            className={`mt-1.5 ${inputClasses}`} />
+          <label htmlFor="username" className="block text-[13px] font-medium text-slate-700">
+            Username
+          </label>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            required
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "sign-in-error" : undefined}
+            className={`mt-1.5 ${inputClasses}`}
+          />
         </div>
         <div>
-          <label htmlFor="password" className="block text-[13px] font-medium text-slate-700">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required
-            aria-invalid={error ? true : undefined} aria-describedby={error ? "sign-in-error" : undefined}
-            className={`mt-1.5 ${inputClasses}`} />
+          <label htmlFor="password" className="block text-[13px] font-medium text-slate-700">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "sign-in-error" : undefined}
+            className={`mt-1.5 ${inputClasses}`}
+          />
         </div>
         <div aria-live="polite" className="min-h-0">
           {error ? (
-            <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200">
+            <p
+              id="sign-in-error"
+              role="alert"
+              className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200"
+            >
               {error}
             </p>
           ) : null}
@@ -89,7 +117,9 @@ export function SignInForm({ callbackPath, csrfToken, oidcLabel, initialError = 
         <form method="post" action="/api/auth/signin/oidc" onSubmit={onSingleSignOn} className="space-y-5">
           {hidden}
           <div className="flex items-center gap-3 text-xs text-slate-400">
-            <span className="h-px flex-1 bg-slate-200" />or<span className="h-px flex-1 bg-slate-200" />
+            <span className="h-px flex-1 bg-slate-200" />
+            or
+            <span className="h-px flex-1 bg-slate-200" />
           </div>
           <Button type="submit" variant="secondary" className="w-full">
             {oidcLabel}

@@ -8,7 +8,11 @@ export function Brand({ size = "md" }: { size?: "md" | "lg" }) {
         <path d="M8 11h16M8 16h11M8 21h7" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
         <circle cx="23" cy="21" r="3" fill="#34d399" />
       </svg>
-      <span className={size === "lg" ? "text-lg font-semibold tracking-tight" : "text-[15px] font-semibold tracking-tight"}>
+      <span
+        className={
+          size === "lg" ? "text-lg font-semibold tracking-tight" : "text-[15px] font-semibold tracking-tight"
+        }
+      >
         QueueReady
       </span>
     </span>

@@ -5,7 +5,15 @@ import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
 /** A header link that marks itself current for its section (`section`, default `href`, and below). */
-export function NavLink({ href, section = href, children }: { href: string; section?: string; children: string }) {
+export function NavLink({
+  href,
+  section = href,
+  children,
+}: {
+  href: string;
+  section?: string;
+  children: string;
+}) {
   const pathname = usePathname();
   const active = pathname === section || pathname.startsWith(`${section}/`);
   return (

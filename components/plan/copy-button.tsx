@@ -14,9 +14,15 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" size="sm" onClick={copy}>{label}</Button>
+      <Button variant="secondary" size="sm" onClick={copy}>
+        {label}
+      </Button>
       <span aria-live="polite" className="text-xs text-slate-500">
-        {state === "copied" ? "Copied." : state === "failed" ? "The browser refused: select the text instead." : ""}
+        {state === "copied"
+          ? "Copied."
+          : state === "failed"
+            ? "The browser refused: select the text instead."
+            : ""}
       </span>
     </span>
   );

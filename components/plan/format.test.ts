@@ -4,7 +4,13 @@ import { NEW_SECURITY_GROUP_REF } from "@/lib/plan";
 
 describe("plan formatting", () => {
   it("spells out step references inside the exact parameters", () => {
-    const text = paramsText({ params: { CacheClusterId: "standalone-redis", SecurityGroupIds: ["sg-0stagcache000001", { ref: NEW_SECURITY_GROUP_REF }], ApplyImmediately: true } });
+    const text = paramsText({
+      params: {
+        CacheClusterId: "standalone-redis",
+        SecurityGroupIds: ["sg-0stagcache000001", { ref: NEW_SECURITY_GROUP_REF }],
+        ApplyImmediately: true,
+      },
+    });
     expect(JSON.parse(text)).toEqual({
       CacheClusterId: "standalone-redis",
       SecurityGroupIds: ["sg-0stagcache000001", "<id of the new security group>"],
@@ -14,6 +20,8 @@ describe("plan formatting", () => {
   });
 
   it("says when a step takes effect", () => {
-    expect(effectLine({ effect: { when: "immediately", reboot: false, downtime: false, why: "x" } })).toBe("Takes effect immediately · no reboot · no downtime");
+    expect(effectLine({ effect: { when: "immediately", reboot: false, downtime: false, why: "x" } })).toBe(
+      "Takes effect immediately · no reboot · no downtime",
+    );
   });
 });

@@ -9,7 +9,8 @@ export function refLabel(ref: StepRef): string {
 function plain(value: JsonValue | StepRef): unknown {
   if (isStepRef(value)) return refLabel(value);
   if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v as JsonValue)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v as JsonValue)]));
   return value;
 }
 
@@ -18,10 +19,18 @@ export function paramsText(step: Pick<PlanStep, "params">): string {
   return JSON.stringify(plain(step.params as JsonValue), null, 2);
 }
 
-export const ACTION_LABEL: Record<PlanStep["action"], string> = { create: "create", change: "change", "no-op": "no change" };
+export const ACTION_LABEL: Record<PlanStep["action"], string> = {
+  create: "create",
+  change: "change",
+  "no-op": "no change",
+};
 
 /** "Immediately · no reboot · no downtime". Every step is immediate: QueueReady never reboots a node. */
 export function effectLine(step: Pick<PlanStep, "effect">): string {
   const e = step.effect;
-  return ["Takes effect immediately", e.reboot ? "needs a reboot" : "no reboot", e.downtime ? "downtime" : "no downtime"].join(" · ");
+  return [
+    "Takes effect immediately",
+    e.reboot ? "needs a reboot" : "no reboot",
+    e.downtime ? "downtime" : "no downtime",
+  ].join(" · ");
 }

@@ -8,22 +8,45 @@ export function PlanExports({ plan, previewId }: { plan: Plan; previewId: string
   const json = renderJson(plan);
   return (
     <section aria-labelledby="plan-exports" className="space-y-3">
-      <h2 id="plan-exports" className="text-[14px] font-semibold text-slate-900">The same plan, exported</h2>
+      <h2 id="plan-exports" className="text-[14px] font-semibold text-slate-900">
+        The same plan, exported
+      </h2>
       <details className="rounded-lg border border-slate-200">
-        <summary className="cursor-pointer px-4 py-2.5 text-[13px] font-medium text-slate-800">AWS CLI script</summary>
+        <summary className="cursor-pointer px-4 py-2.5 text-[13px] font-medium text-slate-800">
+          AWS CLI script
+        </summary>
         <div className="space-y-2 border-t border-slate-200 p-3">
           <div className="flex flex-wrap items-center gap-2">
             <CopyButton text={cli} label="Copy script" />
-            <a className={buttonClasses("secondary", "sm")} href={`/changes/plan/${previewId}?format=sh`} download>Download .sh</a>
+            <a
+              className={buttonClasses("secondary", "sm")}
+              href={`/changes/plan/${previewId}?format=sh`}
+              download
+            >
+              Download .sh
+            </a>
           </div>
-          <pre data-testid="plan-cli" className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-[12px] leading-relaxed text-slate-100">{cli}</pre>
+          <pre
+            data-testid="plan-cli"
+            className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-[12px] leading-relaxed text-slate-100"
+          >
+            {cli}
+          </pre>
         </div>
       </details>
       <details className="rounded-lg border border-slate-200">
         <summary className="cursor-pointer px-4 py-2.5 text-[13px] font-medium text-slate-800">JSON</summary>
         <div className="space-y-2 border-t border-slate-200 p-3">
-          <a className={buttonClasses("secondary", "sm")} href={`/changes/plan/${previewId}?format=json`} download>Download JSON</a>
-          <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">{json}</pre>
+          <a
+            className={buttonClasses("secondary", "sm")}
+            href={`/changes/plan/${previewId}?format=json`}
+            download
+          >
+            Download JSON
+          </a>
+          <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">
+            {json}
+          </pre>
         </div>
       </details>
     </section>

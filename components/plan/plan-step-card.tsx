@@ -7,28 +7,60 @@ import type { PlanStep } from "@/lib/plan";
 const ACTION_TONE = { create: "green", change: "amber", "no-op": "neutral" } as const;
 
 function PermissionLine({ check }: { check: PermissionCheck }) {
-  const tone = check.result === "allowed" ? "text-emerald-700" : check.result === "denied" ? "text-red-700" : "text-slate-500";
-  const label = check.result === "allowed" ? "DryRun: allowed" : check.result === "denied" ? "DryRun: denied" : "Not checked";
+  const tone =
+    check.result === "allowed"
+      ? "text-emerald-700"
+      : check.result === "denied"
+        ? "text-red-700"
+        : "text-slate-500";
+  const label =
+    check.result === "allowed"
+      ? "DryRun: allowed"
+      : check.result === "denied"
+        ? "DryRun: denied"
+        : "Not checked";
   return (
     <p className={cx("text-xs", tone)} data-testid={`permission-${check.stepId}`}>
-      <strong>{label}.</strong> {check.result === "denied" && check.problem?.iamAction ? <>Grant <code className="font-mono">{check.problem.iamAction}</code>. </> : null}
+      <strong>{label}.</strong>{" "}
+      {check.result === "denied" && check.problem?.iamAction ? (
+        <>
+          Grant <code className="font-mono">{check.problem.iamAction}</code>.{" "}
+        </>
+      ) : null}
       {check.result === "allowed" ? null : check.message}
     </p>
   );
 }
 
 /** One ordered step of the preview: the AWS call with its exact parameters, before → after, effect, reach. */
-export function PlanStepCard({ step, index, permission }: { step: PlanStep; index: number; permission?: PermissionCheck }) {
+export function PlanStepCard({
+  step,
+  index,
+  permission,
+}: {
+  step: PlanStep;
+  index: number;
+  permission?: PermissionCheck;
+}) {
   const noop = step.action === "no-op";
   return (
-    <li className={cx("rounded-lg border px-4 py-3", noop ? "border-dashed border-slate-200 bg-slate-50/60" : "border-slate-200 bg-white")}>
+    <li
+      className={cx(
+        "rounded-lg border px-4 py-3",
+        noop ? "border-dashed border-slate-200 bg-slate-50/60" : "border-slate-200 bg-white",
+      )}
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <span className="flex size-6 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{index + 1}</span>
+        <span className="flex size-6 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">
+          {index + 1}
+        </span>
         <h3 className="text-[14px] font-semibold text-slate-900">{step.title}</h3>
         <Badge tone={ACTION_TONE[step.action]}>{ACTION_LABEL[step.action]}</Badge>
         {step.securitySensitive && !noop ? <Badge tone="red">security-sensitive</Badge> : null}
       </div>
-      <p className="mt-1 font-mono text-xs text-slate-600">{step.service === "ec2" ? "ec2" : "elasticache"}:{step.operation}</p>
+      <p className="mt-1 font-mono text-xs text-slate-600">
+        {step.service === "ec2" ? "ec2" : "elasticache"}:{step.operation}
+      </p>
       {noop ? (
         <p className="mt-2 text-[13px] text-slate-600">Already in place: {step.noopReason}</p>
       ) : (
@@ -36,7 +68,13 @@ export function PlanStepCard({ step, index, permission }: { step: PlanStep; inde
           {step.changes.length > 0 ? (
             <table className="w-full text-left text-[13px]">
               <caption className="sr-only">Before and after</caption>
-              <thead><tr className="text-xs uppercase tracking-wide text-slate-500"><th className="py-1 pr-4 font-medium">Attribute</th><th className="py-1 pr-4 font-medium">Before</th><th className="py-1 font-medium">After</th></tr></thead>
+              <thead>
+                <tr className="text-xs uppercase tracking-wide text-slate-500">
+                  <th className="py-1 pr-4 font-medium">Attribute</th>
+                  <th className="py-1 pr-4 font-medium">Before</th>
+                  <th className="py-1 font-medium">After</th>
+                </tr>
+              </thead>
               <tbody className="font-mono text-xs">
                 {step.changes.map((c) => (
                   <tr key={c.attribute} className="border-t border-slate-100 align-top">
@@ -50,11 +88,17 @@ export function PlanStepCard({ step, index, permission }: { step: PlanStep; inde
           ) : null}
           <details open className="text-xs">
             <summary className="cursor-pointer text-slate-600">Exact parameters of {step.operation}</summary>
-            <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">{paramsText(step)}</pre>
+            <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">
+              {paramsText(step)}
+            </pre>
           </details>
-          <p className="text-xs text-slate-700"><strong>{effectLine(step)}.</strong> {step.effect.why}</p>
+          <p className="text-xs text-slate-700">
+            <strong>{effectLine(step)}.</strong> {step.effect.why}
+          </p>
           {step.touches.length > 0 ? (
-            <p className="text-xs font-medium text-amber-800">Also changes: {step.touches.join(", ")} (they share the group this step edits).</p>
+            <p className="text-xs font-medium text-amber-800">
+              Also changes: {step.touches.join(", ")} (they share the group this step edits).
+            </p>
           ) : null}
           {permission ? <PermissionLine check={permission} /> : null}
         </div>

@@ -7,8 +7,13 @@ import type { Plan } from "@/lib/plan";
 export function SecurityChanges({ plan }: { plan: Plan }) {
   const steps = plan.steps.filter((s) => s.securitySensitive && s.action !== "no-op");
   return (
-    <section aria-labelledby="security-changes" className="rounded-lg border-2 border-red-200 bg-red-50/50 px-4 py-3">
-      <h2 id="security-changes" className="text-[14px] font-semibold text-red-900">Security-sensitive changes</h2>
+    <section
+      aria-labelledby="security-changes"
+      className="rounded-lg border-2 border-red-200 bg-red-50/50 px-4 py-3"
+    >
+      <h2 id="security-changes" className="text-[14px] font-semibold text-red-900">
+        Security-sensitive changes
+      </h2>
       {steps.length === 0 ? (
         <p className="mt-1 text-[13px] text-slate-700">None: no security group or inbound rule changes.</p>
       ) : (
@@ -16,8 +21,12 @@ export function SecurityChanges({ plan }: { plan: Plan }) {
           {steps.map((s) => (
             <li key={s.id}>
               <strong>{s.title}.</strong>{" "}
-              {s.changes.map((c) => `${c.attribute}: ${c.before ?? "none"} → ${c.after ?? "none"}`).join("; ")}
-              {s.touches.length > 0 ? <span className="text-amber-800"> Also opens it for {s.touches.join(", ")}.</span> : null}
+              {s.changes
+                .map((c) => `${c.attribute}: ${c.before ?? "none"} → ${c.after ?? "none"}`)
+                .join("; ")}
+              {s.touches.length > 0 ? (
+                <span className="text-amber-800"> Also opens it for {s.touches.join(", ")}.</span>
+              ) : null}
             </li>
           ))}
         </ul>

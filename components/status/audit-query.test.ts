@@ -5,7 +5,8 @@ import { applyAuditQuery, isFiltered, parseAuditQuery, queryParams, type AuditQu
 
 const east = auditRegion(seedSnapshot("us-east-1")).clusters;
 const both = [...east, ...auditRegion(seedSnapshot("eu-west-1")).clusters];
-const names = (query: Partial<AuditQuery>) => applyAuditQuery(both, { ...parseAuditQuery({}), ...query }).map((c) => c.name);
+const names = (query: Partial<AuditQuery>) =>
+  applyAuditQuery(both, { ...parseAuditQuery({}), ...query }).map((c) => c.name);
 
 describe("parseAuditQuery", () => {
   it("defaults to every row sorted by name", () => {
@@ -14,9 +15,17 @@ describe("parseAuditQuery", () => {
   });
 
   it("keeps known values, drops the rest, and lower-cases the text", () => {
-    const query = parseAuditQuery({ verdict: ["ready", "bogus", "ready", "unknown"], engine: "mysql", q: "  Orders ", sort: "drop-table" });
+    const query = parseAuditQuery({
+      verdict: ["ready", "bogus", "ready", "unknown"],
+      engine: "mysql",
+      q: "  Orders ",
+      sort: "drop-table",
+    });
     expect(query).toEqual({ verdicts: ["ready", "unknown"], engine: undefined, q: "orders", sort: "name" });
-    expect(parseAuditQuery({ engine: "valkey", sort: "findings" })).toMatchObject({ engine: "valkey", sort: "findings" });
+    expect(parseAuditQuery({ engine: "valkey", sort: "findings" })).toMatchObject({
+      engine: "valkey",
+      sort: "findings",
+    });
     expect(isFiltered(query)).toBe(true);
   });
 });
@@ -24,7 +33,12 @@ describe("parseAuditQuery", () => {
 describe("applyAuditQuery on the seeded account", () => {
   it("filters by verdict", () => {
     expect(names({ verdicts: ["ready"] })).toEqual(["eu-jobs-valkey7", "jobs-valkey8", "secure-redis7"]);
-    expect(names({ verdicts: ["incompatible", "not-applicable"] })).toEqual(["ancient-redis4", "eu-serverless", "serverless-queue", "sessions-memcached"]);
+    expect(names({ verdicts: ["incompatible", "not-applicable"] })).toEqual([
+      "ancient-redis4",
+      "eu-serverless",
+      "serverless-queue",
+      "sessions-memcached",
+    ]);
   });
 
   it("filters by engine and by text over name, VPC, group and policy", () => {
@@ -38,19 +52,41 @@ describe("applyAuditQuery on the seeded account", () => {
 
   it("sorts by urgency, engine version and findings, the name breaking ties", () => {
     expect(names({ sort: "verdict" }).slice(0, 9)).toEqual([
-      "busy-redis7", "cache-redis62", "eu-orders", "events-cluster", "legacy-redis5", "orders-redis7", "sessions-redis62", "standalone-redis",
+      "busy-redis7",
+      "cache-redis62",
+      "eu-orders",
+      "events-cluster",
+      "legacy-redis5",
+      "orders-redis7",
+      "sessions-redis62",
+      "standalone-redis",
       "ancient-redis4",
     ]);
-    expect(applyAuditQuery(east, { ...parseAuditQuery({}), sort: "engine" }).map((c) => `${c.engine} ${c.engineVersion}`).slice(0, 4))
-      .toEqual(["memcached 1.6.22", "redis 7.1.0", "redis 7.1.0", "redis 7.1.0"]);
-    expect(names({ sort: "findings" }).slice(0, 3)).toEqual(["legacy-redis5", "ancient-redis4", "events-cluster"]);
+    expect(
+      applyAuditQuery(east, { ...parseAuditQuery({}), sort: "engine" })
+        .map((c) => `${c.engine} ${c.engineVersion}`)
+        .slice(0, 4),
+    ).toEqual(["memcached 1.6.22", "redis 7.1.0", "redis 7.1.0", "redis 7.1.0"]);
+    expect(names({ sort: "findings" }).slice(0, 3)).toEqual([
+      "legacy-redis5",
+      "ancient-redis4",
+      "events-cluster",
+    ]);
   });
 });
 
 describe("queryParams", () => {
   it("writes only what differs from the default view", () => {
     const query = parseAuditQuery({ verdict: "needs-changes", engine: "redis", q: "orders", sort: "name" });
-    expect(queryParams(query)).toEqual([["verdict", "needs-changes"], ["engine", "redis"], ["q", "orders"]]);
-    expect(queryParams(query, { verdicts: [], sort: "verdict" })).toEqual([["engine", "redis"], ["q", "orders"], ["sort", "verdict"]]);
+    expect(queryParams(query)).toEqual([
+      ["verdict", "needs-changes"],
+      ["engine", "redis"],
+      ["q", "orders"],
+    ]);
+    expect(queryParams(query, { verdicts: [], sort: "verdict" })).toEqual([
+      ["engine", "redis"],
+      ["q", "orders"],
+      ["sort", "verdict"],
+    ]);
   });
 });

@@ -29,7 +29,13 @@ export interface AuditQuery {
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Verdicts in the order a person acts on them: fix what needs changes, then find out what is unknown. */
-export const URGENCY: readonly Verdict[] = ["needs-changes", "unknown", "incompatible", "ready", "not-applicable"];
+export const URGENCY: readonly Verdict[] = [
+  "needs-changes",
+  "unknown",
+  "incompatible",
+  "ready",
+  "not-applicable",
+];
 
 function all(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -54,14 +60,25 @@ export function isFiltered(query: AuditQuery): boolean {
 }
 
 function haystack(c: ClusterAudit): string {
-  return [c.name, c.vpcId, c.parameterGroup?.name, c.parameterGroup?.policy, c.engine, c.engineVersion, c.engine && c.engineVersion ? `${c.engine} ${c.engineVersion}` : undefined]
+  return [
+    c.name,
+    c.vpcId,
+    c.parameterGroup?.name,
+    c.parameterGroup?.policy,
+    c.engine,
+    c.engineVersion,
+    c.engine && c.engineVersion ? `${c.engine} ${c.engineVersion}` : undefined,
+  ]
     .filter(Boolean)
     .join("\n")
     .toLowerCase();
 }
 
 function problems(c: ClusterAudit): number {
-  return c.findings.filter((f) => f.severity === "fail" || f.severity === "unknown").length * 100 + c.findings.filter((f) => f.severity === "warn").length;
+  return (
+    c.findings.filter((f) => f.severity === "fail" || f.severity === "unknown").length * 100 +
+    c.findings.filter((f) => f.severity === "warn").length
+  );
 }
 
 /** Numeric-aware version order, so 7.10 sorts after 7.2. */
@@ -70,7 +87,9 @@ const collator = new Intl.Collator("en", { numeric: true });
 const COMPARE: Record<SortKey, (a: ClusterAudit, b: ClusterAudit) => number> = {
   name: () => 0,
   verdict: (a, b) => URGENCY.indexOf(a.verdict) - URGENCY.indexOf(b.verdict),
-  engine: (a, b) => collator.compare(a.engine ?? "~", b.engine ?? "~") || collator.compare(b.engineVersion ?? "", a.engineVersion ?? ""),
+  engine: (a, b) =>
+    collator.compare(a.engine ?? "~", b.engine ?? "~") ||
+    collator.compare(b.engineVersion ?? "", a.engineVersion ?? ""),
   findings: (a, b) => problems(b) - problems(a),
 };
 
@@ -83,7 +102,9 @@ export function applyAuditQuery(clusters: readonly ClusterAudit[], query: AuditQ
       (query.q === "" || haystack(c).includes(query.q)),
   );
   const byKey = COMPARE[query.sort];
-  return rows.sort((a, b) => byKey(a, b) || collator.compare(a.name, b.name) || a.region.localeCompare(b.region));
+  return rows.sort(
+    (a, b) => byKey(a, b) || collator.compare(a.name, b.name) || a.region.localeCompare(b.region),
+  );
 }
 
 /** The query as search params (region params are the caller's, so they can come first). */

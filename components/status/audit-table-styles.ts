@@ -24,7 +24,9 @@ const verdicts = cx(
   "[&_small[data-busy]]:text-amber-700",
 );
 
-const policies = cx("[&_[data-p=ok]]:text-emerald-700 [&_[data-p=bad]]:text-amber-700 [&_[data-p=unread]]:text-violet-700");
+const policies = cx(
+  "[&_[data-p=ok]]:text-emerald-700 [&_[data-p=bad]]:text-amber-700 [&_[data-p=unread]]:text-violet-700",
+);
 
 const chips = cx(
   "[&_td_ul]:flex [&_td_ul]:flex-wrap [&_td_ul]:gap-1 [&_td:has(ul)]:min-w-48 [&_td:has(ul)]:whitespace-normal",

@@ -27,7 +27,11 @@ export function AuditTable({ rows, topology, label }: AuditTableProps) {
   return (
     <Table aria-label={label} className={AUDIT_TABLE_CLASSES}>
       <THead>
-        <tr>{COLUMNS.map((c) => <Th key={c}>{c}</Th>)}</tr>
+        <tr>
+          {COLUMNS.map((c) => (
+            <Th key={c}>{c}</Th>
+          ))}
+        </tr>
       </THead>
       <TBody>
         {rows.map((c) => (
@@ -36,15 +40,23 @@ export function AuditTable({ rows, topology, label }: AuditTableProps) {
               <span data-v={c.verdict}>{VERDICT_LABELS[c.verdict]}</span>
               {c.status !== "available" ? <small data-busy>{c.status}</small> : null}
             </td>
-            <th scope="row"><a href={detailHref(c)}>{c.name}</a></th>
+            <th scope="row">
+              <a href={detailHref(c)}>{c.name}</a>
+            </th>
             <td>
               {engineLabel(c.engine, c.engineVersion)}
               <small>{topology[`${c.kind}:${c.name}`] ?? kindLabel(c.kind)}</small>
             </td>
-            <td><code>{c.region}</code></td>
+            <td>
+              <code>{c.region}</code>
+            </td>
             <td>{c.vpcId ? <code>{c.vpcId}</code> : "—"}</td>
-            <td><GroupCell c={c} /></td>
-            <td><FindingChips findings={c.findings} /></td>
+            <td>
+              <GroupCell c={c} />
+            </td>
+            <td>
+              <FindingChips findings={c.findings} />
+            </td>
           </tr>
         ))}
       </TBody>
@@ -60,7 +72,9 @@ function GroupCell({ c }: { c: ClusterAudit }) {
   return (
     <>
       <code>{g.name}</code>
-      <small data-p={g.policy === undefined ? "unread" : g.policy === "noeviction" ? "ok" : "bad"}>{g.policy ?? "policy not read"}</small>
+      <small data-p={g.policy === undefined ? "unread" : g.policy === "noeviction" ? "ok" : "bad"}>
+        {g.policy ?? "policy not read"}
+      </small>
     </>
   );
 }

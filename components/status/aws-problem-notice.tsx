@@ -15,7 +15,10 @@ const TITLES: Partial<Record<AwsProblem["code"], string>> = {
  */
 export function AwsProblemNotice({ what, problem }: { what: string; problem: AwsProblem }) {
   return (
-    <Notice tone={problem.retryable ? "warning" : "error"} title={`${TITLES[problem.code] ?? "AWS read failed"}: ${what}`}>
+    <Notice
+      tone={problem.retryable ? "warning" : "error"}
+      title={`${TITLES[problem.code] ?? "AWS read failed"}: ${what}`}
+    >
       <p>{problem.message}</p>
       {problem.iamAction || problem.awsCode ? (
         <p className="mt-1 text-xs opacity-80">

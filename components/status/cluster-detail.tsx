@@ -10,8 +10,10 @@ import { VerdictBadge } from "./verdict-badge";
 
 /** Why there is no connection code, in the verdict's terms. */
 function noSnippetReason(c: ClusterAudit): string {
-  if (c.verdict === "incompatible") return "BullMQ cannot run on this cluster, so there is no connection code for it. See the findings for the way out.";
-  if (c.verdict === "not-applicable") return "This is not a Redis OSS or Valkey cluster; BullMQ cannot use it.";
+  if (c.verdict === "incompatible")
+    return "BullMQ cannot run on this cluster, so there is no connection code for it. See the findings for the way out.";
+  if (c.verdict === "not-applicable")
+    return "This is not a Redis OSS or Valkey cluster; BullMQ cannot use it.";
   return "No endpoint was read for this cluster (it may still be creating, or the read failed), so the connection code cannot be made yet.";
 }
 
@@ -19,7 +21,10 @@ function noSnippetReason(c: ClusterAudit): string {
 export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: string }) {
   const open = c.findings.filter((f) => f.severity !== "pass");
   const passed = c.findings.filter((f) => f.severity === "pass");
-  const wizardHref = c.verdict === "needs-changes" || c.verdict === "unknown" ? c.findings.find((f) => f.remediation?.wizardHref)?.remediation?.wizardHref : undefined;
+  const wizardHref =
+    c.verdict === "needs-changes" || c.verdict === "unknown"
+      ? c.findings.find((f) => f.remediation?.wizardHref)?.remediation?.wizardHref
+      : undefined;
   const tally = (["fail", "unknown", "warn", "info"] as const)
     .map((s) => [s, open.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
@@ -27,34 +32,61 @@ export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: str
     .join(", ");
   return (
     <main className="space-y-5">
-      <a href={`/status?region=${encodeURIComponent(c.region)}`} className="text-[13px] font-medium text-indigo-700 hover:underline">← Status of {c.region}</a>
+      <a
+        href={`/status?region=${encodeURIComponent(c.region)}`}
+        className="text-[13px] font-medium text-indigo-700 hover:underline"
+      >
+        ← Status of {c.region}
+      </a>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{c.name}</h1>
         <VerdictBadge verdict={c.verdict} />
-        <span className="text-[13px] text-slate-500">{tally || `${VERDICT_LABELS[c.verdict]}: every check passes`}</span>
-        {wizardHref ? <a href={wizardHref} className={buttonClasses("primary", "sm", "ml-auto")}>Fix with the wizard</a> : null}
+        <span className="text-[13px] text-slate-500">
+          {tally || `${VERDICT_LABELS[c.verdict]}: every check passes`}
+        </span>
+        {wizardHref ? (
+          <a href={wizardHref} className={buttonClasses("primary", "sm", "ml-auto")}>
+            Fix with the wizard
+          </a>
+        ) : null}
       </div>
       <Card aria-label="Facts">
         <ClusterFacts c={c} topology={topology} />
       </Card>
       <Card aria-label="Findings">
-        <CardHeader title="Findings" description={open.length > 0 ? `${open.length} to look at, most severe first` : "Nothing to fix"} />
+        <CardHeader
+          title="Findings"
+          description={open.length > 0 ? `${open.length} to look at, most severe first` : "Nothing to fix"}
+        />
         <div className="divide-y divide-slate-100">
-          {open.map((f, i) => <FindingCard key={i} finding={f} />)}
+          {open.map((f, i) => (
+            <FindingCard key={i} finding={f} />
+          ))}
         </div>
         {passed.length > 0 ? (
           <details className="border-t border-slate-200">
-            <summary className="cursor-pointer px-5 py-3 text-[13px] font-medium text-slate-700">{passed.length} checks passed</summary>
+            <summary className="cursor-pointer px-5 py-3 text-[13px] font-medium text-slate-700">
+              {passed.length} checks passed
+            </summary>
             <div className="divide-y divide-slate-100 border-t border-slate-100">
-              {passed.map((f, i) => <FindingCard key={i} finding={f} />)}
+              {passed.map((f, i) => (
+                <FindingCard key={i} finding={f} />
+              ))}
             </div>
           </details>
         ) : null}
       </Card>
       <Card aria-label="Connection snippet">
-        <CardHeader title="Connect BullMQ" description="Made from what the audit read: endpoint, port, TLS, authentication and cluster mode." />
+        <CardHeader
+          title="Connect BullMQ"
+          description="Made from what the audit read: endpoint, port, TLS, authentication and cluster mode."
+        />
         <div className="px-5 py-4">
-          {c.connection ? <CopyBlock label="TypeScript · bullmq + ioredis" text={connectionSnippet(c.connection)} /> : <p className="text-[13px] text-slate-600">{noSnippetReason(c)}</p>}
+          {c.connection ? (
+            <CopyBlock label="TypeScript · bullmq + ioredis" text={connectionSnippet(c.connection)} />
+          ) : (
+            <p className="text-[13px] text-slate-600">{noSnippetReason(c)}</p>
+          )}
         </div>
       </Card>
     </main>

@@ -18,22 +18,42 @@ export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: stri
   const g = c.parameterGroup;
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-5 py-4 sm:grid-cols-4">
-      <Fact term="Kind">{kindLabel(c.kind)}{topology && topology !== "serverless" ? ` · ${topology}` : ""}</Fact>
+      <Fact term="Kind">
+        {kindLabel(c.kind)}
+        {topology && topology !== "serverless" ? ` · ${topology}` : ""}
+      </Fact>
       <Fact term="Engine">{engineLabel(c.engine, c.engineVersion)}</Fact>
       <Fact term="Status">{c.status}</Fact>
-      <Fact term="Region"><span className="font-mono">{c.region}</span></Fact>
-      <Fact term="VPC"><span className="font-mono">{c.vpcId ?? none}</span></Fact>
+      <Fact term="Region">
+        <span className="font-mono">{c.region}</span>
+      </Fact>
+      <Fact term="VPC">
+        <span className="font-mono">{c.vpcId ?? none}</span>
+      </Fact>
       <Fact term="Port">{c.port ?? none}</Fact>
       <Fact term="Parameter group">
-        {g ? <span className="font-mono" title={g.family ? `family ${g.family}` : undefined}>{g.name}{g.isDefault ? " (default)" : ""}</span> : none}
+        {g ? (
+          <span className="font-mono" title={g.family ? `family ${g.family}` : undefined}>
+            {g.name}
+            {g.isDefault ? " (default)" : ""}
+          </span>
+        ) : (
+          none
+        )}
       </Fact>
       <Fact term="maxmemory-policy">{g?.policy ? <span className="font-mono">{g.policy}</span> : none}</Fact>
       {c.connection ? (
         <div className="col-span-2 sm:col-span-4">
           <Fact term={c.connection.mode === "cluster" ? "Configuration endpoint" : "Primary endpoint"}>
-            <span className="font-mono">{c.connection.host}:{c.connection.port}</span>
+            <span className="font-mono">
+              {c.connection.host}:{c.connection.port}
+            </span>
             {c.connection.tls ? " · TLS" : ""}
-            {c.connection.auth === "token" ? " · AUTH token" : c.connection.auth === "rbac" ? " · RBAC user" : ""}
+            {c.connection.auth === "token"
+              ? " · AUTH token"
+              : c.connection.auth === "rbac"
+                ? " · RBAC user"
+                : ""}
           </Fact>
         </div>
       ) : null}

@@ -19,9 +19,15 @@ export function FindingCard({ finding }: { finding: Finding }) {
           <caption className="sr-only">Evidence for {finding.title}</caption>
           <thead className="text-[11px] uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">Observed</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Expected</th>
-              <th scope="col" className="py-1 font-medium">Source</th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Observed
+              </th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Expected
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Source
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -9,7 +9,9 @@ const GLYPHS: Record<Exclude<Severity, "pass">, string> = { fail: "✕", unknown
  * (audit-table-styles.ts) to keep 1,000 rows light; everything else is on the detail page.
  */
 export function FindingChips({ findings }: { findings: Finding[] }) {
-  const shown = findings.filter((f): f is Finding & { severity: Exclude<Severity, "pass"> } => f.severity !== "pass");
+  const shown = findings.filter(
+    (f): f is Finding & { severity: Exclude<Severity, "pass"> } => f.severity !== "pass",
+  );
   if (shown.length === 0) return <small>all checks pass</small>;
   return (
     <ul>

@@ -26,7 +26,9 @@ export async function RegionSection({ load, query }: { load: Promise<LoadedRegio
   const rows = applyAuditQuery(audit.clusters, query);
   const counts = countVerdicts(audit.clusters);
   const readAt = audit.readAt.slice(11, 19);
-  const shown = isFiltered(query) ? `${rows.length} of ${plural(audit.clusters.length, "cluster")} shown` : plural(audit.clusters.length, "cluster");
+  const shown = isFiltered(query)
+    ? `${rows.length} of ${plural(audit.clusters.length, "cluster")} shown`
+    : plural(audit.clusters.length, "cluster");
   const tally = (Object.keys(VERDICT_LABELS) as Verdict[])
     .filter((v) => counts[v] > 0)
     .map((v) => `${counts[v]} ${VERDICT_LABELS[v].toLowerCase()}`)
@@ -42,7 +44,9 @@ export async function RegionSection({ load, query }: { load: Promise<LoadedRegio
           {audit.problems.map((p, i) => (
             <AwsProblemNotice
               key={i}
-              what={audit.failed ? "nothing in this region could be read" : "the checks that need it are Unknown"}
+              what={
+                audit.failed ? "nothing in this region could be read" : "the checks that need it are Unknown"
+              }
               problem={p}
             />
           ))}
@@ -69,7 +73,9 @@ export function RegionPending({ region }: { region: string }) {
     <Card aria-busy="true" aria-label={`Region ${region}`}>
       <CardHeader title={<span className="font-mono">{region}</span>} description="Reading live state…" />
       <div className="space-y-2 px-5 py-5" aria-hidden>
-        {[0, 1, 2].map((i) => <div key={i} className="h-5 animate-pulse rounded bg-slate-100" />)}
+        {[0, 1, 2].map((i) => (
+          <div key={i} className="h-5 animate-pulse rounded bg-slate-100" />
+        ))}
       </div>
     </Card>
   );

@@ -11,9 +11,15 @@ export function StatusActions({ choice, query }: { choice: RegionChoice; query: 
   const exportHref = (format: "csv" | "json") => `/api/audit/export${search}&format=${format}`;
   return (
     <div className="flex items-center gap-2">
-      <a href={`/status${search}`} className={buttonClasses("secondary", "sm")}>Refresh</a>
-      <a href={exportHref("csv")} download className={buttonClasses("secondary", "sm")}>Export CSV</a>
-      <a href={exportHref("json")} download className={buttonClasses("secondary", "sm")}>Export JSON</a>
+      <a href={`/status${search}`} className={buttonClasses("secondary", "sm")}>
+        Refresh
+      </a>
+      <a href={exportHref("csv")} download className={buttonClasses("secondary", "sm")}>
+        Export CSV
+      </a>
+      <a href={exportHref("json")} download className={buttonClasses("secondary", "sm")}>
+        Export JSON
+      </a>
     </div>
   );
 }

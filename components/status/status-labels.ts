@@ -9,7 +9,11 @@ const KIND_LABELS: Record<TargetRef["kind"], string> = {
   serverless: "Serverless cache",
 };
 
-const ENGINE_LABELS: Record<Engine, string> = { redis: "Redis OSS", valkey: "Valkey", memcached: "Memcached" };
+const ENGINE_LABELS: Record<Engine, string> = {
+  redis: "Redis OSS",
+  valkey: "Valkey",
+  memcached: "Memcached",
+};
 
 export function kindLabel(kind: TargetRef["kind"]): string {
   return KIND_LABELS[kind];
@@ -32,8 +36,20 @@ export function verdictTone(verdict: Verdict): BadgeTone {
   return VERDICT_TONES[verdict];
 }
 
-const SEVERITY_TONES: Record<Severity, BadgeTone> = { fail: "red", unknown: "violet", warn: "amber", info: "blue", pass: "green" };
-const SEVERITY_LABELS: Record<Severity, string> = { fail: "Fail", unknown: "Unknown", warn: "Warning", info: "Note", pass: "Pass" };
+const SEVERITY_TONES: Record<Severity, BadgeTone> = {
+  fail: "red",
+  unknown: "violet",
+  warn: "amber",
+  info: "blue",
+  pass: "green",
+};
+const SEVERITY_LABELS: Record<Severity, string> = {
+  fail: "Fail",
+  unknown: "Unknown",
+  warn: "Warning",
+  info: "Note",
+  pass: "Pass",
+};
 
 export function severityTone(severity: Severity): BadgeTone {
   return SEVERITY_TONES[severity];

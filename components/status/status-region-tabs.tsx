@@ -16,9 +16,23 @@ export interface StatusRegionTabsProps {
 export function StatusRegionTabs({ configured, choice, query }: StatusRegionTabsProps) {
   const single = !choice.all && choice.regions.length === 1 ? choice.regions[0] : undefined;
   const tabs = [
-    ...configured.map((r) => ({ key: r, label: r, href: viewSearch({ regions: [r], all: false }, query), active: r === single, mono: true })),
+    ...configured.map((r) => ({
+      key: r,
+      label: r,
+      href: viewSearch({ regions: [r], all: false }, query),
+      active: r === single,
+      mono: true,
+    })),
     ...(configured.length > 1
-      ? [{ key: "*", label: "All regions", href: viewSearch({ regions: configured, all: true }, query), active: choice.all, mono: false }]
+      ? [
+          {
+            key: "*",
+            label: "All regions",
+            href: viewSearch({ regions: configured, all: true }, query),
+            active: choice.all,
+            mono: false,
+          },
+        ]
       : []),
   ];
   return (
@@ -32,7 +46,9 @@ export function StatusRegionTabs({ configured, choice, query }: StatusRegionTabs
           className={cx(
             "rounded-md px-3 py-1.5 text-xs font-medium transition-colors",
             t.mono && "font-mono",
-            t.active ? "bg-white text-slate-900 shadow-xs ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900",
+            t.active
+              ? "bg-white text-slate-900 shadow-xs ring-1 ring-slate-200"
+              : "text-slate-600 hover:text-slate-900",
           )}
         >
           {t.label}

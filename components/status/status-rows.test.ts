@@ -49,10 +49,27 @@ describe("buildStatusRows", () => {
       vpcId: "vpc-0prod00000000001",
       topology: "cluster mode · 2 shards × 2 nodes",
     });
-    expect(byName.get("cache-redis62")).toMatchObject({ engineVersion: "6.2.6", vpcId: "vpc-0stag00000000002", topology: "1 shard × 1 node" });
-    expect(byName.get("busy-redis7")).toMatchObject({ status: "modifying", parameterGroups: ["default.redis7"] });
-    expect(byName.get("sessions-memcached")).toMatchObject({ engine: "memcached", engineVersion: "1.6.22", topology: "2 nodes" });
-    expect(byName.get("serverless-queue")).toMatchObject({ engine: "valkey", engineVersion: "8", parameterGroups: [], vpcId: undefined, topology: "serverless" });
+    expect(byName.get("cache-redis62")).toMatchObject({
+      engineVersion: "6.2.6",
+      vpcId: "vpc-0stag00000000002",
+      topology: "1 shard × 1 node",
+    });
+    expect(byName.get("busy-redis7")).toMatchObject({
+      status: "modifying",
+      parameterGroups: ["default.redis7"],
+    });
+    expect(byName.get("sessions-memcached")).toMatchObject({
+      engine: "memcached",
+      engineVersion: "1.6.22",
+      topology: "2 nodes",
+    });
+    expect(byName.get("serverless-queue")).toMatchObject({
+      engine: "valkey",
+      engineVersion: "8",
+      parameterGroups: [],
+      vpcId: undefined,
+      topology: "serverless",
+    });
   });
 
   it("shows members that disagree on the parameter group, and finds a serverless VPC through a shared subnet", () => {
@@ -61,7 +78,10 @@ describe("buildStatusRows", () => {
     if (!member?.parameterGroup) throw new Error("eu-orders-002 missing from the fixture");
     member.parameterGroup = { ...member.parameterGroup, name: "bullmq-redis7", applyStatus: "applying" };
     const subnet = input.subnetGroups[0]?.subnetIds[0];
-    input.serverlessCaches = input.serverlessCaches.map((s) => ({ ...s, subnetIds: ["subnet-elsewhere", subnet ?? ""] }));
+    input.serverlessCaches = input.serverlessCaches.map((s) => ({
+      ...s,
+      subnetIds: ["subnet-elsewhere", subnet ?? ""],
+    }));
     const rows = buildStatusRows(input);
     expect(rows.map((r) => r.name)).toEqual(["eu-jobs-valkey7", "eu-orders", "eu-serverless"]);
     expect(rows[1]?.parameterGroups).toEqual(["default.redis7", "bullmq-redis7"]);

@@ -1,4 +1,10 @@
-import type { CacheCluster, CacheSubnetGroup, Engine, ReplicationGroup, ServerlessCache } from "@/lib/aws/types";
+import type {
+  CacheCluster,
+  CacheSubnetGroup,
+  Engine,
+  ReplicationGroup,
+  ServerlessCache,
+} from "@/lib/aws/types";
 import type { TargetRef } from "@/lib/inventory/snapshot";
 
 /** One line of the status table: a replication group, a standalone cluster or a serverless cache. */
@@ -42,11 +48,15 @@ function distinct(values: (string | undefined)[]): string[] {
 export function buildStatusRows(input: StatusInputs): StatusRow[] {
   const clustersById = new Map(input.cacheClusters.map((c) => [c.id, c]));
   const vpcOfSubnetGroup = new Map(input.subnetGroups.map((g) => [g.name, g.vpcId]));
-  const vpcOfSubnet = new Map(input.subnetGroups.flatMap((g) => g.subnetIds.map((s) => [s, g.vpcId] as const)));
+  const vpcOfSubnet = new Map(
+    input.subnetGroups.flatMap((g) => g.subnetIds.map((s) => [s, g.vpcId] as const)),
+  );
   const rows: StatusRow[] = [];
 
   for (const rg of input.replicationGroups) {
-    const members = rg.memberClusterIds.map((id) => clustersById.get(id)).filter((c): c is CacheCluster => Boolean(c));
+    const members = rg.memberClusterIds
+      .map((id) => clustersById.get(id))
+      .filter((c): c is CacheCluster => Boolean(c));
     const first = members[0];
     const shards = rg.nodeGroups.length;
     const nodes = rg.memberClusterIds.length;

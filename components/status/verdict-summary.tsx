@@ -26,7 +26,12 @@ export function VerdictSummary({ counts, choice, query }: VerdictSummaryProps) {
   const verdicts = Object.keys(VERDICT_LABELS) as Verdict[];
   return (
     <nav aria-label="Verdict summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-      <SummaryLink href={`/status${viewSearch(choice, query, { verdicts: [] })}`} active={query.verdicts.length === 0} count={total} label="All clusters" />
+      <SummaryLink
+        href={`/status${viewSearch(choice, query, { verdicts: [] })}`}
+        active={query.verdicts.length === 0}
+        count={total}
+        label="All clusters"
+      />
       {verdicts.map((v) => {
         const active = query.verdicts.length === 1 && query.verdicts[0] === v;
         return (
@@ -44,7 +49,13 @@ export function VerdictSummary({ counts, choice, query }: VerdictSummaryProps) {
   );
 }
 
-function SummaryLink(props: { href: string; active: boolean; count: number; label: string; accent?: string }) {
+function SummaryLink(props: {
+  href: string;
+  active: boolean;
+  count: number;
+  label: string;
+  accent?: string;
+}) {
   return (
     <a
       href={props.href}
@@ -55,7 +66,9 @@ function SummaryLink(props: { href: string; active: boolean; count: number; labe
         props.active ? "border-indigo-400 ring-1 ring-indigo-400" : "border-slate-200",
       )}
     >
-      {props.accent ? <span aria-hidden className={cx("absolute inset-y-0 left-0 w-1", props.accent)} /> : null}
+      {props.accent ? (
+        <span aria-hidden className={cx("absolute inset-y-0 left-0 w-1", props.accent)} />
+      ) : null}
       <span className="block text-2xl font-semibold tabular-nums text-slate-900">{props.count}</span>
       <span className="block text-[13px] font-medium text-slate-600">{props.label}</span>
     </a>

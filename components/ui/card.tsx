@@ -3,7 +3,9 @@ import { cx } from "@/components/ui/cx";
 
 /** A white panel with a hairline border: the page's main building block. */
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-  return <section className={cx("rounded-lg border border-slate-200 bg-white shadow-xs", className)} {...props} />;
+  return (
+    <section className={cx("rounded-lg border border-slate-200 bg-white shadow-xs", className)} {...props} />
+  );
 }
 
 export interface CardHeaderProps {

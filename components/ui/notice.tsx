@@ -22,7 +22,10 @@ export interface NoticeProps {
  */
 export function Notice({ tone = "info", title, children, className }: NoticeProps) {
   return (
-    <div role={tone === "error" ? "alert" : undefined} className={cx("rounded-lg border px-4 py-3", TONES[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : undefined}
+      className={cx("rounded-lg border px-4 py-3", TONES[tone], className)}
+    >
       <p className="text-sm font-semibold">{title}</p>
       {children ? <div className="mt-1 text-[13px] leading-relaxed opacity-90">{children}</div> : null}
     </div>

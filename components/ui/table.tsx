@@ -26,7 +26,10 @@ export function Th({ className, scope = "col", ...props }: ThHTMLAttributes<HTML
   return (
     <th
       scope={scope}
-      className={cx("whitespace-nowrap px-4 py-2.5 text-xs font-medium uppercase tracking-wide text-slate-500", className)}
+      className={cx(
+        "whitespace-nowrap px-4 py-2.5 text-xs font-medium uppercase tracking-wide text-slate-500",
+        className,
+      )}
       {...props}
     />
   );
@@ -38,5 +41,11 @@ export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElemen
 
 /** The first cell of a body row, naming it: a `th scope="row"` that reads like data, not like a column title. */
 export function RowHeader({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="row" className={cx("whitespace-nowrap px-4 py-2.5 text-left font-normal text-slate-900", className)} {...props} />;
+  return (
+    <th
+      scope="row"
+      className={cx("whitespace-nowrap px-4 py-2.5 text-left font-normal text-slate-900", className)}
+      {...props}
+    />
+  );
 }

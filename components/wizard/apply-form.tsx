@@ -32,18 +32,26 @@ export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref }: 
               <>
                 <p className="mt-1 text-[13px]">What changed since the preview:</p>
                 <ul className="mt-1 list-disc space-y-0.5 pl-5 text-[13px]">
-                  {refused.fieldErrors.changes.map((c) => <li key={c}>{c}</li>)}
+                  {refused.fieldErrors.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
                 </ul>
               </>
             ) : null}
-            <Link href={previewHref} className={buttonClasses("secondary", "sm", "mt-3")} prefetch={false}>Preview again</Link>
+            <Link href={previewHref} className={buttonClasses("secondary", "sm", "mt-3")} prefetch={false}>
+              Preview again
+            </Link>
           </div>
         ) : null}
       </div>
       {/* After a refusal the preview on the page is stale: only "Preview again" leads on. */}
       <div className={refused?.code === "conflict" ? "hidden" : "flex items-center gap-3"}>
-        <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? "Checking the live state…" : "Apply"}</Button>
-        <span className="text-[13px] text-slate-600">{summaryLine}. Apply re-reads the account first and refuses if anything moved.</span>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Checking the live state…" : "Apply"}
+        </Button>
+        <span className="text-[13px] text-slate-600">
+          {summaryLine}. Apply re-reads the account first and refuses if anything moved.
+        </span>
       </div>
     </form>
   );

@@ -14,5 +14,9 @@ export function AutoRefresh({ active, intervalMs = 1000 }: { active: boolean; in
     const timer = setInterval(() => router.refresh(), intervalMs);
     return () => clearInterval(timer);
   }, [active, intervalMs, router]);
-  return active ? <p className="text-xs text-slate-500" aria-hidden>Updating every second…</p> : null;
+  return active ? (
+    <p className="text-xs text-slate-500" aria-hidden>
+      Updating every second…
+    </p>
+  ) : null;
 }

@@ -10,9 +10,18 @@ const KIND_LABEL: Record<TargetOption["kind"], string> = {
 
 function readinessBadge(option: TargetOption) {
   if (!option.selectable) return <Badge tone="neutral">Cannot be fixed here</Badge>;
-  if (option.readiness === "ready") return <Badge tone="green" dot>Ready already</Badge>;
+  if (option.readiness === "ready")
+    return (
+      <Badge tone="green" dot>
+        Ready already
+      </Badge>
+    );
   if (option.readiness === "unknown") return <Badge tone="amber">Readiness unknown</Badge>;
-  return <Badge tone="amber" dot>Needs changes</Badge>;
+  return (
+    <Badge tone="amber" dot>
+      Needs changes
+    </Badge>
+  );
 }
 
 /**
@@ -47,9 +56,17 @@ export function ClusterOptions({ options, selected }: { options: TargetOption[];
                   <span>
                     {KIND_LABEL[option.kind]} · {option.engine} {option.engineVersion}
                   </span>
-                  {option.readiness === "ready" ? <span className="block text-emerald-700">Already ready for BullMQ: the wizard will find nothing to change.</span> : null}
+                  {option.readiness === "ready" ? (
+                    <span className="block text-emerald-700">
+                      Already ready for BullMQ: the wizard will find nothing to change.
+                    </span>
+                  ) : null}
                   {option.selectable && option.readiness !== "ready"
-                    ? option.details.map((d) => <span key={d} className="block">{d}</span>)
+                    ? option.details.map((d) => (
+                        <span key={d} className="block">
+                          {d}
+                        </span>
+                      ))
                     : null}
                 </>
               }

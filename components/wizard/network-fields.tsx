@@ -6,7 +6,15 @@ import type { WizardParams } from "@/lib/wizard/params";
 type Network = Suggestions["network"];
 
 /** Step 2, first half: which security group gets the rule (one already attached, or a new one in the VPC). */
-export function SecurityGroupFields({ network, vpcId, p }: { network: Network; vpcId?: string; p: WizardParams }) {
+export function SecurityGroupFields({
+  network,
+  vpcId,
+  p,
+}: {
+  network: Network;
+  vpcId?: string;
+  p: WizardParams;
+}) {
   const picked = p.sg === "new" ? "new" : p.sgId ? `existing/${p.sgId}` : undefined;
   return (
     <fieldset className="space-y-2">
@@ -15,23 +23,52 @@ export function SecurityGroupFields({ network, vpcId, p }: { network: Network; v
         {network.attachedGroups.map((g) => {
           const reused = network.equivalentRule?.groupId === g.id;
           return (
-            <Choice key={g.id} name="sgPick" errorName="sgId" value={`existing/${g.id}`} defaultChecked={picked === `existing/${g.id}`}
-              label={<><span className="font-mono">{g.name}</span> <span className="font-mono text-xs text-slate-500">{g.id}</span> · attached</>}
+            <Choice
+              key={g.id}
+              name="sgPick"
+              errorName="sgId"
+              value={`existing/${g.id}`}
+              defaultChecked={picked === `existing/${g.id}`}
+              label={
+                <>
+                  <span className="font-mono">{g.name}</span>{" "}
+                  <span className="font-mono text-xs text-slate-500">{g.id}</span> · attached
+                </>
+              }
               description={
                 <>
-                  {g.rulesOnPort.length > 0 ? `Rules on the port now: ${g.rulesOnPort.join("; ")}.` : "No rule on the port yet."}
-                  {reused ? <span className="block font-medium text-emerald-700">Existing rule reused: {network.equivalentRule!.rule}. No new rule is needed with that source.</span> : null}
+                  {g.rulesOnPort.length > 0
+                    ? `Rules on the port now: ${g.rulesOnPort.join("; ")}.`
+                    : "No rule on the port yet."}
+                  {reused ? (
+                    <span className="block font-medium text-emerald-700">
+                      Existing rule reused: {network.equivalentRule!.rule}. No new rule is needed with that
+                      source.
+                    </span>
+                  ) : null}
                 </>
-              } />
+              }
+            />
           );
         })}
-        <Choice name="sgPick" errorName="sgName" value="new" defaultChecked={picked === "new"}
+        <Choice
+          name="sgPick"
+          errorName="sgName"
+          value="new"
+          defaultChecked={picked === "new"}
           label="A new security group"
-          description={`Created in ${vpcId ?? "the cluster's VPC"} and added to the cluster next to the groups it has now.`} />
+          description={`Created in ${vpcId ?? "the cluster's VPC"} and added to the cluster next to the groups it has now.`}
+        />
       </div>
       <FieldError name="sg" />
       <FieldError name="sgId" />
-      <TextField name="sgName" label="Name of the new group" hint="Only used when a new group is chosen." defaultValue={p.sgName ?? network.newGroupName} className="max-w-md" />
+      <TextField
+        name="sgName"
+        label="Name of the new group"
+        hint="Only used when a new group is chosen."
+        defaultValue={p.sgName ?? network.newGroupName}
+        className="max-w-md"
+      />
     </fieldset>
   );
 }
@@ -40,29 +77,75 @@ export function SecurityGroupFields({ network, vpcId, p }: { network: Network; v
 export function SourceFields({ network, port, p }: { network: Network; port?: number; p: WizardParams }) {
   const recommended = network.recommended?.source;
   const src = p.src ?? recommended?.kind ?? "security-group";
-  const appGroup = p.srcGroup ?? (recommended?.kind === "security-group" ? recommended.groupId : network.appGroupCandidates[0]?.id);
+  const appGroup =
+    p.srcGroup ??
+    (recommended?.kind === "security-group" ? recommended.groupId : network.appGroupCandidates[0]?.id);
   return (
     <fieldset className="space-y-2">
-      <legend className="text-[13px] font-medium text-slate-700">Where BullMQ connects from (tcp {port ?? "?"})</legend>
+      <legend className="text-[13px] font-medium text-slate-700">
+        Where BullMQ connects from (tcp {port ?? "?"})
+      </legend>
       <div className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-        <Choice name="src" value="security-group" defaultChecked={src === "security-group"} label="The application's security group (recommended)"
-          description="Only instances that carry that group can connect. It must be in the cluster's VPC." />
+        <Choice
+          name="src"
+          value="security-group"
+          defaultChecked={src === "security-group"}
+          label="The application's security group (recommended)"
+          description="Only instances that carry that group can connect. It must be in the cluster's VPC."
+        />
         <div className="px-3 pb-3 pl-10">
-          <label htmlFor="srcGroup" className="block text-xs font-medium text-slate-600">Application security group</label>
-          <select id="srcGroup" name="srcGroup" defaultValue={appGroup} aria-describedby="srcGroup-error"
-            className="mt-1 block h-9 w-full max-w-2xl rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-inset ring-slate-300">
-            {network.appGroupCandidates.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.id}): {c.reason}</option>)}
+          <label htmlFor="srcGroup" className="block text-xs font-medium text-slate-600">
+            Application security group
+          </label>
+          <select
+            id="srcGroup"
+            name="srcGroup"
+            defaultValue={appGroup}
+            aria-describedby="srcGroup-error"
+            className="mt-1 block h-9 w-full max-w-2xl rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-inset ring-slate-300"
+          >
+            {network.appGroupCandidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.id}): {c.reason}
+              </option>
+            ))}
           </select>
           <FieldError name="srcGroup" />
         </div>
-        <Choice name="src" value="cidr" defaultChecked={src === "cidr"} label="An address range (CIDR)" description="E.g. the application subnets. AWS stores the network address: 10.0.5.7/16 becomes 10.0.0.0/16." />
+        <Choice
+          name="src"
+          value="cidr"
+          defaultChecked={src === "cidr"}
+          label="An address range (CIDR)"
+          description="E.g. the application subnets. AWS stores the network address: 10.0.5.7/16 becomes 10.0.0.0/16."
+        />
         <div className="px-3 pb-3 pl-10">
-          <TextField name="cidr" label="CIDR" defaultValue={p.cidr ?? (recommended?.kind === "cidr" ? recommended.cidr : "")} placeholder="10.0.0.0/16" className="max-w-md" />
+          <TextField
+            name="cidr"
+            label="CIDR"
+            defaultValue={p.cidr ?? (recommended?.kind === "cidr" ? recommended.cidr : "")}
+            placeholder="10.0.0.0/16"
+            className="max-w-md"
+          />
         </div>
-        <Choice name="src" value="anywhere" defaultChecked={src === "anywhere"} label="Anywhere (0.0.0.0/0)" description="Allowed, but not advised." />
+        <Choice
+          name="src"
+          value="anywhere"
+          defaultChecked={src === "anywhere"}
+          label="Anywhere (0.0.0.0/0)"
+          description="Allowed, but not advised."
+        />
         <div className="space-y-2 px-3 pb-3 pl-10">
-          <Notice tone="warning" title="0.0.0.0/0 opens the port to every address that can route to it">{ANYWHERE_WARNING}</Notice>
-          <Choice type="checkbox" name="ack" value="yes" defaultChecked={p.ack === "yes"} label="I understand, open the port to 0.0.0.0/0" />
+          <Notice tone="warning" title="0.0.0.0/0 opens the port to every address that can route to it">
+            {ANYWHERE_WARNING}
+          </Notice>
+          <Choice
+            type="checkbox"
+            name="ack"
+            value="yes"
+            defaultChecked={p.ack === "yes"}
+            label="I understand, open the port to 0.0.0.0/0"
+          />
         </div>
       </div>
       <FieldError name="src" />

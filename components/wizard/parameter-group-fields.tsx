@@ -17,33 +17,104 @@ function editable(pg: Pg): { name: string; otherUsers: string[] } | undefined {
  * noeviction already, or edit a custom group in place, which is only offered with every other user named.
  */
 export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: string; p: WizardParams }) {
-  const chosen = p.pg ? (p.pg === "create" ? "create" : `${p.pg}/${p.pgName}`) : pg.recommended.mode === "create" ? "create" : `${pg.recommended.mode}/${pg.recommended.name}`;
+  const chosen = p.pg
+    ? p.pg === "create"
+      ? "create"
+      : `${p.pg}/${p.pgName}`
+    : pg.recommended.mode === "create"
+      ? "create"
+      : `${pg.recommended.mode}/${pg.recommended.name}`;
   const edit = editable(pg);
   return (
     <fieldset className="space-y-2">
-      <legend className="text-[13px] font-medium text-slate-700">Parameter group with maxmemory-policy=noeviction</legend>
+      <legend className="text-[13px] font-medium text-slate-700">
+        Parameter group with maxmemory-policy=noeviction
+      </legend>
       <div className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-        <Choice name="pgPick" errorName="pg" value="create" defaultChecked={chosen === "create"} label="Create a new parameter group (recommended)"
-          description={<>Family <span className="font-mono">{family ?? "unknown"}</span>, from the current group. Sets maxmemory-policy=noeviction{pg.setsClusterEnabled ? " and cluster-enabled=yes (cluster mode needs it, in the same call)" : ""}.</>} />
+        <Choice
+          name="pgPick"
+          errorName="pg"
+          value="create"
+          defaultChecked={chosen === "create"}
+          label="Create a new parameter group (recommended)"
+          description={
+            <>
+              Family <span className="font-mono">{family ?? "unknown"}</span>, from the current group. Sets
+              maxmemory-policy=noeviction
+              {pg.setsClusterEnabled
+                ? " and cluster-enabled=yes (cluster mode needs it, in the same call)"
+                : ""}
+              .
+            </>
+          }
+        />
         <div className="px-3 pb-3 pl-10">
-          <TextField name="pgNewName" errorName="pgName" label="Name" hint="Letters, digits and hyphens; AWS stores it lowercase." defaultValue={p.pg === "create" ? p.pgName : pg.suggestedName} className="max-w-md" />
+          <TextField
+            name="pgNewName"
+            errorName="pgName"
+            label="Name"
+            hint="Letters, digits and hyphens; AWS stores it lowercase."
+            defaultValue={p.pg === "create" ? p.pgName : pg.suggestedName}
+            className="max-w-md"
+          />
         </div>
         {pg.reusable.map((g) => (
-          <Choice key={g.name} name="pgPick" errorName="pg" value={`reuse/${g.name}`} defaultChecked={chosen === `reuse/${g.name}`}
-            label={<>Reuse <span className="font-mono">{g.name}</span></>}
-            description={g.otherUsers.length > 0 ? `Already has noeviction. Also used by ${g.otherUsers.join(", ")}: nothing in it changes.` : "Already has noeviction; nothing in it changes."} />
+          <Choice
+            key={g.name}
+            name="pgPick"
+            errorName="pg"
+            value={`reuse/${g.name}`}
+            defaultChecked={chosen === `reuse/${g.name}`}
+            label={
+              <>
+                Reuse <span className="font-mono">{g.name}</span>
+              </>
+            }
+            description={
+              g.otherUsers.length > 0
+                ? `Already has noeviction. Also used by ${g.otherUsers.join(", ")}: nothing in it changes.`
+                : "Already has noeviction; nothing in it changes."
+            }
+          />
         ))}
         {edit ? (
           <div>
-            <Choice name="pgPick" errorName="pg" value={`edit-shared/${edit.name}`} defaultChecked={chosen === `edit-shared/${edit.name}`}
-              label={<>Edit <span className="font-mono">{edit.name}</span> in place</>}
-              description={edit.otherUsers.length > 0
-                ? <span className="text-amber-800">This changes {edit.otherUsers.join(", ")} too, at once. Tick each one to confirm.</span>
-                : "No other cluster uses it."} />
+            <Choice
+              name="pgPick"
+              errorName="pg"
+              value={`edit-shared/${edit.name}`}
+              defaultChecked={chosen === `edit-shared/${edit.name}`}
+              label={
+                <>
+                  Edit <span className="font-mono">{edit.name}</span> in place
+                </>
+              }
+              description={
+                edit.otherUsers.length > 0 ? (
+                  <span className="text-amber-800">
+                    This changes {edit.otherUsers.join(", ")} too, at once. Tick each one to confirm.
+                  </span>
+                ) : (
+                  "No other cluster uses it."
+                )
+              }
+            />
             {edit.otherUsers.length > 0 ? (
               <div className="px-3 pb-3 pl-10">
                 {edit.otherUsers.map((c) => (
-                  <Choice key={c} type="checkbox" name="confirm" errorName="confirm" value={c} defaultChecked={p.confirm?.includes(c)} label={<>Also change <span className="font-mono">{c}</span></>} />
+                  <Choice
+                    key={c}
+                    type="checkbox"
+                    name="confirm"
+                    errorName="confirm"
+                    value={c}
+                    defaultChecked={p.confirm?.includes(c)}
+                    label={
+                      <>
+                        Also change <span className="font-mono">{c}</span>
+                      </>
+                    }
+                  />
                 ))}
                 <FieldError name="confirm" />
               </div>

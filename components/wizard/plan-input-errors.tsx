@@ -13,7 +13,13 @@ const STEP_OF: Record<string, { slug: StepSlug; label: string }> = {
  * The live checks refused the choices (the account moved since the step was answered): each message
  * with a link to the step that can fix it.
  */
-export function PlanInputErrors({ fieldErrors, params }: { fieldErrors: Record<string, string[]>; params: WizardParams }) {
+export function PlanInputErrors({
+  fieldErrors,
+  params,
+}: {
+  fieldErrors: Record<string, string[]>;
+  params: WizardParams;
+}) {
   return (
     <Notice tone="error" title="These choices no longer pass the live checks">
       <ul className="space-y-1">
@@ -22,7 +28,9 @@ export function PlanInputErrors({ fieldErrors, params }: { fieldErrors: Record<s
           return (
             <li key={path}>
               {messages.join(" ")}{" "}
-              <Link href={stepHref(step.slug, params)} className="font-medium underline">Change it in {step.label}</Link>
+              <Link href={stepHref(step.slug, params)} className="font-medium underline">
+                Change it in {step.label}
+              </Link>
             </li>
           );
         })}

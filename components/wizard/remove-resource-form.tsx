@@ -10,17 +10,33 @@ import { removeResourceAction } from "@/lib/wizard/undo-action";
  */
 export function RemoveResourceForm({ candidateKey, label }: { candidateKey: string; label: string }) {
   const [state, action, pending] = useActionState(removeResourceAction, null);
-  if (state?.ok) return <p role="status" className="text-[13px] text-emerald-700">{state.data.message}</p>;
+  if (state?.ok)
+    return (
+      <p role="status" className="text-[13px] text-emerald-700">
+        {state.data.message}
+      </p>
+    );
   const id = `confirm-${candidateKey.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="key" value={candidateKey} />
       <label htmlFor={id} className="flex items-center gap-2 text-[13px] text-slate-700">
-        <input id={id} type="checkbox" name="confirm" value="yes" required className="size-4 accent-red-600" />
+        <input
+          id={id}
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          className="size-4 accent-red-600"
+        />
         Yes, remove {label}
       </label>
-      <Button type="submit" variant="danger" size="sm" disabled={pending}>{pending ? "Removing…" : "Remove"}</Button>
-      <span aria-live="polite" className="text-[13px] text-red-700">{state && !state.ok ? state.message : ""}</span>
+      <Button type="submit" variant="danger" size="sm" disabled={pending}>
+        {pending ? "Removing…" : "Remove"}
+      </Button>
+      <span aria-live="polite" className="text-[13px] text-red-700">
+        {state && !state.ok ? state.message : ""}
+      </span>
     </form>
   );
 }

@@ -8,23 +8,44 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
   return (
     <Table aria-label="Applies">
       <THead>
-        <tr><Th>When (UTC)</Th><Th>Who</Th><Th>Cluster</Th><Th>Plan</Th><Th>Outcome</Th><Th><span className="sr-only">Details</span></Th></tr>
+        <tr>
+          <Th>When (UTC)</Th>
+          <Th>Who</Th>
+          <Th>Cluster</Th>
+          <Th>Plan</Th>
+          <Th>Outcome</Th>
+          <Th>
+            <span className="sr-only">Details</span>
+          </Th>
+        </tr>
       </THead>
       <TBody>
         {runs.map((run) => (
           <Tr key={run.id}>
             <Td className="font-mono text-xs">{run.startedAt.replace("T", " ").slice(0, 19)}</Td>
-            <Td>{run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span></Td>
+            <Td>
+              {run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span>
+            </Td>
             <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">{run.target.id}</span>
-              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">{run.region}</span>
+              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
+                {run.target.id}
+              </span>
+              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
+                {run.region}
+              </span>
             </Th>
             <Td className="whitespace-normal">{run.plan.summaryLine}</Td>
             <Td>
               <RunStatusBadge status={run.status} />
-              {run.readiness ? <span className="ml-2 text-xs text-slate-500">verdict: {run.readiness.verdict}</span> : null}
+              {run.readiness ? (
+                <span className="ml-2 text-xs text-slate-500">verdict: {run.readiness.verdict}</span>
+              ) : null}
             </Td>
-            <Td><Link href={`/changes/${run.id}`} className="text-indigo-700 hover:underline">Details</Link></Td>
+            <Td>
+              <Link href={`/changes/${run.id}`} className="text-indigo-700 hover:underline">
+                Details
+              </Link>
+            </Td>
           </Tr>
         ))}
       </TBody>

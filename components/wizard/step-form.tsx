@@ -1,6 +1,13 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, type FormEvent, type ReactNode } from "react";
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { WizardParams } from "@/lib/wizard/params";
 import { submitStepAction } from "@/lib/wizard/step-action";
@@ -38,18 +45,26 @@ export function StepForm({ step, hidden, submitLabel, secondary, children }: Ste
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
-  const formError = state && !state.ok ? [state.fieldErrors ? null : state.message, ...(state.fieldErrors?._form ?? [])].filter(Boolean) : [];
+  const formError =
+    state && !state.ok
+      ? [state.fieldErrors ? null : state.message, ...(state.fieldErrors?._form ?? [])].filter(Boolean)
+      : [];
   return (
     <FormState.Provider value={{ state, pending }}>
       <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-6">
         <input type="hidden" name="step" value={step} />
         {Object.entries(hidden).flatMap(([name, value]) =>
-          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
+          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => (
+            <input key={`${name}=${v}`} type="hidden" name={name} value={v} />
+          )),
         )}
         {children}
         <div aria-live="polite">
           {formError.length > 0 ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200">
+            <p
+              role="alert"
+              className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200"
+            >
               {formError.join(" ")}
             </p>
           ) : null}

@@ -21,10 +21,13 @@ export function WizardFrame({ step, params, title, description, notices, childre
   return (
     <main className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold tracking-tight text-slate-900">Make {subject} ready for BullMQ</h1>
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">
+          Make {subject} ready for BullMQ
+        </h1>
         <p className="mt-1 text-[13px] text-slate-500">
           {params.region ? <span className="font-mono">{params.region}</span> : null}
-          {params.region ? " · " : null}Every step is checked against the live account; nothing changes until you apply the preview.
+          {params.region ? " · " : null}Every step is checked against the live account; nothing changes until
+          you apply the preview.
         </p>
       </div>
       <WizardStepper current={step} params={params} />

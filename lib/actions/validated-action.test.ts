@@ -8,7 +8,10 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user 
 const { validatedAction } = await import("@/lib/actions/validated-action");
 const { success } = await import("@/lib/actions/action-result");
 
-const schema = z.object({ name: z.string().min(3, "At least 3 characters."), ids: z.array(z.string()).min(1) });
+const schema = z.object({
+  name: z.string().min(3, "At least 3 characters."),
+  ids: z.array(z.string()).min(1),
+});
 
 function makeAction() {
   const calls: { input: unknown; user: SessionUser }[] = [];
@@ -59,7 +62,10 @@ describe("validatedAction", () => {
       ok: false,
       code: "invalid-input",
       message: "Some fields need attention.",
-      fieldErrors: { name: ["At least 3 characters."], ids: ["Invalid input: expected array, received undefined"] },
+      fieldErrors: {
+        name: ["At least 3 characters."],
+        ids: ["Invalid input: expected array, received undefined"],
+      },
     });
     expect(calls).toEqual([]);
   });
@@ -67,16 +73,30 @@ describe("validatedAction", () => {
   it("runs with parsed form data (repeated names become lists) and the user", async () => {
     session.user = { name: "otto", role: "operator" };
     const { action, calls } = makeAction();
-    const result = await action(null, form([["name", "orders"], ["ids", "a"], ["ids", "b"], ["$ACTION_ID_x", ""]]));
+    const result = await action(
+      null,
+      form([
+        ["name", "orders"],
+        ["ids", "a"],
+        ["ids", "b"],
+        ["$ACTION_ID_x", ""],
+      ]),
+    );
     expect(result).toEqual({ ok: true, data: { saved: "orders" } });
-    expect(calls).toEqual([{ input: { name: "orders", ids: ["a", "b"] }, user: { name: "otto", role: "operator" } }]);
+    expect(calls).toEqual([
+      { input: { name: "orders", ids: ["a", "b"] }, user: { name: "otto", role: "operator" } },
+    ]);
   });
 
   it("turns an AwsError into a failure and rethrows anything else", async () => {
     session.user = { name: "otto", role: "operator" };
     const awsError = Object.assign(new Error("x"), {
       name: "AwsError",
-      problem: { code: "invalid-state", message: "orders-redis7 is busy (modifying). Try again when it is available.", retryable: true },
+      problem: {
+        code: "invalid-state",
+        message: "orders-redis7 is busy (modifying). Try again when it is available.",
+        retryable: true,
+      },
     });
     const failing = validatedAction(schema, "viewer", async () => {
       throw awsError;

@@ -18,7 +18,13 @@ let dir: string;
 let opts: ApplyOptions;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "qr-refusals-"));
-  opts = { settings: h.settings, store: createJsonStore(dir), pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
+  opts = {
+    settings: h.settings,
+    store: createJsonStore(dir),
+    pollInitialMs: 50,
+    pollMaxMs: 200,
+    timeLimitMs: 15_000,
+  };
 });
 beforeEach(() => {
   h.sandbox.control.reset("default");
@@ -40,15 +46,26 @@ describe("apply refusals and recovery", () => {
   it("refuses a stale plan, says what moved, and changes nothing", async () => {
     const p = await preview(rg("legacy-redis5"));
     const { ctx } = h.context();
-    await authorizeIngress(ctx, "sg-0cache00000000001", { protocol: "tcp", fromPort: 6380, toPort: 6380, source: { kind: "cidr", cidr: "10.0.0.0/16" } });
-    const refusal = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch((e: unknown) => e);
+    await authorizeIngress(ctx, "sg-0cache00000000001", {
+      protocol: "tcp",
+      fromPort: 6380,
+      toPort: 6380,
+      source: { kind: "cidr", cidr: "10.0.0.0/16" },
+    });
+    const refusal = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch(
+      (e: unknown) => e,
+    );
     expect(refusal).toBeInstanceOf(StalePlanError);
     expect((refusal as StalePlanError).changes).toEqual([
       "Inbound rules of sg-0cache00000000001 on port 6380 is now tcp 6380 from 10.0.0.0/16 (was none).",
     ]);
-    await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis5-0-noeviction" })).rejects.toMatchObject({ problem: { code: "not-found" } });
+    await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis5-0-noeviction" })).rejects.toMatchObject(
+      { problem: { code: "not-found" } },
+    );
     const fresh = await preview(rg("legacy-redis5"));
-    expect((await (await startApply({ ...opts, user: operator, previewId: fresh.previewId })).finished).status).toBe("succeeded");
+    expect(
+      (await (await startApply({ ...opts, user: operator, previewId: fresh.previewId })).finished).status,
+    ).toBe("succeeded");
   });
 
   it("stops at a failing step, says what was and was not done, and a new preview converges", async () => {
@@ -65,7 +82,9 @@ describe("apply refusals and recovery", () => {
       ],
       notDone: ["Give eu-orders parameter group bullmq-redis7-noeviction"],
     });
-    expect(failed.message).toMatch(/^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ A new preview from this state converges\.$/);
+    expect(failed.message).toMatch(
+      /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ A new preview from this state converges\.$/,
+    );
     h.sandbox.control.clearFaults();
     const second = await preview(rg("eu-orders", "eu-west-1"));
     expect(second.plan.choices.parameterGroup).toEqual({ mode: "reuse", name: "bullmq-redis7-noeviction" });
@@ -75,11 +94,19 @@ describe("apply refusals and recovery", () => {
     expect(done.readiness?.verdict).toBe("ready");
     const { ctx } = h.context("eu-west-1");
     const target = rg("eu-orders", "eu-west-1");
-    expect(computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target)).converged).toBe(true);
+    expect(
+      computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target)).converged,
+    ).toBe(true);
   });
 
   it("refuses a second apply on the same cluster while one runs", async () => {
-    const p = await preview(rg("sessions-redis62"), { parameterGroup: { mode: "edit-shared", name: "shared-lru-redis6", confirmedClusters: ["cache-redis62"] } });
+    const p = await preview(rg("sessions-redis62"), {
+      parameterGroup: {
+        mode: "edit-shared",
+        name: "shared-lru-redis6",
+        confirmedClusters: ["cache-redis62"],
+      },
+    });
     expect(p.plan.steps.find((s) => s.kind === "modify-parameter-group")?.touches).toEqual(["cache-redis62"]);
     const [a, b] = await Promise.allSettled([
       startApply({ ...opts, user: operator, previewId: p.previewId }),
@@ -87,25 +114,41 @@ describe("apply refusals and recovery", () => {
     ]);
     expect(a.status).toBe("fulfilled");
     expect(b.status === "rejected" && b.reason).toBeInstanceOf(ApplyRefusedError);
-    expect(b.status === "rejected" && (b.reason as Error).message).toMatch(/^An apply on sessions-redis62 is already running \(started by operator at \d\d:\d\d UTC\)\.$/);
+    expect(b.status === "rejected" && (b.reason as Error).message).toMatch(
+      /^An apply on sessions-redis62 is already running \(started by operator at \d\d:\d\d UTC\)\.$/,
+    );
     const run = await (a as PromiseFulfilledResult<Awaited<ReturnType<typeof startApply>>>).value.finished;
     expect(run.status).toBe("succeeded");
-    const again = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch((e: unknown) => e);
-    expect((again as StalePlanError).changes).toContain("maxmemory-policy in shared-lru-redis6 is now noeviction (was allkeys-lru).");
+    const again = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch(
+      (e: unknown) => e,
+    );
+    expect((again as StalePlanError).changes).toContain(
+      "maxmemory-policy in shared-lru-redis6 is now noeviction (was allkeys-lru).",
+    );
   });
 
   it("refuses viewers, and a busy cluster's plan", async () => {
     const p = await preview(rg("busy-redis7"));
-    expect(p.plan.blockers).toEqual(["busy-redis7 is modifying: AWS refuses changes until it is available. Preview again once it is."]);
-    await expect(startApply({ ...opts, user: { name: "viewer", role: "viewer" }, previewId: p.previewId })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(startApply({ ...opts, user: operator, previewId: p.previewId })).rejects.toMatchObject({ code: "blocked" });
+    expect(p.plan.blockers).toEqual([
+      "busy-redis7 is modifying: AWS refuses changes until it is available. Preview again once it is.",
+    ]);
+    await expect(
+      startApply({ ...opts, user: { name: "viewer", role: "viewer" }, previewId: p.previewId }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(startApply({ ...opts, user: operator, previewId: p.previewId })).rejects.toMatchObject({
+      code: "blocked",
+    });
   });
 
   it("gives up after the time limit with a clear message", async () => {
     h.sandbox.control.configure({ applyDelayMs: 60_000 });
     const p = await preview(rg("orders-redis7"));
-    const run = await (await startApply({ ...opts, timeLimitMs: 600, user: operator, previewId: p.previewId })).finished;
+    const run = await (
+      await startApply({ ...opts, timeLimitMs: 600, user: operator, previewId: p.previewId })
+    ).finished;
     expect(run.status).toBe("timed-out");
-    expect(run.message).toMatch(/^Gave up waiting after 1 s: the cluster is modifying; orders-redis7-001: bullmq-redis7-noeviction applying; .+ AWS keeps applying on its own/);
+    expect(run.message).toMatch(
+      /^Gave up waiting after 1 s: the cluster is modifying; orders-redis7-001: bullmq-redis7-noeviction applying; .+ AWS keeps applying on its own/,
+    );
   });
 });

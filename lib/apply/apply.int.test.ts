@@ -2,7 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCacheParameterGroups, listSecurityGroups, listTagsForResource, modifyReplicationGroup } from "@/lib/aws";
+import {
+  listCacheParameterGroups,
+  listSecurityGroups,
+  listTagsForResource,
+  modifyReplicationGroup,
+} from "@/lib/aws";
 import { sandboxPerFile } from "@/lib/aws/int-harness";
 import { expectLiveMatchesPlan, wizardChoices } from "@/lib/apply/int-helpers";
 import { previewPlan } from "@/lib/apply/preview";
@@ -20,7 +25,13 @@ let dir: string;
 let opts: ApplyOptions;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "qr-apply-"));
-  opts = { settings: h.settings, store: createJsonStore(dir), pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
+  opts = {
+    settings: h.settings,
+    store: createJsonStore(dir),
+    pollInitialMs: 50,
+    pollMaxMs: 200,
+    timeLimitMs: 15_000,
+  };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -45,7 +56,9 @@ describe("apply against the sandbox", () => {
     const { ctx, preview, run } = await wizardApply(target);
     expect(preview.plan.summaryLine).toBe("1 to create, 2 to change, 1 already in place");
     expect(preview.permissions.map((p) => `${p.operation}:${p.result}`)).toEqual([
-      "CreateCacheParameterGroup:not-checked", "ModifyCacheParameterGroup:not-checked", "ModifyReplicationGroup:not-checked",
+      "CreateCacheParameterGroup:not-checked",
+      "ModifyCacheParameterGroup:not-checked",
+      "ModifyReplicationGroup:not-checked",
     ]);
     expect(run.status, run.message + JSON.stringify(run.steps)).toBe("succeeded");
     expect(run.steps.map((s) => s.status)).toEqual(["skipped", "done", "done", "done"]);
@@ -54,7 +67,10 @@ describe("apply against the sandbox", () => {
     expect(run.convergence!.polls).toBeGreaterThan(0);
     await expectLiveMatchesPlan(ctx, preview.plan);
     const [group] = await listCacheParameterGroups(ctx, { name: "bullmq-redis7-noeviction" });
-    expect(await listTagsForResource(ctx, group!.arn)).toEqual([{ key: "created-by", value: "queueready" }, { key: "queueready:target", value: "orders-redis7" }]);
+    expect(await listTagsForResource(ctx, group!.arn)).toEqual([
+      { key: "created-by", value: "queueready" },
+      { key: "queueready:target", value: "orders-redis7" },
+    ]);
     const again = await replan(target);
     expect(again.converged).toBe(true);
     expect(again.choices.parameterGroup).toEqual({ mode: "reuse", name: "bullmq-redis7-noeviction" });
@@ -63,7 +79,9 @@ describe("apply against the sandbox", () => {
   it("events-cluster (cluster mode): adds the rule, sets cluster-enabled=yes before attaching; DryRun allows the EC2 call", async () => {
     const target = { region: "us-east-1", kind: "replication-group", id: "events-cluster" } as const;
     const { ctx, preview, run } = await wizardApply(target);
-    expect(preview.permissions.find((p) => p.operation === "AuthorizeSecurityGroupIngress")).toMatchObject({ result: "allowed" });
+    expect(preview.permissions.find((p) => p.operation === "AuthorizeSecurityGroupIngress")).toMatchObject({
+      result: "allowed",
+    });
     expect(run.status, run.message + JSON.stringify(run.steps)).toBe("succeeded");
     expect(run.steps.map((s) => s.status)).toEqual(["done", "done", "done", "done"]);
     expect(run.created.map((c) => c.type)).toEqual(["ingress-rule", "cache-parameter-group"]);
@@ -74,10 +92,15 @@ describe("apply against the sandbox", () => {
 
   it("standalone-redis with a new security group: created, tagged, attached next to the old one", async () => {
     const target = { region: "us-east-1", kind: "cache-cluster", id: "standalone-redis" } as const;
-    const network = { securityGroup: { mode: "new" as const, name: "queueready-standalone-redis" }, source: { kind: "security-group" as const, groupId: "sg-0stagapp00000001" } };
+    const network = {
+      securityGroup: { mode: "new" as const, name: "queueready-standalone-redis" },
+      source: { kind: "security-group" as const, groupId: "sg-0stagapp00000001" },
+    };
     const { ctx, preview, run } = await wizardApply(target, { network });
     expect(run.status, run.message + JSON.stringify(run.steps)).toBe("succeeded");
-    const created = (await listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" })).find((g) => g.name === "queueready-standalone-redis")!;
+    const created = (await listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" })).find(
+      (g) => g.name === "queueready-standalone-redis",
+    )!;
     expect(created.tags).toEqual({ "created-by": "queueready", "queueready:target": "standalone-redis" });
     expect(run.created[0]).toMatchObject({ type: "security-group", groupId: created.id });
     await expectLiveMatchesPlan(ctx, preview.plan, created.id);
@@ -92,10 +115,20 @@ describe("apply against the sandbox", () => {
     await modifyReplicationGroup(ctx, "orders-redis7", { cacheParameterGroupName: "default.redis7" });
     const candidates = await undoCandidates(opts);
     expect(candidates).toEqual([
-      { type: "cache-parameter-group", region: "us-east-1", name: "bullmq-redis7-noeviction", runId: runs[2]!.id, reason: "bullmq-redis7-noeviction is attached to no cluster." },
+      {
+        type: "cache-parameter-group",
+        region: "us-east-1",
+        name: "bullmq-redis7-noeviction",
+        runId: runs[2]!.id,
+        reason: "bullmq-redis7-noeviction is attached to no cluster.",
+      },
     ]);
-    expect(await undoResource({ ...opts, user: operator, candidate: candidates[0]! })).toBe("Deleted parameter group bullmq-redis7-noeviction.");
-    await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis7-noeviction" })).rejects.toMatchObject({ problem: { code: "not-found" } });
+    expect(await undoResource({ ...opts, user: operator, candidate: candidates[0]! })).toBe(
+      "Deleted parameter group bullmq-redis7-noeviction.",
+    );
+    await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis7-noeviction" })).rejects.toMatchObject({
+      problem: { code: "not-found" },
+    });
     expect((await listApplyRuns(opts))[2]!.created[0]).toMatchObject({ removedBy: "operator" });
   });
 });

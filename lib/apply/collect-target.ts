@@ -19,7 +19,13 @@ import {
 } from "@/lib/aws";
 import { limiter, settle } from "@/lib/inventory/read-result";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
-import { resolveTarget, tryComputePlan, type PlanResult, type TargetChoice, type WizardChoices } from "@/lib/plan";
+import {
+  resolveTarget,
+  tryComputePlan,
+  type PlanResult,
+  type TargetChoice,
+  type WizardChoices,
+} from "@/lib/plan";
 
 export interface CollectOptions {
   /** The cluster being planned for: adds its VPC's security groups and its family's custom groups. */
@@ -28,40 +34,70 @@ export interface CollectOptions {
   groupNames?: string[];
 }
 
-export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOptions = {}): Promise<RegionSnapshot> {
+export async function collectPlanningSnapshot(
+  ctx: AwsContext,
+  opts: CollectOptions = {},
+): Promise<RegionSnapshot> {
   const readAt = new Date().toISOString();
-  const [replicationGroups, cacheClusters, serverlessCaches, parameterGroups, subnetGroups, vpcs] = await Promise.all([
-    settle(listReplicationGroups(ctx)),
-    settle(listCacheClusters(ctx)),
-    settle(listServerlessCaches(ctx)),
-    settle(listCacheParameterGroups(ctx)),
-    settle(listCacheSubnetGroups(ctx)),
-    settle(listVpcs(ctx)),
-  ]);
+  const [replicationGroups, cacheClusters, serverlessCaches, parameterGroups, subnetGroups, vpcs] =
+    await Promise.all([
+      settle(listReplicationGroups(ctx)),
+      settle(listCacheClusters(ctx)),
+      settle(listServerlessCaches(ctx)),
+      settle(listCacheParameterGroups(ctx)),
+      settle(listCacheSubnetGroups(ctx)),
+      settle(listVpcs(ctx)),
+    ]);
   const clusters = cacheClusters.ok ? cacheClusters.value : [];
   const partial: RegionSnapshot = {
-    region: ctx.region, readAt, replicationGroups, cacheClusters, serverlessCaches, parameterGroups, subnetGroups, vpcs,
-    parameters: {}, securityGroups: { ok: true, value: [] },
+    region: ctx.region,
+    readAt,
+    replicationGroups,
+    cacheClusters,
+    serverlessCaches,
+    parameterGroups,
+    subnetGroups,
+    vpcs,
+    parameters: {},
+    securityGroups: { ok: true, value: [] },
   };
   const resolved = opts.target ? resolveTarget(partial, opts.target) : undefined;
   const target = resolved?.ok ? resolved.target : undefined;
 
-  const attachedIds = [...new Set([...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)), ...(valueIds(serverlessCaches))])];
+  const attachedIds = [
+    ...new Set([
+      ...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)),
+      ...valueIds(serverlessCaches),
+    ]),
+  ];
   // A default.* group holds its family defaults for good, and the planner knows them without a read
   // (lib/plan parameterValue), so only custom groups cost DescribeCacheParameters pages.
   const attachedNames = clusters.flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : []));
-  const groupNames = new Set([...attachedNames, ...(opts.groupNames ?? [])].filter((name) => !isDefaultParameterGroup(name)));
+  const groupNames = new Set(
+    [...attachedNames, ...(opts.groupNames ?? [])].filter((name) => !isDefaultParameterGroup(name)),
+  );
   if (target?.family && parameterGroups.ok) {
-    for (const g of parameterGroups.value) if (g.family === target.family && !isDefaultParameterGroup(g.name)) groupNames.add(g.name);
+    for (const g of parameterGroups.value)
+      if (g.family === target.family && !isDefaultParameterGroup(g.name)) groupNames.add(g.name);
   }
   // Parameter reads page (a group has more than 100 rows), so at most 8 groups are read at once.
   const run = limiter(8);
   const [attached, inVpc, parameterReads] = await Promise.all([
-    attachedIds.length > 0 ? settle(listSecurityGroups(ctx, { ids: attachedIds })) : Promise.resolve({ ok: true as const, value: [] }),
+    attachedIds.length > 0
+      ? settle(listSecurityGroups(ctx, { ids: attachedIds }))
+      : Promise.resolve({ ok: true as const, value: [] }),
     target?.vpcId ? settle(listSecurityGroups(ctx, { vpcId: target.vpcId })) : Promise.resolve(undefined),
-    Promise.all([...groupNames].sort().map(async (name) => [name, await run(() => settle(listCacheParameters(ctx, name)))] as const)),
+    Promise.all(
+      [...groupNames]
+        .sort()
+        .map(async (name) => [name, await run(() => settle(listCacheParameters(ctx, name)))] as const),
+    ),
   ]);
-  return { ...partial, parameters: Object.fromEntries(parameterReads), securityGroups: mergeGroups(attached, inVpc) };
+  return {
+    ...partial,
+    parameters: Object.fromEntries(parameterReads),
+    securityGroups: mergeGroups(attached, inVpc),
+  };
 }
 
 /**
@@ -69,7 +105,10 @@ export async function collectPlanningSnapshot(ctx: AwsContext, opts: CollectOpti
  * here, so the apply compares its fingerprint against a plan made from exactly the same reads.
  */
 export async function planFromLiveState(ctx: AwsContext, choices: WizardChoices): Promise<PlanResult> {
-  const snapshot = await collectPlanningSnapshot(ctx, { target: choices.target, groupNames: [choices.parameterGroup.name.toLowerCase()] });
+  const snapshot = await collectPlanningSnapshot(ctx, {
+    target: choices.target,
+    groupNames: [choices.parameterGroup.name.toLowerCase()],
+  });
   return tryComputePlan(snapshot, choices);
 }
 
@@ -77,7 +116,10 @@ function valueIds(read: RegionSnapshot["serverlessCaches"]): string[] {
   return read.ok ? read.value.flatMap((c) => c.securityGroupIds) : [];
 }
 
-function mergeGroups(a: ReadResult<SecurityGroup[]>, b: ReadResult<SecurityGroup[]> | undefined): ReadResult<SecurityGroup[]> {
+function mergeGroups(
+  a: ReadResult<SecurityGroup[]>,
+  b: ReadResult<SecurityGroup[]> | undefined,
+): ReadResult<SecurityGroup[]> {
   if (!a.ok) return a;
   if (!b) return a;
   if (!b.ok) return b;

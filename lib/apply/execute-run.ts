@@ -27,8 +27,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function outcomeOf(run: ApplyRun): { done: string[]; notDone: string[] } {
   return {
-    done: run.steps.filter((s) => s.status === "done" || s.status === "skipped").map((s) => `${s.title} (${s.status === "done" ? "done" : "already in place"})`),
-    notDone: run.steps.filter((s) => s.status === "failed" || s.status === "pending" || s.status === "running").map((s) => s.title),
+    done: run.steps
+      .filter((s) => s.status === "done" || s.status === "skipped")
+      .map((s) => `${s.title} (${s.status === "done" ? "done" : "already in place"})`),
+    notDone: run.steps
+      .filter((s) => s.status === "failed" || s.status === "pending" || s.status === "running")
+      .map((s) => s.title),
   };
 }
 
@@ -44,7 +48,9 @@ function finishUnsuccessful(r: ApplyRun, status: "failed" | "timed-out", message
 async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
   for (const [index, step] of plan.steps.entries()) {
     if (step.action === "no-op") {
-      await updateRun(rc.store, rc.runId, (r) => Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }));
+      await updateRun(rc.store, rc.runId, (r) =>
+        Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }),
+      );
       continue;
     }
     await updateRun(rc.store, rc.runId, (r) => {
@@ -54,14 +60,26 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
     try {
       const result = await executeStep({ ctx: rc.ctx, plan, outputs }, step);
       await updateRun(rc.store, rc.runId, (r) => {
-        Object.assign(r.steps[index]!, { status: result.status, message: result.message, finishedAt: new Date().toISOString() });
+        Object.assign(r.steps[index]!, {
+          status: result.status,
+          message: result.message,
+          finishedAt: new Date().toISOString(),
+        });
         if (result.created) r.created.push(result.created);
       });
       await renewLock(rc.store, rc.lockName, rc.runId);
     } catch (err) {
       await updateRun(rc.store, rc.runId, (r) => {
-        Object.assign(r.steps[index]!, { status: "failed", message: describeError(err), finishedAt: new Date().toISOString() });
-        finishUnsuccessful(r, "failed", `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`);
+        Object.assign(r.steps[index]!, {
+          status: "failed",
+          message: describeError(err),
+          finishedAt: new Date().toISOString(),
+        });
+        finishUnsuccessful(
+          r,
+          "failed",
+          `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`,
+        );
       });
       return false;
     }
@@ -105,7 +123,11 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
       r.convergence = { polls, since: new Date(started).toISOString(), last };
       r.message = `Waiting for ${plan.target.id}: ${last}.`;
       if (timedOut) {
-        finishUnsuccessful(r, "timed-out", `Gave up waiting after ${Math.round(limit / 1000)} s: ${last}. Every step was sent and AWS keeps applying on its own; check the status page later.`);
+        finishUnsuccessful(
+          r,
+          "timed-out",
+          `Gave up waiting after ${Math.round(limit / 1000)} s: ${last}. Every step was sent and AWS keeps applying on its own; check the status page later.`,
+        );
       } else if (stop) finishUnsuccessful(r, "failed", `Stopped while waiting: ${stop}`);
     });
     if (stop || timedOut) return false;
@@ -138,7 +160,9 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
     r.status = "succeeded";
     r.phase = "finished";
     r.finishedAt = new Date().toISOString();
-    r.message = result ? `Done: ${plan.target.id} is ${result.verdict}.` : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
+    r.message = result
+      ? `Done: ${plan.target.id} is ${result.verdict}.`
+      : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
 }
 
@@ -150,7 +174,9 @@ export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
     if (!(await converge(rc, plan, outputs))) return;
     await audit(rc, plan);
   } catch (err) {
-    await updateRun(rc.store, rc.runId, (r) => finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`)).catch(() => undefined);
+    await updateRun(rc.store, rc.runId, (r) =>
+      finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`),
+    ).catch(() => undefined);
   } finally {
     await releaseLock(rc.store, rc.lockName, rc.runId).catch(() => undefined);
   }

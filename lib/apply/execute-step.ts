@@ -17,7 +17,16 @@ import {
   modifyReplicationGroup,
   type AwsContext,
 } from "@/lib/aws";
-import { desiredSource, isStepRef, NEW_SECURITY_GROUP_REF, ruleCoversPort, ruleDescription, sameSource, type Plan, type PlanStep } from "@/lib/plan";
+import {
+  desiredSource,
+  isStepRef,
+  NEW_SECURITY_GROUP_REF,
+  ruleCoversPort,
+  ruleDescription,
+  sameSource,
+  type Plan,
+  type PlanStep,
+} from "@/lib/plan";
 import { hasAttachments, readTargetState } from "@/lib/apply/target-state";
 import type { CreatedResource } from "@/lib/apply/types";
 
@@ -46,14 +55,32 @@ async function createGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const { GroupName, Description, VpcId } = step.params;
   const name = text(GroupName);
   const vpcId = text(VpcId);
-  const existing = (await listSecurityGroups(run.ctx, { vpcId })).find((g) => g.name.toLowerCase() === name.toLowerCase());
+  const existing = (await listSecurityGroups(run.ctx, { vpcId })).find(
+    (g) => g.name.toLowerCase() === name.toLowerCase(),
+  );
   if (existing) {
     run.outputs[NEW_SECURITY_GROUP_REF] = existing.id;
     return { status: "skipped", message: `${name} already exists as ${existing.id}; it is used as is.` };
   }
-  const group = await createSecurityGroup(run.ctx, { name, description: text(Description), vpcId, tags: step.tags });
+  const group = await createSecurityGroup(run.ctx, {
+    name,
+    description: text(Description),
+    vpcId,
+    tags: step.tags,
+  });
   run.outputs[NEW_SECURITY_GROUP_REF] = group.id;
-  return { status: "done", message: `Created ${group.id}.`, created: { type: "security-group", region: run.ctx.region, groupId: group.id, name, vpcId, createdAt: now() } };
+  return {
+    status: "done",
+    message: `Created ${group.id}.`,
+    created: {
+      type: "security-group",
+      region: run.ctx.region,
+      groupId: group.id,
+      name,
+      vpcId,
+      createdAt: now(),
+    },
+  };
 }
 
 async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
@@ -66,17 +93,35 @@ async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const description = ruleDescription(run.plan.target.id);
   let ruleIds: string[];
   try {
-    ({ ruleIds } = await authorizeIngress(run.ctx, groupId, { protocol: "tcp", fromPort: port, toPort: port, source, description }));
+    ({ ruleIds } = await authorizeIngress(run.ctx, groupId, {
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      source,
+      description,
+    }));
   } catch (err) {
-    if (isCode(err, "already-exists")) return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
+    if (isCode(err, "already-exists"))
+      return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
     throw err;
   }
-  const created: CreatedResource = { type: "ingress-rule", region: run.ctx.region, groupId, ruleIds, description, createdAt: now() };
+  const created: CreatedResource = {
+    type: "ingress-rule",
+    region: run.ctx.region,
+    groupId,
+    ruleIds,
+    description,
+    createdAt: now(),
+  };
   try {
     await createEc2Tags(run.ctx, ruleIds, step.tags ?? []);
   } catch (err) {
     // The rule is in place and recorded on the run (undo works from the history); a missing tag is no reason to stop.
-    return { status: "done", message: `Added ${ruleIds.join(", ")}, but tagging it failed: ${err instanceof AwsError ? err.problem.message : String(err)}`, created };
+    return {
+      status: "done",
+      message: `Added ${ruleIds.join(", ")}, but tagging it failed: ${err instanceof AwsError ? err.problem.message : String(err)}`,
+      created,
+    };
   }
   return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created };
 }
@@ -84,25 +129,42 @@ async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
 async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const name = text(step.params.CacheParameterGroupName);
   const family = text(step.params.CacheParameterGroupFamily);
-  const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) => (isCode(err, "not-found") ? [] : Promise.reject(err)));
+  const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) =>
+    isCode(err, "not-found") ? [] : Promise.reject(err),
+  );
   const existing = found.find((g) => g.name === name);
-  if (existing && existing.family !== family) throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
+  if (existing && existing.family !== family)
+    throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
   if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
   try {
-    await createCacheParameterGroup(run.ctx, { name, family, description: text(step.params.Description), tags: step.tags });
+    await createCacheParameterGroup(run.ctx, {
+      name,
+      family,
+      description: text(step.params.Description),
+      tags: step.tags,
+    });
   } catch (err) {
     if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
     throw err;
   }
-  return { status: "done", message: `Created ${name}.`, created: { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() } };
+  return {
+    status: "done",
+    message: `Created ${name}.`,
+    created: { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() },
+  };
 }
 
 async function modifyParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const name = text(step.params.CacheParameterGroupName);
-  const values = (step.params.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) => ({ name: v.ParameterName, value: v.ParameterValue }));
+  const values = (step.params.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map(
+    (v) => ({ name: v.ParameterName, value: v.ParameterValue }),
+  );
   const current = await listCacheParameters(run.ctx, name);
   if (values.every((v) => current.find((p) => p.name === v.name)?.value === v.value)) {
-    return { status: "skipped", message: `${name} already has ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
+    return {
+      status: "skipped",
+      message: `${name} already has ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
+    };
   }
   await modifyCacheParameterGroup(run.ctx, name, values);
   return { status: "done", message: `Set ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
@@ -111,8 +173,13 @@ async function modifyParameterGroup(run: StepRun, step: PlanStep): Promise<StepO
 async function modifyCluster(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   const { kind, id } = run.plan.target;
   const change = {
-    cacheParameterGroupName: step.params.CacheParameterGroupName === undefined ? undefined : text(step.params.CacheParameterGroupName),
-    securityGroupIds: Array.isArray(step.params.SecurityGroupIds) ? step.params.SecurityGroupIds.map((v) => resolve(run, v)) : undefined,
+    cacheParameterGroupName:
+      step.params.CacheParameterGroupName === undefined
+        ? undefined
+        : text(step.params.CacheParameterGroupName),
+    securityGroupIds: Array.isArray(step.params.SecurityGroupIds)
+      ? step.params.SecurityGroupIds.map((v) => resolve(run, v))
+      : undefined,
   };
   if (hasAttachments(await readTargetState(run.ctx, kind, id), change)) {
     return { status: "skipped", message: `${id} already has what this step attaches.` };
@@ -121,7 +188,11 @@ async function modifyCluster(run: StepRun, step: PlanStep): Promise<StepOutcome>
     if (kind === "replication-group") await modifyReplicationGroup(run.ctx, id, change);
     else await modifyCacheCluster(run.ctx, id, change);
   } catch (err) {
-    if (isCode(err, "no-change")) return { status: "done", message: "AWS answered \"No modifications were requested\": already converged." };
+    if (isCode(err, "no-change"))
+      return {
+        status: "done",
+        message: 'AWS answered "No modifications were requested": already converged.',
+      };
     throw err;
   }
   return { status: "done", message: `Sent ${step.operation}; ${id} is applying it.` };

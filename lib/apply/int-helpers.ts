@@ -6,10 +6,21 @@ import { expect } from "vitest";
 import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
 import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
 import { readTargetState } from "@/lib/apply/target-state";
-import { desiredSource, sameSource, suggestions, type Plan, type TargetChoice, type WizardChoices } from "@/lib/plan";
+import {
+  desiredSource,
+  sameSource,
+  suggestions,
+  type Plan,
+  type TargetChoice,
+  type WizardChoices,
+} from "@/lib/plan";
 
 /** What the wizard pre-fills, from live state: the "through the wizard alone" path. */
-export async function wizardChoices(ctx: AwsContext, target: TargetChoice, override: Partial<WizardChoices> = {}): Promise<WizardChoices> {
+export async function wizardChoices(
+  ctx: AwsContext,
+  target: TargetChoice,
+  override: Partial<WizardChoices> = {},
+): Promise<WizardChoices> {
   const snapshot = await collectPlanningSnapshot(ctx, { target });
   const s = suggestions(snapshot, target);
   if (!s.ok) throw new Error(s.message);
@@ -30,9 +41,12 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
     if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
       for (const c of step.changes) {
         for (const m of state.members) {
-          if (c.attribute === "CacheParameterGroupName") expect(m.parameterGroup).toEqual({ name: c.after, applyStatus: "in-sync", nodeIdsToReboot: [] });
+          if (c.attribute === "CacheParameterGroupName")
+            expect(m.parameterGroup).toEqual({ name: c.after, applyStatus: "in-sync", nodeIdsToReboot: [] });
           if (c.attribute === "SecurityGroupIds") {
-            const expected = (c.after ?? "").split(", ").map((id) => (id.endsWith("(new)") ? newGroupId : id));
+            const expected = (c.after ?? "")
+              .split(", ")
+              .map((id) => (id.endsWith("(new)") ? newGroupId : id));
             expect(m.securityGroups).toEqual(expected.map((id) => ({ id, status: "active" })));
           }
         }
@@ -43,7 +57,9 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
       const rules = await listSecurityGroupRules(ctx, [groupId]);
       const source = desiredSource(plan.choices.network.source)!;
       const port = plan.target.port!;
-      expect(rules.filter((r) => sameSource(r.source, source) && r.fromPort === port && r.toPort === port)).toHaveLength(1);
+      expect(
+        rules.filter((r) => sameSource(r.source, source) && r.fromPort === port && r.toPort === port),
+      ).toHaveLength(1);
     }
   }
 }

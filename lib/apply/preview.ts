@@ -3,7 +3,14 @@
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
 import { checkEc2Permission, createAwsContext, type AwsContext, type AwsProblem } from "@/lib/aws";
-import { desiredSource, isStepRef, ruleDescription, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
+import {
+  desiredSource,
+  isStepRef,
+  ruleDescription,
+  type FieldErrors,
+  type Plan,
+  type WizardChoices,
+} from "@/lib/plan";
 import { planFromLiveState } from "@/lib/apply/collect-target";
 import { savePreview, storeOf } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
@@ -25,22 +32,44 @@ const ELASTICACHE_NOTE = "ElastiCache has no DryRun: its permissions show only w
 
 /** EC2 DryRun for each EC2 step that will really run. */
 export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<PermissionCheck[]> {
-  const checks = plan.steps.filter((s) => s.action !== "no-op").map(async (step): Promise<PermissionCheck> => {
-    const base = { stepId: step.id, operation: step.operation };
-    if (step.service === "elasticache") return { ...base, result: "not-checked", message: ELASTICACHE_NOTE };
-    let answer;
-    if (step.kind === "create-security-group") {
-      answer = await checkEc2Permission(ctx, { operation: "CreateSecurityGroup", vpcId: String(step.params.VpcId), name: String(step.params.GroupName), tags: step.tags });
-    } else if (isStepRef(step.params.GroupId)) {
-      return { ...base, result: "not-checked", message: "The security group does not exist yet, so EC2 cannot dry-run a rule on it." };
-    } else {
-      const rule = { protocol: "tcp" as const, fromPort: plan.target.port!, toPort: plan.target.port!, source: desiredSource(plan.choices.network.source)!, description: ruleDescription(plan.target.id) };
-      answer = await checkEc2Permission(ctx, { operation: "AuthorizeSecurityGroupIngress", groupId: String(step.params.GroupId), rule });
-    }
-    return answer.allowed
-      ? { ...base, result: "allowed", message: `DryRun: ${step.operation} is allowed.` }
-      : { ...base, result: "denied", message: answer.problem.message, problem: answer.problem };
-  });
+  const checks = plan.steps
+    .filter((s) => s.action !== "no-op")
+    .map(async (step): Promise<PermissionCheck> => {
+      const base = { stepId: step.id, operation: step.operation };
+      if (step.service === "elasticache")
+        return { ...base, result: "not-checked", message: ELASTICACHE_NOTE };
+      let answer;
+      if (step.kind === "create-security-group") {
+        answer = await checkEc2Permission(ctx, {
+          operation: "CreateSecurityGroup",
+          vpcId: String(step.params.VpcId),
+          name: String(step.params.GroupName),
+          tags: step.tags,
+        });
+      } else if (isStepRef(step.params.GroupId)) {
+        return {
+          ...base,
+          result: "not-checked",
+          message: "The security group does not exist yet, so EC2 cannot dry-run a rule on it.",
+        };
+      } else {
+        const rule = {
+          protocol: "tcp" as const,
+          fromPort: plan.target.port!,
+          toPort: plan.target.port!,
+          source: desiredSource(plan.choices.network.source)!,
+          description: ruleDescription(plan.target.id),
+        };
+        answer = await checkEc2Permission(ctx, {
+          operation: "AuthorizeSecurityGroupIngress",
+          groupId: String(step.params.GroupId),
+          rule,
+        });
+      }
+      return answer.allowed
+        ? { ...base, result: "allowed", message: `DryRun: ${step.operation} is allowed.` }
+        : { ...base, result: "denied", message: answer.problem.message, problem: answer.problem };
+    });
   return Promise.all(checks);
 }
 
@@ -48,7 +77,9 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
  * Computes and records a preview. Returns field errors when the choices fail the live checks; AWS read
  * failures that make the plan impossible surface as field errors too (the planner says which read).
  */
-export async function previewPlan(options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser }): Promise<PreviewResult> {
+export async function previewPlan(
+  options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser },
+): Promise<PreviewResult> {
   const ctx = createAwsContext(options.settings, options.choices.target.region);
   const result = await planFromLiveState(ctx, options.choices);
   if (!result.ok) return result;

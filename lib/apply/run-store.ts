@@ -16,7 +16,10 @@ export interface StoredPreview {
 
 /** Sortable by time, unique enough for one server: `20260115T120301-3f9a1c`. */
 export function newId(now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "");
   return `${stamp}-${randomBytes(3).toString("hex")}`.toLowerCase();
 }
 
@@ -40,7 +43,11 @@ export async function writeRun(store: JsonStore, run: ApplyRun): Promise<void> {
 }
 
 /** Applies `change` to the stored run and moves its heartbeat on. */
-export async function updateRun(store: JsonStore, id: string, change: (run: ApplyRun) => void): Promise<ApplyRun> {
+export async function updateRun(
+  store: JsonStore,
+  id: string,
+  change: (run: ApplyRun) => void,
+): Promise<ApplyRun> {
   return store.update<ApplyRun | null>(`runs/${id}`, null, (run) => {
     if (!run) throw new Error(`Apply run ${id} is not in the store.`);
     change(run);
@@ -60,14 +67,19 @@ function present(run: ApplyRun, staleAfterMs: number, now: Date): ApplyRun {
   };
 }
 
-export async function getApplyRun(id: string, opts: Pick<ApplyOptions, "store" | "staleAfterMs"> = {}): Promise<ApplyRun | undefined> {
+export async function getApplyRun(
+  id: string,
+  opts: Pick<ApplyOptions, "store" | "staleAfterMs"> = {},
+): Promise<ApplyRun | undefined> {
   if (!/^[0-9a-z-]+$/.test(id)) return undefined;
   const run = await storeOf(opts).read<ApplyRun | null>(`runs/${id}`, null);
   return run ? present(run, opts.staleAfterMs ?? DEFAULTS.staleAfterMs, new Date()) : undefined;
 }
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
-export async function listApplyRuns(opts: Pick<ApplyOptions, "store" | "staleAfterMs"> & { limit?: number } = {}): Promise<ApplyRun[]> {
+export async function listApplyRuns(
+  opts: Pick<ApplyOptions, "store" | "staleAfterMs"> & { limit?: number } = {},
+): Promise<ApplyRun[]> {
   const store = storeOf(opts);
   const keys = (await store.list("runs")).reverse().slice(0, opts.limit ?? Infinity);
   const runs = await Promise.all(keys.map((k) => store.read<ApplyRun | null>(k, null)));

@@ -9,7 +9,14 @@ import { acquireLock, releaseLock } from "@/lib/store";
 import { planFromLiveState } from "@/lib/apply/collect-target";
 import { executeRun } from "@/lib/apply/execute-run";
 import { getApplyRun, getPreview, newId, storeOf, writeRun } from "@/lib/apply/run-store";
-import { ApplyRefusedError, DEFAULTS, StalePlanError, type ApplyOptions, type ApplyRun, type ApplyUser } from "@/lib/apply/types";
+import {
+  ApplyRefusedError,
+  DEFAULTS,
+  StalePlanError,
+  type ApplyOptions,
+  type ApplyRun,
+  type ApplyUser,
+} from "@/lib/apply/types";
 
 export interface StartedApply {
   runId: string;
@@ -25,22 +32,40 @@ async function recompute(options: ApplyOptions, preview: Plan): Promise<Plan> {
   if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
   if (result.plan.fingerprint !== preview.fingerprint) {
     const changes = diffFingerprintInputs(preview.facts, result.plan.facts);
-    throw new StalePlanError(changes.length > 0 ? changes : ["The plan's inputs differ from the preview's."], result.plan);
+    throw new StalePlanError(
+      changes.length > 0 ? changes : ["The plan's inputs differ from the preview's."],
+      result.plan,
+    );
   }
   return result.plan;
 }
 
-export async function startApply(options: ApplyOptions & { user: ApplyUser; previewId: string }): Promise<StartedApply> {
-  if (options.user.role !== "operator") throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
+export async function startApply(
+  options: ApplyOptions & { user: ApplyUser; previewId: string },
+): Promise<StartedApply> {
+  if (options.user.role !== "operator")
+    throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
   const store = storeOf(options);
   const preview = await getPreview(store, options.previewId);
-  if (!preview) throw new ApplyRefusedError("no-preview", "That preview is not known (or has expired): preview the change again.");
+  if (!preview)
+    throw new ApplyRefusedError(
+      "no-preview",
+      "That preview is not known (or has expired): preview the change again.",
+    );
   const { region, target } = preview.plan;
   const runId = newId();
   const lockName = `apply/${region}/${target.id}`;
-  const lock = await acquireLock(store, lockName, { owner: runId, user: options.user.name }, { staleAfterMs: options.staleAfterMs ?? DEFAULTS.staleAfterMs });
+  const lock = await acquireLock(
+    store,
+    lockName,
+    { owner: runId, user: options.user.name },
+    { staleAfterMs: options.staleAfterMs ?? DEFAULTS.staleAfterMs },
+  );
   if (!lock.ok) {
-    throw new ApplyRefusedError("busy", `An apply on ${target.id} is already running (started by ${lock.holder.user} at ${clock(lock.holder.acquiredAt)}).`);
+    throw new ApplyRefusedError(
+      "busy",
+      `An apply on ${target.id} is already running (started by ${lock.holder.user} at ${clock(lock.holder.acquiredAt)}).`,
+    );
   }
   let plan: Plan;
   try {

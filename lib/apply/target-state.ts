@@ -2,7 +2,14 @@
  * The live state of one target, read narrowly (its group and its members only): what the step
  * re-checks and the convergence polls look at.
  */
-import { AwsError, listCacheClusters, listReplicationGroups, type AwsContext, type CacheCluster, type ClusterChange } from "@/lib/aws";
+import {
+  AwsError,
+  listCacheClusters,
+  listReplicationGroups,
+  type AwsContext,
+  type CacheCluster,
+  type ClusterChange,
+} from "@/lib/aws";
 
 export interface TargetState {
   /** The replication group's status, or the standalone cluster's. */
@@ -10,7 +17,11 @@ export interface TargetState {
   members: CacheCluster[];
 }
 
-export async function readTargetState(ctx: AwsContext, kind: "replication-group" | "cache-cluster", id: string): Promise<TargetState> {
+export async function readTargetState(
+  ctx: AwsContext,
+  kind: "replication-group" | "cache-cluster",
+  id: string,
+): Promise<TargetState> {
   if (kind === "cache-cluster") {
     const [cluster] = await listCacheClusters(ctx, { id });
     if (!cluster) throw notFound(ctx, id);
@@ -23,34 +34,50 @@ export async function readTargetState(ctx: AwsContext, kind: "replication-group"
 }
 
 function notFound(ctx: AwsContext, id: string): AwsError {
-  return new AwsError({ code: "not-found", message: `${id} no longer exists in ${ctx.region}.`, region: ctx.region, retryable: false });
+  return new AwsError({
+    code: "not-found",
+    message: `${id} no longer exists in ${ctx.region}.`,
+    region: ctx.region,
+    retryable: false,
+  });
 }
 
 /** Whether every member already has the group and the security groups a change asks for. */
 export function hasAttachments(state: TargetState, want: ClusterChange): boolean {
-  return state.members.length > 0 && state.members.every(
-    (m) =>
-      (!want.cacheParameterGroupName || m.parameterGroup?.name === want.cacheParameterGroupName) &&
-      (want.securityGroupIds ?? []).every((id) => m.securityGroups.some((g) => g.id === id)),
+  return (
+    state.members.length > 0 &&
+    state.members.every(
+      (m) =>
+        (!want.cacheParameterGroupName || m.parameterGroup?.name === want.cacheParameterGroupName) &&
+        (want.securityGroupIds ?? []).every((id) => m.securityGroups.some((g) => g.id === id)),
+    )
   );
 }
 
-export type Convergence = { done: true } | { done: false; waitingFor: string[] } | { done: false; stuck: string };
+export type Convergence =
+  { done: true } | { done: false; waitingFor: string[] } | { done: false; stuck: string };
 
 /**
  * Done means (DOMAIN §4): the target `available`, every member on the new group with
  * `ParameterApplyStatus == in-sync`, and every expected security group `active`. A change waiting for a
  * reboot will never finish on its own, and QueueReady never reboots: that is reported as stuck.
  */
-export function convergence(state: TargetState, want: { parameterGroupName: string; securityGroupIds: string[] }): Convergence {
+export function convergence(
+  state: TargetState,
+  want: { parameterGroupName: string; securityGroupIds: string[] },
+): Convergence {
   const waitingFor: string[] = [];
   if (state.status !== "available") waitingFor.push(`the cluster is ${state.status}`);
   for (const m of state.members) {
     const g = m.parameterGroup;
     if (g && (g.nodeIdsToReboot.length > 0 || g.applyStatus === "pending-reboot")) {
-      return { done: false, stuck: `${m.id} waits for a reboot to apply ${g.name}; QueueReady never reboots a node (a reboot wipes its data).` };
+      return {
+        done: false,
+        stuck: `${m.id} waits for a reboot to apply ${g.name}; QueueReady never reboots a node (a reboot wipes its data).`,
+      };
     }
-    if (g?.name !== want.parameterGroupName) waitingFor.push(`${m.id} still shows ${g?.name ?? "no parameter group"}`);
+    if (g?.name !== want.parameterGroupName)
+      waitingFor.push(`${m.id} still shows ${g?.name ?? "no parameter group"}`);
     else if (g.applyStatus !== "in-sync") waitingFor.push(`${m.id}: ${g.name} ${g.applyStatus}`);
     for (const id of want.securityGroupIds) {
       const sg = m.securityGroups.find((s) => s.id === id);

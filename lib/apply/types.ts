@@ -27,9 +27,35 @@ export interface StepRecord {
 
 /** Something QueueReady created, kept so the history can offer to remove it once nothing uses it. */
 export type CreatedResource =
-  | { type: "security-group"; region: string; groupId: string; name: string; vpcId: string; createdAt: string; removedAt?: string; removedBy?: string }
-  | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; description: string; createdAt: string; removedAt?: string; removedBy?: string }
-  | { type: "cache-parameter-group"; region: string; name: string; family: string; createdAt: string; removedAt?: string; removedBy?: string };
+  | {
+      type: "security-group";
+      region: string;
+      groupId: string;
+      name: string;
+      vpcId: string;
+      createdAt: string;
+      removedAt?: string;
+      removedBy?: string;
+    }
+  | {
+      type: "ingress-rule";
+      region: string;
+      groupId: string;
+      ruleIds: string[];
+      description: string;
+      createdAt: string;
+      removedAt?: string;
+      removedBy?: string;
+    }
+  | {
+      type: "cache-parameter-group";
+      region: string;
+      name: string;
+      family: string;
+      createdAt: string;
+      removedAt?: string;
+      removedBy?: string;
+    };
 
 export type RunStatus = "running" | "succeeded" | "failed" | "timed-out" | "interrupted";
 
@@ -51,7 +77,11 @@ export interface ApplyRun {
   convergence?: { polls: number; since: string; last: string };
   created: CreatedResource[];
   /** Filled at the end from lib/readiness for the target. */
-  readiness?: { verdict: string; findings: { ruleId: string; severity: string; title: string }[]; snippet?: string };
+  readiness?: {
+    verdict: string;
+    findings: { ruleId: string; severity: string; title: string }[];
+    snippet?: string;
+  };
   /** On failure or timeout: exactly what was done and what was not. */
   outcome?: { done: string[]; notDone: string[] };
 }
@@ -78,15 +108,23 @@ export const DEFAULTS = {
 
 /** The live state moved since the preview: apply refuses and says what changed. */
 export class StalePlanError extends Error {
-  constructor(readonly changes: string[], readonly plan?: Plan) {
-    super(`The live state changed since the preview, so nothing was applied: ${changes.join(" ")} Preview again.`);
+  constructor(
+    readonly changes: string[],
+    readonly plan?: Plan,
+  ) {
+    super(
+      `The live state changed since the preview, so nothing was applied: ${changes.join(" ")} Preview again.`,
+    );
     this.name = "StalePlanError";
   }
 }
 
 /** Another apply holds the cluster, or the plan has blockers, or the user may not apply. */
 export class ApplyRefusedError extends Error {
-  constructor(readonly code: "busy" | "blocked" | "forbidden" | "no-preview" | "invalid", message: string) {
+  constructor(
+    readonly code: "busy" | "blocked" | "forbidden" | "no-preview" | "invalid",
+    message: string,
+  ) {
     super(message);
     this.name = "ApplyRefusedError";
   }

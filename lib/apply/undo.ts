@@ -65,9 +65,16 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
     for (const created of run.created) {
       if (created.removedAt || created.type === "security-group") continue;
       const { ctx, clusters } = regionOf(created.region);
-      const base: UndoTarget = created.type === "cache-parameter-group"
-        ? { type: created.type, region: created.region, name: created.name, runId: run.id }
-        : { type: created.type, region: created.region, groupId: created.groupId, ruleIds: created.ruleIds, runId: run.id };
+      const base: UndoTarget =
+        created.type === "cache-parameter-group"
+          ? { type: created.type, region: created.region, name: created.name, runId: run.id }
+          : {
+              type: created.type,
+              region: created.region,
+              groupId: created.groupId,
+              ruleIds: created.ruleIds,
+              runId: run.id,
+            };
       const reason = await check(ctx, base, await clusters);
       if (reason) out.push({ ...base, reason });
     }
@@ -76,7 +83,9 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
 }
 
 /** Removes one candidate after checking again that nothing uses it; records who removed it on the run. */
-export async function undoResource(options: ApplyOptions & { user: ApplyUser; candidate: UndoTarget }): Promise<string> {
+export async function undoResource(
+  options: ApplyOptions & { user: ApplyUser; candidate: UndoTarget },
+): Promise<string> {
   if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
   const c = options.candidate;
   const ctx = createAwsContext(options.settings, c.region);
@@ -86,9 +95,14 @@ export async function undoResource(options: ApplyOptions & { user: ApplyUser; ca
   else await revokeIngress(ctx, c.groupId, c.ruleIds);
   await updateRun(storeOf(options), c.runId, (run) => {
     for (const r of run.created) {
-      const same = c.type === "cache-parameter-group" ? r.type === c.type && r.name === c.name : r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
+      const same =
+        c.type === "cache-parameter-group"
+          ? r.type === c.type && r.name === c.name
+          : r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
       if (same) Object.assign(r, { removedAt: new Date().toISOString(), removedBy: options.user.name });
     }
   });
-  return c.type === "cache-parameter-group" ? `Deleted parameter group ${c.name}.` : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
+  return c.type === "cache-parameter-group"
+    ? `Deleted parameter group ${c.name}.`
+    : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
 }

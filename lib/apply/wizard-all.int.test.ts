@@ -17,32 +17,53 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-it("every seeded cluster the wizard can fix reaches Ready through its recommendations alone", { timeout: 120_000 }, async () => {
-  const opts = { settings: h.settings, store: createJsonStore(dir), pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
-  const verdicts: Record<string, string> = {};
-  for (const region of ["us-east-1", "eu-west-1"]) {
-    const { ctx } = h.context(region);
-    const options = targetOptions(await collectPlanningSnapshot(ctx));
-    const fixable = options.clusters.filter((c) => c.selectable && c.readiness === "needs-changes" && !c.busy);
-    for (const option of fixable) {
-      const target: TargetChoice = { region, kind: option.kind as TargetChoice["kind"], id: option.id };
-      const preview = await previewPlan({ ...opts, choices: await wizardChoices(ctx, target) });
-      if (!preview.ok) throw new Error(`${option.id}: ${JSON.stringify(preview.fieldErrors)}`);
-      const run = await (await startApply({ ...opts, user: { name: "operator", role: "operator" }, previewId: preview.previewId })).finished;
-      expect(run.status, `${option.id}: ${run.message}`).toBe("succeeded");
-      await expectLiveMatchesPlan(ctx, preview.plan);
-      verdicts[option.id] = run.readiness?.verdict ?? "none";
-      const again = computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target));
-      expect(again.converged, `${option.id} re-plan: ${again.summaryLine}`).toBe(true);
+it(
+  "every seeded cluster the wizard can fix reaches Ready through its recommendations alone",
+  { timeout: 120_000 },
+  async () => {
+    const opts = {
+      settings: h.settings,
+      store: createJsonStore(dir),
+      pollInitialMs: 50,
+      pollMaxMs: 200,
+      timeLimitMs: 15_000,
+    };
+    const verdicts: Record<string, string> = {};
+    for (const region of ["us-east-1", "eu-west-1"]) {
+      const { ctx } = h.context(region);
+      const options = targetOptions(await collectPlanningSnapshot(ctx));
+      const fixable = options.clusters.filter(
+        (c) => c.selectable && c.readiness === "needs-changes" && !c.busy,
+      );
+      for (const option of fixable) {
+        const target: TargetChoice = { region, kind: option.kind as TargetChoice["kind"], id: option.id };
+        const preview = await previewPlan({ ...opts, choices: await wizardChoices(ctx, target) });
+        if (!preview.ok) throw new Error(`${option.id}: ${JSON.stringify(preview.fieldErrors)}`);
+        const run = await (
+          await startApply({
+            ...opts,
+            user: { name: "operator", role: "operator" },
+            previewId: preview.previewId,
+          })
+        ).finished;
+        expect(run.status, `${option.id}: ${run.message}`).toBe("succeeded");
+        await expectLiveMatchesPlan(ctx, preview.plan);
+        verdicts[option.id] = run.readiness?.verdict ?? "none";
+        const again = computePlan(
+          await collectPlanningSnapshot(ctx, { target }),
+          await wizardChoices(ctx, target),
+        );
+        expect(again.converged, `${option.id} re-plan: ${again.summaryLine}`).toBe(true);
+      }
     }
-  }
-  expect(verdicts).toEqual({
-    "cache-redis62": "ready",
-    "events-cluster": "ready",
-    "legacy-redis5": "ready",
-    "orders-redis7": "ready",
-    "sessions-redis62": "ready",
-    "standalone-redis": "ready",
-    "eu-orders": "ready",
-  });
-});
+    expect(verdicts).toEqual({
+      "cache-redis62": "ready",
+      "events-cluster": "ready",
+      "legacy-redis5": "ready",
+      "orders-redis7": "ready",
+      "sessions-redis62": "ready",
+      "standalone-redis": "ready",
+      "eu-orders": "ready",
+    });
+  },
+);

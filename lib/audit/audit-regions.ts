@@ -13,7 +13,11 @@ export interface AuditRegionsOptions extends CollectOptions {
 }
 
 /** Collects and audits one region; an unusable region becomes a failed RegionAudit. */
-export async function auditLiveRegion(settings: AwsSettings, region: string, opts: CollectOptions = {}): Promise<RegionAudit> {
+export async function auditLiveRegion(
+  settings: AwsSettings,
+  region: string,
+  opts: CollectOptions = {},
+): Promise<RegionAudit> {
   try {
     return auditRegion(await collectRegion(settings, region, opts));
   } catch (err) {
@@ -24,7 +28,11 @@ export async function auditLiveRegion(settings: AwsSettings, region: string, opt
 }
 
 /** Audits every region in parallel; resolves with the audits in the order of `regions`. */
-export async function auditRegions(settings: AwsSettings, regions: string[], opts: AuditRegionsOptions = {}): Promise<RegionAudit[]> {
+export async function auditRegions(
+  settings: AwsSettings,
+  regions: string[],
+  opts: AuditRegionsOptions = {},
+): Promise<RegionAudit[]> {
   return Promise.all(
     [...new Set(regions)].map(async (region) => {
       const audit = await auditLiveRegion(settings, region, opts);
@@ -35,10 +43,17 @@ export async function auditRegions(settings: AwsSettings, regions: string[], opt
 }
 
 /** The same audits as an async iterator, each region yielded as it completes (fastest first). */
-export async function* streamRegionAudits(settings: AwsSettings, regions: string[], opts: CollectOptions = {}): AsyncGenerator<RegionAudit> {
+export async function* streamRegionAudits(
+  settings: AwsSettings,
+  regions: string[],
+  opts: CollectOptions = {},
+): AsyncGenerator<RegionAudit> {
   const pending = new Map<string, Promise<{ region: string; audit: RegionAudit }>>();
   for (const region of new Set(regions)) {
-    pending.set(region, auditLiveRegion(settings, region, opts).then((audit) => ({ region, audit })));
+    pending.set(
+      region,
+      auditLiveRegion(settings, region, opts).then((audit) => ({ region, audit })),
+    );
   }
   while (pending.size > 0) {
     const { region, audit } = await Promise.race(pending.values());

@@ -20,7 +20,13 @@ let settings: AwsSettings;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: { clusters: FLEET, regions: [REGION], seed: 42 } });
-  settings = { endpoint: sandbox.url, regions: [REGION], defaultRegion: REGION, maxAttempts: 2, credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" } };
+  settings = {
+    endpoint: sandbox.url,
+    regions: [REGION],
+    defaultRegion: REGION,
+    maxAttempts: 2,
+    credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
+  };
 });
 afterAll(() => sandbox.close());
 
@@ -34,17 +40,36 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 async function expectedCalls(): Promise<Record<string, number>> {
   const ctx = createAwsContext(settings, REGION);
   const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs] = await Promise.all([
-    listReplicationGroups(ctx), listCacheClusters(ctx), listServerlessCaches(ctx), listCacheParameterGroups(ctx), listCacheSubnetGroups(ctx), listVpcs(ctx),
+    listReplicationGroups(ctx),
+    listCacheClusters(ctx),
+    listServerlessCaches(ctx),
+    listCacheParameterGroups(ctx),
+    listCacheSubnetGroups(ctx),
+    listVpcs(ctx),
   ]);
   // Memcached groups hold nothing the rules read, and default groups hold the fixed family default: the
   // audit reads only the distinct custom groups of Redis/Valkey nodes.
-  const attached = [...new Set(clusters.filter((c) => c.engine !== "memcached").flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])))]
-    .filter((name) => !name.startsWith("default."));
-  const paramPages = await Promise.all(attached.map(async (name) => pages((await listCacheParameters(ctx, name)).length, 100)));
-  const sgIds = new Set([...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)), ...serverless.flatMap((s) => s.securityGroupIds)]);
-  expect(groups.length + clusters.filter((c) => !c.replicationGroupId).length + serverless.length).toBe(FLEET);
+  const attached = [
+    ...new Set(
+      clusters
+        .filter((c) => c.engine !== "memcached")
+        .flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])),
+    ),
+  ].filter((name) => !name.startsWith("default."));
+  const paramPages = await Promise.all(
+    attached.map(async (name) => pages((await listCacheParameters(ctx, name)).length, 100)),
+  );
+  const sgIds = new Set([
+    ...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)),
+    ...serverless.flatMap((s) => s.securityGroupIds),
+  ]);
+  expect(groups.length + clusters.filter((c) => !c.replicationGroupId).length + serverless.length).toBe(
+    FLEET,
+  );
   // The fleet attaches both kinds, so the bound really excludes default groups (and still reads custom ones).
-  expect(clusters.some((c) => c.parameterGroup?.name.startsWith("default.") && c.engine !== "memcached")).toBe(true);
+  expect(
+    clusters.some((c) => c.parameterGroup?.name.startsWith("default.") && c.engine !== "memcached"),
+  ).toBe(true);
   expect(attached.length).toBeGreaterThan(0);
   return {
     "elasticache:DescribeReplicationGroups": pages(groups.length, 100),
@@ -64,11 +89,14 @@ describe("AWS calls for a generated fleet", () => {
     const counted: Record<string, number> = {};
     sandbox.control.resetCalls();
     const [audit] = await auditRegions(settings, [REGION], {
-      onRequest: ({ service, operation }) => void (counted[`${service}:${operation}`] = (counted[`${service}:${operation}`] ?? 0) + 1),
+      onRequest: ({ service, operation }) =>
+        void (counted[`${service}:${operation}`] = (counted[`${service}:${operation}`] ?? 0) + 1),
     });
     const total = Object.values(counted).reduce((a, b) => a + b, 0);
     const boundTotal = Object.values(bound).reduce((a, b) => a + b, 0);
-    console.info(`[call-count] ${FLEET} clusters: ${total} AWS calls (bound ${boundTotal}): ${JSON.stringify(counted)}`);
+    console.info(
+      `[call-count] ${FLEET} clusters: ${total} AWS calls (bound ${boundTotal}): ${JSON.stringify(counted)}`,
+    );
     expect(audit!.problems).toEqual([]);
     expect(audit!.clusters).toHaveLength(FLEET);
     // Exactly the bound, per operation: no retries happen here, and any per-cluster call would show at once.
@@ -80,7 +108,9 @@ describe("AWS calls for a generated fleet", () => {
 
   it("starts the parameter and security group reads while the cluster pages are still coming", async () => {
     const order: string[] = [];
-    const [audit] = await auditRegions(settings, [REGION], { onRequest: ({ operation }) => void order.push(operation) });
+    const [audit] = await auditRegions(settings, [REGION], {
+      onRequest: ({ operation }) => void order.push(operation),
+    });
     expect(audit!.clusters).toHaveLength(FLEET);
     const clusterPages = order.flatMap((op, i) => (op === "DescribeCacheClusters" ? [i] : []));
     expect(clusterPages.length).toBeGreaterThanOrEqual(3);

@@ -40,11 +40,18 @@ export interface CollectOptions {
 const PARAMETER_CONCURRENCY = 64;
 
 /** Throws an AwsError only when the region itself is unusable (e.g. not a region name); reads never throw. */
-export async function collectRegion(settings: AwsSettings, region: string, opts: CollectOptions = {}): Promise<RegionSnapshot> {
+export async function collectRegion(
+  settings: AwsSettings,
+  region: string,
+  opts: CollectOptions = {},
+): Promise<RegionSnapshot> {
   const readAt = (opts.now ?? (() => new Date()))().toISOString();
   const ctx = createAwsContext(settings, region, { onRequest: opts.onRequest });
 
-  const params = parameterReads((name) => settle(listCacheParameters(ctx, name)), opts.parameterConcurrency ?? PARAMETER_CONCURRENCY);
+  const params = parameterReads(
+    (name) => settle(listCacheParameters(ctx, name)),
+    opts.parameterConcurrency ?? PARAMETER_CONCURRENCY,
+  );
   const sgs = securityGroupReads((ids) => settle(listSecurityGroups(ctx, { ids })));
   // Each page feeds the dependent reads at once: they run while the next pages are fetched.
   const onPage = (page: CacheCluster[]) => {
@@ -88,7 +95,10 @@ export async function collectRegion(settings: AwsSettings, region: string, opts:
   };
 }
 
-async function securityGroupsOf(clusters: ReadResult<CacheCluster[]>, sgs: SecurityGroupReads): Promise<ReadResult<SecurityGroup[]>> {
+async function securityGroupsOf(
+  clusters: ReadResult<CacheCluster[]>,
+  sgs: SecurityGroupReads,
+): Promise<ReadResult<SecurityGroup[]>> {
   const result = await sgs.result();
   // Without the cluster list there is nothing to judge network access by; say why rather than "none".
   if (sgs.requested === 0 && !clusters.ok) return clusters;

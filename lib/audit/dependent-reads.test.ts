@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { CacheParameter, SecurityGroup } from "@/lib/aws";
 import type { ReadResult } from "@/lib/inventory/snapshot";
-import { accessDenied, makeParameters, makeSecurityGroup, makeStandaloneCluster } from "@/lib/testing/fixtures";
+import {
+  accessDenied,
+  makeParameters,
+  makeSecurityGroup,
+  makeStandaloneCluster,
+} from "@/lib/testing/fixtures";
 import { groupsToRead, parameterReads, securityGroupReads } from "./dependent-reads";
 import { limiter } from "@/lib/inventory/read-result";
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
-const cluster = (id: string, parameterGroup: string, sgs: string[] = ["sg-1"], engine: "redis" | "memcached" = "redis") =>
-  makeStandaloneCluster({ id, parameterGroup, securityGroupIds: sgs, engine });
+const cluster = (
+  id: string,
+  parameterGroup: string,
+  sgs: string[] = ["sg-1"],
+  engine: "redis" | "memcached" = "redis",
+) => makeStandaloneCluster({ id, parameterGroup, securityGroupIds: sgs, engine });
 
 /** A read whose calls are recorded and which settles only when the test says so. */
 function heldReads<K, V>(value: (key: K) => V) {
@@ -15,11 +24,15 @@ function heldReads<K, V>(value: (key: K) => V) {
   const pending: (() => void)[] = [];
   let inFlight = 0;
   let peak = 0;
-  const read = (key: K) => new Promise<V>((resolve) => {
-    calls.push(key);
-    peak = Math.max(peak, ++inFlight);
-    pending.push(() => { inFlight--; resolve(value(key)); });
-  });
+  const read = (key: K) =>
+    new Promise<V>((resolve) => {
+      calls.push(key);
+      peak = Math.max(peak, ++inFlight);
+      pending.push(() => {
+        inFlight--;
+        resolve(value(key));
+      });
+    });
   return { read, calls, releaseAll: () => pending.splice(0).forEach((f) => f()), peak: () => peak };
 }
 
@@ -30,7 +43,10 @@ describe("limiter", () => {
     const all = Promise.all([1, 2, 3, 4, 5].map((n) => run(() => held.read(n))));
     await tick();
     expect(held.calls).toEqual([1, 2]);
-    while (held.calls.length < 5) { held.releaseAll(); await tick(); }
+    while (held.calls.length < 5) {
+      held.releaseAll();
+      await tick();
+    }
     held.releaseAll();
     expect(await all).toEqual([10, 20, 30, 40, 50]);
     expect([held.calls, held.peak()]).toEqual([[1, 2, 3, 4, 5], 2]);
@@ -38,7 +54,10 @@ describe("limiter", () => {
 });
 
 describe("parameterReads", () => {
-  const ok = (name: string): ReadResult<CacheParameter[]> => ({ ok: true, value: makeParameters({ policy: name === "g-noev" ? "noeviction" : "volatile-lru" }) });
+  const ok = (name: string): ReadResult<CacheParameter[]> => ({
+    ok: true,
+    value: makeParameters({ policy: name === "g-noev" ? "noeviction" : "volatile-lru" }),
+  });
 
   it("reads each Redis/Valkey group once across pages, at once, and reports them by name", async () => {
     const held = heldReads(ok);
@@ -51,7 +70,10 @@ describe("parameterReads", () => {
     held.releaseAll();
     const results = await reads.results();
     expect(Object.keys(results)).toEqual(["g-a", "g-b", "g-noev"]);
-    const policy = (name: string) => { const r = results[name]!; return r.ok ? r.value.find((p) => p.name === "maxmemory-policy")?.value : r.problem.code; };
+    const policy = (name: string) => {
+      const r = results[name]!;
+      return r.ok ? r.value.find((p) => p.name === "maxmemory-policy")?.value : r.problem.code;
+    };
     expect(["g-a", "g-noev"].map(policy)).toEqual(["volatile-lru", "noeviction"]);
   });
 
@@ -62,18 +84,28 @@ describe("parameterReads", () => {
     const done = reads.results();
     await tick();
     expect(held.calls).toEqual(["g-1"]);
-    while (held.calls.length < 2) { held.releaseAll(); await tick(); }
+    while (held.calls.length < 2) {
+      held.releaseAll();
+      await tick();
+    }
     held.releaseAll();
     expect(Object.keys(await done)).toEqual(["g-1", "g-2"]);
     expect(held.peak()).toBe(1);
   });
 
   it("skips Memcached groups", () => {
-    expect(groupsToRead([cluster("m", "mc-custom", [], "memcached"), cluster("r", "redis7-custom")])).toEqual(["redis7-custom"]);
+    expect(groupsToRead([cluster("m", "mc-custom", [], "memcached"), cluster("r", "redis7-custom")])).toEqual(
+      ["redis7-custom"],
+    );
   });
 
   it("skips default groups: they hold the fixed family default, so nothing needs reading", async () => {
-    const clusters = [cluster("a", "default.redis7"), cluster("b", "default.valkey8.cluster.on"), cluster("c", "bullmq-redis7"), cluster("d", "default.redis7")];
+    const clusters = [
+      cluster("a", "default.redis7"),
+      cluster("b", "default.valkey8.cluster.on"),
+      cluster("c", "bullmq-redis7"),
+      cluster("d", "default.redis7"),
+    ];
     expect(groupsToRead(clusters)).toEqual(["bullmq-redis7"]);
     const held = heldReads(ok);
     const reads = parameterReads(held.read, 64);
@@ -84,7 +116,10 @@ describe("parameterReads", () => {
 });
 
 describe("securityGroupReads", () => {
-  const groups = (ids: string[]): ReadResult<SecurityGroup[]> => ({ ok: true, value: ids.map((id) => makeSecurityGroup(id, `name-${id}`, "vpc-1")) });
+  const groups = (ids: string[]): ReadResult<SecurityGroup[]> => ({
+    ok: true,
+    value: ids.map((id) => makeSecurityGroup(id, `name-${id}`, "vpc-1")),
+  });
 
   it("batches only new ids, once per add, and merges the batches by id", async () => {
     const held = heldReads(groups);
@@ -95,13 +130,19 @@ describe("securityGroupReads", () => {
     expect([held.calls, reads.requested]).toEqual([[["sg-a", "sg-b"], ["sg-c"]], 3]);
     held.releaseAll();
     const result = await reads.result();
-    expect(result.ok && result.value.map((g) => `${g.id}:${g.name}`)).toEqual(["sg-a:name-sg-a", "sg-b:name-sg-b", "sg-c:name-sg-c"]);
+    expect(result.ok && result.value.map((g) => `${g.id}:${g.name}`)).toEqual([
+      "sg-a:name-sg-a",
+      "sg-b:name-sg-b",
+      "sg-c:name-sg-c",
+    ]);
   });
 
   it("answers an empty list when nothing was asked, and the first failed batch's problem", async () => {
     expect(await securityGroupReads(async () => groups(["sg-x"])).result()).toEqual({ ok: true, value: [] });
     const denied = accessDenied("DescribeSecurityGroups", "ec2");
-    const reads = securityGroupReads(async (ids) => (ids.includes("sg-2") ? { ok: false, problem: denied } : groups(ids)));
+    const reads = securityGroupReads(async (ids) =>
+      ids.includes("sg-2") ? { ok: false, problem: denied } : groups(ids),
+    );
     reads.add(["sg-1"]);
     reads.add(["sg-2"]);
     expect(await reads.result()).toEqual({ ok: false, problem: denied });

@@ -4,7 +4,12 @@
  * sequential, so starting these as each page arrives hides them behind the remaining pages instead of
  * adding rounds after the last one.
  */
-import { isDefaultParameterGroup, type CacheCluster, type CacheParameter, type SecurityGroup } from "@/lib/aws";
+import {
+  isDefaultParameterGroup,
+  type CacheCluster,
+  type CacheParameter,
+  type SecurityGroup,
+} from "@/lib/aws";
 import type { ReadResult } from "@/lib/inventory/snapshot";
 import { limiter } from "@/lib/inventory/read-result";
 
@@ -35,13 +40,20 @@ export interface ParameterReads {
  * flight: these are small requests and the SDK's adaptive retry slows down on throttling, so the cap is
  * generous and normally lets every group of a region go out in the same round.
  */
-export function parameterReads(read: (name: string) => Promise<ReadResult<CacheParameter[]>>, concurrency: number): ParameterReads {
+export function parameterReads(
+  read: (name: string) => Promise<ReadResult<CacheParameter[]>>,
+  concurrency: number,
+): ParameterReads {
   const run = limiter(concurrency);
   const started = new Map<string, Promise<ReadResult<CacheParameter[]>>>();
   return {
     add(clusters) {
       for (const name of groupsToRead(clusters)) {
-        if (!started.has(name)) started.set(name, run(() => read(name)));
+        if (!started.has(name))
+          started.set(
+            name,
+            run(() => read(name)),
+          );
       }
     },
     async results() {
@@ -66,7 +78,9 @@ export interface SecurityGroupReads {
  * for the serverless list), so the calls are bounded by pages, never by clusters. A fleet reuses a handful of
  * groups, so in practice the first page asks for all of them and later pages ask for nothing.
  */
-export function securityGroupReads(read: (ids: string[]) => Promise<ReadResult<SecurityGroup[]>>): SecurityGroupReads {
+export function securityGroupReads(
+  read: (ids: string[]) => Promise<ReadResult<SecurityGroup[]>>,
+): SecurityGroupReads {
   const asked = new Set<string>();
   const batches: Promise<ReadResult<SecurityGroup[]>>[] = [];
   return {

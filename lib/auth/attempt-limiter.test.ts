@@ -3,7 +3,10 @@ import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
 
 function limiterAt(start = 1_000_000) {
   const clock = { t: start };
-  const limiter = new AttemptLimiter({ windowMs: 600_000, maxPerAddress: 5, maxPerUser: 20, maxKeys: 100 }, () => clock.t);
+  const limiter = new AttemptLimiter(
+    { windowMs: 600_000, maxPerAddress: 5, maxPerUser: 20, maxKeys: 100 },
+    () => clock.t,
+  );
   return { limiter, clock };
 }
 

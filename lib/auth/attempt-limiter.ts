@@ -12,7 +12,12 @@ export interface LimiterOptions {
   maxKeys: number;
 }
 
-export const DEFAULT_LIMITS: LimiterOptions = { windowMs: 10 * 60_000, maxPerAddress: 5, maxPerUser: 20, maxKeys: 10_000 };
+export const DEFAULT_LIMITS: LimiterOptions = {
+  windowMs: 10 * 60_000,
+  maxPerAddress: 5,
+  maxPerUser: 20,
+  maxKeys: 10_000,
+};
 
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterMs: number };
 
@@ -30,8 +35,10 @@ export class AttemptLimiter {
     const byAddress = this.recent(addressKey(username, address), t);
     const byUser = this.recent(userKey(username), t);
     const blocks: number[] = [];
-    if (byAddress.length >= this.options.maxPerAddress) blocks.push(this.unblockAt(byAddress, this.options.maxPerAddress));
-    if (byUser.length >= this.options.maxPerUser) blocks.push(this.unblockAt(byUser, this.options.maxPerUser));
+    if (byAddress.length >= this.options.maxPerAddress)
+      blocks.push(this.unblockAt(byAddress, this.options.maxPerAddress));
+    if (byUser.length >= this.options.maxPerUser)
+      blocks.push(this.unblockAt(byUser, this.options.maxPerUser));
     if (blocks.length === 0) return { allowed: true };
     return { allowed: false, retryAfterMs: Math.max(...blocks) - t };
   }

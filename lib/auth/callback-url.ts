@@ -8,7 +8,8 @@ export function safeCallbackPath(value: unknown, origin?: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
   let candidate = value;
   if (origin && candidate.startsWith(origin + "/")) candidate = candidate.slice(origin.length);
-  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
+  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\"))
+    return fallback;
   if (candidate.startsWith("/sign-in") || candidate.startsWith("/api/")) return fallback;
   return candidate;
 }
@@ -20,6 +21,7 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (code.startsWith("Too many failed sign-in attempts.")) return code;
   if (code === "SessionRequired") return "Sign in to continue.";
   if (code === "AccessDenied") return "Your account is not allowed to use QueueReady.";
-  if (code === "Configuration") return "Sign-in is not configured on this server. Ask the person who runs QueueReady.";
+  if (code === "Configuration")
+    return "Sign-in is not configured on this server. Ask the person who runs QueueReady.";
   return "Sign-in did not work. Try again.";
 }

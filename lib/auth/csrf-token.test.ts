@@ -7,7 +7,12 @@ import { csrfTokenFromCookies } from "@/lib/auth/csrf-token";
 // test fails if next-auth ever changes the cookie format the sign-in and sign-out forms depend on.
 const nextAuthCsrf = createRequire(import.meta.url)(
   path.resolve("node_modules/next-auth/core/lib/csrf-token.js"),
-) as { createCSRFToken(args: { options: { secret: string }; isPost: boolean }): { cookie: string; csrfToken: string } };
+) as {
+  createCSRFToken(args: { options: { secret: string }; isPost: boolean }): {
+    cookie: string;
+    csrfToken: string;
+  };
+};
 
 const SECRET = "test-secret-0123456789";
 const jar = (entries: Record<string, string>) => ({
@@ -21,12 +26,16 @@ describe("csrfTokenFromCookies", () => {
     expect(csrfToken).toMatch(/^[0-9a-f]{64}$/);
     expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": cookie }), SECRET)).toBe(csrfToken);
     expect(csrfTokenFromCookies(jar({ "__Host-next-auth.csrf-token": cookie }), SECRET)).toBe(csrfToken);
-    expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": cookie.replace("|", "%7C") }), SECRET)).toBe(csrfToken);
+    expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": cookie.replace("|", "%7C") }), SECRET)).toBe(
+      csrfToken,
+    );
   });
 
   it("refuses a cookie signed with another secret, a forged hash, or none at all", () => {
     expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": cookie }), "another-secret")).toBeNull();
-    expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": `${csrfToken}|${"0".repeat(64)}` }), SECRET)).toBeNull();
+    expect(
+      csrfTokenFromCookies(jar({ "next-auth.csrf-token": `${csrfToken}|${"0".repeat(64)}` }), SECRET),
+    ).toBeNull();
     expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": csrfToken }), SECRET)).toBeNull();
     expect(csrfTokenFromCookies(jar({}), SECRET)).toBeNull();
     expect(csrfTokenFromCookies(jar({ "next-auth.csrf-token": cookie }), null)).toBeNull();

@@ -22,7 +22,9 @@ describe("OIDC", () => {
       defaultRole: "viewer",
       label: "Sign in with single sign-on",
     });
-    expect(oidcProvider(settings!).wellKnown).toBe("https://login.example.com/realms/ops/.well-known/openid-configuration");
+    expect(oidcProvider(settings!).wellKnown).toBe(
+      "https://login.example.com/realms/ops/.well-known/openid-configuration",
+    );
   });
 
   it("refuses an unknown default role", () => {

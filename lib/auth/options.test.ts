@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
 import { buildAuthOptions } from "@/lib/auth/options";
 
-const users = JSON.stringify([{ username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) }]);
+const users = JSON.stringify([
+  { username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) },
+]);
 
 describe("buildAuthOptions", () => {
   it("refuses to run without a secret outside demo mode", () => {
@@ -27,7 +29,11 @@ describe("buildAuthOptions", () => {
     expect(options.pages).toEqual({ signIn: "/sign-in", error: "/sign-in" });
     expect(options.providers.map((p) => p.id)).toEqual(["credentials"]);
     const jwt = options.callbacks!.jwt!;
-    const token = await jwt({ token: {}, user: { id: "alice", name: "alice", role: "operator" }, account: null });
+    const token = await jwt({
+      token: {},
+      user: { id: "alice", name: "alice", role: "operator" },
+      account: null,
+    });
     expect(token).toEqual({ name: "alice", role: "operator" });
     const session = await options.callbacks!.session!({
       session: { expires: "2030-01-01T00:00:00Z", user: { name: "x", role: "viewer" } },

@@ -38,7 +38,10 @@ export function buildAuthOptions(env: Env): AuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Password",
-      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        username: { label: "Username", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const result = await checkCredentials(
           String(credentials?.username ?? ""),

@@ -17,8 +17,7 @@ export async function requireRole(role: Role): Promise<SessionUser> {
 }
 
 export type ActionAuthorization =
-  | { ok: true; user: SessionUser }
-  | { ok: false; code: "unauthenticated" | "forbidden"; message: string };
+  { ok: true; user: SessionUser } | { ok: false; code: "unauthenticated" | "forbidden"; message: string };
 
 /**
  * For server actions, which anyone can POST to directly: never redirects, returns why it refuses so the
@@ -28,7 +27,11 @@ export async function authorizeAction(role: Role): Promise<ActionAuthorization> 
   const user = await getSessionUser();
   if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
   if (!hasRole(user.role, role)) {
-    return { ok: false, code: "forbidden", message: `This needs the ${role} role; you are signed in as ${user.role}.` };
+    return {
+      ok: false,
+      code: "forbidden",
+      message: `This needs the ${role} role; you are signed in as ${user.role}.`,
+    };
   }
   return { ok: true, user };
 }

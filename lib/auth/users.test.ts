@@ -9,14 +9,18 @@ const hash = bcrypt.hashSync("s3cret", 4);
 
 describe("loadUsers", () => {
   it("reads QUEUEREADY_USERS", () => {
-    const env = { QUEUEREADY_USERS: JSON.stringify([{ username: "alice", role: "operator", passwordHash: hash }]) };
+    const env = {
+      QUEUEREADY_USERS: JSON.stringify([{ username: "alice", role: "operator", passwordHash: hash }]),
+    };
     expect(loadUsers(env)).toEqual([{ username: "alice", role: "operator", passwordHash: hash }]);
   });
 
   it("reads the file named by QUEUEREADY_USERS_FILE", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "qr-users-")), "users.json");
     writeFileSync(file, JSON.stringify([{ username: "carol", role: "viewer", passwordHash: hash }]));
-    expect(loadUsers({ QUEUEREADY_USERS_FILE: file })).toEqual([{ username: "carol", role: "viewer", passwordHash: hash }]);
+    expect(loadUsers({ QUEUEREADY_USERS_FILE: file })).toEqual([
+      { username: "carol", role: "viewer", passwordHash: hash },
+    ]);
   });
 
   it("adds viewer and operator in demo mode, hashed at startup", () => {
@@ -37,8 +41,14 @@ describe("loadUsers", () => {
 
   it.each([
     ["not json", "QUEUEREADY_USERS is not valid JSON."],
-    [JSON.stringify([{ username: "a", role: "admin", passwordHash: hash }]), "QUEUEREADY_USERS: entry 0.role is invalid"],
-    [JSON.stringify([{ username: "a", role: "viewer", passwordHash: "plain" }]), "QUEUEREADY_USERS: entry 0.passwordHash is invalid"],
+    [
+      JSON.stringify([{ username: "a", role: "admin", passwordHash: hash }]),
+      "QUEUEREADY_USERS: entry 0.role is invalid",
+    ],
+    [
+      JSON.stringify([{ username: "a", role: "viewer", passwordHash: "plain" }]),
+      "QUEUEREADY_USERS: entry 0.passwordHash is invalid",
+    ],
     [
       JSON.stringify([
         { username: "dave", role: "viewer", passwordHash: hash },

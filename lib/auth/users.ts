@@ -37,7 +37,9 @@ function parseUsers(json: string, source: string): ConfiguredUser[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join(".") : "";
-    throw new UsersConfigError(`${source}: entry ${where} is invalid (${issue?.message ?? "unknown problem"}).`);
+    throw new UsersConfigError(
+      `${source}: entry ${where} is invalid (${issue?.message ?? "unknown problem"}).`,
+    );
   }
   return parsed.data;
 }

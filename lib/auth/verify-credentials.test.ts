@@ -20,8 +20,14 @@ function checker(sleeps: number[] = []) {
 describe("createCredentialChecker", () => {
   it("signs in with the right password, username case-insensitive, keeping the configured spelling", async () => {
     const check = checker();
-    expect(await check("ALICE", "correct horse", "10.0.0.1")).toEqual({ ok: true, user: { name: "alice", role: "operator" } });
-    expect(await check("bob", "battery staple", "10.0.0.1")).toEqual({ ok: true, user: { name: "bob", role: "viewer" } });
+    expect(await check("ALICE", "correct horse", "10.0.0.1")).toEqual({
+      ok: true,
+      user: { name: "alice", role: "operator" },
+    });
+    expect(await check("bob", "battery staple", "10.0.0.1")).toEqual({
+      ok: true,
+      user: { name: "bob", role: "viewer" },
+    });
   });
 
   it("answers a wrong password and an unknown user with the same plain message", async () => {

@@ -56,7 +56,11 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
     return { ok: false, reason: "wrong-credentials", message: WRONG_CREDENTIALS };
   }
 
-  return async function checkCredentials(username: string, password: string, address: string): Promise<CredentialCheck> {
+  return async function checkCredentials(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<CredentialCheck> {
     const started = now();
     const result = await check(username.slice(0, MAX_INPUT), password, address);
     const remaining = minDurationMs - (now() - started);

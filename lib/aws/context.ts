@@ -29,16 +29,28 @@ const CACHE_LIMIT = 64;
 const clientsByContext = new WeakMap<AwsContext, AwsClients>();
 // Keyed by everything that shapes a client. Sharing keeps keep-alive sockets and the adaptive
 // retry's rate limiter per region, which is the point of adaptive mode.
-const clientCache = new Map<string, { shared?: AwsClients; byListener: WeakMap<RequestListener, AwsClients> }>();
+const clientCache = new Map<
+  string,
+  { shared?: AwsClients; byListener: WeakMap<RequestListener, AwsClients> }
+>();
 
 /**
  * Makes (or reuses) the ElastiCache and EC2 clients for one region: adaptive retry with
  * `settings.maxAttempts`, the endpoint override, short timeouts, and `onRequest` per HTTP request.
  * Throws an `unknown-region` AwsError when `region` is not shaped like an AWS region.
  */
-export function createAwsContext(settings: AwsSettings, region: string, opts?: { onRequest?: RequestListener }): AwsContext {
+export function createAwsContext(
+  settings: AwsSettings,
+  region: string,
+  opts?: { onRequest?: RequestListener },
+): AwsContext {
   assertRegion(region);
-  const key = JSON.stringify([region, settings.endpoint ?? null, settings.maxAttempts, settings.credentials ?? null]);
+  const key = JSON.stringify([
+    region,
+    settings.endpoint ?? null,
+    settings.maxAttempts,
+    settings.credentials ?? null,
+  ]);
   let entry = clientCache.get(key);
   if (!entry) {
     if (clientCache.size >= CACHE_LIMIT) clientCache.delete(clientCache.keys().next().value as string);
@@ -87,7 +99,11 @@ function buildClients(settings: AwsSettings, region: string, listener?: RequestL
   return { elasticache, ec2 };
 }
 
-function countRequests(client: ElastiCacheClient | EC2Client, service: AwsService, listener: RequestListener): void {
+function countRequests(
+  client: ElastiCacheClient | EC2Client,
+  service: AwsService,
+  listener: RequestListener,
+): void {
   // The deserialize step runs inside the retry middleware, so it sees every attempt that goes out.
   (client.middlewareStack as ElastiCacheClient["middlewareStack"]).add(
     (next, context) => async (args) => {

@@ -32,7 +32,10 @@ const PROBE_GROUP_NAME = "queueready-permission-check";
  * (`allowed: false` with the IAM action to grant); anything else (throttling, a group that does not
  * exist, no credentials) is thrown as an AwsError, because it says nothing about permissions.
  */
-export async function checkEc2Permission(ctx: AwsContext, check: Ec2PermissionCheck): Promise<Ec2PermissionResult> {
+export async function checkEc2Permission(
+  ctx: AwsContext,
+  check: Ec2PermissionCheck,
+): Promise<Ec2PermissionResult> {
   const site = { service: "ec2" as const, operation: check.operation, region: ctx.region };
   try {
     await send(ctx, check);
@@ -56,21 +59,40 @@ async function send(ctx: AwsContext, check: Ec2PermissionCheck): Promise<unknown
   const { ec2 } = clientsOf(ctx);
   switch (check.operation) {
     case "CreateSecurityGroup":
-      return ec2.send(new CreateSecurityGroupCommand({
-        ...createSecurityGroupInput({ name: check.name ?? PROBE_GROUP_NAME, description: "QueueReady permission check", vpcId: check.vpcId, tags: check.tags }),
-        DryRun: true,
-      }));
+      return ec2.send(
+        new CreateSecurityGroupCommand({
+          ...createSecurityGroupInput({
+            name: check.name ?? PROBE_GROUP_NAME,
+            description: "QueueReady permission check",
+            vpcId: check.vpcId,
+            tags: check.tags,
+          }),
+          DryRun: true,
+        }),
+      );
     case "AuthorizeSecurityGroupIngress":
-      return ec2.send(new AuthorizeSecurityGroupIngressCommand({
-        GroupId: check.groupId, IpPermissions: [toIpPermission(ctx, check.rule)], DryRun: true,
-      }));
+      return ec2.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: check.groupId,
+          IpPermissions: [toIpPermission(ctx, check.rule)],
+          DryRun: true,
+        }),
+      );
     case "CreateTags":
-      return ec2.send(new CreateTagsCommand({
-        Resources: check.resourceIds, Tags: toSdkTags(check.tags ?? PROBE_TAGS), DryRun: true,
-      }));
+      return ec2.send(
+        new CreateTagsCommand({
+          Resources: check.resourceIds,
+          Tags: toSdkTags(check.tags ?? PROBE_TAGS),
+          DryRun: true,
+        }),
+      );
     case "RevokeSecurityGroupIngress":
-      return ec2.send(new RevokeSecurityGroupIngressCommand({
-        GroupId: check.groupId, SecurityGroupRuleIds: check.ruleIds, DryRun: true,
-      }));
+      return ec2.send(
+        new RevokeSecurityGroupIngressCommand({
+          GroupId: check.groupId,
+          SecurityGroupRuleIds: check.ruleIds,
+          DryRun: true,
+        }),
+      );
   }
 }

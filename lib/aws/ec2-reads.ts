@@ -38,26 +38,46 @@ async function inBatches<T>(
 
 export async function listVpcs(ctx: AwsContext, opts?: { ids?: string[] }): Promise<Vpc[]> {
   const raw = await inBatches("vpc-id", opts?.ids, (Filters) =>
-    collectPages(ctx, "ec2", "DescribeVpcs",
-      ({ ec2 }) => paginateDescribeVpcs({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }), (p) => p.Vpcs));
+    collectPages(
+      ctx,
+      "ec2",
+      "DescribeVpcs",
+      ({ ec2 }) => paginateDescribeVpcs({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }),
+      (p) => p.Vpcs,
+    ),
+  );
   return raw.map(reshapeVpc);
 }
 
 export async function listSubnets(ctx: AwsContext, opts?: { vpcIds?: string[] }): Promise<Subnet[]> {
   const raw = await inBatches("vpc-id", opts?.vpcIds, (Filters) =>
-    collectPages(ctx, "ec2", "DescribeSubnets",
-      ({ ec2 }) => paginateDescribeSubnets({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }), (p) => p.Subnets));
+    collectPages(
+      ctx,
+      "ec2",
+      "DescribeSubnets",
+      ({ ec2 }) => paginateDescribeSubnets({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }),
+      (p) => p.Subnets,
+    ),
+  );
   return raw.map(reshapeSubnet);
 }
 
 /** Security groups with their inbound rules flattened (one IngressRule per source). */
-export async function listSecurityGroups(ctx: AwsContext, opts?: { ids?: string[]; vpcId?: string }): Promise<SecurityGroup[]> {
+export async function listSecurityGroups(
+  ctx: AwsContext,
+  opts?: { ids?: string[]; vpcId?: string },
+): Promise<SecurityGroup[]> {
   const vpcFilter: Filter[] = opts?.vpcId ? [{ Name: "vpc-id", Values: [opts.vpcId] }] : [];
   const raw = await inBatches("group-id", opts?.ids, (idFilter) => {
     const filters = [...(idFilter ?? []), ...vpcFilter];
     const input = { Filters: filters.length > 0 ? filters : undefined, MaxResults: MAX_RESULTS };
-    return collectPages(ctx, "ec2", "DescribeSecurityGroups",
-      ({ ec2 }) => paginateDescribeSecurityGroups({ client: ec2, ...paging }, input), (p) => p.SecurityGroups);
+    return collectPages(
+      ctx,
+      "ec2",
+      "DescribeSecurityGroups",
+      ({ ec2 }) => paginateDescribeSecurityGroups({ client: ec2, ...paging }, input),
+      (p) => p.SecurityGroups,
+    );
   });
   return raw.map(reshapeSecurityGroup);
 }
@@ -68,8 +88,14 @@ export async function listSecurityGroupRules(
   groupIds: string[],
 ): Promise<(IngressRule & { groupId: string; ruleId: string })[]> {
   const raw = await inBatches("group-id", groupIds, (Filters) =>
-    collectPages(ctx, "ec2", "DescribeSecurityGroupRules",
-      ({ ec2 }) => paginateDescribeSecurityGroupRules({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }),
-      (p) => p.SecurityGroupRules));
+    collectPages(
+      ctx,
+      "ec2",
+      "DescribeSecurityGroupRules",
+      ({ ec2 }) =>
+        paginateDescribeSecurityGroupRules({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }),
+      (p) => p.SecurityGroupRules,
+    ),
+  );
   return raw.filter((r) => r.IsEgress !== true).flatMap((r) => reshapeSecurityGroupRule(r) ?? []);
 }

@@ -28,12 +28,19 @@ export interface IngressRequest {
 
 export const toSdkTags = (tags: Tag[]) => tags.map((t) => ({ Key: t.key, Value: t.value }));
 
-export function createSecurityGroupInput(group: { name: string; description: string; vpcId: string; tags?: Tag[] }) {
+export function createSecurityGroupInput(group: {
+  name: string;
+  description: string;
+  vpcId: string;
+  tags?: Tag[];
+}) {
   return {
     GroupName: group.name,
     Description: group.description,
     VpcId: group.vpcId,
-    TagSpecifications: group.tags?.length ? [{ ResourceType: "security-group" as const, Tags: toSdkTags(group.tags) }] : undefined,
+    TagSpecifications: group.tags?.length
+      ? [{ ResourceType: "security-group" as const, Tags: toSdkTags(group.tags) }]
+      : undefined,
   };
 }
 
@@ -42,7 +49,10 @@ export function toIpPermission(ctx: AwsContext, rule: IngressRequest): IpPermiss
   const valid = (p: number) => Number.isInteger(p) && p >= 0 && p <= 65535;
   if (!valid(rule.fromPort) || !valid(rule.toPort) || rule.fromPort > rule.toPort) {
     throw new AwsError({
-      code: "invalid-input", operation: "AuthorizeSecurityGroupIngress", region: ctx.region, retryable: false,
+      code: "invalid-input",
+      operation: "AuthorizeSecurityGroupIngress",
+      region: ctx.region,
+      retryable: false,
       message: `Ports ${rule.fromPort}-${rule.toPort} are not a valid range (whole numbers 0..65535, from <= to).`,
     });
   }
@@ -54,7 +64,9 @@ export function toIpPermission(ctx: AwsContext, rule: IngressRequest): IpPermiss
     ToPort: rule.toPort,
     ...(s.kind === "cidr" ? { IpRanges: [{ CidrIp: s.cidr, ...d }] } : {}),
     ...(s.kind === "cidr6" ? { Ipv6Ranges: [{ CidrIpv6: s.cidr, ...d }] } : {}),
-    ...(s.kind === "security-group" ? { UserIdGroupPairs: [{ GroupId: s.groupId, ...(s.ownerId ? { UserId: s.ownerId } : {}), ...d }] } : {}),
+    ...(s.kind === "security-group"
+      ? { UserIdGroupPairs: [{ GroupId: s.groupId, ...(s.ownerId ? { UserId: s.ownerId } : {}), ...d }] }
+      : {}),
     ...(s.kind === "prefix-list" ? { PrefixListIds: [{ PrefixListId: s.prefixListId, ...d }] } : {}),
   };
 }
@@ -66,11 +78,17 @@ export async function createSecurityGroup(
 ): Promise<SecurityGroup> {
   const checked = checkSecurityGroupName(group.name);
   if (!checked.ok) {
-    throw new AwsError({ code: "invalid-input", operation: "CreateSecurityGroup", region: ctx.region, retryable: false,
-      message: `Invalid security group name "${group.name}": ${checked.reason}` });
+    throw new AwsError({
+      code: "invalid-input",
+      operation: "CreateSecurityGroup",
+      region: ctx.region,
+      retryable: false,
+      message: `Invalid security group name "${group.name}": ${checked.reason}`,
+    });
   }
   const out = await callAws(ctx, "ec2", "CreateSecurityGroup", ({ ec2 }) =>
-    ec2.send(new CreateSecurityGroupCommand(createSecurityGroupInput(group))));
+    ec2.send(new CreateSecurityGroupCommand(createSecurityGroupInput(group))),
+  );
   // Built from the answer rather than re-read: EC2 is eventually consistent and a describe right after
   // create can still say InvalidGroup.NotFound.
   return {
@@ -78,28 +96,41 @@ export async function createSecurityGroup(
     name: group.name,
     description: group.description,
     vpcId: group.vpcId,
-    tags: out.Tags ? tagsToRecord(out.Tags) : Object.fromEntries((group.tags ?? []).map((t) => [t.key, t.value])),
+    tags: out.Tags
+      ? tagsToRecord(out.Tags)
+      : Object.fromEntries((group.tags ?? []).map((t) => [t.key, t.value])),
     ingress: [],
   };
 }
 
 /** Adds one inbound rule; returns the new `sgr-` ids. An identical rule gives `already-exists`. */
-export async function authorizeIngress(ctx: AwsContext, groupId: string, rule: IngressRequest): Promise<{ ruleIds: string[] }> {
+export async function authorizeIngress(
+  ctx: AwsContext,
+  groupId: string,
+  rule: IngressRequest,
+): Promise<{ ruleIds: string[] }> {
   const permission = toIpPermission(ctx, rule);
   const out = await callAws(ctx, "ec2", "AuthorizeSecurityGroupIngress", ({ ec2 }) =>
-    ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })));
-  return { ruleIds: (out.SecurityGroupRules ?? []).flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : [])) };
+    ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })),
+  );
+  return {
+    ruleIds: (out.SecurityGroupRules ?? []).flatMap((r) =>
+      r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : [],
+    ),
+  };
 }
 
 /** Removes inbound rules by their `sgr-` ids (the undo of authorizeIngress). */
 export async function revokeIngress(ctx: AwsContext, groupId: string, ruleIds: string[]): Promise<void> {
   if (ruleIds.length === 0) return;
   await callAws(ctx, "ec2", "RevokeSecurityGroupIngress", ({ ec2 }) =>
-    ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: ruleIds })));
+    ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: ruleIds })),
+  );
 }
 
 export async function createEc2Tags(ctx: AwsContext, resourceIds: string[], tags: Tag[]): Promise<void> {
   if (resourceIds.length === 0 || tags.length === 0) return;
   await callAws(ctx, "ec2", "CreateTags", ({ ec2 }) =>
-    ec2.send(new CreateTagsCommand({ Resources: resourceIds, Tags: toSdkTags(tags) })));
+    ec2.send(new CreateTagsCommand({ Resources: resourceIds, Tags: toSdkTags(tags) })),
+  );
 }

@@ -32,13 +32,21 @@ describe("listCacheClusters onPage", () => {
       onPage: (page) => {
         seen.push(page.length);
         // The next page is refused, without retries (access denied is not retryable).
-        fleet.sandbox.control.addFault({ operation: "DescribeCacheClusters", kind: "access-denied", count: 1 });
+        fleet.sandbox.control.addFault({
+          operation: "DescribeCacheClusters",
+          kind: "access-denied",
+          count: 1,
+        });
       },
     });
     const err = await read.catch((e: unknown) => e);
     fleet.sandbox.control.clearFaults();
     expect(err).toBeInstanceOf(aws.AwsError);
-    expect((err as aws.AwsError).problem).toMatchObject({ code: "access-denied", operation: "DescribeCacheClusters", region: "us-east-1" });
+    expect((err as aws.AwsError).problem).toMatchObject({
+      code: "access-denied",
+      operation: "DescribeCacheClusters",
+      region: "us-east-1",
+    });
     expect(seen).toEqual([100]);
   });
 });

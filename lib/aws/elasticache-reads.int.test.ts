@@ -4,8 +4,17 @@ import { sandboxPerFile } from "./int-harness";
 
 const h = sandboxPerFile();
 
-const US_GROUPS = ["ancient-redis4", "busy-redis7", "cache-redis62", "events-cluster", "jobs-valkey8", "legacy-redis5",
-  "orders-redis7", "secure-redis7", "sessions-redis62"];
+const US_GROUPS = [
+  "ancient-redis4",
+  "busy-redis7",
+  "cache-redis62",
+  "events-cluster",
+  "jobs-valkey8",
+  "legacy-redis5",
+  "orders-redis7",
+  "secure-redis7",
+  "sessions-redis62",
+];
 
 describe("ElastiCache reads against the seeded sandbox", () => {
   it("lists exactly the seeded replication groups per region", async () => {
@@ -19,9 +28,21 @@ describe("ElastiCache reads against the seeded sandbox", () => {
   it("reads one group with its shards, endpoints and flags", async () => {
     const { ctx } = h.context();
     const [events] = await aws.listReplicationGroups(ctx, { id: "events-cluster" });
-    expect(events).toMatchObject({ id: "events-cluster", status: "available", clusterEnabled: true,
-      configurationEndpoint: { address: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com", port: 6379 } });
-    expect(events!.memberClusterIds.sort()).toEqual(["events-cluster-0001-001", "events-cluster-0001-002", "events-cluster-0002-001", "events-cluster-0002-002"]);
+    expect(events).toMatchObject({
+      id: "events-cluster",
+      status: "available",
+      clusterEnabled: true,
+      configurationEndpoint: {
+        address: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com",
+        port: 6379,
+      },
+    });
+    expect(events!.memberClusterIds.sort()).toEqual([
+      "events-cluster-0001-001",
+      "events-cluster-0001-002",
+      "events-cluster-0002-001",
+      "events-cluster-0002-002",
+    ]);
     expect(events!.nodeGroups.map((n) => n.id)).toEqual(["0001", "0002"]);
     const [secure] = await aws.listReplicationGroups(ctx, { id: "secure-redis7" });
     expect([secure!.transitEncryptionEnabled, secure!.authTokenEnabled]).toEqual([true, true]);
@@ -36,24 +57,43 @@ describe("ElastiCache reads against the seeded sandbox", () => {
     const orders = clusters.filter((c) => c.replicationGroupId === "orders-redis7");
     expect(orders.map((c) => c.id).sort()).toEqual(["orders-redis7-001", "orders-redis7-002"]);
     for (const member of orders) {
-      expect(member).toMatchObject({ engine: "redis", engineVersion: "7.1.0", cacheSubnetGroupName: "prod-cache-subnets",
+      expect(member).toMatchObject({
+        engine: "redis",
+        engineVersion: "7.1.0",
+        cacheSubnetGroupName: "prod-cache-subnets",
         parameterGroup: { name: "default.redis7", applyStatus: "in-sync", nodeIdsToReboot: [] },
-        securityGroups: [{ id: "sg-0cache00000000001", status: "active" }] });
-      expect(member.nodes[0]!.endpoint).toEqual({ address: `${member.id}.abc123.0001.use1.cache.amazonaws.com`, port: 6379 });
+        securityGroups: [{ id: "sg-0cache00000000001", status: "active" }],
+      });
+      expect(member.nodes[0]!.endpoint).toEqual({
+        address: `${member.id}.abc123.0001.use1.cache.amazonaws.com`,
+        port: 6379,
+      });
     }
     const legacy = clusters.filter((c) => c.replicationGroupId === "legacy-redis5");
     expect(legacy.map((c) => c.nodes[0]!.endpoint!.port)).toEqual([6380, 6380]);
-    const standalone = clusters.filter((c) => !c.replicationGroupId).map((c) => [c.id, c.engine]).sort();
-    expect(standalone).toEqual([["sessions-memcached", "memcached"], ["standalone-redis", "redis"]]);
+    const standalone = clusters
+      .filter((c) => !c.replicationGroupId)
+      .map((c) => [c.id, c.engine])
+      .sort();
+    expect(standalone).toEqual([
+      ["sessions-memcached", "memcached"],
+      ["standalone-redis", "redis"],
+    ]);
   });
 
   it("lists serverless caches, subnet groups and engine versions", async () => {
     const { ctx } = h.context();
-    expect((await aws.listServerlessCaches(ctx)).map((s) => [s.name, s.engine])).toEqual([["serverless-queue", "valkey"]]);
-    expect((await aws.listServerlessCaches(h.context("eu-west-1").ctx)).map((s) => s.name)).toEqual(["eu-serverless"]);
+    expect((await aws.listServerlessCaches(ctx)).map((s) => [s.name, s.engine])).toEqual([
+      ["serverless-queue", "valkey"],
+    ]);
+    expect((await aws.listServerlessCaches(h.context("eu-west-1").ctx)).map((s) => s.name)).toEqual([
+      "eu-serverless",
+    ]);
     const subnets = await aws.listCacheSubnetGroups(ctx);
     expect(subnets.map((s) => [s.name, s.vpcId]).sort()).toEqual([
-      ["prod-cache-subnets", "vpc-0prod00000000001"], ["staging-cache-subnets", "vpc-0stag00000000002"]]);
+      ["prod-cache-subnets", "vpc-0prod00000000001"],
+      ["staging-cache-subnets", "vpc-0stag00000000002"],
+    ]);
     expect(subnets.find((s) => s.name === "prod-cache-subnets")!.subnetIds).toHaveLength(3);
     const redis7 = await aws.listCacheEngineVersions(ctx, { engine: "redis", family: "redis7" });
     expect(redis7.length).toBeGreaterThan(0);
@@ -64,7 +104,14 @@ describe("ElastiCache reads against the seeded sandbox", () => {
     const { ctx, requests } = h.context();
     const groups = await aws.listCacheParameterGroups(ctx);
     const names = groups.map((g) => g.name);
-    for (const name of ["default.redis7", "default.redis7.cluster.on", "default.valkey8", "bullmq-valkey8", "shared-lru-redis6", "secure-noeviction"]) {
+    for (const name of [
+      "default.redis7",
+      "default.redis7.cluster.on",
+      "default.valkey8",
+      "bullmq-valkey8",
+      "shared-lru-redis6",
+      "secure-noeviction",
+    ]) {
       expect(names).toContain(name);
     }
     expect(groups.find((g) => g.name === "shared-lru-redis6")!.family).toBe("redis6.x");
@@ -72,15 +119,22 @@ describe("ElastiCache reads against the seeded sandbox", () => {
     expect(params.length).toBeGreaterThan(100);
     expect(new Set(params.map((p) => p.name)).size).toBe(params.length);
     expect(requests.DescribeCacheParameters).toBeGreaterThan(1);
-    expect(params.find((p) => p.name === "maxmemory-policy")).toMatchObject({ value: "volatile-lru", changeType: "immediate", isModifiable: true });
+    expect(params.find((p) => p.name === "maxmemory-policy")).toMatchObject({
+      value: "volatile-lru",
+      changeType: "immediate",
+      isModifiable: true,
+    });
     const changed = await aws.listCacheParameters(ctx, "bullmq-valkey8", { source: "user" });
     expect(changed.find((p) => p.name === "maxmemory-policy")?.value).toBe("noeviction");
   });
 
   it("throws not-found for an unknown id, and for a replication group id passed as a cluster id", async () => {
     const { ctx } = h.context();
-    for (const read of [() => aws.listReplicationGroups(ctx, { id: "no-such-group" }), () => aws.listCacheClusters(ctx, { id: "orders-redis7" }),
-      () => aws.listCacheParameters(ctx, "no-such-params")]) {
+    for (const read of [
+      () => aws.listReplicationGroups(ctx, { id: "no-such-group" }),
+      () => aws.listCacheClusters(ctx, { id: "orders-redis7" }),
+      () => aws.listCacheParameters(ctx, "no-such-params"),
+    ]) {
       const err = await read().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(aws.AwsError);
       expect((err as aws.AwsError).problem.code).toBe("not-found");

@@ -37,10 +37,18 @@ const SERVERLESS_MAX_RESULTS = 50;
 const MAX_EVENT_MINUTES = 14 * 24 * 60;
 const paging = { stopOnSameToken: true } as const;
 
-export async function listReplicationGroups(ctx: AwsContext, opts?: { id?: string }): Promise<ReplicationGroup[]> {
+export async function listReplicationGroups(
+  ctx: AwsContext,
+  opts?: { id?: string },
+): Promise<ReplicationGroup[]> {
   const input = { ReplicationGroupId: opts?.id, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeReplicationGroups",
-    ({ elasticache }) => paginateDescribeReplicationGroups({ client: elasticache, ...paging }, input), (p) => p.ReplicationGroups);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeReplicationGroups",
+    ({ elasticache }) => paginateDescribeReplicationGroups({ client: elasticache, ...paging }, input),
+    (p) => p.ReplicationGroups,
+  );
   return raw.map((g) => reshape.reshapeReplicationGroup(g, ctx.region));
 }
 
@@ -55,26 +63,43 @@ export async function listCacheClusters(
   opts?: { id?: string; onPage?: (clusters: CacheCluster[]) => void },
 ): Promise<CacheCluster[]> {
   const input = { CacheClusterId: opts?.id, ShowCacheNodeInfo: true, MaxRecords: MAX_RECORDS };
-  return collectPages(ctx, "elasticache", "DescribeCacheClusters",
+  return collectPages(
+    ctx,
+    "elasticache",
+    "DescribeCacheClusters",
     ({ elasticache }) => paginateDescribeCacheClusters({ client: elasticache, ...paging }, input),
     (p) => {
       const page = (p.CacheClusters ?? []).map((c) => reshape.reshapeCacheCluster(c, ctx.region));
       opts?.onPage?.(page);
       return page;
-    });
+    },
+  );
 }
 
 export async function listServerlessCaches(ctx: AwsContext): Promise<ServerlessCache[]> {
   const input = { MaxResults: SERVERLESS_MAX_RESULTS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeServerlessCaches",
-    ({ elasticache }) => paginateDescribeServerlessCaches({ client: elasticache, ...paging }, input), (p) => p.ServerlessCaches);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeServerlessCaches",
+    ({ elasticache }) => paginateDescribeServerlessCaches({ client: elasticache, ...paging }, input),
+    (p) => p.ServerlessCaches,
+  );
   return raw.map((c) => reshape.reshapeServerlessCache(c, ctx.region));
 }
 
-export async function listCacheParameterGroups(ctx: AwsContext, opts?: { name?: string }): Promise<CacheParameterGroup[]> {
+export async function listCacheParameterGroups(
+  ctx: AwsContext,
+  opts?: { name?: string },
+): Promise<CacheParameterGroup[]> {
   const input = { CacheParameterGroupName: opts?.name, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeCacheParameterGroups",
-    ({ elasticache }) => paginateDescribeCacheParameterGroups({ client: elasticache, ...paging }, input), (p) => p.CacheParameterGroups);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeCacheParameterGroups",
+    ({ elasticache }) => paginateDescribeCacheParameterGroups({ client: elasticache, ...paging }, input),
+    (p) => p.CacheParameterGroups,
+  );
   return raw.map(reshape.reshapeCacheParameterGroup);
 }
 
@@ -88,41 +113,77 @@ export async function listCacheParameters(
   opts?: { source?: "user" | "system" | "engine-default" },
 ): Promise<CacheParameter[]> {
   const input = { CacheParameterGroupName: groupName, Source: opts?.source, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeCacheParameters",
-    ({ elasticache }) => paginateDescribeCacheParameters({ client: elasticache, ...paging }, input), (p) => p.Parameters);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeCacheParameters",
+    ({ elasticache }) => paginateDescribeCacheParameters({ client: elasticache, ...paging }, input),
+    (p) => p.Parameters,
+  );
   return raw.map(reshape.reshapeCacheParameter);
 }
 
 /** Engine versions and their parameter group family: the fallback when no current group tells the family. */
-export async function listCacheEngineVersions(ctx: AwsContext, opts?: { engine?: Engine; family?: string }): Promise<CacheEngineVersion[]> {
+export async function listCacheEngineVersions(
+  ctx: AwsContext,
+  opts?: { engine?: Engine; family?: string },
+): Promise<CacheEngineVersion[]> {
   const input = { Engine: opts?.engine, CacheParameterGroupFamily: opts?.family, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeCacheEngineVersions",
-    ({ elasticache }) => paginateDescribeCacheEngineVersions({ client: elasticache, ...paging }, input), (p) => p.CacheEngineVersions);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeCacheEngineVersions",
+    ({ elasticache }) => paginateDescribeCacheEngineVersions({ client: elasticache, ...paging }, input),
+    (p) => p.CacheEngineVersions,
+  );
   return raw.flatMap((v) => reshape.reshapeCacheEngineVersion(v) ?? []);
 }
 
 export async function listCacheSubnetGroups(ctx: AwsContext): Promise<CacheSubnetGroup[]> {
   const input = { MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeCacheSubnetGroups",
-    ({ elasticache }) => paginateDescribeCacheSubnetGroups({ client: elasticache, ...paging }, input), (p) => p.CacheSubnetGroups);
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeCacheSubnetGroups",
+    ({ elasticache }) => paginateDescribeCacheSubnetGroups({ client: elasticache, ...paging }, input),
+    (p) => p.CacheSubnetGroups,
+  );
   return raw.map(reshape.reshapeCacheSubnetGroup);
 }
 
 /** Recent events (AWS keeps 14 days; default 60 minutes), newest first as AWS sends them. */
 export async function listEvents(
   ctx: AwsContext,
-  opts: { sourceId?: string; sourceType?: "replication-group" | "cache-cluster" | "cache-parameter-group"; durationMinutes?: number },
+  opts: {
+    sourceId?: string;
+    sourceType?: "replication-group" | "cache-cluster" | "cache-parameter-group";
+    durationMinutes?: number;
+  },
 ): Promise<CacheEvent[]> {
-  const duration = opts.durationMinutes === undefined ? undefined : Math.min(Math.max(1, Math.round(opts.durationMinutes)), MAX_EVENT_MINUTES);
-  const input = { SourceIdentifier: opts.sourceId, SourceType: opts.sourceType, Duration: duration, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(ctx, "elasticache", "DescribeEvents",
-    ({ elasticache }) => paginateDescribeEvents({ client: elasticache, ...paging }, input), (p) => p.Events);
+  const duration =
+    opts.durationMinutes === undefined
+      ? undefined
+      : Math.min(Math.max(1, Math.round(opts.durationMinutes)), MAX_EVENT_MINUTES);
+  const input = {
+    SourceIdentifier: opts.sourceId,
+    SourceType: opts.sourceType,
+    Duration: duration,
+    MaxRecords: MAX_RECORDS,
+  };
+  const raw = await collectPages(
+    ctx,
+    "elasticache",
+    "DescribeEvents",
+    ({ elasticache }) => paginateDescribeEvents({ client: elasticache, ...paging }, input),
+    (p) => p.Events,
+  );
   return raw.map(reshape.reshapeEvent);
 }
 
 /** Tags of an ElastiCache resource by ARN (one call: the API does not page). */
 export async function listTagsForResource(ctx: AwsContext, arn: string): Promise<Tag[]> {
-  const out = await callAws(ctx, "elasticache", "ListTagsForResource",
-    ({ elasticache }) => elasticache.send(new ListTagsForResourceCommand({ ResourceName: arn })));
+  const out = await callAws(ctx, "elasticache", "ListTagsForResource", ({ elasticache }) =>
+    elasticache.send(new ListTagsForResourceCommand({ ResourceName: arn })),
+  );
   return (out.TagList ?? []).map(reshape.reshapeTag);
 }

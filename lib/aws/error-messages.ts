@@ -8,27 +8,77 @@ import type { CallSite, ErrorFacts } from "./errors";
 
 type Rule = { code: AwsProblemCode; test: (f: ErrorFacts) => boolean; retryable?: boolean };
 
-const is = (...codes: string[]) => (f: ErrorFacts) => codes.includes(f.code);
+const is =
+  (...codes: string[]) =>
+  (f: ErrorFacts) =>
+    codes.includes(f.code);
 const matches = (pattern: RegExp) => (f: ErrorFacts) => pattern.test(f.code);
 
 const RULES: Rule[] = [
-  { code: "no-credentials", test: (f) => f.code === "CredentialsProviderError" || /Could not load credentials/i.test(f.message) },
-  { code: "access-denied", test: (f) => is("AccessDenied", "AccessDeniedException", "UnauthorizedOperation")(f) || /NotAuthorized/.test(f.code) },
-  { code: "no-credentials", test: is("AuthFailure", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "RequestExpired") },
-  { code: "throttled", retryable: true, test: (f) => is("Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests", "TooManyRequestsException")(f) || f.status === 429 },
-  { code: "unknown-region", test: (f) => is("ENOTFOUND", "UnrecognizedClient", "UnrecognizedClientException", "OptInRequired")(f) || /invalid region|region is missing/i.test(f.message) },
+  {
+    code: "no-credentials",
+    test: (f) => f.code === "CredentialsProviderError" || /Could not load credentials/i.test(f.message),
+  },
+  {
+    code: "access-denied",
+    test: (f) =>
+      is("AccessDenied", "AccessDeniedException", "UnauthorizedOperation")(f) || /NotAuthorized/.test(f.code),
+  },
+  {
+    code: "no-credentials",
+    test: is(
+      "AuthFailure",
+      "InvalidClientTokenId",
+      "SignatureDoesNotMatch",
+      "ExpiredToken",
+      "ExpiredTokenException",
+      "RequestExpired",
+    ),
+  },
+  {
+    code: "throttled",
+    retryable: true,
+    test: (f) =>
+      is(
+        "Throttling",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "TooManyRequests",
+        "TooManyRequestsException",
+      )(f) || f.status === 429,
+  },
+  {
+    code: "unknown-region",
+    test: (f) =>
+      is("ENOTFOUND", "UnrecognizedClient", "UnrecognizedClientException", "OptInRequired")(f) ||
+      /invalid region|region is missing/i.test(f.message),
+  },
   { code: "not-found", test: matches(/NotFound/) },
   { code: "already-exists", test: (f) => /AlreadyExists|\.Duplicate$/.test(f.code) },
   { code: "invalid-state", retryable: true, test: matches(/^Invalid[A-Za-z]*State(Fault|Exception)?$/) },
-  { code: "no-change", test: (f) => /^InvalidParameterCombination/.test(f.code) && /No modifications were requested/i.test(f.message) },
-  { code: "invalid-input", test: (f) => /^(InvalidParameter|MissingParameter|ValidationError)|Malformed/.test(f.code) },
+  {
+    code: "no-change",
+    test: (f) =>
+      /^InvalidParameterCombination/.test(f.code) && /No modifications were requested/i.test(f.message),
+  },
+  {
+    code: "invalid-input",
+    test: (f) => /^(InvalidParameter|MissingParameter|ValidationError)|Malformed/.test(f.code),
+  },
   { code: "limit-exceeded", test: matches(/LimitExceeded|Quota[A-Za-z]*Exceeded/) },
   {
     code: "unavailable",
     retryable: true,
     test: (f) =>
       f.serverFault ||
-      is("TimeoutError", "RequestTimeout", "RequestTimeoutException", "ServiceUnavailable", "InternalError", "InternalFailure")(f) ||
+      is(
+        "TimeoutError",
+        "RequestTimeout",
+        "RequestTimeoutException",
+        "ServiceUnavailable",
+        "InternalError",
+        "InternalFailure",
+      )(f) ||
       is("ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ECONNABORTED")(f),
   },
 ];

@@ -8,7 +8,12 @@ const problemOf = (err: unknown) => (err as aws.AwsError).problem;
 describe("failures the SDK layer must absorb or explain", () => {
   it("recovers from two throttles in a row through adaptive retry, counting each attempt", async () => {
     const { ctx, requests } = h.context();
-    h.sandbox.control.addFault({ operation: "DescribeReplicationGroups", kind: "throttle", rate: 1, count: 2 });
+    h.sandbox.control.addFault({
+      operation: "DescribeReplicationGroups",
+      kind: "throttle",
+      rate: 1,
+      count: 2,
+    });
     const groups = await aws.listReplicationGroups(ctx);
     expect(groups).toHaveLength(9);
     expect(requests.DescribeReplicationGroups).toBe(3);
@@ -23,9 +28,18 @@ describe("failures the SDK layer must absorb or explain", () => {
 
   it("gives up on a persistent throttle with a retryable 'throttled' after maxAttempts", async () => {
     const { ctx, requests } = h.context("us-east-1", { maxAttempts: 2 });
-    h.sandbox.control.addFault({ operation: "DescribeCacheSubnetGroups", kind: "throttle", rate: 1, count: 2 });
+    h.sandbox.control.addFault({
+      operation: "DescribeCacheSubnetGroups",
+      kind: "throttle",
+      rate: 1,
+      count: 2,
+    });
     const err = await aws.listCacheSubnetGroups(ctx).catch((e: unknown) => e);
-    expect(problemOf(err)).toMatchObject({ code: "throttled", retryable: true, operation: "DescribeCacheSubnetGroups" });
+    expect(problemOf(err)).toMatchObject({
+      code: "throttled",
+      retryable: true,
+      operation: "DescribeCacheSubnetGroups",
+    });
     expect(requests.DescribeCacheSubnetGroups).toBe(2);
   });
 
@@ -34,9 +48,14 @@ describe("failures the SDK layer must absorb or explain", () => {
     h.sandbox.control.addFault({ operation: "DescribeCacheClusters", kind: "access-denied", count: 1 });
     const err = await aws.listCacheClusters(ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(aws.AwsError);
-    expect(problemOf(err)).toMatchObject({ code: "access-denied", iamAction: "elasticache:DescribeCacheClusters", retryable: false });
+    expect(problemOf(err)).toMatchObject({
+      code: "access-denied",
+      iamAction: "elasticache:DescribeCacheClusters",
+      retryable: false,
+    });
     expect((err as Error).message).toBe(
-      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it, then refresh.");
+      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it, then refresh.",
+    );
   });
 
   it("refuses a malformed region before any request is sent", () => {

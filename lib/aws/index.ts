@@ -6,7 +6,13 @@
 export type * from "./types";
 export { isDefaultParameterGroup } from "./types";
 export { checkParameterGroupName, checkSecurityGroupName, type NameCheck } from "./names";
-export { awsSettingsFromEnv, isRegionName, readAwsSettings, type AwsSettings, type AwsSettingsResult } from "./settings";
+export {
+  awsSettingsFromEnv,
+  isRegionName,
+  readAwsSettings,
+  type AwsSettings,
+  type AwsSettingsResult,
+} from "./settings";
 export { createAwsContext, type AwsContext, type RequestListener } from "./context";
 export { AwsError, toAwsProblem, type AwsService, type CallSite } from "./errors";
 export {
@@ -31,5 +37,11 @@ export {
   resetCacheParameterGroup,
   type ClusterChange,
 } from "./elasticache-writes";
-export { authorizeIngress, createEc2Tags, createSecurityGroup, revokeIngress, type IngressRequest } from "./ec2-writes";
+export {
+  authorizeIngress,
+  createEc2Tags,
+  createSecurityGroup,
+  revokeIngress,
+  type IngressRequest,
+} from "./ec2-writes";
 export { checkEc2Permission, type Ec2PermissionCheck, type Ec2PermissionResult } from "./ec2-permission";

@@ -15,7 +15,10 @@ export interface Harness {
   readonly sandbox: Sandbox;
   readonly settings: AwsSettings;
   /** A context for `region` plus a live tally of HTTP requests sent through it, by operation. */
-  context(region?: string, overrides?: Partial<AwsSettings>): { ctx: AwsContext; requests: Record<string, number> };
+  context(
+    region?: string,
+    overrides?: Partial<AwsSettings>,
+  ): { ctx: AwsContext; requests: Record<string, number> };
 }
 
 /** Starts a sandbox before the file's tests and stops it after; dummy credentials, as a sandbox needs. */
@@ -58,7 +61,11 @@ export function sandboxPerFile(opts: SandboxOptions = {}): Harness {
 }
 
 /** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -47,7 +47,11 @@ export function reshapeSubnet(raw: Sdk.Subnet): Subnet {
 }
 
 /** Ports are meaningless for "all traffic" (`-1`): AWS sends -1 or nothing; both become absent. */
-function ports(protocol: string, from: number | undefined, to: number | undefined): Pick<IngressRule, "fromPort" | "toPort"> {
+function ports(
+  protocol: string,
+  from: number | undefined,
+  to: number | undefined,
+): Pick<IngressRule, "fromPort" | "toPort"> {
   if (protocol === "-1") return {};
   return { fromPort: from, toPort: to };
 }
@@ -59,10 +63,21 @@ export function flattenIpPermission(raw: Sdk.IpPermission): IngressRule[] {
   const rule = (source: RuleSource, description: string | undefined): IngressRule =>
     description ? { ...base, source, description } : { ...base, source };
   return [
-    ...(raw.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [rule({ kind: "cidr", cidr: r.CidrIp }, r.Description)] : [])),
-    ...(raw.Ipv6Ranges ?? []).flatMap((r) => (r.CidrIpv6 ? [rule({ kind: "cidr6", cidr: r.CidrIpv6 }, r.Description)] : [])),
+    ...(raw.IpRanges ?? []).flatMap((r) =>
+      r.CidrIp ? [rule({ kind: "cidr", cidr: r.CidrIp }, r.Description)] : [],
+    ),
+    ...(raw.Ipv6Ranges ?? []).flatMap((r) =>
+      r.CidrIpv6 ? [rule({ kind: "cidr6", cidr: r.CidrIpv6 }, r.Description)] : [],
+    ),
     ...(raw.UserIdGroupPairs ?? []).flatMap((p) =>
-      p.GroupId ? [rule({ kind: "security-group", groupId: p.GroupId, ...(p.UserId ? { ownerId: p.UserId } : {}) }, p.Description)] : [],
+      p.GroupId
+        ? [
+            rule(
+              { kind: "security-group", groupId: p.GroupId, ...(p.UserId ? { ownerId: p.UserId } : {}) },
+              p.Description,
+            ),
+          ]
+        : [],
     ),
     ...(raw.PrefixListIds ?? []).flatMap((p) =>
       p.PrefixListId ? [rule({ kind: "prefix-list", prefixListId: p.PrefixListId }, p.Description)] : [],
@@ -83,7 +98,9 @@ export function reshapeSecurityGroup(raw: Sdk.SecurityGroup): SecurityGroup {
 }
 
 /** A rule from `DescribeSecurityGroupRules`; undefined when it names no source the app knows. */
-export function reshapeSecurityGroupRule(raw: Sdk.SecurityGroupRule): (IngressRule & { groupId: string; ruleId: string }) | undefined {
+export function reshapeSecurityGroupRule(
+  raw: Sdk.SecurityGroupRule,
+): (IngressRule & { groupId: string; ruleId: string }) | undefined {
   const source = ruleSource(raw);
   if (!source) return undefined;
   const protocol = reshapeProtocol(raw.IpProtocol);
@@ -101,7 +118,8 @@ function ruleSource(raw: Sdk.SecurityGroupRule): RuleSource | undefined {
   if (raw.CidrIpv4) return { kind: "cidr", cidr: raw.CidrIpv4 };
   if (raw.CidrIpv6) return { kind: "cidr6", cidr: raw.CidrIpv6 };
   const ref = raw.ReferencedGroupInfo;
-  if (ref?.GroupId) return { kind: "security-group", groupId: ref.GroupId, ...(ref.UserId ? { ownerId: ref.UserId } : {}) };
+  if (ref?.GroupId)
+    return { kind: "security-group", groupId: ref.GroupId, ...(ref.UserId ? { ownerId: ref.UserId } : {}) };
   if (raw.PrefixListId) return { kind: "prefix-list", prefixListId: raw.PrefixListId };
   return undefined;
 }

@@ -96,9 +96,16 @@ export function reshapeCacheCluster(raw: Sdk.CacheCluster, region: string): Cach
     cacheNodeType: raw.CacheNodeType,
     numCacheNodes: raw.NumCacheNodes ?? raw.CacheNodes?.length ?? 0,
     parameterGroup: group?.CacheParameterGroupName
-      ? { name: group.CacheParameterGroupName, applyStatus: group.ParameterApplyStatus ?? "", nodeIdsToReboot: group.CacheNodeIdsToReboot ?? [] }
+      ? {
+          name: group.CacheParameterGroupName,
+          applyStatus: group.ParameterApplyStatus ?? "",
+          nodeIdsToReboot: group.CacheNodeIdsToReboot ?? [],
+        }
       : undefined,
-    securityGroups: (raw.SecurityGroups ?? []).map((g) => ({ id: g.SecurityGroupId ?? "", status: g.Status ?? "" })),
+    securityGroups: (raw.SecurityGroups ?? []).map((g) => ({
+      id: g.SecurityGroupId ?? "",
+      status: g.Status ?? "",
+    })),
     cacheSubnetGroupName: raw.CacheSubnetGroupName,
     configurationEndpoint: reshapeEndpoint(raw.ConfigurationEndpoint),
     nodes: (raw.CacheNodes ?? []).map(reshapeCacheNode),

@@ -43,7 +43,9 @@ export function assertRegion(region: string): void {
  * the SDK's standard chain. Throws an AwsError for a malformed region or attempt count: a typo in the
  * environment should stop the app at start, not show up later as an empty status page.
  */
-export function awsSettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): AwsSettings {
+export function awsSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AwsSettings {
   const endpoint = nonEmpty(env.QUEUEREADY_AWS_ENDPOINT) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   const fallbackRegion = nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? "us-east-1";
   const listed = (env.QUEUEREADY_REGIONS ?? "")
@@ -63,7 +65,9 @@ export type AwsSettingsResult = { ok: true; settings: AwsSettings } | { ok: fals
  * `awsSettingsFromEnv` for callers that show a broken environment to a person (a page panel, a CLI message)
  * instead of crashing: the AwsError becomes its problem; anything else is a bug and is rethrown.
  */
-export function readAwsSettings(env: Readonly<Record<string, string | undefined>> = process.env): AwsSettingsResult {
+export function readAwsSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AwsSettingsResult {
   try {
     return { ok: true, settings: awsSettingsFromEnv(env) };
   } catch (err) {

@@ -16,14 +16,26 @@ let script: ((action: string, body: URLSearchParams) => Reply)[] = [];
 let server: http.Server;
 let settings: AwsSettings;
 
-const ecError = (code: string, message: string, status: number): Reply => ({ status,
-  body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>` });
-const ec2Error = (code: string, status: number): Reply => ({ status,
-  body: `<Response><Errors><Error><Code>${code}</Code><Message>${code} message</Message></Error></Errors><RequestID>r</RequestID></Response>` });
-const clustersPage = (ids: string[], marker?: string): Reply => ({ status: 200, body:
-  `<DescribeCacheClustersResponse><DescribeCacheClustersResult>${marker ? `<Marker>${marker}</Marker>` : ""}<CacheClusters>` +
-  ids.map((id) => `<CacheCluster><CacheClusterId>${id}</CacheClusterId><Engine>redis</Engine><EngineVersion>7.1.0</EngineVersion></CacheCluster>`).join("") +
-  `</CacheClusters></DescribeCacheClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeCacheClustersResponse>` });
+const ecError = (code: string, message: string, status: number): Reply => ({
+  status,
+  body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+});
+const ec2Error = (code: string, status: number): Reply => ({
+  status,
+  body: `<Response><Errors><Error><Code>${code}</Code><Message>${code} message</Message></Error></Errors><RequestID>r</RequestID></Response>`,
+});
+const clustersPage = (ids: string[], marker?: string): Reply => ({
+  status: 200,
+  body:
+    `<DescribeCacheClustersResponse><DescribeCacheClustersResult>${marker ? `<Marker>${marker}</Marker>` : ""}<CacheClusters>` +
+    ids
+      .map(
+        (id) =>
+          `<CacheCluster><CacheClusterId>${id}</CacheClusterId><Engine>redis</Engine><EngineVersion>7.1.0</EngineVersion></CacheCluster>`,
+      )
+      .join("") +
+    `</CacheClusters></DescribeCacheClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeCacheClustersResponse>`,
+});
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -38,8 +50,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  settings = { endpoint: `http://127.0.0.1:${port}`, regions: ["us-east-1"], defaultRegion: "us-east-1", maxAttempts: 3,
-    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "secret" } };
+  settings = {
+    endpoint: `http://127.0.0.1:${port}`,
+    regions: ["us-east-1"],
+    defaultRegion: "us-east-1",
+    maxAttempts: 3,
+    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "secret" },
+  };
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -66,26 +83,59 @@ describe("lib/aws over the wire", () => {
 
   it("maps an awsQuery error by its code, keeping the code as sent", async () => {
     const { ctx } = counted();
-    script = [(action, b) => (expect([action, b.get("CacheClusterId"), b.get("ShowCacheNodeInfo")]).toEqual(["DescribeCacheClusters", "nope", "true"]),
-      ecError("CacheClusterNotFound", "CacheCluster not found: nope", 404))];
+    script = [
+      (action, b) => (
+        expect([action, b.get("CacheClusterId"), b.get("ShowCacheNodeInfo")]).toEqual([
+          "DescribeCacheClusters",
+          "nope",
+          "true",
+        ]),
+        ecError("CacheClusterNotFound", "CacheCluster not found: nope", 404)
+      ),
+    ];
     const err = await listCacheClusters(ctx, { id: "nope" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsError);
-    expect((err as AwsError).problem).toMatchObject({ code: "not-found", awsCode: "CacheClusterNotFound", operation: "DescribeCacheClusters", region: "us-east-1" });
-    expect((err as AwsError).message).toBe("AWS could not find it (DescribeCacheClusters in us-east-1): CacheCluster not found: nope.");
+    expect((err as AwsError).problem).toMatchObject({
+      code: "not-found",
+      awsCode: "CacheClusterNotFound",
+      operation: "DescribeCacheClusters",
+      region: "us-east-1",
+    });
+    expect((err as AwsError).message).toBe(
+      "AWS could not find it (DescribeCacheClusters in us-east-1): CacheCluster not found: nope.",
+    );
   });
 
   it("reads EC2 DryRun answers: DryRunOperation allowed, UnauthorizedOperation denied with the IAM action", async () => {
     const { ctx } = counted();
-    script = [(action, b) => (expect([action, b.get("DryRun"), b.get("ResourceId.1")]).toEqual(["CreateTags", "true", "sg-1"]), ec2Error("DryRunOperation", 412)),
-      () => ec2Error("UnauthorizedOperation", 403)];
-    expect(await checkEc2Permission(ctx, { operation: "CreateTags", resourceIds: ["sg-1"] })).toEqual({ allowed: true });
-    const denied = await checkEc2Permission(ctx, { operation: "RevokeSecurityGroupIngress", groupId: "sg-1", ruleIds: ["sgr-1"] });
-    expect(denied).toMatchObject({ allowed: false, problem: { code: "access-denied", iamAction: "ec2:RevokeSecurityGroupIngress" } });
+    script = [
+      (action, b) => (
+        expect([action, b.get("DryRun"), b.get("ResourceId.1")]).toEqual(["CreateTags", "true", "sg-1"]),
+        ec2Error("DryRunOperation", 412)
+      ),
+      () => ec2Error("UnauthorizedOperation", 403),
+    ];
+    expect(await checkEc2Permission(ctx, { operation: "CreateTags", resourceIds: ["sg-1"] })).toEqual({
+      allowed: true,
+    });
+    const denied = await checkEc2Permission(ctx, {
+      operation: "RevokeSecurityGroupIngress",
+      groupId: "sg-1",
+      ruleIds: ["sgr-1"],
+    });
+    expect(denied).toMatchObject({
+      allowed: false,
+      problem: { code: "access-denied", iamAction: "ec2:RevokeSecurityGroupIngress" },
+    });
   });
 
   it("turns a refused connection into a retryable 'unavailable'", async () => {
     const closed = { ...settings, endpoint: "http://127.0.0.1:1", maxAttempts: 1 };
     const err = await listCacheClusters(createAwsContext(closed, "us-east-1")).catch((e: unknown) => e);
-    expect((err as AwsError).problem).toMatchObject({ code: "unavailable", awsCode: "ECONNREFUSED", retryable: true });
+    expect((err as AwsError).problem).toMatchObject({
+      code: "unavailable",
+      awsCode: "ECONNREFUSED",
+      retryable: true,
+    });
   });
 });

@@ -20,7 +20,10 @@ export function hasBuild(): boolean {
 
 /** Runs `next build` (inherits stdio so its progress shows); throws when it fails. */
 export async function buildApp(): Promise<void> {
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
@@ -56,8 +59,12 @@ export async function startApp(sandboxUrl: string, regions: string[]): Promise<A
 async function waitForApp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${output()}`);
-    const up = await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`next start exited with code ${child.exitCode}:\n${output()}`);
+    const up = await fetch(`${url}/api/auth/csrf`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -82,7 +89,9 @@ export function resetPeakRss(pid: number): boolean {
 
 function statusKb(pid: number, field: string): number {
   try {
-    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, "m"),
+    );
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
@@ -91,7 +100,11 @@ function statusKb(pid: number, field: string): number {
 
 function descendants(pid: number): number[] {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return children.flatMap((c) => [c, ...descendants(c)]);
   } catch {
     return [];

@@ -25,11 +25,17 @@ export function requestCounter(): RequestCounter {
  * the number of rows it produced. A region whose reads failed still counts its rows; the failure
  * shows as missing rows against the ground truth, which the report flags.
  */
-export async function runAudit(settings: AwsSettings, regions: string[], onRequest: RequestListener): Promise<number> {
+export async function runAudit(
+  settings: AwsSettings,
+  regions: string[],
+  onRequest: RequestListener,
+): Promise<number> {
   const audits = await auditRegions(settings, regions, { onRequest });
   const problems = audits.flatMap((a) => a.problems);
   if (problems.length > 0) {
-    throw new Error(`the audit reported AWS problems, figures would be meaningless: ${problems.map((p) => p.message).join(" | ")}`);
+    throw new Error(
+      `the audit reported AWS problems, figures would be meaningless: ${problems.map((p) => p.message).join(" | ")}`,
+    );
   }
   return audits.reduce((n, a) => n + a.clusters.length, 0);
 }

@@ -31,9 +31,25 @@ describe("readFirstLoadJs", () => {
     writeFileSync(
       path.join(nextDir, "diagnostics", "route-bundle-stats.json"),
       JSON.stringify([
-        { route: "/status", firstLoadUncompressedJsBytes: 0, firstLoadChunkPaths: [".next/static/chunks/a.js", ".next/static/chunks/c.js", ".next/static/chunks/a.js"] },
-        { route: "/_not-found", firstLoadUncompressedJsBytes: 0, firstLoadChunkPaths: [".next/static/chunks/a.js"] },
-        { route: "/", firstLoadUncompressedJsBytes: 0, firstLoadChunkPaths: [".next/static/chunks/a.js", ".next/static/chunks/b.js"] },
+        {
+          route: "/status",
+          firstLoadUncompressedJsBytes: 0,
+          firstLoadChunkPaths: [
+            ".next/static/chunks/a.js",
+            ".next/static/chunks/c.js",
+            ".next/static/chunks/a.js",
+          ],
+        },
+        {
+          route: "/_not-found",
+          firstLoadUncompressedJsBytes: 0,
+          firstLoadChunkPaths: [".next/static/chunks/a.js"],
+        },
+        {
+          route: "/",
+          firstLoadUncompressedJsBytes: 0,
+          firstLoadChunkPaths: [".next/static/chunks/a.js", ".next/static/chunks/b.js"],
+        },
       ]),
     );
     const result = readFirstLoadJs(nextDir);
@@ -47,10 +63,18 @@ describe("readFirstLoadJs", () => {
 
   it("falls back to the client reference manifests plus the root main files", () => {
     const { nextDir, gz } = fakeBuild();
-    writeFileSync(path.join(nextDir, "build-manifest.json"), JSON.stringify({ rootMainFiles: ["static/chunks/a.js"] }));
+    writeFileSync(
+      path.join(nextDir, "build-manifest.json"),
+      JSON.stringify({ rootMainFiles: ["static/chunks/a.js"] }),
+    );
     const page = path.join(nextDir, "server", "app", "status");
     mkdirSync(page, { recursive: true });
-    const manifest = { entryJSFiles: { "[project]/app/layout": ["static/chunks/a.js"], "[project]/app/status/page": ["static/chunks/c.js"] } };
+    const manifest = {
+      entryJSFiles: {
+        "[project]/app/layout": ["static/chunks/a.js"],
+        "[project]/app/status/page": ["static/chunks/c.js"],
+      },
+    };
     writeFileSync(
       path.join(page, "page_client-reference-manifest.js"),
       `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/status/page"] = ${JSON.stringify(manifest)};`,

@@ -36,7 +36,8 @@ export function readFirstLoadJs(nextDir: string): FirstLoadJs {
     .filter((r) => !r.route.startsWith("/_"))
     .map((r) => measure(r.route, r.files))
     .sort((a, b) => a.route.localeCompare(b.route));
-  if (routes.length === 0) throw new Error(`no routes with client JavaScript found in ${nextDir}: is it a complete build?`);
+  if (routes.length === 0)
+    throw new Error(`no routes with client JavaScript found in ${nextDir}: is it a complete build?`);
   return { source, routes };
 }
 
@@ -51,7 +52,9 @@ function fromRouteStats(nextDir: string, file: string): { route: string; files: 
 }
 
 function fromClientManifests(nextDir: string): { route: string; files: string[] }[] {
-  const build = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+  const build = JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+  };
   const root = (build.rootMainFiles ?? []).map((f) => path.join(nextDir, f));
   const appDir = path.join(nextDir, "server", "app");
   return manifestFiles(appDir).map((file) => {
@@ -59,7 +62,9 @@ function fromClientManifests(nextDir: string): { route: string; files: string[] 
     const sandbox: { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = {};
     vm.runInNewContext(readFileSync(file, "utf8").replaceAll("globalThis.", "this."), sandbox);
     const [page, manifest] = Object.entries(sandbox.__RSC_MANIFEST ?? {})[0] ?? ["", {}];
-    const entries = Object.values(manifest.entryJSFiles ?? {}).flat().map((f) => path.join(nextDir, f));
+    const entries = Object.values(manifest.entryJSFiles ?? {})
+      .flat()
+      .map((f) => path.join(nextDir, f));
     return { route: page.replace(/\/page$/, "") || "/", files: [...root, ...entries] };
   });
 }

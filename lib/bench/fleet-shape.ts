@@ -37,9 +37,14 @@ export async function readRegionTruth(settings: AwsSettings, region: string): Pr
   ]);
   // The groups whose parameters the API makes anyone read: custom groups of Redis/Valkey nodes. A default
   // group is fixed at its family default and Memcached groups hold nothing BullMQ needs.
-  const groupNames = [...new Set(clusters.flatMap((c) => (c.parameterGroup && c.engine !== "memcached" ? [c.parameterGroup.name] : [])))]
-    .filter((name) => !isDefaultParameterGroup(name));
-  const parameterCounts = await Promise.all(groupNames.map(async (name) => (await listCacheParameters(ctx, name)).length));
+  const groupNames = [
+    ...new Set(
+      clusters.flatMap((c) => (c.parameterGroup && c.engine !== "memcached" ? [c.parameterGroup.name] : [])),
+    ),
+  ].filter((name) => !isDefaultParameterGroup(name));
+  const parameterCounts = await Promise.all(
+    groupNames.map(async (name) => (await listCacheParameters(ctx, name)).length),
+  );
   const securityGroupIds = new Set(clusters.flatMap((c) => c.securityGroups.map((s) => s.id)));
   const standaloneClusters = clusters.filter((c) => !c.replicationGroupId).length;
   return {

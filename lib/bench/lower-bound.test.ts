@@ -29,7 +29,12 @@ describe("pages", () => {
 describe("regionBound", () => {
   it("adds the parameter pages of the largest attached group after the cluster pages", () => {
     const bound = regionBound(
-      shape({ cacheClusters: 950, replicationGroups: 400, attachedGroupParameterCounts: [120, 230, 90], securityGroupIds: 6 }),
+      shape({
+        cacheClusters: 950,
+        replicationGroups: 400,
+        attachedGroupParameterCounts: [120, 230, 90],
+        securityGroupIds: 6,
+      }),
     );
     expect(bound).toEqual({
       region: "us-east-1",
@@ -47,7 +52,9 @@ describe("regionBound", () => {
   });
 
   it("lets a longer independent list win, e.g. many serverless caches", () => {
-    expect(regionBound(shape({ cacheClusters: 10, serverlessCaches: 750, attachedGroupParameterCounts: [150] }))).toEqual({
+    expect(
+      regionBound(shape({ cacheClusters: 10, serverlessCaches: 750, attachedGroupParameterCounts: [150] })),
+    ).toEqual({
       region: "us-east-1",
       rounds: 8,
       path: "DescribeServerlessCaches 8 pages",
@@ -63,8 +70,18 @@ describe("lowerBound", () => {
   it("takes the slowest region, since regions are read in parallel, times the latency", () => {
     const bound = lowerBound(
       [
-        shape({ region: "us-east-1", cacheClusters: 1700, attachedGroupParameterCounts: [130], securityGroupIds: 30 }),
-        shape({ region: "eu-west-1", cacheClusters: 800, attachedGroupParameterCounts: [130], securityGroupIds: 30 }),
+        shape({
+          region: "us-east-1",
+          cacheClusters: 1700,
+          attachedGroupParameterCounts: [130],
+          securityGroupIds: 30,
+        }),
+        shape({
+          region: "eu-west-1",
+          cacheClusters: 800,
+          attachedGroupParameterCounts: [130],
+          securityGroupIds: 30,
+        }),
       ],
       40,
     );

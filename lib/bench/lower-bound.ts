@@ -62,8 +62,14 @@ export function regionBound(shape: RegionFleetShape): RegionBound {
   const clusterPages = pages(shape.cacheClusters, ec);
   const candidates: [number, string][] = [
     [clusterPages + dependent, dependentPath(clusterPages, paramPages, dependent)],
-    [pages(shape.replicationGroups, ec), `DescribeReplicationGroups ${pages(shape.replicationGroups, ec)} pages`],
-    [pages(shape.serverlessCaches, ec), `DescribeServerlessCaches ${pages(shape.serverlessCaches, ec)} pages`],
+    [
+      pages(shape.replicationGroups, ec),
+      `DescribeReplicationGroups ${pages(shape.replicationGroups, ec)} pages`,
+    ],
+    [
+      pages(shape.serverlessCaches, ec),
+      `DescribeServerlessCaches ${pages(shape.serverlessCaches, ec)} pages`,
+    ],
     [pages(shape.subnetGroups, ec), `DescribeCacheSubnetGroups ${pages(shape.subnetGroups, ec)} pages`],
     [pages(shape.vpcs, PAGE_SIZES.ec2), `DescribeVpcs ${pages(shape.vpcs, PAGE_SIZES.ec2)} pages`],
   ];

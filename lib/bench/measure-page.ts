@@ -27,7 +27,9 @@ export async function measurePage(c: SizeContext, pageSize: number, memorySize: 
   try {
     const cookie = await signIn(app.url);
     const page = await timePage(c, app.url, cookie, pageSize);
-    c.log(`  status page at ${pageSize}: median ${Math.round(page.medianMs)} ms, ${page.idsFound}/${page.idsExpected} targets in the HTML`);
+    c.log(
+      `  status page at ${pageSize}: median ${Math.round(page.medianMs)} ms, ${page.idsFound}/${page.idsExpected} targets in the HTML`,
+    );
 
     await prepareFleet(c, memorySize);
     const ids = await expectedIds(c);
@@ -37,7 +39,9 @@ export async function measurePage(c: SizeContext, pageSize: number, memorySize: 
     const appMemory: PagePart["appMemory"] = reset
       ? { clusters: memorySize, peakRssBytes }
       : { skipped: "cannot reset the kernel's peak-RSS mark (/proc/PID/clear_refs not writable)" };
-    c.log(`  status page at ${memorySize}: ${Math.round(load.ms)} ms, ${load.idsFound}/${ids.length} targets; app peak RSS ${Math.round(peakRssBytes / 2 ** 20)} MB`);
+    c.log(
+      `  status page at ${memorySize}: ${Math.round(load.ms)} ms, ${load.idsFound}/${ids.length} targets; app peak RSS ${Math.round(peakRssBytes / 2 ** 20)} MB`,
+    );
     return { page, appMemory, firstLoadJs };
   } finally {
     await app.stop();
@@ -50,7 +54,14 @@ async function timePage(c: SizeContext, url: string, cookie: string, clusters: n
   const warm = await loadStatusPage(url, cookie, ids);
   const runsMs: number[] = [];
   for (let i = 0; i < c.runs; i++) runsMs.push((await loadStatusPage(url, cookie, ids)).ms);
-  return { clusters, runsMs, medianMs: median(runsMs), htmlBytes: warm.bytes, idsFound: warm.idsFound, idsExpected: ids.length };
+  return {
+    clusters,
+    runsMs,
+    medianMs: median(runsMs),
+    htmlBytes: warm.bytes,
+    idsFound: warm.idsFound,
+    idsExpected: ids.length,
+  };
 }
 
 async function prepareFleet(c: SizeContext, clusters: number): Promise<void> {

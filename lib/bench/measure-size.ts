@@ -20,14 +20,19 @@ export interface SizeContext {
 }
 
 /** Generates the fleet, counts it, times the audit `runs` times and the peer once. */
-export async function measureSize(clusters: number, c: SizeContext): Promise<{ result: SizeResult; truth: RegionTruth[] }> {
+export async function measureSize(
+  clusters: number,
+  c: SizeContext,
+): Promise<{ result: SizeResult; truth: RegionTruth[] }> {
   await c.sandbox.generateFleet(clusters, c.regions);
   // The ground truth is read without latency: it is not part of any figure.
   await c.sandbox.setLatency(0);
   const truth = await Promise.all(c.regions.map((r) => readRegionTruth(c.settings, r)));
   await c.sandbox.setLatency(c.latencyMs);
   const expectedTargets = truth.reduce((n, t) => n + t.targets, 0);
-  c.log(`  ${clusters} clusters: ${expectedTargets} targets, ${truth.map((t) => `${t.region} ${t.cacheClusters} cache clusters/${t.attachedGroups} custom groups/${t.securityGroupIds} SGs`).join(", ")}`);
+  c.log(
+    `  ${clusters} clusters: ${expectedTargets} targets, ${truth.map((t) => `${t.region} ${t.cacheClusters} cache clusters/${t.attachedGroups} custom groups/${t.securityGroupIds} SGs`).join(", ")}`,
+  );
 
   const counter = requestCounter();
   await runAudit(c.settings, c.regions, counter.listener); // warm-up: sockets, JIT, as a page in steady use
@@ -48,7 +53,9 @@ export async function measureSize(clusters: number, c: SizeContext): Promise<{ r
   const auditPeakRssBytes = peakRss(process.pid);
   const auditMedianMs = median(runsMs);
   const bound = lowerBound(truth, c.latencyMs);
-  c.log(`    audit median ${Math.round(auditMedianMs)} ms of [${runsMs.map(Math.round).join(", ")}], lower bound ${bound.ms} ms`);
+  c.log(
+    `    audit median ${Math.round(auditMedianMs)} ms of [${runsMs.map(Math.round).join(", ")}], lower bound ${bound.ms} ms`,
+  );
 
   const result: SizeResult = {
     clusters,
@@ -78,8 +85,28 @@ export async function measureSize(clusters: number, c: SizeContext): Promise<{ r
 
 /** The counts only: the id list would bloat the JSON with thousands of names. */
 function shapeOf(t: RegionTruth): SizeResult["regions"][number] {
-  const { region, replicationGroups, cacheClusters, serverlessCaches, subnetGroups, vpcs, attachedGroupParameterCounts, securityGroupIds, targets } = t;
-  return { region, replicationGroups, cacheClusters, serverlessCaches, subnetGroups, vpcs, attachedGroupParameterCounts, securityGroupIds, targets };
+  const {
+    region,
+    replicationGroups,
+    cacheClusters,
+    serverlessCaches,
+    subnetGroups,
+    vpcs,
+    attachedGroupParameterCounts,
+    securityGroupIds,
+    targets,
+  } = t;
+  return {
+    region,
+    replicationGroups,
+    cacheClusters,
+    serverlessCaches,
+    subnetGroups,
+    vpcs,
+    attachedGroupParameterCounts,
+    securityGroupIds,
+    targets,
+  };
 }
 
 function sum(calls: Record<string, number>): number {

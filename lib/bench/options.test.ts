@@ -17,8 +17,18 @@ describe("parseBenchOptions", () => {
 
   it("reads every flag", () => {
     const opts = parseBenchOptions([
-      "--latency-ms", "5", "--sizes", "10, 250,250", "--runs", "3", "--page-size", "250",
-      "--skip-peer", "--skip-page", "--out", "/tmp/b",
+      "--latency-ms",
+      "5",
+      "--sizes",
+      "10, 250,250",
+      "--runs",
+      "3",
+      "--page-size",
+      "250",
+      "--skip-peer",
+      "--skip-page",
+      "--out",
+      "/tmp/b",
     ]);
     expect(opts).toEqual({
       ...DEFAULT_OPTIONS,
@@ -33,7 +43,10 @@ describe("parseBenchOptions", () => {
   });
 
   it("accepts --flag=value and a zero latency", () => {
-    expect(parseBenchOptions(["--latency-ms=0", "--sizes=3_000"])).toMatchObject({ latencyMs: 0, sizes: [3000] });
+    expect(parseBenchOptions(["--latency-ms=0", "--sizes=3_000"])).toMatchObject({
+      latencyMs: 0,
+      sizes: [3000],
+    });
   });
 
   it.each([

@@ -67,10 +67,16 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   }
   const v = parsed.values;
   return {
-    latencyMs: v["latency-ms"] === undefined ? DEFAULT_OPTIONS.latencyMs : wholeNumber("--latency-ms", v["latency-ms"], 0, 10_000),
+    latencyMs:
+      v["latency-ms"] === undefined
+        ? DEFAULT_OPTIONS.latencyMs
+        : wholeNumber("--latency-ms", v["latency-ms"], 0, 10_000),
     sizes: v.sizes === undefined ? DEFAULT_OPTIONS.sizes : parseSizes(v.sizes),
     runs: v.runs === undefined ? DEFAULT_OPTIONS.runs : wholeNumber("--runs", v.runs, 1, 100),
-    pageSize: v["page-size"] === undefined ? DEFAULT_OPTIONS.pageSize : wholeNumber("--page-size", v["page-size"], 1, 20_000),
+    pageSize:
+      v["page-size"] === undefined
+        ? DEFAULT_OPTIONS.pageSize
+        : wholeNumber("--page-size", v["page-size"], 1, 20_000),
     skipPeer: v["skip-peer"] ?? false,
     skipPage: v["skip-page"] ?? false,
     outDir: v.out === undefined ? DEFAULT_OPTIONS.outDir : nonEmptyPath(v.out),
@@ -80,7 +86,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
 
 function parseSizes(raw: string): number[] {
   const parts = raw.split(",").map((s) => s.trim());
-  if (parts.some((p) => p === "")) throw new BenchUsageError(`--sizes must be a comma-separated list of numbers, not "${raw}"`);
+  if (parts.some((p) => p === ""))
+    throw new BenchUsageError(`--sizes must be a comma-separated list of numbers, not "${raw}"`);
   const sizes = parts.map((p) => wholeNumber("--sizes", p, 1, 20_000));
   return [...new Set(sizes)];
 }

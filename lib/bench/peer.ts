@@ -37,7 +37,9 @@ export interface PeerResult {
  * (serverless included), Debian's first; undefined when there is no AWS CLI at all.
  */
 export async function findAwsCli(): Promise<PeerCli | undefined> {
-  const candidates = ["/usr/bin/aws", ...(await onPath("aws"))].filter((p, i, all) => existsSync(p) && all.indexOf(p) === i);
+  const candidates = ["/usr/bin/aws", ...(await onPath("aws"))].filter(
+    (p, i, all) => existsSync(p) && all.indexOf(p) === i,
+  );
   const found: PeerCli[] = [];
   for (const candidate of candidates) {
     const version = await run(candidate, ["--version"], { timeout: 30_000 }).then(
@@ -45,9 +47,13 @@ export async function findAwsCli(): Promise<PeerCli | undefined> {
       () => undefined,
     );
     if (!version) continue;
-    const serverless = await run(candidate, ["elasticache", "describe-serverless-caches", "--generate-cli-skeleton"], {
-      timeout: 30_000,
-    }).then(
+    const serverless = await run(
+      candidate,
+      ["elasticache", "describe-serverless-caches", "--generate-cli-skeleton"],
+      {
+        timeout: 30_000,
+      },
+    ).then(
       () => true,
       () => false,
     );
@@ -82,9 +88,19 @@ export async function runPeer(cli: PeerCli, endpoint: string, regions: string[])
       AWS_SECRET_ACCESS_KEY: "bench",
     };
     const started = performance.now();
-    const { stdout } = await run("bash", [SCRIPT, ...regions], { env, timeout: 20 * 60_000, maxBuffer: 1 << 20 });
+    const { stdout } = await run("bash", [SCRIPT, ...regions], {
+      env,
+      timeout: 20 * 60_000,
+      maxBuffer: 1 << 20,
+    });
     const ms = performance.now() - started;
-    return { ms, regions: stdout.split("\n").filter((l) => l.trim() !== "").map(parsePeerLine) };
+    return {
+      ms,
+      regions: stdout
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map(parsePeerLine),
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
@@ -95,6 +111,7 @@ export function parsePeerLine(line: string): PeerRegionCount {
   const [region, ...pairs] = line.trim().split(/\s+/);
   const n = Object.fromEntries(pairs.map((p) => p.split("=")).map(([k, v]) => [k, Number(v)]));
   const keys = ["rg", "cc", "sl", "pg", "params", "sg"] as const;
-  if (!region || keys.some((k) => !Number.isInteger(n[k]))) throw new Error(`peer script printed an unexpected line: "${line}"`);
+  if (!region || keys.some((k) => !Number.isInteger(n[k])))
+    throw new Error(`peer script printed an unexpected line: "${line}"`);
   return { region, rg: n.rg, cc: n.cc, sl: n.sl, pg: n.pg, params: n.params, sg: n.sg };
 }

@@ -52,14 +52,26 @@ export const TARGETS = { lowerBoundRatio: 1.3, pageMs: 2000, firstLoadKb: 150 } 
 export function judge(report: Omit<BenchReport, "verdicts">): BenchReport["verdicts"] {
   const out: BenchReport["verdicts"] = [];
   for (const s of report.sizes.filter((x) => x.clusters >= 1000)) {
-    out.push({ target: `audit within ${TARGETS.lowerBoundRatio}x lower bound at ${s.clusters}`, met: s.ratio <= TARGETS.lowerBoundRatio, detail: `${s.ratio.toFixed(2)}x` });
+    out.push({
+      target: `audit within ${TARGETS.lowerBoundRatio}x lower bound at ${s.clusters}`,
+      met: s.ratio <= TARGETS.lowerBoundRatio,
+      detail: `${s.ratio.toFixed(2)}x`,
+    });
   }
   for (const s of report.sizes) {
     if (s.auditTargets !== s.expectedTargets) {
-      out.push({ target: `audit finds every target at ${s.clusters}`, met: false, detail: `${s.auditTargets} of ${s.expectedTargets}` });
+      out.push({
+        target: `audit finds every target at ${s.clusters}`,
+        met: false,
+        detail: `${s.auditTargets} of ${s.expectedTargets}`,
+      });
     }
     if (s.peer && "ratio" in s.peer) {
-      out.push({ target: `faster than the AWS CLI at ${s.clusters}`, met: s.peer.ratio > 1, detail: `CLI takes ${s.peer.ratio.toFixed(1)}x the audit` });
+      out.push({
+        target: `faster than the AWS CLI at ${s.clusters}`,
+        met: s.peer.ratio > 1,
+        detail: `CLI takes ${s.peer.ratio.toFixed(1)}x the audit`,
+      });
     }
   }
   const bySize = [...report.sizes].sort((a, b) => a.clusters - b.clusters);
@@ -75,11 +87,19 @@ export function judge(report: Omit<BenchReport, "verdicts">): BenchReport["verdi
   }
   if (report.page && "medianMs" in report.page) {
     const p = report.page;
-    out.push({ target: `status page under ${TARGETS.pageMs} ms at ${p.clusters}`, met: p.medianMs < TARGETS.pageMs && p.idsFound === p.idsExpected, detail: `${Math.round(p.medianMs)} ms, ${p.idsFound}/${p.idsExpected} targets in the HTML` });
+    out.push({
+      target: `status page under ${TARGETS.pageMs} ms at ${p.clusters}`,
+      met: p.medianMs < TARGETS.pageMs && p.idsFound === p.idsExpected,
+      detail: `${Math.round(p.medianMs)} ms, ${p.idsFound}/${p.idsExpected} targets in the HTML`,
+    });
   }
   if (report.firstLoadJs && "routes" in report.firstLoadJs) {
     const worst = report.firstLoadJs.routes.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
-    out.push({ target: `first-load JS under ${TARGETS.firstLoadKb} KB gzipped on every route`, met: worst.gzipBytes < TARGETS.firstLoadKb * 1024, detail: `largest ${worst.route} ${(worst.gzipBytes / 1024).toFixed(1)} KB` });
+    out.push({
+      target: `first-load JS under ${TARGETS.firstLoadKb} KB gzipped on every route`,
+      met: worst.gzipBytes < TARGETS.firstLoadKb * 1024,
+      detail: `largest ${worst.route} ${(worst.gzipBytes / 1024).toFixed(1)} KB`,
+    });
   }
   return out;
 }

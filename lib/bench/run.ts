@@ -33,20 +33,41 @@ async function main(opts: BenchOptions): Promise<void> {
       credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
     };
     const peer = opts.skipPeer ? undefined : await findAwsCli();
-    const peerSkipped = opts.skipPeer ? "--skip-peer" : peer ? undefined : "no AWS CLI found (apt-get install awscli)";
+    const peerSkipped = opts.skipPeer
+      ? "--skip-peer"
+      : peer
+        ? undefined
+        : "no AWS CLI found (apt-get install awscli)";
     if (peerSkipped) log(`peer: skipped (${peerSkipped})`);
-    const ctx: SizeContext = { sandbox, settings, regions: REGIONS, latencyMs: opts.latencyMs, runs: opts.runs, peer, peerSkipped, log };
+    const ctx: SizeContext = {
+      sandbox,
+      settings,
+      regions: REGIONS,
+      latencyMs: opts.latencyMs,
+      runs: opts.runs,
+      peer,
+      peerSkipped,
+      log,
+    };
 
     const sizes: BenchReport["sizes"] = [];
     for (const clusters of opts.sizes) sizes.push((await measureSize(clusters, ctx)).result);
 
     const pagePart: Pick<BenchReport, "page" | "appMemory" | "firstLoadJs"> = opts.skipPage
-      ? { page: { skipped: "--skip-page" }, appMemory: { skipped: "--skip-page" }, firstLoadJs: { skipped: "--skip-page" } }
+      ? {
+          page: { skipped: "--skip-page" },
+          appMemory: { skipped: "--skip-page" },
+          firstLoadJs: { skipped: "--skip-page" },
+        }
       : await measurePage(ctx, opts.pageSize, Math.max(...opts.sizes, opts.pageSize));
 
     const partial: Omit<BenchReport, "verdicts"> = {
       startedAt,
-      machine: { cpus: os.cpus().length, node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        node: process.versions.node,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       options: { latencyMs: opts.latencyMs, sizes: opts.sizes, runs: opts.runs, regions: REGIONS },
       formula: LOWER_BOUND_FORMULA,
       peerCli: peer,
@@ -80,7 +101,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 main(opts).then(
   () => process.exit(0),
   (err: unknown) => {
-    console.error(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(1);
   },
 );

@@ -35,11 +35,15 @@ export async function freePort(): Promise<number> {
 export async function startSandboxProcess(latencyMs: number): Promise<SandboxProcess> {
   const port = await freePort();
   // `node --import tsx` rather than the tsx binary: one process, so stopping it by pid stops the server.
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/cli.ts", "--port", String(port), "--latency-ms", String(latencyMs)], {
-    cwd: process.cwd(),
-    env: { ...process.env, SANDBOX_PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "lib/sandbox/cli.ts", "--port", String(port), "--latency-ms", String(latencyMs)],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, SANDBOX_PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -53,14 +57,16 @@ export async function startSandboxProcess(latencyMs: number): Promise<SandboxPro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`sandbox ${method} /_sandbox/${route} answered ${res.status}: ${text.slice(0, 300)}`);
+    if (!res.ok)
+      throw new Error(`sandbox ${method} /_sandbox/${route} answered ${res.status}: ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : undefined;
   };
 
   return {
     url,
     pid: child.pid ?? 0,
-    generateFleet: async (clusters, regions) => void (await control("POST", "reset", { seed: { clusters, regions, seed: FLEET_SEED } })),
+    generateFleet: async (clusters, regions) =>
+      void (await control("POST", "reset", { seed: { clusters, regions, seed: FLEET_SEED } })),
     setLatency: async (ms) => void (await control("POST", "config", { latencyMs: ms })),
     calls: async () => unwrapCalls(await control("GET", "calls")),
     resetCalls: async () => void (await control("DELETE", "calls")),
@@ -71,15 +77,23 @@ export async function startSandboxProcess(latencyMs: number): Promise<SandboxPro
 /** Accepts `{ "elasticache:X": n }` or `{ calls: { ... } }`, whichever the control API answers. */
 function unwrapCalls(body: unknown): Record<string, number> {
   const obj = (body ?? {}) as Record<string, unknown>;
-  const inner = typeof obj.calls === "object" && obj.calls !== null ? (obj.calls as Record<string, unknown>) : obj;
-  return Object.fromEntries(Object.entries(inner).filter(([, v]) => typeof v === "number")) as Record<string, number>;
+  const inner =
+    typeof obj.calls === "object" && obj.calls !== null ? (obj.calls as Record<string, unknown>) : obj;
+  return Object.fromEntries(Object.entries(inner).filter(([, v]) => typeof v === "number")) as Record<
+    string,
+    number
+  >;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the sandbox exited with code ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}/_sandbox/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the sandbox exited with code ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${url}/_sandbox/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 150));
   }

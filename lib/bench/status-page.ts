@@ -20,7 +20,9 @@ export async function signIn(appUrl: string): Promise<string> {
   });
   collect(jar, res.headers);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    throw new Error(`sign-in as the demo viewer failed (HTTP ${res.status}): is the app running with QUEUEREADY_DEMO=1?`);
+    throw new Error(
+      `sign-in as the demo viewer failed (HTTP ${res.status}): is the app running with QUEUEREADY_DEMO=1?`,
+    );
   }
   return header(jar);
 }
@@ -45,12 +47,17 @@ export interface PageLoad {
 }
 
 /** One full page load; throws unless the answer is the status page itself (200, not a redirect). */
-export async function loadStatusPage(appUrl: string, cookie: string, expectedIds: string[]): Promise<PageLoad> {
+export async function loadStatusPage(
+  appUrl: string,
+  cookie: string,
+  expectedIds: string[],
+): Promise<PageLoad> {
   const started = performance.now();
   const res = await fetch(`${appUrl}/status?regions=all`, { headers: { cookie }, redirect: "manual" });
   const html = await res.text();
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`GET /status?regions=all answered ${res.status} ${res.headers.get("location") ?? ""}`);
+  if (res.status !== 200)
+    throw new Error(`GET /status?regions=all answered ${res.status} ${res.headers.get("location") ?? ""}`);
   // Whole tokens only: "orders-1" must not count as found inside "orders-10".
   const tokens = new Set(html.split(/[^A-Za-z0-9-]+/));
   const idsFound = expectedIds.filter((id) => tokens.has(id)).length;

@@ -4,19 +4,43 @@ import { parseAuditArgs } from "./audit-args";
 describe("parseAuditArgs", () => {
   it.each([
     { argv: [], result: { ok: true, args: { regions: [], clusters: [], format: "table", help: false } } },
-    { argv: ["--region", "us-east-1", "--region", "eu-west-1", "--region", "us-east-1"], result: { ok: true, args: { regions: ["us-east-1", "eu-west-1"], clusters: [], format: "table", help: false } } },
-    { argv: ["--region=us-gov-west-1", "--cluster", "orders", "--json"], result: { ok: true, args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false } } },
-    { argv: ["--csv", "-h"], result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true } } },
-    { argv: ["--region", "moon"], result: { ok: false, message: '--region "moon" is not an AWS region name (expected something like us-east-1)' } },
+    {
+      argv: ["--region", "us-east-1", "--region", "eu-west-1", "--region", "us-east-1"],
+      result: {
+        ok: true,
+        args: { regions: ["us-east-1", "eu-west-1"], clusters: [], format: "table", help: false },
+      },
+    },
+    {
+      argv: ["--region=us-gov-west-1", "--cluster", "orders", "--json"],
+      result: {
+        ok: true,
+        args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false },
+      },
+    },
+    {
+      argv: ["--csv", "-h"],
+      result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true } },
+    },
+    {
+      argv: ["--region", "moon"],
+      result: {
+        ok: false,
+        message: '--region "moon" is not an AWS region name (expected something like us-east-1)',
+      },
+    },
     { argv: ["--cluster", " "], result: { ok: false, message: "--cluster a cluster name cannot be empty" } },
     { argv: ["--json", "--csv"], result: { ok: false, message: "Choose one of --json and --csv." } },
   ])("$argv", ({ argv, result }) => {
     expect(parseAuditArgs(argv)).toEqual(result);
   });
 
-  it.each([["--regoin", "us-east-1"], ["orders"], ["--region"]])("rejects %j with the parser's reason", (...argv) => {
-    const parsed = parseAuditArgs(argv);
-    expect(parsed.ok).toBe(false);
-    expect(parsed.ok ? "" : parsed.message.length).toBeGreaterThan(10);
-  });
+  it.each([["--regoin", "us-east-1"], ["orders"], ["--region"]])(
+    "rejects %j with the parser's reason",
+    (...argv) => {
+      const parsed = parseAuditArgs(argv);
+      expect(parsed.ok).toBe(false);
+      expect(parsed.ok ? "" : parsed.message.length).toBeGreaterThan(10);
+    },
+  );
 });

@@ -20,7 +20,11 @@ Exit codes: 0 every targeted cluster is Ready, 1 any is not, 2 the audit itself 
 
 const auditArgsSchema = z
   .object({
-    regions: z.array(z.string().refine(isRegionName, { message: "is not an AWS region name (expected something like us-east-1)" })),
+    regions: z.array(
+      z
+        .string()
+        .refine(isRegionName, { message: "is not an AWS region name (expected something like us-east-1)" }),
+    ),
     clusters: z.array(z.string().trim().min(1, "a cluster name cannot be empty").max(255)),
     format: z.enum(["table", "json", "csv"]),
     help: z.boolean(),
@@ -58,7 +62,10 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path[0] === "regions" ? `--region ${JSON.stringify(values.region?.[Number(issue.path[1])])}` : "--cluster";
+    const field =
+      issue.path[0] === "regions"
+        ? `--region ${JSON.stringify(values.region?.[Number(issue.path[1])])}`
+        : "--cluster";
     return { ok: false, message: `${field} ${issue.message}` };
   }
   return { ok: true, args: parsed.data };

@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 /** Runs the real entry point the way `npm run audit` does (tsx), with only the env we give it. */
-function runCli(args: string[], opts: { credentials?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  opts: { credentials?: boolean } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: "test",
     PATH: process.env.PATH,
@@ -30,10 +33,15 @@ function runCli(args: string[], opts: { credentials?: boolean } = {}): Promise<{
     QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
     AWS_EC2_METADATA_DISABLED: "true",
     QUEUEREADY_MAX_ATTEMPTS: "2",
-    ...(opts.credentials === false ? {} : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
+    ...(opts.credentials === false
+      ? {}
+      : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], { cwd: ROOT, env });
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], {
+      cwd: ROOT,
+      env,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -47,28 +55,64 @@ describe("npm run audit (spawned against the sandbox)", () => {
   it("exits 1 on the seeded account and prints every cluster of both configured regions", async () => {
     const { code, stdout, stderr } = await runCli([]);
     expect([code, stderr]).toEqual([1, ""]);
-    expect(stdout).toContain("15 cluster(s) in us-east-1, eu-west-1: 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.");
-    expect(stdout).toMatch(/^Needs changes\s+legacy-redis5\s+redis 5\.0\.6\s+us-east-1\s+default\.redis5\.0 \/ volatile-lru\s+fail: /m);
+    expect(stdout).toContain(
+      "15 cluster(s) in us-east-1, eu-west-1: 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.",
+    );
+    expect(stdout).toMatch(
+      /^Needs changes\s+legacy-redis5\s+redis 5\.0\.6\s+us-east-1\s+default\.redis5\.0 \/ volatile-lru\s+fail: /m,
+    );
   });
 
   it("exits 0 when every targeted cluster is Ready, with the JSON export", async () => {
-    const { code, stdout } = await runCli(["--region", "us-east-1", "--region", "eu-west-1", "--cluster", "jobs-valkey8", "--cluster", "eu-jobs-valkey7", "--json"]);
+    const { code, stdout } = await runCli([
+      "--region",
+      "us-east-1",
+      "--region",
+      "eu-west-1",
+      "--cluster",
+      "jobs-valkey8",
+      "--cluster",
+      "eu-jobs-valkey7",
+      "--json",
+    ]);
     expect(code).toBe(0);
     const exported = JSON.parse(stdout);
-    expect(exported.summary).toEqual({ ready: 2, "needs-changes": 0, incompatible: 0, "not-applicable": 0, unknown: 0 });
-    expect(exported.regions.map((r: { clusters: { name: string; verdict: string }[] }) => r.clusters.map((c) => `${c.name}:${c.verdict}`))).toEqual([["jobs-valkey8:ready"], ["eu-jobs-valkey7:ready"]]);
+    expect(exported.summary).toEqual({
+      ready: 2,
+      "needs-changes": 0,
+      incompatible: 0,
+      "not-applicable": 0,
+      unknown: 0,
+    });
+    expect(
+      exported.regions.map((r: { clusters: { name: string; verdict: string }[] }) =>
+        r.clusters.map((c) => `${c.name}:${c.verdict}`),
+      ),
+    ).toEqual([["jobs-valkey8:ready"], ["eu-jobs-valkey7:ready"]]);
   });
 
   it("exports CSV rows whose verdicts match SEED.md", async () => {
     const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
-    const rows = stdout.trimEnd().split("\r\n").slice(1).map((l) => l.split(","));
+    const rows = stdout
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(","));
     expect(code).toBe(1);
     expect(Object.fromEntries(rows.map((r) => [r[1], r[3]]))).toEqual(SEED_VERDICTS["eu-west-1"]);
   });
 
   it.each([
-    { case: "a cluster that does not exist", args: ["--region", "us-east-1", "--cluster", "nope"], stderr: "Not found in us-east-1: nope." },
-    { case: "a malformed region", args: ["--region", "moon"], stderr: '--region "moon" is not an AWS region name' },
+    {
+      case: "a cluster that does not exist",
+      args: ["--region", "us-east-1", "--cluster", "nope"],
+      stderr: "Not found in us-east-1: nope.",
+    },
+    {
+      case: "a malformed region",
+      args: ["--region", "moon"],
+      stderr: '--region "moon" is not an AWS region name',
+    },
     { case: "an unknown flag", args: ["--regoin", "us-east-1"], stderr: "Usage: npm run -s audit" },
   ])("exits 2 on $case", async ({ args, stderr }) => {
     const result = await runCli(args);

@@ -5,7 +5,12 @@ import { alignColumns, renderAuditTable } from "./audit-table";
 
 describe("renderAuditTable", () => {
   it("aligns columns to the widest cell and leaves the last one ragged", () => {
-    expect(alignColumns([["A", "BB", "x"], ["CCC", "D", "longer tail"]])).toBe("A    BB  x\nCCC  D   longer tail");
+    expect(
+      alignColumns([
+        ["A", "BB", "x"],
+        ["CCC", "D", "longer tail"],
+      ]),
+    ).toBe("A    BB  x\nCCC  D   longer tail");
   });
 
   it("prints one row per cluster, the top finding and a summary", () => {
@@ -22,7 +27,14 @@ describe("renderAuditTable", () => {
   });
 
   it("lists the region's problems under the table", () => {
-    const audit = { ...auditRegion(seedSnapshot("eu-west-1")), problems: [{ code: "throttled" as const, message: "AWS throttled DescribeSecurityGroups.", retryable: true }] };
-    expect(renderAuditTable([audit]).trimEnd().split("\n").at(-1)).toBe("! eu-west-1: AWS throttled DescribeSecurityGroups.");
+    const audit = {
+      ...auditRegion(seedSnapshot("eu-west-1")),
+      problems: [
+        { code: "throttled" as const, message: "AWS throttled DescribeSecurityGroups.", retryable: true },
+      ],
+    };
+    expect(renderAuditTable([audit]).trimEnd().split("\n").at(-1)).toBe(
+      "! eu-west-1: AWS throttled DescribeSecurityGroups.",
+    );
   });
 });

@@ -13,25 +13,46 @@ function topFinding(c: ClusterAudit): string {
 function row(c: ClusterAudit): string[] {
   const engine = [c.engine, c.engineVersion].filter(Boolean).join(" ") || "?";
   const policy = c.parameterGroup?.policy ?? (c.engine === "memcached" ? "n/a" : "?");
-  const group = c.parameterGroup ? `${c.parameterGroup.name} / ${policy}` : c.kind === "serverless" ? "(serverless)" : "-";
+  const group = c.parameterGroup
+    ? `${c.parameterGroup.name} / ${policy}`
+    : c.kind === "serverless"
+      ? "(serverless)"
+      : "-";
   return [VERDICT_LABELS[c.verdict], c.name, engine, c.region, group, topFinding(c)];
 }
 
 /** Columns padded to their widest cell; the last column is left ragged. */
 export function alignColumns(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function renderAuditTable(regions: RegionAudit[]): string {
   const clusters = regions.flatMap((r) => r.clusters);
   const lines: string[] = [];
   if (clusters.length > 0) {
-    lines.push(alignColumns([["VERDICT", "NAME", "ENGINE", "REGION", "GROUP / POLICY", "TOP FINDING"], ...clusters.map(row)]), "");
+    lines.push(
+      alignColumns([
+        ["VERDICT", "NAME", "ENGINE", "REGION", "GROUP / POLICY", "TOP FINDING"],
+        ...clusters.map(row),
+      ]),
+      "",
+    );
   }
   const counts = countVerdicts(clusters);
-  const summary = Object.entries(counts).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
-  lines.push(`${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`);
+  const summary = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
+  lines.push(
+    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+  );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);
   }

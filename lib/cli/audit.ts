@@ -16,7 +16,9 @@ runAuditCli(process.argv.slice(2), process.env, {
   },
   (err: unknown) => {
     // A bug, not an AWS problem: say so plainly, keep the stack for whoever reports it.
-    process.stderr.write(`The audit crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `The audit crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = EXIT_FAILED;
   },
 );

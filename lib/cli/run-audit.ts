@@ -52,12 +52,22 @@ export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv, io: Cl
 
   const { audits, missing } = target(all, args.clusters);
   if (missing.length > 0) {
-    io.err(`Not found in ${regions.join(", ")}: ${missing.join(", ")}. Check the name (replication group id, cluster id or serverless cache name) and --region.\n`);
+    io.err(
+      `Not found in ${regions.join(", ")}: ${missing.join(", ")}. Check the name (replication group id, cluster id or serverless cache name) and --region.\n`,
+    );
     return EXIT_FAILED;
   }
-  io.out(args.format === "json" ? exportJson(audits) : args.format === "csv" ? exportCsv(audits) : renderAuditTable(audits));
+  io.out(
+    args.format === "json"
+      ? exportJson(audits)
+      : args.format === "csv"
+        ? exportCsv(audits)
+        : renderAuditTable(audits),
+  );
 
   // Memcached is not a BullMQ target: it only counts against readiness when asked for by name.
-  const gated = audits.flatMap((a) => a.clusters).filter((c) => args.clusters.length > 0 || c.verdict !== "not-applicable");
+  const gated = audits
+    .flatMap((a) => a.clusters)
+    .filter((c) => args.clusters.length > 0 || c.verdict !== "not-applicable");
   return gated.every((c) => c.verdict === "ready") ? EXIT_READY : EXIT_NOT_READY;
 }

@@ -6,7 +6,8 @@ import { buildReason, newestSourceMtime } from "@/lib/launch/build-if-needed";
 
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), "qr-build-"));
-  for (const dir of ["app", "lib/aws", "lib/sandbox", ".next"]) mkdirSync(path.join(root, dir), { recursive: true });
+  for (const dir of ["app", "lib/aws", "lib/sandbox", ".next"])
+    mkdirSync(path.join(root, dir), { recursive: true });
   const at = (file: string, seconds: number) => {
     writeFileSync(path.join(root, file), "x");
     utimesSync(path.join(root, file), seconds, seconds);

@@ -4,7 +4,14 @@ import path from "node:path";
 
 /** What goes into `next build`; tests, docs and the sandbox (run by tsx, not built) do not. */
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "proxy.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "proxy.ts",
+  "package.json",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const SKIP_DIRS = new Set(["node_modules", ".next", "sandbox", "testing", "launch", "bench", "cli"]);
 const IGNORED = /\.(test|int\.test)\.tsx?$|\.md$/;
 
@@ -43,7 +50,10 @@ export async function buildIfNeeded(root: string, log: (line: string) => void = 
   if (!reason) return;
   log(`Building QueueReady (${reason}); this takes about half a minute...`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit" });
+    const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+      cwd: root,
+      stdio: "inherit",
+    });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`}).`)),

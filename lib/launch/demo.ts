@@ -49,6 +49,10 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   const inUse = /EADDRINUSE/.test(message);
-  console.error(inUse ? `A port is already in use (${message}). Set PORT or SANDBOX_PORT to free ones.` : `Demo failed to start: ${message}`);
+  console.error(
+    inUse
+      ? `A port is already in use (${message}). Set PORT or SANDBOX_PORT to free ones.`
+      : `Demo failed to start: ${message}`,
+  );
   process.exit(1);
 });

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const hash = await bcrypt.hash(password, COST);
   console.log(hash);
   if (process.stderr.isTTY) {
-    console.error(`\nUse it in QUEUEREADY_USERS, e.g. [{"username":"alice","role":"operator","passwordHash":"${hash}"}]`);
+    console.error(
+      `\nUse it in QUEUEREADY_USERS, e.g. [{"username":"alice","role":"operator","passwordHash":"${hash}"}]`,
+    );
   }
 }
 

@@ -3,11 +3,19 @@ import { describe, expect, it } from "vitest";
 import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
 import { demoServerEnv, portFrom, startProblems } from "@/lib/launch/launch-env";
 
-const users = JSON.stringify([{ username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) }]);
+const users = JSON.stringify([
+  { username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) },
+]);
 
 describe("startProblems", () => {
   it("accepts a complete real-account configuration", () => {
-    expect(startProblems({ NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users, QUEUEREADY_REGIONS: "us-east-1,eu-west-1" })).toEqual([]);
+    expect(
+      startProblems({
+        NEXTAUTH_SECRET: "s".repeat(32),
+        QUEUEREADY_USERS: users,
+        QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+      }),
+    ).toEqual([]);
   });
 
   it("refuses to start without a secret, without users and with a malformed region, naming each", () => {
@@ -19,13 +27,18 @@ describe("startProblems", () => {
   });
 
   it("reports a broken users configuration", () => {
-    expect(startProblems({ AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: "[{" })).toEqual(["QUEUEREADY_USERS is not valid JSON."]);
+    expect(startProblems({ AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: "[{" })).toEqual([
+      "QUEUEREADY_USERS is not valid JSON.",
+    ]);
   });
 });
 
 describe("demoServerEnv", () => {
   it("points at the sandbox in demo mode with a fresh secret each run", () => {
-    const a = demoServerEnv({ PATH: "/usr/bin", AWS_PROFILE: "prod" }, { port: 3100, sandboxUrl: "http://127.0.0.1:4566" });
+    const a = demoServerEnv(
+      { PATH: "/usr/bin", AWS_PROFILE: "prod" },
+      { port: 3100, sandboxUrl: "http://127.0.0.1:4566" },
+    );
     const b = demoServerEnv({}, { port: 3100, sandboxUrl: "http://127.0.0.1:4566" });
     expect(a).toMatchObject({
       PATH: "/usr/bin",

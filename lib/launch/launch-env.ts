@@ -9,12 +9,16 @@ import { awsSettingsFromEnv } from "@/lib/aws";
 export function portFrom(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value.trim() === "") return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1-65535), not "${value}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${name} must be a port number (1-65535), not "${value}".`);
   return port;
 }
 
 /** The environment of the demo's Next server: demo users, the sandbox, dummy keys, a fresh secret. */
-export function demoServerEnv(base: Env, opts: { port: number; sandboxUrl: string; regions?: string }): NodeJS.ProcessEnv {
+export function demoServerEnv(
+  base: Env,
+  opts: { port: number; sandboxUrl: string; regions?: string },
+): NodeJS.ProcessEnv {
   return {
     ...base,
     NODE_ENV: "production" as const,
@@ -44,7 +48,9 @@ export function startProblems(env: Env): string[] {
   try {
     const users = loadUsers(env);
     if (users.length === 0 && !oidcSettingsFromEnv(env)) {
-      problems.push("No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.");
+      problems.push(
+        "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
+      );
     }
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));

@@ -36,7 +36,9 @@ export function superviseServer(child: ChildProcess, cleanup: () => Promise<void
   }
   child.on("exit", (code, signal) => {
     void cleanup()
-      .catch((err: unknown) => console.error(`Cleanup failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) =>
+        console.error(`Cleanup failed: ${err instanceof Error ? err.message : String(err)}`),
+      )
       .finally(() => process.exit(code ?? (signal ? 0 : 1)));
   });
   child.on("error", (err) => {

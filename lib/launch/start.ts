@@ -18,15 +18,25 @@ async function main(): Promise<void> {
   const port = portFrom(process.env.PORT, 3000, "PORT");
   const host = process.env.HOST?.trim() || "127.0.0.1";
   // next-auth must know the origin browsers use; default to this listener when none is given.
-  const nextAuthUrl = process.env.NEXTAUTH_URL?.trim() || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  const nextAuthUrl =
+    process.env.NEXTAUTH_URL?.trim() || `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   if (!process.env.NEXTAUTH_URL) {
-    console.warn(`NEXTAUTH_URL is not set; using ${nextAuthUrl}. Set it to the URL people open (e.g. https://queueready.example.com).`);
+    console.warn(
+      `NEXTAUTH_URL is not set; using ${nextAuthUrl}. Set it to the URL people open (e.g. https://queueready.example.com).`,
+    );
   }
   if (process.env.QUEUEREADY_DEMO === "1" || process.env.QUEUEREADY_DEMO === "true") {
-    console.warn("QUEUEREADY_DEMO is set: the demo users viewer/operator are enabled. Unset it for a real account.");
+    console.warn(
+      "QUEUEREADY_DEMO is set: the demo users viewer/operator are enabled. Unset it for a real account.",
+    );
   }
   await buildIfNeeded(root);
-  const env = { ...process.env, NODE_ENV: "production" as const, NEXTAUTH_URL: nextAuthUrl, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXTAUTH_URL: nextAuthUrl,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
   const server = startNextServer({ root, host, port, env });
   superviseServer(server, async () => {});
   console.log(`QueueReady on ${nextAuthUrl} (listening on ${host}:${port}).`);

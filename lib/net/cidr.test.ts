@@ -16,14 +16,20 @@ describe("parseCidr", () => {
     expect(parsed).toMatchObject({ ok: true, canonical });
   });
 
-  it.each(["10.0.0.0", "10.0.0.0/33", "10.0.0.256/8", "10.0.0/8", "abc/8", "1::2::3/64", "::/129", "10.0.0.0/x"])(
-    "rejects %s with a reason",
-    (input) => {
-      const parsed = parseCidr(input);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(10);
-    },
-  );
+  it.each([
+    "10.0.0.0",
+    "10.0.0.0/33",
+    "10.0.0.256/8",
+    "10.0.0/8",
+    "abc/8",
+    "1::2::3/64",
+    "::/129",
+    "10.0.0.0/x",
+  ])("rejects %s with a reason", (input) => {
+    const parsed = parseCidr(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(10);
+  });
 });
 
 describe("isAnywhere / cidrContains", () => {

@@ -4,8 +4,7 @@
  */
 
 export type ParsedCidr =
-  | { ok: true; version: 4 | 6; canonical: string; prefix: number }
-  | { ok: false; reason: string };
+  { ok: true; version: 4 | 6; canonical: string; prefix: number } | { ok: false; reason: string };
 
 function parseIpv4(text: string): number[] | undefined {
   const parts = text.split(".");
@@ -51,11 +50,17 @@ function maskBits(values: number[], bitsPer: number, prefix: number): number[] {
 function formatIpv6(groups: number[]): string {
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i > 1) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen && j - i > 1) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));

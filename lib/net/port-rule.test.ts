@@ -3,7 +3,12 @@ import type { IngressRule } from "@/lib/aws/types";
 import { ruleCoversPort } from "./port-rule";
 
 const source = { kind: "cidr", cidr: "10.0.0.0/16" } as const;
-const rule = (protocol: string, fromPort?: number, toPort?: number): IngressRule => ({ protocol, fromPort, toPort, source });
+const rule = (protocol: string, fromPort?: number, toPort?: number): IngressRule => ({
+  protocol,
+  fromPort,
+  toPort,
+  source,
+});
 
 describe("ruleCoversPort", () => {
   it.each([

@@ -12,5 +12,7 @@ import type { IngressRule } from "@/lib/aws/types";
 export function ruleCoversPort(rule: IngressRule, port: number): boolean {
   if (rule.protocol === "-1") return true;
   if (rule.protocol !== "tcp" && rule.protocol !== "6") return false;
-  return rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort;
+  return (
+    rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort <= port && port <= rule.toPort
+  );
 }

@@ -35,7 +35,9 @@ export const sourceChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("cidr"), cidr: z.string().trim().min(1, "Enter a CIDR such as 10.0.0.0/16.") }),
   z.object({
     kind: z.literal("anywhere"),
-    acknowledged: z.literal(true, { error: "Opening the port to 0.0.0.0/0 needs an explicit acknowledgement." }),
+    acknowledged: z.literal(true, {
+      error: "Opening the port to 0.0.0.0/0 needs an explicit acknowledgement.",
+    }),
   }),
 ]);
 

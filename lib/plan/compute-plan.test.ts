@@ -21,7 +21,10 @@ describe("computePlan on the seeded account", () => {
       CacheParameterGroupName: "bullmq-redis7-noeviction",
       CacheParameterGroupFamily: "redis7",
       Description: "maxmemory-policy=noeviction for BullMQ on orders-redis7, created by QueueReady",
-      Tags: [{ Key: "created-by", Value: "queueready" }, { Key: "queueready:target", Value: "orders-redis7" }],
+      Tags: [
+        { Key: "created-by", Value: "queueready" },
+        { Key: "queueready:target", Value: "orders-redis7" },
+      ],
     });
     expect(step(plan, "modify-parameter-group").params).toEqual({
       CacheParameterGroupName: "bullmq-redis7-noeviction",
@@ -52,22 +55,48 @@ describe("computePlan on the seeded account", () => {
     ]);
     expect(step(plan, "authorize-ingress").params).toEqual({
       GroupId: "sg-0cache00000000003",
-      IpPermissions: [{ IpProtocol: "tcp", FromPort: 6379, ToPort: 6379, UserIdGroupPairs: [{ GroupId: "sg-0app000000000001", Description: "BullMQ access to events-cluster (QueueReady)" }] }],
+      IpPermissions: [
+        {
+          IpProtocol: "tcp",
+          FromPort: 6379,
+          ToPort: 6379,
+          UserIdGroupPairs: [
+            { GroupId: "sg-0app000000000001", Description: "BullMQ access to events-cluster (QueueReady)" },
+          ],
+        },
+      ],
     });
     expect(step(plan, "modify-parameter-group").params.ParameterNameValues).toEqual([
       { ParameterName: "maxmemory-policy", ParameterValue: "noeviction" },
       { ParameterName: "cluster-enabled", ParameterValue: "yes" },
     ]);
-    expect(step(plan, "create-parameter-group").params.CacheParameterGroupName).toBe("bullmq-redis7-cluster-noeviction");
-    expect(step(plan, "modify-replication-group").dependsOn).toEqual(["authorize-ingress", "create-parameter-group", "modify-parameter-group"]);
+    expect(step(plan, "create-parameter-group").params.CacheParameterGroupName).toBe(
+      "bullmq-redis7-cluster-noeviction",
+    );
+    expect(step(plan, "modify-replication-group").dependsOn).toEqual([
+      "authorize-ingress",
+      "create-parameter-group",
+      "modify-parameter-group",
+    ]);
     expect(plan.steps.filter((s) => s.securitySensitive).map((s) => s.kind)).toEqual(["authorize-ingress"]);
   });
 
   it("standalone-redis: ModifyCacheCluster with the cluster id", () => {
     const plan = computePlan(snap, recommendedChoices(snap, "standalone-redis"));
-    expect(actions(plan)).toEqual(["authorize-ingress:no-op", "create-parameter-group:create", "modify-parameter-group:change", "modify-cache-cluster:change"]);
-    expect(step(plan, "modify-cache-cluster").params).toEqual({ CacheClusterId: "standalone-redis", CacheParameterGroupName: "bullmq-redis7-noeviction", ApplyImmediately: true });
-    expect(step(plan, "authorize-ingress").noopReason).toBe("cache-staging (sg-0stagcache000001) already allows tcp 6379 from 10.1.0.0/16: it is reused.");
+    expect(actions(plan)).toEqual([
+      "authorize-ingress:no-op",
+      "create-parameter-group:create",
+      "modify-parameter-group:change",
+      "modify-cache-cluster:change",
+    ]);
+    expect(step(plan, "modify-cache-cluster").params).toEqual({
+      CacheClusterId: "standalone-redis",
+      CacheParameterGroupName: "bullmq-redis7-noeviction",
+      ApplyImmediately: true,
+    });
+    expect(step(plan, "authorize-ingress").noopReason).toBe(
+      "cache-staging (sg-0stagcache000001) already allows tcp 6379 from 10.1.0.0/16: it is reused.",
+    );
   });
 
   it("jobs-valkey8 (Valkey, already ready) and secure-redis7: every step is a no-op", () => {
@@ -81,25 +110,41 @@ describe("computePlan on the seeded account", () => {
   });
 
   it("sessions-redis62 (shared group): editing it needs every other user named, and says whom it touches", () => {
-    const choices = { ...recommendedChoices(snap, "sessions-redis62"), parameterGroup: { mode: "edit-shared" as const, name: "shared-lru-redis6", confirmedClusters: [] } };
+    const choices = {
+      ...recommendedChoices(snap, "sessions-redis62"),
+      parameterGroup: { mode: "edit-shared" as const, name: "shared-lru-redis6", confirmedClusters: [] },
+    };
     expect(() => computePlan(snap, choices)).toThrow(PlanInputError);
     try {
       computePlan(snap, choices);
     } catch (err) {
       expect((err as PlanInputError).fieldErrors).toEqual({
-        "parameterGroup.confirmedClusters": ["Editing shared-lru-redis6 also changes cache-redis62: name every one of them to confirm."],
+        "parameterGroup.confirmedClusters": [
+          "Editing shared-lru-redis6 also changes cache-redis62: name every one of them to confirm.",
+        ],
       });
     }
-    const plan = computePlan(snap, { ...choices, parameterGroup: { ...choices.parameterGroup, confirmedClusters: ["cache-redis62"] } });
-    expect(actions(plan)).toEqual(["authorize-ingress:no-op", "modify-parameter-group:change", "modify-replication-group:no-op"]);
+    const plan = computePlan(snap, {
+      ...choices,
+      parameterGroup: { ...choices.parameterGroup, confirmedClusters: ["cache-redis62"] },
+    });
+    expect(actions(plan)).toEqual([
+      "authorize-ingress:no-op",
+      "modify-parameter-group:change",
+      "modify-replication-group:no-op",
+    ]);
     expect(step(plan, "modify-parameter-group").touches).toEqual(["cache-redis62"]);
-    expect(step(plan, "modify-parameter-group").changes).toEqual([{ attribute: "maxmemory-policy", before: "allkeys-lru", after: "noeviction" }]);
+    expect(step(plan, "modify-parameter-group").changes).toEqual([
+      { attribute: "maxmemory-policy", before: "allkeys-lru", after: "noeviction" },
+    ]);
     expect(plan.warnings).toEqual(["Editing shared-lru-redis6 changes cache-redis62 as well, at once."]);
   });
 
   it("busy-redis7: the plan is shown but blocked", () => {
     const plan = computePlan(snap, recommendedChoices(snap, "busy-redis7"));
-    expect(plan.blockers).toEqual(["busy-redis7 is modifying: AWS refuses changes until it is available. Preview again once it is."]);
+    expect(plan.blockers).toEqual([
+      "busy-redis7 is modifying: AWS refuses changes until it is available. Preview again once it is.",
+    ]);
     expect(plan.summary.change).toBe(2);
   });
 
@@ -107,21 +152,58 @@ describe("computePlan on the seeded account", () => {
     const plan = computePlan(snap, recommendedChoices(snap, "legacy-redis5"));
     const ingress = step(plan, "authorize-ingress");
     expect(ingress.action).toBe("create");
-    expect(ingress.params.IpPermissions).toEqual([{ IpProtocol: "tcp", FromPort: 6380, ToPort: 6380, UserIdGroupPairs: [{ GroupId: "sg-0app000000000001", Description: "BullMQ access to legacy-redis5 (QueueReady)" }] }]);
-    expect(ingress.touches).toEqual(["ancient-redis4", "busy-redis7", "jobs-valkey8", "orders-redis7", "sessions-memcached", "sessions-redis62"]);
-    expect(plan.warnings).toEqual(["Redis 5.0.6 works, but BullMQ warns below 6.2.0: plan an engine upgrade."]);
+    expect(ingress.params.IpPermissions).toEqual([
+      {
+        IpProtocol: "tcp",
+        FromPort: 6380,
+        ToPort: 6380,
+        UserIdGroupPairs: [
+          { GroupId: "sg-0app000000000001", Description: "BullMQ access to legacy-redis5 (QueueReady)" },
+        ],
+      },
+    ]);
+    expect(ingress.touches).toEqual([
+      "ancient-redis4",
+      "busy-redis7",
+      "jobs-valkey8",
+      "orders-redis7",
+      "sessions-memcached",
+      "sessions-redis62",
+    ]);
+    expect(plan.warnings).toEqual([
+      "Redis 5.0.6 works, but BullMQ warns below 6.2.0: plan an engine upgrade.",
+    ]);
   });
 
   it("a new security group: its id is a reference, and SecurityGroupIds keeps the groups attached now", () => {
     const base = recommendedChoices(snap, "orders-redis7");
-    const plan = computePlan(snap, { ...base, network: { securityGroup: { mode: "new", name: "queueready-orders-redis7" }, source: { kind: "cidr", cidr: "10.0.5.7/16" } } });
+    const plan = computePlan(snap, {
+      ...base,
+      network: {
+        securityGroup: { mode: "new", name: "queueready-orders-redis7" },
+        source: { kind: "cidr", cidr: "10.0.5.7/16" },
+      },
+    });
     expect(actions(plan)[0]).toBe("create-security-group:create");
-    expect(step(plan, "create-security-group").params).toMatchObject({ GroupName: "queueready-orders-redis7", VpcId: "vpc-0prod00000000001" });
+    expect(step(plan, "create-security-group").params).toMatchObject({
+      GroupName: "queueready-orders-redis7",
+      VpcId: "vpc-0prod00000000001",
+    });
     expect(step(plan, "authorize-ingress").params).toEqual({
       GroupId: { ref: "step:create-security-group.GroupId" },
-      IpPermissions: [{ IpProtocol: "tcp", FromPort: 6379, ToPort: 6379, IpRanges: [{ CidrIp: "10.0.0.0/16", Description: "BullMQ access to orders-redis7 (QueueReady)" }] }],
+      IpPermissions: [
+        {
+          IpProtocol: "tcp",
+          FromPort: 6379,
+          ToPort: 6379,
+          IpRanges: [{ CidrIp: "10.0.0.0/16", Description: "BullMQ access to orders-redis7 (QueueReady)" }],
+        },
+      ],
     });
-    expect(step(plan, "modify-replication-group").params.SecurityGroupIds).toEqual(["sg-0cache00000000001", { ref: "step:create-security-group.GroupId" }]);
+    expect(step(plan, "modify-replication-group").params.SecurityGroupIds).toEqual([
+      "sg-0cache00000000001",
+      { ref: "step:create-security-group.GroupId" },
+    ]);
     expect(step(plan, "modify-replication-group").securitySensitive).toBe(true);
     expect(plan.warnings).toEqual(["AWS stores 10.0.5.7/16 as 10.0.0.0/16."]);
   });
@@ -135,6 +217,8 @@ describe("computePlan on the seeded account", () => {
 
   it("refuses a target that cannot be fixed, with the reason", () => {
     const choices = { ...recommendedChoices(snap, "orders-redis7"), target: targetOf("ancient-redis4") };
-    expect(() => computePlan(snap, choices)).toThrow("ancient-redis4 runs Redis 4.0.10: BullMQ refuses Redis below 5.0.0. Upgrade the engine first.");
+    expect(() => computePlan(snap, choices)).toThrow(
+      "ancient-redis4 runs Redis 4.0.10: BullMQ refuses Redis below 5.0.0. Upgrade the engine first.",
+    );
   });
 });

@@ -46,24 +46,40 @@ describe("plan fingerprint", () => {
 
   it("moves when someone adds a rule on the port, or creates the group the plan would create", () => {
     const ruled = mutate((s) => {
-      const g = s.securityGroups.ok ? s.securityGroups.value.find((x) => x.id === "sg-0cache00000000003")! : undefined;
-      g!.ingress.push({ protocol: "tcp", fromPort: 6379, toPort: 6379, source: { kind: "cidr", cidr: "10.0.0.0/16" } });
+      const g = s.securityGroups.ok
+        ? s.securityGroups.value.find((x) => x.id === "sg-0cache00000000003")!
+        : undefined;
+      g!.ingress.push({
+        protocol: "tcp",
+        fromPort: 6379,
+        toPort: 6379,
+        source: { kind: "cidr", cidr: "10.0.0.0/16" },
+      });
     });
     expect(diffFingerprintInputs(base.facts, ruled.facts)).toEqual([
       "Inbound rules of sg-0cache00000000003 on port 6379 is now tcp 6379 from 10.0.0.0/16 (was none).",
     ]);
     const next = structuredClone(snap);
-    if (next.parameterGroups.ok) next.parameterGroups.value.push(makeParameterGroup("bullmq-redis7-cluster-noeviction", "redis7"));
-    next.parameters["bullmq-redis7-cluster-noeviction"] = { ok: true, value: makeParameters({ policy: "noeviction", clusterEnabled: true }) };
+    if (next.parameterGroups.ok)
+      next.parameterGroups.value.push(makeParameterGroup("bullmq-redis7-cluster-noeviction", "redis7"));
+    next.parameters["bullmq-redis7-cluster-noeviction"] = {
+      ok: true,
+      value: makeParameters({ policy: "noeviction", clusterEnabled: true }),
+    };
     // The name is taken now, so the same choices no longer pass; the facts still say why.
-    expect(() => computePlan(next, choices)).toThrow("A parameter group named bullmq-redis7-cluster-noeviction already exists");
+    expect(() => computePlan(next, choices)).toThrow(
+      "A parameter group named bullmq-redis7-cluster-noeviction already exists",
+    );
   });
 
   it("moves when the cluster's status changes", () => {
     const busy = mutate((s) => {
-      if (s.replicationGroups.ok) s.replicationGroups.value.find((g) => g.id === "events-cluster")!.status = "modifying";
+      if (s.replicationGroups.ok)
+        s.replicationGroups.value.find((g) => g.id === "events-cluster")!.status = "modifying";
     });
-    expect(diffFingerprintInputs(base.facts, busy.facts)).toEqual(["Status of events-cluster is now modifying (was available)."]);
+    expect(diffFingerprintInputs(base.facts, busy.facts)).toEqual([
+      "Status of events-cluster is now modifying (was available).",
+    ]);
     expect(busy.blockers).toHaveLength(1);
   });
 });

@@ -6,7 +6,12 @@ import { createHash } from "node:crypto";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
-import { clustersUsingGroup, clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "@/lib/plan/target";
+import {
+  clustersUsingGroup,
+  clustersUsingSecurityGroup,
+  valueOf,
+  type ResolvedTarget,
+} from "@/lib/plan/target";
 import type { FingerprintFact } from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
@@ -15,33 +20,74 @@ const list = (items: string[]): string => (items.length > 0 ? items.join(", ") :
 
 function parameterGroupFacts(snapshot: RegionSnapshot, name: string): FingerprintFact[] {
   const group = (valueOf(snapshot.parameterGroups) ?? []).find((g) => g.name === name);
-  const facts: FingerprintFact[] = [{ key: `pg.${name}`, label: `Parameter group ${name}`, value: group ? `family ${group.family}` : "absent" }];
+  const facts: FingerprintFact[] = [
+    {
+      key: `pg.${name}`,
+      label: `Parameter group ${name}`,
+      value: group ? `family ${group.family}` : "absent",
+    },
+  ];
   if (!group) return facts;
   for (const parameter of ["maxmemory-policy", "cluster-enabled"]) {
     const read = parameterValue(snapshot, name, parameter);
-    facts.push({ key: `pg.${name}.${parameter}`, label: `${parameter} in ${name}`, value: read.known ? read.value : "unknown" });
+    facts.push({
+      key: `pg.${name}.${parameter}`,
+      label: `${parameter} in ${name}`,
+      value: read.known ? read.value : "unknown",
+    });
   }
-  facts.push({ key: `pg.${name}.users`, label: `Clusters using ${name}`, value: list(clustersUsingGroup(snapshot, name)) });
+  facts.push({
+    key: `pg.${name}.users`,
+    label: `Clusters using ${name}`,
+    value: list(clustersUsingGroup(snapshot, name)),
+  });
   return facts;
 }
 
-function networkFacts(snapshot: RegionSnapshot, t: ResolvedTarget, network: CheckedNetwork): FingerprintFact[] {
+function networkFacts(
+  snapshot: RegionSnapshot,
+  t: ResolvedTarget,
+  network: CheckedNetwork,
+): FingerprintFact[] {
   const port = t.port!;
   const facts: FingerprintFact[] = [];
   if (network.securityGroup.mode === "existing") {
     const id = network.securityGroup.group.id;
     const group = findSecurityGroup(snapshot, id);
-    const rules = group ? group.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule).sort() : [];
-    facts.push({ key: `sg.${id}.rules`, label: `Inbound rules of ${id} on port ${port}`, value: group ? list(rules) : "absent" });
-    facts.push({ key: `sg.${id}.users`, label: `Clusters using ${id}`, value: list(clustersUsingSecurityGroup(snapshot, id)) });
+    const rules = group
+      ? group.ingress
+          .filter((r) => ruleCoversPort(r, port))
+          .map(describeRule)
+          .sort()
+      : [];
+    facts.push({
+      key: `sg.${id}.rules`,
+      label: `Inbound rules of ${id} on port ${port}`,
+      value: group ? list(rules) : "absent",
+    });
+    facts.push({
+      key: `sg.${id}.users`,
+      label: `Clusters using ${id}`,
+      value: list(clustersUsingSecurityGroup(snapshot, id)),
+    });
   } else {
     const name = network.securityGroup.name;
-    const taken = (valueOf(snapshot.securityGroups) ?? []).find((g) => g.vpcId === t.vpcId && g.name.toLowerCase() === name.toLowerCase());
-    facts.push({ key: `sg-name.${name}`, label: `Security group name ${name} in ${t.vpcId}`, value: taken ? `taken by ${taken.id}` : "free" });
+    const taken = (valueOf(snapshot.securityGroups) ?? []).find(
+      (g) => g.vpcId === t.vpcId && g.name.toLowerCase() === name.toLowerCase(),
+    );
+    facts.push({
+      key: `sg-name.${name}`,
+      label: `Security group name ${name} in ${t.vpcId}`,
+      value: taken ? `taken by ${taken.id}` : "free",
+    });
   }
   if (network.source.kind === "security-group") {
     const source = findSecurityGroup(snapshot, network.source.groupId);
-    facts.push({ key: `source.${network.source.groupId}`, label: `VPC of ${network.source.groupId}`, value: source?.vpcId ?? "absent" });
+    facts.push({
+      key: `source.${network.source.groupId}`,
+      label: `VPC of ${network.source.groupId}`,
+      value: source?.vpcId ?? "absent",
+    });
   }
   return facts;
 }
@@ -62,10 +108,19 @@ export function fingerprintFacts(
   ];
   for (const m of t.members) {
     const g = m.parameterGroup;
-    const reboot = g && g.nodeIdsToReboot.length > 0 ? `, reboot pending on ${g.nodeIdsToReboot.join(" ")}` : "";
-    facts.push({ key: `member.${m.id}.parameter-group`, label: `Parameter group of ${m.id}`, value: g ? `${g.name} (${g.applyStatus}${reboot})` : "none" });
+    const reboot =
+      g && g.nodeIdsToReboot.length > 0 ? `, reboot pending on ${g.nodeIdsToReboot.join(" ")}` : "";
+    facts.push({
+      key: `member.${m.id}.parameter-group`,
+      label: `Parameter group of ${m.id}`,
+      value: g ? `${g.name} (${g.applyStatus}${reboot})` : "none",
+    });
     const sgs = m.securityGroups.map((s) => `${s.id} (${s.status})`).sort();
-    facts.push({ key: `member.${m.id}.security-groups`, label: `Security groups of ${m.id}`, value: list(sgs) });
+    facts.push({
+      key: `member.${m.id}.security-groups`,
+      label: `Security groups of ${m.id}`,
+      value: list(sgs),
+    });
   }
   const groups = new Set([pg.name, ...(t.parameterGroupName ? [t.parameterGroupName] : [])]);
   for (const name of [...groups].sort()) facts.push(...parameterGroupFacts(snapshot, name));
@@ -74,7 +129,10 @@ export function fingerprintFacts(
 }
 
 export function fingerprintOf(facts: FingerprintFact[]): string {
-  const canonical = [...facts].sort((a, b) => a.key.localeCompare(b.key)).map((f) => `${f.key}=${f.value}`).join("\n");
+  const canonical = [...facts]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((f) => `${f.key}=${f.value}`)
+    .join("\n");
   return createHash("sha256").update(`queueready-plan-v1\n${canonical}`).digest("hex");
 }
 
@@ -88,6 +146,7 @@ export function diffFingerprintInputs(before: FingerprintFact[], after: Fingerpr
     if (!old) out.push(`${fact.label} is now ${fact.value} (the preview did not look at it).`);
     else if (old.value !== fact.value) out.push(`${fact.label} is now ${fact.value} (was ${old.value}).`);
   }
-  for (const [key, fact] of was) if (!now.has(key)) out.push(`${fact.label} is no longer part of the plan (was ${fact.value}).`);
+  for (const [key, fact] of was)
+    if (!now.has(key)) out.push(`${fact.label} is no longer part of the plan (was ${fact.value}).`);
   return out;
 }

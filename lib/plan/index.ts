@@ -1,7 +1,13 @@
 /** The planner's public API: pure functions over a RegionSnapshot, no I/O. */
 export * from "@/lib/plan/choices";
 export * from "@/lib/plan/types";
-export { computePlan, tryComputePlan, summarize, PlanInputError, type PlanResult } from "@/lib/plan/compute-plan";
+export {
+  computePlan,
+  tryComputePlan,
+  summarize,
+  PlanInputError,
+  type PlanResult,
+} from "@/lib/plan/compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
 export { ruleDescription } from "@/lib/plan/steps-network";
@@ -9,7 +15,12 @@ export { desiredSource, sameSource } from "@/lib/plan/live-facts";
 export { ruleCoversPort } from "@/lib/net/port-rule";
 export { renderJson, planFileName, PLAN_JSON_FORMAT, type PlanExport } from "@/lib/plan/render-json";
 export { suggestions, suggestedGroupName, type Suggestions } from "@/lib/plan/suggestions";
-export { targetOptions, type TargetOption, type TargetOptions, type VpcOption } from "@/lib/plan/target-options";
+export {
+  targetOptions,
+  type TargetOption,
+  type TargetOptions,
+  type VpcOption,
+} from "@/lib/plan/target-options";
 export { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
 export { validateTarget, fixableReadiness, type Readiness } from "@/lib/plan/validate-target";
 export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "@/lib/plan/validate-network";

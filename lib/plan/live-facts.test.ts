@@ -5,9 +5,15 @@ import { makeParameters, seedUsEast1, throttled } from "@/lib/testing/fixtures";
 describe("parameterValue", () => {
   it("knows a default group's fixed family defaults without any read of its parameters", () => {
     const snap = { ...seedUsEast1(), parameters: {} };
-    expect(parameterValue(snap, "default.redis7", "maxmemory-policy")).toEqual({ known: true, value: "volatile-lru" });
+    expect(parameterValue(snap, "default.redis7", "maxmemory-policy")).toEqual({
+      known: true,
+      value: "volatile-lru",
+    });
     expect(parameterValue(snap, "default.redis7", "cluster-enabled")).toEqual({ known: true, value: "no" });
-    expect(parameterValue(snap, "default.redis7.cluster.on", "cluster-enabled")).toEqual({ known: true, value: "yes" });
+    expect(parameterValue(snap, "default.redis7.cluster.on", "cluster-enabled")).toEqual({
+      known: true,
+      value: "yes",
+    });
   });
 
   it("reads a custom group's value, and says unknown when it was not read, failed or has no row", () => {
@@ -19,9 +25,21 @@ describe("parameterValue", () => {
         "app-throttled": { ok: false as const, problem: throttled("DescribeCacheParameters") },
       },
     };
-    expect(parameterValue(snap, "app-noevict", "maxmemory-policy")).toEqual({ known: true, value: "noeviction" });
-    expect(parameterValue(snap, "app-norow", "maxmemory-policy")).toEqual({ known: false, reason: "app-norow reports no maxmemory-policy value." });
-    expect(parameterValue(snap, "app-throttled", "maxmemory-policy")).toEqual({ known: false, reason: throttled("DescribeCacheParameters").message });
-    expect(parameterValue(snap, "app-missing", "maxmemory-policy")).toEqual({ known: false, reason: "The parameters of app-missing were not read." });
+    expect(parameterValue(snap, "app-noevict", "maxmemory-policy")).toEqual({
+      known: true,
+      value: "noeviction",
+    });
+    expect(parameterValue(snap, "app-norow", "maxmemory-policy")).toEqual({
+      known: false,
+      reason: "app-norow reports no maxmemory-policy value.",
+    });
+    expect(parameterValue(snap, "app-throttled", "maxmemory-policy")).toEqual({
+      known: false,
+      reason: throttled("DescribeCacheParameters").message,
+    });
+    expect(parameterValue(snap, "app-missing", "maxmemory-policy")).toEqual({
+      known: false,
+      reason: "The parameters of app-missing were not read.",
+    });
   });
 });

@@ -2,7 +2,12 @@
  * Small pure readers over a snapshot: a parameter's value in a group, whether an inbound rule already
  * grants what the plan would add. Shared by the validators, the suggestions and the planner.
  */
-import { isDefaultParameterGroup, type IngressRule, type RuleSource, type SecurityGroup } from "@/lib/aws/types";
+import {
+  isDefaultParameterGroup,
+  type IngressRule,
+  type RuleSource,
+  type SecurityGroup,
+} from "@/lib/aws/types";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { parseCidr } from "@/lib/net/cidr";
 import { ruleCoversPort } from "@/lib/net/port-rule";
@@ -22,7 +27,11 @@ export const FAMILY_DEFAULTS: Record<string, string> = {
  * default for good (nobody can modify one), so it is known without a read, as the audit treats it; a custom
  * group without the row, or a failed read, is unknown.
  */
-export function parameterValue(snapshot: RegionSnapshot, groupName: string, parameter: string): ParameterRead {
+export function parameterValue(
+  snapshot: RegionSnapshot,
+  groupName: string,
+  parameter: string,
+): ParameterRead {
   const fallback = FAMILY_DEFAULTS[parameter];
   if (isDefaultParameterGroup(groupName) && fallback !== undefined) {
     // `default.*.cluster.on` groups are the cluster-mode flavour of the family defaults.
@@ -47,7 +56,9 @@ export function desiredSource(choice: SourceChoice): RuleSource | undefined {
   if (choice.kind === "anywhere") return { kind: "cidr", cidr: "0.0.0.0/0" };
   const parsed = parseCidr(choice.cidr);
   if (!parsed.ok) return undefined;
-  return parsed.version === 4 ? { kind: "cidr", cidr: parsed.canonical } : { kind: "cidr6", cidr: parsed.canonical };
+  return parsed.version === 4
+    ? { kind: "cidr", cidr: parsed.canonical }
+    : { kind: "cidr6", cidr: parsed.canonical };
 }
 
 export function sameSource(a: RuleSource, b: RuleSource): boolean {
@@ -62,7 +73,11 @@ export function sameSource(a: RuleSource, b: RuleSource): boolean {
 }
 
 /** An existing rule that already grants `source` access to `port`: the plan reuses it instead of adding one. */
-export function findEquivalentRule(group: SecurityGroup, port: number, source: RuleSource): IngressRule | undefined {
+export function findEquivalentRule(
+  group: SecurityGroup,
+  port: number,
+  source: RuleSource,
+): IngressRule | undefined {
   return group.ingress.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
 }
 
@@ -78,6 +93,9 @@ export function describeSource(source: RuleSource): string {
 }
 
 export function describeRule(rule: IngressRule): string {
-  const ports = rule.protocol === "-1" ? "all traffic" : `${rule.protocol} ${rule.fromPort}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ""}`;
+  const ports =
+    rule.protocol === "-1"
+      ? "all traffic"
+      : `${rule.protocol} ${rule.fromPort}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ""}`;
   return `${ports} from ${describeSource(rule.source)}`;
 }

@@ -32,27 +32,92 @@ function commandFor(step: PlanStep, region: string): string[] {
   const tags = (step.tags ?? []).map((t) => shellQuote(`Key=${t.key},Value=${t.value}`));
   switch (step.operation) {
     case "CreateSecurityGroup":
-      return ["SG_ID=$(aws", "ec2", "create-security-group", ...r, "--group-name", word(p.GroupName), "--description", word(p.Description),
-        "--vpc-id", word(p.VpcId), "--tag-specifications", word(p.TagSpecifications), "--query", "GroupId", "--output", "text)"];
+      return [
+        "SG_ID=$(aws",
+        "ec2",
+        "create-security-group",
+        ...r,
+        "--group-name",
+        word(p.GroupName),
+        "--description",
+        word(p.Description),
+        "--vpc-id",
+        word(p.VpcId),
+        "--tag-specifications",
+        word(p.TagSpecifications),
+        "--query",
+        "GroupId",
+        "--output",
+        "text)",
+      ];
     case "AuthorizeSecurityGroupIngress": {
-      const spec = step.tags ? ["--tag-specifications", word([{ ResourceType: "security-group-rule", Tags: step.tags.map((t) => ({ Key: t.key, Value: t.value })) }])] : [];
-      return ["aws", "ec2", "authorize-security-group-ingress", ...r, "--group-id", word(p.GroupId), "--ip-permissions", word(p.IpPermissions), ...spec];
+      const spec = step.tags
+        ? [
+            "--tag-specifications",
+            word([
+              {
+                ResourceType: "security-group-rule",
+                Tags: step.tags.map((t) => ({ Key: t.key, Value: t.value })),
+              },
+            ]),
+          ]
+        : [];
+      return [
+        "aws",
+        "ec2",
+        "authorize-security-group-ingress",
+        ...r,
+        "--group-id",
+        word(p.GroupId),
+        "--ip-permissions",
+        word(p.IpPermissions),
+        ...spec,
+      ];
     }
     case "CreateCacheParameterGroup":
-      return ["aws", "elasticache", "create-cache-parameter-group", ...r, "--cache-parameter-group-name", word(p.CacheParameterGroupName),
-        "--cache-parameter-group-family", word(p.CacheParameterGroupFamily), "--description", word(p.Description), ...(tags.length ? ["--tags", ...tags] : [])];
+      return [
+        "aws",
+        "elasticache",
+        "create-cache-parameter-group",
+        ...r,
+        "--cache-parameter-group-name",
+        word(p.CacheParameterGroupName),
+        "--cache-parameter-group-family",
+        word(p.CacheParameterGroupFamily),
+        "--description",
+        word(p.Description),
+        ...(tags.length ? ["--tags", ...tags] : []),
+      ];
     case "ModifyCacheParameterGroup": {
       const values = (p.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) =>
-        shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`));
-      return ["aws", "elasticache", "modify-cache-parameter-group", ...r, "--cache-parameter-group-name", word(p.CacheParameterGroupName), "--parameter-name-values", ...values];
+        shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`),
+      );
+      return [
+        "aws",
+        "elasticache",
+        "modify-cache-parameter-group",
+        ...r,
+        "--cache-parameter-group-name",
+        word(p.CacheParameterGroupName),
+        "--parameter-name-values",
+        ...values,
+      ];
     }
     case "ModifyReplicationGroup":
     case "ModifyCacheCluster": {
       const rg = step.operation === "ModifyReplicationGroup";
-      const out = ["aws", "elasticache", rg ? "modify-replication-group" : "modify-cache-cluster", ...r,
-        rg ? "--replication-group-id" : "--cache-cluster-id", word(rg ? p.ReplicationGroupId : p.CacheClusterId)];
-      if (p.CacheParameterGroupName !== undefined) out.push("--cache-parameter-group-name", word(p.CacheParameterGroupName));
-      if (Array.isArray(p.SecurityGroupIds)) out.push("--security-group-ids", ...p.SecurityGroupIds.map((id) => word(id)));
+      const out = [
+        "aws",
+        "elasticache",
+        rg ? "modify-replication-group" : "modify-cache-cluster",
+        ...r,
+        rg ? "--replication-group-id" : "--cache-cluster-id",
+        word(rg ? p.ReplicationGroupId : p.CacheClusterId),
+      ];
+      if (p.CacheParameterGroupName !== undefined)
+        out.push("--cache-parameter-group-name", word(p.CacheParameterGroupName));
+      if (Array.isArray(p.SecurityGroupIds))
+        out.push("--security-group-ids", ...p.SecurityGroupIds.map((id) => word(id)));
       out.push("--apply-immediately");
       return out;
     }
@@ -82,10 +147,15 @@ export function renderCli(plan: Plan): string {
     if (step.action === "no-op") lines.push(`#    no-op: ${str(step.noopReason ?? "")}`, `# ${command}`);
     else lines.push(command);
   });
-  const modify = plan.steps.find((s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster");
+  const modify = plan.steps.find(
+    (s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster",
+  );
   if (modify && modify.action !== "no-op") {
-    lines.push("", "# Done when every member shows the new parameter group in-sync and every security group active:",
-      `# aws elasticache describe-cache-clusters --region ${shellQuote(plan.region)} --query 'CacheClusters[].[CacheClusterId,CacheParameterGroup.ParameterApplyStatus,SecurityGroups[].Status]'`);
+    lines.push(
+      "",
+      "# Done when every member shows the new parameter group in-sync and every security group active:",
+      `# aws elasticache describe-cache-clusters --region ${shellQuote(plan.region)} --query 'CacheClusters[].[CacheClusterId,CacheParameterGroup.ParameterApplyStatus,SecurityGroups[].Status]'`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

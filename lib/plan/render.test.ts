@@ -10,7 +10,9 @@ const snap = seedUsEast1();
 describe("shellQuote", () => {
   it("leaves safe words bare and single-quotes the rest", () => {
     expect(shellQuote("sg-0cache00000000001")).toBe("sg-0cache00000000001");
-    expect(shellQuote("Key=queueready:target,Value=orders-redis7")).toBe("Key=queueready:target,Value=orders-redis7");
+    expect(shellQuote("Key=queueready:target,Value=orders-redis7")).toBe(
+      "Key=queueready:target,Value=orders-redis7",
+    );
     expect(shellQuote("two words")).toBe("'two words'");
     expect(shellQuote("it's $HOME")).toBe("'it'\\''s $HOME'");
     expect(shellQuote("")).toBe("''");
@@ -33,12 +35,20 @@ describe("renderCli", () => {
 
   it("captures a new security group's id and comments out no-ops", () => {
     const base = recommendedChoices(snap, "standalone-redis");
-    const plan = computePlan(snap, { ...base, network: { securityGroup: { mode: "new", name: "queueready-standalone-redis" }, source: { kind: "security-group", groupId: "sg-0stagapp00000001" } } });
+    const plan = computePlan(snap, {
+      ...base,
+      network: {
+        securityGroup: { mode: "new", name: "queueready-standalone-redis" },
+        source: { kind: "security-group", groupId: "sg-0stagapp00000001" },
+      },
+    });
     const lines = renderCli(plan).split("\n");
     expect(lines).toContain(
       `SG_ID=$(aws ec2 create-security-group --region us-east-1 --group-name queueready-standalone-redis --description 'BullMQ access to standalone-redis, created by QueueReady' --vpc-id vpc-0stag00000000002 --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"created-by","Value":"queueready"},{"Key":"queueready:target","Value":"standalone-redis"}]}]' --query GroupId --output text)`,
     );
-    expect(lines.find((l) => l.startsWith("aws ec2 authorize"))).toContain(`--group-id "$SG_ID" --ip-permissions`);
+    expect(lines.find((l) => l.startsWith("aws ec2 authorize"))).toContain(
+      `--group-id "$SG_ID" --ip-permissions`,
+    );
     expect(lines).toContain(
       `aws elasticache modify-cache-cluster --region us-east-1 --cache-cluster-id standalone-redis --cache-parameter-group-name bullmq-redis7-noeviction --security-group-ids sg-0stagcache000001 "$SG_ID" --apply-immediately`,
     );

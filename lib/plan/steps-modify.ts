@@ -3,14 +3,28 @@
  * ModifyReplicationGroup (replication groups) or ModifyCacheCluster (standalone clusters).
  */
 import type { ResolvedTarget } from "@/lib/plan/target";
-import { NEW_SECURITY_GROUP_REF, type AttributeChange, type JsonValue, type PlanStep, type StepKind, type StepRef } from "@/lib/plan/types";
+import {
+  NEW_SECURITY_GROUP_REF,
+  type AttributeChange,
+  type JsonValue,
+  type PlanStep,
+  type StepKind,
+  type StepRef,
+} from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
 
-export function modifyClusterStep(t: ResolvedTarget, network: CheckedNetwork, pg: CheckedParameterGroup, earlier: PlanStep[]): PlanStep {
+export function modifyClusterStep(
+  t: ResolvedTarget,
+  network: CheckedNetwork,
+  pg: CheckedParameterGroup,
+  earlier: PlanStep[],
+): PlanStep {
   const isRg = t.ref.kind === "replication-group";
   const kind: StepKind = isRg ? "modify-replication-group" : "modify-cache-cluster";
-  const params: { [key: string]: JsonValue | StepRef } = isRg ? { ReplicationGroupId: t.ref.id } : { CacheClusterId: t.ref.id };
+  const params: { [key: string]: JsonValue | StepRef } = isRg
+    ? { ReplicationGroupId: t.ref.id }
+    : { CacheClusterId: t.ref.id };
   const changes: AttributeChange[] = [];
   const reasons: string[] = [];
   const currentGroups = [...new Set(t.members.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
@@ -39,8 +53,12 @@ export function modifyClusterStep(t: ResolvedTarget, network: CheckedNetwork, pg
   const why = [
     "Parameter group and security group changes apply at once whatever ApplyImmediately says (it only governs node type, engine version and node count).",
     `${t.ref.id} shows "modifying" while its nodes move to the new settings and keeps serving: no reboot, no failover.`,
-    securityChange ? "SecurityGroupIds replaces the whole list, so the groups attached now are sent too and keep their access." : "",
-  ].filter(Boolean).join(" ");
+    securityChange
+      ? "SecurityGroupIds replaces the whole list, so the groups attached now are sent too and keep their access."
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const dependsOn = earlier.filter((s) => s.action !== "no-op").map((s) => s.id);
   return {
     id: kind,

@@ -16,7 +16,12 @@ export function ruleDescription(clusterId: string): string {
 }
 
 export function tagSpecification(resourceType: string, clusterId: string): JsonValue {
-  return [{ ResourceType: resourceType, Tags: createdByTags(clusterId).map((t) => ({ Key: t.key, Value: t.value })) }];
+  return [
+    {
+      ResourceType: resourceType,
+      Tags: createdByTags(clusterId).map((t) => ({ Key: t.key, Value: t.value })),
+    },
+  ];
 }
 
 /** `IpPermissions` for one TCP port and one source, as AuthorizeSecurityGroupIngress takes them. */
@@ -44,19 +49,33 @@ export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwo
     title: `Create security group ${name} in ${t.vpcId}`,
     service: "ec2",
     operation: "CreateSecurityGroup",
-    params: { GroupName: name, Description: description, VpcId: t.vpcId!, TagSpecifications: tagSpecification("security-group", t.ref.id) },
+    params: {
+      GroupName: name,
+      Description: description,
+      VpcId: t.vpcId!,
+      TagSpecifications: tagSpecification("security-group", t.ref.id),
+    },
     tags: createdByTags(t.ref.id),
     changes: [
       { attribute: "GroupName", before: null, after: name },
       { attribute: "VpcId", before: null, after: t.vpcId! },
     ],
-    effect: { when: "immediately", reboot: false, downtime: false, why: "A new security group with no inbound rule: it changes nothing until the cluster is given it." },
+    effect: {
+      when: "immediately",
+      reboot: false,
+      downtime: false,
+      why: "A new security group with no inbound rule: it changes nothing until the cluster is given it.",
+    },
     touches: [],
     securitySensitive: true,
   };
 }
 
-export function authorizeIngressStep(snapshot: RegionSnapshot, t: ResolvedTarget, network: CheckedNetwork): PlanStep {
+export function authorizeIngressStep(
+  snapshot: RegionSnapshot,
+  t: ResolvedTarget,
+  network: CheckedNetwork,
+): PlanStep {
   const port = t.port!;
   const existing = network.securityGroup.mode === "existing" ? network.securityGroup.group : undefined;
   const groupLabel = existing ? `${existing.name} (${existing.id})` : "the new security group";
@@ -86,9 +105,17 @@ export function authorizeIngressStep(snapshot: RegionSnapshot, t: ResolvedTarget
         after: equivalent ? onPort.join("; ") : [...onPort, newRule].join("; "),
       },
     ],
-    effect: { when: "immediately", reboot: false, downtime: false, why: "Security group rules take effect at once for new connections; no node is touched." },
+    effect: {
+      when: "immediately",
+      reboot: false,
+      downtime: false,
+      why: "Security group rules take effect at once for new connections; no node is touched.",
+    },
     // A new rule in a shared group opens the port on every cluster that has the group, too.
-    touches: existing && !equivalent ? clustersUsingSecurityGroup(snapshot, existing.id).filter((c) => c !== t.ref.id) : [],
+    touches:
+      existing && !equivalent
+        ? clustersUsingSecurityGroup(snapshot, existing.id).filter((c) => c !== t.ref.id)
+        : [],
     securitySensitive: true,
     dependsOn: existing ? undefined : ["create-security-group"],
   };

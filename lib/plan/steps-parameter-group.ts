@@ -40,19 +40,30 @@ export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameter
       { attribute: "CacheParameterGroupName", before: null, after: pg.name },
       { attribute: "CacheParameterGroupFamily", before: null, after: pg.family },
     ],
-    effect: { when: "immediately", reboot: false, downtime: false, why: "A new group is a copy of the family defaults and changes nothing until it is attached." },
+    effect: {
+      when: "immediately",
+      reboot: false,
+      downtime: false,
+      why: "A new group is a copy of the family defaults and changes nothing until it is attached.",
+    },
     touches: [],
     securitySensitive: false,
   };
 }
 
-export function modifyParameterGroupStep(snapshot: RegionSnapshot, t: ResolvedTarget, pg: CheckedParameterGroup): PlanStep {
+export function modifyParameterGroupStep(
+  snapshot: RegionSnapshot,
+  t: ResolvedTarget,
+  pg: CheckedParameterGroup,
+): PlanStep {
   const desired = desiredValues(t);
   const current = (name: string): string =>
-    pg.mode === "create" ? (FAMILY_DEFAULTS[name] ?? "family default") : (() => {
-      const read = parameterValue(snapshot, pg.name, name);
-      return read.known ? read.value : "unknown";
-    })();
+    pg.mode === "create"
+      ? (FAMILY_DEFAULTS[name] ?? "family default")
+      : (() => {
+          const read = parameterValue(snapshot, pg.name, name);
+          return read.known ? read.value : "unknown";
+        })();
   const differing = desired.filter((d) => current(d.name) !== d.value);
   const sent = differing.length > 0 ? differing : desired;
   const inUse = pg.otherUsers.length > 0 || t.members.some((m) => m.parameterGroup?.name === pg.name);
@@ -60,14 +71,21 @@ export function modifyParameterGroupStep(snapshot: RegionSnapshot, t: ResolvedTa
   const why = [
     "maxmemory-policy is a dynamic parameter (ChangeType immediate): clusters using the group pick it up without a reboot.",
     inUse ? "" : "The group is not attached to any cluster yet, so this changes no cluster by itself.",
-    setsClusterEnabled ? "cluster-enabled must match the cluster's mode before the group is attached; it is set while the group is unattached, so nothing restarts." : "",
-  ].filter(Boolean).join(" ");
+    setsClusterEnabled
+      ? "cluster-enabled must match the cluster's mode before the group is attached; it is set while the group is unattached, so nothing restarts."
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return {
     id: "modify-parameter-group",
     kind: "modify-parameter-group",
     action: differing.length > 0 ? "change" : "no-op",
     title: `Set ${sent.map((v) => `${v.name}=${v.value}`).join(", ")} in ${pg.name}`,
-    noopReason: differing.length > 0 ? undefined : `${pg.name} already has ${desired.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
+    noopReason:
+      differing.length > 0
+        ? undefined
+        : `${pg.name} already has ${desired.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
     service: "elasticache",
     operation: "ModifyCacheParameterGroup",
     params: {

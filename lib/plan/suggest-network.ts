@@ -23,7 +23,12 @@ export function appGroupCandidates(snapshot: RegionSnapshot, t: ResolvedTarget):
   const cacheGroups = inVpc.filter((g) => clustersUsingSecurityGroup(snapshot, g.id).length > 0);
   const admittedBy = (id: string) =>
     cacheGroups.find((c) =>
-      c.ingress.some((r) => r.source.kind === "security-group" && r.source.groupId === id && (t.port === undefined || ruleCoversPort(r, t.port))),
+      c.ingress.some(
+        (r) =>
+          r.source.kind === "security-group" &&
+          r.source.groupId === id &&
+          (t.port === undefined || ruleCoversPort(r, t.port)),
+      ),
     );
   const scored = inVpc
     .filter((g) => !cacheGroups.includes(g) && !t.securityGroupIds.includes(g.id))
@@ -43,7 +48,11 @@ export function appGroupCandidates(snapshot: RegionSnapshot, t: ResolvedTarget):
 
 /** `queueready-<cluster>`, with a number added when the VPC already has that name. */
 export function uniqueSecurityGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
-  const taken = new Set((valueOf(snapshot.securityGroups) ?? []).filter((g) => g.vpcId === t.vpcId).map((g) => g.name.toLowerCase()));
+  const taken = new Set(
+    (valueOf(snapshot.securityGroups) ?? [])
+      .filter((g) => g.vpcId === t.vpcId)
+      .map((g) => g.name.toLowerCase()),
+  );
   for (let n = 1; ; n++) {
     const name = n === 1 ? `queueready-${t.ref.id}` : `queueready-${t.ref.id}-${n}`;
     if (!taken.has(name.toLowerCase())) return name;

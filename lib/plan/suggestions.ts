@@ -10,7 +10,11 @@ import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
 import { clustersUsingGroup, resolveTarget, valueOf, type ResolvedTarget } from "@/lib/plan/target";
 import { requiredClusterEnabled } from "@/lib/plan/validate-parameter-group";
-import { appGroupCandidates, uniqueSecurityGroupName, type AppGroupCandidate } from "@/lib/plan/suggest-network";
+import {
+  appGroupCandidates,
+  uniqueSecurityGroupName,
+  type AppGroupCandidate,
+} from "@/lib/plan/suggest-network";
 
 export interface Suggestions {
   port: number | undefined;
@@ -35,16 +39,20 @@ export interface Suggestions {
   };
 }
 
-function sourceChoiceOf(rule: { source: { kind: string; cidr?: string; groupId?: string } }): SourceChoice | undefined {
+function sourceChoiceOf(rule: {
+  source: { kind: string; cidr?: string; groupId?: string };
+}): SourceChoice | undefined {
   const s = rule.source;
   if (s.kind === "security-group" && s.groupId) return { kind: "security-group", groupId: s.groupId };
-  if ((s.kind === "cidr" || s.kind === "cidr6") && s.cidr) return isAnywhere(s.cidr) ? { kind: "anywhere", acknowledged: true } : { kind: "cidr", cidr: s.cidr };
+  if ((s.kind === "cidr" || s.kind === "cidr6") && s.cidr)
+    return isAnywhere(s.cidr) ? { kind: "anywhere", acknowledged: true } : { kind: "cidr", cidr: s.cidr };
   return undefined;
 }
 
 /** `bullmq-redis6-x-noeviction`, with `-cluster` in cluster mode (that group holds cluster-enabled=yes), made unique. */
 export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
-  const base = `bullmq-${(t.family ?? t.engine).replace(/[^a-z0-9]+/gi, "-")}${t.clusterEnabled ? "-cluster" : ""}-noeviction`.toLowerCase();
+  const base =
+    `bullmq-${(t.family ?? t.engine).replace(/[^a-z0-9]+/gi, "-")}${t.clusterEnabled ? "-cluster" : ""}-noeviction`.toLowerCase();
   const taken = new Set((valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name.toLowerCase()));
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
@@ -52,7 +60,10 @@ export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget):
   }
 }
 
-function parameterGroupSuggestions(snapshot: RegionSnapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
+function parameterGroupSuggestions(
+  snapshot: RegionSnapshot,
+  t: ResolvedTarget,
+): Suggestions["parameterGroup"] {
   const suggestedName = suggestedGroupName(snapshot, t);
   const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
   const policyOf = (name: string) => {
@@ -63,33 +74,53 @@ function parameterGroupSuggestions(snapshot: RegionSnapshot, t: ResolvedTarget):
     const ce = parameterValue(snapshot, name, "cluster-enabled");
     return !ce.known || ce.value === requiredClusterEnabled(t);
   };
-  const custom = (valueOf(snapshot.parameterGroups) ?? []).filter((g) => !isDefaultParameterGroup(g.name) && g.family === t.family && fits(g.name));
-  const reusable = custom.filter((g) => policyOf(g.name) === "noeviction").map((g) => ({ name: g.name, otherUsers: others(g.name) }));
+  const custom = (valueOf(snapshot.parameterGroups) ?? []).filter(
+    (g) => !isDefaultParameterGroup(g.name) && g.family === t.family && fits(g.name),
+  );
+  const reusable = custom
+    .filter((g) => policyOf(g.name) === "noeviction")
+    .map((g) => ({ name: g.name, otherUsers: others(g.name) }));
   const current = t.parameterGroupName
-    ? { name: t.parameterGroupName, isDefault: isDefaultParameterGroup(t.parameterGroupName), policy: policyOf(t.parameterGroupName), otherUsers: others(t.parameterGroupName) }
+    ? {
+        name: t.parameterGroupName,
+        isDefault: isDefaultParameterGroup(t.parameterGroupName),
+        policy: policyOf(t.parameterGroupName),
+        otherUsers: others(t.parameterGroupName),
+      }
     : undefined;
   // A group named like ours that nothing uses is most likely left by an apply that stopped half way: take it up.
   const ours = new RegExp(`^${suggestedName.replace(/-\d+$/, "")}(-\\d+)?$`);
   const leftover = custom.find((g) => ours.test(g.name) && clustersUsingGroup(snapshot, g.name).length === 0);
   let recommended: ParameterGroupChoice = { mode: "create", name: suggestedName };
-  if (current && reusable.some((g) => g.name === current.name)) recommended = { mode: "reuse", name: current.name };
+  if (current && reusable.some((g) => g.name === current.name))
+    recommended = { mode: "reuse", name: current.name };
   else if (leftover) {
-    recommended = policyOf(leftover.name) === "noeviction" ? { mode: "reuse", name: leftover.name } : { mode: "edit-shared", name: leftover.name, confirmedClusters: [] };
+    recommended =
+      policyOf(leftover.name) === "noeviction"
+        ? { mode: "reuse", name: leftover.name }
+        : { mode: "edit-shared", name: leftover.name, confirmedClusters: [] };
   }
   return { suggestedName, setsClusterEnabled: t.clusterEnabled, current, reusable, recommended };
 }
 
-export function suggestions(snapshot: RegionSnapshot, choice: TargetChoice): { ok: true; value: Suggestions } | { ok: false; message: string } {
+export function suggestions(
+  snapshot: RegionSnapshot,
+  choice: TargetChoice,
+): { ok: true; value: Suggestions } | { ok: false; message: string } {
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return resolved;
   const t = resolved.target;
   const port = t.port;
-  const attached = t.securityGroupIds.map((id) => findSecurityGroup(snapshot, id)).filter((g) => g !== undefined);
+  const attached = t.securityGroupIds
+    .map((id) => findSecurityGroup(snapshot, id))
+    .filter((g) => g !== undefined);
   let equivalentRule: Suggestions["network"]["equivalentRule"];
   if (port !== undefined) {
     const rank = (s: SourceChoice) => (s.kind === "security-group" ? 0 : s.kind === "cidr" ? 1 : 2);
     const found = attached
-      .flatMap((g) => g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => ({ g, r, s: sourceChoiceOf(r) })))
+      .flatMap((g) =>
+        g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => ({ g, r, s: sourceChoiceOf(r) })),
+      )
       .filter((x): x is typeof x & { s: SourceChoice } => x.s !== undefined)
       .sort((a, b) => rank(a.s) - rank(b.s))[0];
     if (found) equivalentRule = { groupId: found.g.id, rule: describeRule(found.r), source: found.s };
@@ -97,9 +128,16 @@ export function suggestions(snapshot: RegionSnapshot, choice: TargetChoice): { o
   const candidates = appGroupCandidates(snapshot, t);
   const firstAttached = attached[0];
   let recommended: NetworkChoice | undefined;
-  if (equivalentRule) recommended = { securityGroup: { mode: "existing", groupId: equivalentRule.groupId }, source: equivalentRule.source };
+  if (equivalentRule)
+    recommended = {
+      securityGroup: { mode: "existing", groupId: equivalentRule.groupId },
+      source: equivalentRule.source,
+    };
   else if (firstAttached && candidates[0]) {
-    recommended = { securityGroup: { mode: "existing", groupId: firstAttached.id }, source: { kind: "security-group", groupId: candidates[0].id } };
+    recommended = {
+      securityGroup: { mode: "existing", groupId: firstAttached.id },
+      source: { kind: "security-group", groupId: candidates[0].id },
+    };
   }
   return {
     ok: true,
@@ -109,7 +147,12 @@ export function suggestions(snapshot: RegionSnapshot, choice: TargetChoice): { o
       family: t.family,
       clusterEnabled: t.clusterEnabled,
       network: {
-        attachedGroups: attached.map((g) => ({ id: g.id, name: g.name, rulesOnPort: port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule) })),
+        attachedGroups: attached.map((g) => ({
+          id: g.id,
+          name: g.name,
+          rulesOnPort:
+            port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule),
+        })),
         appGroupCandidates: candidates,
         equivalentRule,
         newGroupName: uniqueSecurityGroupName(snapshot, t),

@@ -41,18 +41,39 @@ export interface TargetOptions {
 
 export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
   const problems: string[] = [];
-  for (const read of [snapshot.replicationGroups, snapshot.cacheClusters, snapshot.serverlessCaches, snapshot.vpcs, snapshot.subnetGroups]) {
+  for (const read of [
+    snapshot.replicationGroups,
+    snapshot.cacheClusters,
+    snapshot.serverlessCaches,
+    snapshot.vpcs,
+    snapshot.subnetGroups,
+  ]) {
     if (!read.ok) problems.push(read.problem.message);
   }
   const clusters: TargetOption[] = [];
   const refs = [
-    ...(valueOf(snapshot.replicationGroups) ?? []).map((g) => ({ kind: "replication-group" as const, id: g.id })),
-    ...(valueOf(snapshot.cacheClusters) ?? []).filter((c) => !c.replicationGroupId).map((c) => ({ kind: "cache-cluster" as const, id: c.id })),
+    ...(valueOf(snapshot.replicationGroups) ?? []).map((g) => ({
+      kind: "replication-group" as const,
+      id: g.id,
+    })),
+    ...(valueOf(snapshot.cacheClusters) ?? [])
+      .filter((c) => !c.replicationGroupId)
+      .map((c) => ({ kind: "cache-cluster" as const, id: c.id })),
   ];
   for (const ref of refs) {
     const resolved = resolveTarget(snapshot, { region: snapshot.region, ...ref });
     if (!resolved.ok) {
-      clusters.push({ ...ref, engine: "unknown", engineVersion: "", status: "unknown", selectable: false, reason: resolved.message, readiness: "unknown", details: [resolved.message], busy: false });
+      clusters.push({
+        ...ref,
+        engine: "unknown",
+        engineVersion: "",
+        status: "unknown",
+        selectable: false,
+        reason: resolved.message,
+        readiness: "unknown",
+        details: [resolved.message],
+        busy: false,
+      });
       continue;
     }
     const t = resolved.target;
@@ -67,7 +88,12 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       selectable: !reason,
       reason,
       readiness: readiness?.state ?? "not-applicable",
-      details: readiness?.state === "needs-changes" ? readiness.reasons : readiness?.state === "unknown" ? [readiness.reason] : [],
+      details:
+        readiness?.state === "needs-changes"
+          ? readiness.reasons
+          : readiness?.state === "unknown"
+            ? [readiness.reason]
+            : [],
       busy: BUSY_STATUSES.includes(t.status),
     });
   }

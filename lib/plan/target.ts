@@ -58,7 +58,8 @@ function portOf(rg: ReplicationGroup | undefined, members: CacheCluster[]): numb
 }
 
 export function resolveTarget(snapshot: RegionSnapshot, ref: TargetChoice): Resolved {
-  if (ref.region !== snapshot.region) return { ok: false, message: `The live state read is for ${snapshot.region}, not ${ref.region}.` };
+  if (ref.region !== snapshot.region)
+    return { ok: false, message: `The live state read is for ${snapshot.region}, not ${ref.region}.` };
   const failed = readFailure(snapshot, ["replicationGroups", "cacheClusters"]);
   if (failed) return { ok: false, message: failed };
   const clusters = valueOf(snapshot.cacheClusters) ?? [];
@@ -73,7 +74,10 @@ export function resolveTarget(snapshot: RegionSnapshot, ref: TargetChoice): Reso
     const cluster = clusters.find((c) => c.id === ref.id);
     if (!cluster) return { ok: false, message: `No cache cluster named ${ref.id} in ${ref.region}.` };
     if (cluster.replicationGroupId) {
-      return { ok: false, message: `${ref.id} is a node of ${cluster.replicationGroupId}: choose the replication group.` };
+      return {
+        ok: false,
+        message: `${ref.id} is a node of ${cluster.replicationGroupId}: choose the replication group.`,
+      };
     }
     members = [cluster];
   }
@@ -81,8 +85,11 @@ export function resolveTarget(snapshot: RegionSnapshot, ref: TargetChoice): Reso
   const parameterGroupName = first.parameterGroup?.name;
   const groups = valueOf(snapshot.parameterGroups) ?? [];
   const family =
-    groups.find((g) => g.name === parameterGroupName)?.family ?? familyForVersion(first.engine, first.engineVersion);
-  const subnetGroup = (valueOf(snapshot.subnetGroups) ?? []).find((s) => s.name === first.cacheSubnetGroupName);
+    groups.find((g) => g.name === parameterGroupName)?.family ??
+    familyForVersion(first.engine, first.engineVersion);
+  const subnetGroup = (valueOf(snapshot.subnetGroups) ?? []).find(
+    (s) => s.name === first.cacheSubnetGroupName,
+  );
   return {
     ok: true,
     target: {

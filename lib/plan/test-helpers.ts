@@ -22,13 +22,20 @@ export function recommendedChoices(snapshot: RegionSnapshot, id: string): Wizard
 }
 
 /** Attaches a custom noeviction group to a cluster's members, in-sync, as a finished apply leaves it. */
-export function withAttachedGroup(snapshot: RegionSnapshot, clusterId: string, groupName: string, family: string, clusterEnabled = false): RegionSnapshot {
+export function withAttachedGroup(
+  snapshot: RegionSnapshot,
+  clusterId: string,
+  groupName: string,
+  family: string,
+  clusterEnabled = false,
+): RegionSnapshot {
   const next = structuredClone(snapshot);
   if (next.parameterGroups.ok) next.parameterGroups.value.push(makeParameterGroup(groupName, family));
   next.parameters[groupName] = { ok: true, value: makeParameters({ policy: "noeviction", clusterEnabled }) };
   if (next.cacheClusters.ok) {
     for (const c of next.cacheClusters.value) {
-      if (c.replicationGroupId === clusterId || c.id === clusterId) c.parameterGroup = { name: groupName, applyStatus: "in-sync", nodeIdsToReboot: [] };
+      if (c.replicationGroupId === clusterId || c.id === clusterId)
+        c.parameterGroup = { name: groupName, applyStatus: "in-sync", nodeIdsToReboot: [] };
     }
   }
   return next;

@@ -111,7 +111,8 @@ export interface Plan {
 export type FieldErrors = Record<string, string[]>;
 
 /** The result of a live check of one wizard step. */
-export type Validation<T> = { ok: true; value: T; warnings: string[] } | { ok: false; fieldErrors: FieldErrors };
+export type Validation<T> =
+  { ok: true; value: T; warnings: string[] } | { ok: false; fieldErrors: FieldErrors };
 
 /** Tags on everything QueueReady creates: how undo finds its own resources. */
 export function createdByTags(targetId: string): Tag[] {

@@ -11,7 +11,8 @@ import { resolveTarget, valueOf } from "@/lib/plan/target";
 import type { FieldErrors, Validation } from "@/lib/plan/types";
 
 export interface CheckedNetwork {
-  securityGroup: { mode: "existing"; group: SecurityGroup } | { mode: "new"; name: string; description: string };
+  securityGroup:
+    { mode: "existing"; group: SecurityGroup } | { mode: "new"; name: string; description: string };
   /** Canonical, as EC2 will store it. */
   source: RuleSource;
   anywhere: boolean;
@@ -24,22 +25,35 @@ export function newSecurityGroupDescription(clusterId: string): string {
   return `BullMQ access to ${clusterId}, created by QueueReady`;
 }
 
-export function validateNetwork(snapshot: RegionSnapshot, t: TargetChoice, n: NetworkChoice): Validation<CheckedNetwork> {
+export function validateNetwork(
+  snapshot: RegionSnapshot,
+  t: TargetChoice,
+  n: NetworkChoice,
+): Validation<CheckedNetwork> {
   const resolved = resolveTarget(snapshot, t);
   if (!resolved.ok) return { ok: false, fieldErrors: { target: [resolved.message] } };
   const target = resolved.target;
   const errors: FieldErrors = {};
   const warnings: string[] = [];
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
-  if (!snapshot.securityGroups.ok) return { ok: false, fieldErrors: { securityGroup: [snapshot.securityGroups.problem.message] } };
-  if (!target.vpcId) return { ok: false, fieldErrors: { securityGroup: [`The VPC of ${t.id} is unknown: its subnet group was not read.`] } };
+  if (!snapshot.securityGroups.ok)
+    return { ok: false, fieldErrors: { securityGroup: [snapshot.securityGroups.problem.message] } };
+  if (!target.vpcId)
+    return {
+      ok: false,
+      fieldErrors: { securityGroup: [`The VPC of ${t.id} is unknown: its subnet group was not read.`] },
+    };
 
   let securityGroup: CheckedNetwork["securityGroup"] | undefined;
   if (n.securityGroup.mode === "existing") {
     const group = findSecurityGroup(snapshot, n.securityGroup.groupId);
     if (!target.securityGroupIds.includes(n.securityGroup.groupId)) {
-      add("securityGroup.groupId", `${n.securityGroup.groupId} is not attached to ${t.id}: choose one of ${target.securityGroupIds.join(", ")} or create a new group.`);
-    } else if (!group) add("securityGroup.groupId", `${n.securityGroup.groupId} was not found in ${t.region}.`);
+      add(
+        "securityGroup.groupId",
+        `${n.securityGroup.groupId} is not attached to ${t.id}: choose one of ${target.securityGroupIds.join(", ")} or create a new group.`,
+      );
+    } else if (!group)
+      add("securityGroup.groupId", `${n.securityGroup.groupId} was not found in ${t.region}.`);
     else securityGroup = { mode: "existing", group };
   } else {
     const wanted = n.securityGroup;
@@ -48,8 +62,14 @@ export function validateNetwork(snapshot: RegionSnapshot, t: TargetChoice, n: Ne
       (g) => g.vpcId === target.vpcId && g.name.toLowerCase() === wanted.name.toLowerCase(),
     );
     if (!check.ok) add("securityGroup.name", check.reason);
-    else if (taken) add("securityGroup.name", `The VPC already has a security group named ${taken.name} (${taken.id}).`);
-    else securityGroup = { mode: "new", name: check.normalized, description: wanted.description || newSecurityGroupDescription(t.id) };
+    else if (taken)
+      add("securityGroup.name", `The VPC already has a security group named ${taken.name} (${taken.id}).`);
+    else
+      securityGroup = {
+        mode: "new",
+        name: check.normalized,
+        description: wanted.description || newSecurityGroupDescription(t.id),
+      };
   }
 
   const source = desiredSource(n.source);
@@ -57,13 +77,21 @@ export function validateNetwork(snapshot: RegionSnapshot, t: TargetChoice, n: Ne
     const app = findSecurityGroup(snapshot, n.source.groupId);
     if (!app) add("source.groupId", `${n.source.groupId} was not found in ${t.region}.`);
     else if (app.vpcId !== target.vpcId) {
-      add("source.groupId", `${app.name} (${app.id}) is in ${app.vpcId}, not in the cluster's VPC ${target.vpcId}.`);
+      add(
+        "source.groupId",
+        `${app.name} (${app.id}) is in ${app.vpcId}, not in the cluster's VPC ${target.vpcId}.`,
+      );
     }
   } else if (n.source.kind === "cidr") {
     const parsed = parseCidr(n.source.cidr);
     if (!parsed.ok) add("source.cidr", parsed.reason);
-    else if (isAnywhere(parsed.canonical)) add("source.cidr", "That is the whole internet: choose \"Anywhere\" and acknowledge the warning instead.");
-    else if (parsed.canonical !== n.source.cidr.trim()) warnings.push(`AWS stores ${n.source.cidr.trim()} as ${parsed.canonical}.`);
+    else if (isAnywhere(parsed.canonical))
+      add(
+        "source.cidr",
+        'That is the whole internet: choose "Anywhere" and acknowledge the warning instead.',
+      );
+    else if (parsed.canonical !== n.source.cidr.trim())
+      warnings.push(`AWS stores ${n.source.cidr.trim()} as ${parsed.canonical}.`);
   } else {
     warnings.push(ANYWHERE_WARNING);
   }

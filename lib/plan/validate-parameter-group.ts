@@ -19,15 +19,23 @@ export interface CheckedParameterGroup {
   otherUsers: string[];
 }
 
-const fail = (key: string, message: string): Validation<CheckedParameterGroup> => ({ ok: false, fieldErrors: { [key]: [message] } });
+const fail = (key: string, message: string): Validation<CheckedParameterGroup> => ({
+  ok: false,
+  fieldErrors: { [key]: [message] },
+});
 
 /** The value `cluster-enabled` must have in a group attached to this cluster (conditionally modifiable, DOMAIN §3). */
 export function requiredClusterEnabled(t: ResolvedTarget): "yes" | "no" {
   return t.clusterEnabled ? "yes" : "no";
 }
 
-function checkExisting(snapshot: RegionSnapshot, t: ResolvedTarget, group: CacheParameterGroup): string | undefined {
-  if (isDefaultParameterGroup(group.name)) return `${group.name} is a default group: AWS refuses to modify it, and it evicts keys.`;
+function checkExisting(
+  snapshot: RegionSnapshot,
+  t: ResolvedTarget,
+  group: CacheParameterGroup,
+): string | undefined {
+  if (isDefaultParameterGroup(group.name))
+    return `${group.name} is a default group: AWS refuses to modify it, and it evicts keys.`;
   if (group.family !== t.family) {
     return `${group.name} is of family ${group.family}; ${t.ref.id} needs a group of family ${t.family}.`;
   }
@@ -56,27 +64,50 @@ export function validateParameterGroup(
   if (p.mode === "create") {
     const check = checkParameterGroupName(p.name.trim());
     if (!check.ok) return fail("name", check.reason);
-    if (existing) return fail("name", `A parameter group named ${existing.name} already exists: choose another name or reuse it.`);
-    return { ok: true, value: { mode: "create", name: check.normalized, family: t.family, otherUsers: [] }, warnings: [] };
+    if (existing)
+      return fail(
+        "name",
+        `A parameter group named ${existing.name} already exists: choose another name or reuse it.`,
+      );
+    return {
+      ok: true,
+      value: { mode: "create", name: check.normalized, family: t.family, otherUsers: [] },
+      warnings: [],
+    };
   }
   if (!existing) return fail("name", `No parameter group named ${p.name} in ${t.ref.region}.`);
   const problem = checkExisting(snapshot, t, existing);
   if (problem) return fail("name", problem);
   const policy = parameterValue(snapshot, existing.name, "maxmemory-policy");
-  const value: CheckedParameterGroup = { mode: p.mode, name: existing.name, family: existing.family, otherUsers: others };
+  const value: CheckedParameterGroup = {
+    mode: p.mode,
+    name: existing.name,
+    family: existing.family,
+    otherUsers: others,
+  };
 
   if (p.mode === "reuse") {
     if (!policy.known) return fail("name", policy.reason);
     if (policy.value !== "noeviction") {
-      return fail("name", `${existing.name} has maxmemory-policy=${policy.value}: only a group that already has noeviction can be reused.`);
+      return fail(
+        "name",
+        `${existing.name} has maxmemory-policy=${policy.value}: only a group that already has noeviction can be reused.`,
+      );
     }
-    const warnings = others.length > 0 ? [`${existing.name} is also used by ${others.join(", ")}: a later edit to it changes them too.`] : [];
+    const warnings =
+      others.length > 0
+        ? [`${existing.name} is also used by ${others.join(", ")}: a later edit to it changes them too.`]
+        : [];
     return { ok: true, value, warnings };
   }
   const missing = others.filter((c) => !p.confirmedClusters.includes(c));
   if (missing.length > 0) {
-    return fail("confirmedClusters", `Editing ${existing.name} also changes ${missing.join(", ")}: name every one of them to confirm.`);
+    return fail(
+      "confirmedClusters",
+      `Editing ${existing.name} also changes ${missing.join(", ")}: name every one of them to confirm.`,
+    );
   }
-  const warnings = others.length > 0 ? [`Editing ${existing.name} changes ${others.join(", ")} as well, at once.`] : [];
+  const warnings =
+    others.length > 0 ? [`Editing ${existing.name} changes ${others.join(", ")} as well, at once.`] : [];
   return { ok: true, value, warnings };
 }

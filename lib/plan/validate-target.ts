@@ -22,7 +22,11 @@ export function notSelectableReason(t: ResolvedTarget): string | undefined {
   if (t.globalDatastore) {
     return `${name} belongs to a Global Datastore: its parameter group changes through ModifyGlobalReplicationGroup, which QueueReady does not do.`;
   }
-  if (["creating", "deleting", "deleted", "create-failed", "restore-failed", "incompatible-network"].includes(t.status)) {
+  if (
+    ["creating", "deleting", "deleted", "create-failed", "restore-failed", "incompatible-network"].includes(
+      t.status,
+    )
+  ) {
     return `${name} is ${t.status}: AWS cannot modify it in that state.`;
   }
   if (t.port === undefined) return `${name} reports no endpoint yet, so its port is unknown.`;
@@ -30,7 +34,8 @@ export function notSelectableReason(t: ResolvedTarget): string | undefined {
   return undefined;
 }
 
-export type Readiness = { state: "ready" } | { state: "needs-changes"; reasons: string[] } | { state: "unknown"; reason: string };
+export type Readiness =
+  { state: "ready" } | { state: "needs-changes"; reasons: string[] } | { state: "unknown"; reason: string };
 
 /**
  * The two things this wizard fixes, checked live: `noeviction` applied on every member, and an inbound
@@ -41,12 +46,17 @@ export function fixableReadiness(snapshot: RegionSnapshot, t: ResolvedTarget): R
   if (!t.parameterGroupName) return { state: "needs-changes", reasons: ["No parameter group is attached."] };
   const policy = parameterValue(snapshot, t.parameterGroupName, "maxmemory-policy");
   if (!policy.known) return { state: "unknown", reason: policy.reason };
-  if (policy.value !== "noeviction") reasons.push(`maxmemory-policy is ${policy.value} in ${t.parameterGroupName}.`);
-  const notApplied = t.members.filter((m) => m.parameterGroup?.applyStatus !== "in-sync" || m.parameterGroup.name !== t.parameterGroupName);
-  if (notApplied.length > 0) reasons.push(`The parameter group is not in-sync on ${notApplied.map((m) => m.id).join(", ")}.`);
+  if (policy.value !== "noeviction")
+    reasons.push(`maxmemory-policy is ${policy.value} in ${t.parameterGroupName}.`);
+  const notApplied = t.members.filter(
+    (m) => m.parameterGroup?.applyStatus !== "in-sync" || m.parameterGroup.name !== t.parameterGroupName,
+  );
+  if (notApplied.length > 0)
+    reasons.push(`The parameter group is not in-sync on ${notApplied.map((m) => m.id).join(", ")}.`);
   if (t.port !== undefined) {
     const groups = t.securityGroupIds.map((id) => findSecurityGroup(snapshot, id));
-    if (!snapshot.securityGroups.ok) return { state: "unknown", reason: snapshot.securityGroups.problem.message };
+    if (!snapshot.securityGroups.ok)
+      return { state: "unknown", reason: snapshot.securityGroups.problem.message };
     const open = groups.some((g) => g?.ingress.some((r) => ruleCoversPort(r, t.port!)));
     if (!open) reasons.push(`No attached security group lets traffic in on port ${t.port}.`);
   }
@@ -61,8 +71,10 @@ export function validateTarget(snapshot: RegionSnapshot, choice: TargetChoice): 
   const reason = notSelectableReason(t);
   if (reason) return { ok: false, fieldErrors: { id: [reason] } };
   const warnings: string[] = [];
-  if (fixableReadiness(snapshot, t).state === "ready") warnings.push(`${t.ref.id} is already ready for BullMQ: nothing needs to change.`);
-  if (BUSY_STATUSES.includes(t.status)) warnings.push(`${t.ref.id} is ${t.status}: AWS accepts no change until it is available again.`);
+  if (fixableReadiness(snapshot, t).state === "ready")
+    warnings.push(`${t.ref.id} is already ready for BullMQ: nothing needs to change.`);
+  if (BUSY_STATUSES.includes(t.status))
+    warnings.push(`${t.ref.id} is ${t.status}: AWS accepts no change until it is available again.`);
   if (t.engine === "redis" && compareVersions(t.engineVersion, "6.2.0") < 0) {
     warnings.push(`Redis ${t.engineVersion} works, but BullMQ warns below 6.2.0: plan an engine upgrade.`);
   }

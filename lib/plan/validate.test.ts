@@ -14,13 +14,23 @@ const errorsOf = (v: { ok: boolean; fieldErrors?: Record<string, string[]> }) =>
 
 describe("choice schemas", () => {
   it("needs an explicit acknowledgement for anywhere, and a well-formed group id", () => {
-    const bad = networkChoiceSchema.safeParse({ securityGroup: { mode: "existing", groupId: "cache-prod" }, source: { kind: "anywhere", acknowledged: false } });
+    const bad = networkChoiceSchema.safeParse({
+      securityGroup: { mode: "existing", groupId: "cache-prod" },
+      source: { kind: "anywhere", acknowledged: false },
+    });
     expect(bad.success).toBe(false);
     expect(zodFieldErrors(bad.error!)).toEqual({
       "securityGroup.groupId": ["A security group id looks like sg-0123456789abcdef0."],
       "source.acknowledged": ["Opening the port to 0.0.0.0/0 needs an explicit acknowledgement."],
     });
-    const ok = wizardChoicesSchema.safeParse({ target: orders, network: { securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" }, source: { kind: "cidr", cidr: " 10.0.0.0/16 " } }, parameterGroup: { mode: "create", name: "x" } });
+    const ok = wizardChoicesSchema.safeParse({
+      target: orders,
+      network: {
+        securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" },
+        source: { kind: "cidr", cidr: " 10.0.0.0/16 " },
+      },
+      parameterGroup: { mode: "create", name: "x" },
+    });
     expect(ok.success && ok.data.network.source).toEqual({ kind: "cidr", cidr: "10.0.0.0/16" });
   });
 });
@@ -30,52 +40,101 @@ describe("targetOptions", () => {
     const options = targetOptions(snap);
     const row = (id: string) => options.clusters.find((c) => c.id === id)!;
     expect(options.clusters).toHaveLength(12);
-    expect(options.clusters.filter((c) => !c.selectable).map((c) => c.id)).toEqual(["ancient-redis4", "serverless-queue", "sessions-memcached"]);
-    expect(row("sessions-memcached").reason).toBe("sessions-memcached runs Memcached: BullMQ needs Redis OSS or Valkey.");
-    expect(options.clusters.filter((c) => c.readiness === "ready").map((c) => c.id)).toEqual(["jobs-valkey8", "secure-redis7"]);
-    expect(row("events-cluster").details).toEqual(["maxmemory-policy is volatile-lru in default.redis7.cluster.on.", "No attached security group lets traffic in on port 6379."]);
+    expect(options.clusters.filter((c) => !c.selectable).map((c) => c.id)).toEqual([
+      "ancient-redis4",
+      "serverless-queue",
+      "sessions-memcached",
+    ]);
+    expect(row("sessions-memcached").reason).toBe(
+      "sessions-memcached runs Memcached: BullMQ needs Redis OSS or Valkey.",
+    );
+    expect(options.clusters.filter((c) => c.readiness === "ready").map((c) => c.id)).toEqual([
+      "jobs-valkey8",
+      "secure-redis7",
+    ]);
+    expect(row("events-cluster").details).toEqual([
+      "maxmemory-policy is volatile-lru in default.redis7.cluster.on.",
+      "No attached security group lets traffic in on port 6379.",
+    ]);
     expect(row("busy-redis7").busy).toBe(true);
-    expect(options.vpcs.map((v) => [v.name ?? v.id, v.clusterCount])).toEqual([["prod", 10], ["staging", 2], ["vpc-0dflt00000000003", 0]]);
+    expect(options.vpcs.map((v) => [v.name ?? v.id, v.clusterCount])).toEqual([
+      ["prod", 10],
+      ["staging", 2],
+      ["vpc-0dflt00000000003", 0],
+    ]);
   });
 });
 
 describe("validateTarget / validateNetwork / validateParameterGroup", () => {
   it("rejects unknown and non-fixable targets", () => {
-    expect(errorsOf(validateTarget(snap, targetOf("nope")))).toEqual({ id: ["No replication group named nope in us-east-1."] });
-    expect(errorsOf(validateTarget(snap, targetOf("orders-redis7-001".replace("orders", "standalone"))))).toEqual({ id: ["No cache cluster named standalone-redis7-001 in us-east-1."] });
+    expect(errorsOf(validateTarget(snap, targetOf("nope")))).toEqual({
+      id: ["No replication group named nope in us-east-1."],
+    });
+    expect(
+      errorsOf(validateTarget(snap, targetOf("orders-redis7-001".replace("orders", "standalone")))),
+    ).toEqual({ id: ["No cache cluster named standalone-redis7-001 in us-east-1."] });
   });
 
   it("checks the security group, the source's VPC and the CIDR", () => {
-    const net = (securityGroup: object, source: object) => errorsOf(validateNetwork(snap, orders, { securityGroup, source } as never));
-    expect(net({ mode: "existing", groupId: "sg-0cache00000000003" }, { kind: "security-group", groupId: "sg-0app000000000001" })).toEqual({
-      "securityGroup.groupId": ["sg-0cache00000000003 is not attached to orders-redis7: choose one of sg-0cache00000000001 or create a new group."],
+    const net = (securityGroup: object, source: object) =>
+      errorsOf(validateNetwork(snap, orders, { securityGroup, source } as never));
+    expect(
+      net(
+        { mode: "existing", groupId: "sg-0cache00000000003" },
+        { kind: "security-group", groupId: "sg-0app000000000001" },
+      ),
+    ).toEqual({
+      "securityGroup.groupId": [
+        "sg-0cache00000000003 is not attached to orders-redis7: choose one of sg-0cache00000000001 or create a new group.",
+      ],
     });
-    expect(net({ mode: "existing", groupId: "sg-0cache00000000001" }, { kind: "security-group", groupId: "sg-0stagapp00000001" })).toEqual({
-      "source.groupId": ["staging-app (sg-0stagapp00000001) is in vpc-0stag00000000002, not in the cluster's VPC vpc-0prod00000000001."],
+    expect(
+      net(
+        { mode: "existing", groupId: "sg-0cache00000000001" },
+        { kind: "security-group", groupId: "sg-0stagapp00000001" },
+      ),
+    ).toEqual({
+      "source.groupId": [
+        "staging-app (sg-0stagapp00000001) is in vpc-0stag00000000002, not in the cluster's VPC vpc-0prod00000000001.",
+      ],
     });
     expect(net({ mode: "new", name: "Cache-Prod" }, { kind: "cidr", cidr: "10.0.0.300/16" })).toEqual({
       "securityGroup.name": ["The VPC already has a security group named cache-prod (sg-0cache00000000001)."],
       "source.cidr": ['"10.0.0.300" is not an IPv4 or IPv6 address.'],
     });
-    expect(net({ mode: "existing", groupId: "sg-0cache00000000001" }, { kind: "cidr", cidr: "0.0.0.0/0" })).toEqual({
+    expect(
+      net({ mode: "existing", groupId: "sg-0cache00000000001" }, { kind: "cidr", cidr: "0.0.0.0/0" }),
+    ).toEqual({
       "source.cidr": ['That is the whole internet: choose "Anywhere" and acknowledge the warning instead.'],
     });
   });
 
   it("checks names, families, values and the other users of a group", () => {
     const pg = (p: object, t = orders) => errorsOf(validateParameterGroup(snap, t, p as never));
-    expect(pg({ mode: "create", name: "Secure-NoEviction" })).toEqual({ name: ["A parameter group named secure-noeviction already exists: choose another name or reuse it."] });
-    expect(pg({ mode: "create", name: "bullmq--x" })).toEqual({ name: ["The name cannot contain two consecutive hyphens."] });
-    expect(pg({ mode: "reuse", name: "bullmq-valkey8" })).toEqual({ name: ["bullmq-valkey8 is of family valkey8; orders-redis7 needs a group of family redis7."] });
-    expect(pg({ mode: "reuse", name: "default.redis7" })).toEqual({ name: ["default.redis7 is a default group: AWS refuses to modify it, and it evicts keys."] });
+    expect(pg({ mode: "create", name: "Secure-NoEviction" })).toEqual({
+      name: ["A parameter group named secure-noeviction already exists: choose another name or reuse it."],
+    });
+    expect(pg({ mode: "create", name: "bullmq--x" })).toEqual({
+      name: ["The name cannot contain two consecutive hyphens."],
+    });
+    expect(pg({ mode: "reuse", name: "bullmq-valkey8" })).toEqual({
+      name: ["bullmq-valkey8 is of family valkey8; orders-redis7 needs a group of family redis7."],
+    });
+    expect(pg({ mode: "reuse", name: "default.redis7" })).toEqual({
+      name: ["default.redis7 is a default group: AWS refuses to modify it, and it evicts keys."],
+    });
     expect(pg({ mode: "reuse", name: "secure-noeviction" }, targetOf("events-cluster"))).toEqual({
       name: ["secure-noeviction has cluster-enabled=no, but events-cluster runs in cluster mode."],
     });
     expect(pg({ mode: "reuse", name: "shared-lru-redis6" }, targetOf("sessions-redis62"))).toEqual({
-      name: ["shared-lru-redis6 has maxmemory-policy=allkeys-lru: only a group that already has noeviction can be reused."],
+      name: [
+        "shared-lru-redis6 has maxmemory-policy=allkeys-lru: only a group that already has noeviction can be reused.",
+      ],
     });
     const reuse = validateParameterGroup(snap, orders, { mode: "reuse", name: "secure-noeviction" });
-    expect(reuse.ok && reuse.warnings).toEqual(["secure-noeviction is also used by secure-redis7: a later edit to it changes them too."]);
+    expect(reuse.ok && reuse.warnings).toEqual([
+      "secure-noeviction is also used by secure-redis7: a later edit to it changes them too.",
+    ]);
   });
 });
 
@@ -86,15 +145,35 @@ describe("suggestions", () => {
     if (!s.ok) return;
     expect(s.value.network.equivalentRule).toBeUndefined();
     expect(s.value.network.appGroupCandidates).toEqual([
-      { id: "sg-0app000000000001", name: "orders-api", reason: "already allowed into cache-prod (sg-0cache00000000001) on the Redis port" },
+      {
+        id: "sg-0app000000000001",
+        name: "orders-api",
+        reason: "already allowed into cache-prod (sg-0cache00000000001) on the Redis port",
+      },
     ]);
-    expect(s.value.network.recommended).toEqual({ securityGroup: { mode: "existing", groupId: "sg-0cache00000000003" }, source: { kind: "security-group", groupId: "sg-0app000000000001" } });
+    expect(s.value.network.recommended).toEqual({
+      securityGroup: { mode: "existing", groupId: "sg-0cache00000000003" },
+      source: { kind: "security-group", groupId: "sg-0app000000000001" },
+    });
     expect(s.value.network.newGroupName).toBe("queueready-events-cluster");
-    expect(s.value.parameterGroup).toMatchObject({ suggestedName: "bullmq-redis7-cluster-noeviction", setsClusterEnabled: true, reusable: [] });
+    expect(s.value.parameterGroup).toMatchObject({
+      suggestedName: "bullmq-redis7-cluster-noeviction",
+      setsClusterEnabled: true,
+      reusable: [],
+    });
     const sessions = suggestions(snap, targetOf("sessions-redis62"));
-    expect(sessions.ok && sessions.value.parameterGroup.current).toEqual({ name: "shared-lru-redis6", isDefault: false, policy: "allkeys-lru", otherUsers: ["cache-redis62"] });
+    expect(sessions.ok && sessions.value.parameterGroup.current).toEqual({
+      name: "shared-lru-redis6",
+      isDefault: false,
+      policy: "allkeys-lru",
+      otherUsers: ["cache-redis62"],
+    });
     expect(sessions.ok && sessions.value.parameterGroup.suggestedName).toBe("bullmq-redis6-x-noeviction");
     const standalone = suggestions(snap, targetOf("standalone-redis"));
-    expect(standalone.ok && standalone.value.network.equivalentRule).toEqual({ groupId: "sg-0stagcache000001", rule: "tcp 6379 from 10.1.0.0/16", source: { kind: "cidr", cidr: "10.1.0.0/16" } });
+    expect(standalone.ok && standalone.value.network.equivalentRule).toEqual({
+      groupId: "sg-0stagcache000001",
+      rule: "tcp 6379 from 10.1.0.0/16",
+      source: { kind: "cidr", cidr: "10.1.0.0/16" },
+    });
   });
 });

@@ -4,7 +4,14 @@ import { auditRegion, verdictOf } from "./audit";
 import { healthyAccount, READY } from "./test-helpers";
 import type { Finding } from "./types";
 
-const f = (severity: Finding["severity"], decides?: Finding["decides"]): Finding => ({ ruleId: "eviction-policy", severity, title: "t", detail: "d", evidence: [], decides });
+const f = (severity: Finding["severity"], decides?: Finding["decides"]): Finding => ({
+  ruleId: "eviction-policy",
+  severity,
+  title: "t",
+  detail: "d",
+  evidence: [],
+  decides,
+});
 
 describe("verdictOf", () => {
   it.each([
@@ -20,15 +27,22 @@ describe("verdictOf", () => {
 });
 
 describe("auditRegion", () => {
-  it.each(["us-east-1", "eu-west-1"] as const)("gives every seeded cluster in %s its SEED.md verdict", (region) => {
-    const audit = auditRegion(seedSnapshot(region));
-    expect(Object.fromEntries(audit.clusters.map((c) => [c.name, c.verdict]))).toEqual(SEED_VERDICTS[region]);
-    expect(audit.problems).toEqual([]);
-  });
+  it.each(["us-east-1", "eu-west-1"] as const)(
+    "gives every seeded cluster in %s its SEED.md verdict",
+    (region) => {
+      const audit = auditRegion(seedSnapshot(region));
+      expect(Object.fromEntries(audit.clusters.map((c) => [c.name, c.verdict]))).toEqual(
+        SEED_VERDICTS[region],
+      );
+      expect(audit.problems).toEqual([]);
+    },
+  );
 
   it("fills the row the status page shows", () => {
     const legacy = auditRegion(seedSnapshot("us-east-1")).clusters.find((c) => c.name === "legacy-redis5");
-    expect(legacy && { ...legacy, findings: legacy.findings.map((x) => `${x.severity} ${x.ruleId}`) }).toEqual({
+    expect(
+      legacy && { ...legacy, findings: legacy.findings.map((x) => `${x.severity} ${x.ruleId}`) },
+    ).toEqual({
       ref: { kind: "replication-group", region: "us-east-1", id: "legacy-redis5" },
       name: "legacy-redis5",
       kind: "replication-group",
@@ -38,10 +52,27 @@ describe("auditRegion", () => {
       vpcId: "vpc-0prod00000000001",
       status: "available",
       port: 6380,
-      parameterGroup: { name: "default.redis5.0", family: "redis5.0", policy: "volatile-lru", isDefault: true },
+      parameterGroup: {
+        name: "default.redis5.0",
+        family: "redis5.0",
+        policy: "volatile-lru",
+        isDefault: true,
+      },
       verdict: "needs-changes",
-      findings: ["fail eviction-policy", "fail network-ingress", "warn engine-version", "pass parameter-group-applied", "pass cluster-status"],
-      connection: { mode: "single", host: "legacy-redis5.abc123.ng.0001.use1.cache.amazonaws.com", port: 6380, tls: false, auth: "none" },
+      findings: [
+        "fail eviction-policy",
+        "fail network-ingress",
+        "warn engine-version",
+        "pass parameter-group-applied",
+        "pass cluster-status",
+      ],
+      connection: {
+        mode: "single",
+        host: "legacy-redis5.abc123.ng.0001.use1.cache.amazonaws.com",
+        port: 6380,
+        tls: false,
+        auth: "none",
+      },
     });
   });
 
@@ -53,19 +84,27 @@ describe("auditRegion", () => {
       .replicationGroup({ id: "blind", ...READY, parameterGroup: "lru-redis7" })
       .failParameters("lru-redis7", denied);
     const audit = auditRegion(b.build());
-    expect(audit.clusters.map((c) => [c.name, c.verdict])).toEqual([["blind", "unknown"], ["ok", "ready"]]);
+    expect(audit.clusters.map((c) => [c.name, c.verdict])).toEqual([
+      ["blind", "unknown"],
+      ["ok", "ready"],
+    ]);
     expect(audit.problems).toEqual([denied]);
     expect(audit.failed).toBeUndefined();
   });
 
   it("still finds replication groups through their members when DescribeReplicationGroups fails", () => {
-    const b = healthyAccount().replicationGroup({ id: "q", ...READY }).failRead("replicationGroups", accessDenied("DescribeReplicationGroups", "elasticache"));
-    expect(auditRegion(b.build()).clusters.map((c) => [c.name, c.verdict, c.engineVersion])).toEqual([["q", "unknown", "7.1.0"]]);
+    const b = healthyAccount()
+      .replicationGroup({ id: "q", ...READY })
+      .failRead("replicationGroups", accessDenied("DescribeReplicationGroups", "elasticache"));
+    expect(auditRegion(b.build()).clusters.map((c) => [c.name, c.verdict, c.engineVersion])).toEqual([
+      ["q", "unknown", "7.1.0"],
+    ]);
   });
 
   it("marks the region failed when no cluster list could be read", () => {
     const b = healthyAccount().replicationGroup({ id: "q", ...READY });
-    for (const read of ["replicationGroups", "cacheClusters", "serverlessCaches"] as const) b.failRead(read, accessDenied("Describe", "elasticache"));
+    for (const read of ["replicationGroups", "cacheClusters", "serverlessCaches"] as const)
+      b.failRead(read, accessDenied("Describe", "elasticache"));
     const audit = auditRegion(b.build());
     expect([audit.clusters, audit.failed?.code]).toEqual([[], "access-denied"]);
   });

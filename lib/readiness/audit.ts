@@ -7,7 +7,14 @@ import type { RegionSnapshot, TargetRef } from "@/lib/inventory/snapshot";
 import { RULES } from "./rules";
 import { attachedGroupNames, listTargets, resolveTarget, vpcIdOf, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
-import { SEVERITY_ORDER, type ClusterAudit, type ConnectionInfo, type Finding, type RegionAudit, type Verdict } from "./types";
+import {
+  SEVERITY_ORDER,
+  type ClusterAudit,
+  type ConnectionInfo,
+  type Finding,
+  type RegionAudit,
+  type Verdict,
+} from "./types";
 
 /**
  * Not-applicable and incompatible are facts of the cluster and win over everything. Unknown wins over
@@ -29,13 +36,21 @@ function bySeverity(a: Finding, b: Finding): number {
 function connectionOf(t: TargetView): ConnectionInfo | undefined {
   const g = t.group;
   const endpoint = g
-    ? (g.clusterEnabled ? g.configurationEndpoint : g.nodeGroups.find((n) => n.primaryEndpoint)?.primaryEndpoint)
+    ? g.clusterEnabled
+      ? g.configurationEndpoint
+      : g.nodeGroups.find((n) => n.primaryEndpoint)?.primaryEndpoint
     : t.standalone?.nodes.find((n) => n.endpoint)?.endpoint;
   if (!endpoint) return undefined;
   const tls = g?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled ?? false;
   const token = g?.authTokenEnabled ?? t.standalone?.authTokenEnabled ?? false;
   const auth = (g?.userGroupIds.length ?? 0) > 0 ? "rbac" : token ? "token" : "none";
-  return { mode: g?.clusterEnabled ? "cluster" : "single", host: endpoint.address, port: endpoint.port, tls, auth };
+  return {
+    mode: g?.clusterEnabled ? "cluster" : "single",
+    host: endpoint.address,
+    port: endpoint.port,
+    tls,
+    auth,
+  };
 }
 
 /** The audit of one target, or undefined when the snapshot does not contain it. */
@@ -65,10 +80,20 @@ export function auditTarget(snapshot: RegionSnapshot, ref: TargetRef): ClusterAu
 
 /** Every failed read of the snapshot, once each (same operation and message). */
 export function snapshotProblems(s: RegionSnapshot): AwsProblem[] {
-  const reads = [s.replicationGroups, s.cacheClusters, s.serverlessCaches, s.parameterGroups, s.subnetGroups, s.securityGroups, s.vpcs, ...Object.values(s.parameters)];
+  const reads = [
+    s.replicationGroups,
+    s.cacheClusters,
+    s.serverlessCaches,
+    s.parameterGroups,
+    s.subnetGroups,
+    s.securityGroups,
+    s.vpcs,
+    ...Object.values(s.parameters),
+  ];
   const seen = new Map<string, AwsProblem>();
   for (const read of reads) {
-    if (!read.ok) seen.set(`${read.problem.operation}|${read.problem.code}|${read.problem.message}`, read.problem);
+    if (!read.ok)
+      seen.set(`${read.problem.operation}|${read.problem.code}|${read.problem.message}`, read.problem);
   }
   return [...seen.values()];
 }
@@ -79,6 +104,13 @@ export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
     .filter((a): a is ClusterAudit => a !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   const lists = [snapshot.replicationGroups, snapshot.cacheClusters, snapshot.serverlessCaches];
-  const failed = lists.every((l) => !l.ok) && !snapshot.cacheClusters.ok ? snapshot.cacheClusters.problem : undefined;
-  return { region: snapshot.region, readAt: snapshot.readAt, clusters, problems: snapshotProblems(snapshot), ...(failed ? { failed } : {}) };
+  const failed =
+    lists.every((l) => !l.ok) && !snapshot.cacheClusters.ok ? snapshot.cacheClusters.problem : undefined;
+  return {
+    region: snapshot.region,
+    readAt: snapshot.readAt,
+    clusters,
+    problems: snapshotProblems(snapshot),
+    ...(failed ? { failed } : {}),
+  };
 }

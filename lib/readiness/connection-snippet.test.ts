@@ -3,7 +3,15 @@ import { connectionSnippet } from "./connection-snippet";
 
 describe("connectionSnippet", () => {
   it("builds an ioredis pair for a single-endpoint cluster", () => {
-    expect(connectionSnippet({ mode: "single", host: "orders.abc123.ng.0001.use1.cache.amazonaws.com", port: 6380, tls: false, auth: "none" })).toBe(
+    expect(
+      connectionSnippet({
+        mode: "single",
+        host: "orders.abc123.ng.0001.use1.cache.amazonaws.com",
+        port: 6380,
+        tls: false,
+        auth: "none",
+      }),
+    ).toBe(
       [
         `import { Queue, Worker } from "bullmq";`,
         `import IORedis from "ioredis";`,
@@ -28,7 +36,10 @@ describe("connectionSnippet", () => {
   });
 
   it("adds tls and the AUTH token from the environment, never a secret", () => {
-    const code = connectionSnippet({ mode: "single", host: "h", port: 6379, tls: true, auth: "token" }, { queueName: "emails" });
+    const code = connectionSnippet(
+      { mode: "single", host: "h", port: 6379, tls: true, auth: "token" },
+      { queueName: "emails" },
+    );
     expect(code).toContain(`  tls: {},\n  password: process.env.REDIS_AUTH_TOKEN,\n};`);
     expect(code).toContain(`new Queue("emails"`);
   });
@@ -40,12 +51,24 @@ describe("connectionSnippet", () => {
   });
 
   it("builds a Cluster client with dnsLookup, tls, the {bull} prefix and worker retries in cluster mode", () => {
-    const code = connectionSnippet({ mode: "cluster", host: "clustercfg.events.abc123.use1.cache.amazonaws.com", port: 6379, tls: true, auth: "token" });
+    const code = connectionSnippet({
+      mode: "cluster",
+      host: "clustercfg.events.abc123.use1.cache.amazonaws.com",
+      port: 6379,
+      tls: true,
+      auth: "token",
+    });
     expect(code).toContain(`import { Cluster } from "ioredis";`);
-    expect(code).toContain(`const nodes = [{ host: "clustercfg.events.abc123.use1.cache.amazonaws.com", port: 6379 }];`);
+    expect(code).toContain(
+      `const nodes = [{ host: "clustercfg.events.abc123.use1.cache.amazonaws.com", port: 6379 }];`,
+    );
     expect(code).toContain(`const redisOptions = { tls: {}, password: process.env.REDIS_AUTH_TOKEN };`);
-    expect(code).toContain(`const queueConnection = new Cluster(nodes, { dnsLookup, redisOptions, enableOfflineQueue: false });`);
-    expect(code).toContain(`const workerConnection = new Cluster(nodes, { dnsLookup, redisOptions: { ...redisOptions, maxRetriesPerRequest: null } });`);
+    expect(code).toContain(
+      `const queueConnection = new Cluster(nodes, { dnsLookup, redisOptions, enableOfflineQueue: false });`,
+    );
+    expect(code).toContain(
+      `const workerConnection = new Cluster(nodes, { dnsLookup, redisOptions: { ...redisOptions, maxRetriesPerRequest: null } });`,
+    );
     expect(code.match(/prefix: "\{bull\}"/g)).toHaveLength(2);
   });
 

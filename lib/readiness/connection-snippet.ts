@@ -12,7 +12,11 @@ export interface SnippetOptions {
 }
 
 function authLines(c: ConnectionInfo, indent: string): string[] {
-  if (c.auth === "rbac") return [`${indent}username: process.env.REDIS_USERNAME,`, `${indent}password: process.env.REDIS_PASSWORD,`];
+  if (c.auth === "rbac")
+    return [
+      `${indent}username: process.env.REDIS_USERNAME,`,
+      `${indent}password: process.env.REDIS_PASSWORD,`,
+    ];
   if (c.auth === "token") return [`${indent}password: process.env.REDIS_AUTH_TOKEN,`];
   return [];
 }
@@ -51,7 +55,10 @@ function cluster(c: ConnectionInfo, queue: string): string[] {
     `const nodes = [{ host: ${JSON.stringify(c.host)}, port: ${c.port} }];`,
     `const redisOptions = ${redisOptions.length ? `{ ${redisOptions.join(", ")} }` : "{}"};`,
     ...(c.tls
-      ? [`// With TLS, keep the hostnames AWS returns so the certificate check passes.`, `const dnsLookup = (address: string, callback: (err: Error | null, address: string) => void) => callback(null, address);`]
+      ? [
+          `// With TLS, keep the hostnames AWS returns so the certificate check passes.`,
+          `const dnsLookup = (address: string, callback: (err: Error | null, address: string) => void) => callback(null, address);`,
+        ]
       : []),
     ``,
     `const queueConnection = new Cluster(nodes, { ${c.tls ? "dnsLookup, " : ""}redisOptions, enableOfflineQueue: false });`,

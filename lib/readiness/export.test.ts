@@ -7,14 +7,25 @@ const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedS
 
 describe("export", () => {
   it("counts every verdict, zeros included", () => {
-    expect(countVerdicts(regions().flatMap((r) => r.clusters))).toEqual({ ready: 3, "needs-changes": 8, incompatible: 3, "not-applicable": 1, unknown: 0 });
+    expect(countVerdicts(regions().flatMap((r) => r.clusters))).toEqual({
+      ready: 3,
+      "needs-changes": 8,
+      incompatible: 3,
+      "not-applicable": 1,
+      unknown: 0,
+    });
   });
 
   it("exports JSON with the summary and every cluster", () => {
     const parsed = JSON.parse(exportJson(regions(), "2026-01-15T12:00:00.000Z"));
     expect(parsed.generatedAt).toBe("2026-01-15T12:00:00.000Z");
     expect(parsed.summary.ready).toBe(3);
-    expect(parsed.regions.map((r: { region: string; clusters: unknown[] }) => [r.region, r.clusters.length])).toEqual([["us-east-1", 12], ["eu-west-1", 3]]);
+    expect(
+      parsed.regions.map((r: { region: string; clusters: unknown[] }) => [r.region, r.clusters.length]),
+    ).toEqual([
+      ["us-east-1", 12],
+      ["eu-west-1", 3],
+    ]);
   });
 
   it.each([
@@ -33,7 +44,9 @@ describe("export", () => {
 
   it("writes one CSV row per cluster with findings joined", () => {
     const lines = exportCsv(regions()).split("\r\n");
-    expect(lines[0]).toBe("region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings");
+    expect(lines[0]).toBe(
+      "region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
+    );
     expect(lines).toHaveLength(1 + 15 + 1);
     expect(lines.find((l) => l.includes(",events-cluster,"))).toBe(
       "us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0," +

@@ -13,12 +13,18 @@ export interface AuditExport {
 
 /** Counts per verdict, every verdict present (zeros included) so the page's summary never has holes. */
 export function countVerdicts(clusters: ClusterAudit[]): Record<Verdict, number> {
-  const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<Verdict, number>;
+  const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<
+    Verdict,
+    number
+  >;
   for (const c of clusters) counts[c.verdict]++;
   return counts;
 }
 
-export function toExport(regions: RegionAudit[], generatedAt: string = new Date().toISOString()): AuditExport {
+export function toExport(
+  regions: RegionAudit[],
+  generatedAt: string = new Date().toISOString(),
+): AuditExport {
   return { generatedAt, summary: countVerdicts(regions.flatMap((r) => r.clusters)), regions };
 }
 
@@ -27,8 +33,21 @@ export function exportJson(regions: RegionAudit[], generatedAt?: string): string
 }
 
 export const CSV_COLUMNS = [
-  "region", "name", "kind", "verdict", "engine", "engine_version", "status", "vpc_id", "port",
-  "parameter_group", "maxmemory_policy", "fails", "warnings", "unknowns", "findings",
+  "region",
+  "name",
+  "kind",
+  "verdict",
+  "engine",
+  "engine_version",
+  "status",
+  "vpc_id",
+  "port",
+  "parameter_group",
+  "maxmemory_policy",
+  "fails",
+  "warnings",
+  "unknowns",
+  "findings",
 ] as const;
 
 export function csvCell(value: string | number | undefined): string {
@@ -46,13 +65,29 @@ function row(c: ClusterAudit): (string | number | undefined)[] {
     .map((f) => `[${f.severity}] ${f.ruleId}: ${f.title}`)
     .join(" | ");
   return [
-    c.region, c.name, c.kind, c.verdict, c.engine, c.engineVersion, c.status, c.vpcId, c.port,
-    c.parameterGroup?.name, c.parameterGroup?.policy, count("fail"), count("warn"), count("unknown"), findings,
+    c.region,
+    c.name,
+    c.kind,
+    c.verdict,
+    c.engine,
+    c.engineVersion,
+    c.status,
+    c.vpcId,
+    c.port,
+    c.parameterGroup?.name,
+    c.parameterGroup?.policy,
+    count("fail"),
+    count("warn"),
+    count("unknown"),
+    findings,
   ];
 }
 
 /** RFC 4180 CSV with CRLF line ends and a header row. */
 export function exportCsv(regions: RegionAudit[]): string {
-  const lines = [CSV_COLUMNS.join(","), ...regions.flatMap((r) => r.clusters).map((c) => row(c).map(csvCell).join(","))];
+  const lines = [
+    CSV_COLUMNS.join(","),
+    ...regions.flatMap((r) => r.clusters).map((c) => row(c).map(csvCell).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -34,7 +34,8 @@ export function readPolicy(snapshot: RegionSnapshot, groupName: string): ReadRes
   if (!read) return { ok: false, problem: notRead(groupName, snapshot.region) };
   if (!read.ok) return read;
   const row = read.value.find((p) => p.name === "maxmemory-policy");
-  if (!row?.value) return { ok: true, value: { value: FAMILY_DEFAULT_POLICY, reported: false, source: row?.source } };
+  if (!row?.value)
+    return { ok: true, value: { value: FAMILY_DEFAULT_POLICY, reported: false, source: row?.source } };
   return { ok: true, value: { value: row.value, reported: true, source: row.source } };
 }
 
@@ -53,7 +54,9 @@ function notRead(groupName: string, region: string): AwsProblem {
  * (`default.redis7.cluster.on` → `redis7`), else from the target's engine version.
  */
 export function familyOf(snapshot: RegionSnapshot, groupName: string, t?: TargetView): string | undefined {
-  const listed = snapshot.parameterGroups.ok ? indexSnapshot(snapshot).parameterGroups.get(groupName) : undefined;
+  const listed = snapshot.parameterGroups.ok
+    ? indexSnapshot(snapshot).parameterGroups.get(groupName)
+    : undefined;
   if (listed) return listed.family;
   const fromName = /^default\.(.+?)(\.cluster\.on)?$/.exec(groupName)?.[1];
   if (fromName) return fromName;
@@ -68,7 +71,10 @@ export function groupUsers(snapshot: RegionSnapshot, groupName: string): string[
 }
 
 /** The summary the status page shows in its parameter group column. */
-export function groupSummary(t: TargetView, groupName: string): { name: string; family?: string; policy?: string; isDefault: boolean } {
+export function groupSummary(
+  t: TargetView,
+  groupName: string,
+): { name: string; family?: string; policy?: string; isDefault: boolean } {
   const policy = readPolicy(t.snapshot, groupName);
   return {
     name: groupName,

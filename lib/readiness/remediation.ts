@@ -24,13 +24,18 @@ export function shq(value: string): string {
 }
 
 /** The modify call that attaches things to this target: replication group, or standalone cluster. */
-export function modifyTargetCommand(t: TargetView, change: { parameterGroup?: string; securityGroupIds?: string[] }): string {
+export function modifyTargetCommand(
+  t: TargetView,
+  change: { parameterGroup?: string; securityGroupIds?: string[] },
+): string {
   const flags: string[] = [];
   if (change.parameterGroup) flags.push(`--cache-parameter-group-name ${shq(change.parameterGroup)}`);
-  if (change.securityGroupIds) flags.push(`--security-group-ids ${change.securityGroupIds.map(shq).join(" ")}`);
-  const which = t.ref.kind === "replication-group"
-    ? `modify-replication-group --replication-group-id ${shq(t.ref.id)}`
-    : `modify-cache-cluster --cache-cluster-id ${shq(t.ref.id)}`;
+  if (change.securityGroupIds)
+    flags.push(`--security-group-ids ${change.securityGroupIds.map(shq).join(" ")}`);
+  const which =
+    t.ref.kind === "replication-group"
+      ? `modify-replication-group --replication-group-id ${shq(t.ref.id)}`
+      : `modify-cache-cluster --cache-cluster-id ${shq(t.ref.id)}`;
   return `aws elasticache ${which} --region ${t.region} ${flags.join(" ")} --apply-immediately`;
 }
 
@@ -41,7 +46,12 @@ export function setNoevictionCommand(region: string, group: string, clusterMode:
   return `aws elasticache modify-cache-parameter-group --region ${region} --cache-parameter-group-name ${shq(group)} --parameter-name-values ${values.join(" ")}`;
 }
 
-export function createGroupCommand(region: string, group: string, family: string, description: string): string {
+export function createGroupCommand(
+  region: string,
+  group: string,
+  family: string,
+  description: string,
+): string {
   return `aws elasticache create-cache-parameter-group --region ${region} --cache-parameter-group-name ${shq(group)} --cache-parameter-group-family ${shq(family)} --description ${shq(description)}`;
 }
 
@@ -50,18 +60,36 @@ export function createGroupCommand(region: string, group: string, family: string
  * does not clash with a group in the snapshot. The wizard proposes its own; this is for the CLI hint.
  */
 export function suggestGroupName(t: TargetView): string {
-  const base = `${t.ref.id}-bullmq`.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/-+/g, "-").replace(/^[^a-z]+/, "");
-  const taken = new Set(t.snapshot.parameterGroups.ok ? t.snapshot.parameterGroups.value.map((g) => g.name.toLowerCase()) : []);
+  const base = `${t.ref.id}-bullmq`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^[^a-z]+/, "");
+  const taken = new Set(
+    t.snapshot.parameterGroups.ok ? t.snapshot.parameterGroups.value.map((g) => g.name.toLowerCase()) : [],
+  );
   let name = (base || "bullmq").slice(0, 240);
   for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 240)}-${n}`;
   return name;
 }
 
 /** The finding a rule gives when a read it depends on failed: the verdict becomes Unknown, never a guess. */
-export function unknownFinding(ruleId: RuleId, title: string, problem: AwsProblem, region: string, subject?: string): Finding {
+export function unknownFinding(
+  ruleId: RuleId,
+  title: string,
+  problem: AwsProblem,
+  region: string,
+  subject?: string,
+): Finding {
   const operation = problem.operation ?? "an AWS read";
-  const grant = problem.code === "access-denied" && problem.iamAction ? ` Grant ${problem.iamAction} and refresh.` : "";
-  const evidence: Evidence[] = [{ observed: `${problem.code}: ${problem.message}`, source: sourceOf(operation, subject, problem.region ?? region) }];
+  const grant =
+    problem.code === "access-denied" && problem.iamAction ? ` Grant ${problem.iamAction} and refresh.` : "";
+  const evidence: Evidence[] = [
+    {
+      observed: `${problem.code}: ${problem.message}`,
+      source: sourceOf(operation, subject, problem.region ?? region),
+    },
+  ];
   return {
     ruleId,
     severity: "unknown",
@@ -69,8 +97,9 @@ export function unknownFinding(ruleId: RuleId, title: string, problem: AwsProble
     detail: `QueueReady could not read what this check needs, so it does not guess.${grant}`,
     evidence,
     problem,
-    remediation: problem.iamAction && problem.code === "access-denied"
-      ? { summary: `Grant the IAM permission ${problem.iamAction}, then refresh the audit.`, cli: [] }
-      : undefined,
+    remediation:
+      problem.iamAction && problem.code === "access-denied"
+        ? { summary: `Grant the IAM permission ${problem.iamAction}, then refresh the audit.`, cli: [] }
+        : undefined,
   };
 }

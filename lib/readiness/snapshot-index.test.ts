@@ -33,19 +33,32 @@ describe("indexSnapshot", () => {
 
   it("lists each parameter group's users once, sorted, standalone and Memcached clusters included", () => {
     const index = indexSnapshot(account().build());
-    expect(Object.fromEntries(index.parameterGroupUsers)).toEqual({ g: ["b-rg", "solo"], "default.redis7": ["a-rg"], "default.memcached1.6": ["mc"] });
+    expect(Object.fromEntries(index.parameterGroupUsers)).toEqual({
+      g: ["b-rg", "solo"],
+      "default.redis7": ["a-rg"],
+      "default.memcached1.6": ["mc"],
+    });
   });
 
   it("is built once per snapshot object, and a failed read indexes as empty", () => {
     const snap = account().build();
     expect(indexSnapshot(snap)).toBe(indexSnapshot(snap));
     expect(indexSnapshot(account().build())).not.toBe(indexSnapshot(snap));
-    const failed = indexSnapshot(account().failRead("cacheClusters", accessDenied("DescribeCacheClusters", "elasticache")).build());
-    expect([failed.members.size, failed.standalone.size, failed.parameterGroupUsers.size, failed.replicationGroups.size]).toEqual([0, 0, 0, 2]);
+    const failed = indexSnapshot(
+      account().failRead("cacheClusters", accessDenied("DescribeCacheClusters", "elasticache")).build(),
+    );
+    expect([
+      failed.members.size,
+      failed.standalone.size,
+      failed.parameterGroupUsers.size,
+      failed.replicationGroups.size,
+    ]).toEqual([0, 0, 0, 2]);
   });
 
   it("keeps the first entry when a list repeats an id, as a scan would", () => {
-    const snap = account().securityGroup(makeSecurityGroup("sg-1", "duplicate", "vpc-9")).build();
+    const snap = account()
+      .securityGroup(makeSecurityGroup("sg-1", "duplicate", "vpc-9"))
+      .build();
     expect(indexSnapshot(snap).securityGroups.get("sg-1")?.name).toBe("cache");
   });
 });
@@ -53,10 +66,19 @@ describe("indexSnapshot", () => {
 /** The joins as plain scans: what resolveTarget and groupUsers answered before the index. */
 function scanned(snap: RegionSnapshot) {
   const clusters = snap.cacheClusters.ok ? snap.cacheClusters.value : [];
-  const usersOf = (name: string) => [...new Set(clusters.filter((c) => c.parameterGroup?.name === name).map((c) => c.replicationGroupId ?? c.id))].sort();
+  const usersOf = (name: string) =>
+    [
+      ...new Set(
+        clusters.filter((c) => c.parameterGroup?.name === name).map((c) => c.replicationGroupId ?? c.id),
+      ),
+    ].sort();
   return listTargets(snap).map((ref) => {
-    const members = ref.kind === "replication-group" ? clusters.filter((c) => c.replicationGroupId === ref.id)
-      : ref.kind === "cache-cluster" ? clusters.filter((c) => c.id === ref.id && !c.replicationGroupId).slice(0, 1) : [];
+    const members =
+      ref.kind === "replication-group"
+        ? clusters.filter((c) => c.replicationGroupId === ref.id)
+        : ref.kind === "cache-cluster"
+          ? clusters.filter((c) => c.id === ref.id && !c.replicationGroupId).slice(0, 1)
+          : [];
     const names = [...new Set(members.flatMap((m) => (m.parameterGroup ? [m.parameterGroup.name] : [])))];
     return { ref, members, names, users: names.map(usersOf) };
   });

@@ -6,7 +6,15 @@
  * Snapshots are values: once read they are never modified, which is what makes caching the index by the
  * snapshot object sound.
  */
-import type { CacheCluster, CacheParameterGroup, CacheSubnetGroup, ReplicationGroup, SecurityGroup, ServerlessCache, Vpc } from "@/lib/aws/types";
+import type {
+  CacheCluster,
+  CacheParameterGroup,
+  CacheSubnetGroup,
+  ReplicationGroup,
+  SecurityGroup,
+  ServerlessCache,
+  Vpc,
+} from "@/lib/aws/types";
 import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
 
 export interface SnapshotIndex {

@@ -39,14 +39,31 @@ export function resolveTarget(snapshot: RegionSnapshot, ref: TargetRef): TargetV
     const cache = index.serverless.get(ref.id);
     if (!cache) return undefined;
     const members: ReadResult<CacheCluster[]> = { ok: true, value: [] };
-    return { ...base, serverless: cache, members, engine: cache.engine, engineVersion: cache.fullEngineVersion ?? cache.majorEngineVersion, status: cache.status, port: cache.endpoint?.port };
+    return {
+      ...base,
+      serverless: cache,
+      members,
+      engine: cache.engine,
+      engineVersion: cache.fullEngineVersion ?? cache.majorEngineVersion,
+      status: cache.status,
+      port: cache.endpoint?.port,
+    };
   }
   if (ref.kind === "cache-cluster") {
     if (!clusters.ok) return undefined;
     const standalone = index.standalone.get(ref.id);
     if (!standalone) return undefined;
-    const port = standalone.configurationEndpoint?.port ?? standalone.nodes.find((n) => n.endpoint)?.endpoint?.port;
-    return { ...base, standalone, members: { ok: true, value: [standalone] }, engine: standalone.engine, engineVersion: standalone.engineVersion, status: standalone.status, port };
+    const port =
+      standalone.configurationEndpoint?.port ?? standalone.nodes.find((n) => n.endpoint)?.endpoint?.port;
+    return {
+      ...base,
+      standalone,
+      members: { ok: true, value: [standalone] },
+      engine: standalone.engine,
+      engineVersion: standalone.engineVersion,
+      status: standalone.status,
+      port,
+    };
   }
   const groups = snapshot.replicationGroups;
   const group = groups.ok ? index.replicationGroups.get(ref.id) : undefined;
@@ -55,7 +72,10 @@ export function resolveTarget(snapshot: RegionSnapshot, ref: TargetRef): TargetV
     : clusters;
   if (!group && (!members.ok || members.value.length === 0)) return undefined;
   const nodes = members.ok ? members.value : [];
-  const versions = nodes.map((m) => m.engineVersion).filter(Boolean).sort(compareVersions);
+  const versions = nodes
+    .map((m) => m.engineVersion)
+    .filter(Boolean)
+    .sort(compareVersions);
   const port =
     group?.configurationEndpoint?.port ??
     group?.nodeGroups.find((g) => g.primaryEndpoint)?.primaryEndpoint?.port ??
@@ -87,7 +107,9 @@ function notListed(id: string, region: string): AwsProblem {
 /** Every target in a snapshot: replication groups (also those seen only through members), standalone clusters, serverless caches. */
 export function listTargets(snapshot: RegionSnapshot): TargetRef[] {
   const region = snapshot.region;
-  const groupIds = new Set<string>(snapshot.replicationGroups.ok ? snapshot.replicationGroups.value.map((g) => g.id) : []);
+  const groupIds = new Set<string>(
+    snapshot.replicationGroups.ok ? snapshot.replicationGroups.value.map((g) => g.id) : [],
+  );
   const refs: TargetRef[] = [];
   if (snapshot.cacheClusters.ok) {
     for (const c of snapshot.cacheClusters.value) {
@@ -128,7 +150,9 @@ export function vpcIdOf(t: TargetView): string | undefined {
     const ids = new Set(t.serverless.securityGroupIds);
     return s.securityGroups.ok ? s.securityGroups.value.find((g) => ids.has(g.id))?.vpcId : undefined;
   }
-  const subnetGroup = t.members.ok ? t.members.value.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName : undefined;
+  const subnetGroup = t.members.ok
+    ? t.members.value.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName
+    : undefined;
   if (!subnetGroup || !s.subnetGroups.ok) return undefined;
   return t.index.subnetGroups.get(subnetGroup)?.vpcId;
 }

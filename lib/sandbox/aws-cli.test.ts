@@ -9,54 +9,125 @@ import { startSandbox, type RunningSandbox } from "./index";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
-if (!hasAws) console.warn("aws-cli.test.ts skipped: no `aws` binary on PATH (install awscli to run the CLI wire checks).");
+if (!hasAws)
+  console.warn(
+    "aws-cli.test.ts skipped: no `aws` binary on PATH (install awscli to run the CLI wire checks).",
+  );
 
 let sb: RunningSandbox;
-beforeAll(async () => { if (hasAws) sb = await startSandbox({ port: 0, applyDelayMs: 100 }); });
-afterAll(async () => { await sb?.close(); });
+beforeAll(async () => {
+  if (hasAws) sb = await startSandbox({ port: 0, applyDelayMs: 100 });
+});
+afterAll(async () => {
+  await sb?.close();
+});
 
 // Must stay async: a synchronous child would block the event loop the in-process sandbox answers on.
 async function aws(...args: string[]): Promise<unknown> {
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret", AWS_PAGER: "", AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null" };
-  const { stdout } = await run("aws", ["--endpoint-url", sb.url, "--region", "us-east-1", "--output", "json", ...args], { env });
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    AWS_PAGER: "",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  };
+  const { stdout } = await run(
+    "aws",
+    ["--endpoint-url", sb.url, "--region", "us-east-1", "--output", "json", ...args],
+    { env },
+  );
   return stdout.trim() ? JSON.parse(stdout) : undefined;
 }
 
 describe.skipIf(!hasAws)("AWS CLI against the sandbox", () => {
   it("lists the seeded replication groups, paging transparently", async () => {
-    const out = (await aws("elasticache", "describe-replication-groups", "--page-size", "20")) as { ReplicationGroups: Array<{ ReplicationGroupId: string; MemberClusters: string[] }> };
+    const out = (await aws("elasticache", "describe-replication-groups", "--page-size", "20")) as {
+      ReplicationGroups: Array<{ ReplicationGroupId: string; MemberClusters: string[] }>;
+    };
     expect(out.ReplicationGroups.map((g) => g.ReplicationGroupId)).toEqual([
-      "orders-redis7", "events-cluster", "jobs-valkey8", "sessions-redis62", "cache-redis62", "legacy-redis5", "ancient-redis4", "secure-redis7", "busy-redis7",
+      "orders-redis7",
+      "events-cluster",
+      "jobs-valkey8",
+      "sessions-redis62",
+      "cache-redis62",
+      "legacy-redis5",
+      "ancient-redis4",
+      "secure-redis7",
+      "busy-redis7",
     ]);
     expect(out.ReplicationGroups[0]!.MemberClusters).toEqual(["orders-redis7-001", "orders-redis7-002"]);
   });
 
   it("creates and modifies a parameter group, then reads the user value back", async () => {
-    await aws("elasticache", "create-cache-parameter-group", "--cache-parameter-group-name", "CLI-Group",
-      "--cache-parameter-group-family", "redis7", "--description", "from the cli");
-    const modified = await aws("elasticache", "modify-cache-parameter-group", "--cache-parameter-group-name", "cli-group",
-      "--parameter-name-values", "ParameterName=maxmemory-policy,ParameterValue=noeviction");
+    await aws(
+      "elasticache",
+      "create-cache-parameter-group",
+      "--cache-parameter-group-name",
+      "CLI-Group",
+      "--cache-parameter-group-family",
+      "redis7",
+      "--description",
+      "from the cli",
+    );
+    const modified = await aws(
+      "elasticache",
+      "modify-cache-parameter-group",
+      "--cache-parameter-group-name",
+      "cli-group",
+      "--parameter-name-values",
+      "ParameterName=maxmemory-policy,ParameterValue=noeviction",
+    );
     expect(modified).toEqual({ CacheParameterGroupName: "cli-group" });
-    const params = (await aws("elasticache", "describe-cache-parameters", "--cache-parameter-group-name", "cli-group", "--source", "user")) as {
+    const params = (await aws(
+      "elasticache",
+      "describe-cache-parameters",
+      "--cache-parameter-group-name",
+      "cli-group",
+      "--source",
+      "user",
+    )) as {
       Parameters: Array<{ ParameterName: string; ParameterValue: string; ChangeType: string }>;
     };
-    expect(params.Parameters.map((p) => [p.ParameterName, p.ParameterValue, p.ChangeType])).toEqual([["maxmemory-policy", "noeviction", "immediate"]]);
+    expect(params.Parameters.map((p) => [p.ParameterName, p.ParameterValue, p.ChangeType])).toEqual([
+      ["maxmemory-policy", "noeviction", "immediate"],
+    ]);
   });
 
   it("surfaces AWS error codes to the CLI", async () => {
-    await expect(aws("elasticache", "modify-cache-parameter-group", "--cache-parameter-group-name", "default.redis7",
-      "--parameter-name-values", "ParameterName=maxmemory-policy,ParameterValue=noeviction")).rejects.toThrow(/InvalidCacheParameterGroupState/);
+    await expect(
+      aws(
+        "elasticache",
+        "modify-cache-parameter-group",
+        "--cache-parameter-group-name",
+        "default.redis7",
+        "--parameter-name-values",
+        "ParameterName=maxmemory-policy,ParameterValue=noeviction",
+      ),
+    ).rejects.toThrow(/InvalidCacheParameterGroupState/);
   });
 
   it("reads and writes security groups through the EC2 query protocol", async () => {
     const sgs = (await aws("ec2", "describe-security-groups", "--group-ids", "sg-0cache00000000001")) as {
-      SecurityGroups: Array<{ GroupName: string; IpPermissions: Array<{ FromPort: number; UserIdGroupPairs: Array<{ GroupId: string }> }> }>;
+      SecurityGroups: Array<{
+        GroupName: string;
+        IpPermissions: Array<{ FromPort: number; UserIdGroupPairs: Array<{ GroupId: string }> }>;
+      }>;
     };
     expect(sgs.SecurityGroups[0]!.GroupName).toBe("cache-prod");
-    expect(sgs.SecurityGroups[0]!.IpPermissions[0]!.UserIdGroupPairs.map((p) => p.GroupId)).toEqual(["sg-0app000000000001"]);
-    const added = (await aws("ec2", "authorize-security-group-ingress", "--group-id", "sg-0cache00000000003",
-      "--ip-permissions", "IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=10.0.9.9/16,Description=vpc}]")) as {
-      Return: boolean; SecurityGroupRules: Array<{ CidrIpv4: string; FromPort: number }>;
+    expect(sgs.SecurityGroups[0]!.IpPermissions[0]!.UserIdGroupPairs.map((p) => p.GroupId)).toEqual([
+      "sg-0app000000000001",
+    ]);
+    const added = (await aws(
+      "ec2",
+      "authorize-security-group-ingress",
+      "--group-id",
+      "sg-0cache00000000003",
+      "--ip-permissions",
+      "IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=10.0.9.9/16,Description=vpc}]",
+    )) as {
+      Return: boolean;
+      SecurityGroupRules: Array<{ CidrIpv4: string; FromPort: number }>;
     };
     expect(added.Return).toBe(true);
     expect(added.SecurityGroupRules.map((r) => [r.CidrIpv4, r.FromPort])).toEqual([["10.0.0.0/16", 6379]]);

@@ -10,24 +10,48 @@ function parseArgs(argv: string[]): SandboxOptions {
   let fleetSeed: number | undefined;
   const number = (flag: string, v: string | undefined): number => {
     const n = Number(v);
-    if (v === undefined || !Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer.`);
+    if (v === undefined || !Number.isInteger(n) || n < 0)
+      throw new Error(`${flag} needs a non-negative integer.`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
     switch (flag) {
-      case "--port": opts.port = number(flag, value); i++; break;
-      case "--latency-ms": opts.latencyMs = number(flag, value); i++; break;
-      case "--apply-delay-ms": opts.applyDelayMs = number(flag, value); i++; break;
-      case "--persist": if (!value) throw new Error("--persist needs a file."); opts.persistFile = value; i++; break;
-      case "--fleet": opts.seed = { clusters: number(flag, value) }; i++; break;
-      case "--fleet-seed": fleetSeed = number(flag, value); i++; break;
-      default: throw new Error(`Unknown flag ${flag}. Flags: --port, --latency-ms, --apply-delay-ms, --persist FILE, --fleet N, --fleet-seed N.`);
+      case "--port":
+        opts.port = number(flag, value);
+        i++;
+        break;
+      case "--latency-ms":
+        opts.latencyMs = number(flag, value);
+        i++;
+        break;
+      case "--apply-delay-ms":
+        opts.applyDelayMs = number(flag, value);
+        i++;
+        break;
+      case "--persist":
+        if (!value) throw new Error("--persist needs a file.");
+        opts.persistFile = value;
+        i++;
+        break;
+      case "--fleet":
+        opts.seed = { clusters: number(flag, value) };
+        i++;
+        break;
+      case "--fleet-seed":
+        fleetSeed = number(flag, value);
+        i++;
+        break;
+      default:
+        throw new Error(
+          `Unknown flag ${flag}. Flags: --port, --latency-ms, --apply-delay-ms, --persist FILE, --fleet N, --fleet-seed N.`,
+        );
     }
   }
   if (fleetSeed !== undefined && typeof opts.seed === "object") opts.seed.seed = fleetSeed;
-  if (!Number.isInteger(opts.port) || opts.port! < 0 || opts.port! > 65535) throw new Error("SANDBOX_PORT must be a port number.");
+  if (!Number.isInteger(opts.port) || opts.port! < 0 || opts.port! > 65535)
+    throw new Error("SANDBOX_PORT must be a port number.");
   return opts;
 }
 
@@ -44,7 +68,9 @@ Point a client at it:
   aws --endpoint-url ${sandbox.url} --region us-east-1 elasticache describe-replication-groups
 
 Control API: ${sandbox.url}/_sandbox/health  (reset, config, faults, calls). Ctrl-C stops.`);
-  const stop = () => { void sandbox.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

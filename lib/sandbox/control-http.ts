@@ -14,14 +14,19 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 function parseJson(raw: string): Record<string, unknown> {
   if (raw.trim() === "") return {};
   const parsed: unknown = JSON.parse(raw);
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("The body must be a JSON object.");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new Error("The body must be a JSON object.");
   return parsed as Record<string, unknown>;
 }
 
 function seedOf(body: Record<string, unknown>): SandboxOptions["seed"] {
   const seed = body.seed;
   if (seed === undefined || seed === "default" || seed === "empty") return seed;
-  if (typeof seed === "object" && seed !== null && typeof (seed as { clusters?: unknown }).clusters === "number") {
+  if (
+    typeof seed === "object" &&
+    seed !== null &&
+    typeof (seed as { clusters?: unknown }).clusters === "number"
+  ) {
     return seed as SandboxOptions["seed"];
   }
   throw new Error('seed is "default", "empty" or {"clusters": N, "regions"?: [...], "seed"?: number}.');
@@ -30,11 +35,17 @@ function seedOf(body: Record<string, unknown>): SandboxOptions["seed"] {
 function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
   const v = body[key];
   if (v === undefined) return undefined;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${key} must be a non-negative number.`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+    throw new Error(`${key} must be a non-negative number.`);
   return v;
 }
 
-export function handleControl(control: SandboxControl, req: IncomingMessage, res: ServerResponse, raw: string): void {
+export function handleControl(
+  control: SandboxControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  raw: string,
+): void {
   const route = `${req.method} ${(req.url ?? "").split("?")[0]}`;
   try {
     const body = req.method === "POST" ? parseJson(raw) : {};
@@ -45,7 +56,10 @@ export function handleControl(control: SandboxControl, req: IncomingMessage, res
         control.reset(seedOf(body));
         return json(res, 200, { ok: true, regions: control.regions() });
       case "POST /_sandbox/config":
-        control.configure({ latencyMs: optionalNumber(body, "latencyMs"), applyDelayMs: optionalNumber(body, "applyDelayMs") });
+        control.configure({
+          latencyMs: optionalNumber(body, "latencyMs"),
+          applyDelayMs: optionalNumber(body, "applyDelayMs"),
+        });
         return json(res, 200, { ok: true });
       case "POST /_sandbox/faults":
         control.addFault(validateFault(body));

@@ -27,21 +27,28 @@ export interface DispatchEnv {
 }
 
 export type DispatchResult =
-  | { kind: "answer"; status: number; body: string; requestId: string }
-  | { kind: "hold"; holdMs: number };
+  { kind: "answer"; status: number; body: string; requestId: string } | { kind: "hold"; holdMs: number };
 
 function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): DispatchResult {
-  const body = service === "ec2" ? ec2Error(e.code, e.message, requestId) : elasticacheError(e.code, e.message, e.type, requestId);
+  const body =
+    service === "ec2"
+      ? ec2Error(e.code, e.message, requestId)
+      : elasticacheError(e.code, e.message, e.type, requestId);
   return { kind: "answer", status: e.status, body, requestId };
 }
 
 /** `rawBody` is null when the body was too large to read. */
-export function dispatch(env: DispatchEnv, authorization: string | undefined, rawBody: string | null): DispatchResult {
+export function dispatch(
+  env: DispatchEnv,
+  authorization: string | undefined,
+  rawBody: string | null,
+): DispatchResult {
   const requestId = randomUUID();
   const scope = credentialScope(authorization);
   let service: ServiceName = scope?.service === "ec2" ? "ec2" : "elasticache";
   try {
-    if (rawBody === null) throw new SandboxError("MalformedQueryString", "The request body is larger than 1 MiB.", 400);
+    if (rawBody === null)
+      throw new SandboxError("MalformedQueryString", "The request body is larger than 1 MiB.", 400);
     const form = parseForm(rawBody);
     const target = resolveTarget(authorization, form);
     service = target.service;
@@ -55,14 +62,22 @@ export function dispatch(env: DispatchEnv, authorization: string | undefined, ra
       // faithful answer from one shared endpoint: a 4xx naming the region, not retried by SDKs, and
       // distinct from bad credentials (SignatureDoesNotMatch / AuthFailure).
       const served = Object.keys(env.state.regions).join(", ");
-      throw new SandboxError("UnrecognizedClientException", `Invalid region '${regionName}': this endpoint serves ${served}.`, 403);
+      throw new SandboxError(
+        "UnrecognizedClientException",
+        `Invalid region '${regionName}': this endpoint serves ${served}.`,
+        403,
+      );
     }
     const fault = env.matchFault(target.action, regionName);
     if (fault?.kind === "timeout") return { kind: "hold", holdMs: fault.holdMs ?? 60_000 };
     if (fault) throw faultError(fault.kind, service, target.action, regionName);
     const op = (service === "ec2" ? ec2Ops : elasticacheOps)[target.action];
     if (!op) {
-      throw new SandboxError("InvalidAction", `The action ${target.action} is not valid for this web service (not supported by the QueueReady sandbox).`, 400);
+      throw new SandboxError(
+        "InvalidAction",
+        `The action ${target.action} is not valid for this web service (not supported by the QueueReady sandbox).`,
+        400,
+      );
     }
     if (service === "ec2" && bool(form, "DryRun")) {
       throw new SandboxError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
@@ -70,11 +85,18 @@ export function dispatch(env: DispatchEnv, authorization: string | undefined, ra
     settleRegion(region, env.now());
     const body = op.run({ region, params: form, now: env.now(), applyDelayMs: env.applyDelayMs });
     if (op.write) env.afterWrite();
-    const xml = service === "ec2" ? ec2Response(target.action, body ?? "", requestId) : elasticacheResponse(target.action, body, requestId);
+    const xml =
+      service === "ec2"
+        ? ec2Response(target.action, body ?? "", requestId)
+        : elasticacheResponse(target.action, body, requestId);
     return { kind: "answer", status: 200, body: xml, requestId };
   } catch (e) {
     if (e instanceof SandboxError) return errorAnswer(service, e, requestId);
-    env.log(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    return errorAnswer(service, new SandboxError("InternalFailure", "The sandbox failed while processing the request.", 500), requestId);
+    env.log(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return errorAnswer(
+      service,
+      new SandboxError("InternalFailure", "The sandbox failed while processing the request.", 500),
+      requestId,
+    );
   }
 }

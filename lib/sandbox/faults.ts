@@ -34,16 +34,33 @@ export function prng(seed: number): () => number {
 }
 
 export function validateFault(f: Partial<FaultSpec>): FaultSpec {
-  if (typeof f.operation !== "string" || f.operation === "") throw new Error("A fault needs an operation (an action name or \"*\").");
-  if (!FAULT_KINDS.includes(f.kind as FaultKind)) throw new Error(`A fault kind is one of ${FAULT_KINDS.join(", ")}.`);
-  if (f.rate !== undefined && (typeof f.rate !== "number" || f.rate < 0 || f.rate > 1)) throw new Error("A fault rate is between 0 and 1.");
-  if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1)) throw new Error("A fault count is a positive integer.");
-  if (f.holdMs !== undefined && (typeof f.holdMs !== "number" || f.holdMs < 0)) throw new Error("holdMs is a non-negative number.");
-  return { operation: f.operation, kind: f.kind as FaultKind, rate: f.rate, count: f.count, region: f.region, holdMs: f.holdMs };
+  if (typeof f.operation !== "string" || f.operation === "")
+    throw new Error('A fault needs an operation (an action name or "*").');
+  if (!FAULT_KINDS.includes(f.kind as FaultKind))
+    throw new Error(`A fault kind is one of ${FAULT_KINDS.join(", ")}.`);
+  if (f.rate !== undefined && (typeof f.rate !== "number" || f.rate < 0 || f.rate > 1))
+    throw new Error("A fault rate is between 0 and 1.");
+  if (f.count !== undefined && (!Number.isInteger(f.count) || f.count < 1))
+    throw new Error("A fault count is a positive integer.");
+  if (f.holdMs !== undefined && (typeof f.holdMs !== "number" || f.holdMs < 0))
+    throw new Error("holdMs is a non-negative number.");
+  return {
+    operation: f.operation,
+    kind: f.kind as FaultKind,
+    rate: f.rate,
+    count: f.count,
+    region: f.region,
+    holdMs: f.holdMs,
+  };
 }
 
 /** The error a fault produces for a service (timeouts are handled by the server, not as an error). */
-export function faultError(kind: Exclude<FaultKind, "timeout">, service: ServiceName, action: string, region: string): SandboxError {
+export function faultError(
+  kind: Exclude<FaultKind, "timeout">,
+  service: ServiceName,
+  action: string,
+  region: string,
+): SandboxError {
   const user = `arn:aws:iam::${ACCOUNT_ID}:user/sandbox`;
   if (kind === "throttle") {
     return service === "ec2"
@@ -53,15 +70,25 @@ export function faultError(kind: Exclude<FaultKind, "timeout">, service: Service
   if (kind === "5xx") {
     return service === "ec2"
       ? new SandboxError("Unavailable", "The service is unavailable. Please try again shortly.", 503)
-      : new SandboxError("InternalFailure", "An internal error has occurred. Please try your query again at a later time.", 500);
+      : new SandboxError(
+          "InternalFailure",
+          "An internal error has occurred. Please try your query again at a later time.",
+          500,
+        );
   }
   if (service === "ec2") {
-    return new SandboxError("UnauthorizedOperation",
+    return new SandboxError(
+      "UnauthorizedOperation",
       `You are not authorized to perform this operation. User: ${user} is not authorized to perform: ec2:${action} ` +
-      `on resource: arn:aws:ec2:${region}:${ACCOUNT_ID}:* because no identity-based policy allows the ec2:${action} action`, 403);
+        `on resource: arn:aws:ec2:${region}:${ACCOUNT_ID}:* because no identity-based policy allows the ec2:${action} action`,
+      403,
+    );
   }
-  return new SandboxError("AccessDenied",
-    `User: ${user} is not authorized to perform: elasticache:${action} on resource: arn:aws:elasticache:${region}:${ACCOUNT_ID}:*`, 403);
+  return new SandboxError(
+    "AccessDenied",
+    `User: ${user} is not authorized to perform: elasticache:${action} on resource: arn:aws:elasticache:${region}:${ACCOUNT_ID}:*`,
+    403,
+  );
 }
 
 export class FaultTable {

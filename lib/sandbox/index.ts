@@ -58,13 +58,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
   const faults = new FaultTable();
   let counts: Record<string, number> = {};
-  const persist = () => { if (opts.persistFile) saveState(opts.persistFile, state); };
+  const persist = () => {
+    if (opts.persistFile) saveState(opts.persistFile, state);
+  };
 
   const env: DispatchEnv = {
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     applyDelayMs: opts.applyDelayMs ?? 3000,
     now: () => Date.now(),
-    countCall: (key) => { counts[key] = (counts[key] ?? 0) + 1; },
+    countCall: (key) => {
+      counts[key] = (counts[key] ?? 0) + 1;
+    },
     matchFault: (action, region) => faults.match(action, region),
     afterWrite: persist,
     log,
@@ -82,7 +88,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     addFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     calls: () => ({ ...counts }),
-    resetCalls: () => { counts = {}; },
+    resetCalls: () => {
+      counts = {};
+    },
     regions: () => Object.keys(state.regions),
   };
   const server = await listen({ env, control, latencyMs: () => latencyMs }, host, opts.port ?? 4566);

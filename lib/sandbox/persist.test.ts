@@ -7,7 +7,9 @@ import { fleetSeed } from "./seed/fleet";
 import { call, text, texts } from "./testing/wire-client";
 
 const running: RunningSandbox[] = [];
-afterEach(async () => { await Promise.all(running.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
 const start = async (opts: Parameters<typeof startSandbox>[0]) => {
   const sb = await startSandbox({ port: 0, ...opts });
   running.push(sb);
@@ -18,18 +20,33 @@ describe("persistence", () => {
   it("saves after a write and reloads it on the next start", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-")), "state.json");
     const first = await start({ persistFile: file });
-    await call(first.url, "elasticache", "CreateCacheParameterGroup", { CacheParameterGroupName: "survives", CacheParameterGroupFamily: "valkey8", Description: "x" });
-    await call(first.url, "ec2", "CreateSecurityGroup", { GroupName: "kept", GroupDescription: "x", VpcId: "vpc-0prod00000000001" });
+    await call(first.url, "elasticache", "CreateCacheParameterGroup", {
+      CacheParameterGroupName: "survives",
+      CacheParameterGroupFamily: "valkey8",
+      Description: "x",
+    });
+    await call(first.url, "ec2", "CreateSecurityGroup", {
+      GroupName: "kept",
+      GroupDescription: "x",
+      VpcId: "vpc-0prod00000000001",
+    });
     await first.close();
     running.length = 0;
     expect(JSON.parse(fs.readFileSync(file, "utf8")).version).toBe(1);
     const second = await start({ persistFile: file });
-    const pg = await call(second.url, "elasticache", "DescribeCacheParameterGroups", { CacheParameterGroupName: "survives" });
+    const pg = await call(second.url, "elasticache", "DescribeCacheParameterGroups", {
+      CacheParameterGroupName: "survives",
+    });
     expect(text(pg.xml, "CacheParameterGroupFamily")).toBe("valkey8");
-    const sg = await call(second.url, "ec2", "DescribeSecurityGroups", { "Filter.1.Name": "group-name", "Filter.1.Value.1": "kept" });
+    const sg = await call(second.url, "ec2", "DescribeSecurityGroups", {
+      "Filter.1.Name": "group-name",
+      "Filter.1.Value.1": "kept",
+    });
     expect(texts(sg.xml, "groupName")).toEqual(["kept"]);
     second.control.reset("default");
-    const afterReset = await call(second.url, "elasticache", "DescribeCacheParameterGroups", { CacheParameterGroupName: "survives" });
+    const afterReset = await call(second.url, "elasticache", "DescribeCacheParameterGroups", {
+      CacheParameterGroupName: "survives",
+    });
     expect(afterReset.status).toBe(404);
   });
 
@@ -47,7 +64,12 @@ describe("generated fleet", () => {
     expect(JSON.stringify(fleetSeed({ clusters: 400, seed: 8 }))).not.toBe(JSON.stringify(a));
     const regions = Object.values(a.regions);
     expect(regions.map((r) => r.region)).toEqual(["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"]);
-    const top = regions.map((r) => r.replicationGroups.length + r.serverlessCaches.length + r.cacheClusters.filter((c) => !c.replicationGroupId).length);
+    const top = regions.map(
+      (r) =>
+        r.replicationGroups.length +
+        r.serverlessCaches.length +
+        r.cacheClusters.filter((c) => !c.replicationGroupId).length,
+    );
     expect(top).toEqual([100, 100, 100, 100]);
     for (const r of regions) {
       expect(r.parameterGroups.filter((g) => !g.isDefault).length).toBeLessThanOrEqual(25);
@@ -63,11 +85,19 @@ describe("generated fleet", () => {
     let marker: string | undefined;
     const ids: string[] = [];
     do {
-      const { xml } = await call(sb.url, "elasticache", "DescribeReplicationGroups", { MaxRecords: 100, ...(marker ? { Marker: marker } : {}) }, "us-west-2");
+      const { xml } = await call(
+        sb.url,
+        "elasticache",
+        "DescribeReplicationGroups",
+        { MaxRecords: 100, ...(marker ? { Marker: marker } : {}) },
+        "us-west-2",
+      );
       ids.push(...texts(xml, "ReplicationGroupId"));
       marker = text(xml, "Marker");
     } while (marker);
-    const expected = fleetSeed({ clusters: 300, regions: ["us-west-2"], seed: 3 }).regions["us-west-2"]!.replicationGroups.map((g) => g.id);
+    const expected = fleetSeed({ clusters: 300, regions: ["us-west-2"], seed: 3 }).regions[
+      "us-west-2"
+    ]!.replicationGroups.map((g) => g.id);
     expect(ids).toEqual(expected);
     expect(ids.length).toBeGreaterThan(100);
   });

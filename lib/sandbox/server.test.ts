@@ -6,11 +6,23 @@ import { answerDelay, listen } from "./server";
 import { authorization, call, errorCode, text, texts } from "./testing/wire-client";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
-afterAll(async () => { await sb.close(); });
-beforeEach(() => { sb.control.clearFaults(); sb.control.resetCalls(); sb.control.configure({ latencyMs: 0 }); });
+beforeAll(async () => {
+  sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sb.close();
+});
+beforeEach(() => {
+  sb.control.clearFaults();
+  sb.control.resetCalls();
+  sb.control.configure({ latencyMs: 0 });
+});
 const raw = (body: string, auth = authorization("us-east-1", "elasticache")) =>
-  fetch(sb.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth }, body });
+  fetch(sb.url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: auth },
+    body,
+  });
 
 describe("request handling", () => {
   it("answers a malformed body with an AWS 400 and keeps serving", async () => {
@@ -19,7 +31,9 @@ describe("request handling", () => {
     expect(errorCode(await bad.text())).toBe("MalformedQueryString");
     const noAction = await raw("Version=2015-02-02");
     expect(errorCode(await noAction.text())).toBe("MissingAction");
-    const good = await call(sb.url, "elasticache", "DescribeCacheClusters", { CacheClusterId: "standalone-redis" });
+    const good = await call(sb.url, "elasticache", "DescribeCacheClusters", {
+      CacheClusterId: "standalone-redis",
+    });
     expect(text(good.xml, "CacheClusterId")).toBe("standalone-redis");
   });
 
@@ -29,13 +43,19 @@ describe("request handling", () => {
     expect(text(ec.xml, "Message")).toContain("xx-nowhere-9");
     const ec2 = await call(sb.url, "ec2", "DescribeVpcs", {}, "xx-nowhere-9");
     expect([ec2.status, errorCode(ec2.xml)]).toEqual([403, "UnrecognizedClientException"]);
-    expect(text(ec2.xml, "Message")).toBe("Invalid region &apos;xx-nowhere-9&apos;: this endpoint serves us-east-1, eu-west-1.");
+    expect(text(ec2.xml, "Message")).toBe(
+      "Invalid region &apos;xx-nowhere-9&apos;: this endpoint serves us-east-1, eu-west-1.",
+    );
     const eu = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "eu-west-1");
     expect(texts(eu.xml, "ReplicationGroupId")).toEqual(["eu-orders", "eu-jobs-valkey7"]);
   });
 
   it("falls back on Version when the request is unsigned, and names unsupported actions", async () => {
-    const unsigned = await fetch(sb.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=DescribeVpcs&Version=2016-11-15" });
+    const unsigned = await fetch(sb.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "Action=DescribeVpcs&Version=2016-11-15",
+    });
     expect(texts(await unsigned.text(), "vpcId")).toHaveLength(3);
     const other = await call(sb.url, "elasticache", "CreateReplicationGroup");
     expect([other.status, errorCode(other.xml)]).toEqual([400, "InvalidAction"]);
@@ -46,7 +66,10 @@ describe("request handling", () => {
     await call(sb.url, "elasticache", "DescribeCacheClusters");
     await call(sb.url, "elasticache", "DescribeCacheClusters");
     await call(sb.url, "ec2", "DescribeSecurityGroups");
-    expect(sb.control.calls()).toEqual({ "elasticache:DescribeCacheClusters": 2, "ec2:DescribeSecurityGroups": 1 });
+    expect(sb.control.calls()).toEqual({
+      "elasticache:DescribeCacheClusters": 2,
+      "ec2:DescribeSecurityGroups": 1,
+    });
   });
 });
 
@@ -62,23 +85,40 @@ describe("faults", () => {
 
   it("fails with 5xx and with AccessDenied naming the action", async () => {
     sb.control.addFault({ operation: "DescribeCacheParameters", kind: "5xx", region: "us-east-1" });
-    const five = await call(sb.url, "elasticache", "DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" });
+    const five = await call(sb.url, "elasticache", "DescribeCacheParameters", {
+      CacheParameterGroupName: "default.redis7",
+    });
     expect([five.status, errorCode(five.xml)]).toEqual([500, "InternalFailure"]);
-    const euUnaffected = await call(sb.url, "elasticache", "DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" }, "eu-west-1");
+    const euUnaffected = await call(
+      sb.url,
+      "elasticache",
+      "DescribeCacheParameters",
+      { CacheParameterGroupName: "default.redis7" },
+      "eu-west-1",
+    );
     expect(euUnaffected.status).toBe(200);
     sb.control.addFault({ operation: "DescribeCacheClusters", kind: "access-denied" });
     const denied = await call(sb.url, "elasticache", "DescribeCacheClusters");
     expect([denied.status, errorCode(denied.xml)]).toEqual([403, "AccessDenied"]);
-    expect(text(denied.xml, "Message")).toMatch(/^User: arn:aws:iam::123456789012:user\/sandbox is not authorized to perform: elasticache:DescribeCacheClusters on resource: /);
+    expect(text(denied.xml, "Message")).toMatch(
+      /^User: arn:aws:iam::123456789012:user\/sandbox is not authorized to perform: elasticache:DescribeCacheClusters on resource: /,
+    );
   });
 
   it("holds a request past the client's timeout, then serves the next one", async () => {
     sb.control.addFault({ operation: "DescribeVpcs", kind: "timeout", count: 1, holdMs: 5_000 });
     const started = Date.now();
-    await expect(fetch(sb.url, {
-      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", authorization: authorization("us-east-1", "ec2") },
-      body: "Action=DescribeVpcs&Version=2016-11-15", signal: AbortSignal.timeout(300),
-    })).rejects.toThrow();
+    await expect(
+      fetch(sb.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: authorization("us-east-1", "ec2"),
+        },
+        body: "Action=DescribeVpcs&Version=2016-11-15",
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect((await call(sb.url, "ec2", "DescribeVpcs")).status).toBe(200);
   });
@@ -93,11 +133,19 @@ describe("faults", () => {
 
 describe("control API over HTTP", () => {
   const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${sb.url}/_sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${sb.url}/_sandbox/${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("mirrors the in-process control", async () => {
-    expect(await (await control("GET", "health")).json()).toEqual({ ok: true, regions: ["us-east-1", "eu-west-1"] });
-    expect((await control("POST", "faults", { operation: "DescribeVpcs", kind: "throttle", count: 1 })).status).toBe(200);
+    expect(await (await control("GET", "health")).json()).toEqual({
+      ok: true,
+      regions: ["us-east-1", "eu-west-1"],
+    });
+    expect(
+      (await control("POST", "faults", { operation: "DescribeVpcs", kind: "throttle", count: 1 })).status,
+    ).toBe(200);
     expect(errorCode((await call(sb.url, "ec2", "DescribeVpcs")).xml)).toBe("RequestLimitExceeded");
     expect(await (await control("GET", "calls")).json()).toEqual({ "ec2:DescribeVpcs": 1 });
     expect((await control("DELETE", "calls")).status).toBe(200);
@@ -111,15 +159,44 @@ describe("control API over HTTP", () => {
 
 describe("latency is the round trip, counted from the request's arrival", () => {
   it("holds an answer for what is left of the latency after building it", () => {
-    expect([answerDelay(40, 0), answerDelay(40, 12.5), answerDelay(40, 40), answerDelay(40, 55), answerDelay(0, 3)]).toEqual([40, 27.5, 0, 0, 0]);
+    expect([
+      answerDelay(40, 0),
+      answerDelay(40, 12.5),
+      answerDelay(40, 40),
+      answerDelay(40, 55),
+      answerDelay(0, 3),
+    ]).toEqual([40, 27.5, 0, 0, 0]);
   });
 
   /** A server whose every AWS call takes `buildMs` of CPU to answer (busy, as a large page is). */
   async function slowServer(buildMs: number, latencyMs: number) {
-    const busy = () => { const until = performance.now() + buildMs; while (performance.now() < until) { /* building */ } };
-    const env: DispatchEnv = { state: buildState("default"), applyDelayMs: 0, now: () => Date.now(), countCall: busy, matchFault: () => undefined, afterWrite: () => {}, log: () => {} };
-    const unused = () => { throw new Error("the control API is not used here"); };
-    const control: SandboxControl = { reset: unused, configure: unused, addFault: unused, clearFaults: unused, calls: () => ({}), resetCalls: unused, regions: () => ["us-east-1"] };
+    const busy = () => {
+      const until = performance.now() + buildMs;
+      while (performance.now() < until) {
+        /* building */
+      }
+    };
+    const env: DispatchEnv = {
+      state: buildState("default"),
+      applyDelayMs: 0,
+      now: () => Date.now(),
+      countCall: busy,
+      matchFault: () => undefined,
+      afterWrite: () => {},
+      log: () => {},
+    };
+    const unused = () => {
+      throw new Error("the control API is not used here");
+    };
+    const control: SandboxControl = {
+      reset: unused,
+      configure: unused,
+      addFault: unused,
+      clearFaults: unused,
+      calls: () => ({}),
+      resetCalls: unused,
+      regions: () => ["us-east-1"],
+    };
     const server = await listen({ env, control, latencyMs: () => latencyMs }, "127.0.0.1", 0);
     return { url: `http://127.0.0.1:${server.port}`, close: server.close };
   }

@@ -35,7 +35,10 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => { timers.delete(t); fn(); }, ms);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
     timers.add(t);
   };
 
@@ -52,12 +55,17 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
       if ((req.url ?? "").startsWith("/_sandbox/")) return handleControl(hooks.control, req, res, raw);
       if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
         res.writeHead(404, { "content-type": "text/plain" });
-        return res.end("The sandbox answers AWS query calls with POST / (and its control API under /_sandbox/).");
+        return res.end(
+          "The sandbox answers AWS query calls with POST / (and its control API under /_sandbox/).",
+        );
       }
       const result = dispatch(hooks.env, req.headers.authorization, size > MAX_BODY ? null : raw);
       const send = () => {
         if (result.kind === "hold") return later(result.holdMs, () => req.socket.destroy());
-        res.writeHead(result.status, { "content-type": "text/xml;charset=UTF-8", "x-amzn-requestid": result.requestId });
+        res.writeHead(result.status, {
+          "content-type": "text/xml;charset=UTF-8",
+          "x-amzn-requestid": result.requestId,
+        });
         res.end(result.body);
       };
       const delay = answerDelay(hooks.latencyMs(), performance.now() - received);
@@ -77,12 +85,13 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
       const bound = typeof address === "object" && address ? address.port : port;
       resolve({
         port: bound,
-        close: () => new Promise<void>((done) => {
-          for (const t of timers) clearTimeout(t);
-          timers.clear();
-          for (const s of sockets) s.destroy();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const t of timers) clearTimeout(t);
+            timers.clear();
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -2,7 +2,15 @@
 import { createJsonStore, storeDirFromEnv, type JsonStore } from "@/lib/store/json-store";
 
 export { createJsonStore, storeDirFromEnv, type JsonStore } from "@/lib/store/json-store";
-export { acquireLock, isStale, readLock, releaseLock, renewLock, type LockHolder, type LockResult } from "@/lib/store/locks";
+export {
+  acquireLock,
+  isStale,
+  readLock,
+  releaseLock,
+  renewLock,
+  type LockHolder,
+  type LockResult,
+} from "@/lib/store/locks";
 
 let shared: JsonStore | undefined;
 

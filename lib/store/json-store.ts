@@ -39,7 +39,10 @@ function serialised<T>(file: string, task: () => Promise<T>): Promise<T> {
 
 export function storeDirFromEnv(env: Record<string, string | undefined> = process.env): string {
   // Runtime data, not a build input: without the hint Turbopack traces every file the path could name.
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.QUEUEREADY_DATA_DIR?.trim() || ".queueready");
+  return path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    env.QUEUEREADY_DATA_DIR?.trim() || ".queueready",
+  );
 }
 
 export function createJsonStore(dir: string): JsonStore {
@@ -87,7 +90,10 @@ export function createJsonStore(dir: string): JsonStore {
       const base = path.dirname(fileOf(`${folder}/x`));
       try {
         const names = await readdir(base);
-        return names.filter((n) => n.endsWith(".json")).map((n) => `${folder}/${n.slice(0, -5)}`).sort();
+        return names
+          .filter((n) => n.endsWith(".json"))
+          .map((n) => `${folder}/${n.slice(0, -5)}`)
+          .sort();
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
         throw err;

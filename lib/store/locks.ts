@@ -45,7 +45,12 @@ export async function acquireLock(
 }
 
 /** Moves the heartbeat on; false when the lock is no longer this owner's (it went stale and was taken). */
-export async function renewLock(store: JsonStore, name: string, owner: string, now: Date = new Date()): Promise<boolean> {
+export async function renewLock(
+  store: JsonStore,
+  name: string,
+  owner: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   let held = false;
   await store.update<Locks>(LOCKS_KEY, {}, (locks) => {
     const current = locks[name];

@@ -27,7 +27,9 @@ describe("json store", () => {
   });
 
   it("serialises concurrent updates: none is lost, and no temp file is left", async () => {
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.update<number[]>("counter", [], async (xs) => [...xs, i])));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.update<number[]>("counter", [], async (xs) => [...xs, i])),
+    );
     const values = await store.read<number[]>("counter", []);
     expect(values).toHaveLength(50);
     expect(new Set(values).size).toBe(50);
@@ -35,7 +37,11 @@ describe("json store", () => {
   });
 
   it("keeps serving after an update throws", async () => {
-    await expect(store.update("k", 1, () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    await expect(
+      store.update("k", 1, () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(await store.update("k", 1, (n) => n + 1)).toBe(2);
   });
 
@@ -55,12 +61,38 @@ describe("locks", () => {
   const later = (ms: number) => new Date(t0.getTime() + ms);
 
   it("refuses a second holder, lets the owner renew and release", async () => {
-    expect((await acquireLock(store, "us-east-1/orders", { owner: "run-1", user: "alice" }, { staleAfterMs: 60_000, now: t0 })).ok).toBe(true);
-    const second = await acquireLock(store, "us-east-1/orders", { owner: "run-2", user: "bob" }, { staleAfterMs: 60_000, now: later(30_000) });
-    expect(second).toEqual({ ok: false, holder: { owner: "run-1", user: "alice", acquiredAt: t0.toISOString(), heartbeatAt: t0.toISOString() } });
+    expect(
+      (
+        await acquireLock(
+          store,
+          "us-east-1/orders",
+          { owner: "run-1", user: "alice" },
+          { staleAfterMs: 60_000, now: t0 },
+        )
+      ).ok,
+    ).toBe(true);
+    const second = await acquireLock(
+      store,
+      "us-east-1/orders",
+      { owner: "run-2", user: "bob" },
+      { staleAfterMs: 60_000, now: later(30_000) },
+    );
+    expect(second).toEqual({
+      ok: false,
+      holder: { owner: "run-1", user: "alice", acquiredAt: t0.toISOString(), heartbeatAt: t0.toISOString() },
+    });
     expect(await renewLock(store, "us-east-1/orders", "run-2", later(40_000))).toBe(false);
     expect(await renewLock(store, "us-east-1/orders", "run-1", later(50_000))).toBe(true);
-    expect((await acquireLock(store, "us-east-1/orders", { owner: "run-2", user: "bob" }, { staleAfterMs: 60_000, now: later(100_000) })).ok).toBe(false);
+    expect(
+      (
+        await acquireLock(
+          store,
+          "us-east-1/orders",
+          { owner: "run-2", user: "bob" },
+          { staleAfterMs: 60_000, now: later(100_000) },
+        )
+      ).ok,
+    ).toBe(false);
     await releaseLock(store, "us-east-1/orders", "run-2");
     expect((await readLock(store, "us-east-1/orders"))?.owner).toBe("run-1");
     await releaseLock(store, "us-east-1/orders", "run-1");
@@ -69,14 +101,21 @@ describe("locks", () => {
 
   it("takes over a lock whose heartbeat went stale", async () => {
     await acquireLock(store, "l", { owner: "crashed", user: "alice" }, { staleAfterMs: 60_000, now: t0 });
-    const taken = await acquireLock(store, "l", { owner: "run-2", user: "bob" }, { staleAfterMs: 60_000, now: later(61_000) });
+    const taken = await acquireLock(
+      store,
+      "l",
+      { owner: "run-2", user: "bob" },
+      { staleAfterMs: 60_000, now: later(61_000) },
+    );
     expect(taken.ok && taken.holder.owner).toBe("run-2");
     expect(await renewLock(store, "l", "crashed", later(62_000))).toBe(false);
   });
 
   it("gives the lock to exactly one of many concurrent takers", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => acquireLock(store, "race", { owner: `run-${i}`, user: "u" }, { staleAfterMs: 60_000, now: t0 })),
+      Array.from({ length: 10 }, (_, i) =>
+        acquireLock(store, "race", { owner: `run-${i}`, user: "u" }, { staleAfterMs: 60_000, now: t0 }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });

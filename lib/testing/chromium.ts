@@ -20,7 +20,10 @@ export const CHROMIUM_ARGS = [
 
 function onPath(name: string): string | null {
   try {
-    const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const found = execFileSync("sh", ["-c", `command -v ${name}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return found || null;
   } catch {
     return null;

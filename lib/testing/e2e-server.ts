@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   await buildIfNeeded(root);
   const sandbox = await startSandbox({ port: sandboxPort, applyDelayMs: 300, latencyMs: 0, seed: "default" });
   const dataDir = mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
-  const env = { ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }), QUEUEREADY_DATA_DIR: dataDir };
+  const env = {
+    ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),
+    QUEUEREADY_DATA_DIR: dataDir,
+  };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });
   superviseServer(server, async () => {
     await sandbox.close();

@@ -10,7 +10,11 @@ import { CHROMIUM_PATH_FILE, findChromium } from "./chromium";
 
 function run(command: string, args: string[], timeoutMs: number): boolean {
   console.log(`ensure-chromium: running ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    timeout: timeoutMs,
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   return result.status === 0;
 }
 

@@ -25,16 +25,26 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
   if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
   // The id and the fingerprint must name the same preview: a form replayed with another id is not what was read.
   if (preview.plan.fingerprint !== input.fingerprint) {
-    return failure("conflict", "The preview on this page is not the one recorded under its id: preview again.");
+    return failure(
+      "conflict",
+      "The preview on this page is not the one recorded under its id: preview again.",
+    );
   }
   let runId: string;
   try {
-    ({ runId } = await startApply({ settings: setup.settings, user: { name: user.name, role: user.role }, previewId: input.previewId }));
+    ({ runId } = await startApply({
+      settings: setup.settings,
+      user: { name: user.name, role: user.role },
+      previewId: input.previewId,
+    }));
   } catch (err) {
     if (err instanceof StalePlanError) {
-      return failure("conflict", "The live state changed since this preview, so nothing was applied.", { changes: err.changes });
+      return failure("conflict", "The live state changed since this preview, so nothing was applied.", {
+        changes: err.changes,
+      });
     }
-    if (err instanceof ApplyRefusedError) return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
+    if (err instanceof ApplyRefusedError)
+      return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
     throw err;
   }
   redirect(`/changes/${runId}`);

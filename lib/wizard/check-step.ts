@@ -10,9 +10,13 @@ import type { StepSlug } from "@/lib/wizard/steps";
 
 export type FormStep = Exclude<StepSlug, "preview">;
 
-export type StepCheck = { ok: true; warnings: string[] } | { ok: false; fieldErrors: Record<string, string[]> };
+export type StepCheck =
+  { ok: true; warnings: string[] } | { ok: false; fieldErrors: Record<string, string[]> };
 
-const failed = (fieldErrors: Record<string, string[]>): StepCheck => ({ ok: false, fieldErrors: toFormErrors(fieldErrors) });
+const failed = (fieldErrors: Record<string, string[]>): StepCheck => ({
+  ok: false,
+  fieldErrors: toFormErrors(fieldErrors),
+});
 
 /** The step after `step` in the wizard. */
 export function nextStep(step: FormStep): StepSlug {
@@ -24,7 +28,8 @@ export function nextStep(step: FormStep): StepSlug {
 export function checkStep(step: FormStep, params: WizardParams, snapshot: RegionSnapshot): StepCheck {
   const target = targetOf(params);
   // No cluster picked at all: one plain sentence rather than zod's words about each missing part.
-  if (!target.ok && (!params.kind || !params.id)) return { ok: false, fieldErrors: { id: ["Choose a cluster."] } };
+  if (!target.ok && (!params.kind || !params.id))
+    return { ok: false, fieldErrors: { id: ["Choose a cluster."] } };
   if (!target.ok) return { ok: false, fieldErrors: target.fieldErrors };
   const checkedTarget = validateTarget(snapshot, target.value);
   if (!checkedTarget.ok) return failed(checkedTarget.fieldErrors);
@@ -43,7 +48,8 @@ export function checkStep(step: FormStep, params: WizardParams, snapshot: Region
     return checked.ok ? { ok: true, warnings: checked.warnings } : failed(checked.fieldErrors);
   }
   const choices = choicesOf(params);
-  if (!choices.ok) return { ok: false, fieldErrors: { _form: [`The ${choices.step} step needs an answer first.`] } };
+  if (!choices.ok)
+    return { ok: false, fieldErrors: { _form: [`The ${choices.step} step needs an answer first.`] } };
   const plan = tryComputePlan(snapshot, choices.value);
   return plan.ok ? { ok: true, warnings: plan.plan.warnings } : failed(plan.fieldErrors);
 }

@@ -19,7 +19,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; fieldErrors: Recor
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(raw);
-  return result.success ? { ok: true, value: result.data } : { ok: false, fieldErrors: toFormErrors(zodFieldErrors(result.error)) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, fieldErrors: toFormErrors(zodFieldErrors(result.error)) };
 }
 
 export function targetOf(p: WizardParams): Parsed<TargetChoice> {
@@ -28,7 +30,12 @@ export function targetOf(p: WizardParams): Parsed<TargetChoice> {
 
 /** The network choice, or a "choose one" error when the step was not answered yet. */
 export function networkOf(p: WizardParams): Parsed<NetworkChoice> {
-  const securityGroup = p.sg === "new" ? { mode: "new", name: p.sgName ?? "" } : p.sg === "existing" ? { mode: "existing", groupId: p.sgId ?? "" } : undefined;
+  const securityGroup =
+    p.sg === "new"
+      ? { mode: "new", name: p.sgName ?? "" }
+      : p.sg === "existing"
+        ? { mode: "existing", groupId: p.sgId ?? "" }
+        : undefined;
   const source =
     p.src === "cidr"
       ? { kind: "cidr", cidr: p.cidr ?? "" }
@@ -46,21 +53,35 @@ export function networkOf(p: WizardParams): Parsed<NetworkChoice> {
 
 export function parameterGroupOf(p: WizardParams): Parsed<ParameterGroupChoice> {
   if (p.pg !== "create" && p.pg !== "reuse" && p.pg !== "edit-shared") {
-    return { ok: false, fieldErrors: { pg: ["Choose whether to create a parameter group or use an existing one."] } };
+    return {
+      ok: false,
+      fieldErrors: { pg: ["Choose whether to create a parameter group or use an existing one."] },
+    };
   }
-  const raw = p.pg === "edit-shared" ? { mode: p.pg, name: p.pgName ?? "", confirmedClusters: p.confirm ?? [] } : { mode: p.pg, name: p.pgName ?? "" };
+  const raw =
+    p.pg === "edit-shared"
+      ? { mode: p.pg, name: p.pgName ?? "", confirmedClusters: p.confirm ?? [] }
+      : { mode: p.pg, name: p.pgName ?? "" };
   return parse(parameterGroupChoiceSchema, raw);
 }
 
 /** All three choices, or the first step whose choice is missing or malformed. */
-export function choicesOf(p: WizardParams): { ok: true; value: WizardChoices } | { ok: false; step: "target" | "network" | "parameter-group"; fieldErrors: Record<string, string[]> } {
+export function choicesOf(
+  p: WizardParams,
+):
+  | { ok: true; value: WizardChoices }
+  | { ok: false; step: "target" | "network" | "parameter-group"; fieldErrors: Record<string, string[]> } {
   const target = targetOf(p);
   if (!target.ok) return { ok: false, step: "target", fieldErrors: target.fieldErrors };
   const network = networkOf(p);
   if (!network.ok) return { ok: false, step: "network", fieldErrors: network.fieldErrors };
   const parameterGroup = parameterGroupOf(p);
-  if (!parameterGroup.ok) return { ok: false, step: "parameter-group", fieldErrors: parameterGroup.fieldErrors };
-  return { ok: true, value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value } };
+  if (!parameterGroup.ok)
+    return { ok: false, step: "parameter-group", fieldErrors: parameterGroup.fieldErrors };
+  return {
+    ok: true,
+    value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value },
+  };
 }
 
 /** The URL parameters that reproduce these choices: a finished or failed apply links back to its preview. */
@@ -74,9 +95,15 @@ export function paramsOf(choices: WizardChoices): WizardParams {
     id: target.id,
     ...(sg.mode === "existing" ? { sg: "existing", sgId: sg.groupId } : { sg: "new", sgName: sg.name }),
     src: src.kind,
-    ...(src.kind === "security-group" ? { srcGroup: src.groupId } : src.kind === "cidr" ? { cidr: src.cidr } : { ack: "yes" }),
+    ...(src.kind === "security-group"
+      ? { srcGroup: src.groupId }
+      : src.kind === "cidr"
+        ? { cidr: src.cidr }
+        : { ack: "yes" }),
     pg: pg.mode,
     pgName: pg.name,
-    ...(pg.mode === "edit-shared" && pg.confirmedClusters.length > 0 ? { confirm: [...pg.confirmedClusters].sort() } : {}),
+    ...(pg.mode === "edit-shared" && pg.confirmedClusters.length > 0
+      ? { confirm: [...pg.confirmedClusters].sort() }
+      : {}),
   };
 }

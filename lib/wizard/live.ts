@@ -12,7 +12,10 @@ export function wizardSettings(): SettingsResult {
 }
 
 /** The region to show: the asked one when it is configured, else the default (the wizard only plans where it audits). */
-export function regionOf(settings: AwsSettings, asked: string | undefined): { region: string; unconfigured?: string } {
+export function regionOf(
+  settings: AwsSettings,
+  asked: string | undefined,
+): { region: string; unconfigured?: string } {
   if (!asked || settings.regions.includes(asked)) return { region: asked ?? settings.defaultRegion };
   return { region: settings.defaultRegion, unconfigured: asked };
 }
@@ -21,7 +24,12 @@ export function regionOf(settings: AwsSettings, asked: string | undefined): { re
  * A fresh read of one region, narrowed to what the planner needs for `target` (its VPC's security groups,
  * its family's custom parameter groups). Never cached: every step checks the account as it is now.
  */
-export async function readRegion(settings: AwsSettings, region: string, target?: TargetChoice, groupNames?: string[]): Promise<RegionSnapshot> {
+export async function readRegion(
+  settings: AwsSettings,
+  region: string,
+  target?: TargetChoice,
+  groupNames?: string[],
+): Promise<RegionSnapshot> {
   const ctx = createAwsContext(settings, region);
   return collectPlanningSnapshot(ctx, { target, groupNames });
 }

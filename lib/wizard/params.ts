@@ -30,13 +30,29 @@ export interface WizardParams {
 /** Step 3's radio: `create` (the name comes from the text field `pgNewName`), `reuse/<name>` or `edit-shared/<name>`. */
 function pgPickOf(raw: Readonly<Record<string, RawValue>>): Record<string, string> {
   const value = typeof raw.pgPick === "string" ? raw.pgPick.trim() : "";
-  if (value === "create") return { pg: "create", pgName: typeof raw.pgNewName === "string" ? raw.pgNewName : "" };
+  if (value === "create")
+    return { pg: "create", pgName: typeof raw.pgNewName === "string" ? raw.pgNewName : "" };
   const m = /^(reuse|edit-shared)\/(.+)$/.exec(value);
   return m ? { pg: m[1]!, pgName: m[2]! } : {};
 }
 
 /** The URL order of the parameters: stable, so the same choices always give the same link. */
-export const PARAM_KEYS = ["region", "kind", "id", "vpc", "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack", "pg", "pgName", "confirm"] as const;
+export const PARAM_KEYS = [
+  "region",
+  "kind",
+  "id",
+  "vpc",
+  "sg",
+  "sgId",
+  "sgName",
+  "src",
+  "srcGroup",
+  "cidr",
+  "ack",
+  "pg",
+  "pgName",
+  "confirm",
+] as const;
 
 export type ParamKey = (typeof PARAM_KEYS)[number];
 
@@ -48,9 +64,13 @@ const MAX_LENGTH = 300;
 export function readParams(raw: Readonly<Record<string, RawValue>>): WizardParams {
   const out: WizardParams = {};
   // Step 1's radio carries kind and id in one value (`replication-group/orders-redis7`): ids of the two kinds may clash.
-  const cluster = typeof raw.cluster === "string" ? /^(replication-group|cache-cluster)\/(.+)$/.exec(raw.cluster.trim()) : null;
+  const cluster =
+    typeof raw.cluster === "string"
+      ? /^(replication-group|cache-cluster)\/(.+)$/.exec(raw.cluster.trim())
+      : null;
   // Step 2's radio likewise: `existing/sg-0123` or `new`.
-  const sgPick = typeof raw.sgPick === "string" ? /^(existing)\/(sg-[0-9a-z]+)$|^(new)$/.exec(raw.sgPick.trim()) : null;
+  const sgPick =
+    typeof raw.sgPick === "string" ? /^(existing)\/(sg-[0-9a-z]+)$|^(new)$/.exec(raw.sgPick.trim()) : null;
   const source: Record<string, RawValue> = {
     ...raw,
     ...(cluster ? { kind: cluster[1], id: cluster[2] } : {}),
@@ -60,7 +80,9 @@ export function readParams(raw: Readonly<Record<string, RawValue>>): WizardParam
   for (const key of PARAM_KEYS) {
     const value = source[key];
     if (key === "confirm") {
-      const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => v.trim()).filter(Boolean);
+      const list = (Array.isArray(value) ? value : value === undefined ? [] : [value])
+        .map((v) => v.trim())
+        .filter(Boolean);
       if (list.length > 0) out.confirm = [...new Set(list)].map((v) => v.slice(0, MAX_LENGTH)).sort();
       continue;
     }
@@ -114,7 +136,8 @@ export function toFormErrors(errors: Readonly<Record<string, string[]>>): Record
   const out: Record<string, string[]> = {};
   for (const [path, messages] of Object.entries(errors)) {
     const local = path.replace(/^(network|parameterGroup)\./, "");
-    const field = FIELD_OF[local] ?? FIELD_OF[path] ?? (local.startsWith("confirmedClusters") ? "confirm" : "_form");
+    const field =
+      FIELD_OF[local] ?? FIELD_OF[path] ?? (local.startsWith("confirmedClusters") ? "confirm" : "_form");
     (out[field] ??= []).push(...messages);
   }
   return out;

@@ -7,7 +7,8 @@ import type { ApplyRun } from "@/lib/apply";
 import { paramsOf } from "@/lib/wizard/choices";
 import type { WizardParams } from "@/lib/wizard/params";
 
-const finished = (run: Pick<ApplyRun, "steps">, id: string) => run.steps.some((s) => s.id === id && (s.status === "done" || s.status === "skipped"));
+const finished = (run: Pick<ApplyRun, "steps">, id: string) =>
+  run.steps.some((s) => s.id === id && (s.status === "done" || s.status === "skipped"));
 
 export function resumeParams(run: Pick<ApplyRun, "plan" | "steps" | "created">): WizardParams {
   const params = paramsOf(run.plan.choices);

@@ -23,11 +23,18 @@ export const submitStepAction = validatedAction(stepFormSchema, "viewer", async 
   const setup = wizardSettings();
   if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
   if (!params.region || !setup.settings.regions.includes(params.region)) {
-    return failure("invalid-input", "Some fields need attention.", { region: [`Choose one of the configured regions: ${setup.settings.regions.join(", ")}.`] });
+    return failure("invalid-input", "Some fields need attention.", {
+      region: [`Choose one of the configured regions: ${setup.settings.regions.join(", ")}.`],
+    });
   }
   const target = targetOf(params);
   const groupNames = params.pgName ? [params.pgName.toLowerCase()] : undefined;
-  const snapshot = await readRegion(setup.settings, params.region, target.ok ? target.value : undefined, groupNames);
+  const snapshot = await readRegion(
+    setup.settings,
+    params.region,
+    target.ok ? target.value : undefined,
+    groupNames,
+  );
   const checked = checkStep(input.step, params, snapshot);
   if (!checked.ok) return failure("invalid-input", "Some fields need attention.", checked.fieldErrors);
   redirect(stepHref(nextStep(input.step), params));

@@ -3,7 +3,12 @@ import { choicesOf, paramsOf } from "@/lib/wizard/choices";
 import { keysBefore, reachableStep, redirectFor, stepHref } from "@/lib/wizard/steps";
 
 const target = { region: "us-east-1", kind: "replication-group", id: "orders-redis7" };
-const network = { sg: "existing", sgId: "sg-0cache00000000001", src: "security-group", srcGroup: "sg-0app000000000001" };
+const network = {
+  sg: "existing",
+  sgId: "sg-0cache00000000001",
+  src: "security-group",
+  srcGroup: "sg-0app000000000001",
+};
 const pg = { pg: "create", pgName: "bullmq-redis7-noeviction" };
 
 describe("reachableStep / redirectFor", () => {
@@ -23,14 +28,20 @@ describe("reachableStep / redirectFor", () => {
   });
 
   it("holds a hand-edited URL to the zod rules: anywhere without acknowledgement is a gap", () => {
-    expect(reachableStep({ ...target, sg: "existing", sgId: "sg-0cache00000000001", src: "anywhere" })).toBe("network");
+    expect(reachableStep({ ...target, sg: "existing", sgId: "sg-0cache00000000001", src: "anywhere" })).toBe(
+      "network",
+    );
     expect(reachableStep({ ...target, ...network, sgId: "not-a-group" })).toBe("network");
   });
 });
 
 describe("choicesOf / paramsOf", () => {
   it("parses every step and reports the first missing one", () => {
-    expect(choicesOf({ ...target, ...network })).toEqual({ ok: false, step: "parameter-group", fieldErrors: { pg: ["Choose whether to create a parameter group or use an existing one."] } });
+    expect(choicesOf({ ...target, ...network })).toEqual({
+      ok: false,
+      step: "parameter-group",
+      fieldErrors: { pg: ["Choose whether to create a parameter group or use an existing one."] },
+    });
     expect(choicesOf({ ...target, sg: "new", src: "cidr", cidr: "" })).toEqual({
       ok: false,
       step: "network",
@@ -40,9 +51,34 @@ describe("choicesOf / paramsOf", () => {
 
   it("round-trips choices through URL parameters", () => {
     const choices = [
-      { target, network: { securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" }, source: { kind: "security-group", groupId: "sg-0app000000000001" } }, parameterGroup: { mode: "create", name: "bullmq-redis7-noeviction" } },
-      { target, network: { securityGroup: { mode: "new", name: "queueready-orders" }, source: { kind: "anywhere", acknowledged: true } }, parameterGroup: { mode: "edit-shared", name: "shared-lru-redis6", confirmedClusters: ["cache-redis62", "a"] } },
-      { target, network: { securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" }, source: { kind: "cidr", cidr: "10.0.0.0/16" } }, parameterGroup: { mode: "reuse", name: "secure-noeviction" } },
+      {
+        target,
+        network: {
+          securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" },
+          source: { kind: "security-group", groupId: "sg-0app000000000001" },
+        },
+        parameterGroup: { mode: "create", name: "bullmq-redis7-noeviction" },
+      },
+      {
+        target,
+        network: {
+          securityGroup: { mode: "new", name: "queueready-orders" },
+          source: { kind: "anywhere", acknowledged: true },
+        },
+        parameterGroup: {
+          mode: "edit-shared",
+          name: "shared-lru-redis6",
+          confirmedClusters: ["cache-redis62", "a"],
+        },
+      },
+      {
+        target,
+        network: {
+          securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" },
+          source: { kind: "cidr", cidr: "10.0.0.0/16" },
+        },
+        parameterGroup: { mode: "reuse", name: "secure-noeviction" },
+      },
     ] as const;
     for (const c of choices) {
       const parsed = choicesOf(paramsOf(structuredClone(c) as never));
@@ -64,7 +100,34 @@ describe("choicesOf / paramsOf", () => {
 describe("keysBefore", () => {
   it("carries the answers of every earlier step and none of the step's own", () => {
     expect(keysBefore("network")).toEqual(["region", "kind", "id", "vpc"]);
-    expect(keysBefore("parameter-group")).toEqual(["region", "kind", "id", "vpc", "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack"]);
-    expect(keysBefore("modification")).toEqual(["region", "kind", "id", "vpc", "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack", "pg", "pgName", "confirm"]);
+    expect(keysBefore("parameter-group")).toEqual([
+      "region",
+      "kind",
+      "id",
+      "vpc",
+      "sg",
+      "sgId",
+      "sgName",
+      "src",
+      "srcGroup",
+      "cidr",
+      "ack",
+    ]);
+    expect(keysBefore("modification")).toEqual([
+      "region",
+      "kind",
+      "id",
+      "vpc",
+      "sg",
+      "sgId",
+      "sgName",
+      "src",
+      "srcGroup",
+      "cidr",
+      "ack",
+      "pg",
+      "pgName",
+      "confirm",
+    ]);
   });
 });

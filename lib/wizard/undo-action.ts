@@ -21,10 +21,15 @@ export const removeResourceAction = validatedAction(undoFormSchema, "operator", 
   if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
   const candidates = await undoCandidates({ settings: setup.settings });
   const candidate = candidates.find((c) => candidateKey(c) === input.key);
-  if (!candidate) return failure("conflict", "That resource is in use again or already gone: nothing was removed.");
+  if (!candidate)
+    return failure("conflict", "That resource is in use again or already gone: nothing was removed.");
   let message: string;
   try {
-    message = await undoResource({ settings: setup.settings, user: { name: user.name, role: user.role }, candidate });
+    message = await undoResource({
+      settings: setup.settings,
+      user: { name: user.name, role: user.role },
+      candidate,
+    });
   } catch (err) {
     // undoResource re-checks right before deleting; its refusal is an expected answer, not a crash.
     if (err instanceof Error && err.name !== "AwsError") return failure("conflict", err.message);

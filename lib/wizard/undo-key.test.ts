@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { candidateKey, uniqueCandidates } from "@/lib/wizard/undo-key";
 
-const pg = (runId: string, name = "bullmq-redis7-noeviction") => ({ type: "cache-parameter-group" as const, region: "us-east-1", name, runId, reason: "unused" });
-const rule = (runId: string, ruleIds: string[]) => ({ type: "ingress-rule" as const, region: "us-east-1", groupId: "sg-1", ruleIds, runId, reason: "unused" });
+const pg = (runId: string, name = "bullmq-redis7-noeviction") => ({
+  type: "cache-parameter-group" as const,
+  region: "us-east-1",
+  name,
+  runId,
+  reason: "unused",
+});
+const rule = (runId: string, ruleIds: string[]) => ({
+  type: "ingress-rule" as const,
+  region: "us-east-1",
+  groupId: "sg-1",
+  ruleIds,
+  runId,
+  reason: "unused",
+});
 
 describe("undo candidate keys", () => {
   it("name the run and the resource, rule ids in a stable order", () => {

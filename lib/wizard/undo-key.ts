@@ -1,7 +1,13 @@
 /** A stable key naming one undo candidate in a form, so the server can find it again among the live ones. */
 import type { UndoCandidate } from "@/lib/apply";
 
-export function candidateKey(c: Pick<UndoCandidate, "type" | "region" | "runId"> & { name?: string; groupId?: string; ruleIds?: string[] }): string {
+export function candidateKey(
+  c: Pick<UndoCandidate, "type" | "region" | "runId"> & {
+    name?: string;
+    groupId?: string;
+    ruleIds?: string[];
+  },
+): string {
   return c.type === "cache-parameter-group"
     ? `${c.runId}|${c.region}|pg|${c.name}`
     : `${c.runId}|${c.region}|rule|${c.groupId}|${[...(c.ruleIds ?? [])].sort().join(",")}`;
@@ -11,7 +17,13 @@ export function candidateKey(c: Pick<UndoCandidate, "type" | "region" | "runId">
  * One entry per AWS resource: two runs can name the same one (a group removed outside QueueReady and
  * created again by a later run). Candidates arrive newest run first; the newest one is kept.
  */
-export function uniqueCandidates<T extends Pick<UndoCandidate, "type" | "region" | "runId"> & { name?: string; groupId?: string; ruleIds?: string[] }>(candidates: T[]): T[] {
+export function uniqueCandidates<
+  T extends Pick<UndoCandidate, "type" | "region" | "runId"> & {
+    name?: string;
+    groupId?: string;
+    ruleIds?: string[];
+  },
+>(candidates: T[]): T[] {
   const seen = new Set<string>();
   return candidates.filter((c) => {
     const resource = candidateKey({ ...c, runId: "" });

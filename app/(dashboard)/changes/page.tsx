@@ -22,7 +22,10 @@ async function candidatesOrProblem(): Promise<{ candidates: UndoCandidate[]; pro
   }
 }
 
-const labelOf = (c: UndoCandidate) => (c.type === "cache-parameter-group" ? `parameter group ${c.name}` : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`);
+const labelOf = (c: UndoCandidate) =>
+  c.type === "cache-parameter-group"
+    ? `parameter group ${c.name}`
+    : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 
 /** The history of applies, and what QueueReady created that nothing uses any more (undo, operators only). */
 export default async function ChangesPage() {
@@ -35,20 +38,43 @@ export default async function ChangesPage() {
         <p className="mt-1 text-[13px] text-slate-500">Every apply made through QueueReady, newest first.</p>
       </div>
       <Card>
-        <CardHeader title="Applies" description={`${runs.length} ${runs.length === 1 ? "apply" : "applies"}`} />
-        {runs.length > 0 ? <RunsTable runs={runs} /> : <p className="px-5 py-10 text-center text-sm text-slate-500">No apply yet. Fix a cluster from the status page.</p>}
+        <CardHeader
+          title="Applies"
+          description={`${runs.length} ${runs.length === 1 ? "apply" : "applies"}`}
+        />
+        {runs.length > 0 ? (
+          <RunsTable runs={runs} />
+        ) : (
+          <p className="px-5 py-10 text-center text-sm text-slate-500">
+            No apply yet. Fix a cluster from the status page.
+          </p>
+        )}
       </Card>
       <Card>
-        <CardHeader title="Unused resources QueueReady created" description="Checked live: each still exists and no cluster uses it." />
+        <CardHeader
+          title="Unused resources QueueReady created"
+          description="Checked live: each still exists and no cluster uses it."
+        />
         <CardBody className="space-y-3">
           {problem ? <AwsProblemNotice what="unused resources cannot be listed" problem={problem} /> : null}
-          {candidates.length === 0 && !problem ? <p className="text-[13px] text-slate-500">Nothing to remove.</p> : null}
+          {candidates.length === 0 && !problem ? (
+            <p className="text-[13px] text-slate-500">Nothing to remove.</p>
+          ) : null}
           <ul className="divide-y divide-slate-100">
             {candidates.map((c) => (
               <li key={candidateKey(c)} className="space-y-1.5 py-3">
-                <p className="text-[13px] text-slate-900"><span className="font-medium">{labelOf(c)}</span> <span className="font-mono text-xs text-slate-500">{c.region} · from apply {c.runId}</span></p>
+                <p className="text-[13px] text-slate-900">
+                  <span className="font-medium">{labelOf(c)}</span>{" "}
+                  <span className="font-mono text-xs text-slate-500">
+                    {c.region} · from apply {c.runId}
+                  </span>
+                </p>
                 <p className="text-xs text-slate-600">{c.reason}</p>
-                {user.role === "operator" ? <RemoveResourceForm candidateKey={candidateKey(c)} label={labelOf(c)} /> : <p className="text-xs text-slate-500">Only an operator can remove it.</p>}
+                {user.role === "operator" ? (
+                  <RemoveResourceForm candidateKey={candidateKey(c)} label={labelOf(c)} />
+                ) : (
+                  <p className="text-xs text-slate-500">Only an operator can remove it.</p>
+                )}
               </li>
             ))}
           </ul>

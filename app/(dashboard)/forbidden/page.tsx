@@ -16,8 +16,8 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
     <main className="mx-auto max-w-xl py-12">
       <h1 className="text-xl font-semibold tracking-tight text-slate-900">Not allowed</h1>
       <Notice tone="warning" title={`This needs the ${needed} role`} className="mt-4">
-        You are signed in as <strong>{user.name}</strong> with the <strong>{user.role}</strong> role. Ask whoever runs
-        QueueReady to give you the {needed} role in the users configuration.
+        You are signed in as <strong>{user.name}</strong> with the <strong>{user.role}</strong> role. Ask
+        whoever runs QueueReady to give you the {needed} role in the users configuration.
       </Notice>
       <Link href="/status" className={buttonClasses("secondary", "md", "mt-6")}>
         Back to status

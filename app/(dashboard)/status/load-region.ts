@@ -24,7 +24,7 @@ export async function readSnapshot(settings: AwsSettings, region: string): Promi
 }
 
 export function topologyOf(snapshot: RegionSnapshot): Record<string, string> {
-  const value = <T,>(read: { ok: true; value: T[] } | { ok: false }) => (read.ok ? read.value : []);
+  const value = <T>(read: { ok: true; value: T[] } | { ok: false }) => (read.ok ? read.value : []);
   const rows = buildStatusRows({
     region: snapshot.region,
     replicationGroups: value(snapshot.replicationGroups),
@@ -40,7 +40,13 @@ export async function loadRegion(settings: AwsSettings, region: string): Promise
   const read = await readSnapshot(settings, region);
   const ms = Math.round(performance.now() - started);
   if (!read.ok) {
-    const audit: RegionAudit = { region, readAt: new Date().toISOString(), clusters: [], problems: [read.problem], failed: read.problem };
+    const audit: RegionAudit = {
+      region,
+      readAt: new Date().toISOString(),
+      clusters: [],
+      problems: [read.problem],
+      failed: read.problem,
+    };
     return { audit, topology: {}, ms };
   }
   return { audit: auditRegion(read.snapshot), topology: topologyOf(read.snapshot), ms };

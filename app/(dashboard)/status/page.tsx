@@ -44,7 +44,9 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">Status</h1>
-          <p className="mt-1 text-[13px] text-slate-500">Is BullMQ safe on each cluster, and what to do if not. Read live from ElastiCache and EC2.</p>
+          <p className="mt-1 text-[13px] text-slate-500">
+            Is BullMQ safe on each cluster, and what to do if not. Read live from ElastiCache and EC2.
+          </p>
         </div>
         <StatusRegionTabs configured={settings.regions} choice={choice} query={query} />
       </div>
@@ -72,11 +74,31 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
 }
 
 /** Counts across every region read, before filters: it needs them all, so it resolves last. */
-async function Summary({ loads, choice, query }: { loads: Promise<LoadedRegion>[]; choice: RegionChoice; query: AuditQuery }) {
+async function Summary({
+  loads,
+  choice,
+  query,
+}: {
+  loads: Promise<LoadedRegion>[];
+  choice: RegionChoice;
+  query: AuditQuery;
+}) {
   const regions = await Promise.all(loads);
-  return <VerdictSummary counts={countVerdicts(regions.flatMap((r) => r.audit.clusters))} choice={choice} query={query} />;
+  return (
+    <VerdictSummary
+      counts={countVerdicts(regions.flatMap((r) => r.audit.clusters))}
+      choice={choice}
+      query={query}
+    />
+  );
 }
 
 function SummaryPending() {
-  return <div aria-busy="true" aria-label="Verdict summary, counting" className="h-[74px] animate-pulse rounded-lg bg-slate-100" />;
+  return (
+    <div
+      aria-busy="true"
+      aria-label="Verdict summary, counting"
+      className="h-[74px] animate-pulse rounded-lg bg-slate-100"
+    />
+  );
 }

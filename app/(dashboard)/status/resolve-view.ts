@@ -17,5 +17,10 @@ export function resolveView(params: SearchParams): StatusView {
   const read = readAwsSettings(process.env);
   if (!read.ok) return read;
   const { settings } = read;
-  return { ok: true, settings, choice: chooseRegions(params, settings.regions, settings.defaultRegion), query: parseAuditQuery(params) };
+  return {
+    ok: true,
+    settings,
+    choice: chooseRegions(params, settings.regions, settings.defaultRegion),
+    query: parseAuditQuery(params),
+  };
 }

@@ -12,13 +12,21 @@ export const clusterModeRule: Rule = {
   check(t) {
     if (!isBullmqCandidate(t) || !t.group?.clusterEnabled) return [];
     const cfg = t.group.configurationEndpoint;
-    return [{
-      ruleId: "cluster-mode-hash-tag",
-      severity: "info",
-      title: "Cluster mode on: use a {hash-tag} prefix such as {bull}",
-      detail: "Every key of a queue must hash to one slot, else Redis answers CROSSSLOT. Give every Queue and Worker `prefix: \"{bull}\"` and connect an ioredis Cluster client to the configuration endpoint.",
-      evidence: [{ observed: `ClusterEnabled=true, ${t.group.nodeGroups.length} shard(s)${cfg ? `, configuration endpoint ${cfg.address}:${cfg.port}` : ""}`, source: sourceOf("DescribeReplicationGroups", t.ref.id, t.region) }],
-    }];
+    return [
+      {
+        ruleId: "cluster-mode-hash-tag",
+        severity: "info",
+        title: "Cluster mode on: use a {hash-tag} prefix such as {bull}",
+        detail:
+          'Every key of a queue must hash to one slot, else Redis answers CROSSSLOT. Give every Queue and Worker `prefix: "{bull}"` and connect an ioredis Cluster client to the configuration endpoint.',
+        evidence: [
+          {
+            observed: `ClusterEnabled=true, ${t.group.nodeGroups.length} shard(s)${cfg ? `, configuration endpoint ${cfg.address}:${cfg.port}` : ""}`,
+            source: sourceOf("DescribeReplicationGroups", t.ref.id, t.region),
+          },
+        ],
+      },
+    ];
   },
 };
 
@@ -29,14 +37,27 @@ export const tlsClientRule: Rule = {
     if (!isBullmqCandidate(t)) return [];
     const tls = t.group?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled;
     if (!tls) return [];
-    const cluster = t.clusterMode ? " In cluster mode also pass `dnsLookup: (address, callback) => callback(null, address)`, else the certificate check fails on the node addresses." : "";
-    return [{
-      ruleId: "tls-client",
-      severity: "info",
-      title: t.clusterMode ? "TLS on: client needs tls: {} and dnsLookup" : "TLS on: client needs tls: {}",
-      detail: `Without \`tls: {}\` the client never completes a handshake and BullMQ just times out.${cluster}`,
-      evidence: [{ observed: "TransitEncryptionEnabled=true", source: sourceOf(t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters", t.ref.id, t.region) }],
-    }];
+    const cluster = t.clusterMode
+      ? " In cluster mode also pass `dnsLookup: (address, callback) => callback(null, address)`, else the certificate check fails on the node addresses."
+      : "";
+    return [
+      {
+        ruleId: "tls-client",
+        severity: "info",
+        title: t.clusterMode ? "TLS on: client needs tls: {} and dnsLookup" : "TLS on: client needs tls: {}",
+        detail: `Without \`tls: {}\` the client never completes a handshake and BullMQ just times out.${cluster}`,
+        evidence: [
+          {
+            observed: "TransitEncryptionEnabled=true",
+            source: sourceOf(
+              t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters",
+              t.ref.id,
+              t.region,
+            ),
+          },
+        ],
+      },
+    ];
   },
 };
 
@@ -46,13 +67,18 @@ export const authClientRule: Rule = {
   check(t) {
     if (!isBullmqCandidate(t)) return [];
     const findings: Finding[] = [];
-    const source = sourceOf(t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters", t.ref.id, t.region);
+    const source = sourceOf(
+      t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters",
+      t.ref.id,
+      t.region,
+    );
     if (t.group?.authTokenEnabled ?? t.standalone?.authTokenEnabled) {
       findings.push({
         ruleId: "auth-client",
         severity: "info",
         title: "AUTH token on: the client needs the password",
-        detail: "Pass the token as `password` (from a secret, e.g. process.env.REDIS_AUTH_TOKEN), never in code. Without it every command fails with NOAUTH.",
+        detail:
+          "Pass the token as `password` (from a secret, e.g. process.env.REDIS_AUTH_TOKEN), never in code. Without it every command fails with NOAUTH.",
         evidence: [{ observed: "AuthTokenEnabled=true", source }],
       });
     }
@@ -62,8 +88,15 @@ export const authClientRule: Rule = {
         ruleId: "auth-client",
         severity: "info",
         title: `RBAC user group(s) ${userGroups.join(", ")}: the BullMQ user needs EVAL, INFO and CLIENT`,
-        detail: "Connect with `username` and `password`. The user's access string needs the data commands plus EVAL/EVALSHA, INFO and CLIENT, else BullMQ fails with NOPERM; `on ~* +@all` works.",
-        evidence: [{ observed: `UserGroupIds=${userGroups.join(",")}`, expected: "a user with on ~* +@all (or EVAL/EVALSHA, INFO, CLIENT and data commands)", source }],
+        detail:
+          "Connect with `username` and `password`. The user's access string needs the data commands plus EVAL/EVALSHA, INFO and CLIENT, else BullMQ fails with NOPERM; `on ~* +@all` works.",
+        evidence: [
+          {
+            observed: `UserGroupIds=${userGroups.join(",")}`,
+            expected: "a user with on ~* +@all (or EVAL/EVALSHA, INFO, CLIENT and data commands)",
+            source,
+          },
+        ],
       });
     }
     return findings;

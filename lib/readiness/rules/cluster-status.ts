@@ -23,8 +23,14 @@ export const clusterStatusRule: Rule = {
         ruleId: "cluster-status",
         severity: "unknown",
         title: "Replication group status unknown",
-        detail: "The replication group itself could not be read, only its nodes, so its status and settings (cluster mode, TLS, AUTH) are not known.",
-        evidence: [{ observed: t.groupProblem?.message ?? "not listed", source: sourceOf("DescribeReplicationGroups", undefined, t.region) }],
+        detail:
+          "The replication group itself could not be read, only its nodes, so its status and settings (cluster mode, TLS, AUTH) are not known.",
+        evidence: [
+          {
+            observed: t.groupProblem?.message ?? "not listed",
+            source: sourceOf("DescribeReplicationGroups", undefined, t.region),
+          },
+        ],
         problem: t.groupProblem,
       });
     } else if (t.status !== "available") {
@@ -37,7 +43,13 @@ export const clusterStatusRule: Rule = {
           ? `AWS refuses changes while the cluster is ${t.status}; it settles on its own. Apply the fix once it is available again.`
           : `A cluster in state ${t.status} cannot serve BullMQ reliably or take changes; look at its events in the console before anything else.`,
         evidence: [{ observed: t.status, expected: "available", source }],
-        remediation: transient ? { summary: "Wait until the status is available, then apply the fix.", cli: [], wizardHref: wizardHref(t.ref) } : undefined,
+        remediation: transient
+          ? {
+              summary: "Wait until the status is available, then apply the fix.",
+              cli: [],
+              wizardHref: wizardHref(t.ref),
+            }
+          : undefined,
       });
     }
     const members = t.members.ok ? t.members.value : [];
@@ -47,25 +59,45 @@ export const clusterStatusRule: Rule = {
         ruleId: "cluster-status",
         severity: "warn",
         title: `${busyMembers.length} node(s) not available`,
-        detail: "Some nodes are not serving; BullMQ reconnects to the primary, but a change applied now may wait for them.",
-        evidence: busyMembers.map((m) => ({ observed: `${m.id}: ${m.status}`, expected: "available", source: sourceOf("DescribeCacheClusters", undefined, t.region) })),
+        detail:
+          "Some nodes are not serving; BullMQ reconnects to the primary, but a change applied now may wait for them.",
+        evidence: busyMembers.map((m) => ({
+          observed: `${m.id}: ${m.status}`,
+          expected: "available",
+          source: sourceOf("DescribeCacheClusters", undefined, t.region),
+        })),
       });
     }
     const pending: Evidence[] = [
-      ...(t.group?.pendingChanges ?? []).map((p) => ({ observed: `${t.ref.id}: ${p.field} → ${p.value}`, source })),
-      ...members.flatMap((m) => m.pendingChanges.map((p) => ({ observed: `${m.id}: ${p.field} → ${p.value}`, source: sourceOf("DescribeCacheClusters", undefined, t.region) }))),
+      ...(t.group?.pendingChanges ?? []).map((p) => ({
+        observed: `${t.ref.id}: ${p.field} → ${p.value}`,
+        source,
+      })),
+      ...members.flatMap((m) =>
+        m.pendingChanges.map((p) => ({
+          observed: `${m.id}: ${p.field} → ${p.value}`,
+          source: sourceOf("DescribeCacheClusters", undefined, t.region),
+        })),
+      ),
     ];
     if (pending.length > 0) {
       findings.push({
         ruleId: "cluster-status",
         severity: "warn",
         title: `${pending.length} pending modification(s)`,
-        detail: "These changes are accepted but not applied yet (usually at the next maintenance window); know what they are before changing the cluster again.",
+        detail:
+          "These changes are accepted but not applied yet (usually at the next maintenance window); know what they are before changing the cluster again.",
         evidence: pending,
       });
     }
     if (findings.length === 0) {
-      findings.push({ ruleId: "cluster-status", severity: "pass", title: "Available, no pending modifications", detail: "The cluster can take changes now.", evidence: [{ observed: t.status, expected: "available", source }] });
+      findings.push({
+        ruleId: "cluster-status",
+        severity: "pass",
+        title: "Available, no pending modifications",
+        detail: "The cluster can take changes now.",
+        evidence: [{ observed: t.status, expected: "available", source }],
+      });
     }
     return findings;
   },

@@ -13,18 +13,31 @@ export const globalDatastoreRule: Rule = {
     const global = t.group?.globalReplicationGroup;
     if (!isBullmqCandidate(t) || !global) return [];
     const secondary = global.role.toLowerCase() === "secondary";
-    return [{
-      ruleId: "global-datastore",
-      severity: secondary ? "warn" : "info",
-      title: secondary ? `Secondary of Global Datastore ${global.id}: read-only for BullMQ` : `Primary of Global Datastore ${global.id}`,
-      detail: secondary
-        ? "A secondary cluster only replicates; BullMQ writes on every operation, so point queues and workers at the primary region's cluster. Parameter group changes are made on the global datastore, not here."
-        : "Parameter group changes go through ModifyGlobalReplicationGroup and reach every member region; the secondaries follow this cluster.",
-      evidence: [{ observed: `GlobalReplicationGroupId=${global.id}, role ${global.role}`, source: sourceOf("DescribeReplicationGroups", t.ref.id, t.region) }],
-      remediation: secondary ? undefined : {
-        summary: "Change the parameter group on the global datastore, not on the member.",
-        cli: [`aws elasticache modify-global-replication-group --region ${t.region} --global-replication-group-id ${global.id} --cache-parameter-group-name <noeviction-group> --apply-immediately`],
+    return [
+      {
+        ruleId: "global-datastore",
+        severity: secondary ? "warn" : "info",
+        title: secondary
+          ? `Secondary of Global Datastore ${global.id}: read-only for BullMQ`
+          : `Primary of Global Datastore ${global.id}`,
+        detail: secondary
+          ? "A secondary cluster only replicates; BullMQ writes on every operation, so point queues and workers at the primary region's cluster. Parameter group changes are made on the global datastore, not here."
+          : "Parameter group changes go through ModifyGlobalReplicationGroup and reach every member region; the secondaries follow this cluster.",
+        evidence: [
+          {
+            observed: `GlobalReplicationGroupId=${global.id}, role ${global.role}`,
+            source: sourceOf("DescribeReplicationGroups", t.ref.id, t.region),
+          },
+        ],
+        remediation: secondary
+          ? undefined
+          : {
+              summary: "Change the parameter group on the global datastore, not on the member.",
+              cli: [
+                `aws elasticache modify-global-replication-group --region ${t.region} --global-replication-group-id ${global.id} --cache-parameter-group-name <noeviction-group> --apply-immediately`,
+              ],
+            },
       },
-    }];
+    ];
   },
 };

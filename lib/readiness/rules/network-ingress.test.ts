@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { IngressRule } from "@/lib/aws/types";
-import { accessDenied, allTrafficRule, fromCidr, fromCidr6, fromGroup, makeSecurityGroup, tcpRule } from "@/lib/testing/fixtures";
+import {
+  accessDenied,
+  allTrafficRule,
+  fromCidr,
+  fromCidr6,
+  fromGroup,
+  makeSecurityGroup,
+  tcpRule,
+} from "@/lib/testing/fixtures";
 import { audit, findings, healthyAccount, READY, VPC } from "../test-helpers";
 
 function withRules(rules: IngressRule[], port = 6379) {
@@ -10,15 +18,75 @@ function withRules(rules: IngressRule[], port = 6379) {
 
 describe("network-ingress", () => {
   it.each([
-    { case: "rule from the app's security group", rules: [tcpRule(6379, fromGroup("sg-app"))], port: 6379, expected: [["pass", "Port 6379 open to sg-app (app)"]], verdict: "ready" },
-    { case: "rule from a CIDR", rules: [tcpRule(6379, fromCidr("10.0.0.0/16"))], port: 6379, expected: [["pass", "Port 6379 open to 10.0.0.0/16"]], verdict: "ready" },
-    { case: "port range covering the port", rules: [tcpRule(6000, fromCidr("10.0.0.0/16"), 7000)], port: 6380, expected: [["pass", "Port 6380 open to 10.0.0.0/16"]], verdict: "ready" },
-    { case: "all-traffic rule (-1)", rules: [allTrafficRule(fromGroup("sg-x"))], port: 6379, expected: [["pass", "Port 6379 open to sg-x (cache-x)"]], verdict: "ready" },
-    { case: "0.0.0.0/0", rules: [tcpRule(6379, fromCidr("0.0.0.0/0"))], port: 6379, expected: [["warn", "Port 6379 open to 0.0.0.0/0"], ["pass", "Port 6379 open to 0.0.0.0/0"]], verdict: "ready" },
-    { case: "::/0", rules: [tcpRule(6379, fromCidr6("::/0"))], port: 6379, expected: [["warn", "Port 6379 open to ::/0"], ["pass", "Port 6379 open to ::/0"]], verdict: "ready" },
-    { case: "rule on the wrong port", rules: [tcpRule(6379, fromGroup("sg-app"))], port: 6380, expected: [["fail", "No inbound rule on port 6380"]], verdict: "needs-changes" },
-    { case: "udp on the port", rules: [{ protocol: "udp", fromPort: 6379, toPort: 6379, source: fromCidr("10.0.0.0/16") }], port: 6379, expected: [["fail", "No inbound rule on port 6379"]], verdict: "needs-changes" },
-    { case: "no rules at all", rules: [], port: 6379, expected: [["fail", "No inbound rule on port 6379"]], verdict: "needs-changes" },
+    {
+      case: "rule from the app's security group",
+      rules: [tcpRule(6379, fromGroup("sg-app"))],
+      port: 6379,
+      expected: [["pass", "Port 6379 open to sg-app (app)"]],
+      verdict: "ready",
+    },
+    {
+      case: "rule from a CIDR",
+      rules: [tcpRule(6379, fromCidr("10.0.0.0/16"))],
+      port: 6379,
+      expected: [["pass", "Port 6379 open to 10.0.0.0/16"]],
+      verdict: "ready",
+    },
+    {
+      case: "port range covering the port",
+      rules: [tcpRule(6000, fromCidr("10.0.0.0/16"), 7000)],
+      port: 6380,
+      expected: [["pass", "Port 6380 open to 10.0.0.0/16"]],
+      verdict: "ready",
+    },
+    {
+      case: "all-traffic rule (-1)",
+      rules: [allTrafficRule(fromGroup("sg-x"))],
+      port: 6379,
+      expected: [["pass", "Port 6379 open to sg-x (cache-x)"]],
+      verdict: "ready",
+    },
+    {
+      case: "0.0.0.0/0",
+      rules: [tcpRule(6379, fromCidr("0.0.0.0/0"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to 0.0.0.0/0"],
+        ["pass", "Port 6379 open to 0.0.0.0/0"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "::/0",
+      rules: [tcpRule(6379, fromCidr6("::/0"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to ::/0"],
+        ["pass", "Port 6379 open to ::/0"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "rule on the wrong port",
+      rules: [tcpRule(6379, fromGroup("sg-app"))],
+      port: 6380,
+      expected: [["fail", "No inbound rule on port 6380"]],
+      verdict: "needs-changes",
+    },
+    {
+      case: "udp on the port",
+      rules: [{ protocol: "udp", fromPort: 6379, toPort: 6379, source: fromCidr("10.0.0.0/16") }],
+      port: 6379,
+      expected: [["fail", "No inbound rule on port 6379"]],
+      verdict: "needs-changes",
+    },
+    {
+      case: "no rules at all",
+      rules: [],
+      port: 6379,
+      expected: [["fail", "No inbound rule on port 6379"]],
+      verdict: "needs-changes",
+    },
   ])("$case", ({ rules, port, expected, verdict }) => {
     const a = withRules(rules, port);
     expect(findings(a, "network-ingress").map((f) => [f.severity, f.title])).toEqual(expected);
@@ -27,7 +95,13 @@ describe("network-ingress", () => {
 
   it("names what exists and how to add the rule when the port is closed", () => {
     const f = findings(withRules([tcpRule(22, fromCidr("10.0.0.0/16"))], 6380), "network-ingress")[0]!;
-    expect(f.evidence).toEqual([{ observed: "sg-x (cache-x): tcp 22 from 10.0.0.0/16", expected: "tcp 6380", source: "DescribeSecurityGroups sg-x (us-east-1)" }]);
+    expect(f.evidence).toEqual([
+      {
+        observed: "sg-x (cache-x): tcp 22 from 10.0.0.0/16",
+        expected: "tcp 6380",
+        source: "DescribeSecurityGroups sg-x (us-east-1)",
+      },
+    ]);
     expect(f.remediation?.cli).toEqual([
       "aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6380,ToPort=6380,UserIdGroupPairs=[{GroupId=<app-security-group-id>}]'",
       "# or from the whole VPC: aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6380,ToPort=6380,IpRanges=[{CidrIp=10.0.0.0/16}]'",
@@ -37,7 +111,9 @@ describe("network-ingress", () => {
 
   it("offers to replace an open rule", () => {
     const f = findings(withRules([tcpRule(6379, fromCidr("0.0.0.0/0"))]), "network-ingress")[0]!;
-    expect(f.remediation?.cli[1]).toBe("aws ec2 revoke-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=0.0.0.0/0}]'");
+    expect(f.remediation?.cli[1]).toBe(
+      "aws ec2 revoke-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=0.0.0.0/0}]'",
+    );
   });
 
   it("finds the rule in any of several attached groups", () => {
@@ -47,15 +123,27 @@ describe("network-ingress", () => {
   });
 
   it("is unknown naming ec2:DescribeSecurityGroups when that read is denied", () => {
-    const b = healthyAccount().replicationGroup({ id: "q", ...READY }).failRead("securityGroups", accessDenied("DescribeSecurityGroups", "ec2"));
+    const b = healthyAccount()
+      .replicationGroup({ id: "q", ...READY })
+      .failRead("securityGroups", accessDenied("DescribeSecurityGroups", "ec2"));
     const a = audit(b, "q");
     const [f] = findings(a, "network-ingress");
-    expect([a.verdict, f?.severity, f?.problem?.iamAction, f?.evidence[0]?.source]).toEqual(["unknown", "unknown", "ec2:DescribeSecurityGroups", "DescribeSecurityGroups sg-cache (us-east-1)"]);
+    expect([a.verdict, f?.severity, f?.problem?.iamAction, f?.evidence[0]?.source]).toEqual([
+      "unknown",
+      "unknown",
+      "ec2:DescribeSecurityGroups",
+      "DescribeSecurityGroups sg-cache (us-east-1)",
+    ]);
   });
 
   it("is unknown when an attached group is missing from the answer and no other group allows the port", () => {
-    const a = audit(healthyAccount().replicationGroup({ id: "q", ...READY, securityGroupIds: ["sg-gone"] }), "q");
-    expect(findings(a, "network-ingress").map((f) => [f.severity, f.evidence[0]?.observed])).toEqual([["unknown", "sg-gone: not returned by DescribeSecurityGroups"]]);
+    const a = audit(
+      healthyAccount().replicationGroup({ id: "q", ...READY, securityGroupIds: ["sg-gone"] }),
+      "q",
+    );
+    expect(findings(a, "network-ingress").map((f) => [f.severity, f.evidence[0]?.observed])).toEqual([
+      ["unknown", "sg-gone: not returned by DescribeSecurityGroups"],
+    ]);
   });
 
   it("fails when no security group is attached", () => {

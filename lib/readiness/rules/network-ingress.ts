@@ -17,24 +17,64 @@ export const networkIngressRule: Rule = {
   check(t) {
     if (!isBullmqCandidate(t)) return [];
     const problem = membersProblem(t);
-    if (problem) return [unknownFinding("network-ingress", "Network access unknown: the cluster's nodes could not be read", problem, t.region)];
+    if (problem)
+      return [
+        unknownFinding(
+          "network-ingress",
+          "Network access unknown: the cluster's nodes could not be read",
+          problem,
+          t.region,
+        ),
+      ];
     if (t.port === undefined) {
-      const noEndpoint = { code: "unknown" as const, message: `${t.ref.id} reports no endpoint yet, so its port is not known.`, operation: "DescribeReplicationGroups", region: t.region, retryable: true };
-      return [unknownFinding("network-ingress", "Network access unknown: no endpoint yet", noEndpoint, t.region)];
+      const noEndpoint = {
+        code: "unknown" as const,
+        message: `${t.ref.id} reports no endpoint yet, so its port is not known.`,
+        operation: "DescribeReplicationGroups",
+        region: t.region,
+        retryable: true,
+      };
+      return [
+        unknownFinding("network-ingress", "Network access unknown: no endpoint yet", noEndpoint, t.region),
+      ];
     }
-    const attachedIds = [...new Set((t.members.ok ? t.members.value : []).flatMap((m) => m.securityGroups.map((g) => g.id)))];
+    const attachedIds = [
+      ...new Set((t.members.ok ? t.members.value : []).flatMap((m) => m.securityGroups.map((g) => g.id))),
+    ];
     if (attachedIds.length === 0) {
-      return [{
-        ruleId: "network-ingress",
-        severity: "fail",
-        title: "No VPC security group attached",
-        detail: "Without a security group that allows the port, every connection attempt times out; attach one with an inbound rule from the application.",
-        evidence: [{ observed: "no security groups on the nodes", expected: `a group allowing tcp ${t.port}`, source: sourceOf("DescribeCacheClusters", undefined, t.region) }],
-        remediation: { summary: "Attach a security group with an inbound rule on the cluster's port.", cli: [], wizardHref: wizardHref(t.ref) },
-      }];
+      return [
+        {
+          ruleId: "network-ingress",
+          severity: "fail",
+          title: "No VPC security group attached",
+          detail:
+            "Without a security group that allows the port, every connection attempt times out; attach one with an inbound rule from the application.",
+          evidence: [
+            {
+              observed: "no security groups on the nodes",
+              expected: `a group allowing tcp ${t.port}`,
+              source: sourceOf("DescribeCacheClusters", undefined, t.region),
+            },
+          ],
+          remediation: {
+            summary: "Attach a security group with an inbound rule on the cluster's port.",
+            cli: [],
+            wizardHref: wizardHref(t.ref),
+          },
+        },
+      ];
     }
     const read = t.snapshot.securityGroups;
-    if (!read.ok) return [unknownFinding("network-ingress", "Network access unknown: security groups could not be read", read.problem, t.region, attachedIds.join(", "))];
+    if (!read.ok)
+      return [
+        unknownFinding(
+          "network-ingress",
+          "Network access unknown: security groups could not be read",
+          read.problem,
+          t.region,
+          attachedIds.join(", "),
+        ),
+      ];
     return judge(t, t.port, attachedIds);
   },
 };
@@ -45,54 +85,97 @@ function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
   const evidence: Evidence[] = attachedIds.map((id) => {
     const sg = byId.get(id);
     const rules = sg?.ingress.map((r) => describeRule(r, byId)).join("; ") || "no inbound rules";
-    return { observed: sg ? `${id} (${sg.name}): ${rules}` : `${id}: not returned by DescribeSecurityGroups`, expected: `tcp ${port}`, source: sourceOf("DescribeSecurityGroups", id, t.region) };
+    return {
+      observed: sg ? `${id} (${sg.name}): ${rules}` : `${id}: not returned by DescribeSecurityGroups`,
+      expected: `tcp ${port}`,
+      source: sourceOf("DescribeSecurityGroups", id, t.region),
+    };
   });
-  const matches = attachedIds.flatMap((id) => (byId.get(id)?.ingress ?? []).filter((r) => ruleCoversPort(r, port)).map((rule) => ({ groupId: id, rule })));
+  const matches = attachedIds.flatMap((id) =>
+    (byId.get(id)?.ingress ?? [])
+      .filter((r) => ruleCoversPort(r, port))
+      .map((rule) => ({ groupId: id, rule })),
+  );
   if (matches.length === 0) {
     if (attachedIds.some((id) => !byId.has(id))) {
-      const missing = { code: "not-found" as const, message: "An attached security group was not returned; it may have been deleted or belong to another account.", operation: "DescribeSecurityGroups", region: t.region, retryable: false };
-      return [{ ...unknownFinding("network-ingress", "Network access unknown: an attached security group could not be seen", missing, t.region), evidence }];
+      const missing = {
+        code: "not-found" as const,
+        message:
+          "An attached security group was not returned; it may have been deleted or belong to another account.",
+        operation: "DescribeSecurityGroups",
+        region: t.region,
+        retryable: false,
+      };
+      return [
+        {
+          ...unknownFinding(
+            "network-ingress",
+            "Network access unknown: an attached security group could not be seen",
+            missing,
+            t.region,
+          ),
+          evidence,
+        },
+      ];
     }
     const vpc = vpcIdOf(t);
     const vpcCidr = vpc && t.snapshot.vpcs.ok ? t.index.vpcs.get(vpc)?.cidrBlocks[0] : undefined;
     const target = attachedIds[0]!;
     const otherPorts = attachedIds.some((id) => byId.get(id)?.ingress.some((r) => r.protocol === "tcp"));
-    return [{
-      ruleId: "network-ingress",
-      severity: "fail",
-      title: `No inbound rule on port ${port}`,
-      detail: `No attached security group allows tcp ${port}, so BullMQ's connections time out (it looks like a plain network timeout).${otherPorts ? " The rules that exist are for other ports." : ""} Add a rule from the application's security group (recommended) or from the VPC CIDR.`,
-      evidence,
-      remediation: {
-        summary: `Allow tcp ${port} into ${target} from the application's security group.`,
-        cli: [
-          ingressCommand(t.region, target, port, { kind: "security-group", groupId: "<app-security-group-id>" }),
-          ...(vpcCidr ? [`# or from the whole VPC: ${ingressCommand(t.region, target, port, { kind: "cidr", cidr: vpcCidr })}`] : []),
-        ],
-        wizardHref: wizardHref(t.ref),
+    return [
+      {
+        ruleId: "network-ingress",
+        severity: "fail",
+        title: `No inbound rule on port ${port}`,
+        detail: `No attached security group allows tcp ${port}, so BullMQ's connections time out (it looks like a plain network timeout).${otherPorts ? " The rules that exist are for other ports." : ""} Add a rule from the application's security group (recommended) or from the VPC CIDR.`,
+        evidence,
+        remediation: {
+          summary: `Allow tcp ${port} into ${target} from the application's security group.`,
+          cli: [
+            ingressCommand(t.region, target, port, {
+              kind: "security-group",
+              groupId: "<app-security-group-id>",
+            }),
+            ...(vpcCidr
+              ? [
+                  `# or from the whole VPC: ${ingressCommand(t.region, target, port, { kind: "cidr", cidr: vpcCidr })}`,
+                ]
+              : []),
+          ],
+          wizardHref: wizardHref(t.ref),
+        },
       },
-    }];
+    ];
   }
   const sources = matches.map((m) => describeSource(m.rule.source, byId));
-  const findings: Finding[] = [{
-    ruleId: "network-ingress",
-    severity: "pass",
-    title: `Port ${port} open to ${[...new Set(sources)].join(", ")}`,
-    detail: "An attached security group lets the application in on the cluster's port.",
-    evidence,
-  }];
-  const open = matches.filter((m) => (m.rule.source.kind === "cidr" || m.rule.source.kind === "cidr6") && isAnywhere(m.rule.source.cidr));
+  const findings: Finding[] = [
+    {
+      ruleId: "network-ingress",
+      severity: "pass",
+      title: `Port ${port} open to ${[...new Set(sources)].join(", ")}`,
+      detail: "An attached security group lets the application in on the cluster's port.",
+      evidence,
+    },
+  ];
+  const open = matches.filter(
+    (m) =>
+      (m.rule.source.kind === "cidr" || m.rule.source.kind === "cidr6") && isAnywhere(m.rule.source.cidr),
+  );
   if (open.length > 0) {
     findings.unshift({
       ruleId: "network-ingress",
       severity: "warn",
       title: `Port ${port} open to ${open.map((m) => describeSource(m.rule.source, byId)).join(" and ")}`,
-      detail: "The cluster is not reachable from outside AWS, but anything that gets into the VPC (or a peered network) can reach the cache. Allow the application's security group instead and remove the open rule.",
+      detail:
+        "The cluster is not reachable from outside AWS, but anything that gets into the VPC (or a peered network) can reach the cache. Allow the application's security group instead and remove the open rule.",
       evidence,
       remediation: {
         summary: "Replace the open rule with one from the application's security group.",
         cli: [
-          ingressCommand(t.region, open[0]!.groupId, port, { kind: "security-group", groupId: "<app-security-group-id>" }),
+          ingressCommand(t.region, open[0]!.groupId, port, {
+            kind: "security-group",
+            groupId: "<app-security-group-id>",
+          }),
           ...open.map((m) => revokeCommand(t.region, m.groupId, m.rule)),
         ],
         wizardHref: wizardHref(t.ref),

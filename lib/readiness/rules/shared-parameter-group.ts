@@ -24,22 +24,36 @@ function check(t: TargetView, name: string): Finding[] {
   if (others.length === 0) return [];
   const policy = readPolicy(t.snapshot, name);
   const needsChange = !policy.ok || policy.value.value !== "noeviction";
-  const evidence = [{ observed: `${name} is used by ${[t.ref.id, ...others].join(", ")}`, expected: `used by ${t.ref.id} only`, source: sourceOf("DescribeCacheClusters", undefined, t.region) }];
+  const evidence = [
+    {
+      observed: `${name} is used by ${[t.ref.id, ...others].join(", ")}`,
+      expected: `used by ${t.ref.id} only`,
+      source: sourceOf("DescribeCacheClusters", undefined, t.region),
+    },
+  ];
   if (!needsChange) {
-    return [{
-      ruleId: "shared-parameter-group",
-      severity: "info",
-      title: `Parameter group ${name} is shared with ${others.length} other cluster(s)`,
-      detail: `Any later edit of ${name} also changes ${others.join(", ")}. Its eviction policy is already right.`,
-      evidence,
-    }];
+    return [
+      {
+        ruleId: "shared-parameter-group",
+        severity: "info",
+        title: `Parameter group ${name} is shared with ${others.length} other cluster(s)`,
+        detail: `Any later edit of ${name} also changes ${others.join(", ")}. Its eviction policy is already right.`,
+        evidence,
+      },
+    ];
   }
-  return [{
-    ruleId: "shared-parameter-group",
-    severity: "warn",
-    title: `Parameter group ${name} is shared with ${others.join(", ")}`,
-    detail: `Setting noeviction on ${name} changes ${others.join(", ")} too, at once. That may be wanted (if they also run queues) or not (a cache that relies on eviction would start refusing writes when full). A dedicated group for ${t.ref.id} changes nothing else.`,
-    evidence,
-    remediation: { summary: `Give ${t.ref.id} its own noeviction group (the wizard's default), or edit ${name} knowingly for all its users.`, cli: [], wizardHref: wizardHref(t.ref) },
-  }];
+  return [
+    {
+      ruleId: "shared-parameter-group",
+      severity: "warn",
+      title: `Parameter group ${name} is shared with ${others.join(", ")}`,
+      detail: `Setting noeviction on ${name} changes ${others.join(", ")} too, at once. That may be wanted (if they also run queues) or not (a cache that relies on eviction would start refusing writes when full). A dedicated group for ${t.ref.id} changes nothing else.`,
+      evidence,
+      remediation: {
+        summary: `Give ${t.ref.id} its own noeviction group (the wizard's default), or edit ${name} knowingly for all its users.`,
+        cli: [],
+        wizardHref: wizardHref(t.ref),
+      },
+    },
+  ];
 }

@@ -17,8 +17,15 @@ function ec2Tags(node: FormNode): Tag[] {
 function findGroup(region: RegionState, params: FormNode): SecurityGroupState {
   const id = str(params, "GroupId");
   const name = str(params, "GroupName");
-  const group = id ? region.securityGroups.find((g) => g.id === id) : region.securityGroups.find((g) => g.name === name);
-  if (!group) throw new SandboxError("InvalidGroup.NotFound", `The security group '${id ?? name ?? ""}' does not exist`, 400);
+  const group = id
+    ? region.securityGroups.find((g) => g.id === id)
+    : region.securityGroups.find((g) => g.name === name);
+  if (!group)
+    throw new SandboxError(
+      "InvalidGroup.NotFound",
+      `The security group '${id ?? name ?? ""}' does not exist`,
+      400,
+    );
   return group;
 }
 
@@ -30,16 +37,35 @@ export const securityGroupWriteOps: OperationTable = {
     if (description.length > 255) throw invalidValue("The group description must be at most 255 characters.");
     const vpcId = str(params, "VpcId") ?? region.vpcs.find((v) => v.isDefault)?.id;
     if (!vpcId) throw new SandboxError("VPCIdNotSpecified", "No default VPC for this user", 400);
-    if (!region.vpcs.some((v) => v.id === vpcId)) throw new SandboxError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`, 400);
+    if (!region.vpcs.some((v) => v.id === vpcId))
+      throw new SandboxError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`, 400);
     if (region.securityGroups.some((g) => g.vpcId === vpcId && g.name === check.normalized)) {
-      throw new SandboxError("InvalidGroup.Duplicate", `The security group '${check.normalized}' already exists for VPC '${vpcId}'`, 400);
+      throw new SandboxError(
+        "InvalidGroup.Duplicate",
+        `The security group '${check.normalized}' already exists for VPC '${vpcId}'`,
+        400,
+      );
     }
-    const tags = structList(params, "TagSpecification").filter((s) => str(s, "ResourceType") === "security-group").flatMap(ec2Tags);
+    const tags = structList(params, "TagSpecification")
+      .filter((s) => str(s, "ResourceType") === "security-group")
+      .flatMap(ec2Tags);
     const id = nextId(region, "sg");
     region.securityGroups.push({ id, name: check.normalized, description, vpcId, tags });
-    region.rules.push({ id: nextId(region, "sgr"), groupId: id, isEgress: true, ipProtocol: "-1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" });
-    return leaf("return", true) + leaf("groupId", id) + tagSet(tags) +
-      leaf("securityGroupArn", `arn:aws:ec2:${region.region}:123456789012:security-group/${id}`);
+    region.rules.push({
+      id: nextId(region, "sgr"),
+      groupId: id,
+      isEgress: true,
+      ipProtocol: "-1",
+      fromPort: -1,
+      toPort: -1,
+      cidrIpv4: "0.0.0.0/0",
+    });
+    return (
+      leaf("return", true) +
+      leaf("groupId", id) +
+      tagSet(tags) +
+      leaf("securityGroupArn", `arn:aws:ec2:${region.region}:123456789012:security-group/${id}`)
+    );
   }),
 
   AuthorizeSecurityGroupIngress: write(({ region, params }) => {
@@ -48,13 +74,26 @@ export const securityGroupWriteOps: OperationTable = {
     const existing = region.rules.filter((r) => r.groupId === group.id && !r.isEgress);
     candidates.forEach((c, i) => {
       if (existing.some((r) => sameRule(r, c)) || candidates.slice(0, i).some((o) => sameRule(o, c))) {
-        throw new SandboxError("InvalidPermission.Duplicate", `the specified rule "${describeRule(c)}" already exists`, 400);
+        throw new SandboxError(
+          "InvalidPermission.Duplicate",
+          `the specified rule "${describeRule(c)}" already exists`,
+          400,
+        );
       }
     });
     if (existing.length + candidates.length > MAX_INGRESS_RULES) {
-      throw new SandboxError("RulesPerSecurityGroupLimitExceeded", "The maximum number of rules per security group has been reached.", 400);
+      throw new SandboxError(
+        "RulesPerSecurityGroupLimitExceeded",
+        "The maximum number of rules per security group has been reached.",
+        400,
+      );
     }
-    const added = candidates.map((c) => ({ ...c, id: nextId(region, "sgr"), groupId: group.id, isEgress: false }));
+    const added = candidates.map((c) => ({
+      ...c,
+      id: nextId(region, "sgr"),
+      groupId: group.id,
+      isEgress: false,
+    }));
     region.rules.push(...added);
     return leaf("return", true) + list("securityGroupRuleSet", "item", added, (r) => ruleXml(region, r));
   }),
@@ -66,12 +105,22 @@ export const securityGroupWriteOps: OperationTable = {
     const revoked = ruleIds.length
       ? ruleIds.map((id) => {
           const rule = ingress.find((r) => r.id === id);
-          if (!rule) throw new SandboxError("InvalidSecurityGroupRuleId.NotFound", `The security group rule ID '${id}' does not exist`, 400);
+          if (!rule)
+            throw new SandboxError(
+              "InvalidSecurityGroupRuleId.NotFound",
+              `The security group rule ID '${id}' does not exist`,
+              400,
+            );
           return rule;
         })
       : parsePermissions(region, params, group.vpcId).map((c) => {
           const rule = ingress.find((r) => sameRule(r, c));
-          if (!rule) throw new SandboxError("InvalidPermission.NotFound", `The specified rule does not exist in this security group.`, 400);
+          if (!rule)
+            throw new SandboxError(
+              "InvalidPermission.NotFound",
+              `The specified rule does not exist in this security group.`,
+              400,
+            );
           return rule;
         });
     region.rules = region.rules.filter((r) => !revoked.includes(r));
@@ -80,12 +129,16 @@ export const securityGroupWriteOps: OperationTable = {
 
   CreateTags: write(({ region, params }) => {
     const ids = stringList(params, "ResourceId");
-    if (ids.length === 0) throw new SandboxError("MissingParameter", "The request must contain the parameter resourceIdSet", 400);
+    if (ids.length === 0)
+      throw new SandboxError("MissingParameter", "The request must contain the parameter resourceIdSet", 400);
     const tags = ec2Tags(params);
     const targets = ids.map((id) => {
       const rule = region.rules.find((r) => r.id === id);
       if (rule) return { tags: (rule.tags ??= []) };
-      const found = region.securityGroups.find((g) => g.id === id) ?? region.vpcs.find((v) => v.id === id) ?? region.subnets.find((s) => s.id === id);
+      const found =
+        region.securityGroups.find((g) => g.id === id) ??
+        region.vpcs.find((v) => v.id === id) ??
+        region.subnets.find((s) => s.id === id);
       if (!found) throw new SandboxError(notFoundCode(id), `The ID '${id}' does not exist`, 400);
       return found;
     });

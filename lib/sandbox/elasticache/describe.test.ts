@@ -3,8 +3,12 @@ import { startSandbox, type RunningSandbox } from "../index";
 import { blocks, call, errorCode, text, texts } from "../testing/wire-client";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startSandbox({ port: 0 }); });
-afterAll(async () => { await sb.close(); });
+beforeAll(async () => {
+  sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sb.close();
+});
 const ec = (action: string, params: Record<string, string | number | boolean> = {}, region?: string) =>
   call(sb.url, "elasticache", action, params, region);
 
@@ -13,9 +17,19 @@ describe("ElastiCache reads of the seeded account", () => {
     const { status, xml } = await ec("DescribeReplicationGroups");
     expect(status).toBe(200);
     expect(texts(xml, "ReplicationGroupId")).toEqual([
-      "orders-redis7", "events-cluster", "jobs-valkey8", "sessions-redis62", "cache-redis62", "legacy-redis5", "ancient-redis4", "secure-redis7", "busy-redis7",
+      "orders-redis7",
+      "events-cluster",
+      "jobs-valkey8",
+      "sessions-redis62",
+      "cache-redis62",
+      "legacy-redis5",
+      "ancient-redis4",
+      "secure-redis7",
+      "busy-redis7",
     ]);
-    expect(xml).toContain("<MemberClusters><ClusterId>orders-redis7-001</ClusterId><ClusterId>orders-redis7-002</ClusterId></MemberClusters>");
+    expect(xml).toContain(
+      "<MemberClusters><ClusterId>orders-redis7-001</ClusterId><ClusterId>orders-redis7-002</ClusterId></MemberClusters>",
+    );
     expect(xml).toContain("<NodeGroups><NodeGroup><NodeGroupId>0001</NodeGroupId>");
     expect(xml).toContain("<NodeGroupMembers><NodeGroupMember><CacheClusterId>");
   });
@@ -23,18 +37,34 @@ describe("ElastiCache reads of the seeded account", () => {
   it("describes a cluster-mode group with its configuration endpoint and four members", async () => {
     const { xml } = await ec("DescribeReplicationGroups", { ReplicationGroupId: "events-cluster" });
     expect(text(xml, "ClusterEnabled")).toBe("true");
-    expect(xml).toContain("<ConfigurationEndpoint><Address>clustercfg.events-cluster.abc123.use1.cache.amazonaws.com</Address><Port>6379</Port></ConfigurationEndpoint>");
-    expect(texts(xml, "ClusterId")).toEqual(["events-cluster-0001-001", "events-cluster-0001-002", "events-cluster-0002-001", "events-cluster-0002-002"]);
+    expect(xml).toContain(
+      "<ConfigurationEndpoint><Address>clustercfg.events-cluster.abc123.use1.cache.amazonaws.com</Address><Port>6379</Port></ConfigurationEndpoint>",
+    );
+    expect(texts(xml, "ClusterId")).toEqual([
+      "events-cluster-0001-001",
+      "events-cluster-0001-002",
+      "events-cluster-0002-001",
+      "events-cluster-0002-002",
+    ]);
     expect(texts(xml, "Slots")).toEqual(["0-8191", "8192-16383"]);
   });
 
   it("shows member clusters with parameter group, `member` security groups and node endpoints", async () => {
-    const { xml } = await ec("DescribeCacheClusters", { CacheClusterId: "legacy-redis5-001", ShowCacheNodeInfo: true });
+    const { xml } = await ec("DescribeCacheClusters", {
+      CacheClusterId: "legacy-redis5-001",
+      ShowCacheNodeInfo: true,
+    });
     expect(text(xml, "EngineVersion")).toBe("5.0.6");
-    expect(xml).toContain("<CacheParameterGroup><CacheParameterGroupName>default.redis5.0</CacheParameterGroupName><ParameterApplyStatus>in-sync</ParameterApplyStatus><CacheNodeIdsToReboot></CacheNodeIdsToReboot></CacheParameterGroup>");
-    expect(xml).toContain("<SecurityGroups><member><SecurityGroupId>sg-0cache00000000001</SecurityGroupId><Status>active</Status></member></SecurityGroups>");
+    expect(xml).toContain(
+      "<CacheParameterGroup><CacheParameterGroupName>default.redis5.0</CacheParameterGroupName><ParameterApplyStatus>in-sync</ParameterApplyStatus><CacheNodeIdsToReboot></CacheNodeIdsToReboot></CacheParameterGroup>",
+    );
+    expect(xml).toContain(
+      "<SecurityGroups><member><SecurityGroupId>sg-0cache00000000001</SecurityGroupId><Status>active</Status></member></SecurityGroups>",
+    );
     expect(xml).toContain("<CacheNodes><CacheNode><CacheNodeId>0001</CacheNodeId>");
-    expect(xml).toContain("<Endpoint><Address>legacy-redis5-001.abc123.0001.use1.cache.amazonaws.com</Address><Port>6380</Port></Endpoint>");
+    expect(xml).toContain(
+      "<Endpoint><Address>legacy-redis5-001.abc123.0001.use1.cache.amazonaws.com</Address><Port>6380</Port></Endpoint>",
+    );
   });
 
   it("answers CacheClusterNotFound (404) for a replication group id", async () => {
@@ -45,8 +75,12 @@ describe("ElastiCache reads of the seeded account", () => {
 
   it("lists serverless caches as `member` entries", async () => {
     const { xml } = await ec("DescribeServerlessCaches");
-    expect(xml).toContain("<ServerlessCaches><member><ServerlessCacheName>serverless-queue</ServerlessCacheName>");
-    expect(xml).toContain("<SecurityGroupIds><SecurityGroupId>sg-0cache00000000001</SecurityGroupId></SecurityGroupIds>");
+    expect(xml).toContain(
+      "<ServerlessCaches><member><ServerlessCacheName>serverless-queue</ServerlessCacheName>",
+    );
+    expect(xml).toContain(
+      "<SecurityGroupIds><SecurityGroupId>sg-0cache00000000001</SecurityGroupId></SecurityGroupIds>",
+    );
     const eu = await ec("DescribeServerlessCaches", {}, "eu-west-1");
     expect(texts(eu.xml, "ServerlessCacheName")).toEqual(["eu-serverless"]);
   });
@@ -56,7 +90,11 @@ describe("ElastiCache reads of the seeded account", () => {
     let marker: string | undefined;
     let pages = 0;
     do {
-      const { status, xml } = await ec("DescribeCacheParameters", { CacheParameterGroupName: "default.redis7", MaxRecords: 20, ...(marker ? { Marker: marker } : {}) });
+      const { status, xml } = await ec("DescribeCacheParameters", {
+        CacheParameterGroupName: "default.redis7",
+        MaxRecords: 20,
+        ...(marker ? { Marker: marker } : {}),
+      });
       expect(status).toBe(200);
       const page = texts(xml, "ParameterName");
       expect(page.length).toBeLessThanOrEqual(20);
@@ -67,25 +105,38 @@ describe("ElastiCache reads of the seeded account", () => {
     expect(names.length).toBeGreaterThan(100);
     expect(pages).toBe(Math.ceil(names.length / 20));
     expect(new Set(names).size).toBe(names.length);
-    const policy = blocks((await ec("DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" })).xml, "Parameter")
-      .find((p) => p.includes("<ParameterName>maxmemory-policy<"))!;
+    const policy = blocks(
+      (await ec("DescribeCacheParameters", { CacheParameterGroupName: "default.redis7" })).xml,
+      "Parameter",
+    ).find((p) => p.includes("<ParameterName>maxmemory-policy<"))!;
     expect(text(policy, "ParameterValue")).toBe("volatile-lru");
-    expect(text(policy, "AllowedValues")).toBe("volatile-lru,allkeys-lru,volatile-lfu,allkeys-lfu,volatile-random,allkeys-random,volatile-ttl,noeviction");
+    expect(text(policy, "AllowedValues")).toBe(
+      "volatile-lru,allkeys-lru,volatile-lfu,allkeys-lfu,volatile-random,allkeys-random,volatile-ttl,noeviction",
+    );
     expect(text(policy, "ChangeType")).toBe("immediate");
   });
 
   it("rejects MaxRecords outside 20..100 and a forged marker", async () => {
-    const small = await ec("DescribeCacheParameters", { CacheParameterGroupName: "default.redis7", MaxRecords: 10 });
+    const small = await ec("DescribeCacheParameters", {
+      CacheParameterGroupName: "default.redis7",
+      MaxRecords: 10,
+    });
     expect([small.status, errorCode(small.xml)]).toEqual([400, "InvalidParameterValue"]);
     const forged = await ec("DescribeReplicationGroups", { Marker: "not-a-marker" });
     expect([forged.status, errorCode(forged.xml)]).toEqual([400, "InvalidParameterValue"]);
   });
 
   it("filters DescribeCacheParameters by Source user", async () => {
-    const { xml } = await ec("DescribeCacheParameters", { CacheParameterGroupName: "shared-lru-redis6", Source: "user" });
+    const { xml } = await ec("DescribeCacheParameters", {
+      CacheParameterGroupName: "shared-lru-redis6",
+      Source: "user",
+    });
     expect(texts(xml, "ParameterName")).toEqual(["maxmemory-policy"]);
     expect(texts(xml, "ParameterValue")).toEqual(["allkeys-lru"]);
-    const none = await ec("DescribeCacheParameters", { CacheParameterGroupName: "default.redis7", Source: "user" });
+    const none = await ec("DescribeCacheParameters", {
+      CacheParameterGroupName: "default.redis7",
+      Source: "user",
+    });
     expect(texts(none.xml, "ParameterName")).toEqual([]);
   });
 

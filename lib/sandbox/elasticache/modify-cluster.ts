@@ -8,7 +8,14 @@ import { markApplying } from "../model/lifecycle";
 import { recordEvent, write, type OpContext, type OperationTable } from "../model/operation";
 import type { CacheClusterState } from "../model/state";
 import { required, str, stringList } from "../protocol/query-form";
-import { activeSecurityGroupIds, checkParameterGroupChange, checkSecurityGroups, replaceMemberships, sameSet, UNSUPPORTED_FIELDS } from "./modify-rules";
+import {
+  activeSecurityGroupIds,
+  checkParameterGroupChange,
+  checkSecurityGroups,
+  replaceMemberships,
+  sameSet,
+  UNSUPPORTED_FIELDS,
+} from "./modify-rules";
 import { cacheClusterXml, replicationGroupXml } from "./serialize";
 
 interface MemberChange {
@@ -22,7 +29,12 @@ function refuseUnsupported(ctx: OpContext): void {
 }
 
 /** Works out what changes for a member, or nothing; throws AWS's validation errors. */
-function planMember(ctx: OpContext, cc: CacheClusterState, clusterEnabled: boolean, target: string): MemberChange {
+function planMember(
+  ctx: OpContext,
+  cc: CacheClusterState,
+  clusterEnabled: boolean,
+  target: string,
+): MemberChange {
   const change: MemberChange = {};
   const groupName = str(ctx.params, "CacheParameterGroupName");
   if (groupName !== undefined) {
@@ -47,23 +59,39 @@ function applyMember(ctx: OpContext, cc: CacheClusterState, change: MemberChange
 }
 
 const describe = (c: MemberChange): string =>
-  [c.group && `CacheParameterGroupName=${c.group}`, c.securityGroups && `SecurityGroupIds=${c.securityGroups.join(",")}`].filter(Boolean).join(", ");
+  [
+    c.group && `CacheParameterGroupName=${c.group}`,
+    c.securityGroups && `SecurityGroupIds=${c.securityGroups.join(",")}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
 
 export const modifyClusterOps: OperationTable = {
   ModifyReplicationGroup: write((ctx) => {
     const id = required(ctx.params, "ReplicationGroupId").toLowerCase();
     const rg = ctx.region.replicationGroups.find((g) => g.id === id);
-    if (!rg) throw new SandboxError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`, 404);
+    if (!rg)
+      throw new SandboxError("ReplicationGroupNotFoundFault", `ReplicationGroup ${id} not found.`, 404);
     refuseUnsupported(ctx);
     if (rg.status !== "available") {
-      throw new SandboxError("InvalidReplicationGroupState", `Replication group ${id} must be in available state to be modified (it is ${rg.status}).`, 400);
+      throw new SandboxError(
+        "InvalidReplicationGroupState",
+        `Replication group ${id} must be in available state to be modified (it is ${rg.status}).`,
+        400,
+      );
     }
-    const members = rg.shards.flatMap((s) => s.members).map((m) => ctx.region.cacheClusters.find((c) => c.id === m)!);
-    const plans = members.map((cc) => ({ cc, change: planMember(ctx, cc, rg.clusterEnabled, `replication group ${id}`) }));
+    const members = rg.shards
+      .flatMap((s) => s.members)
+      .map((m) => ctx.region.cacheClusters.find((c) => c.id === m)!);
+    const plans = members.map((cc) => ({
+      cc,
+      change: planMember(ctx, cc, rg.clusterEnabled, `replication group ${id}`),
+    }));
     const description = str(ctx.params, "ReplicationGroupDescription");
     const describeChanged = description !== undefined && description !== rg.description;
     const changed = plans.filter((p) => p.change.group || p.change.securityGroups);
-    if (changed.length === 0 && !describeChanged) throw invalidCombination("No modifications were requested.");
+    if (changed.length === 0 && !describeChanged)
+      throw invalidCombination("No modifications were requested.");
     if (describeChanged) rg.description = description;
     for (const p of changed) applyMember(ctx, p.cc, p.change);
     if (changed.length) {
@@ -80,11 +108,17 @@ export const modifyClusterOps: OperationTable = {
     const cc = ctx.region.cacheClusters.find((c) => c.id === id);
     if (!cc) throw new SandboxError("CacheClusterNotFound", `CacheCluster not found: ${id}`, 404);
     if (cc.replicationGroupId) {
-      throw invalidCombination(`Cache cluster ${id} is a member of replication group ${cc.replicationGroupId}; modify the replication group instead.`);
+      throw invalidCombination(
+        `Cache cluster ${id} is a member of replication group ${cc.replicationGroupId}; modify the replication group instead.`,
+      );
     }
     refuseUnsupported(ctx);
     if (cc.status !== "available") {
-      throw new SandboxError("InvalidCacheClusterState", `Cache cluster ${id} must be in available state to be modified (it is ${cc.status}).`, 400);
+      throw new SandboxError(
+        "InvalidCacheClusterState",
+        `Cache cluster ${id} must be in available state to be modified (it is ${cc.status}).`,
+        400,
+      );
     }
     const change = planMember(ctx, cc, false, `cache cluster ${id}`);
     if (!change.group && !change.securityGroups) throw invalidCombination("No modifications were requested.");

@@ -8,11 +8,19 @@ import type { CacheClusterState, RegionState, SecurityGroupMembershipState } fro
 import { effectiveValue, findParameterGroup } from "./parameter-values";
 
 /** Validates a parameter group change; returns the stored (lowercase) name. */
-export function checkParameterGroupChange(region: RegionState, current: string, requested: string, clusterEnabled: boolean, target: string): string {
+export function checkParameterGroupChange(
+  region: RegionState,
+  current: string,
+  requested: string,
+  clusterEnabled: boolean,
+  target: string,
+): string {
   const next = findParameterGroup(region, requested);
   const now = region.parameterGroups.find((g) => g.name === current);
   if (now && now.family !== next.family) {
-    throw invalidCombination(`Expected a parameter group of family ${now.family} but found one of family ${next.family}`);
+    throw invalidCombination(
+      `Expected a parameter group of family ${now.family} but found one of family ${next.family}`,
+    );
   }
   if (now?.family.startsWith("memcached")) return next.name;
   const wanted = clusterEnabled ? "yes" : "no";
@@ -35,7 +43,9 @@ export function checkSecurityGroups(region: RegionState, subnetGroup: string, id
   if (unknown.length) throw invalidValue(`Some security group Id(s) are not valid: ${unknown.join(", ")}`);
   const foreign = unique.filter((id) => region.securityGroups.find((sg) => sg.id === id)!.vpcId !== vpcId);
   if (foreign.length) {
-    throw invalidValue(`The security group(s) ${foreign.join(", ")} do not belong to the VPC ${vpcId} of the cache subnet group ${subnetGroup}.`);
+    throw invalidValue(
+      `The security group(s) ${foreign.join(", ")} do not belong to the VPC ${vpcId} of the cache subnet group ${subnetGroup}.`,
+    );
   }
   return unique;
 }
@@ -45,9 +55,14 @@ export function sameSet(a: string[], b: string[]): boolean {
 }
 
 /** The membership list while a replacement applies: new ids `adding`, dropped ids `removing`. */
-export function replaceMemberships(current: SecurityGroupMembershipState[], next: string[]): SecurityGroupMembershipState[] {
+export function replaceMemberships(
+  current: SecurityGroupMembershipState[],
+  next: string[],
+): SecurityGroupMembershipState[] {
   const kept = current.filter((m) => m.status !== "removing");
-  const staying = next.map((id) => (kept.some((m) => m.id === id) ? { id, status: "active" } : { id, status: "adding" }));
+  const staying = next.map((id) =>
+    kept.some((m) => m.id === id) ? { id, status: "active" } : { id, status: "adding" },
+  );
   const leaving = kept.filter((m) => !next.includes(m.id)).map((m) => ({ id: m.id, status: "removing" }));
   return [...staying, ...leaving];
 }
@@ -58,8 +73,26 @@ export function activeSecurityGroupIds(cc: CacheClusterState): string[] {
 
 /** Modification fields the sandbox does not simulate: refused with a 4xx so a client never thinks they applied. */
 export const UNSUPPORTED_FIELDS = [
-  "EngineVersion", "CacheNodeType", "AuthToken", "AuthTokenUpdateStrategy", "NumCacheNodes", "CacheNodeIdsToRemove",
-  "TransitEncryptionEnabled", "TransitEncryptionMode", "ClusterMode", "PrimaryClusterId", "AutomaticFailoverEnabled",
-  "MultiAZEnabled", "UserGroupIdsToAdd", "UserGroupIdsToRemove", "RemoveUserGroups", "Engine", "NewAvailabilityZones",
-  "ScaleConfig", "CacheSecurityGroupNames", "NodeGroupId", "IpDiscovery", "Durability",
+  "EngineVersion",
+  "CacheNodeType",
+  "AuthToken",
+  "AuthTokenUpdateStrategy",
+  "NumCacheNodes",
+  "CacheNodeIdsToRemove",
+  "TransitEncryptionEnabled",
+  "TransitEncryptionMode",
+  "ClusterMode",
+  "PrimaryClusterId",
+  "AutomaticFailoverEnabled",
+  "MultiAZEnabled",
+  "UserGroupIdsToAdd",
+  "UserGroupIdsToRemove",
+  "RemoveUserGroups",
+  "Engine",
+  "NewAvailabilityZones",
+  "ScaleConfig",
+  "CacheSecurityGroupNames",
+  "NodeGroupId",
+  "IpDiscovery",
+  "Durability",
 ];

@@ -17,7 +17,12 @@ import { parseTags } from "./tags";
 const MAX_GROUPS = 150;
 
 function refuseDefault(group: ParameterGroupState, verb: string): void {
-  if (group.isDefault) throw new SandboxError("InvalidCacheParameterGroupState", `Default parameter group ${group.name} cannot be ${verb}.`, 400);
+  if (group.isDefault)
+    throw new SandboxError(
+      "InvalidCacheParameterGroupState",
+      `Default parameter group ${group.name} cannot be ${verb}.`,
+      400,
+    );
 }
 
 /** Marks every cluster on the group as applying; reboot-only changes wait for a reboot instead. */
@@ -44,25 +49,52 @@ export const parameterGroupWriteOps: OperationTable = {
     if (!familyInfo(family)) throw invalidValue(`Invalid parameter group family: ${family}`);
     const description = required(params, "Description");
     if (region.parameterGroups.some((g) => g.name === check.normalized)) {
-      throw new SandboxError("CacheParameterGroupAlreadyExists", `Parameter group ${check.normalized} already exists.`, 400);
+      throw new SandboxError(
+        "CacheParameterGroupAlreadyExists",
+        `Parameter group ${check.normalized} already exists.`,
+        400,
+      );
     }
     if (region.parameterGroups.filter((g) => !g.isDefault).length >= MAX_GROUPS) {
-      throw new SandboxError("CacheParameterGroupQuotaExceeded", `You have reached the quota of ${MAX_GROUPS} cache parameter groups.`, 400);
+      throw new SandboxError(
+        "CacheParameterGroupQuotaExceeded",
+        `You have reached the quota of ${MAX_GROUPS} cache parameter groups.`,
+        400,
+      );
     }
-    region.parameterGroups.push({ name: check.normalized, family, description, isDefault: false, system: {}, user: {} });
+    region.parameterGroups.push({
+      name: check.normalized,
+      family,
+      description,
+      isDefault: false,
+      system: {},
+      user: {},
+    });
     const arn = elasticacheArn(region.region, "parametergroup", check.normalized);
     const tags = parseTags(params);
     if (tags.length) region.tags[arn] = tags;
-    recordEvent(ctx, "cache-parameter-group", check.normalized, `Cache parameter group ${check.normalized} created`);
-    return `<CacheParameterGroup>${leaf("CacheParameterGroupName", check.normalized) + leaf("CacheParameterGroupFamily", family) +
-      leaf("Description", description) + leaf("IsGlobal", false) + leaf("ARN", arn)}</CacheParameterGroup>`;
+    recordEvent(
+      ctx,
+      "cache-parameter-group",
+      check.normalized,
+      `Cache parameter group ${check.normalized} created`,
+    );
+    return `<CacheParameterGroup>${
+      leaf("CacheParameterGroupName", check.normalized) +
+      leaf("CacheParameterGroupFamily", family) +
+      leaf("Description", description) +
+      leaf("IsGlobal", false) +
+      leaf("ARN", arn)
+    }</CacheParameterGroup>`;
   }),
 
   ModifyCacheParameterGroup: write((ctx) => {
     const group = findParameterGroup(ctx.region, required(ctx.params, "CacheParameterGroupName"));
     const changes = structList(ctx.params, "ParameterNameValues");
-    if (changes.length === 0) throw invalidValue("At least one parameter must be given in ParameterNameValues.");
-    if (changes.length > 20) throw invalidCombination("Cannot modify more than 20 parameters in a single request");
+    if (changes.length === 0)
+      throw invalidValue("At least one parameter must be given in ParameterNameValues.");
+    if (changes.length > 20)
+      throw invalidCombination("Cannot modify more than 20 parameters in a single request");
     refuseDefault(group, "modified");
     const defs = parametersOf(group.family);
     const inUse = clustersUsing(ctx.region, group.name).length > 0;
@@ -73,16 +105,31 @@ export const parameterGroupWriteOps: OperationTable = {
       if (!def) throw invalidValue(`Unknown parameter for family ${group.family}: ${name}`);
       if (!def.modifiable) throw invalidValue(`Parameter ${name} is not modifiable.`);
       if (!valueAllowed(def, value)) {
-        throw invalidValue(`Value ${value} is not allowed for parameter ${name}. Allowed values: ${def.allowedValues}`);
+        throw invalidValue(
+          `Value ${value} is not allowed for parameter ${name}. Allowed values: ${def.allowedValues}`,
+        );
       }
       if (name === "cluster-enabled" && inUse) {
-        throw new SandboxError("InvalidCacheParameterGroupState", `Parameter cluster-enabled cannot be modified while ${group.name} is in use by a cache cluster.`, 400);
+        throw new SandboxError(
+          "InvalidCacheParameterGroupState",
+          `Parameter cluster-enabled cannot be modified while ${group.name} is in use by a cache cluster.`,
+          400,
+        );
       }
       return { name, value };
     });
     for (const u of updates) group.user[u.name] = u.value;
-    propagate(ctx, group, updates.map((u) => u.name));
-    recordEvent(ctx, "cache-parameter-group", group.name, `Cache parameter group ${group.name} modified: ${updates.map((u) => `${u.name}=${u.value}`).join(", ")}`);
+    propagate(
+      ctx,
+      group,
+      updates.map((u) => u.name),
+    );
+    recordEvent(
+      ctx,
+      "cache-parameter-group",
+      group.name,
+      `Cache parameter group ${group.name} modified: ${updates.map((u) => `${u.name}=${u.value}`).join(", ")}`,
+    );
     return leaf("CacheParameterGroupName", group.name);
   }),
 
@@ -90,15 +137,24 @@ export const parameterGroupWriteOps: OperationTable = {
     const group = findParameterGroup(ctx.region, required(ctx.params, "CacheParameterGroupName"));
     const all = bool(ctx.params, "ResetAllParameters") ?? false;
     const names = structList(ctx.params, "ParameterNameValues").map((c) => str(c, "ParameterName") ?? "");
-    if (!all && names.length === 0) throw invalidCombination("Either ResetAllParameters or ParameterNameValues must be specified.");
-    if (all && names.length > 0) throw invalidCombination("ResetAllParameters and ParameterNameValues cannot be specified together.");
+    if (!all && names.length === 0)
+      throw invalidCombination("Either ResetAllParameters or ParameterNameValues must be specified.");
+    if (all && names.length > 0)
+      throw invalidCombination("ResetAllParameters and ParameterNameValues cannot be specified together.");
     refuseDefault(group, "modified");
     const defs = parametersOf(group.family);
-    for (const n of names) if (!defs.some((d) => d.name === n)) throw invalidValue(`Unknown parameter for family ${group.family}: ${n}`);
+    for (const n of names)
+      if (!defs.some((d) => d.name === n))
+        throw invalidValue(`Unknown parameter for family ${group.family}: ${n}`);
     const reset = all ? Object.keys(group.user) : names.filter((n) => n in group.user);
     for (const n of reset) delete group.user[n];
     if (reset.length) propagate(ctx, group, reset);
-    recordEvent(ctx, "cache-parameter-group", group.name, `Cache parameter group ${group.name} reset: ${all ? "all parameters" : names.join(", ")}`);
+    recordEvent(
+      ctx,
+      "cache-parameter-group",
+      group.name,
+      `Cache parameter group ${group.name} reset: ${all ? "all parameters" : names.join(", ")}`,
+    );
     return leaf("CacheParameterGroupName", group.name);
   }),
 
@@ -106,7 +162,11 @@ export const parameterGroupWriteOps: OperationTable = {
     const group = findParameterGroup(ctx.region, required(ctx.params, "CacheParameterGroupName"));
     refuseDefault(group, "deleted");
     if (clustersUsing(ctx.region, group.name).length > 0) {
-      throw new SandboxError("InvalidCacheParameterGroupState", `One or more cache clusters are still members of this parameter group ${group.name}, so the group cannot be deleted.`, 400);
+      throw new SandboxError(
+        "InvalidCacheParameterGroupState",
+        `One or more cache clusters are still members of this parameter group ${group.name}, so the group cannot be deleted.`,
+        400,
+      );
     }
     ctx.region.parameterGroups = ctx.region.parameterGroups.filter((g) => g !== group);
     delete ctx.region.tags[elasticacheArn(ctx.region.region, "parametergroup", group.name)];

@@ -18,7 +18,11 @@ export function effectiveParameters(group: ParameterGroupState): EffectiveParame
     const user = group.user[def.name];
     if (user !== undefined) return { def, value: user, source: "user" };
     const system = group.system[def.name];
-    return { def, value: system ?? def.defaultValue, source: def.engineDefault && system === undefined ? "engine-default" : "system" };
+    return {
+      def,
+      value: system ?? def.defaultValue,
+      source: def.engineDefault && system === undefined ? "engine-default" : "system",
+    };
   });
 }
 
@@ -27,17 +31,24 @@ export function effectiveValue(group: ParameterGroupState, name: string): string
 }
 
 export function parameterXml(p: EffectiveParameter): string {
-  return leaf("ParameterName", p.def.name) + leaf("ParameterValue", p.value === "" ? undefined : p.value) +
-    leaf("Description", p.def.description) + leaf("Source", p.source) + leaf("DataType", p.def.dataType) +
+  return (
+    leaf("ParameterName", p.def.name) +
+    leaf("ParameterValue", p.value === "" ? undefined : p.value) +
+    leaf("Description", p.def.description) +
+    leaf("Source", p.source) +
+    leaf("DataType", p.def.dataType) +
     leaf("AllowedValues", p.def.allowedValues === "*" ? undefined : p.def.allowedValues) +
-    leaf("IsModifiable", p.def.modifiable) + leaf("MinimumEngineVersion", p.def.minEngineVersion) +
-    leaf("ChangeType", p.def.changeType);
+    leaf("IsModifiable", p.def.modifiable) +
+    leaf("MinimumEngineVersion", p.def.minEngineVersion) +
+    leaf("ChangeType", p.def.changeType)
+  );
 }
 
 /** Looks a group up by name, case-insensitively as AWS does (names are stored lowercase). */
 export function findParameterGroup(region: RegionState, name: string): ParameterGroupState {
   const group = region.parameterGroups.find((g) => g.name === name.toLowerCase());
-  if (!group) throw new SandboxError("CacheParameterGroupNotFound", `CacheParameterGroup not found: ${name}`, 404);
+  if (!group)
+    throw new SandboxError("CacheParameterGroupNotFound", `CacheParameterGroup not found: ${name}`, 404);
   return group;
 }
 

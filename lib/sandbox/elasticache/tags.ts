@@ -29,12 +29,15 @@ function knownArns(region: RegionState): Set<string> {
 }
 
 function resolveArn(region: RegionState, arn: string): string {
-  if (!/^arn:aws:elasticache:[a-z0-9-]+:\d{12}:[a-z]+:.+$/.test(arn)) throw new SandboxError("InvalidARN", `The ARN ${arn} is not valid.`, 400);
-  if (!knownArns(region).has(arn)) throw new SandboxError("InvalidARN", `The resource ${arn} does not exist in ${region.region}.`, 400);
+  if (!/^arn:aws:elasticache:[a-z0-9-]+:\d{12}:[a-z]+:.+$/.test(arn))
+    throw new SandboxError("InvalidARN", `The ARN ${arn} is not valid.`, 400);
+  if (!knownArns(region).has(arn))
+    throw new SandboxError("InvalidARN", `The resource ${arn} does not exist in ${region.region}.`, 400);
   return arn;
 }
 
-const tagListXml = (tags: Tag[]): string => list("TagList", "Tag", tags, (t) => leaf("Key", t.key) + leaf("Value", t.value));
+const tagListXml = (tags: Tag[]): string =>
+  list("TagList", "Tag", tags, (t) => leaf("Key", t.key) + leaf("Value", t.value));
 
 export const tagOps: OperationTable = {
   AddTagsToResource: write(({ region, params }) => {
@@ -48,10 +51,17 @@ export const tagOps: OperationTable = {
       if (existing) existing.value = t.value;
       else current.push(t);
     }
-    if (current.length > MAX_TAGS) throw new SandboxError("TagQuotaPerResourceExceeded", `A resource can have at most ${MAX_TAGS} tags.`, 400);
+    if (current.length > MAX_TAGS)
+      throw new SandboxError(
+        "TagQuotaPerResourceExceeded",
+        `A resource can have at most ${MAX_TAGS} tags.`,
+        400,
+      );
     region.tags[arn] = current;
     return tagListXml(current);
   }),
 
-  ListTagsForResource: read(({ region, params }) => tagListXml(region.tags[resolveArn(region, required(params, "ResourceName"))] ?? [])),
+  ListTagsForResource: read(({ region, params }) =>
+    tagListXml(region.tags[resolveArn(region, required(params, "ResourceName"))] ?? []),
+  ),
 };

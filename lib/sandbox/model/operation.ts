@@ -26,7 +26,12 @@ export const write = (run: Operation["run"]): Operation => ({ run, write: true }
 /** Events are kept for 14 days, as ElastiCache keeps them. */
 const EVENT_RETENTION_MS = 14 * 24 * 3600 * 1000;
 
-export function recordEvent(ctx: OpContext, sourceType: EventState["sourceType"], sourceId: string, message: string): void {
+export function recordEvent(
+  ctx: OpContext,
+  sourceType: EventState["sourceType"],
+  sourceId: string,
+  message: string,
+): void {
   ctx.region.events.push({ sourceType, sourceId, message, date: ctx.now });
   ctx.region.events = ctx.region.events.filter((e) => e.date > ctx.now - EVENT_RETENTION_MS);
 }

@@ -163,8 +163,19 @@ export const ACCOUNT_ID = "123456789012";
 
 export function emptyRegion(region: string): RegionState {
   return {
-    region, parameterGroups: [], replicationGroups: [], cacheClusters: [], serverlessCaches: [],
-    cacheSubnetGroups: [], events: [], tags: {}, vpcs: [], subnets: [], securityGroups: [], rules: [], sequence: 0,
+    region,
+    parameterGroups: [],
+    replicationGroups: [],
+    cacheClusters: [],
+    serverlessCaches: [],
+    cacheSubnetGroups: [],
+    events: [],
+    tags: {},
+    vpcs: [],
+    subnets: [],
+    securityGroups: [],
+    rules: [],
+    sequence: 0,
   };
 }
 

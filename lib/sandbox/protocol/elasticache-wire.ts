@@ -15,7 +15,12 @@ export function elasticacheResponse(action: string, result: string | undefined, 
   );
 }
 
-export function elasticacheError(code: string, message: string, type: "Sender" | "Receiver", requestId: string): string {
+export function elasticacheError(
+  code: string,
+  message: string,
+  type: "Sender" | "Receiver",
+  requestId: string,
+): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${NS}"><Error><Type>${type}</Type>` +
     `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +

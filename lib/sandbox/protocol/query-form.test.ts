@@ -4,7 +4,9 @@ import { bool, int, listAt, parseForm, stringList, structList } from "./query-fo
 
 describe("parseForm", () => {
   it("nests dotted keys and reads EC2-style lists in index order", () => {
-    const form = parseForm("Action=DescribeVpcs&Filter.2.Name=b&Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1&Filter.1.Value.2=vpc-2");
+    const form = parseForm(
+      "Action=DescribeVpcs&Filter.2.Name=b&Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1&Filter.1.Value.2=vpc-2",
+    );
     const filters = structList(form, "Filter");
     expect(filters.map((f) => f.Name)).toEqual(["vpc-id", "b"]);
     expect(stringList(filters[0], "Value")).toEqual(["vpc-1", "vpc-2"]);
@@ -27,8 +29,12 @@ describe("parseForm", () => {
   });
 
   it("sorts indexes numerically (10 after 9)", () => {
-    const pairs = Array.from({ length: 11 }, (_, i) => `GroupId.${i + 1}=g${i + 1}`).reverse().join("&");
-    expect(stringList(parseForm(pairs), "GroupId")).toEqual(Array.from({ length: 11 }, (_, i) => `g${i + 1}`));
+    const pairs = Array.from({ length: 11 }, (_, i) => `GroupId.${i + 1}=g${i + 1}`)
+      .reverse()
+      .join("&");
+    expect(stringList(parseForm(pairs), "GroupId")).toEqual(
+      Array.from({ length: 11 }, (_, i) => `g${i + 1}`),
+    );
   });
 
   it("rejects empty key segments and scalar/structure clashes", () => {

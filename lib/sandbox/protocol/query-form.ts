@@ -21,13 +21,21 @@ export function parseForm(body: string): FormNode {
       const part = parts[i]!;
       const next = node[part];
       if (typeof next === "string") {
-        throw new SandboxError("MalformedQueryString", `The query parameter "${key}" conflicts with "${parts.slice(0, i + 1).join(".")}".`, 400);
+        throw new SandboxError(
+          "MalformedQueryString",
+          `The query parameter "${key}" conflicts with "${parts.slice(0, i + 1).join(".")}".`,
+          400,
+        );
       }
       node = next ?? (node[part] = {});
     }
     const last = parts[parts.length - 1]!;
     if (typeof node[last] === "object") {
-      throw new SandboxError("MalformedQueryString", `The query parameter "${key}" conflicts with a nested parameter.`, 400);
+      throw new SandboxError(
+        "MalformedQueryString",
+        `The query parameter "${key}" conflicts with a nested parameter.`,
+        400,
+      );
     }
     node[last] = value;
   }
@@ -64,7 +72,8 @@ export function int(node: FormNode | undefined, key: string): number | undefined
   return Number(v);
 }
 
-const isIndexMap = (n: FormNode): boolean => Object.keys(n).length > 0 && Object.keys(n).every((k) => /^\d+$/.test(k));
+const isIndexMap = (n: FormNode): boolean =>
+  Object.keys(n).length > 0 && Object.keys(n).every((k) => /^\d+$/.test(k));
 
 /**
  * The list at `key` in index order. Accepts `key.N`, `key.member.N` and `key.<MemberName>.N`

@@ -19,7 +19,9 @@ export interface RequestTarget {
 const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 /** The service and region of the `Authorization` header's credential scope, if any. */
-export function credentialScope(authorization: string | undefined): { region: string; service: string } | undefined {
+export function credentialScope(
+  authorization: string | undefined,
+): { region: string; service: string } | undefined {
   const m = authorization ? SCOPE.exec(authorization) : null;
   return m ? { region: m[1]!, service: m[2]! } : undefined;
 }

@@ -9,12 +9,16 @@ describe("xml writer", () => {
     expect(leaf("Port", 6379)).toBe("<Port>6379</Port>");
     expect(leaf("Missing", undefined)).toBe("");
     expect(node("Endpoint", leaf("Address", "h"))).toBe("<Endpoint><Address>h</Address></Endpoint>");
-    expect(list("MemberClusters", "ClusterId", ["a", "b"], escapeXml)).toBe("<MemberClusters><ClusterId>a</ClusterId><ClusterId>b</ClusterId></MemberClusters>");
+    expect(list("MemberClusters", "ClusterId", ["a", "b"], escapeXml)).toBe(
+      "<MemberClusters><ClusterId>a</ClusterId><ClusterId>b</ClusterId></MemberClusters>",
+    );
     expect(list("TagList", "Tag", [], () => "")).toBe("<TagList></TagList>");
   });
 
   it("escapes every occurrence, in one pass (no double escaping), and leaves plain text as it is", () => {
-    expect(escapeXml("&&<<>>''\"\"&amp;")).toBe("&amp;&amp;&lt;&lt;&gt;&gt;&apos;&apos;&quot;&quot;&amp;amp;");
+    expect(escapeXml("&&<<>>''\"\"&amp;")).toBe(
+      "&amp;&amp;&lt;&lt;&gt;&gt;&apos;&apos;&quot;&quot;&amp;amp;",
+    );
     expect(escapeXml("sg-0fltc1 10.30.0.0/16 volatile-lru")).toBe("sg-0fltc1 10.30.0.0/16 volatile-lru");
     expect(escapeXml("")).toBe("");
     // The test regex has no /g state: calling it twice in a row answers the same.
@@ -25,15 +29,23 @@ describe("xml writer", () => {
 describe("envelopes", () => {
   it("wraps ElastiCache results in XResponse/XResult with ResponseMetadata", () => {
     const xml = elasticacheResponse("DescribeCacheClusters", "<CacheClusters></CacheClusters>", "rid-1");
-    expect(xml).toContain('<DescribeCacheClustersResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">');
-    expect(xml).toContain("<DescribeCacheClustersResult><CacheClusters></CacheClusters></DescribeCacheClustersResult>");
-    expect(xml).toMatch(/<ResponseMetadata><RequestId>rid-1<\/RequestId><\/ResponseMetadata><\/DescribeCacheClustersResponse>$/);
+    expect(xml).toContain(
+      '<DescribeCacheClustersResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">',
+    );
+    expect(xml).toContain(
+      "<DescribeCacheClustersResult><CacheClusters></CacheClusters></DescribeCacheClustersResult>",
+    );
+    expect(xml).toMatch(
+      /<ResponseMetadata><RequestId>rid-1<\/RequestId><\/ResponseMetadata><\/DescribeCacheClustersResponse>$/,
+    );
     expect(elasticacheResponse("DeleteCacheParameterGroup", undefined, "r")).not.toContain("Result>");
   });
 
   it("writes ElastiCache errors with Type, Code and Message", () => {
     const xml = elasticacheError("InvalidParameterValue", "bad <value>", "Sender", "rid-2");
-    expect(xml).toContain("<ErrorResponse xmlns=\"http://elasticache.amazonaws.com/doc/2015-02-02/\"><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>bad &lt;value&gt;</Message></Error><RequestId>rid-2</RequestId></ErrorResponse>");
+    expect(xml).toContain(
+      '<ErrorResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/"><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>bad &lt;value&gt;</Message></Error><RequestId>rid-2</RequestId></ErrorResponse>',
+    );
   });
 
   it("writes EC2 answers without a Result wrapper and errors under Response/Errors", () => {

@@ -3,7 +3,13 @@
  * value drops its element, as AWS omits absent members.
  */
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
 const SPECIAL = /[&<>"']/;
 const SPECIAL_ALL = /[&<>"']/g;
 
@@ -30,7 +36,12 @@ export function node(name: string, children: string | undefined): string {
 }
 
 /** A wrapped list: `<name><member>..</member>...</name>`; always written, empty lists included. */
-export function list<T>(name: string, member: string, items: readonly T[], render: (item: T) => string): string {
+export function list<T>(
+  name: string,
+  member: string,
+  items: readonly T[],
+  render: (item: T) => string,
+): string {
   return `<${name}>${items.map((i) => `<${member}>${render(i)}</${member}>`).join("")}</${name}>`;
 }
 

@@ -21,18 +21,42 @@ export function addDefaultParameterGroups(region: RegionState): void {
   for (const family of DEFAULT_GROUPS) {
     const info = FAMILIES.find((f) => f.family === family)!;
     const description = `Default parameter group for ${family}`;
-    region.parameterGroups.push({ name: `default.${family}`, family, description, isDefault: true, system: {}, user: {} });
+    region.parameterGroups.push({
+      name: `default.${family}`,
+      family,
+      description,
+      isDefault: true,
+      system: {},
+      user: {},
+    });
     if (CLUSTER_ON.includes(family) && info.engine !== "memcached") {
       region.parameterGroups.push({
-        name: `default.${family}.cluster.on`, family, description: `Customized default parameter group for ${family} with cluster mode on`,
-        isDefault: true, system: { "cluster-enabled": "yes" }, user: {},
+        name: `default.${family}.cluster.on`,
+        family,
+        description: `Customized default parameter group for ${family} with cluster mode on`,
+        isDefault: true,
+        system: { "cluster-enabled": "yes" },
+        user: {},
       });
     }
   }
 }
 
-export function addCustomGroup(region: RegionState, name: string, family: string, user: Record<string, string>, description?: string): void {
-  region.parameterGroups.push({ name, family, description: description ?? `${name} (${family})`, isDefault: false, system: {}, user });
+export function addCustomGroup(
+  region: RegionState,
+  name: string,
+  family: string,
+  user: Record<string, string>,
+  description?: string,
+): void {
+  region.parameterGroups.push({
+    name,
+    family,
+    description: description ?? `${name} (${family})`,
+    isDefault: false,
+    system: {},
+    user,
+  });
 }
 
 export interface ClusterSeed {
@@ -50,16 +74,34 @@ export interface ClusterSeed {
 }
 
 /** One cache cluster (a replication group member or a standalone cluster). */
-export function makeCluster(region: RegionState, seed: ClusterSeed, extra: Partial<CacheClusterState>, azIndex: number): CacheClusterState {
-  const azs = region.subnets.filter((s) => region.cacheSubnetGroups.find((g) => g.name === seed.subnetGroup)?.subnetIds.includes(s.id));
+export function makeCluster(
+  region: RegionState,
+  seed: ClusterSeed,
+  extra: Partial<CacheClusterState>,
+  azIndex: number,
+): CacheClusterState {
+  const azs = region.subnets.filter((s) =>
+    region.cacheSubnetGroups.find((g) => g.name === seed.subnetGroup)?.subnetIds.includes(s.id),
+  );
   const cluster: CacheClusterState = {
-    id: seed.id, engine: seed.engine, engineVersion: seed.version, status: seed.status ?? "available",
-    cacheNodeType: seed.nodeType ?? "cache.t4g.medium", numNodes: 1, port: seed.port ?? 6379,
-    parameterGroup: seed.group, paramApplyStatus: "in-sync", nodesToReboot: [],
+    id: seed.id,
+    engine: seed.engine,
+    engineVersion: seed.version,
+    status: seed.status ?? "available",
+    cacheNodeType: seed.nodeType ?? "cache.t4g.medium",
+    numNodes: 1,
+    port: seed.port ?? 6379,
+    parameterGroup: seed.group,
+    paramApplyStatus: "in-sync",
+    nodesToReboot: [],
     securityGroups: seed.securityGroups.map((id) => ({ id, status: "active" })),
-    subnetGroup: seed.subnetGroup, availabilityZone: azs[azIndex % Math.max(1, azs.length)]?.availabilityZone ?? `${region.region}a`,
-    transitEncryption: seed.tls ?? false, atRestEncryption: seed.tls ?? false, authToken: seed.auth ?? false,
-    createdAt: SEED_TIME, ...extra,
+    subnetGroup: seed.subnetGroup,
+    availabilityZone: azs[azIndex % Math.max(1, azs.length)]?.availabilityZone ?? `${region.region}a`,
+    transitEncryption: seed.tls ?? false,
+    atRestEncryption: seed.tls ?? false,
+    authToken: seed.auth ?? false,
+    createdAt: SEED_TIME,
+    ...extra,
   };
   region.cacheClusters.push(cluster);
   return cluster;
@@ -85,10 +127,18 @@ export function addReplicationGroup(region: RegionState, seed: ReplicationSeed):
     return { id: shardId, members };
   });
   region.replicationGroups.push({
-    id: seed.id, description: `${seed.id} ${seed.engine}`, status: seed.status ?? "available", engine: seed.engine,
-    clusterEnabled, cacheNodeType: seed.nodeType ?? "cache.t4g.medium", port: seed.port ?? 6379,
-    transitEncryption: seed.tls ?? false, atRestEncryption: seed.tls ?? false, authToken: seed.auth ?? false,
-    shards, createdAt: SEED_TIME,
+    id: seed.id,
+    description: `${seed.id} ${seed.engine}`,
+    status: seed.status ?? "available",
+    engine: seed.engine,
+    clusterEnabled,
+    cacheNodeType: seed.nodeType ?? "cache.t4g.medium",
+    port: seed.port ?? 6379,
+    transitEncryption: seed.tls ?? false,
+    atRestEncryption: seed.tls ?? false,
+    authToken: seed.auth ?? false,
+    shards,
+    createdAt: SEED_TIME,
   });
 }
 
@@ -97,10 +147,24 @@ export function addStandalone(region: RegionState, seed: ClusterSeed, nodes = 1)
 }
 
 export function addServerless(
-  region: RegionState, name: string, engine: "redis" | "valkey", major: string, full: string, securityGroupIds: string[], subnetIds: string[],
+  region: RegionState,
+  name: string,
+  engine: "redis" | "valkey",
+  major: string,
+  full: string,
+  securityGroupIds: string[],
+  subnetIds: string[],
 ): void {
   region.serverlessCaches.push({
-    name, description: `${name} serverless cache`, engine, majorEngineVersion: major, fullEngineVersion: full, status: "available",
-    port: 6379, securityGroupIds, subnetIds, createdAt: SEED_TIME,
+    name,
+    description: `${name} serverless cache`,
+    engine,
+    majorEngineVersion: major,
+    fullEngineVersion: full,
+    status: "available",
+    port: 6379,
+    securityGroupIds,
+    subnetIds,
+    createdAt: SEED_TIME,
   });
 }

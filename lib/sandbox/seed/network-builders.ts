@@ -7,7 +7,12 @@ import { nextId, type RegionState, type SecurityGroupRuleState } from "../model/
 export type RuleSeed = Omit<SecurityGroupRuleState, "id" | "groupId" | "isEgress">;
 
 export function addVpc(
-  region: RegionState, id: string, name: string | undefined, cidr: string, subnets: Array<[string, string]>, isDefault = false,
+  region: RegionState,
+  id: string,
+  name: string | undefined,
+  cidr: string,
+  subnets: Array<[string, string]>,
+  isDefault = false,
 ): void {
   region.vpcs.push({ id, cidr, isDefault, tags: name ? [{ key: "Name", value: name }] : [] });
   subnets.forEach(([subnetCidr, az], i) => {
@@ -18,7 +23,12 @@ export function addVpc(
   addSecurityGroup(region, nextId(region, "sg"), "default", "default VPC security group", id, []);
   const defaultGroup = region.securityGroups[region.securityGroups.length - 1]!;
   region.rules.push({
-    id: nextId(region, "sgr"), groupId: defaultGroup.id, isEgress: false, ipProtocol: "-1", fromPort: -1, toPort: -1,
+    id: nextId(region, "sgr"),
+    groupId: defaultGroup.id,
+    isEgress: false,
+    ipProtocol: "-1",
+    fromPort: -1,
+    toPort: -1,
     referencedGroupId: defaultGroup.id,
   });
 }
@@ -28,19 +38,34 @@ export function subnetIdsOf(region: RegionState, vpcId: string): string[] {
 }
 
 export function addSecurityGroup(
-  region: RegionState, id: string, name: string, description: string, vpcId: string, ingress: RuleSeed[],
+  region: RegionState,
+  id: string,
+  name: string,
+  description: string,
+  vpcId: string,
+  ingress: RuleSeed[],
 ): void {
   region.securityGroups.push({ id, name, description, vpcId, tags: [] });
-  for (const rule of ingress) region.rules.push({ ...rule, id: nextId(region, "sgr"), groupId: id, isEgress: false });
+  for (const rule of ingress)
+    region.rules.push({ ...rule, id: nextId(region, "sgr"), groupId: id, isEgress: false });
   // Every new VPC security group gets "all traffic out" by default.
   region.rules.push({
-    id: nextId(region, "sgr"), groupId: id, isEgress: true, ipProtocol: "-1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0",
+    id: nextId(region, "sgr"),
+    groupId: id,
+    isEgress: true,
+    ipProtocol: "-1",
+    fromPort: -1,
+    toPort: -1,
+    cidrIpv4: "0.0.0.0/0",
   });
 }
 
 export function tcp(port: number, source: { cidr?: string; group?: string }, description?: string): RuleSeed {
   return {
-    ipProtocol: "tcp", fromPort: port, toPort: port, description,
+    ipProtocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    description,
     ...(source.cidr ? { cidrIpv4: source.cidr } : {}),
     ...(source.group ? { referencedGroupId: source.group } : {}),
   };

@@ -28,17 +28,63 @@ export interface FamilyInfo {
 }
 
 export const FAMILIES: FamilyInfo[] = [
-  { family: "memcached1.6", engine: "memcached", compatVersion: "1.6.22", versions: ["1.6.17", "1.6.22"], description: "memcached version 1.6" },
-  { family: "redis4.0", engine: "redis", compatVersion: "4.0.10", versions: ["4.0.10"], description: "Redis 4.0" },
-  { family: "redis5.0", engine: "redis", compatVersion: "5.0.6", versions: ["5.0.6"], description: "Redis 5.0" },
-  { family: "redis6.x", engine: "redis", compatVersion: "6.2.6", versions: ["6.0.5", "6.2.6"], description: "Redis 6.x" },
-  { family: "redis7", engine: "redis", compatVersion: "7.1.0", versions: ["7.0.7", "7.1.0"], description: "Redis 7" },
-  { family: "valkey7", engine: "valkey", compatVersion: "7.2.4", versions: ["7.2.6"], description: "Valkey 7" },
-  { family: "valkey8", engine: "valkey", compatVersion: "7.2.4", versions: ["8.0.1", "8.1.0"], description: "Valkey 8" },
+  {
+    family: "memcached1.6",
+    engine: "memcached",
+    compatVersion: "1.6.22",
+    versions: ["1.6.17", "1.6.22"],
+    description: "memcached version 1.6",
+  },
+  {
+    family: "redis4.0",
+    engine: "redis",
+    compatVersion: "4.0.10",
+    versions: ["4.0.10"],
+    description: "Redis 4.0",
+  },
+  {
+    family: "redis5.0",
+    engine: "redis",
+    compatVersion: "5.0.6",
+    versions: ["5.0.6"],
+    description: "Redis 5.0",
+  },
+  {
+    family: "redis6.x",
+    engine: "redis",
+    compatVersion: "6.2.6",
+    versions: ["6.0.5", "6.2.6"],
+    description: "Redis 6.x",
+  },
+  {
+    family: "redis7",
+    engine: "redis",
+    compatVersion: "7.1.0",
+    versions: ["7.0.7", "7.1.0"],
+    description: "Redis 7",
+  },
+  {
+    family: "valkey7",
+    engine: "valkey",
+    compatVersion: "7.2.4",
+    versions: ["7.2.6"],
+    description: "Valkey 7",
+  },
+  {
+    family: "valkey8",
+    engine: "valkey",
+    compatVersion: "7.2.4",
+    versions: ["8.0.1", "8.1.0"],
+    description: "Valkey 8",
+  },
 ];
 
 /** The version AWS picks when a client asks for the default of each engine (`DefaultOnly`). */
-export const DEFAULT_VERSIONS: Record<string, string> = { redis: "7.1.0", valkey: "8.0.1", memcached: "1.6.22" };
+export const DEFAULT_VERSIONS: Record<string, string> = {
+  redis: "7.1.0",
+  valkey: "8.0.1",
+  memcached: "1.6.22",
+};
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
@@ -51,18 +97,24 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function parseRows(rows: string): ParameterDef[] {
-  return rows.trim().split("\n").map((line) => {
-    const [name, defaultValue, allowedValues, flags, minEngineVersion, description] = line.split("|");
-    const numeric = /^-?\d/.test(allowedValues!) && !/[a-z]/i.test(allowedValues!);
-    return {
-      name: name!, defaultValue: defaultValue!, allowedValues: allowedValues!, description: description!,
-      dataType: numeric ? "integer" : "string",
-      modifiable: !flags!.includes("n"),
-      changeType: flags!.includes("r") ? "requires-reboot" : "immediate",
-      minEngineVersion: minEngineVersion!,
-      engineDefault: flags!.includes("e"),
-    };
-  });
+  return rows
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [name, defaultValue, allowedValues, flags, minEngineVersion, description] = line.split("|");
+      const numeric = /^-?\d/.test(allowedValues!) && !/[a-z]/i.test(allowedValues!);
+      return {
+        name: name!,
+        defaultValue: defaultValue!,
+        allowedValues: allowedValues!,
+        description: description!,
+        dataType: numeric ? "integer" : "string",
+        modifiable: !flags!.includes("n"),
+        changeType: flags!.includes("r") ? "requires-reboot" : "immediate",
+        minEngineVersion: minEngineVersion!,
+        engineDefault: flags!.includes("e"),
+      };
+    });
 }
 
 const REDIS = parseRows(REDIS_PARAMETER_ROWS);

@@ -15,13 +15,23 @@ export function authorization(region: string, service: string): string {
 }
 
 export async function call(
-  url: string, service: "elasticache" | "ec2", action: string, params: Record<string, string | number | boolean> = {}, region = "us-east-1",
+  url: string,
+  service: "elasticache" | "ec2",
+  action: string,
+  params: Record<string, string | number | boolean> = {},
+  region = "us-east-1",
 ): Promise<WireAnswer> {
-  const body = new URLSearchParams({ Action: action, Version: service === "ec2" ? EC2_VERSION : ELASTICACHE_VERSION });
+  const body = new URLSearchParams({
+    Action: action,
+    Version: service === "ec2" ? EC2_VERSION : ELASTICACHE_VERSION,
+  });
   for (const [k, v] of Object.entries(params)) body.set(k, String(v));
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8", authorization: authorization(region, service) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+      authorization: authorization(region, service),
+    },
     body: body.toString(),
   });
   return { status: res.status, xml: await res.text() };

@@ -26,9 +26,12 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
     <main className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold tracking-tight text-slate-900">Apply to <span className="font-mono">{run.target.id}</span></h1>
+          <h1 className="text-xl font-semibold tracking-tight text-slate-900">
+            Apply to <span className="font-mono">{run.target.id}</span>
+          </h1>
           <p className="mt-1 text-[13px] text-slate-500">
-            {run.region} · by {run.user.name} · started {run.startedAt.replace("T", " ").slice(0, 19)} UTC{run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
+            {run.region} · by {run.user.name} · started {run.startedAt.replace("T", " ").slice(0, 19)} UTC
+            {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
           </p>
         </div>
         <RunStatusBadge status={run.status} />
@@ -36,14 +39,40 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
       <Card>
         <CardHeader title="Progress" actions={<AutoRefresh active={running} />} />
         <CardBody className="space-y-4">
-          <p role="status" aria-live="polite" className="text-[13px] font-medium text-slate-800" data-testid="run-message">{run.message}</p>
+          <p
+            role="status"
+            aria-live="polite"
+            className="text-[13px] font-medium text-slate-800"
+            data-testid="run-message"
+          >
+            {run.message}
+          </p>
           <RunSteps run={run} />
           <RunResult run={run} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-            {!running && run.status !== "succeeded" ? <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>Preview again from the current state</Link> : null}
-            {run.status === "succeeded" ? <Link href={stepHref("target", { region: run.region, ...run.target })} className={buttonClasses("secondary", "sm")} prefetch={false}>Run the wizard again</Link> : null}
-            <Link href={`/status?region=${encodeURIComponent(run.region)}`} className={buttonClasses("secondary", "sm")}>Status page</Link>
-            <Link href="/changes" className={buttonClasses("ghost", "sm")}>All changes</Link>
+            {!running && run.status !== "succeeded" ? (
+              <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>
+                Preview again from the current state
+              </Link>
+            ) : null}
+            {run.status === "succeeded" ? (
+              <Link
+                href={stepHref("target", { region: run.region, ...run.target })}
+                className={buttonClasses("secondary", "sm")}
+                prefetch={false}
+              >
+                Run the wizard again
+              </Link>
+            ) : null}
+            <Link
+              href={`/status?region=${encodeURIComponent(run.region)}`}
+              className={buttonClasses("secondary", "sm")}
+            >
+              Status page
+            </Link>
+            <Link href="/changes" className={buttonClasses("ghost", "sm")}>
+              All changes
+            </Link>
           </div>
         </CardBody>
       </Card>

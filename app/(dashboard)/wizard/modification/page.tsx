@@ -19,12 +19,27 @@ export default async function ModificationStep({ searchParams }: { searchParams:
   const { params, setup } = await loadStep("modification", searchParams);
   const choices = choicesOf(params);
   if (!setup.ok || !choices.ok) {
-    return <WizardFrame step="modification" params={params} title="Cluster modification">{!setup.ok ? <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} /> : null}</WizardFrame>;
+    return (
+      <WizardFrame step="modification" params={params} title="Cluster modification">
+        {!setup.ok ? (
+          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
+        ) : null}
+      </WizardFrame>
+    );
   }
   const { target, parameterGroup } = choices.value;
-  const snapshot = await readRegion(setup.settings, target.region, target, [parameterGroup.name.toLowerCase()]);
+  const snapshot = await readRegion(setup.settings, target.region, target, [
+    parameterGroup.name.toLowerCase(),
+  ]);
   const result = tryComputePlan(snapshot, choices.value);
-  const back = <Link href={stepHref("parameter-group", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>;
+  const back = (
+    <Link
+      href={stepHref("parameter-group", params)}
+      className="text-[13px] text-slate-600 hover:text-slate-900"
+    >
+      Back
+    </Link>
+  );
   if (!result.ok) {
     return (
       <WizardFrame step="modification" params={params} title="Cluster modification">
@@ -33,16 +48,29 @@ export default async function ModificationStep({ searchParams }: { searchParams:
       </WizardFrame>
     );
   }
-  const step = result.plan.steps.find((s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster")!;
+  const step = result.plan.steps.find(
+    (s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster",
+  )!;
   const index = result.plan.steps.indexOf(step);
   return (
-    <WizardFrame step="modification" params={params} title="Cluster modification"
-      description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}>
-      <StepForm step="modification" hidden={pick(params, keysBefore("modification"))} submitLabel="Preview changes" secondary={back}>
+    <WizardFrame
+      step="modification"
+      params={params}
+      title="Cluster modification"
+      description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}
+    >
+      <StepForm
+        step="modification"
+        hidden={pick(params, keysBefore("modification"))}
+        submitLabel="Preview changes"
+        secondary={back}
+      >
         <ol className="space-y-3">
           <PlanStepCard step={step} index={index} />
         </ol>
-        <p className="text-[13px] text-slate-600">The preview lists every step in order, with the exact AWS calls, before you apply anything.</p>
+        <p className="text-[13px] text-slate-600">
+          The preview lists every step in order, with the exact AWS calls, before you apply anything.
+        </p>
       </StepForm>
     </WizardFrame>
   );

@@ -19,13 +19,28 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
   const { params, setup } = await loadStep("network", searchParams);
   const target = targetOf(params);
   if (!setup.ok || !target.ok) {
-    return <WizardFrame step="network" params={params} title="Network access">{!setup.ok ? <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} /> : null}</WizardFrame>;
+    return (
+      <WizardFrame step="network" params={params} title="Network access">
+        {!setup.ok ? (
+          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
+        ) : null}
+      </WizardFrame>
+    );
   }
-  const found = suggestions(await readRegion(setup.settings, target.value.region, target.value), target.value);
+  const found = suggestions(
+    await readRegion(setup.settings, target.value.region, target.value),
+    target.value,
+  );
   if (!found.ok) {
     return (
       <WizardFrame step="network" params={params} title="Network access">
-        <Notice tone="error" title={`${params.id} cannot be read`}>{found.message} <Link className="underline" href={stepHref("target", params)}>Choose another cluster</Link>.</Notice>
+        <Notice tone="error" title={`${params.id} cannot be read`}>
+          {found.message}{" "}
+          <Link className="underline" href={stepHref("target", params)}>
+            Choose another cluster
+          </Link>
+          .
+        </Notice>
       </WizardFrame>
     );
   }
@@ -37,11 +52,33 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
     </Notice>
   ) : null;
   return (
-    <WizardFrame step="network" params={params} title="Network access" notices={notices}
-      description={<>Port <strong className="font-mono">{s.port ?? "unknown"}</strong>, taken from the cluster&apos;s endpoint · VPC <span className="font-mono">{s.vpcId ?? "unknown"}</span></>}>
-      <StepForm step="network" hidden={pick(params, keysBefore("network"))} submitLabel="Continue to parameter group"
-        secondary={<Link href={stepHref("target", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>}>
-        <SecurityGroupFields network={s.network} vpcId={s.vpcId} p={withDefaults(params, s.network.recommended)} />
+    <WizardFrame
+      step="network"
+      params={params}
+      title="Network access"
+      notices={notices}
+      description={
+        <>
+          Port <strong className="font-mono">{s.port ?? "unknown"}</strong>, taken from the cluster&apos;s
+          endpoint · VPC <span className="font-mono">{s.vpcId ?? "unknown"}</span>
+        </>
+      }
+    >
+      <StepForm
+        step="network"
+        hidden={pick(params, keysBefore("network"))}
+        submitLabel="Continue to parameter group"
+        secondary={
+          <Link href={stepHref("target", params)} className="text-[13px] text-slate-600 hover:text-slate-900">
+            Back
+          </Link>
+        }
+      >
+        <SecurityGroupFields
+          network={s.network}
+          vpcId={s.vpcId}
+          p={withDefaults(params, s.network.recommended)}
+        />
         <SourceFields network={s.network} port={s.port} p={params} />
       </StepForm>
     </WizardFrame>
@@ -52,5 +89,7 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
 function withDefaults(p: WizardParams, recommended: NetworkChoice | undefined): WizardParams {
   if (p.sg || !recommended) return p;
   const sg = recommended.securityGroup;
-  return sg.mode === "existing" ? { ...p, sg: "existing", sgId: sg.groupId } : { ...p, sg: "new", sgName: p.sgName ?? sg.name };
+  return sg.mode === "existing"
+    ? { ...p, sg: "existing", sgId: sg.groupId }
+    : { ...p, sg: "new", sgName: p.sgName ?? sg.name };
 }

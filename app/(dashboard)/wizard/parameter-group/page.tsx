@@ -19,23 +19,68 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
   const { params, setup } = await loadStep("parameter-group", searchParams);
   const target = targetOf(params);
   if (!setup.ok || !target.ok) {
-    return <WizardFrame step="parameter-group" params={params} title="Parameter group">{!setup.ok ? <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} /> : null}</WizardFrame>;
+    return (
+      <WizardFrame step="parameter-group" params={params} title="Parameter group">
+        {!setup.ok ? (
+          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
+        ) : null}
+      </WizardFrame>
+    );
   }
-  const found = suggestions(await readRegion(setup.settings, target.value.region, target.value), target.value);
+  const found = suggestions(
+    await readRegion(setup.settings, target.value.region, target.value),
+    target.value,
+  );
   if (!found.ok) {
     return (
       <WizardFrame step="parameter-group" params={params} title="Parameter group">
-        <Notice tone="error" title={`${params.id} cannot be read`}>{found.message} <Link className="underline" href={stepHref("target", params)}>Choose another cluster</Link>.</Notice>
+        <Notice tone="error" title={`${params.id} cannot be read`}>
+          {found.message}{" "}
+          <Link className="underline" href={stepHref("target", params)}>
+            Choose another cluster
+          </Link>
+          .
+        </Notice>
       </WizardFrame>
     );
   }
   const s = found.value;
   const current = s.parameterGroup.current;
   return (
-    <WizardFrame step="parameter-group" params={params} title="Parameter group"
-      description={current ? <>Now: <span className="font-mono">{current.name}</span>{current.policy ? <> with maxmemory-policy=<span className="font-mono">{current.policy}</span></> : null}{current.isDefault ? " (a default group: AWS refuses to edit it)" : ""}.</> : "No parameter group is attached now."}>
-      <StepForm step="parameter-group" hidden={pick(params, keysBefore("parameter-group"))} submitLabel="Continue to cluster modification"
-        secondary={<Link href={stepHref("network", params)} className="text-[13px] text-slate-600 hover:text-slate-900">Back</Link>}>
+    <WizardFrame
+      step="parameter-group"
+      params={params}
+      title="Parameter group"
+      description={
+        current ? (
+          <>
+            Now: <span className="font-mono">{current.name}</span>
+            {current.policy ? (
+              <>
+                {" "}
+                with maxmemory-policy=<span className="font-mono">{current.policy}</span>
+              </>
+            ) : null}
+            {current.isDefault ? " (a default group: AWS refuses to edit it)" : ""}.
+          </>
+        ) : (
+          "No parameter group is attached now."
+        )
+      }
+    >
+      <StepForm
+        step="parameter-group"
+        hidden={pick(params, keysBefore("parameter-group"))}
+        submitLabel="Continue to cluster modification"
+        secondary={
+          <Link
+            href={stepHref("network", params)}
+            className="text-[13px] text-slate-600 hover:text-slate-900"
+          >
+            Back
+          </Link>
+        }
+      >
         <ParameterGroupFields pg={s.parameterGroup} family={s.family} p={params} />
       </StepForm>
     </WizardFrame>

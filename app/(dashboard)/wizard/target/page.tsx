@@ -20,11 +20,17 @@ export const metadata: Metadata = { title: "Wizard: target" };
 export default async function TargetStep({ searchParams }: { searchParams: SearchParams }) {
   const { params, setup } = await loadStep("target", searchParams);
   if (!setup.ok) {
-    return <WizardFrame step="target" params={params} title="Target"><AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} /></WizardFrame>;
+    return (
+      <WizardFrame step="target" params={params} title="Target">
+        <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
+      </WizardFrame>
+    );
   }
   const { region, unconfigured } = regionOf(setup.settings, params.region);
   const target = targetOf({ ...params, region });
-  const options = targetOptions(await readRegion(setup.settings, region, target.ok ? target.value : undefined));
+  const options = targetOptions(
+    await readRegion(setup.settings, region, target.ok ? target.value : undefined),
+  );
   const chosen = options.clusters.find((c) => c.kind === params.kind && c.id === params.id);
   const vpcId = params.vpc ?? chosen?.vpcId ?? options.vpcs.find((v) => v.clusterCount > 0)?.id;
   const inVpc = options.clusters.filter((c) => c.vpcId === vpcId);
@@ -32,14 +38,36 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
 
   const notices = (
     <>
-      {unconfigured ? <Notice tone="warning" title={`Region ${unconfigured} is not configured`}>Showing {region}. Add it to QUEUEREADY_REGIONS to plan there.</Notice> : null}
-      {options.problems.map((p) => <Notice key={p} tone="error" title="Part of the region could not be read">{p}</Notice>)}
+      {unconfigured ? (
+        <Notice tone="warning" title={`Region ${unconfigured} is not configured`}>
+          Showing {region}. Add it to QUEUEREADY_REGIONS to plan there.
+        </Notice>
+      ) : null}
+      {options.problems.map((p) => (
+        <Notice key={p} tone="error" title="Part of the region could not be read">
+          {p}
+        </Notice>
+      ))}
     </>
   );
   return (
-    <WizardFrame step="target" params={{ ...params, region }} title="Target" description="Which cluster should BullMQ use? Choose the region, the VPC, then the cluster." notices={notices}>
-      <StepForm step="target" hidden={{ region, vpc: vpcId }} submitLabel="Continue to network access"
-        secondary={<Link href="/status" className="text-[13px] text-slate-600 hover:text-slate-900">Back to status</Link>}>
+    <WizardFrame
+      step="target"
+      params={{ ...params, region }}
+      title="Target"
+      description="Which cluster should BullMQ use? Choose the region, the VPC, then the cluster."
+      notices={notices}
+    >
+      <StepForm
+        step="target"
+        hidden={{ region, vpc: vpcId }}
+        submitLabel="Continue to network access"
+        secondary={
+          <Link href="/status" className="text-[13px] text-slate-600 hover:text-slate-900">
+            Back to status
+          </Link>
+        }
+      >
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-[13px] font-medium text-slate-700">Region</span>
           <RegionTabs regions={setup.settings.regions} current={region} basePath="/wizard/target" />
@@ -50,11 +78,22 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
           <ul className="flex flex-wrap gap-2">
             {options.vpcs.map((v) => (
               <li key={v.id}>
-                <Link href={`/wizard/target?${toQuery({ region, vpc: v.id })}`} aria-current={v.id === vpcId ? "page" : undefined} prefetch={false}
-                  className={cx("block rounded-md px-3 py-2 text-[13px] ring-1", v.id === vpcId ? "bg-indigo-50 ring-indigo-300" : "ring-slate-200 hover:bg-slate-50")}>
+                <Link
+                  href={`/wizard/target?${toQuery({ region, vpc: v.id })}`}
+                  aria-current={v.id === vpcId ? "page" : undefined}
+                  prefetch={false}
+                  className={cx(
+                    "block rounded-md px-3 py-2 text-[13px] ring-1",
+                    v.id === vpcId ? "bg-indigo-50 ring-indigo-300" : "ring-slate-200 hover:bg-slate-50",
+                  )}
+                >
                   <span className="font-medium text-slate-900">{v.name ?? v.id}</span>{" "}
-                  <span className="text-slate-500">{v.clusterCount} cluster{v.clusterCount === 1 ? "" : "s"}</span>
-                  <span className="block font-mono text-xs text-slate-500">{v.id} · {v.cidrBlocks.join(", ")}</span>
+                  <span className="text-slate-500">
+                    {v.clusterCount} cluster{v.clusterCount === 1 ? "" : "s"}
+                  </span>
+                  <span className="block font-mono text-xs text-slate-500">
+                    {v.id} · {v.cidrBlocks.join(", ")}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -67,7 +106,10 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
         )}
         <FieldError name="id" />
         {noVpc.length > 0 ? (
-          <p className="text-xs text-slate-500">VPC unknown (its subnet group or security groups were not read): {noVpc.map((c) => c.id).join(", ")}.</p>
+          <p className="text-xs text-slate-500">
+            VPC unknown (its subnet group or security groups were not read):{" "}
+            {noVpc.map((c) => c.id).join(", ")}.
+          </p>
         ) : null}
       </StepForm>
     </WizardFrame>

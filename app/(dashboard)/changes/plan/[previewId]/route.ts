@@ -7,17 +7,22 @@ import { defaultStore } from "@/lib/store";
  * A recorded preview as a download: `?format=json` (default) or `?format=sh` (the AWS CLI script). Route
  * handlers are not wrapped by the dashboard layout, so the sign-in check is made here.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ previewId: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ previewId: string }> },
+): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
   const { previewId } = await params;
   const preview = await getPreview(defaultStore(), previewId);
-  if (!preview) return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
+  if (!preview)
+    return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
   const format = new URL(request.url).searchParams.get("format") === "sh" ? "sh" : "json";
   const body = format === "sh" ? renderCli(preview.plan) : renderJson(preview.plan);
   return new Response(body, {
     headers: {
-      "content-type": format === "sh" ? "text/x-shellscript; charset=utf-8" : "application/json; charset=utf-8",
+      "content-type":
+        format === "sh" ? "text/x-shellscript; charset=utf-8" : "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="${planFileName(preview.plan, format)}"`,
       "cache-control": "no-store",
     },

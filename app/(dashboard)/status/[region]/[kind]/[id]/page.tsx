@@ -44,14 +44,27 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const audit = auditTarget(read.snapshot, ref);
   if (!audit) {
     // Absent from a list that failed to read is "unknown", not "gone".
-    const list = kind === "serverless" ? read.snapshot.serverlessCaches : kind === "cache-cluster" ? read.snapshot.cacheClusters : read.snapshot.replicationGroups;
+    const list =
+      kind === "serverless"
+        ? read.snapshot.serverlessCaches
+        : kind === "cache-cluster"
+          ? read.snapshot.cacheClusters
+          : read.snapshot.replicationGroups;
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
   return <ClusterDetail c={audit} topology={topologyOf(read.snapshot)[`${kind}:${id}`]} />;
 }
 
-function Problem({ title, what, problem }: { title: string; what: string; problem: Parameters<typeof AwsProblemNotice>[0]["problem"] }) {
+function Problem({
+  title,
+  what,
+  problem,
+}: {
+  title: string;
+  what: string;
+  problem: Parameters<typeof AwsProblemNotice>[0]["problem"];
+}) {
   return (
     <main className="space-y-6">
       <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
