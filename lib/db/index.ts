@@ -1,0 +1,24 @@
+/**
+ * The process's database: opened on first use (migrations applied, the old JSON files imported once) and
+ * shared by every route and action of the server. Repositories take a `Db`, so tests pass their own.
+ */
+import "server-only";
+import { databaseConfigFromEnv } from "@/lib/db/config";
+import type { Database } from "@/lib/db/open";
+import { startDatabase } from "@/lib/db/start";
+
+export { databaseConfigFromEnv, dataDirFromEnv, type DatabaseConfig } from "@/lib/db/config";
+export { openDatabase, type Database, type Db } from "@/lib/db/open";
+
+// On globalThis, not in a module variable: dev reloads and separate route bundles must share one embedded
+// database, which only one opener per process may hold.
+const KEY = Symbol.for("queueready.database");
+const slot = globalThis as unknown as Record<symbol, Promise<Database> | undefined>;
+
+export function defaultDatabase(): Promise<Database> {
+  slot[KEY] ??= startDatabase(databaseConfigFromEnv()).catch((err: unknown) => {
+    slot[KEY] = undefined;
+    throw err;
+  });
+  return slot[KEY];
+}

@@ -1,0 +1,122 @@
+/**
+ * The one schema, for the embedded database (PGlite) and a PostgreSQL server alike. Everything about a
+ * cluster is keyed by its identity (account_id, region, kind, target_id) so that several accounts and the
+ * inventory's TargetRef map onto rows without a migration. `npm run db:generate` turns edits here into a
+ * new SQL migration under lib/db/migrations (applied at start, never edited once committed).
+ */
+import type { ApplyRun, CreatedResource, StepStatus } from "@/lib/apply/types";
+import type { Plan } from "@/lib/plan";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** One apply: who, on which cluster, the plan it held to, and how it ended. */
+export const applyRuns = pgTable(
+  "apply_runs",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    userName: text("user_name").notNull(),
+    userRole: text("user_role").notNull(),
+    status: text("status").$type<ApplyRun["status"]>().notNull(),
+    phase: text("phase").$type<ApplyRun["phase"]>().notNull(),
+    message: text("message").notNull(),
+    startedAt: at("started_at").notNull(),
+    /** Moved on by the replica running it; a running run whose heartbeat stops reads as interrupted. */
+    heartbeatAt: at("heartbeat_at").notNull(),
+    finishedAt: at("finished_at"),
+    plan: jsonb("plan").$type<Plan>().notNull(),
+    convergence: jsonb("convergence").$type<ApplyRun["convergence"]>(),
+    readiness: jsonb("readiness").$type<ApplyRun["readiness"]>(),
+    outcome: jsonb("outcome").$type<ApplyRun["outcome"]>(),
+  },
+  (t) => [
+    index("apply_runs_started_at_idx").on(t.startedAt),
+    index("apply_runs_target_idx").on(t.accountId, t.region, t.kind, t.targetId),
+    index("apply_runs_running_idx").on(t.status, t.heartbeatAt),
+  ],
+);
+
+/** A run's steps in plan order, each with its outcome as it happened. */
+export const applySteps = pgTable(
+  "apply_steps",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references((): AnyPgColumn => applyRuns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    stepId: text("step_id").notNull(),
+    title: text("title").notNull(),
+    operation: text("operation").notNull(),
+    status: text("status").$type<StepStatus>().notNull(),
+    message: text("message"),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.position] })],
+);
+
+/** What a run created in AWS (the history's undo list), and who removed it since. */
+export const createdResources = pgTable(
+  "created_resources",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references((): AnyPgColumn => applyRuns.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    type: text("type").$type<CreatedResource["type"]>().notNull(),
+    region: text("region").notNull(),
+    resource: jsonb("resource").$type<CreatedResource>().notNull(),
+    createdAt: at("created_at").notNull(),
+    removedAt: at("removed_at"),
+    removedBy: text("removed_by"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.position] })],
+);
+
+/** A binding preview: apply holds the operator to exactly this plan until it expires. */
+export const previews = pgTable(
+  "previews",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    userName: text("user_name"),
+    userRole: text("user_role"),
+    plan: jsonb("plan").$type<Plan>().notNull(),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("previews_expires_at_idx").on(t.expiresAt)],
+);
+
+/** Named leases (one apply per cluster, one scheduler per interval): free once `expires_at` passed. */
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  owner: text("owner").notNull(),
+  holder: text("holder").notNull(),
+  acquiredAt: at("acquired_at").notNull(),
+  renewedAt: at("renewed_at").notNull(),
+  expiresAt: at("expires_at").notNull(),
+});
+
+/** Facts about the database itself, e.g. that the old JSON files were imported. */
+export const meta = pgTable("meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: at("updated_at").notNull(),
+});

@@ -1,0 +1,32 @@
+/**
+ * What happens when a process opens its database: migrations (in openDatabase), the embedded database's
+ * cleanup of what its previous process left running, and the one-time import of the old JSON files.
+ */
+import type { DatabaseConfig } from "@/lib/db/config";
+import { importJsonStore } from "@/lib/db/json-import";
+import { releaseAllLeases } from "@/lib/db/leases";
+import { openDatabase, type Database } from "@/lib/db/open";
+import { interruptStaleRuns } from "@/lib/db/run-updates";
+
+export async function startDatabase(
+  config: Exclude<DatabaseConfig, { kind: "memory" }>,
+  log: (line: string) => void = console.log,
+): Promise<Database> {
+  const database = await openDatabase(config);
+  try {
+    const imported = await importJsonStore(database.db, config.dataDir);
+    if (imported && (imported.imported > 0 || imported.skipped.length > 0)) {
+      const skipped = imported.skipped.length > 0 ? ` (skipped ${imported.skipped.join(", ")})` : "";
+      log(`Imported ${imported.imported} apply run(s) from ${config.dataDir}/runs${skipped}.`);
+    }
+    if (config.kind === "embedded") {
+      // One process owns the embedded database, so whatever was running or held before it started is dead.
+      await interruptStaleRuns(database.db, new Date());
+      await releaseAllLeases(database.db);
+    }
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
