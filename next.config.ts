@@ -24,8 +24,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The AWS SDK stays a server-side dependency; never bundle it for the browser.
-  serverExternalPackages: ["@aws-sdk/client-elasticache", "@aws-sdk/client-ec2"],
+  // The AWS SDK stays a server-side dependency; never bundle it for the browser. PGlite loads its WASM
+  // and data files next to its own module, and pg has optional native parts: both stay plain requires.
+  serverExternalPackages: [
+    "@aws-sdk/client-elasticache",
+    "@aws-sdk/client-ec2",
+    "@electric-sql/pglite",
+    "pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
 import { sandboxPerFile } from "@/lib/aws/int-harness";
@@ -10,17 +7,17 @@ import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/apply/types";
 import { computePlan, type TargetChoice, type WizardChoices } from "@/lib/plan";
-import { createJsonStore } from "@/lib/store";
+import { memoryDatabase } from "@/lib/testing/test-db";
+import type { Database } from "@/lib/db";
 
 const h = sandboxPerFile({ applyDelayMs: 200 });
 const operator = { name: "operator", role: "operator" };
-let dir: string;
+let database: Database | undefined;
 let opts: ApplyOptions;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-refusals-"));
   opts = {
     settings: h.settings,
-    store: createJsonStore(dir),
+    db: (database = await memoryDatabase()).db,
     pollInitialMs: 50,
     pollMaxMs: 200,
     timeLimitMs: 15_000,
@@ -31,7 +28,7 @@ beforeEach(() => {
   h.sandbox.control.clearFaults();
   h.sandbox.control.configure({ applyDelayMs: 200 });
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => database?.close());
 
 const rg = (id: string, region = "us-east-1"): TargetChoice => ({ region, kind: "replication-group", id });
 

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   listCacheParameterGroups,
@@ -17,23 +14,23 @@ import { undoCandidates, undoResource } from "@/lib/apply/undo";
 import type { ApplyOptions } from "@/lib/apply/types";
 import { computePlan, type TargetChoice } from "@/lib/plan";
 import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
-import { createJsonStore } from "@/lib/store";
+import { memoryDatabase } from "@/lib/testing/test-db";
+import type { Database } from "@/lib/db";
 
 const h = sandboxPerFile({ applyDelayMs: 200 });
 const operator = { name: "operator", role: "operator" };
-let dir: string;
+let database: Database | undefined;
 let opts: ApplyOptions;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-apply-"));
   opts = {
     settings: h.settings,
-    store: createJsonStore(dir),
+    db: (database = await memoryDatabase()).db,
     pollInitialMs: 50,
     pollMaxMs: 200,
     timeLimitMs: 15_000,
   };
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => database?.close());
 
 /** Preview with the wizard's recommendations (or overrides), apply, wait, and return both. */
 async function wizardApply(target: TargetChoice, override = {}) {

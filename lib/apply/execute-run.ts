@@ -1,21 +1,25 @@
 /**
  * The body of an apply, run in the background once startApply has checked the plan and taken the lock:
  * steps in order (stop at the first failure), then the wait for the cluster to converge, then the audit.
- * Every transition is written to the store as it happens, so the progress page survives a reload.
+ * Every transition is written to the database as it happens, so the progress page survives a reload.
  */
 import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { auditTarget, connectionSnippet } from "@/lib/readiness";
-import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
+import type { Db } from "@/lib/db";
+import { releaseLease } from "@/lib/db/leases";
 import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
 import { executeStep, type StepRun } from "@/lib/apply/execute-step";
+import { LeaseLostError, startHeartbeat, type Heartbeat } from "@/lib/apply/heartbeat";
 import { updateRun } from "@/lib/apply/run-store";
 import { convergence, readTargetState } from "@/lib/apply/target-state";
 import { DEFAULTS, type ApplyOptions, type ApplyRun } from "@/lib/apply/types";
 
 export interface RunContext {
   ctx: AwsContext;
-  store: JsonStore;
+  db: Db;
+  /** Set by executeRun while the run goes on. */
+  heartbeat?: Heartbeat;
   runId: string;
   lockName: string;
   options: ApplyOptions;
@@ -47,19 +51,20 @@ function finishUnsuccessful(r: ApplyRun, status: "failed" | "timed-out", message
 
 async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
   for (const [index, step] of plan.steps.entries()) {
+    rc.heartbeat?.check();
     if (step.action === "no-op") {
-      await updateRun(rc.store, rc.runId, (r) =>
+      await updateRun(rc.db, rc.runId, (r) =>
         Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }),
       );
       continue;
     }
-    await updateRun(rc.store, rc.runId, (r) => {
+    await updateRun(rc.db, rc.runId, (r) => {
       Object.assign(r.steps[index]!, { status: "running", startedAt: new Date().toISOString() });
       r.message = `Step ${index + 1} of ${plan.steps.length}: ${step.title}`;
     });
     try {
       const result = await executeStep({ ctx: rc.ctx, plan, outputs }, step);
-      await updateRun(rc.store, rc.runId, (r) => {
+      await updateRun(rc.db, rc.runId, (r) => {
         Object.assign(r.steps[index]!, {
           status: result.status,
           message: result.message,
@@ -67,9 +72,8 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
         });
         if (result.created) r.created.push(result.created);
       });
-      await renewLock(rc.store, rc.lockName, rc.runId);
     } catch (err) {
-      await updateRun(rc.store, rc.runId, (r) => {
+      await updateRun(rc.db, rc.runId, (r) => {
         Object.assign(r.steps[index]!, {
           status: "failed",
           message: describeError(err),
@@ -99,7 +103,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   let delay = rc.options.pollInitialMs ?? DEFAULTS.pollInitialMs;
   let polls = 0;
   let last = "not read yet";
-  await updateRun(rc.store, rc.runId, (r) => {
+  await updateRun(rc.db, rc.runId, (r) => {
     r.phase = "converging";
     r.convergence = { polls, since: new Date(started).toISOString(), last };
     r.message = `Waiting for ${plan.target.id} to apply the changes.`;
@@ -111,7 +115,13 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
     let stop: string | undefined;
     try {
       const state = convergence(await readTargetState(rc.ctx, plan.target.kind, plan.target.id), want);
-      if (state.done) return true;
+      if (state.done) {
+        // Recorded even when the first poll finds it done, so the run says how long the wait was.
+        await updateRun(rc.db, rc.runId, (r) => {
+          r.convergence = { polls, since: new Date(started).toISOString(), last: "converged" };
+        });
+        return true;
+      }
       if ("stuck" in state) stop = state.stuck;
       else last = state.waitingFor.join("; ");
     } catch (err) {
@@ -119,7 +129,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
       else last = `could not read the cluster (${describeError(err)}); retrying`;
     }
     const timedOut = !stop && Date.now() - started >= limit;
-    await updateRun(rc.store, rc.runId, (r) => {
+    await updateRun(rc.db, rc.runId, (r) => {
       r.convergence = { polls, since: new Date(started).toISOString(), last };
       r.message = `Waiting for ${plan.target.id}: ${last}.`;
       if (timedOut) {
@@ -131,12 +141,12 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
       } else if (stop) finishUnsuccessful(r, "failed", `Stopped while waiting: ${stop}`);
     });
     if (stop || timedOut) return false;
-    await renewLock(rc.store, rc.lockName, rc.runId);
+    rc.heartbeat?.check();
   }
 }
 
 async function audit(rc: RunContext, plan: Plan): Promise<void> {
-  await updateRun(rc.store, rc.runId, (r) => {
+  await updateRun(rc.db, rc.runId, (r) => {
     r.phase = "auditing";
     r.message = `Checking ${plan.target.id} against the readiness rules.`;
   });
@@ -149,7 +159,7 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
     // The changes are in place; only the closing check failed, so the run still succeeded.
     problem = ` (${describeError(err)})`;
   }
-  await updateRun(rc.store, rc.runId, (r) => {
+  await updateRun(rc.db, rc.runId, (r) => {
     r.readiness = result
       ? {
           verdict: result.verdict,
@@ -169,15 +179,19 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
 /** Runs the apply to its end; never throws (every failure is recorded on the run). */
 export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
   const outputs: StepRun["outputs"] = {};
+  rc.heartbeat = startHeartbeat(rc, plan.target.id);
   try {
     if (!(await executeSteps(rc, plan, outputs))) return;
     if (!(await converge(rc, plan, outputs))) return;
     await audit(rc, plan);
   } catch (err) {
-    await updateRun(rc.store, rc.runId, (r) =>
-      finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`),
-    ).catch(() => undefined);
+    // A lost lease means another replica already recorded this run as interrupted: leave its record be.
+    if (!(err instanceof LeaseLostError))
+      await updateRun(rc.db, rc.runId, (r) =>
+        finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`),
+      ).catch(() => undefined);
   } finally {
-    await releaseLock(rc.store, rc.lockName, rc.runId).catch(() => undefined);
+    rc.heartbeat.stop();
+    await releaseLease(rc.db, rc.lockName, rc.runId).catch(() => undefined);
   }
 }

@@ -12,7 +12,7 @@ import {
   type WizardChoices,
 } from "@/lib/plan";
 import { planFromLiveState } from "@/lib/apply/collect-target";
-import { savePreview, storeOf } from "@/lib/apply/run-store";
+import { dbOf, savePreview } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
 export interface PermissionCheck {
@@ -84,6 +84,6 @@ export async function previewPlan(
   const result = await planFromLiveState(ctx, options.choices);
   if (!result.ok) return result;
   const permissions = await checkPermissions(ctx, result.plan);
-  const stored = await savePreview(storeOf(options), result.plan, options.user);
+  const stored = await savePreview(await dbOf(options), result.plan, options.user);
   return { ok: true, previewId: stored.id, plan: result.plan, permissions };
 }

@@ -1,91 +1,79 @@
 /**
- * Apply runs and previews in the store: one file per run (`runs/<id>`) and per preview (`previews/<id>`),
- * so progress survives a reload and a restart, and the history is a directory listing.
+ * Apply runs and previews in the database (lib/db), so progress survives a reload, a restart and a
+ * replica's death, and the history is a query. A run whose replica died (heartbeat older than one lease
+ * period) is recorded as interrupted the first time anyone reads it.
  */
 import { randomBytes } from "node:crypto";
 import type { Plan } from "@/lib/plan";
-import { defaultStore, type JsonStore } from "@/lib/store";
+import { defaultDatabase, type Db } from "@/lib/db";
+import { findPreview, insertPreview, type StoredPreview } from "@/lib/db/previews";
+import { interruptStaleRuns, updateRun as updateStoredRun } from "@/lib/db/run-updates";
+import { findRun, insertRun, listRuns } from "@/lib/db/runs";
 import { DEFAULTS, type ApplyOptions, type ApplyRun, type ApplyUser } from "@/lib/apply/types";
 
-export interface StoredPreview {
-  id: string;
-  createdAt: string;
-  user?: ApplyUser;
-  plan: Plan;
-}
+export type { StoredPreview } from "@/lib/db/previews";
 
-/** Sortable by time, unique enough for one server: `20260115T120301-3f9a1c`. */
+const ID = /^[0-9a-z-]{1,64}$/;
+
+/** Sortable by time, random enough for many replicas: `20260115T120301-3f9a1c8e`. */
 export function newId(now: Date = new Date()): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d+Z$/, "");
-  return `${stamp}-${randomBytes(3).toString("hex")}`.toLowerCase();
+  return `${stamp}-${randomBytes(4).toString("hex")}`.toLowerCase();
 }
 
-export function storeOf(opts: Pick<ApplyOptions, "store">): JsonStore {
-  return opts.store ?? defaultStore();
+export async function dbOf(opts: Pick<ApplyOptions, "db">): Promise<Db> {
+  return opts.db ?? (await defaultDatabase()).db;
 }
 
-export async function savePreview(store: JsonStore, plan: Plan, user?: ApplyUser): Promise<StoredPreview> {
-  const preview = { id: newId(), createdAt: new Date().toISOString(), user, plan };
-  await store.write(`previews/${preview.id}`, preview);
-  return preview;
+export async function savePreview(db: Db, plan: Plan, user?: ApplyUser): Promise<StoredPreview> {
+  return insertPreview(db, { id: newId(), plan, user });
 }
 
-export async function getPreview(store: JsonStore, id: string): Promise<StoredPreview | undefined> {
-  if (!/^[0-9a-z-]+$/.test(id)) return undefined;
-  return (await store.read<StoredPreview | null>(`previews/${id}`, null)) ?? undefined;
+/** The preview, unless the id is malformed, unknown or expired. */
+export async function getPreview(
+  id: string,
+  opts: Pick<ApplyOptions, "db"> = {},
+): Promise<StoredPreview | undefined> {
+  if (!ID.test(id)) return undefined;
+  return findPreview(await dbOf(opts), id);
 }
 
-export async function writeRun(store: JsonStore, run: ApplyRun): Promise<void> {
-  await store.write(`runs/${run.id}`, run);
+export async function writeRun(db: Db, run: ApplyRun): Promise<void> {
+  await insertRun(db, run);
 }
 
-/** Applies `change` to the stored run and moves its heartbeat on. */
+/** Applies `change` to the stored run; `touch` moves its heartbeat on (the running apply's writes). */
 export async function updateRun(
-  store: JsonStore,
+  db: Db,
   id: string,
   change: (run: ApplyRun) => void,
+  touch = true,
 ): Promise<ApplyRun> {
-  return store.update<ApplyRun | null>(`runs/${id}`, null, (run) => {
-    if (!run) throw new Error(`Apply run ${id} is not in the store.`);
-    change(run);
-    run.heartbeatAt = new Date().toISOString();
-    return run;
-  }) as Promise<ApplyRun>;
+  return (await updateStoredRun(db, id, change, { touch }))!;
 }
 
-/** A running run whose heartbeat stopped (the server died mid-apply) reads as interrupted. */
-function present(run: ApplyRun, staleAfterMs: number, now: Date): ApplyRun {
-  if (run.status !== "running" || now.getTime() - Date.parse(run.heartbeatAt) <= staleAfterMs) return run;
-  return {
-    ...run,
-    status: "interrupted",
-    phase: "finished",
-    message: `The server stopped while this apply was running (last sign of life ${run.heartbeatAt}). Steps marked done were applied; preview again to converge.`,
-  };
+async function sweep(db: Db, opts: Pick<ApplyOptions, "staleAfterMs">): Promise<void> {
+  await interruptStaleRuns(db, new Date(Date.now() - (opts.staleAfterMs ?? DEFAULTS.staleAfterMs)));
 }
 
 export async function getApplyRun(
   id: string,
-  opts: Pick<ApplyOptions, "store" | "staleAfterMs"> = {},
+  opts: Pick<ApplyOptions, "db" | "staleAfterMs"> = {},
 ): Promise<ApplyRun | undefined> {
-  if (!/^[0-9a-z-]+$/.test(id)) return undefined;
-  const run = await storeOf(opts).read<ApplyRun | null>(`runs/${id}`, null);
-  return run ? present(run, opts.staleAfterMs ?? DEFAULTS.staleAfterMs, new Date()) : undefined;
+  if (!ID.test(id)) return undefined;
+  const db = await dbOf(opts);
+  await sweep(db, opts);
+  return findRun(db, id);
 }
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
 export async function listApplyRuns(
-  opts: Pick<ApplyOptions, "store" | "staleAfterMs"> & { limit?: number } = {},
+  opts: Pick<ApplyOptions, "db" | "staleAfterMs"> & { limit?: number } = {},
 ): Promise<ApplyRun[]> {
-  const store = storeOf(opts);
-  const keys = (await store.list("runs")).reverse().slice(0, opts.limit ?? Infinity);
-  const runs = await Promise.all(keys.map((k) => store.read<ApplyRun | null>(k, null)));
-  const now = new Date();
-  return runs
-    .filter((r): r is ApplyRun => r !== null)
-    .map((r) => present(r, opts.staleAfterMs ?? DEFAULTS.staleAfterMs, now))
-    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const db = await dbOf(opts);
+  await sweep(db, opts);
+  return listRuns(db, { limit: opts.limit });
 }

@@ -1,14 +1,14 @@
 /**
  * Starts an apply from a stored preview: operators only, one apply per cluster at a time, and only when the
  * live state still has the preview's fingerprint. Returns at once with the run id; the run goes on in the
- * background inside the server process and records its progress in the store.
+ * background inside the server process and records its progress in the database.
  */
 import { createAwsContext } from "@/lib/aws";
 import { diffFingerprintInputs, type Plan } from "@/lib/plan";
-import { acquireLock, releaseLock } from "@/lib/store";
+import { acquireLease, releaseLease, renewLease } from "@/lib/db/leases";
 import { planFromLiveState } from "@/lib/apply/collect-target";
 import { executeRun } from "@/lib/apply/execute-run";
-import { getApplyRun, getPreview, newId, storeOf, writeRun } from "@/lib/apply/run-store";
+import { dbOf, getApplyRun, getPreview, newId, writeRun } from "@/lib/apply/run-store";
 import {
   ApplyRefusedError,
   DEFAULTS,
@@ -45,8 +45,8 @@ export async function startApply(
 ): Promise<StartedApply> {
   if (options.user.role !== "operator")
     throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
-  const store = storeOf(options);
-  const preview = await getPreview(store, options.previewId);
+  const db = await dbOf(options);
+  const preview = await getPreview(options.previewId, { db });
   if (!preview)
     throw new ApplyRefusedError(
       "no-preview",
@@ -55,24 +55,23 @@ export async function startApply(
   const { region, target } = preview.plan;
   const runId = newId();
   const lockName = `apply/${region}/${target.id}`;
-  const lock = await acquireLock(
-    store,
-    lockName,
-    { owner: runId, user: options.user.name },
-    { staleAfterMs: options.staleAfterMs ?? DEFAULTS.staleAfterMs },
-  );
+  const leaseMs = options.staleAfterMs ?? DEFAULTS.staleAfterMs;
+  const lock = await acquireLease(db, lockName, { owner: runId, holder: options.user.name }, { leaseMs });
   if (!lock.ok) {
     throw new ApplyRefusedError(
       "busy",
-      `An apply on ${target.id} is already running (started by ${lock.holder.user} at ${clock(lock.holder.acquiredAt)}).`,
+      `An apply on ${target.id} is already running (started by ${lock.lease.holder} at ${clock(lock.lease.acquiredAt)}).`,
     );
   }
   let plan: Plan;
   try {
     plan = await recompute(options, preview.plan);
     if (plan.blockers.length > 0) throw new ApplyRefusedError("blocked", plan.blockers.join(" "));
+    // Re-reading AWS can outlast the lease; the heartbeat only starts with the run, so renew it here.
+    if (!(await renewLease(db, lockName, runId, { leaseMs })))
+      throw new ApplyRefusedError("busy", `Another apply took ${target.id} while this one was checking it.`);
   } catch (err) {
-    await releaseLock(store, lockName, runId);
+    await releaseLease(db, lockName, runId);
     throw err;
   }
   const now = new Date().toISOString();
@@ -90,8 +89,8 @@ export async function startApply(
     steps: plan.steps.map((s) => ({ id: s.id, title: s.title, operation: s.operation, status: "pending" })),
     created: [],
   };
-  await writeRun(store, run);
-  const rc = { ctx: createAwsContext(options.settings, region), store, runId, lockName, options };
-  const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { store }))!);
+  await writeRun(db, run);
+  const rc = { ctx: createAwsContext(options.settings, region), db, runId, lockName, options };
+  const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { db }))!);
   return { runId, finished };
 }

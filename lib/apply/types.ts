@@ -1,10 +1,10 @@
 /**
- * Apply runs as the store keeps them: what was planned, each step's outcome as it happened, the wait for
+ * Apply runs as the database keeps them: what was planned, each step's outcome as it happened, the wait for
  * the cluster to converge, and the readiness verdict at the end. The progress page and the history read these.
  */
 import type { AwsSettings } from "@/lib/aws";
 import type { Plan, StepKind } from "@/lib/plan";
-import type { JsonStore } from "@/lib/store";
+import type { Db } from "@/lib/db";
 
 export interface ApplyUser {
   name: string;
@@ -88,22 +88,27 @@ export interface ApplyRun {
 
 export interface ApplyOptions {
   settings: AwsSettings;
-  /** Default: the process store under QUEUEREADY_DATA_DIR. */
-  store?: JsonStore;
+  /** Default: the process database (lib/db: embedded, or DATABASE_URL). */
+  db?: Db;
   /** Total time allowed for the cluster to converge. Default 40 minutes (Terraform's figure). */
   timeLimitMs?: number;
   /** First poll delay, doubled after each poll up to `pollMaxMs`. Defaults 500 ms and 10 s. */
   pollInitialMs?: number;
   pollMaxMs?: number;
-  /** A run (and its lock) with no heartbeat for this long is treated as dead. Default 2 minutes. */
+  /**
+   * The lease on the cluster: a run (and its lock) with no heartbeat for this long is dead, reads as
+   * interrupted and frees the cluster. Default 15 s, renewed every `heartbeatMs` (default 5 s).
+   */
   staleAfterMs?: number;
+  heartbeatMs?: number;
 }
 
 export const DEFAULTS = {
   timeLimitMs: 40 * 60_000,
   pollInitialMs: 500,
   pollMaxMs: 10_000,
-  staleAfterMs: 2 * 60_000,
+  staleAfterMs: 15_000,
+  heartbeatMs: 5_000,
 };
 
 /** The live state moved since the preview: apply refuses and says what changed. */

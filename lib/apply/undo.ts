@@ -15,7 +15,7 @@ import {
   type AwsContext,
   type CacheCluster,
 } from "@/lib/aws";
-import { listApplyRuns, storeOf, updateRun } from "@/lib/apply/run-store";
+import { dbOf, listApplyRuns, updateRun } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
 /** What undo can remove, and the run that created it. */
@@ -93,15 +93,20 @@ export async function undoResource(
   if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
   if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
   else await revokeIngress(ctx, c.groupId, c.ruleIds);
-  await updateRun(storeOf(options), c.runId, (run) => {
-    for (const r of run.created) {
-      const same =
-        c.type === "cache-parameter-group"
-          ? r.type === c.type && r.name === c.name
-          : r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
-      if (same) Object.assign(r, { removedAt: new Date().toISOString(), removedBy: options.user.name });
-    }
-  });
+  await updateRun(
+    await dbOf(options),
+    c.runId,
+    (run) => {
+      for (const r of run.created) {
+        const same =
+          c.type === "cache-parameter-group"
+            ? r.type === c.type && r.name === c.name
+            : r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
+        if (same) Object.assign(r, { removedAt: new Date().toISOString(), removedBy: options.user.name });
+      }
+    },
+    false,
+  );
   return c.type === "cache-parameter-group"
     ? `Deleted parameter group ${c.name}.`
     : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;

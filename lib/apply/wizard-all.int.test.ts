@@ -1,21 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { sandboxPerFile } from "@/lib/aws/int-harness";
 import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
 import { expectLiveMatchesPlan, wizardChoices } from "@/lib/apply/int-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { computePlan, targetOptions, type TargetChoice } from "@/lib/plan";
-import { createJsonStore } from "@/lib/store";
+import { memoryDatabase } from "@/lib/testing/test-db";
+import type { Database } from "@/lib/db";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-wizard-all-"));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+let database: Database | undefined;
+afterAll(() => database?.close());
 
 it(
   "every seeded cluster the wizard can fix reaches Ready through its recommendations alone",
@@ -23,7 +18,7 @@ it(
   async () => {
     const opts = {
       settings: h.settings,
-      store: createJsonStore(dir),
+      db: (database = await memoryDatabase()).db,
       pollInitialMs: 50,
       pollMaxMs: 200,
       timeLimitMs: 15_000,

@@ -2,7 +2,6 @@
  * The process's database: opened on first use (migrations applied, the old JSON files imported once) and
  * shared by every route and action of the server. Repositories take a `Db`, so tests pass their own.
  */
-import "server-only";
 import { databaseConfigFromEnv } from "@/lib/db/config";
 import type { Database } from "@/lib/db/open";
 import { startDatabase } from "@/lib/db/start";

@@ -90,3 +90,13 @@ function interrupt(run: ApplyRun): void {
   };
   run.message = `The server stopped while this apply was running (last sign of life ${run.heartbeatAt}). Steps marked done were applied; preview again to converge.`;
 }
+
+/** The running apply's sign of life; false when the run is no longer running (another replica ended it). */
+export async function touchRun(db: Db, id: string, now: Date = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(applyRuns)
+    .set({ heartbeatAt: now })
+    .where(and(eq(applyRuns.id, id), eq(applyRuns.status, "running")))
+    .returning({ id: applyRuns.id });
+  return rows.length === 1;
+}

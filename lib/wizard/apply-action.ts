@@ -4,7 +4,6 @@ import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { ApplyRefusedError, getPreview, StalePlanError, startApply } from "@/lib/apply";
-import { defaultStore } from "@/lib/store";
 import { wizardSettings } from "@/lib/wizard/live";
 
 const applyFormSchema = z.object({
@@ -21,7 +20,7 @@ const applyFormSchema = z.object({
 export const applyPlanAction = validatedAction(applyFormSchema, "operator", async (input, user) => {
   const setup = wizardSettings();
   if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
-  const preview = await getPreview(defaultStore(), input.previewId);
+  const preview = await getPreview(input.previewId);
   if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
   // The id and the fingerprint must name the same preview: a form replayed with another id is not what was read.
   if (preview.plan.fingerprint !== input.fingerprint) {

@@ -1,7 +1,6 @@
 import { getPreview } from "@/lib/apply";
 import { getSessionUser } from "@/lib/auth/session";
 import { planFileName, renderCli, renderJson } from "@/lib/plan";
-import { defaultStore } from "@/lib/store";
 
 /**
  * A recorded preview as a download: `?format=json` (default) or `?format=sh` (the AWS CLI script). Route
@@ -14,7 +13,7 @@ export async function GET(
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
   const { previewId } = await params;
-  const preview = await getPreview(defaultStore(), previewId);
+  const preview = await getPreview(previewId);
   if (!preview)
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
   const format = new URL(request.url).searchParams.get("format") === "sh" ? "sh" : "json";
