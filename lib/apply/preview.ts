@@ -2,7 +2,7 @@
  * The binding preview: read live state, compute the plan, ask EC2 (DryRun) whether the credentials may
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
-import { checkEc2Permission, createAwsContext, type AwsContext, type AwsProblem } from "@/lib/aws";
+import { checkEc2Permission, type AwsContext, type AwsProblem } from "@/lib/aws";
 import {
   desiredSource,
   isStepRef,
@@ -11,7 +11,7 @@ import {
   type Plan,
   type WizardChoices,
 } from "@/lib/plan";
-import { planFromLiveState } from "@/lib/apply/collect-target";
+import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
 import { savePreview, storeOf } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
@@ -80,10 +80,10 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
 export async function previewPlan(
   options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser },
 ): Promise<PreviewResult> {
-  const ctx = createAwsContext(options.settings, options.choices.target.region);
-  const result = await planFromLiveState(ctx, options.choices);
+  const access = await scopeFor(options.settings, options.choices);
+  const result = await planFromLiveState(access, options.choices);
   if (!result.ok) return result;
-  const permissions = await checkPermissions(ctx, result.plan);
+  const permissions = await checkPermissions(access.ctx, result.plan);
   const stored = await savePreview(storeOf(options), result.plan, options.user);
   return { ok: true, previewId: stored.id, plan: result.plan, permissions };
 }

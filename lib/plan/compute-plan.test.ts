@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computePlan, PlanInputError } from "@/lib/plan/compute-plan";
-import { recommendedChoices, targetOf, withAttachedGroup } from "@/lib/plan/test-helpers";
+import { recommendedChoices, targetOf, withAttachedGroup } from "@/lib/testing/plan-helpers";
 import { ANYWHERE_WARNING } from "@/lib/plan/validate-network";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
 

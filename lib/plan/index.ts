@@ -1,4 +1,4 @@
-/** The planner's public API: pure functions over a RegionSnapshot, no I/O. */
+/** The planner's public API: pure functions over a Snapshot, no I/O. */
 export * from "@/lib/plan/choices";
 export * from "@/lib/plan/types";
 export {
@@ -21,7 +21,7 @@ export {
   type TargetOptions,
   type VpcOption,
 } from "@/lib/plan/target-options";
-export { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
+export { resolveTarget, targetRefOf, type ResolvedTarget } from "@/lib/plan/target";
 export { validateTarget, fixableReadiness, type Readiness } from "@/lib/plan/validate-target";
 export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "@/lib/plan/validate-network";
 export { validateParameterGroup, type CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computePlan } from "@/lib/plan/compute-plan";
 import { renderCli, shellQuote } from "@/lib/plan/render-cli";
 import { planFileName, renderJson } from "@/lib/plan/render-json";
-import { recommendedChoices } from "@/lib/plan/test-helpers";
+import { recommendedChoices } from "@/lib/testing/plan-helpers";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
 
 const snap = seedUsEast1();

@@ -3,7 +3,7 @@
  * rule on the cluster's port (a no-op when an equivalent rule is already there).
  */
 import type { RuleSource } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, describeSource, findEquivalentRule } from "@/lib/plan/live-facts";
 import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
@@ -72,7 +72,7 @@ export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwo
 }
 
 export function authorizeIngressStep(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   network: CheckedNetwork,
 ): PlanStep {

@@ -2,8 +2,9 @@
  * Steps 3 and 4 of a plan: the parameter group (created when asked) and its values, set in ONE
  * ModifyCacheParameterGroup call before the group is attached (cluster-enabled must match first).
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
-import { FAMILY_DEFAULTS, parameterValue } from "@/lib/plan/live-facts";
+import type { Snapshot } from "@/lib/inventory/snapshot";
+import { FAMILY_DEFAULTS } from "@/lib/inventory/parameters";
+import { parameterValue } from "@/lib/plan/live-facts";
 import type { ResolvedTarget } from "@/lib/plan/target";
 import { createdByTags, type PlanStep } from "@/lib/plan/types";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
@@ -52,7 +53,7 @@ export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameter
 }
 
 export function modifyParameterGroupStep(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   pg: CheckedParameterGroup,
 ): PlanStep {

@@ -5,6 +5,7 @@
  * live facts it was computed from, so apply can recompute it and refuse when the world moved.
  */
 import type { Tag } from "@/lib/aws/types";
+import type { NodeTargetRef } from "@/lib/inventory/identity";
 import type { WizardChoices } from "@/lib/plan/choices";
 
 /** JSON as the plan stores AWS parameters. */
@@ -77,10 +78,8 @@ export interface FingerprintFact {
   value: string;
 }
 
-export interface PlanTarget {
-  region: string;
-  kind: "replication-group" | "cache-cluster";
-  id: string;
+/** The target's identity (account, region, kind, id) and the facts the preview shows about it. */
+export interface PlanTarget extends NodeTargetRef {
   engine: string;
   engineVersion: string;
   clusterEnabled: boolean;

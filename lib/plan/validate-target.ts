@@ -1,7 +1,7 @@
 /**
  * Wizard step 1, live checks: which clusters can be fixed, which cannot (and why), which are ready already.
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan/choices";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
@@ -41,7 +41,7 @@ export type Readiness =
  * The two things this wizard fixes, checked live: `noeviction` applied on every member, and an inbound
  * rule on the cluster's port in an attached security group. The full audit lives in lib/readiness.
  */
-export function fixableReadiness(snapshot: RegionSnapshot, t: ResolvedTarget): Readiness {
+export function fixableReadiness(snapshot: Snapshot, t: ResolvedTarget): Readiness {
   const reasons: string[] = [];
   if (!t.parameterGroupName) return { state: "needs-changes", reasons: ["No parameter group is attached."] };
   const policy = parameterValue(snapshot, t.parameterGroupName, "maxmemory-policy");
@@ -64,7 +64,7 @@ export function fixableReadiness(snapshot: RegionSnapshot, t: ResolvedTarget): R
 }
 
 /** Step 1 on the server: the cluster exists, can be fixed, and what to say about it. */
-export function validateTarget(snapshot: RegionSnapshot, choice: TargetChoice): Validation<ResolvedTarget> {
+export function validateTarget(snapshot: Snapshot, choice: TargetChoice): Validation<ResolvedTarget> {
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return { ok: false, fieldErrors: { id: [resolved.message] } };
   const t = resolved.target;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { networkChoiceSchema, wizardChoicesSchema, zodFieldErrors } from "@/lib/plan/choices";
 import { suggestions } from "@/lib/plan/suggestions";
 import { targetOptions } from "@/lib/plan/target-options";
-import { targetOf } from "@/lib/plan/test-helpers";
+import { targetOf } from "@/lib/testing/plan-helpers";
 import { validateNetwork } from "@/lib/plan/validate-network";
 import { validateParameterGroup } from "@/lib/plan/validate-parameter-group";
 import { validateTarget } from "@/lib/plan/validate-target";

@@ -4,7 +4,8 @@
  */
 import { expect } from "vitest";
 import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { readTarget } from "@/lib/apply/plan-live";
+import type { ScopeAccess } from "@/lib/inventory";
 import { readTargetState } from "@/lib/apply/target-state";
 import {
   desiredSource,
@@ -17,11 +18,11 @@ import {
 
 /** What the wizard pre-fills, from live state: the "through the wizard alone" path. */
 export async function wizardChoices(
-  ctx: AwsContext,
+  access: ScopeAccess,
   target: TargetChoice,
   override: Partial<WizardChoices> = {},
 ): Promise<WizardChoices> {
-  const snapshot = await collectPlanningSnapshot(ctx, { target });
+  const snapshot = await readTarget(access, target);
   const s = suggestions(snapshot, target);
   if (!s.ok) throw new Error(s.message);
   const network = override.network ?? s.value.network.recommended;
