@@ -93,7 +93,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   const groupStep = plan.steps.find((s) => s.kind === "modify-parameter-group");
   const network = plan.choices.network.securityGroup;
   const want = {
-    parameterGroupName: String(groupStep?.params.CacheParameterGroupName ?? plan.choices.parameterGroup.name),
+    parameterGroupName: groupStep?.input.name ?? plan.choices.parameterGroup.name,
     securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
   };
   const limit = rc.options.timeLimitMs ?? DEFAULTS.timeLimitMs;

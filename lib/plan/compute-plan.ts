@@ -67,7 +67,7 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
       : [];
   const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
   return {
-    version: 1,
+    version: 2,
     target: {
       accountId: t.ref.accountId,
       region: t.ref.region,

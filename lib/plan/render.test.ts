@@ -67,4 +67,21 @@ describe("renderJson", () => {
     expect(doc.plan.steps).toHaveLength(4);
     expect(planFileName(plan, "sh")).toBe("queueready-plan-us-east-1-orders-redis7.sh");
   });
+
+  it("names each step's AWS call as AWS does, and says which the target's account is", () => {
+    const plan = computePlan(snap, recommendedChoices(snap, "orders-redis7"));
+    const doc = JSON.parse(renderJson(plan));
+    expect(doc.plan.target.accountId).toBe("123456789012");
+    expect(doc.awsCalls.map((c: { operation: string; sent: boolean }) => [c.operation, c.sent])).toEqual([
+      ["AuthorizeSecurityGroupIngress", false],
+      ["CreateCacheParameterGroup", true],
+      ["ModifyCacheParameterGroup", true],
+      ["ModifyReplicationGroup", true],
+    ]);
+    expect(doc.awsCalls[3].params).toEqual({
+      ReplicationGroupId: "orders-redis7",
+      CacheParameterGroupName: "bullmq-redis7-noeviction",
+      ApplyImmediately: true,
+    });
+  });
 });

@@ -52,9 +52,10 @@ describe("targetOptions", () => {
       "jobs-valkey8",
       "secure-redis7",
     ]);
+    // The same two problems the wizard fixes, in the readiness rules' words: they decide, the planner plans.
     expect(row("events-cluster").details).toEqual([
-      "maxmemory-policy is volatile-lru in default.redis7.cluster.on.",
-      "No attached security group lets traffic in on port 6379.",
+      "Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru",
+      "No inbound rule on port 6379",
     ]);
     expect(row("busy-redis7").busy).toBe(true);
     expect(options.vpcs.map((v) => [v.name ?? v.id, v.clusterCount])).toEqual([

@@ -36,7 +36,7 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
   expect(state.status).toBe("available");
   for (const step of plan.steps) {
     if (step.kind === "modify-parameter-group") {
-      const params = await listCacheParameters(ctx, String(step.params.CacheParameterGroupName));
+      const params = await listCacheParameters(ctx, step.input.name);
       for (const c of step.changes) expect(params.find((p) => p.name === c.attribute)?.value).toBe(c.after);
     }
     if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
@@ -54,7 +54,7 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
       }
     }
     if (step.kind === "authorize-ingress") {
-      const groupId = typeof step.params.GroupId === "string" ? step.params.GroupId : newGroupId!;
+      const groupId = typeof step.input.groupId === "string" ? step.input.groupId : newGroupId!;
       const rules = await listSecurityGroupRules(ctx, [groupId]);
       const source = desiredSource(plan.choices.network.source)!;
       const port = plan.target.port!;
