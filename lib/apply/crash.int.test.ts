@@ -5,8 +5,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { expect, it } from "vitest";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { getApplyRun } from "@/lib/apply/run-store";
 import { startApply } from "@/lib/apply/start-apply";
@@ -24,7 +24,7 @@ it("a replica killed mid-apply leaves a run that reads as interrupted within one
   const { db, close } = await openDatabase({ kind: "postgres", url, dataDir: "" });
   try {
     const target = { region: "us-east-1", kind: "replication-group", id: "orders-redis7" } as const;
-    const choices = await wizardChoices(h.context().ctx, target);
+    const choices = await wizardChoices(h.context().access, target);
     const preview = await previewPlan({ settings: h.settings, db, choices, user: operator });
     if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
     const input = {
@@ -78,7 +78,7 @@ it("a replica killed mid-apply leaves a run that reads as interrupted within one
     const again = await previewPlan({
       settings: h.settings,
       db,
-      choices: await wizardChoices(h.context().ctx, target),
+      choices: await wizardChoices(h.context().access, target),
       user: operator,
     });
     if (!again.ok) throw new Error(JSON.stringify(again.fieldErrors));

@@ -1,5 +1,2 @@
-/**
- * The account every stored row belongs to until the app knows several: the sandbox's account id. Rows carry
- * it from the start, so multi-account support adds values, not a migration.
- */
+/** The account of runs recorded before targets carried one (the JSON files): the only one there was. */
 export const DEFAULT_ACCOUNT_ID = "123456789012";

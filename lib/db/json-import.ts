@@ -8,6 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { ApplyRun } from "@/lib/apply/types";
+import { DEFAULT_ACCOUNT_ID } from "@/lib/db/account";
 import type { Db } from "@/lib/db/open";
 import { insertRun } from "@/lib/db/runs";
 import { applyRuns, meta } from "@/lib/db/schema";
@@ -33,6 +34,12 @@ const legacyRunSchema = z
   })
   .loose();
 
+/** Runs written before targets carried their account: the only account QueueReady knew then. */
+function withIdentity(run: ApplyRun): ApplyRun {
+  const target = { ...run.target, accountId: run.target.accountId ?? DEFAULT_ACCOUNT_ID, region: run.region };
+  return { ...run, target };
+}
+
 async function readLegacyRuns(dir: string): Promise<{ runs: ApplyRun[]; skipped: string[] }> {
   const folder = path.join(dir, "runs");
   const names = await readdir(folder).catch(() => [] as string[]);
@@ -41,7 +48,7 @@ async function readLegacyRuns(dir: string): Promise<{ runs: ApplyRun[]; skipped:
   for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
     try {
       const parsed = legacyRunSchema.safeParse(JSON.parse(await readFile(path.join(folder, name), "utf8")));
-      if (parsed.success) runs.push(parsed.data as unknown as ApplyRun);
+      if (parsed.success) runs.push(withIdentity(parsed.data as unknown as ApplyRun));
       else skipped.push(name);
     } catch {
       skipped.push(name);

@@ -5,7 +5,6 @@
  */
 import { eq, lte } from "drizzle-orm";
 import type { Plan } from "@/lib/plan";
-import { DEFAULT_ACCOUNT_ID } from "@/lib/db/account";
 import type { Db } from "@/lib/db/open";
 import { previews } from "@/lib/db/schema";
 
@@ -30,14 +29,14 @@ export async function deleteExpiredPreviews(db: Db, now: Date = new Date()): Pro
 export async function insertPreview(
   db: Db,
   preview: { id: string; plan: Plan; user?: { name: string; role: string } },
-  opts: { now?: Date; ttlMs?: number; accountId?: string } = {},
+  opts: { now?: Date; ttlMs?: number } = {},
 ): Promise<StoredPreview> {
   const now = opts.now ?? new Date();
   const expiresAt = new Date(now.getTime() + (opts.ttlMs ?? PREVIEW_TTL_MS));
   const { region, target } = preview.plan;
   await db.insert(previews).values({
     id: preview.id,
-    accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
+    accountId: target.accountId,
     region,
     kind: target.kind,
     targetId: target.id,

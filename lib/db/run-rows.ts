@@ -11,10 +11,10 @@ const date = (s: string | undefined) => (s ? new Date(s) : null);
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
-export function runRow(run: ApplyRun, accountId: string): RunRow {
+export function runRow(run: ApplyRun): RunRow {
   return {
     id: run.id,
-    accountId,
+    accountId: run.target.accountId,
     region: run.region,
     kind: run.target.kind,
     targetId: run.target.id,
@@ -63,7 +63,12 @@ export function toRun(r: RunRow, steps: StepRow[], created: CreatedRow[]): Apply
   return defined({
     id: r.id,
     region: r.region,
-    target: { kind: r.kind as ApplyRun["target"]["kind"], id: r.targetId },
+    target: {
+      accountId: r.accountId,
+      region: r.region,
+      kind: r.kind as ApplyRun["target"]["kind"],
+      id: r.targetId,
+    },
     user: { name: r.userName, role: r.userRole },
     startedAt: r.startedAt.toISOString(),
     heartbeatAt: r.heartbeatAt.toISOString(),

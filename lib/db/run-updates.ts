@@ -38,7 +38,7 @@ export async function updateRun(
     const after = structuredClone(before);
     change(after);
     if (opts.touch ?? true) after.heartbeatAt = (opts.now ?? new Date()).toISOString();
-    await tx.update(applyRuns).set(runRow(after, row.accountId)).where(eq(applyRuns.id, id));
+    await tx.update(applyRuns).set(runRow(after)).where(eq(applyRuns.id, id));
     for (const [i, s] of after.steps.entries()) {
       if (same(s, before.steps[i])) continue;
       const values = stepRow(id, i, s);

@@ -5,7 +5,6 @@
  */
 import { desc, eq, inArray } from "drizzle-orm";
 import type { ApplyRun } from "@/lib/apply/types";
-import { DEFAULT_ACCOUNT_ID } from "@/lib/db/account";
 import type { Db } from "@/lib/db/open";
 import { createdRow, runRow, stepRow, toRun, type RunRow } from "@/lib/db/run-rows";
 import { applyRuns, applySteps, createdResources } from "@/lib/db/schema";
@@ -26,9 +25,9 @@ async function loadRuns(db: Db, rows: RunRow[]): Promise<ApplyRun[]> {
   );
 }
 
-export async function insertRun(db: Db, run: ApplyRun, accountId = DEFAULT_ACCOUNT_ID): Promise<void> {
+export async function insertRun(db: Db, run: ApplyRun): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(applyRuns).values(runRow(run, accountId));
+    await tx.insert(applyRuns).values(runRow(run));
     if (run.steps.length > 0)
       await tx.insert(applySteps).values(run.steps.map((s, i) => stepRow(run.id, i, s)));
     if (run.created.length > 0)

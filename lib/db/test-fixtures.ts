@@ -7,7 +7,12 @@ export function sampleRun(id: string, overrides: Partial<ApplyRun> = {}): ApplyR
   return {
     id,
     region: "us-east-1",
-    target: { kind: "replication-group", id: "orders-redis7" },
+    target: {
+      accountId: "123456789012",
+      region: "us-east-1",
+      kind: "replication-group",
+      id: "orders-redis7",
+    },
     user: { name: "operator", role: "operator" },
     startedAt,
     heartbeatAt: startedAt,
@@ -16,7 +21,12 @@ export function sampleRun(id: string, overrides: Partial<ApplyRun> = {}): ApplyR
     message: "Starting",
     plan: {
       region: "us-east-1",
-      target: { kind: "replication-group", id: "orders-redis7" },
+      target: {
+        accountId: "123456789012",
+        region: "us-east-1",
+        kind: "replication-group",
+        id: "orders-redis7",
+      },
       summaryLine: "1 to create",
     } as unknown as Plan,
     steps: [
