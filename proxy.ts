@@ -13,6 +13,7 @@ export default withAuth({
 
 export const config = {
   // Everything except the sign-in page, the API routes (next-auth's own, and the rest answer 401 themselves:
-  // a download or a script wants a status code, not a redirect to a form), Next's assets and the icon.
+  // a download or a script wants a status code, not a redirect to a form; /api/health needs no session and
+  // /api/metrics checks its own bearer token), Next's assets and the icon.
   matcher: ["/((?!sign-in|api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

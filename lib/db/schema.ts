@@ -120,3 +120,41 @@ export const meta = pgTable("meta", {
   value: jsonb("value").notNull(),
   updatedAt: at("updated_at").notNull(),
 });
+
+/**
+ * One audit of every configured account and region. `slot` is the start of its schedule interval and
+ * unique, so however many replicas try, one claims each interval (a manual refresh gets its own slot).
+ */
+export const auditRuns = pgTable(
+  "audit_runs",
+  {
+    id: text("id").primaryKey(),
+    slot: text("slot").notNull().unique(),
+    startedBy: text("started_by").notNull(),
+    startedAt: at("started_at").notNull(),
+    finishedAt: at("finished_at"),
+    durationMs: integer("duration_ms"),
+    /** AWS errors met during the audit, by operation (e.g. {"DescribeSecurityGroups": 2}). */
+    awsErrors: jsonb("aws_errors").$type<Record<string, number>>(),
+    /** Regions that could not be read at all, with the reason shown to people. */
+    failedRegions: jsonb("failed_regions").$type<{ region: string; message: string }[]>(),
+  },
+  (t) => [index("audit_runs_finished_at_idx").on(t.finishedAt)],
+);
+
+/** Each target's verdict and findings in one audit: the latest audit's rows feed the status and metrics. */
+export const targetVerdicts = pgTable(
+  "target_verdicts",
+  {
+    auditId: text("audit_id")
+      .notNull()
+      .references((): AnyPgColumn => auditRuns.id, { onDelete: "cascade" }),
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    verdict: text("verdict").notNull(),
+    findings: jsonb("findings").$type<{ ruleId: string; severity: string; title: string }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.auditId, t.accountId, t.region, t.kind, t.targetId] })],
+);
