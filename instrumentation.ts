@@ -1,0 +1,9 @@
+/**
+ * Next calls register() once when a server process starts: the scheduled audits begin here (Node
+ * runtime only; the import is dynamic so the edge bundle never sees the database or the AWS SDK).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startBackgroundWork } = await import("@/lib/schedule/start");
+  await startBackgroundWork();
+}
