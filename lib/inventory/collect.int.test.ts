@@ -12,7 +12,7 @@ describe("collect: a whole region, or one target and what it references", () => 
   it("reads orders-redis7 alone: its group, subnet group, VPC, VPC's security groups and family's groups", async () => {
     const { access, requests } = h.context("us-east-1");
     const target: TargetRef = { ...access.scope, kind: "replication-group", id: "orders-redis7" };
-    const snap = await collect(access, { target });
+    const snap = await collect(access, { target, reuseCandidates: true });
     expect(snap.coverage).toBe("target");
     expect(snap.scope).toEqual({ accountId: "123456789012", region: "us-east-1" });
     const view = viewTarget(snap, target)!;
@@ -60,6 +60,15 @@ describe("collect: a whole region, or one target and what it references", () => 
       }
     },
   );
+
+  it("reads no parameters at all for a target on a default group, unless asked for reuse candidates", async () => {
+    const { access, requests } = h.context("us-east-1");
+    const target: TargetRef = { ...access.scope, kind: "replication-group", id: "orders-redis7" };
+    const snap = await collect(access, { target });
+    expect(viewTarget(snap, target)?.parameterGroupNames).toEqual(["default.redis7"]);
+    expect(snap.parameters).toEqual({});
+    expect(requests.DescribeCacheParameters).toBeUndefined();
+  });
 
   it("reads a missing target as absent, not as a failure", async () => {
     const { access } = h.context("us-east-1");
