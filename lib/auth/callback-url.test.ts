@@ -53,4 +53,21 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage("<script>alert(1)</script>")).toBe("Sign-in did not work. Try again.");
     expect(signInErrorMessage(null)).toBeNull();
   });
+
+  it.each([
+    "Too many failed sign-in attempts. Call +1 555 0100 to unlock your account.",
+    "Too many failed sign-in attempts. Try again in 7 minutes. Or visit evil.example",
+    "Too many failed sign-in attempts.",
+    "constructor",
+    "toString",
+    "__proto__",
+  ])("shows only known messages, not %j", (code) => {
+    expect(signInErrorMessage(code)).toBe("Sign-in did not work. Try again.");
+  });
+
+  it("rebuilds the rate-limit line from its minutes", () => {
+    expect(signInErrorMessage("Too many failed sign-in attempts. Try again in 1 minute.")).toBe(
+      "Too many failed sign-in attempts. Try again in 1 minute.",
+    );
+  });
 });

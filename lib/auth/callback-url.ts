@@ -34,14 +34,30 @@ function parseUrl(value: string, base?: string): URL | undefined {
   }
 }
 
-/** Sign-in errors the page may show, by next-auth's error code; anything else gets the generic line. */
+const RATE_LIMITED = /^Too many failed sign-in attempts\. Try again in ([1-9]\d?) minutes?\.$/;
+
+/** next-auth's error codes the page knows, in its own words. */
+const KNOWN_ERRORS: Record<string, string> = {
+  CredentialsSignin: "Wrong username or password.",
+  SessionRequired: "Sign in to continue.",
+  AccessDenied: "Your account is not allowed to use QueueReady.",
+  Configuration: "Sign-in is not configured on this server. Ask the person who runs QueueReady.",
+};
+
+/**
+ * The line to show for `?error=`: only messages this app wrote. Anyone can put any text in a link, so an
+ * unknown value gets the generic line, and the rate-limit message is rebuilt from its minute count rather
+ * than echoed (a prefix match would let a link append its own words).
+ */
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  if (code === "CredentialsSignin") return "Wrong username or password.";
-  if (code.startsWith("Too many failed sign-in attempts.")) return code;
-  if (code === "SessionRequired") return "Sign in to continue.";
-  if (code === "AccessDenied") return "Your account is not allowed to use QueueReady.";
-  if (code === "Configuration")
-    return "Sign-in is not configured on this server. Ask the person who runs QueueReady.";
+  if (Object.hasOwn(KNOWN_ERRORS, code)) return KNOWN_ERRORS[code]!;
+  const minutes = RATE_LIMITED.exec(code)?.[1];
+  if (minutes) return rateLimitedMessage(Number(minutes));
   return "Sign-in did not work. Try again.";
+}
+
+/** The words of a refused sign-in, shared by the credentials check and the page that shows them. */
+export function rateLimitedMessage(minutes: number): string {
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { AttemptLimiter } from "@/lib/auth/attempt-limiter";
+import { rateLimitedMessage } from "@/lib/auth/callback-url";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ConfiguredUser } from "@/lib/auth/users";
 
@@ -41,7 +42,7 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
       return {
         ok: false,
         reason: "rate-limited",
-        message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        message: rateLimitedMessage(minutes),
       };
     }
     const wanted = username.toLowerCase();
