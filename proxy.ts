@@ -1,4 +1,5 @@
 import { withAuth } from "next-auth/middleware";
+import { randomBytes } from "node:crypto";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 
 /**
@@ -8,7 +9,9 @@ import { resolveAuthSecret } from "@/lib/auth/auth-secret";
  */
 export default withAuth({
   pages: { signIn: "/sign-in" },
-  secret: resolveAuthSecret() ?? undefined,
+  // Without a usable secret, next-auth would fall back to the raw (possibly short) env value: a per-process
+  // random one instead accepts no token at all, and /sign-in says what to set.
+  secret: resolveAuthSecret() ?? randomBytes(32).toString("base64url"),
 });
 
 export const config = {

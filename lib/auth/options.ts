@@ -2,7 +2,7 @@ import type { Env } from "@/lib/auth/env";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
-import { MISSING_SECRET_MESSAGE, resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "@/lib/auth/auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { isRole } from "@/lib/auth/roles";
 import { loadUsers } from "@/lib/auth/users";
@@ -21,11 +21,12 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
  * provider, JWT sessions carrying the role. Throws with a message a person can act on when the
- * configuration cannot work (no secret outside demo mode, a broken users file, nobody able to sign in).
+ * configuration cannot work (no secret outside demo mode, a secret under 32 bytes, a broken users file,
+ * nobody able to sign in).
  */
 export function buildAuthOptions(env: Env): AuthOptions {
   const secret = resolveAuthSecret(env);
-  if (!secret) throw new Error(MISSING_SECRET_MESSAGE);
+  if (!secret) throw new Error(secretProblem(env) ?? MISSING_SECRET_MESSAGE);
   const users = loadUsers(env);
   const oidc = oidcSettingsFromEnv(env);
   if (users.length === 0 && !oidc) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { MISSING_SECRET_MESSAGE, configuredSecret } from "@/lib/auth/auth-secret";
+import { secretProblem } from "@/lib/auth/auth-secret";
 import type { Env } from "@/lib/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
@@ -44,7 +44,8 @@ export function demoServerEnv(
  */
 export function startProblems(env: Env): string[] {
   const problems: string[] = [];
-  if (!configuredSecret(env)) problems.push(MISSING_SECRET_MESSAGE);
+  const secret = secretProblem(env);
+  if (secret) problems.push(secret);
   try {
     const users = loadUsers(env);
     if (users.length === 0 && !oidcSettingsFromEnv(env)) {
