@@ -42,6 +42,16 @@ describe("buildAuthOptions", () => {
     expect(env.NEXTAUTH_SECRET).toBe(options.secret);
   });
 
+  it("refuses a QUEUEREADY_TRUSTED_PROXIES entry that is not an IP or CIDR", () => {
+    expect(() =>
+      buildAuthOptions({
+        NEXTAUTH_SECRET: "x".repeat(32),
+        QUEUEREADY_USERS: users,
+        QUEUEREADY_TRUSTED_PROXIES: "lb",
+      }),
+    ).toThrow('QUEUEREADY_TRUSTED_PROXIES: "lb" is not an IP address or CIDR');
+  });
+
   it("refuses a configuration where nobody can sign in", () => {
     expect(() => buildAuthOptions({ NEXTAUTH_SECRET: "x".repeat(32) })).toThrow(/^No one can sign in/);
   });

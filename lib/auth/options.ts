@@ -2,6 +2,7 @@ import type { Env } from "@/lib/auth/env";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
+import { clientAddress, trustedProxiesFromEnv } from "@/lib/auth/client-address";
 import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "@/lib/auth/auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { isRole } from "@/lib/auth/roles";
@@ -10,13 +11,6 @@ import { createCredentialChecker } from "@/lib/auth/verify-credentials";
 
 /** Sessions last a working day; a stolen cookie stops working by the next morning. */
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-/** The first address of X-Forwarded-For (set by Next or the proxy in front), for the attempt limiter. */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
-}
 
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
@@ -34,6 +28,7 @@ export function buildAuthOptions(env: Env): AuthOptions {
       "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
     );
   }
+  const trustedProxies = trustedProxiesFromEnv(env);
   const checkCredentials = createCredentialChecker({ users, limiter: new AttemptLimiter() });
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
@@ -47,7 +42,7 @@ export function buildAuthOptions(env: Env): AuthOptions {
         const result = await checkCredentials(
           String(credentials?.username ?? ""),
           String(credentials?.password ?? ""),
-          clientAddress(req?.headers),
+          clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
         );
         if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
         // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.

@@ -63,4 +63,12 @@ describe("createCredentialChecker", () => {
     });
     expect((await check("alice", "correct horse", "10.0.0.10")).ok).toBe(true);
   });
+
+  it("keeps a user who was locked out by someone else able to sign in from their usual address", async () => {
+    const check = checker();
+    expect((await check("alice", "correct horse", "10.0.0.7")).ok).toBe(true);
+    for (let i = 0; i < 20; i++) await check("alice", `guess${i}`, `198.51.100.${i}`);
+    expect(await check("alice", "correct horse", "203.0.113.50")).toMatchObject({ reason: "rate-limited" });
+    expect((await check("alice", "correct horse", "10.0.0.7")).ok).toBe(true);
+  });
 });
