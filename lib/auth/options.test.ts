@@ -67,7 +67,8 @@ describe("buildAuthOptions", () => {
       user: { id: "alice", name: "alice", role: "operator" },
       account: null,
     });
-    expect(token).toEqual({ name: "alice", role: "operator" });
+    expect(token).toMatchObject({ name: "alice", role: "operator", provider: "credentials" });
+    expect(token.sid).toMatch(/^[0-9a-f-]{36}$/);
     const session = await options.callbacks!.session!({
       session: { expires: "2030-01-01T00:00:00Z", user: { name: "x", role: "viewer" } },
       token: { role: "operator", name: "alice" },

@@ -6,7 +6,9 @@ import { clientAddress, trustedProxiesFromEnv } from "@/lib/auth/client-address"
 import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "@/lib/auth/auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { isRole } from "@/lib/auth/roles";
-import { loadUsers } from "@/lib/auth/users";
+import { storeRevocations, type RevocationStore } from "@/lib/auth/revocations";
+import { checkSessionToken, quietSessionEnded, startSessionToken } from "@/lib/auth/session-token";
+import { createUserDirectory } from "@/lib/auth/user-directory";
 import { createCredentialChecker } from "@/lib/auth/verify-credentials";
 
 /** Sessions last a working day; a stolen cookie stops working by the next morning. */
@@ -18,10 +20,17 @@ const SESSION_MAX_AGE_S = 8 * 60 * 60;
  * configuration cannot work (no secret outside demo mode, a secret under 32 bytes, a broken users file,
  * nobody able to sign in).
  */
-export function buildAuthOptions(env: Env): AuthOptions {
+export interface AuthDeps {
+  /** Where signed-out sessions are recorded; lib/store by default. */
+  revocations?: RevocationStore;
+}
+
+export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
   const secret = resolveAuthSecret(env);
   if (!secret) throw new Error(secretProblem(env) ?? MISSING_SECRET_MESSAGE);
-  const users = loadUsers(env);
+  const directory = createUserDirectory(env);
+  const users = directory.all();
+  const revocations = deps.revocations ?? storeRevocations();
   const oidc = oidcSettingsFromEnv(env);
   if (users.length === 0 && !oidc) {
     throw new Error(
@@ -29,7 +38,7 @@ export function buildAuthOptions(env: Env): AuthOptions {
     );
   }
   const trustedProxies = trustedProxiesFromEnv(env);
-  const checkCredentials = createCredentialChecker({ users, limiter: new AttemptLimiter() });
+  const checkCredentials = createCredentialChecker({ users: directory.all, limiter: new AttemptLimiter() });
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -58,18 +67,25 @@ export function buildAuthOptions(env: Env): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.name = user.name;
-          token.role = isRole(user.role) ? user.role : "viewer";
-        }
-        return token;
+      jwt({ token, user, account }) {
+        if (user) return startSessionToken(token, user, account?.provider);
+        // Every later use of the session: still not signed out, user still configured, role as configured now.
+        return checkSessionToken(token, { directory, revocations });
       },
       session({ session, token }) {
         session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
         return session;
       },
     },
+    events: {
+      // A signed-out token must not work again, even from a copy: refuse its id until it would expire.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        const exp = typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000;
+        await revocations.revoke(token.sid, exp);
+      },
+    },
+    logger: quietSessionEnded,
   };
 }
 
