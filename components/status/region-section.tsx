@@ -4,6 +4,7 @@ import { VERDICT_LABELS, type RegionAudit, type Verdict } from "@/lib/readiness/
 import { applyAuditQuery, isFiltered, type AuditQuery } from "./audit-query";
 import { AuditTable } from "./audit-table";
 import { AwsProblemNotice } from "./aws-problem-notice";
+import { plural } from "@/lib/text/plural";
 
 /** One region as the page shows it: the audit, each target's shape, and how long the live reads took. */
 export interface LoadedRegion {
@@ -11,10 +12,6 @@ export interface LoadedRegion {
   /** `kind:id` → "cluster mode · 2 shards × 2 nodes", "1 node", "serverless". */
   topology: Record<string, string>;
   ms: number;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /**

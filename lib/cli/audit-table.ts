@@ -1,5 +1,6 @@
 /** The audit as a plain aligned table for a terminal: one row per cluster, the most severe finding last. */
 import { VERDICT_LABELS, countVerdicts, type ClusterAudit, type RegionAudit } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 const MAX_FINDING = 90;
 
@@ -51,7 +52,7 @@ export function renderAuditTable(regions: RegionAudit[]): string {
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
   lines.push(
-    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+    `${plural(clusters.length, "cluster")} in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
   );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);

@@ -13,6 +13,7 @@ import { targetOf } from "@/lib/wizard/choices";
 import { readRegion, regionOf } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { toQuery } from "@/lib/wizard/params";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Wizard: target" };
 
@@ -88,9 +89,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
                   )}
                 >
                   <span className="font-medium text-slate-900">{v.name ?? v.id}</span>{" "}
-                  <span className="text-slate-500">
-                    {v.clusterCount} cluster{v.clusterCount === 1 ? "" : "s"}
-                  </span>
+                  <span className="text-slate-500">{plural(v.clusterCount, "cluster")}</span>
                   <span className="block font-mono text-xs text-slate-500">
                     {v.id} · {v.cidrBlocks.join(", ")}
                   </span>
