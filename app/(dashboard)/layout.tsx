@@ -3,6 +3,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { requireRole } from "@/lib/auth/require-role";
 import { isDemoMode } from "@/lib/auth/users";
+import { currentAccountId } from "@/lib/status/current-account";
 
 /**
  * Every dashboard page needs a signed-in user; pages that need more check for themselves. The one
@@ -14,7 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <>
       <SkipLink />
-      <AppHeader user={user} demo={isDemoMode(process.env)} />
+      <AppHeader user={user} demo={isDemoMode(process.env)} accountId={await currentAccountId()} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8">
         {children}
       </main>

@@ -9,6 +9,8 @@ export interface AppHeaderProps {
   user: SessionUser;
   /** True when the app reads the local sandbox instead of AWS. */
   demo: boolean;
+  /** The AWS account the credentials belong to (STS), when it could be told. */
+  accountId?: string;
 }
 
 const NAV = [
@@ -18,11 +20,11 @@ const NAV = [
 ];
 
 /**
- * The bar on every signed-in page: product, navigation, who is signed in and with which role. On a phone
- * the navigation takes a second line, the product name and the demo badge shorten, and the bar scrolls
- * away instead of sticking, so Sign out stays on screen and the page keeps its height.
+ * The bar on every signed-in page: product, navigation, the AWS account read, who is signed in and with
+ * which role. On a phone the navigation and the account take lines of their own, the product name and the
+ * demo badge shorten, and the bar scrolls away instead of sticking, so Sign out stays on screen.
  */
-export function AppHeader({ user, demo }: AppHeaderProps) {
+export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
   return (
     <header className="z-10 border-b border-slate-200 bg-white/90 backdrop-blur sm:sticky sm:top-0">
       <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 sm:py-0">
@@ -31,7 +33,7 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
         </Link>
         <nav
           aria-label="Main"
-          className="order-last -ml-2.5 flex w-full items-center gap-1 sm:order-none sm:ml-0 sm:w-auto"
+          className="order-2 -ml-2.5 flex w-full items-center gap-1 sm:order-none sm:ml-0 sm:w-auto"
         >
           {NAV.map((item) => (
             <NavLink key={item.href} href={item.href} section={item.section}>
@@ -39,7 +41,13 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-3">
+        <span
+          className="order-3 w-full font-mono text-xs text-slate-600 sm:order-none sm:ml-auto sm:w-auto sm:text-[13px]"
+          data-testid="current-account"
+        >
+          {accountId ? `AWS account ${accountId}` : "AWS account unknown"}
+        </span>
+        <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
           {demo ? (
             <Badge tone="violet">
               Demo<span className="hidden sm:inline"> · sandbox account</span>

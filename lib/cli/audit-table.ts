@@ -51,8 +51,10 @@ export function renderAuditTable(regions: RegionAudit[]): string {
   const summary = Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
+  const accounts = [...new Set(regions.flatMap((r) => (r.scope ? [r.scope.accountId] : [])))];
+  const account = accounts.length > 0 ? ` (account ${accounts.join(", ")})` : "";
   lines.push(
-    `${plural(clusters.length, "cluster")} in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+    `${plural(clusters.length, "cluster")} in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
   );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);

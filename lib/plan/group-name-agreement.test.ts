@@ -10,12 +10,12 @@ describe("the detail page and the wizard propose the same new parameter group", 
   const ids = ["orders-redis7", "events-cluster", "sessions-redis62", "legacy-redis5"];
 
   it.each(ids)("%s", (id) => {
-    const audit = auditTarget(snapshot, { region: "us-east-1", kind: "replication-group", id });
+    const audit = auditTarget(snapshot, { ...snapshot.scope, kind: "replication-group", id });
     const cli = audit?.findings.find((f) => f.ruleId === "eviction-policy")?.remediation?.cli ?? [];
     const hinted = /create-cache-parameter-group .*--cache-parameter-group-name (\S+)/.exec(
       cli.join("\n"),
     )?.[1];
-    const wizard = suggestions(snapshot, { region: "us-east-1", kind: "replication-group", id });
+    const wizard = suggestions(snapshot, { ...snapshot.scope, kind: "replication-group", id });
     if (!wizard.ok) throw new Error(wizard.message);
     expect(hinted).toBeDefined();
     expect(hinted).toBe(wizard.value.parameterGroup.suggestedName);

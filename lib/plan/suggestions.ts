@@ -4,7 +4,7 @@
  */
 import { newParameterGroupName } from "@/lib/readiness/group-name";
 import { isDefaultParameterGroup } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { isAnywhere } from "@/lib/net/cidr";
 import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "@/lib/plan/choices";
 import { ruleCoversPort } from "@/lib/net/port-rule";
@@ -51,17 +51,14 @@ function sourceChoiceOf(rule: {
 }
 
 /** The shared proposal (lib/readiness/group-name), against every group the region lists. */
-export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
+export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
   return newParameterGroupName(
     { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },
     (valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name),
   );
 }
 
-function parameterGroupSuggestions(
-  snapshot: RegionSnapshot,
-  t: ResolvedTarget,
-): Suggestions["parameterGroup"] {
+function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
   const suggestedName = suggestedGroupName(snapshot, t);
   const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
   const policyOf = (name: string) => {
@@ -102,7 +99,7 @@ function parameterGroupSuggestions(
 }
 
 export function suggestions(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   choice: TargetChoice,
 ): { ok: true; value: Suggestions } | { ok: false; message: string } {
   const resolved = resolveTarget(snapshot, choice);
