@@ -29,7 +29,7 @@ beforeAll(async () => {
     pollMaxMs: 200,
     timeLimitMs: 15_000,
   };
-});
+}, 120_000);
 afterAll(() => database?.close());
 
 /** Preview with the wizard's recommendations (or overrides), apply, wait, and return both. */

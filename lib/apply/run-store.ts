@@ -13,8 +13,6 @@ import { DEFAULTS, type ApplyOptions, type ApplyRun, type ApplyUser } from "@/li
 
 export type { StoredPreview } from "@/lib/db/previews";
 
-const ID = /^[0-9a-z-]{1,64}$/;
-
 /** Sortable by time, random enough for many replicas: `20260115T120301-3f9a1c8e`. */
 export function newId(now: Date = new Date()): string {
   const stamp = now
@@ -32,12 +30,17 @@ export async function savePreview(db: Db, plan: Plan, user?: ApplyUser): Promise
   return insertPreview(db, { id: newId(), plan, user });
 }
 
+/** Ids as newId makes them; anything else (e.g. 300 characters) is simply not found, never an error. */
+export function isRecordId(id: string): boolean {
+  return /^[0-9a-z-]{1,64}$/.test(id);
+}
+
 /** The preview, unless the id is malformed, unknown or expired. */
 export async function getPreview(
   id: string,
   opts: Pick<ApplyOptions, "db"> = {},
 ): Promise<StoredPreview | undefined> {
-  if (!ID.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return findPreview(await dbOf(opts), id);
 }
 
@@ -63,7 +66,7 @@ export async function getApplyRun(
   id: string,
   opts: Pick<ApplyOptions, "db" | "staleAfterMs"> = {},
 ): Promise<ApplyRun | undefined> {
-  if (!ID.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   const db = await dbOf(opts);
   await sweep(db, opts);
   return findRun(db, id);

@@ -158,3 +158,13 @@ export const targetVerdicts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.auditId, t.accountId, t.region, t.kind, t.targetId] })],
 );
+
+/** Signed-out sessions, refused until their token would have expired anyway (then deleted). */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    until: at("until").notNull(),
+  },
+  (t) => [index("revoked_sessions_until_idx").on(t.until)],
+);

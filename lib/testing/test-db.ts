@@ -87,6 +87,6 @@ export function databasesPerFile(): TestDatabases {
 export function warmUp(dbs: TestDatabases): void {
   beforeAll(
     async () => void (await Promise.all([dbs.server(), memoryDatabase().then((d) => d.close())])),
-    60_000,
+    120_000,
   );
 }
