@@ -21,7 +21,7 @@ const SESSION_MAX_AGE_S = 8 * 60 * 60;
  * nobody able to sign in).
  */
 export interface AuthDeps {
-  /** Where signed-out sessions are recorded; lib/store by default. */
+  /** Where signed-out sessions are recorded; the database (lib/db) by default. */
   revocations?: RevocationStore;
 }
 
