@@ -37,4 +37,12 @@ describe("renderAuditTable", () => {
       "! eu-west-1: AWS throttled DescribeSecurityGroups.",
     );
   });
+
+  it("shows Memcached's group without a maxmemory-policy", () => {
+    const line = renderAuditTable([auditRegion(seedSnapshot("us-east-1"))])
+      .split("\n")
+      .find((l) => l.includes("sessions-memcached"));
+    expect(line).toMatch(/\sdefault\.memcached1\.6\s+info: Memcached/);
+    expect(line).not.toMatch(/lru|n\/a/);
+  });
 });

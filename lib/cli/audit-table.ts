@@ -13,9 +13,12 @@ function topFinding(c: ClusterAudit): string {
 
 function row(c: ClusterAudit): string[] {
   const engine = [c.engine, c.engineVersion].filter(Boolean).join(" ") || "?";
-  const policy = c.parameterGroup?.policy ?? (c.engine === "memcached" ? "n/a" : "?");
-  const group = c.parameterGroup
-    ? `${c.parameterGroup.name} / ${policy}`
+  const g = c.parameterGroup;
+  // Memcached has no eviction policy to show; elsewhere "?" means the policy could not be read.
+  const group = g
+    ? c.engine === "memcached"
+      ? g.name
+      : `${g.name} / ${g.policy ?? "?"}`
     : c.kind === "serverless"
       ? "(serverless)"
       : "-";
