@@ -15,7 +15,11 @@ export interface VerifyIo {
   askToken?: () => Promise<string>;
 }
 
-export async function runVerifyCli(argv: string[], env: NodeJS.ProcessEnv, io: VerifyIo): Promise<number> {
+export async function runVerifyCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: VerifyIo,
+): Promise<number> {
   const parsed = parseVerifyArgs(argv);
   if (!parsed.ok) {
     io.err(`${parsed.message}\n\n${VERIFY_USAGE}\n`);

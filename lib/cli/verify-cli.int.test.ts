@@ -8,7 +8,8 @@ import { runVerifyCli } from "./run-verify";
 
 const ROOT = path.resolve(__dirname, "../..");
 let sandbox: RunningSandbox;
-let env: NodeJS.ProcessEnv;
+type Env = Record<string, string | undefined>;
+let env: Env;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, engines: true });
   // In-process runs get credentials from the SDK's chain, which reads process.env.
@@ -30,12 +31,12 @@ afterAll(async () => {
 });
 
 /** The real entry point, as `npm run verify` runs it. */
-function runCli(args: string[], extra: NodeJS.ProcessEnv = {}) {
+function runCli(args: string[], extra: Env = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/verify.ts", ...args], {
       cwd: ROOT,
-      env: { ...env, ...extra },
+      env: { ...env, ...extra } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -46,7 +47,7 @@ function runCli(args: string[], extra: NodeJS.ProcessEnv = {}) {
   });
 }
 
-async function inProcess(args: string[], extra: NodeJS.ProcessEnv = {}) {
+async function inProcess(args: string[], extra: Env = {}) {
   let out = "";
   let err = "";
   const code = await runVerifyCli(

@@ -8,6 +8,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
 import { startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
 
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
 
   const dataDir = path.join(root, ".queueready");
   mkdirSync(dataDir, { recursive: true });
+  const wanted = demoWantsEngines();
   // A 4 s apply delay makes the wizard's progress visible, like a (much faster) real ElastiCache change.
   const sandbox = await startSandbox({
+    engines: wanted.on,
     port: sandboxPort,
     applyDelayMs: 4000,
     latencyMs: 30,
@@ -28,7 +31,8 @@ async function main(): Promise<void> {
     persistFile: path.join(dataDir, "sandbox.json"),
   });
 
-  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url });
+  const engines = await demoEngineEnv(sandbox, dataDir);
+  const env = { ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url }), ...engines.env };
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
   superviseServer(server, () => sandbox.close());
 
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
       `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),

@@ -23,6 +23,11 @@ export interface FleetOptions {
   /** False when no `openssl` is available: TLS clusters then run without TLS. */
   tls: boolean;
   log(line: string): void;
+  /**
+   * Ports by engine key, tried first and updated: a restart (reset) keeps each engine's address, so routes
+   * handed to QueueReady at start stay right.
+   */
+  ports: Map<string, { port: number; busPort?: number }>;
 }
 
 export interface Fleet {
@@ -57,8 +62,9 @@ export async function startFleet(specs: EngineNodeSpec[], o: FleetOptions): Prom
   const startOne = async (spec: EngineNodeSpec): Promise<void> => {
     const primary = spec.primaryOf ? byId.get(`${spec.region}/${spec.primaryOf}`) : undefined;
     for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      const busPort = spec.clusterEnabled ? await freePort() : undefined;
+      const known = attempt === 1 ? o.ports.get(spec.key) : undefined;
+      const port = known?.port ?? (await freePort());
+      const busPort = spec.clusterEnabled ? (known?.busPort ?? (await freePort())) : undefined;
       const args = [
         ...configArgs(spec.config),
         ...(spec.authToken ? ["--requirepass", o.authToken, "--masterauth", o.authToken] : []),
@@ -79,6 +85,7 @@ export async function startFleet(specs: EngineNodeSpec[], o: FleetOptions): Prom
           tls: spec.tls ? cert : undefined,
         });
         const engine = { spec, process, busPort };
+        o.ports.set(spec.key, { port, busPort });
         engines.push(engine);
         byId.set(`${spec.region}/${spec.cacheClusterId}`, engine);
         return;
@@ -118,6 +125,8 @@ export async function startFleet(specs: EngineNodeSpec[], o: FleetOptions): Prom
     throw e;
   }
   if (!o.tls && tlsHosts.length > 0) o.log("engines: no openssl found, TLS clusters run without TLS");
+  // Listed in plan order (state order), not in the order the parallel starts finished.
+  engines.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
   return {
     engines,
     cert,

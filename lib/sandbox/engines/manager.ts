@@ -50,6 +50,7 @@ export class EngineManager {
   });
   private readonly onExit = () => this.killNow();
   private fleet: Fleet | undefined;
+  private readonly ports = new Map<string, { port: number; busPort?: number }>();
 
   constructor(private readonly o: EngineManagerOptions) {
     this.watchdog.unref();
@@ -64,7 +65,7 @@ export class EngineManager {
       await old?.stop().catch(() => undefined);
       const started = performance.now();
       const dir = mkdtempSync(path.join(this.dir, "gen-"));
-      this.fleet = await startFleet(specs, { ...this.o, dir });
+      this.fleet = await startFleet(specs, { ...this.o, dir, ports: this.ports });
       const ms = Math.round(performance.now() - started);
       this.o.log(`engines: ${specs.length} redis-server processes ready in ${ms} ms`);
       return this.fleet;
