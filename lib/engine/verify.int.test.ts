@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sandboxPerFile } from "@/lib/aws/int-harness";
 import { wizardChoices } from "@/lib/apply/int-helpers";
 import { previewPlan } from "@/lib/apply/preview";
@@ -12,6 +12,7 @@ import { createJsonStore } from "@/lib/store";
 import { describeEngines, engineEnv, enginePort } from "@/lib/testing/engine-sandbox";
 import { exitCodeOf, verifyTarget } from "./index";
 import { infoFields as infoFieldsOf } from "./info";
+import { jsonVerificationRepository } from "./verification-store";
 
 const h = sandboxPerFile({ applyDelayMs: 200, engines: true });
 let env: Record<string, string>;
@@ -74,8 +75,14 @@ describeEngines("verify on real engines behind the sandbox", () => {
     const user = { name: "operator", role: "operator" };
     const preview = await previewPlan({ ...opts, choices, user });
     if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
+    // The check after the apply reaches the engines through the routes in the environment, as the app's would.
+    vi.stubEnv("QUEUEREADY_ENGINE_ROUTES", env.QUEUEREADY_ENGINE_ROUTES);
     const run = await (await startApply({ ...opts, user, previewId: preview.previewId })).finished;
+    vi.unstubAllEnvs();
     expect(run.status).toBe("succeeded");
+    const recorded = await jsonVerificationRepository(opts.store).last(target);
+    expect(recorded).toMatchObject({ outcome: "verified", engine: { maxmemoryPolicy: "noeviction" } });
+    expect(Date.parse(recorded!.at)).toBeGreaterThan(Date.parse(run.startedAt));
 
     expect(await policyOf("orders-redis7-001")).toBe("noeviction");
     expect(await policyOf("orders-redis7-002")).toBe("noeviction");

@@ -4,6 +4,7 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
 import { requireRole } from "@/lib/auth/require-role";
 import type { TargetRef } from "@/lib/inventory/snapshot";
+import { jsonVerificationRepository } from "@/lib/engine/verification-store";
 import { auditTarget } from "@/lib/readiness";
 import { readSnapshot, topologyOf } from "../../../load-region";
 import { resolveView } from "../../../resolve-view";
@@ -53,7 +54,14 @@ export default async function ClusterPage({ params }: { params: Params }) {
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
-  return <ClusterDetail c={audit} topology={topologyOf(read.snapshot)[`${kind}:${id}`]} />;
+  const verification = await jsonVerificationRepository().last(ref);
+  return (
+    <ClusterDetail
+      c={audit}
+      topology={topologyOf(read.snapshot)[`${kind}:${id}`]}
+      verification={verification}
+    />
+  );
 }
 
 function Problem({
