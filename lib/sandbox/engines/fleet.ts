@@ -124,7 +124,6 @@ export async function startFleet(specs: EngineNodeSpec[], o: FleetOptions): Prom
     await stop();
     throw e;
   }
-  if (!o.tls && tlsHosts.length > 0) o.log("engines: no openssl found, TLS clusters run without TLS");
   // Listed in plan order (state order), not in the order the parallel starts finished.
   engines.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
   return {

@@ -2,7 +2,7 @@
  * Real engines behind the sandbox (`--engines`, `SANDBOX_ENGINES=1`): each seeded Redis/Valkey node is a
  * `redis-server` on a loopback port. Needs `redis-server` on PATH; `openssl` for the TLS clusters.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { EngineManager } from "./manager";
 
 export { EngineManager, type EngineInfo } from "./manager";
@@ -23,6 +23,18 @@ export function enginesRequested(env: Record<string, string | undefined> = proce
   return env.SANDBOX_ENGINES === "1" || env.SANDBOX_ENGINES === "true";
 }
 
+/**
+ * Whether this redis-server was built with TLS: one that was accepts `tls-port` (and exits at once, told to
+ * listen nowhere); one that was not rejects it as a bad directive.
+ */
+export function redisHasTls(bin: string): boolean {
+  const probe = spawnSync(bin, ["--port", "0", "--tls-port", "0", "--save", "", "--appendonly", "no"], {
+    encoding: "utf8",
+    timeout: 5000,
+  });
+  return !/Bad directive/i.test(`${probe.stdout}${probe.stderr}`);
+}
+
 /** An engine manager when `redis-server` is on PATH, else the reason there is none. */
 export function createEngineManager(
   log: (line: string) => void,
@@ -30,8 +42,10 @@ export function createEngineManager(
   const bin = which("redis-server");
   if (!bin)
     return { ok: false, reason: "redis-server is not on PATH (Debian: apt-get install redis-server)" };
-  return {
-    ok: true,
-    manager: new EngineManager({ bin, authToken: SANDBOX_AUTH_TOKEN, tls: !!which("openssl"), log }),
-  };
+  const tls = redisHasTls(bin) && !!which("openssl");
+  if (!tls)
+    log(
+      "engines: TLS clusters run without TLS (this redis-server has no TLS support, or openssl is missing)",
+    );
+  return { ok: true, manager: new EngineManager({ bin, authToken: SANDBOX_AUTH_TOKEN, tls, log }) };
 }
