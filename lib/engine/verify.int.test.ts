@@ -43,6 +43,25 @@ async function policyOf(cacheClusterId: string): Promise<string | undefined> {
   }
 }
 
+/** Client connections on an engine other than the asking one and replication links: QueueReady's leftovers. */
+async function otherClients(cacheClusterId: string): Promise<number> {
+  const redis = new Redis({
+    host: "127.0.0.1",
+    port: await enginePort(h.sandbox, cacheClusterId),
+    lazyConnect: true,
+  });
+  await redis.connect();
+  try {
+    const me = String(await redis.client("ID"));
+    const list = String(await redis.client("LIST"));
+    return list
+      .split("\n")
+      .filter((l) => l.startsWith("id=") && !l.startsWith(`id=${me} `) && !/flags=S/.test(l)).length;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const verify = (id: string, extra: { token?: string; prefix?: string } = {}, e = env) =>
   verifyTarget(h.settings, { region: "us-east-1", id, ...extra }, e).then((r) => {
     if (!r.ok) throw new Error(r.message);
@@ -62,6 +81,8 @@ describeEngines("verify on real engines behind the sandbox", () => {
     expect(before.engine!.maxmemory).toBeGreaterThan(0);
     expect(before.smokeJob).toMatchObject({ ok: true, keysLeft: 0 });
     expect(exitCodeOf(before)).toBe(1);
+    // Every connection the check opened is closed (the server may take a moment to see the last one go).
+    await expect.poll(() => otherClients("orders-redis7-001"), { timeout: 2000 }).toBe(0);
 
     const opts = {
       settings: h.settings,
