@@ -95,7 +95,7 @@ export function ClusterDetail({
             description="What the engine itself says (INFO), beside what the AWS API says, and one real BullMQ job."
           />
           <EngineEvidence c={c} v={verification} />
-          <VerifyForm region={c.region} kind={c.kind} id={c.name} needsToken={c.connection.auth !== "none"} />
+          <VerifyForm region={c.region} kind={c.kind} id={c.name} auth={c.connection.auth} />
         </Card>
       ) : null}
       <Card aria-label="Connection snippet">

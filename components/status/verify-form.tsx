@@ -21,12 +21,12 @@ export function VerifyForm({
   region,
   kind,
   id,
-  needsToken,
+  auth,
 }: {
   region: string;
   kind: string;
   id: string;
-  needsToken: boolean;
+  auth: "none" | "token" | "rbac";
 }) {
   const [state, action, pending] = useActionState(verifyTargetAction, null);
   const said = state ? (state.ok ? OUTCOME[state.data.outcome] : state.message) : "";
@@ -36,9 +36,19 @@ export function VerifyForm({
       <input type="hidden" name="region" value={region} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      {needsToken ? (
+      {auth === "rbac" ? (
         <label className="flex flex-col gap-1 text-[13px] text-slate-700">
-          AUTH token (used for this check only, not stored)
+          User name
+          <input
+            name="username"
+            autoComplete="off"
+            className="h-8 w-48 rounded-md border border-slate-300 px-2 font-mono text-[13px]"
+          />
+        </label>
+      ) : null}
+      {auth !== "none" ? (
+        <label className="flex flex-col gap-1 text-[13px] text-slate-700">
+          {auth === "rbac" ? "Password" : "AUTH token"} (used for this check only, not stored)
           <input
             type="password"
             name="token"

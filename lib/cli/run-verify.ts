@@ -35,7 +35,12 @@ export async function runVerifyCli(
     io.err(`${read.problem.message}\n`);
     return 2;
   }
-  const request = { region: args.region, id: args.cluster, accountId: args.account };
+  const request = {
+    region: args.region,
+    id: args.cluster,
+    accountId: args.account,
+    username: env.QUEUEREADY_REDIS_USERNAME || undefined,
+  };
   let token = env.QUEUEREADY_AUTH_TOKEN || undefined;
   let result = await verifyTarget(read.settings, { ...request, token }, env);
   if (result.ok && result.verification.outcome === "needs-token" && io.askToken) {

@@ -13,7 +13,8 @@ with the parameter group, and runs one BullMQ job (removed afterwards).
   --cluster ID      replication group or cache cluster id
   --account ACCOUNT the AWS account id (shown in the result)
   --json            print { target, engine, version, maxmemoryPolicy, clusterEnabled, smokeJob } as JSON
-AUTH token: QUEUEREADY_AUTH_TOKEN, else asked for on the terminal (never stored, never printed).
+AUTH token: QUEUEREADY_AUTH_TOKEN, else asked for on the terminal (never stored, never printed); for an
+RBAC user group also QUEUEREADY_REDIS_USERNAME (the token is then that user's password).
 Routes: QUEUEREADY_ENGINE_ROUTES (JSON "host:port" -> "host:port") when the endpoint is not reachable directly.
 Exit codes: 0 noeviction and the job ran, 1 reachable but either failed, 2 unreachable or an error.`;
 

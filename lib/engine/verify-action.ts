@@ -14,6 +14,7 @@ const verifyFormSchema = z.object({
   id: z.string().trim().min(1).max(255),
   // Used for this one check, never stored or logged; empty means "none given".
   token: z.string().max(512).optional(),
+  username: z.string().max(128).optional(),
 });
 
 /**
@@ -31,6 +32,7 @@ export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", 
     kind: input.kind,
     id: input.id,
     token: input.token || undefined,
+    username: input.username || undefined,
   });
   if (!result.ok) return failure("conflict", result.message);
   await jsonVerificationRepository().save(result.verification);

@@ -16,6 +16,7 @@ export interface VerifyTargetRequest {
   kind?: TargetRef["kind"];
   accountId?: string;
   token?: string;
+  username?: string;
   timeoutMs?: number;
   prefix?: string;
 }
@@ -52,6 +53,7 @@ export async function verifyTarget(
     routes: routes.routes,
     ca: ca.ca,
     token: req.token,
+    username: req.username,
     accountId: req.accountId,
     timeoutMs: req.timeoutMs,
     prefix: req.prefix,

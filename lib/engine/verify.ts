@@ -31,6 +31,8 @@ export interface Verification {
 export interface VerifyOptions {
   routes: EngineRoutes;
   token?: string;
+  /** The RBAC user name, for clusters with a user group (the token is then that user's password). */
+  username?: string;
   ca?: string;
   accountId?: string;
   timeoutMs?: number;
@@ -72,6 +74,7 @@ export async function verifyEngine(audit: ClusterAudit, o: VerifyOptions): Promi
     connection: c,
     routes: o.routes,
     password: o.token,
+    username: c.auth === "rbac" ? o.username : undefined,
     ca: o.ca,
     timeoutMs: o.timeoutMs ?? 3000,
   };
