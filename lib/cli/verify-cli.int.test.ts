@@ -84,7 +84,7 @@ describeEngines("npm run verify", () => {
       clusterEnabled: false,
       smokeJob: { ok: true, ms: expect.any(Number), error: null },
     });
-  });
+  }, 60_000); // a cold tsx cache compiles the whole CLI first
 
   it("an unreachable endpoint (no route): exit 2, fast, with the advice", async () => {
     const r = await runCli(["--region", "us-east-1", "--cluster", "orders-redis7"], {
@@ -93,7 +93,7 @@ describeEngines("npm run verify", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/run it in the VPC or give a route/);
     expect(r.ms).toBeLessThan(10_000);
-  });
+  }, 60_000);
 
   it("exit 1 when reachable but evicting; the text shows engine says beside API says", async () => {
     const r = await inProcess(["--region", "us-east-1", "--cluster", "sessions-redis62"]);
