@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
-import { wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { readTarget } from "@/lib/apply/plan-live";
+import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/apply/types";
@@ -36,7 +36,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const rg = (id: string, region = "us-east-1"): TargetChoice => ({ region, kind: "replication-group", id });
 
 async function preview(target: TargetChoice, override: Partial<WizardChoices> = {}) {
-  const choices = await wizardChoices(h.context(target.region).ctx, target, override);
+  const choices = await wizardChoices(h.context(target.region).access, target, override);
   const result = await previewPlan({ ...opts, choices, user: operator });
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
   return result;
@@ -57,7 +57,7 @@ describe("apply refusals and recovery", () => {
     );
     expect(refusal).toBeInstanceOf(StalePlanError);
     expect((refusal as StalePlanError).changes).toEqual([
-      "Inbound rules of sg-0cache00000000001 on port 6380 is now tcp 6380 from 10.0.0.0/16 (was none).",
+      "Inbound rules of sg-0cache00000000001 on port 6380: now tcp 6380 from 10.0.0.0/16, was none.",
     ]);
     await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis5-0-noeviction" })).rejects.toMatchObject(
       { problem: { code: "not-found" } },
@@ -83,7 +83,7 @@ describe("apply refusals and recovery", () => {
       notDone: ["Give eu-orders parameter group bullmq-redis7-noeviction"],
     });
     expect(failed.message).toMatch(
-      /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ A new preview from this state converges\.$/,
+      /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ Preview again to go on from this state\.$/,
     );
     h.sandbox.control.clearFaults();
     const second = await preview(rg("eu-orders", "eu-west-1"));
@@ -92,11 +92,11 @@ describe("apply refusals and recovery", () => {
     const done = await (await startApply({ ...opts, user: operator, previewId: second.previewId })).finished;
     expect(done.status).toBe("succeeded");
     expect(done.readiness?.verdict).toBe("ready");
-    const { ctx } = h.context("eu-west-1");
+    const { access } = h.context("eu-west-1");
     const target = rg("eu-orders", "eu-west-1");
-    expect(
-      computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target)).converged,
-    ).toBe(true);
+    expect(computePlan(await readTarget(access, target), await wizardChoices(access, target)).converged).toBe(
+      true,
+    );
   });
 
   it("refuses a second apply on the same cluster while one runs", async () => {
@@ -123,7 +123,7 @@ describe("apply refusals and recovery", () => {
       (e: unknown) => e,
     );
     expect((again as StalePlanError).changes).toContain(
-      "maxmemory-policy in shared-lru-redis6 is now noeviction (was allkeys-lru).",
+      "maxmemory-policy in shared-lru-redis6: now noeviction, was allkeys-lru.",
     );
   });
 

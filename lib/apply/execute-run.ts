@@ -8,13 +8,15 @@ import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { verifyAfterApply } from "@/lib/engine/after-apply";
 import { auditTarget, connectionSnippet, type ClusterAudit } from "@/lib/readiness";
 import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { refOf, type ScopeAccess } from "@/lib/inventory";
+import { readTarget } from "@/lib/apply/plan-live";
 import { executeStep, type StepRun } from "@/lib/apply/execute-step";
 import { updateRun } from "@/lib/apply/run-store";
 import { convergence, readTargetState } from "@/lib/apply/target-state";
 import { DEFAULTS, type ApplyOptions, type ApplyRun } from "@/lib/apply/types";
 
 export interface RunContext {
+  access: ScopeAccess;
   ctx: AwsContext;
   store: JsonStore;
   runId: string;
@@ -79,7 +81,7 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
         finishUnsuccessful(
           r,
           "failed",
-          `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`,
+          `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. Preview again to go on from this state.`,
         );
       });
       return false;
@@ -92,7 +94,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   const groupStep = plan.steps.find((s) => s.kind === "modify-parameter-group");
   const network = plan.choices.network.securityGroup;
   const want = {
-    parameterGroupName: String(groupStep?.params.CacheParameterGroupName ?? plan.choices.parameterGroup.name),
+    parameterGroupName: groupStep?.input.name ?? plan.choices.parameterGroup.name,
     securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
   };
   const limit = rc.options.timeLimitMs ?? DEFAULTS.timeLimitMs;
@@ -144,8 +146,8 @@ async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefin
   let result: ReturnType<typeof auditTarget>;
   let problem = "";
   try {
-    const snapshot = await collectPlanningSnapshot(rc.ctx, { target: plan.choices.target });
-    result = auditTarget(snapshot, { kind: plan.target.kind, region: plan.region, id: plan.target.id });
+    const snapshot = await readTarget(rc.access, plan.choices.target);
+    result = auditTarget(snapshot, refOf(plan.target));
   } catch (err) {
     // The changes are in place; only the closing check failed, so the run still succeeded.
     problem = ` (${describeError(err)})`;

@@ -92,7 +92,8 @@ describeEngines("npm run verify", () => {
     });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/run it in the VPC or give a route/);
-    expect(r.ms).toBeLessThan(10_000);
+    // Generous: it includes starting tsx; the check itself is timed in lib/engine (under 5 s).
+    expect(r.ms).toBeLessThan(20_000);
   }, 60_000);
 
   it("exit 1 when reachable but evicting; the text shows engine says beside API says", async () => {

@@ -15,7 +15,7 @@ function bytes(n: number): string {
 
 export function verificationText(v: Verification): string {
   const t = v.target;
-  const lines = [`${t.id} (${t.accountId ? `${t.accountId} ` : ""}${t.region}), checked ${v.at}`];
+  const lines = [`${t.id} (${t.accountId} ${t.region}), checked ${v.at}`];
   if (v.engine) {
     const e = v.engine;
     lines.push(

@@ -4,24 +4,17 @@
  */
 import { createHash } from "node:crypto";
 import { defaultStore, type JsonStore } from "@/lib/store";
+import { targetKey, type TargetRef } from "@/lib/inventory";
 import type { Verification } from "./verify";
 
-export interface VerificationTarget {
-  accountId?: string;
-  region: string;
-  kind: string;
-  id: string;
-}
-
 export interface VerificationRepository {
-  last(target: VerificationTarget): Promise<Verification | undefined>;
+  last(target: TargetRef): Promise<Verification | undefined>;
   save(verification: Verification): Promise<void>;
 }
 
-/** One key per target; hashed because cluster ids and regions are not all valid store key characters. */
-function keyOf(t: VerificationTarget): string {
-  const id = `${t.accountId ?? "default"}/${t.region}/${t.kind}/${t.id}`;
-  return `verifications/${createHash("sha256").update(id).digest("hex").slice(0, 32)}`;
+/** One key per target (its targetKey, hashed: the store's keys allow fewer characters than AWS ids). */
+function keyOf(t: TargetRef): string {
+  return `verifications/${createHash("sha256").update(targetKey(t)).digest("hex").slice(0, 32)}`;
 }
 
 export function jsonVerificationRepository(store: JsonStore = defaultStore()): VerificationRepository {

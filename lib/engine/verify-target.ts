@@ -49,12 +49,16 @@ export async function verifyTarget(
   if (audit.failed) return { ok: false, message: `${req.region} could not be read: ${audit.failed.message}` };
   const cluster = audit.clusters.find((c) => c.name === req.id && (!req.kind || c.kind === req.kind));
   if (!cluster) return { ok: false, message: `No cluster ${req.id} in ${req.region}.` };
+  if (req.accountId && cluster.accountId !== req.accountId)
+    return {
+      ok: false,
+      message: `The AWS credentials reach account ${cluster.accountId}, not ${req.accountId}: use that account's credentials.`,
+    };
   const verification = await verifyEngine(cluster, {
     routes: routes.routes,
     ca: ca.ca,
     token: req.token,
     username: req.username,
-    accountId: req.accountId,
     timeoutMs: req.timeoutMs,
     prefix: req.prefix,
   });

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { SANDBOX_AUTH_TOKEN } from "@/lib/sandbox/engines";
@@ -92,7 +92,7 @@ describeEngines("verify on real engines behind the sandbox", () => {
       timeLimitMs: 15_000,
     };
     const target = { region: "us-east-1", kind: "replication-group", id: "orders-redis7" } as const;
-    const choices = await wizardChoices(h.context().ctx, target);
+    const choices = await wizardChoices(h.context().access, target);
     const user = { name: "operator", role: "operator" };
     const preview = await previewPlan({ ...opts, choices, user });
     if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
@@ -101,7 +101,10 @@ describeEngines("verify on real engines behind the sandbox", () => {
     const run = await (await startApply({ ...opts, user, previewId: preview.previewId })).finished;
     vi.unstubAllEnvs();
     expect(run.status).toBe("succeeded");
-    const recorded = await jsonVerificationRepository(opts.store).last(target);
+    const recorded = await jsonVerificationRepository(opts.store).last({
+      ...target,
+      accountId: "123456789012",
+    });
     expect(recorded).toMatchObject({ outcome: "verified", engine: { maxmemoryPolicy: "noeviction" } });
     expect(Date.parse(recorded!.at)).toBeGreaterThan(Date.parse(run.startedAt));
 

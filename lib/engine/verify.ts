@@ -17,7 +17,7 @@ export type VerifyOutcome =
 
 /** One verification's facts: JSON-safe, stored as the target's last result (never holds the token). */
 export interface Verification {
-  target: TargetRef & { accountId?: string };
+  target: TargetRef;
   /** ISO time the check started. */
   at: string;
   outcome: VerifyOutcome;
@@ -34,7 +34,6 @@ export interface VerifyOptions {
   /** The RBAC user name, for clusters with a user group (the token is then that user's password). */
   username?: string;
   ca?: string;
-  accountId?: string;
   timeoutMs?: number;
   /** The queue prefix; the snippet's by default (a test passes `bull` on a cluster to show CROSSSLOT). */
   prefix?: string;
@@ -52,7 +51,7 @@ export async function verifyEngine(audit: ClusterAudit, o: VerifyOptions): Promi
     mode: audit.connection?.mode ?? "single",
   };
   const base = {
-    target: { ...audit.ref, accountId: o.accountId },
+    target: audit.ref,
     at: new Date().toISOString(),
     api,
     disagreements: [],

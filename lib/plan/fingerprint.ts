@@ -3,7 +3,7 @@
  * it and refuses when it differs, and the facts kept beside it say in words what moved.
  */
 import { createHash } from "node:crypto";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
 import {
@@ -18,7 +18,7 @@ import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group"
 
 const list = (items: string[]): string => (items.length > 0 ? items.join(", ") : "none");
 
-function parameterGroupFacts(snapshot: RegionSnapshot, name: string): FingerprintFact[] {
+function parameterGroupFacts(snapshot: Snapshot, name: string): FingerprintFact[] {
   const group = (valueOf(snapshot.parameterGroups) ?? []).find((g) => g.name === name);
   const facts: FingerprintFact[] = [
     {
@@ -44,11 +44,7 @@ function parameterGroupFacts(snapshot: RegionSnapshot, name: string): Fingerprin
   return facts;
 }
 
-function networkFacts(
-  snapshot: RegionSnapshot,
-  t: ResolvedTarget,
-  network: CheckedNetwork,
-): FingerprintFact[] {
+function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNetwork): FingerprintFact[] {
   const port = t.port!;
   const facts: FingerprintFact[] = [];
   if (network.securityGroup.mode === "existing") {
@@ -94,7 +90,7 @@ function networkFacts(
 
 /** The facts a plan depends on, in a stable order. */
 export function fingerprintFacts(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   network: CheckedNetwork,
   pg: CheckedParameterGroup,
@@ -136,17 +132,20 @@ export function fingerprintOf(facts: FingerprintFact[]): string {
   return createHash("sha256").update(`queueready-plan-v1\n${canonical}`).digest("hex");
 }
 
-/** What changed between the facts a preview saw and the facts read now, one sentence each. */
+/**
+ * What changed between the facts a preview saw and the facts read now, one line each, shaped
+ * "<fact>: now X, was Y." so plural labels ("Inbound rules of …") and empty values ("none") read right.
+ */
 export function diffFingerprintInputs(before: FingerprintFact[], after: FingerprintFact[]): string[] {
   const was = new Map(before.map((f) => [f.key, f]));
   const now = new Map(after.map((f) => [f.key, f]));
   const out: string[] = [];
   for (const [key, fact] of now) {
     const old = was.get(key);
-    if (!old) out.push(`${fact.label} is now ${fact.value} (the preview did not look at it).`);
-    else if (old.value !== fact.value) out.push(`${fact.label} is now ${fact.value} (was ${old.value}).`);
+    if (!old) out.push(`${fact.label}: now ${fact.value} (the preview did not look at it).`);
+    else if (old.value !== fact.value) out.push(`${fact.label}: now ${fact.value}, was ${old.value}.`);
   }
   for (const [key, fact] of was)
-    if (!now.has(key)) out.push(`${fact.label} is no longer part of the plan (was ${fact.value}).`);
+    if (!now.has(key)) out.push(`${fact.label}: no longer part of the plan, was ${fact.value}.`);
   return out;
 }

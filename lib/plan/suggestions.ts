@@ -2,8 +2,9 @@
  * What the wizard pre-fills for a cluster: the security group and source (reusing an equivalent rule when
  * one exists), the application's security group candidates, and the parameter group to create or reuse.
  */
+import { newParameterGroupName } from "@/lib/readiness/group-name";
 import { isDefaultParameterGroup } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { isAnywhere } from "@/lib/net/cidr";
 import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "@/lib/plan/choices";
 import { ruleCoversPort } from "@/lib/net/port-rule";
@@ -49,21 +50,15 @@ function sourceChoiceOf(rule: {
   return undefined;
 }
 
-/** `bullmq-redis6-x-noeviction`, with `-cluster` in cluster mode (that group holds cluster-enabled=yes), made unique. */
-export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
-  const base =
-    `bullmq-${(t.family ?? t.engine).replace(/[^a-z0-9]+/gi, "-")}${t.clusterEnabled ? "-cluster" : ""}-noeviction`.toLowerCase();
-  const taken = new Set((valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name.toLowerCase()));
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(name)) return name;
-  }
+/** The shared proposal (lib/readiness/group-name), against every group the region lists. */
+export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
+  return newParameterGroupName(
+    { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },
+    (valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name),
+  );
 }
 
-function parameterGroupSuggestions(
-  snapshot: RegionSnapshot,
-  t: ResolvedTarget,
-): Suggestions["parameterGroup"] {
+function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
   const suggestedName = suggestedGroupName(snapshot, t);
   const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
   const policyOf = (name: string) => {
@@ -104,7 +99,7 @@ function parameterGroupSuggestions(
 }
 
 export function suggestions(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   choice: TargetChoice,
 ): { ok: true; value: Suggestions } | { ok: false; message: string } {
   const resolved = resolveTarget(snapshot, choice);

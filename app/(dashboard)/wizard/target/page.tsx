@@ -9,10 +9,10 @@ import { FieldError } from "@/components/wizard/fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { targetOptions } from "@/lib/plan";
-import { targetOf } from "@/lib/wizard/choices";
 import { readRegion, regionOf } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { toQuery } from "@/lib/wizard/params";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Wizard: target" };
 
@@ -27,10 +27,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
     );
   }
   const { region, unconfigured } = regionOf(setup.settings, params.region);
-  const target = targetOf({ ...params, region });
-  const options = targetOptions(
-    await readRegion(setup.settings, region, target.ok ? target.value : undefined),
-  );
+  const options = targetOptions(await readRegion(setup.settings, region));
   const chosen = options.clusters.find((c) => c.kind === params.kind && c.id === params.id);
   const vpcId = params.vpc ?? chosen?.vpcId ?? options.vpcs.find((v) => v.clusterCount > 0)?.id;
   const inVpc = options.clusters.filter((c) => c.vpcId === vpcId);
@@ -88,9 +85,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
                   )}
                 >
                   <span className="font-medium text-slate-900">{v.name ?? v.id}</span>{" "}
-                  <span className="text-slate-500">
-                    {v.clusterCount} cluster{v.clusterCount === 1 ? "" : "s"}
-                  </span>
+                  <span className="text-slate-500">{plural(v.clusterCount, "cluster")}</span>
                   <span className="block font-mono text-xs text-slate-500">
                     {v.id} · {v.cidrBlocks.join(", ")}
                   </span>

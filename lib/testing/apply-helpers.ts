@@ -1,0 +1,66 @@
+/**
+ * Support for the apply integration tests: the wizard's own recommendations read from the live sandbox,
+ * and a check that live state is exactly what a plan's "after" said.
+ */
+import { expect } from "vitest";
+import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
+import { readTarget } from "@/lib/apply/plan-live";
+import type { ScopeAccess } from "@/lib/inventory";
+import { readTargetState } from "@/lib/apply/target-state";
+import {
+  desiredSource,
+  sameSource,
+  suggestions,
+  type Plan,
+  type TargetChoice,
+  type WizardChoices,
+} from "@/lib/plan";
+
+/** What the wizard pre-fills, from live state: the "through the wizard alone" path. */
+export async function wizardChoices(
+  access: ScopeAccess,
+  target: TargetChoice,
+  override: Partial<WizardChoices> = {},
+): Promise<WizardChoices> {
+  const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
+  const s = suggestions(snapshot, target);
+  if (!s.ok) throw new Error(s.message);
+  const network = override.network ?? s.value.network.recommended;
+  if (!network) throw new Error(`No network recommendation for ${target.id}`);
+  return { target, network, parameterGroup: override.parameterGroup ?? s.value.parameterGroup.recommended };
+}
+
+/** Asserts each step's "after" against live state: attachments, parameter values, the inbound rule. */
+export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGroupId?: string): Promise<void> {
+  const state = await readTargetState(ctx, plan.target.kind, plan.target.id);
+  expect(state.status).toBe("available");
+  for (const step of plan.steps) {
+    if (step.kind === "modify-parameter-group") {
+      const params = await listCacheParameters(ctx, step.input.name);
+      for (const c of step.changes) expect(params.find((p) => p.name === c.attribute)?.value).toBe(c.after);
+    }
+    if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
+      for (const c of step.changes) {
+        for (const m of state.members) {
+          if (c.attribute === "CacheParameterGroupName")
+            expect(m.parameterGroup).toEqual({ name: c.after, applyStatus: "in-sync", nodeIdsToReboot: [] });
+          if (c.attribute === "SecurityGroupIds") {
+            const expected = (c.after ?? "")
+              .split(", ")
+              .map((id) => (id.endsWith("(new)") ? newGroupId : id));
+            expect(m.securityGroups).toEqual(expected.map((id) => ({ id, status: "active" })));
+          }
+        }
+      }
+    }
+    if (step.kind === "authorize-ingress") {
+      const groupId = typeof step.input.groupId === "string" ? step.input.groupId : newGroupId!;
+      const rules = await listSecurityGroupRules(ctx, [groupId]);
+      const source = desiredSource(plan.choices.network.source)!;
+      const port = plan.target.port!;
+      expect(
+        rules.filter((r) => sameSource(r.source, source) && r.fromPort === port && r.toPort === port),
+      ).toHaveLength(1);
+    }
+  }
+}
