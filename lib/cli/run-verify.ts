@@ -3,9 +3,10 @@
  * as the app does, verify, print, return the exit code. The token comes from QUEUEREADY_AUTH_TOKEN or a
  * prompt without echo, only when the cluster needs one; it is never printed.
  */
-import { readAwsSettings } from "@/lib/aws";
+import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws";
 import { exitCodeOf, verifyTarget } from "@/lib/engine";
 import { VERIFY_USAGE, parseVerifyArgs } from "./verify-args";
+import { demoVerifySetup } from "./verify-demo";
 import { verificationJson, verificationText } from "./verify-text";
 
 export interface VerifyIo {
@@ -19,6 +20,7 @@ export async function runVerifyCli(
   argv: string[],
   env: Record<string, string | undefined>,
   io: VerifyIo,
+  root: string = process.cwd(),
 ): Promise<number> {
   const parsed = parseVerifyArgs(argv);
   if (!parsed.ok) {
@@ -30,7 +32,16 @@ export async function runVerifyCli(
     io.out(`${VERIFY_USAGE}\n`);
     return 0;
   }
-  const read = readAwsSettings(env);
+  let read: AwsSettingsResult = readAwsSettings(env);
+  if (args.demo) {
+    const demo = await demoVerifySetup(root);
+    if (!demo.ok) {
+      io.err(`${demo.message}\n`);
+      return 2;
+    }
+    read = { ok: true, settings: demo.settings };
+    env = { ...env, ...demo.env };
+  }
   if (!read.ok) {
     io.err(`${read.problem.message}\n`);
     return 2;

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isRegionName } from "@/lib/aws";
 
-export const VERIFY_USAGE = `Usage: npm run -s verify -- --region REGION --cluster ID [--account ACCOUNT] [--json]
+export const VERIFY_USAGE = `Usage: npm run -s verify -- --region REGION --cluster ID [--account ACCOUNT] [--json] [--demo]
 
 Connects to the cluster's engine with the settings of QueueReady's connection snippet, reads INFO, compares it
 with the parameter group, and runs one BullMQ job (removed afterwards).
@@ -13,6 +13,7 @@ with the parameter group, and runs one BullMQ job (removed afterwards).
   --cluster ID      replication group or cache cluster id
   --account ACCOUNT the AWS account id (shown in the result)
   --json            print { target, engine, version, maxmemoryPolicy, clusterEnabled, smokeJob } as JSON
+  --demo            the running demo's sandbox and engines (started with npm run demo)
 AUTH token: QUEUEREADY_AUTH_TOKEN, else asked for on the terminal (never stored, never printed); for an
 RBAC user group also QUEUEREADY_REDIS_USERNAME (the token is then that user's password).
 Routes: QUEUEREADY_ENGINE_ROUTES (JSON "host:port" -> "host:port") when the endpoint is not reachable directly.
@@ -29,6 +30,7 @@ const verifyArgsSchema = z
       .regex(/^\d{12}$/, "--account is a 12-digit AWS account id")
       .optional(),
     json: z.boolean(),
+    demo: z.boolean(),
     help: z.boolean(),
   })
   .strict();
@@ -49,18 +51,21 @@ export function parseVerifyArgs(
         cluster: { type: "string" },
         account: { type: "string" },
         json: { type: "boolean" },
+        demo: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
-  if (values.help) return { ok: true, args: { region: "", cluster: "", json: false, help: true } };
+  if (values.help)
+    return { ok: true, args: { region: "", cluster: "", json: false, demo: false, help: true } };
   const parsed = verifyArgsSchema.safeParse({
     region: values.region ?? "",
     cluster: values.cluster ?? "",
     account: values.account,
     json: values.json ?? false,
+    demo: values.demo ?? false,
     help: false,
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };

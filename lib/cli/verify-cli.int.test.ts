@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { SANDBOX_AUTH_TOKEN } from "@/lib/sandbox/engines";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
@@ -45,6 +48,11 @@ function runCli(args: string[], extra: Env = {}) {
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
     child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
   });
+}
+
+function io() {
+  let all = "";
+  return { out: (t: string) => (all += t), err: (t: string) => (all += t), text: () => all };
 }
 
 async function inProcess(args: string[], extra: Env = {}) {
@@ -113,6 +121,23 @@ describeEngines("npm run verify", () => {
     const none = await inProcess(["--region", "us-east-1", "--cluster", "secure-redis7"]);
     expect(none.code).toBe(2);
     expect(none.out).toMatch(/needs its AUTH token/);
+  });
+
+  it("--demo: the running demo's sandbox, its engines and CA, with nothing copied by hand", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "queueready-verify-demo-"));
+    try {
+      const none = await runVerifyCli(["--region", "us-east-1", "--cluster", "x", "--demo"], {}, io(), root);
+      expect(none).toBe(2);
+      writeDemoEndpoint(root, { url: sandbox.url, regions: ["us-east-1", "eu-west-1"] });
+      writeFileSync(path.join(root, ".queueready", "engine-ca.pem"), (await sandbox.control.engineCa())!);
+      const sink = io();
+      const args = ["--region", "us-east-1", "--cluster", "secure-redis7", "--demo"];
+      const code = await runVerifyCli(args, { QUEUEREADY_AUTH_TOKEN: SANDBOX_AUTH_TOKEN }, sink, root);
+      expect(code, sink.text()).toBe(0);
+      expect(sink.text()).toMatch(/ready for BullMQ on the engine/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("bad input: exit 2 with the usage", async () => {
