@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedSnapshot } from "@/lib/testing/fixtures";
 import { auditRegion } from "./audit";
-import { countVerdicts, csvCell, exportCsv, exportJson } from "./export";
+import { countVerdicts, CSV_COLUMNS, csvCell, exportCsv, exportJson } from "./export";
 
 const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedSnapshot("eu-west-1"))];
 
@@ -67,6 +67,7 @@ describe("export", () => {
     const row = exportCsv(regions())
       .split("\r\n")
       .find((l) => l.includes(",sessions-memcached,"));
-    expect(row?.split(",").slice(9, 11)).toEqual(["default.memcached1.6", ""]);
+    const cells = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, row?.split(",")[i]]));
+    expect([cells.parameter_group, cells.maxmemory_policy]).toEqual(["default.memcached1.6", ""]);
   });
 });
