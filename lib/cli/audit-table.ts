@@ -1,5 +1,6 @@
 /** The audit as a plain aligned table for a terminal: one row per cluster, the most severe finding last. */
 import { VERDICT_LABELS, countVerdicts, type ClusterAudit, type RegionAudit } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 const MAX_FINDING = 90;
 
@@ -56,7 +57,7 @@ export function renderAuditTable(regions: RegionAudit[]): string {
   const accounts = [...new Set(regions.flatMap((r) => (r.scope ? [r.scope.accountId] : [])))];
   const account = accounts.length > 0 ? ` (account ${accounts.join(", ")})` : "";
   lines.push(
-    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+    `${plural(clusters.length, "cluster")} in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
   );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);
