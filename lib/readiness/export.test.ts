@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedSnapshot } from "@/lib/testing/fixtures";
 import { auditRegion } from "./audit";
-import { countVerdicts, csvCell, exportCsv, exportJson } from "./export";
+import { countVerdicts, CSV_COLUMNS, csvCell, exportCsv, exportJson } from "./export";
 
 const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedSnapshot("eu-west-1"))];
 
