@@ -67,6 +67,7 @@ describe("export", () => {
     const row = exportCsv(regions())
       .split("\r\n")
       .find((l) => l.includes(",sessions-memcached,"));
-    expect(row?.split(",").slice(9, 11)).toEqual(["default.memcached1.6", ""]);
+    // Columns 10 and 11 (after account_id and region): parameter_group, maxmemory_policy.
+    expect(row?.split(",").slice(10, 12)).toEqual(["default.memcached1.6", ""]);
   });
 });
