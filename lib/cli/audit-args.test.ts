@@ -3,24 +3,37 @@ import { parseAuditArgs } from "./audit-args";
 
 describe("parseAuditArgs", () => {
   it.each([
-    { argv: [], result: { ok: true, args: { regions: [], clusters: [], format: "table", help: false } } },
+    {
+      argv: [],
+      result: { ok: true, args: { regions: [], clusters: [], format: "table", help: false, demo: false } },
+    },
     {
       argv: ["--region", "us-east-1", "--region", "eu-west-1", "--region", "us-east-1"],
       result: {
         ok: true,
-        args: { regions: ["us-east-1", "eu-west-1"], clusters: [], format: "table", help: false },
+        args: {
+          regions: ["us-east-1", "eu-west-1"],
+          clusters: [],
+          format: "table",
+          help: false,
+          demo: false,
+        },
       },
     },
     {
       argv: ["--region=us-gov-west-1", "--cluster", "orders", "--json"],
       result: {
         ok: true,
-        args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false },
+        args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false, demo: false },
       },
     },
     {
       argv: ["--csv", "-h"],
-      result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true } },
+      result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true, demo: false } },
+    },
+    {
+      argv: ["--demo", "--json"],
+      result: { ok: true, args: { regions: [], clusters: [], format: "json", help: false, demo: true } },
     },
     {
       argv: ["--region", "moon"],

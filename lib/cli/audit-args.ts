@@ -6,11 +6,12 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isRegionName } from "@/lib/aws";
 
-export const AUDIT_USAGE = `Usage: npm run -s audit -- [--region REGION ...] [--cluster NAME ...] [--json | --csv]
+export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
 
 Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS settings as the app.
   --region REGION   region to audit; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
   --cluster NAME    only this replication group, cluster or serverless cache; repeat for several
+  --demo            audit the running demo's sandbox (npm run demo), not AWS
   --json            print the JSON export instead of the table
   --csv             print the CSV export instead of the table
   --help            show this text
@@ -28,6 +29,7 @@ const auditArgsSchema = z
     clusters: z.array(z.string().trim().min(1, "a cluster name cannot be empty").max(255)),
     format: z.enum(["table", "json", "csv"]),
     help: z.boolean(),
+    demo: z.boolean(),
   })
   .strict();
 
@@ -48,6 +50,7 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
         json: { type: "boolean" },
         csv: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        demo: { type: "boolean" },
       },
     }));
   } catch (err) {
@@ -59,6 +62,7 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
     clusters: [...new Set(values.cluster ?? [])],
     format: values.json ? "json" : values.csv ? "csv" : "table",
     help: values.help ?? false,
+    demo: values.demo ?? false,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

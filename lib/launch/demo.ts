@@ -8,6 +8,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
 import { startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
 
@@ -29,8 +30,13 @@ async function main(): Promise<void> {
   });
 
   const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url });
+  // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
+  writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
-  superviseServer(server, () => sandbox.close());
+  superviseServer(server, async () => {
+    removeDemoEndpoint(root);
+    await sandbox.close();
+  });
 
   console.log(
     [
@@ -40,6 +46,7 @@ async function main(): Promise<void> {
       `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
       `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      "  Audit CLI   npm run -s audit -- --demo   (the same sandbox, from a terminal)",
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),
