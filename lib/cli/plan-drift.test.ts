@@ -23,11 +23,11 @@ describe("facts moved between a plan file and now", () => {
       fact("target.status", "modifying"),
     ];
     expect(unexplainedMoves(before, after, new Set())).toEqual([
-      "pg.default.redis7.users is now busy-redis7, standalone-redis (was busy-redis7, orders-redis7, standalone-redis).",
-      "target.status is now modifying (was available).",
+      "pg.default.redis7.users: now busy-redis7, standalone-redis, was busy-redis7, orders-redis7, standalone-redis.",
+      "target.status: now modifying, was available.",
     ]);
     expect(unexplainedMoves(before, after, new Set(["orders-redis7"]))).toEqual([
-      "target.status is now modifying (was available).",
+      "target.status: now modifying, was available.",
     ]);
   });
 

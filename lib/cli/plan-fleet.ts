@@ -56,7 +56,8 @@ async function planOne(
   if (!option.selectable || option.kind === "serverless")
     return { notPlanned: { ...ref, status: "not-fixable", reason: option.reason ?? "It cannot be fixed." } };
   const target: TargetChoice = { region, kind: option.kind, id: option.id };
-  const snapshot = await readTarget(access, target);
+  // As the wizard reads for its parameter group step: the family's custom groups are reuse offers.
+  const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
   const found = suggestions(snapshot, target);
   if (!found.ok)
     return { invalid: { accountId, region, id: option.id, fieldErrors: { target: [found.message] } } };

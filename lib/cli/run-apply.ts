@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { callerIdentity, refOf, type TargetRef } from "@/lib/inventory";
-import { AwsError, readAwsSettings } from "@/lib/aws";
+import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
 import type { ApplyOptions } from "@/lib/apply";
 import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/plan-file";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
@@ -22,9 +22,11 @@ export interface ApplyIo extends CliIo {
   ask?: (question: string) => Promise<string>;
 }
 
-/** Run timing for tests; production uses lib/apply's defaults. */
-export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "timeLimitMs"> & {
+/** Run timing and store for tests; production uses lib/apply's defaults (the store under QUEUEREADY_DATA_DIR). */
+export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "timeLimitMs" | "store"> & {
   watchEveryMs?: number;
+  /** AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
+  settings?: AwsSettings;
 };
 
 async function load(args: ApplyArgs, io: ApplyIo): Promise<PlanFile | undefined> {
@@ -71,7 +73,8 @@ export async function runApplyCli(
   }
   const file = await load(args, io);
   if (!file) return EXIT_APPLY_ERROR;
-  const settings = readAwsSettings(env);
+  const { settings: given, ...runTuning } = tuning;
+  const settings = given ? { ok: true as const, settings: given } : readAwsSettings(env);
   if (!settings.ok) {
     io.err(`${settings.problem.message}\n`);
     return EXIT_APPLY_ERROR;
@@ -96,7 +99,7 @@ export async function runApplyCli(
   if (!(await confirmed(file, args, io))) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
-  const options: ApplyOptions = { settings: settings.settings, ...tuning };
+  const options: ApplyOptions = { settings: settings.settings, ...runTuning };
   const attempted: TargetRef[] = [];
   const results: { id: string; outcome: TargetOutcome | undefined }[] = [];
   for (const { plan } of file.targets) {

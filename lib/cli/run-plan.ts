@@ -3,7 +3,7 @@
  * the app does, plan the fleet, print the summary or the plan file, write `--out`, return the exit code.
  */
 import { writeFile } from "node:fs/promises";
-import { AwsError, readAwsSettings } from "@/lib/aws";
+import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
 import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
@@ -15,7 +15,13 @@ export const EXIT_NO_CHANGES = 0;
 export const EXIT_CHANGES = 1;
 export const EXIT_ERROR = 2;
 
-export async function runPlanCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+/** `opts.settings`: AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
+export async function runPlanCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  opts: { settings?: AwsSettings } = {},
+): Promise<number> {
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
     io.err(`${parsed.message}\n\n${PLAN_USAGE}\n`);
@@ -26,7 +32,7 @@ export async function runPlanCli(argv: string[], env: NodeJS.ProcessEnv, io: Cli
     io.out(`${PLAN_USAGE}\n`);
     return EXIT_NO_CHANGES;
   }
-  const read = readAwsSettings(env);
+  const read = opts.settings ? { ok: true as const, settings: opts.settings } : readAwsSettings(env);
   if (!read.ok) {
     io.err(`${read.problem.message}\n`);
     return EXIT_ERROR;
