@@ -6,7 +6,7 @@
 import type { AwsProblem } from "./types";
 import { problemFor } from "./error-messages";
 
-export type AwsService = "elasticache" | "ec2";
+export type AwsService = "elasticache" | "ec2" | "sts" | "organizations";
 
 /** Where a failed call was made: the operation is the API name, e.g. `DescribeCacheClusters`. */
 export interface CallSite {

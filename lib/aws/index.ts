@@ -45,3 +45,4 @@ export {
   type IngressRequest,
 } from "./ec2-writes";
 export { checkEc2Permission, type Ec2PermissionCheck, type Ec2PermissionResult } from "./ec2-permission";
+export { getCallerIdentity } from "./sts";

@@ -251,3 +251,13 @@ export interface AwsProblem {
   region?: string;
   retryable: boolean;
 }
+
+/** Who the credentials belong to, as STS `GetCallerIdentity` reports it. */
+export interface CallerIdentity {
+  /** The 12-digit AWS account id. */
+  accountId: string;
+  /** `arn:aws:iam::<account>:user/<name>` or `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
+  arn: string;
+  /** The unique id of the principal (`AIDA...`, or `AROA...:<session>` for an assumed role). */
+  userId: string;
+}

@@ -132,4 +132,12 @@ describe.skipIf(!hasAws)("AWS CLI against the sandbox", () => {
     expect(added.Return).toBe(true);
     expect(added.SecurityGroupRules.map((r) => [r.CidrIpv4, r.FromPort])).toEqual([["10.0.0.0/16", 6379]]);
   });
+
+  it("answers sts get-caller-identity with the seeded account", async () => {
+    expect(await aws("sts", "get-caller-identity")).toEqual({
+      UserId: "AIDASANDBOXUSER000001",
+      Account: "123456789012",
+      Arn: "arn:aws:iam::123456789012:user/sandbox",
+    });
+  });
 });

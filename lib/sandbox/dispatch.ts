@@ -12,8 +12,11 @@ import { settleRegion } from "./model/lifecycle";
 import type { SandboxState } from "./model/state";
 import { ec2Error, ec2Response } from "./protocol/ec2-wire";
 import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
+import { stsError, stsResponse } from "./protocol/sts-wire";
 import { bool, parseForm } from "./protocol/query-form";
 import { credentialScope, resolveTarget, type ServiceName } from "./protocol/request";
+import { stsOps } from "./sts";
+import { baseCaller } from "./sts/caller";
 
 export interface DispatchEnv {
   state: SandboxState;
@@ -33,8 +36,30 @@ function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): 
   const body =
     service === "ec2"
       ? ec2Error(e.code, e.message, requestId)
-      : elasticacheError(e.code, e.message, e.type, requestId);
+      : (service === "sts" ? stsError : elasticacheError)(e.code, e.message, e.type, requestId);
   return { kind: "answer", status: e.status, body, requestId };
+}
+
+/** STS is global: it answers in any region a client signs for, and touches no region's state. */
+function runSts(
+  env: DispatchEnv,
+  target: { action: string; region?: string },
+  form: ReturnType<typeof parseForm>,
+  requestId: string,
+): DispatchResult {
+  const fault = env.matchFault(target.action, target.region ?? "us-east-1");
+  if (fault?.kind === "timeout") return { kind: "hold", holdMs: fault.holdMs ?? 60_000 };
+  if (fault) throw faultError(fault.kind, "sts", target.action, target.region ?? "us-east-1");
+  const op = stsOps[target.action];
+  if (!op) {
+    throw new SandboxError(
+      "InvalidAction",
+      `Could not find operation ${target.action} for version 2011-06-15 (not supported by the QueueReady sandbox).`,
+      400,
+    );
+  }
+  const result = op({ caller: baseCaller(), params: form, now: env.now() });
+  return { kind: "answer", status: 200, body: stsResponse(target.action, result, requestId), requestId };
 }
 
 /** `rawBody` is null when the body was too large to read. */
@@ -45,7 +70,8 @@ export function dispatch(
 ): DispatchResult {
   const requestId = randomUUID();
   const scope = credentialScope(authorization);
-  let service: ServiceName = scope?.service === "ec2" ? "ec2" : "elasticache";
+  let service: ServiceName =
+    scope?.service === "ec2" || scope?.service === "sts" ? scope.service : "elasticache";
   try {
     if (rawBody === null)
       throw new SandboxError("MalformedQueryString", "The request body is larger than 1 MiB.", 400);
@@ -55,6 +81,7 @@ export function dispatch(
     // An unsigned request (curl) has no scope: serve the seed's main region.
     const regionName = target.region ?? "us-east-1";
     env.countCall(`${service}:${target.action}`);
+    if (service === "sts") return runSts(env, target, form, requestId);
     const region = env.state.regions[regionName];
     if (!region) {
       // Real AWS has no endpoint for an unknown region (DNS fails) and answers a region not enabled

@@ -84,9 +84,11 @@ export function faultError(
       403,
     );
   }
+  const resource =
+    service === "sts" ? `arn:aws:iam::${ACCOUNT_ID}:*` : `arn:aws:elasticache:${region}:${ACCOUNT_ID}:*`;
   return new SandboxError(
     "AccessDenied",
-    `User: ${user} is not authorized to perform: elasticache:${action} on resource: arn:aws:elasticache:${region}:${ACCOUNT_ID}:*`,
+    `User: ${user} is not authorized to perform: ${service}:${action} on resource: ${resource}`,
     403,
   );
 }

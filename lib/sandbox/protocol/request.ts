@@ -6,8 +6,9 @@ import { SandboxError } from "../errors";
 import { EC2_VERSION } from "./ec2-wire";
 import { ELASTICACHE_VERSION } from "./elasticache-wire";
 import type { FormNode } from "./query-form";
+import { STS_VERSION } from "./sts-wire";
 
-export type ServiceName = "elasticache" | "ec2";
+export type ServiceName = "elasticache" | "ec2" | "sts";
 
 export interface RequestTarget {
   service: ServiceName;
@@ -31,13 +32,16 @@ export function resolveTarget(authorization: string | undefined, form: FormNode)
   const version = typeof form.Version === "string" ? form.Version : undefined;
   const action = typeof form.Action === "string" ? form.Action : undefined;
   let service: ServiceName | undefined;
-  if (scope?.service === "elasticache" || scope?.service === "ec2") service = scope.service;
+  if (scope?.service === "elasticache" || scope?.service === "ec2" || scope?.service === "sts")
+    service = scope.service;
   else if (version === ELASTICACHE_VERSION) service = "elasticache";
   else if (version === EC2_VERSION) service = "ec2";
+  else if (version === STS_VERSION) service = "sts";
   if (!service) {
     throw new SandboxError(
       "UnknownService",
-      `The sandbox serves elasticache (Version ${ELASTICACHE_VERSION}) and ec2 (Version ${EC2_VERSION}); ` +
+      `The sandbox serves elasticache (Version ${ELASTICACHE_VERSION}), ec2 (Version ${EC2_VERSION}) and ` +
+        `sts (Version ${STS_VERSION}); ` +
         `this request names neither (scope service ${scope?.service ?? "none"}, Version ${version ?? "none"}).`,
       400,
     );

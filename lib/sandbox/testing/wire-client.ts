@@ -4,6 +4,9 @@
  */
 import { ELASTICACHE_VERSION } from "../protocol/elasticache-wire";
 import { EC2_VERSION } from "../protocol/ec2-wire";
+import { STS_VERSION } from "../protocol/sts-wire";
+
+const VERSIONS = { elasticache: ELASTICACHE_VERSION, ec2: EC2_VERSION, sts: STS_VERSION };
 
 export interface WireAnswer {
   status: number;
@@ -16,14 +19,14 @@ export function authorization(region: string, service: string): string {
 
 export async function call(
   url: string,
-  service: "elasticache" | "ec2",
+  service: "elasticache" | "ec2" | "sts",
   action: string,
   params: Record<string, string | number | boolean> = {},
   region = "us-east-1",
 ): Promise<WireAnswer> {
   const body = new URLSearchParams({
     Action: action,
-    Version: service === "ec2" ? EC2_VERSION : ELASTICACHE_VERSION,
+    Version: VERSIONS[service],
   });
   for (const [k, v] of Object.entries(params)) body.set(k, String(v));
   const res = await fetch(url, {

@@ -1,0 +1,57 @@
+/**
+ * STS: who the configured credentials are. The account id scopes every target (`Scope`, `TargetRef`),
+ * so it comes from AWS itself, never from configuration that could disagree with the credentials.
+ */
+
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { toAwsError } from "./errors";
+import { assertRegion, type AwsSettings } from "./settings";
+import type { CallerIdentity } from "./types";
+
+const CONNECTION_TIMEOUT_MS = 3_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const CACHE_LIMIT = 16;
+const clients = new Map<string, STSClient>();
+
+/** One STS client per (region, endpoint, credentials, attempts); STS is regional, like the other clients. */
+export function stsClientFor(settings: AwsSettings, region: string): STSClient {
+  assertRegion(region);
+  const key = JSON.stringify([
+    region,
+    settings.endpoint ?? null,
+    settings.maxAttempts,
+    settings.credentials ?? null,
+  ]);
+  let client = clients.get(key);
+  if (!client) {
+    if (clients.size >= CACHE_LIMIT) clients.delete(clients.keys().next().value as string);
+    client = new STSClient({
+      region,
+      endpoint: settings.endpoint,
+      credentials: settings.credentials,
+      maxAttempts: settings.maxAttempts,
+      retryMode: "adaptive",
+      requestHandler: {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** STS `GetCallerIdentity` (needs no IAM permission). Throws an AwsError. */
+export async function getCallerIdentity(settings: AwsSettings, region: string): Promise<CallerIdentity> {
+  const site = { service: "sts" as const, operation: "GetCallerIdentity", region };
+  try {
+    const out = await stsClientFor(settings, region).send(new GetCallerIdentityCommand({}));
+    if (!out.Account || !out.Arn || !out.UserId) {
+      throw new Error("GetCallerIdentity answered without Account, Arn or UserId.");
+    }
+    return { accountId: out.Account, arn: out.Arn, userId: out.UserId };
+  } catch (err) {
+    throw toAwsError(err, site);
+  }
+}
