@@ -1,44 +1,31 @@
 /**
- * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02) and
- * EC2 (ec2 query 2016-11-15) on one loopback port, seeded with the account of SEED.md.
- * Point the real SDK clients at `url` through the endpoint override, with any dummy credentials.
+ * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02), EC2
+ * (ec2 query 2016-11-15), STS (awsQuery 2011-06-15) and Organizations (awsJson1_1) on one loopback port,
+ * seeded with the organization of SEED.md. Point the real SDK clients at `url` through the endpoint
+ * override, with any dummy credentials; credentials from STS AssumeRole see their own account.
  */
+import type { SandboxControl, SandboxOptions } from "./control";
 import type { DispatchEnv } from "./dispatch";
-import { FaultTable, type FaultSpec } from "./faults";
+import { FaultTable } from "./faults";
+import { defaultAccount } from "./model/accounts";
 import type { SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
 import { buildState } from "./seed/build";
-import type { FleetSpec } from "./seed/fleet";
 import { listen } from "./server";
 
+export type { SandboxAccountInfo, SandboxControl, SandboxOptions } from "./control";
 export type { FaultSpec, FaultKind } from "./faults";
 export type { FleetSpec } from "./seed/fleet";
-
-export interface SandboxOptions {
-  /** Loopback only; default 127.0.0.1. */
-  host?: string;
-  /** 0 picks a free port; default 4566. */
-  port?: number;
-  latencyMs?: number;
-  /** How long a modification stays `modifying` / `applying`; default 3000. */
-  applyDelayMs?: number;
-  seed?: "default" | "empty" | FleetSpec;
-  /** Load the state from this JSON file when it exists, save it after each write. */
-  persistFile?: string;
-  log?: (line: string) => void;
-}
-
-export interface SandboxControl {
-  reset(seed?: SandboxOptions["seed"]): void;
-  configure(o: { latencyMs?: number; applyDelayMs?: number }): void;
-  addFault(f: FaultSpec): void;
-  clearFaults(): void;
-  /** Calls per `service:Operation`, e.g. `elasticache:DescribeCacheClusters`. */
-  calls(): Record<string, number>;
-  resetCalls(): void;
-  /** The regions served, e.g. `["us-east-1", "eu-west-1"]`. */
-  regions(): string[];
-}
+export {
+  ORGANIZATION_ID,
+  PAYMENTS_ID,
+  RESEARCH_ID,
+  SANDBOX_EXTERNAL_ID,
+  STAGING_ID,
+  SUSPENDED_ID,
+} from "./seed/organization-seed";
+export { ACCOUNT_ID as MANAGEMENT_ACCOUNT_ID } from "./model/state";
+export { MEMBER_ROLE } from "./model/accounts";
 
 export interface RunningSandbox {
   url: string;
@@ -91,7 +78,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     resetCalls: () => {
       counts = {};
     },
-    regions: () => Object.keys(state.regions),
+    regions: () => Object.keys(defaultAccount(state).regions),
+    accounts: () =>
+      Object.values(state.accounts)
+        .sort((a, b) => Number(b.id === state.defaultAccountId) - Number(a.id === state.defaultAccountId))
+        .map((a) => ({ id: a.id, name: a.name, status: a.status, regions: Object.keys(a.regions) })),
   };
   const server = await listen({ env, control, latencyMs: () => latencyMs }, host, opts.port ?? 4566);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;

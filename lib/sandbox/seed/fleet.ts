@@ -4,6 +4,7 @@
  * serverless caches, sharing at most ~25 custom parameter groups per region.
  */
 import { prng } from "../faults";
+import { standaloneState } from "../model/accounts";
 import { emptyRegion, type RegionState, type SandboxState } from "../model/state";
 import {
   addCustomGroup,
@@ -115,13 +116,12 @@ export function fleetSeed(spec: FleetSpec): SandboxState {
     throw new Error("A fleet has 0..100000 clusters.");
   const regions = spec.regions?.length ? spec.regions : DEFAULT_FLEET_REGIONS;
   const rand = prng(spec.seed ?? 1);
-  const state: SandboxState = { regions: {} };
-  regions.forEach((name, index) => {
+  const built = regions.map((name, index) => {
     const region = emptyRegion(name);
     const share =
       Math.floor(spec.clusters / regions.length) + (index < spec.clusters % regions.length ? 1 : 0);
     fillRegion(region, index, share, rand);
-    state.regions[name] = region;
+    return region;
   });
-  return state;
+  return standaloneState(built);
 }
