@@ -3,7 +3,7 @@ import { MISSING_SECRET_MESSAGE, configuredSecret } from "@/lib/auth/auth-secret
 import type { Env } from "@/lib/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
-import { awsSettingsFromEnv } from "@/lib/aws";
+import { accountsConfigFromEnv, awsSettingsFromEnv, scopeConcurrency } from "@/lib/aws";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
 export function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -57,6 +57,12 @@ export function startProblems(env: Env): string[] {
   }
   try {
     awsSettingsFromEnv(env as NodeJS.ProcessEnv);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    // A malformed accounts file would otherwise surface as a missing account on the status page.
+    scopeConcurrency(env, accountsConfigFromEnv(env)?.concurrency);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }
