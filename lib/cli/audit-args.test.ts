@@ -3,24 +3,47 @@ import { parseAuditArgs } from "./audit-args";
 
 describe("parseAuditArgs", () => {
   it.each([
-    { argv: [], result: { ok: true, args: { regions: [], clusters: [], format: "table", help: false } } },
+    {
+      argv: [],
+      result: {
+        ok: true,
+        args: { regions: [], clusters: [], format: "table", help: false, allAccounts: false, accounts: [] },
+      },
+    },
     {
       argv: ["--region", "us-east-1", "--region", "eu-west-1", "--region", "us-east-1"],
       result: {
         ok: true,
-        args: { regions: ["us-east-1", "eu-west-1"], clusters: [], format: "table", help: false },
+        args: {
+          regions: ["us-east-1", "eu-west-1"],
+          clusters: [],
+          format: "table",
+          help: false,
+          allAccounts: false,
+          accounts: [],
+        },
       },
     },
     {
       argv: ["--region=us-gov-west-1", "--cluster", "orders", "--json"],
       result: {
         ok: true,
-        args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false },
+        args: {
+          regions: ["us-gov-west-1"],
+          clusters: ["orders"],
+          format: "json",
+          help: false,
+          allAccounts: false,
+          accounts: [],
+        },
       },
     },
     {
       argv: ["--csv", "-h"],
-      result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true } },
+      result: {
+        ok: true,
+        args: { regions: [], clusters: [], format: "csv", help: true, allAccounts: false, accounts: [] },
+      },
     },
     {
       argv: ["--region", "moon"],
@@ -31,6 +54,24 @@ describe("parseAuditArgs", () => {
     },
     { argv: ["--cluster", " "], result: { ok: false, message: "--cluster a cluster name cannot be empty" } },
     { argv: ["--json", "--csv"], result: { ok: false, message: "Choose one of --json and --csv." } },
+    {
+      argv: ["--all-accounts", "--account", "210987654321", "--account", "210987654321"],
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "table",
+          help: false,
+          allAccounts: true,
+          accounts: ["210987654321"],
+        },
+      },
+    },
+    {
+      argv: ["--account", "staging"],
+      result: { ok: false, message: '--account "staging" is not a 12-digit AWS account id' },
+    },
   ])("$argv", ({ argv, result }) => {
     expect(parseAuditArgs(argv)).toEqual(result);
   });
