@@ -1,12 +1,12 @@
 /**
  * `npm run demo`: the whole product on this machine with no AWS account. Builds when needed, starts the
- * sandbox (a local AWS-compatible endpoint with a seeded account) in this process, then `next start`
- * in demo mode pointed at it. Ctrl-C stops both.
+ * sandbox (a local AWS-compatible endpoint with a seeded organization) in this process, writes the accounts
+ * file that reaches every member, then `next start` in demo mode pointed at it. Ctrl-C stops both.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
-import { startSandbox } from "@/lib/sandbox";
+import { SANDBOX_EXTERNAL_ID, startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
@@ -28,7 +28,14 @@ async function main(): Promise<void> {
     persistFile: path.join(dataDir, "sandbox.json"),
   });
 
-  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url });
+  // Organization mode, as a platform team would configure it: the member role in every account, one
+  // ExternalId. The seeded "research" account's role trusts nobody, so it shows as that account's problem.
+  const accountsFile = path.join(dataDir, "accounts.json");
+  writeFileSync(
+    accountsFile,
+    `${JSON.stringify({ organization: { externalId: SANDBOX_EXTERNAL_ID } }, null, 2)}\n`,
+  );
+  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
   superviseServer(server, () => sandbox.close());
 
@@ -40,6 +47,13 @@ async function main(): Promise<void> {
       `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
       `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      `  Accounts    the seeded organization: ${sandbox.control
+        .accounts()
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => `${a.name} ${a.id}`)
+        .join(", ")}`,
+      `              (.queueready/accounts.json; CLI: QUEUEREADY_AWS_ENDPOINT=${sandbox.url} AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\`,
+      `               QUEUEREADY_ACCOUNTS_FILE=.queueready/accounts.json npm run -s audit -- --all-accounts)`,
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),

@@ -17,7 +17,7 @@ export function portFrom(value: string | undefined, fallback: number, name: stri
 /** The environment of the demo's Next server: demo users, the sandbox, dummy keys, a fresh secret. */
 export function demoServerEnv(
   base: Env,
-  opts: { port: number; sandboxUrl: string; regions?: string },
+  opts: { port: number; sandboxUrl: string; regions?: string; accountsFile?: string },
 ): NodeJS.ProcessEnv {
   return {
     ...base,
@@ -25,6 +25,7 @@ export function demoServerEnv(
     QUEUEREADY_DEMO: "1",
     QUEUEREADY_AWS_ENDPOINT: opts.sandboxUrl,
     QUEUEREADY_REGIONS: opts.regions ?? "us-east-1,eu-west-1",
+    QUEUEREADY_ACCOUNTS_FILE: opts.accountsFile ?? "",
     // The sandbox accepts any signature; these only satisfy the SDK's credential chain.
     AWS_ACCESS_KEY_ID: "AKIAQUEUEREADYDEMO00",
     AWS_SECRET_ACCESS_KEY: "queueready-demo-secret-key-not-a-real-one",

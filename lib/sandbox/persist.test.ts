@@ -55,7 +55,7 @@ describe("persistence", () => {
     expect(afterReset.status).toBe(404);
   });
 
-  it("loads a version 1 file (one account, before organizations) as that account alone", async () => {
+  it("loads a version 1 file (one account, before organizations) as the organization's management account", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-")), "v1.json");
     const regions = defaultAccount(fleetSeed({ clusters: 3, regions: ["us-west-2"], seed: 1 })).regions;
     const v1Regions = Object.fromEntries(
@@ -63,8 +63,12 @@ describe("persistence", () => {
     );
     fs.writeFileSync(file, JSON.stringify({ version: 1, state: { regions: v1Regions } }));
     const sb = await start({ persistFile: file });
-    expect(sb.control.accounts()).toEqual([
-      { id: "123456789012", name: "sandbox", status: "ACTIVE", regions: ["us-west-2"] },
+    expect(sb.control.accounts().map((a) => [a.id, a.regions.join("+")])).toEqual([
+      ["123456789012", "us-west-2"],
+      ["210987654321", "us-east-1+eu-west-1"],
+      ["345678901234", "us-east-1+eu-west-1"],
+      ["456789012345", "us-east-1+eu-west-1"],
+      ["567890123456", ""],
     ]);
     const rgs = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "us-west-2");
     expect(texts(rgs.xml, "ARN")[0]).toMatch(/^arn:aws:elasticache:us-west-2:123456789012:replicationgroup:/);
