@@ -143,11 +143,11 @@ test("exports the audit as CSV and JSON, with the page's filters", async ({ page
   );
   const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
   expect(csv[0]).toBe(
-    "region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
+    "account_id,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
-  expect(csv.find((l) => l.startsWith("us-east-1,legacy-redis5,"))).toMatch(
-    /^us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
+  expect(csv.find((l) => l.startsWith("123456789012,us-east-1,legacy-redis5,"))).toMatch(
+    /^123456789012,us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
   );
 
   await summary(page, "Ready: 2").click();

@@ -9,6 +9,8 @@ export interface AppHeaderProps {
   user: SessionUser;
   /** True when the app reads the local sandbox instead of AWS. */
   demo: boolean;
+  /** The AWS account the credentials belong to (STS), when it could be told. */
+  accountId?: string;
 }
 
 const NAV = [
@@ -18,7 +20,7 @@ const NAV = [
 ];
 
 /** The bar on every signed-in page: product, navigation, who is signed in and with which role. */
-export function AppHeader({ user, demo }: AppHeaderProps) {
+export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
@@ -34,6 +36,9 @@ export function AppHeader({ user, demo }: AppHeaderProps) {
         </nav>
         <div className="ml-auto flex items-center gap-3">
           {demo ? <Badge tone="violet">Demo · sandbox account</Badge> : null}
+          <span className="font-mono text-[13px] text-slate-600" data-testid="current-account">
+            {accountId ? `AWS account ${accountId}` : "AWS account unknown"}
+          </span>
           <span className="flex items-center gap-2 text-[13px] text-slate-700" data-testid="current-user">
             <span className="font-medium">{user.name}</span>
             <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>

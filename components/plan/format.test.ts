@@ -5,11 +5,21 @@ import { NEW_SECURITY_GROUP_REF } from "@/lib/plan";
 describe("plan formatting", () => {
   it("spells out step references inside the exact parameters", () => {
     const text = paramsText({
-      params: {
-        CacheClusterId: "standalone-redis",
-        SecurityGroupIds: ["sg-0stagcache000001", { ref: NEW_SECURITY_GROUP_REF }],
-        ApplyImmediately: true,
+      id: "modify-cache-cluster",
+      kind: "modify-cache-cluster",
+      action: "change",
+      title: "Give standalone-redis the new security group",
+      service: "elasticache",
+      operation: "ModifyCacheCluster",
+      input: {
+        id: "standalone-redis",
+        securityGroupIds: ["sg-0stagcache000001", { ref: NEW_SECURITY_GROUP_REF }],
+        applyImmediately: true,
       },
+      changes: [],
+      effect: { when: "immediately", reboot: false, downtime: false, why: "x" },
+      touches: [],
+      securitySensitive: true,
     });
     expect(JSON.parse(text)).toEqual({
       CacheClusterId: "standalone-redis",

@@ -1,5 +1,12 @@
 /** Plain-text renderings of plan values for the preview (pure, shared by the step card and its tests). */
-import { isStepRef, NEW_SECURITY_GROUP_REF, type JsonValue, type PlanStep, type StepRef } from "@/lib/plan";
+import {
+  awsParams,
+  isStepRef,
+  NEW_SECURITY_GROUP_REF,
+  type JsonValue,
+  type PlanStep,
+  type StepRef,
+} from "@/lib/plan";
 
 /** A step reference as a person reads it: the value only known once an earlier step ran. */
 export function refLabel(ref: StepRef): string {
@@ -15,8 +22,8 @@ function plain(value: JsonValue | StepRef): unknown {
 }
 
 /** The step's exact API parameters, pretty-printed, with step references spelled out. */
-export function paramsText(step: Pick<PlanStep, "params">): string {
-  return JSON.stringify(plain(step.params as JsonValue), null, 2);
+export function paramsText(step: PlanStep): string {
+  return JSON.stringify(plain(awsParams(step) as JsonValue), null, 2);
 }
 
 export const ACTION_LABEL: Record<PlanStep["action"], string> = {

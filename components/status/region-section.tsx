@@ -1,17 +1,13 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { countVerdicts } from "@/lib/readiness/export";
-import { VERDICT_LABELS, type RegionAudit, type Verdict } from "@/lib/readiness/types";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import { applyAuditQuery, isFiltered, type AuditQuery } from "./audit-query";
 import { AuditTable } from "./audit-table";
 import { AwsProblemNotice } from "./aws-problem-notice";
 
-/** One region as the page shows it: the audit, each target's shape, and how long the live reads took. */
-export interface LoadedRegion {
-  audit: RegionAudit;
-  /** `kind:id` → "cluster mode · 2 shards × 2 nodes", "1 node", "serverless". */
-  topology: Record<string, string>;
-  ms: number;
-}
+import type { LoadedRegion } from "@/lib/status/load-region";
+
+export type { LoadedRegion };
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
-import { wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { readTarget } from "@/lib/apply/plan-live";
+import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/apply/types";
@@ -36,7 +36,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const rg = (id: string, region = "us-east-1"): TargetChoice => ({ region, kind: "replication-group", id });
 
 async function preview(target: TargetChoice, override: Partial<WizardChoices> = {}) {
-  const choices = await wizardChoices(h.context(target.region).ctx, target, override);
+  const choices = await wizardChoices(h.context(target.region).access, target, override);
   const result = await previewPlan({ ...opts, choices, user: operator });
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
   return result;
@@ -92,11 +92,11 @@ describe("apply refusals and recovery", () => {
     const done = await (await startApply({ ...opts, user: operator, previewId: second.previewId })).finished;
     expect(done.status).toBe("succeeded");
     expect(done.readiness?.verdict).toBe("ready");
-    const { ctx } = h.context("eu-west-1");
+    const { access } = h.context("eu-west-1");
     const target = rg("eu-orders", "eu-west-1");
-    expect(
-      computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target)).converged,
-    ).toBe(true);
+    expect(computePlan(await readTarget(access, target), await wizardChoices(access, target)).converged).toBe(
+      true,
+    );
   });
 
   it("refuses a second apply on the same cluster while one runs", async () => {

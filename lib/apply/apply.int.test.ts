@@ -8,15 +8,15 @@ import {
   listTagsForResource,
   modifyReplicationGroup,
 } from "@/lib/aws";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { expectLiveMatchesPlan, wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { listApplyRuns } from "@/lib/apply/run-store";
 import { startApply } from "@/lib/apply/start-apply";
 import { undoCandidates, undoResource } from "@/lib/apply/undo";
 import type { ApplyOptions } from "@/lib/apply/types";
 import { computePlan, type TargetChoice } from "@/lib/plan";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { readTarget } from "@/lib/apply/plan-live";
 import { createJsonStore } from "@/lib/store";
 
 const h = sandboxPerFile({ applyDelayMs: 200 });
@@ -37,8 +37,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Preview with the wizard's recommendations (or overrides), apply, wait, and return both. */
 async function wizardApply(target: TargetChoice, override = {}) {
-  const { ctx } = h.context(target.region);
-  const choices = await wizardChoices(ctx, target, override);
+  const { ctx, access } = h.context(target.region);
+  const choices = await wizardChoices(access, target, override);
   const preview = await previewPlan({ ...opts, choices, user: operator });
   if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
   const started = await startApply({ ...opts, user: operator, previewId: preview.previewId });
@@ -46,8 +46,8 @@ async function wizardApply(target: TargetChoice, override = {}) {
 }
 
 async function replan(target: TargetChoice) {
-  const { ctx } = h.context(target.region);
-  return computePlan(await collectPlanningSnapshot(ctx, { target }), await wizardChoices(ctx, target));
+  const { access } = h.context(target.region);
+  return computePlan(await readTarget(access, target), await wizardChoices(access, target));
 }
 
 describe("apply against the sandbox", () => {

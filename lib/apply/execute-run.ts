@@ -7,13 +7,15 @@ import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { auditTarget, connectionSnippet } from "@/lib/readiness";
 import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { refOf, type ScopeAccess } from "@/lib/inventory";
+import { readTarget } from "@/lib/apply/plan-live";
 import { executeStep, type StepRun } from "@/lib/apply/execute-step";
 import { updateRun } from "@/lib/apply/run-store";
 import { convergence, readTargetState } from "@/lib/apply/target-state";
 import { DEFAULTS, type ApplyOptions, type ApplyRun } from "@/lib/apply/types";
 
 export interface RunContext {
+  access: ScopeAccess;
   ctx: AwsContext;
   store: JsonStore;
   runId: string;
@@ -91,7 +93,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   const groupStep = plan.steps.find((s) => s.kind === "modify-parameter-group");
   const network = plan.choices.network.securityGroup;
   const want = {
-    parameterGroupName: String(groupStep?.params.CacheParameterGroupName ?? plan.choices.parameterGroup.name),
+    parameterGroupName: groupStep?.input.name ?? plan.choices.parameterGroup.name,
     securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
   };
   const limit = rc.options.timeLimitMs ?? DEFAULTS.timeLimitMs;
@@ -143,8 +145,8 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
   let result: ReturnType<typeof auditTarget>;
   let problem = "";
   try {
-    const snapshot = await collectPlanningSnapshot(rc.ctx, { target: plan.choices.target });
-    result = auditTarget(snapshot, { kind: plan.target.kind, region: plan.region, id: plan.target.id });
+    const snapshot = await readTarget(rc.access, plan.choices.target);
+    result = auditTarget(snapshot, refOf(plan.target));
   } catch (err) {
     // The changes are in place; only the closing check failed, so the run still succeeded.
     problem = ` (${describeError(err)})`;

@@ -18,14 +18,18 @@ import {
   type AwsContext,
 } from "@/lib/aws";
 import {
-  desiredSource,
   isStepRef,
   NEW_SECURITY_GROUP_REF,
   ruleCoversPort,
-  ruleDescription,
   sameSource,
+  type AuthorizeIngressStep,
+  type CreateParameterGroupStep,
+  type CreateSecurityGroupStep,
+  type ModifyClusterStep,
+  type ModifyParameterGroupStep,
   type Plan,
   type PlanStep,
+  type StepRef,
 } from "@/lib/plan";
 import { hasAttachments, readTargetState } from "@/lib/apply/target-state";
 import type { CreatedResource } from "@/lib/apply/types";
@@ -39,11 +43,10 @@ export interface StepRun {
 
 export type StepOutcome = { status: "done" | "skipped"; message: string; created?: CreatedResource };
 
-const text = (v: unknown): string => (typeof v === "string" ? v : String(v));
 const now = () => new Date().toISOString();
 
-function resolve(run: StepRun, value: unknown): string {
-  if (!isStepRef(value)) return text(value);
+function resolve(run: StepRun, value: string | StepRef): string {
+  if (!isStepRef(value)) return value;
   const resolved = run.outputs[value.ref];
   if (!resolved) throw new Error(`${value.ref} is not known: the step that produces it did not run.`);
   return resolved;
@@ -51,10 +54,8 @@ function resolve(run: StepRun, value: unknown): string {
 
 const isCode = (err: unknown, code: string) => err instanceof AwsError && err.problem.code === code;
 
-async function createGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
-  const { GroupName, Description, VpcId } = step.params;
-  const name = text(GroupName);
-  const vpcId = text(VpcId);
+async function createGroup(run: StepRun, step: CreateSecurityGroupStep): Promise<StepOutcome> {
+  const { groupName: name, description, vpcId } = step.input;
   const existing = (await listSecurityGroups(run.ctx, { vpcId })).find(
     (g) => g.name.toLowerCase() === name.toLowerCase(),
   );
@@ -62,12 +63,7 @@ async function createGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
     run.outputs[NEW_SECURITY_GROUP_REF] = existing.id;
     return { status: "skipped", message: `${name} already exists as ${existing.id}; it is used as is.` };
   }
-  const group = await createSecurityGroup(run.ctx, {
-    name,
-    description: text(Description),
-    vpcId,
-    tags: step.tags,
-  });
+  const group = await createSecurityGroup(run.ctx, { name, description, vpcId, tags: step.tags });
   run.outputs[NEW_SECURITY_GROUP_REF] = group.id;
   return {
     status: "done",
@@ -83,14 +79,12 @@ async function createGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   };
 }
 
-async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
-  const groupId = resolve(run, step.params.GroupId);
-  const port = run.plan.target.port!;
-  const source = desiredSource(run.plan.choices.network.source)!;
+async function authorize(run: StepRun, step: AuthorizeIngressStep): Promise<StepOutcome> {
+  const groupId = resolve(run, step.input.groupId);
+  const { port, source, description } = step.input;
   const rules = await listSecurityGroupRules(run.ctx, [groupId]);
   const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
   if (same) return { status: "skipped", message: `${groupId} already has the rule (${same.ruleId}).` };
-  const description = ruleDescription(run.plan.target.id);
   let ruleIds: string[];
   try {
     ({ ruleIds } = await authorizeIngress(run.ctx, groupId, {
@@ -126,9 +120,8 @@ async function authorize(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created };
 }
 
-async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
-  const name = text(step.params.CacheParameterGroupName);
-  const family = text(step.params.CacheParameterGroupFamily);
+async function createParameterGroup(run: StepRun, step: CreateParameterGroupStep): Promise<StepOutcome> {
+  const { name, family, description } = step.input;
   const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) =>
     isCode(err, "not-found") ? [] : Promise.reject(err),
   );
@@ -137,12 +130,7 @@ async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepO
     throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
   if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
   try {
-    await createCacheParameterGroup(run.ctx, {
-      name,
-      family,
-      description: text(step.params.Description),
-      tags: step.tags,
-    });
+    await createCacheParameterGroup(run.ctx, { name, family, description, tags: step.tags });
   } catch (err) {
     if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
     throw err;
@@ -154,11 +142,8 @@ async function createParameterGroup(run: StepRun, step: PlanStep): Promise<StepO
   };
 }
 
-async function modifyParameterGroup(run: StepRun, step: PlanStep): Promise<StepOutcome> {
-  const name = text(step.params.CacheParameterGroupName);
-  const values = (step.params.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map(
-    (v) => ({ name: v.ParameterName, value: v.ParameterValue }),
-  );
+async function modifyParameterGroup(run: StepRun, step: ModifyParameterGroupStep): Promise<StepOutcome> {
+  const { name, values } = step.input;
   const current = await listCacheParameters(run.ctx, name);
   if (values.every((v) => current.find((p) => p.name === v.name)?.value === v.value)) {
     return {
@@ -170,22 +155,18 @@ async function modifyParameterGroup(run: StepRun, step: PlanStep): Promise<StepO
   return { status: "done", message: `Set ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
 }
 
-async function modifyCluster(run: StepRun, step: PlanStep): Promise<StepOutcome> {
-  const { kind, id } = run.plan.target;
+async function modifyCluster(run: StepRun, step: ModifyClusterStep): Promise<StepOutcome> {
+  const kind = step.kind === "modify-replication-group" ? "replication-group" : "cache-cluster";
+  const { id } = step.input;
   const change = {
-    cacheParameterGroupName:
-      step.params.CacheParameterGroupName === undefined
-        ? undefined
-        : text(step.params.CacheParameterGroupName),
-    securityGroupIds: Array.isArray(step.params.SecurityGroupIds)
-      ? step.params.SecurityGroupIds.map((v) => resolve(run, v))
-      : undefined,
+    cacheParameterGroupName: step.input.cacheParameterGroupName,
+    securityGroupIds: step.input.securityGroupIds?.map((v) => resolve(run, v)),
   };
   if (hasAttachments(await readTargetState(run.ctx, kind, id), change)) {
     return { status: "skipped", message: `${id} already has what this step attaches.` };
   }
   try {
-    if (kind === "replication-group") await modifyReplicationGroup(run.ctx, id, change);
+    if (step.kind === "modify-replication-group") await modifyReplicationGroup(run.ctx, id, change);
     else await modifyCacheCluster(run.ctx, id, change);
   } catch (err) {
     if (isCode(err, "no-change"))
@@ -208,7 +189,8 @@ export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> 
       return createParameterGroup(run, step);
     case "modify-parameter-group":
       return modifyParameterGroup(run, step);
-    default:
+    case "modify-replication-group":
+    case "modify-cache-cluster":
       return modifyCluster(run, step);
   }
 }

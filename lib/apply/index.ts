@@ -3,7 +3,7 @@
  * I/O through lib/aws; the plan itself comes from the pure lib/plan.
  */
 export * from "@/lib/apply/types";
-export { collectPlanningSnapshot, type CollectOptions } from "@/lib/apply/collect-target";
+export { planFromLiveState, readTarget } from "@/lib/apply/plan-live";
 export { previewPlan, checkPermissions, type PermissionCheck, type PreviewResult } from "@/lib/apply/preview";
 export { startApply, type StartedApply } from "@/lib/apply/start-apply";
 export { getApplyRun, listApplyRuns, getPreview, type StoredPreview } from "@/lib/apply/run-store";

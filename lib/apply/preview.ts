@@ -2,16 +2,9 @@
  * The binding preview: read live state, compute the plan, ask EC2 (DryRun) whether the credentials may
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
-import { checkEc2Permission, createAwsContext, type AwsContext, type AwsProblem } from "@/lib/aws";
-import {
-  desiredSource,
-  isStepRef,
-  ruleDescription,
-  type FieldErrors,
-  type Plan,
-  type WizardChoices,
-} from "@/lib/plan";
-import { planFromLiveState } from "@/lib/apply/collect-target";
+import { checkEc2Permission, type AwsContext, type AwsProblem } from "@/lib/aws";
+import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
+import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
 import { savePreview, storeOf } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
@@ -36,34 +29,28 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
     .filter((s) => s.action !== "no-op")
     .map(async (step): Promise<PermissionCheck> => {
       const base = { stepId: step.id, operation: step.operation };
-      if (step.service === "elasticache")
-        return { ...base, result: "not-checked", message: ELASTICACHE_NOTE };
       let answer;
       if (step.kind === "create-security-group") {
         answer = await checkEc2Permission(ctx, {
           operation: "CreateSecurityGroup",
-          vpcId: String(step.params.VpcId),
-          name: String(step.params.GroupName),
+          vpcId: step.input.vpcId,
+          name: step.input.groupName,
           tags: step.tags,
         });
-      } else if (isStepRef(step.params.GroupId)) {
+      } else if (step.kind !== "authorize-ingress") {
+        return { ...base, result: "not-checked", message: ELASTICACHE_NOTE };
+      } else if (isStepRef(step.input.groupId)) {
         return {
           ...base,
           result: "not-checked",
           message: "The security group does not exist yet, so EC2 cannot dry-run a rule on it.",
         };
       } else {
-        const rule = {
-          protocol: "tcp" as const,
-          fromPort: plan.target.port!,
-          toPort: plan.target.port!,
-          source: desiredSource(plan.choices.network.source)!,
-          description: ruleDescription(plan.target.id),
-        };
+        const { port, source, description } = step.input;
         answer = await checkEc2Permission(ctx, {
           operation: "AuthorizeSecurityGroupIngress",
-          groupId: String(step.params.GroupId),
-          rule,
+          groupId: step.input.groupId,
+          rule: { protocol: "tcp", fromPort: port, toPort: port, source, description },
         });
       }
       return answer.allowed
@@ -80,10 +67,10 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
 export async function previewPlan(
   options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser },
 ): Promise<PreviewResult> {
-  const ctx = createAwsContext(options.settings, options.choices.target.region);
-  const result = await planFromLiveState(ctx, options.choices);
+  const access = await scopeFor(options.settings, options.choices);
+  const result = await planFromLiveState(access, options.choices);
   if (!result.ok) return result;
-  const permissions = await checkPermissions(ctx, result.plan);
+  const permissions = await checkPermissions(access.ctx, result.plan);
   const stored = await savePreview(storeOf(options), result.plan, options.user);
   return { ok: true, previewId: stored.id, plan: result.plan, permissions };
 }

@@ -3,10 +3,10 @@
  * live state still has the preview's fingerprint. Returns at once with the run id; the run goes on in the
  * background inside the server process and records its progress in the store.
  */
-import { createAwsContext } from "@/lib/aws";
 import { diffFingerprintInputs, type Plan } from "@/lib/plan";
+import { refOf, targetKey, type NodeTargetRef, type ScopeAccess } from "@/lib/inventory";
 import { acquireLock, releaseLock } from "@/lib/store";
-import { planFromLiveState } from "@/lib/apply/collect-target";
+import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
 import { executeRun } from "@/lib/apply/execute-run";
 import { getApplyRun, getPreview, newId, storeOf, writeRun } from "@/lib/apply/run-store";
 import {
@@ -27,8 +27,8 @@ export interface StartedApply {
 const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
 /** Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one. */
-async function recompute(options: ApplyOptions, preview: Plan): Promise<Plan> {
-  const result = await planFromLiveState(createAwsContext(options.settings, preview.region), preview.choices);
+async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
+  const result = await planFromLiveState(access, preview.choices);
   if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
   if (result.plan.fingerprint !== preview.fingerprint) {
     const changes = diffFingerprintInputs(preview.facts, result.plan.facts);
@@ -54,7 +54,7 @@ export async function startApply(
     );
   const { region, target } = preview.plan;
   const runId = newId();
-  const lockName = `apply/${region}/${target.id}`;
+  const lockName = `apply/${targetKey(target)}`;
   const lock = await acquireLock(
     store,
     lockName,
@@ -68,8 +68,10 @@ export async function startApply(
     );
   }
   let plan: Plan;
+  let access: ScopeAccess;
   try {
-    plan = await recompute(options, preview.plan);
+    access = await scopeFor(options.settings, preview.plan.choices);
+    plan = await recompute(access, preview.plan);
     if (plan.blockers.length > 0) throw new ApplyRefusedError("blocked", plan.blockers.join(" "));
   } catch (err) {
     await releaseLock(store, lockName, runId);
@@ -79,7 +81,7 @@ export async function startApply(
   const run: ApplyRun = {
     id: runId,
     region,
-    target: { kind: target.kind, id: target.id },
+    target: refOf(target) as NodeTargetRef,
     user: options.user,
     startedAt: now,
     heartbeatAt: now,
@@ -91,7 +93,7 @@ export async function startApply(
     created: [],
   };
   await writeRun(store, run);
-  const rc = { ctx: createAwsContext(options.settings, region), store, runId, lockName, options };
+  const rc = { access, ctx: access.ctx, store, runId, lockName, options };
   const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { store }))!);
   return { runId, finished };
 }

@@ -3,6 +3,7 @@
  * the cluster to converge, and the readiness verdict at the end. The progress page and the history read these.
  */
 import type { AwsSettings } from "@/lib/aws";
+import type { NodeTargetRef } from "@/lib/inventory/identity";
 import type { Plan, StepKind } from "@/lib/plan";
 import type { JsonStore } from "@/lib/store";
 
@@ -62,7 +63,7 @@ export type RunStatus = "running" | "succeeded" | "failed" | "timed-out" | "inte
 export interface ApplyRun {
   id: string;
   region: string;
-  target: { kind: "replication-group" | "cache-cluster"; id: string };
+  target: NodeTargetRef;
   user: ApplyUser;
   startedAt: string;
   /** Moved on by the running apply; a running run whose heartbeat stops is shown as interrupted. */

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sandboxPerFile } from "@/lib/aws/int-harness";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
-import { expectLiveMatchesPlan, wizardChoices } from "@/lib/apply/int-helpers";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { readTarget } from "@/lib/apply/plan-live";
+import { collect } from "@/lib/inventory";
+import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
 import { computePlan, targetOptions, type TargetChoice } from "@/lib/plan";
@@ -30,14 +31,14 @@ it(
     };
     const verdicts: Record<string, string> = {};
     for (const region of ["us-east-1", "eu-west-1"]) {
-      const { ctx } = h.context(region);
-      const options = targetOptions(await collectPlanningSnapshot(ctx));
+      const { ctx, access } = h.context(region);
+      const options = targetOptions(await collect(access));
       const fixable = options.clusters.filter(
         (c) => c.selectable && c.readiness === "needs-changes" && !c.busy,
       );
       for (const option of fixable) {
         const target: TargetChoice = { region, kind: option.kind as TargetChoice["kind"], id: option.id };
-        const preview = await previewPlan({ ...opts, choices: await wizardChoices(ctx, target) });
+        const preview = await previewPlan({ ...opts, choices: await wizardChoices(access, target) });
         if (!preview.ok) throw new Error(`${option.id}: ${JSON.stringify(preview.fieldErrors)}`);
         const run = await (
           await startApply({
@@ -49,10 +50,7 @@ it(
         expect(run.status, `${option.id}: ${run.message}`).toBe("succeeded");
         await expectLiveMatchesPlan(ctx, preview.plan);
         verdicts[option.id] = run.readiness?.verdict ?? "none";
-        const again = computePlan(
-          await collectPlanningSnapshot(ctx, { target }),
-          await wizardChoices(ctx, target),
-        );
+        const again = computePlan(await readTarget(access, target), await wizardChoices(access, target));
         expect(again.converged, `${option.id} re-plan: ${again.summaryLine}`).toBe(true);
       }
     }

@@ -3,9 +3,14 @@
  * reported the moment it completes (the status page streams them; the CLI waits for all). A region that
  * cannot be read at all still yields a RegionAudit, with `failed` set, never a thrown error.
  */
-import { AwsError, type AwsSettings } from "@/lib/aws";
+import { AwsError, type AwsSettings, type RequestListener } from "@/lib/aws";
+import { collect, openScope, type CollectOptions as InventoryOptions } from "@/lib/inventory";
 import { auditRegion, type RegionAudit } from "@/lib/readiness";
-import { collectRegion, type CollectOptions } from "./collect-region";
+
+export interface CollectOptions extends InventoryOptions {
+  /** Called once per HTTP request sent (retries included), for call counting. */
+  onRequest?: RequestListener;
+}
 
 export interface AuditRegionsOptions extends CollectOptions {
   /** Called with each region's audit as soon as it is ready, in completion order. */
@@ -19,7 +24,8 @@ export async function auditLiveRegion(
   opts: CollectOptions = {},
 ): Promise<RegionAudit> {
   try {
-    return auditRegion(await collectRegion(settings, region, opts));
+    const access = await openScope(settings, region, { onRequest: opts.onRequest });
+    return auditRegion(await collect(access, undefined, opts));
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     const readAt = (opts.now ?? (() => new Date()))().toISOString();

@@ -10,6 +10,7 @@ import {
   listVpcs,
   type AwsSettings,
 } from "@/lib/aws";
+import { callerIdentity } from "@/lib/inventory";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
 import { auditRegions } from "./index";
 
@@ -27,6 +28,8 @@ beforeAll(async () => {
     maxAttempts: 2,
     credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
   };
+  // The account is asked of STS once per process per credential set, not per audit: ask it before counting.
+  await callerIdentity(settings);
 });
 afterAll(() => sandbox.close());
 

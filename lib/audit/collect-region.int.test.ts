@@ -3,7 +3,8 @@ import type { AwsSettings } from "@/lib/aws";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
 import { auditRegion } from "@/lib/readiness";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
-import { auditRegions, collectRegion, streamRegionAudits } from "./index";
+import { collect, openScope } from "@/lib/inventory";
+import { auditRegions, streamRegionAudits } from "./index";
 
 let sandbox: RunningSandbox;
 let settings: AwsSettings;
@@ -88,7 +89,9 @@ describe("failed reads degrade to Unknown for what they cover", () => {
       count: 1,
       region: "us-east-1",
     });
-    const snapshot = await collectRegion(settings, "us-east-1", { parameterConcurrency: 1 });
+    const snapshot = await collect(await openScope(settings, "us-east-1"), undefined, {
+      parameterConcurrency: 1,
+    });
     sandbox.control.clearFaults();
     const [audit] = await auditRegions(settings, ["us-east-1"]);
     const degraded = auditRegion(snapshot);

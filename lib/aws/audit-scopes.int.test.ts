@@ -5,7 +5,7 @@ import { createAwsContext } from "./context";
 import { createCacheParameterGroup } from "./elasticache-writes";
 import { listReplicationGroups } from "./elasticache-reads";
 import { AwsError } from "./errors";
-import { sandboxPerFile } from "./int-harness";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { getCallerIdentity } from "./sts";
 
 const h = sandboxPerFile();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as aws from "./index";
-import { sandboxPerFile } from "./int-harness";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 // 250 targets make well over 200 cache clusters: three pages or more of DescribeCacheClusters.
 const fleet = sandboxPerFile({ seed: { clusters: 250, regions: ["us-east-1"], seed: 7 } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as aws from "./index";
-import { sandboxPerFile } from "./int-harness";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile();
 

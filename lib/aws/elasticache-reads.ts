@@ -76,8 +76,11 @@ export async function listCacheClusters(
   );
 }
 
-export async function listServerlessCaches(ctx: AwsContext): Promise<ServerlessCache[]> {
-  const input = { MaxResults: SERVERLESS_MAX_RESULTS };
+export async function listServerlessCaches(
+  ctx: AwsContext,
+  opts?: { name?: string },
+): Promise<ServerlessCache[]> {
+  const input = { ServerlessCacheName: opts?.name, MaxResults: SERVERLESS_MAX_RESULTS };
   const raw = await collectPages(
     ctx,
     "elasticache",
@@ -139,8 +142,11 @@ export async function listCacheEngineVersions(
   return raw.flatMap((v) => reshape.reshapeCacheEngineVersion(v) ?? []);
 }
 
-export async function listCacheSubnetGroups(ctx: AwsContext): Promise<CacheSubnetGroup[]> {
-  const input = { MaxRecords: MAX_RECORDS };
+export async function listCacheSubnetGroups(
+  ctx: AwsContext,
+  opts?: { name?: string },
+): Promise<CacheSubnetGroup[]> {
+  const input = { CacheSubnetGroupName: opts?.name, MaxRecords: MAX_RECORDS };
   const raw = await collectPages(
     ctx,
     "elasticache",

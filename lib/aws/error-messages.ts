@@ -4,7 +4,7 @@
  */
 
 import type { AwsProblem, AwsProblemCode } from "./types";
-import type { CallSite, ErrorFacts } from "./errors";
+import type { CallSite, ErrorFacts } from "./call-site";
 
 type Rule = { code: AwsProblemCode; test: (f: ErrorFacts) => boolean; retryable?: boolean };
 

@@ -4,16 +4,10 @@
  */
 
 import type { AwsProblem } from "./types";
+import type { CallSite, ErrorFacts } from "./call-site";
 import { problemFor } from "./error-messages";
 
-export type AwsService = "elasticache" | "ec2" | "sts" | "organizations";
-
-/** Where a failed call was made: the operation is the API name, e.g. `DescribeCacheClusters`. */
-export interface CallSite {
-  operation: string;
-  service: AwsService;
-  region: string;
-}
+export type { AwsService, CallSite, ErrorFacts } from "./call-site";
 
 /** The only error lib/aws throws; `message` is the problem's message, safe to show. */
 export class AwsError extends Error {
@@ -24,15 +18,6 @@ export class AwsError extends Error {
     this.name = "AwsError";
     this.problem = problem;
   }
-}
-
-/** What toAwsProblem reads from an unknown thrown value; every field may be missing. */
-export interface ErrorFacts {
-  /** The AWS code (`name` for SDK v3 service errors, else `Code`), or a Node errno like `ECONNREFUSED`. */
-  code: string;
-  message: string;
-  status?: number;
-  serverFault: boolean;
 }
 
 /** Maps anything a call can throw to an AwsProblem. An AwsError keeps its own problem. */

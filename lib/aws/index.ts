@@ -11,6 +11,7 @@ export {
   isRegionName,
   readAwsSettings,
   type AwsSettings,
+  credentialsLabel,
   type AwsSettingsResult,
   type CredentialProvider,
   type StaticCredentials,

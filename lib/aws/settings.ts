@@ -32,6 +32,15 @@ export type CredentialProvider = () => Promise<StaticCredentials & { expiration?
 const providerIds = new WeakMap<CredentialProvider, number>();
 let nextProviderId = 1;
 
+/** A short, secret-free name of the credential set: the access key id, a provider's number, or the chain. */
+export function credentialsLabel(settings: AwsSettings): string {
+  const c = settings.credentials;
+  if (c === undefined) return "default-chain";
+  return typeof c === "function"
+    ? `provider#${(credentialsKey(settings) as { provider: number }).provider}`
+    : c.accessKeyId;
+}
+
 /** What identifies the credentials in a client cache key: the keys, or the provider's identity. */
 export function credentialsKey(settings: AwsSettings): unknown {
   const c = settings.credentials;

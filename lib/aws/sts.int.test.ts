@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AwsError } from "./errors";
-import { sandboxPerFile } from "./int-harness";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { getCallerIdentity } from "./sts";
 
 const h = sandboxPerFile();

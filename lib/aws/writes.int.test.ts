@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as aws from "./index";
-import { sandboxPerFile, waitFor } from "./int-harness";
+import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile({ applyDelayMs: 300 });
 const problemOf = (err: unknown) => (err as aws.AwsError).problem;

@@ -1,9 +1,8 @@
 /**
- * Renders an accounts audit for the terminal, as JSON (every row carries its account) and as CSV (two
- * account columns first). An unreachable account or region is an Unknown line with its reason.
+ * Renders an accounts audit for the terminal, as JSON (every row carries its account id and name) and as
+ * CSV (the account_id column). An unreachable account or region is an Unknown line with its reason.
  */
 import { countVerdicts, exportCsv, VERDICT_LABELS, type RegionAudit } from "@/lib/readiness";
-import { CSV_COLUMNS, csvCell } from "@/lib/readiness/export";
 import type { AccountAudit } from "./accounts-audit";
 import { renderAuditTable } from "./audit-table";
 
@@ -59,16 +58,7 @@ export function accountsJson(accounts: AccountAudit[], generatedAt = new Date().
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
+/** The CSV export of every readable region; each row's account_id column names its account. */
 export function accountsCsv(accounts: AccountAudit[]): string {
-  const header = CSV_COLUMNS.join(",");
-  const rows = accounts.flatMap((a) =>
-    a.regions.flatMap((r) =>
-      r.clusters.map((c) => {
-        // exportCsv owns the cell rules; take its one data row (it may hold quoted line breaks).
-        const row = exportCsv([{ ...r, clusters: [c] }]).slice(header.length + 2, -2);
-        return `${csvCell(a.accountId)},${csvCell(a.accountName)},${row}`;
-      }),
-    ),
-  );
-  return `${["account_id,account_name," + header, ...rows].join("\r\n")}\r\n`;
+  return exportCsv(accounts.flatMap((a) => a.regions));
 }

@@ -21,7 +21,7 @@ describe("renderAuditTable", () => {
       "Needs changes  eu-orders        redis 7.1.0   eu-west-1  default.redis7 / volatile-lru       fail: Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru",
       "Incompatible   eu-serverless    redis 7       eu-west-1  (serverless)                        fail: Serverless redis 7: incompatible with BullMQ",
       "",
-      "3 cluster(s) in eu-west-1: 1 Ready, 1 Needs changes, 1 Incompatible.",
+      "3 cluster(s) in eu-west-1 (account 123456789012): 1 Ready, 1 Needs changes, 1 Incompatible.",
       "",
     ]);
   });

@@ -50,8 +50,10 @@ export function renderAuditTable(regions: RegionAudit[]): string {
   const summary = Object.entries(counts)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
+  const accounts = [...new Set(regions.flatMap((r) => (r.scope ? [r.scope.accountId] : [])))];
+  const account = accounts.length > 0 ? ` (account ${accounts.join(", ")})` : "";
   lines.push(
-    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
   );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);

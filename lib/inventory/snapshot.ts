@@ -9,15 +9,17 @@ import type {
   ServerlessCache,
   Vpc,
 } from "@/lib/aws/types";
+import type { Scope, TargetRef } from "./identity";
+
+export type { Scope, TargetRef } from "./identity";
 
 /** A read that either gave a value or failed with a problem a person can act on. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: AwsProblem };
 
-/**
- * Everything read live from one region, the input of the readiness rules and of the planner.
- * Each read may have failed on its own: rules that need a failed read answer "unknown", never a guess.
- */
-export interface RegionSnapshot {
+/** What every snapshot holds; each read may have failed on its own (rules then answer "unknown"). */
+interface SnapshotReads {
+  scope: Scope;
+  /** `scope.region`, kept at the top because nearly every reader wants it. */
   region: string;
   /** ISO time the reads started. */
   readAt: string;
@@ -25,21 +27,38 @@ export interface RegionSnapshot {
   /** With node info (`ShowCacheNodeInfo`): members of replication groups and standalone clusters. */
   cacheClusters: ReadResult<CacheCluster[]>;
   serverlessCaches: ReadResult<ServerlessCache[]>;
-  /** The parameter groups attached to any cluster (at least), with their family. */
+  /** Every parameter group of the region, with its family (the planner avoids taken names). */
   parameterGroups: ReadResult<CacheParameterGroup[]>;
   /**
-   * Parameters (read without `Source`, all pages) by group name: each distinct attached custom group.
-   * `default.*` groups may be absent: nobody can modify them, so their values are the family defaults.
+   * Parameters (read without `Source`, all pages) by group name. `default.*` groups are never read: nobody
+   * can modify them, so their values are the family defaults.
    */
   parameters: Record<string, ReadResult<CacheParameter[]>>;
   subnetGroups: ReadResult<CacheSubnetGroup[]>;
-  /** The security groups attached to any cluster, with their inbound rules. */
   securityGroups: ReadResult<SecurityGroup[]>;
   vpcs: ReadResult<Vpc[]>;
 }
 
-/** What the audit targets: one row of the status page. */
-export type TargetRef =
-  | { kind: "replication-group"; region: string; id: string }
-  | { kind: "cache-cluster"; region: string; id: string }
-  | { kind: "serverless"; region: string; id: string };
+/**
+ * A whole region (the status page, the audit, the wizard's cluster list): every list complete, the
+ * parameters of every attached custom group, the security groups attached to any cluster.
+ */
+export interface RegionSnapshot extends SnapshotReads {
+  coverage: "region";
+}
+
+/**
+ * One target and what it references (the wizard's steps, the preview, apply's re-check and closing check):
+ * the cluster lists are complete (who else shares a group is part of the answer), but parameters are read
+ * only for the target's groups and its family's custom groups, subnet groups and VPCs only for the
+ * target's, security groups only in its VPC, and serverless caches only when the focus is one. Functions
+ * that answer region-wide questions (every target's verdict, the cluster list) take a `RegionSnapshot`,
+ * so the compiler refuses a focused one.
+ */
+export interface FocusedSnapshot extends SnapshotReads {
+  coverage: "target";
+  focus: TargetRef;
+}
+
+/** Either coverage: what per-target readers (the target view, the rules, the planner) accept. */
+export type Snapshot = RegionSnapshot | FocusedSnapshot;

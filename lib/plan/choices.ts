@@ -3,11 +3,7 @@
  * preview validates all three. Shapes only: the live checks (same VPC, unique name...) are in validate-*.ts.
  */
 import { z } from "zod";
-
-const regionSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "Choose a region such as us-east-1.");
+import { accountIdSchema, regionSchema } from "@/lib/inventory/identity";
 
 const awsIdSchema = z.string().trim().min(1, "Required.").max(255);
 const securityGroupIdSchema = z
@@ -15,7 +11,9 @@ const securityGroupIdSchema = z
   .trim()
   .regex(/^sg-[0-9a-z]+$/, "A security group id looks like sg-0123456789abcdef0.");
 
+/** The target as the wizard names it; without an account, the account the credentials belong to. */
 export const targetChoiceSchema = z.object({
+  accountId: accountIdSchema.optional(),
   region: regionSchema,
   kind: z.enum(["replication-group", "cache-cluster"]),
   id: awsIdSchema,

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { awsParams } from "@/lib/plan/aws-params";
 import { computePlan, PlanInputError } from "@/lib/plan/compute-plan";
-import { recommendedChoices, targetOf, withAttachedGroup } from "@/lib/plan/test-helpers";
+import { recommendedChoices, targetOf, withAttachedGroup } from "@/lib/testing/plan-helpers";
 import { ANYWHERE_WARNING } from "@/lib/plan/validate-network";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
 
 const snap = seedUsEast1();
 const actions = (plan: ReturnType<typeof computePlan>) => plan.steps.map((s) => `${s.kind}:${s.action}`);
-const step = (plan: ReturnType<typeof computePlan>, kind: string) => plan.steps.find((s) => s.kind === kind)!;
+/** A step with its parameters as AWS names them (what the CLI and JSON exports send). */
+const step = (plan: ReturnType<typeof computePlan>, kind: string) => {
+  const found = plan.steps.find((s) => s.kind === kind)!;
+  return { ...found, params: awsParams(found) };
+};
 
 describe("computePlan on the seeded account", () => {
   it("orders-redis7 (cluster mode off): reuses the app rule, creates and attaches a noeviction group", () => {

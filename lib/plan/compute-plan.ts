@@ -2,7 +2,7 @@
  * The planner: a pure function of (live state just read, wizard choices) → ordered steps with their exact
  * AWS parameters, before → after, impact, and the fingerprint that binds apply to this very state.
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { WizardChoices } from "@/lib/plan/choices";
 import { fingerprintFacts, fingerprintOf } from "@/lib/plan/fingerprint";
 import { createParameterGroupStep, modifyParameterGroupStep } from "@/lib/plan/steps-parameter-group";
@@ -39,7 +39,7 @@ export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLin
 }
 
 /** Computes the plan, or throws `PlanInputError` when the choices do not pass the live checks. */
-export function computePlan(snapshot: RegionSnapshot, choices: WizardChoices): Plan {
+export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const target = validateTarget(snapshot, choices.target);
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
   const network = validateNetwork(snapshot, choices.target, choices.network);
@@ -67,8 +67,9 @@ export function computePlan(snapshot: RegionSnapshot, choices: WizardChoices): P
       : [];
   const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
   return {
-    version: 1,
+    version: 2,
     target: {
+      accountId: t.ref.accountId,
       region: t.ref.region,
       kind: t.ref.kind,
       id: t.ref.id,
@@ -93,7 +94,7 @@ export function computePlan(snapshot: RegionSnapshot, choices: WizardChoices): P
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; fieldErrors: FieldErrors };
 
 /** `computePlan` for callers that return field errors instead of throwing (server actions). */
-export function tryComputePlan(snapshot: RegionSnapshot, choices: WizardChoices): PlanResult {
+export function tryComputePlan(snapshot: Snapshot, choices: WizardChoices): PlanResult {
   try {
     return { ok: true, plan: computePlan(snapshot, choices) };
   } catch (err) {

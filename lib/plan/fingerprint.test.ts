@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computePlan } from "@/lib/plan/compute-plan";
 import { diffFingerprintInputs } from "@/lib/plan/fingerprint";
-import { recommendedChoices } from "@/lib/plan/test-helpers";
+import { recommendedChoices } from "@/lib/testing/plan-helpers";
 import { makeParameterGroup, makeParameters, seedUsEast1 } from "@/lib/testing/fixtures";
 
 const snap = seedUsEast1();

@@ -3,7 +3,7 @@
  * it and refuses when it differs, and the facts kept beside it say in words what moved.
  */
 import { createHash } from "node:crypto";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
 import {
@@ -18,7 +18,7 @@ import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group"
 
 const list = (items: string[]): string => (items.length > 0 ? items.join(", ") : "none");
 
-function parameterGroupFacts(snapshot: RegionSnapshot, name: string): FingerprintFact[] {
+function parameterGroupFacts(snapshot: Snapshot, name: string): FingerprintFact[] {
   const group = (valueOf(snapshot.parameterGroups) ?? []).find((g) => g.name === name);
   const facts: FingerprintFact[] = [
     {
@@ -44,11 +44,7 @@ function parameterGroupFacts(snapshot: RegionSnapshot, name: string): Fingerprin
   return facts;
 }
 
-function networkFacts(
-  snapshot: RegionSnapshot,
-  t: ResolvedTarget,
-  network: CheckedNetwork,
-): FingerprintFact[] {
+function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNetwork): FingerprintFact[] {
   const port = t.port!;
   const facts: FingerprintFact[] = [];
   if (network.securityGroup.mode === "existing") {
@@ -94,7 +90,7 @@ function networkFacts(
 
 /** The facts a plan depends on, in a stable order. */
 export function fingerprintFacts(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   network: CheckedNetwork,
   pg: CheckedParameterGroup,

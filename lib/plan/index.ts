@@ -1,4 +1,4 @@
-/** The planner's public API: pure functions over a RegionSnapshot, no I/O. */
+/** The planner's public API: pure functions over a Snapshot, no I/O. */
 export * from "@/lib/plan/choices";
 export * from "@/lib/plan/types";
 export {
@@ -10,6 +10,7 @@ export {
 } from "@/lib/plan/compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
+export { awsParams, type AwsParams } from "@/lib/plan/aws-params";
 export { ruleDescription } from "@/lib/plan/steps-network";
 export { desiredSource, sameSource } from "@/lib/plan/live-facts";
 export { ruleCoversPort } from "@/lib/net/port-rule";
@@ -21,7 +22,7 @@ export {
   type TargetOptions,
   type VpcOption,
 } from "@/lib/plan/target-options";
-export { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
-export { validateTarget, fixableReadiness, type Readiness } from "@/lib/plan/validate-target";
+export { resolveTarget, targetRefOf, type ResolvedTarget } from "@/lib/plan/target";
+export { validateTarget, readinessOf, type Readiness } from "@/lib/plan/validate-target";
 export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "@/lib/plan/validate-network";
 export { validateParameterGroup, type CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";

@@ -16,7 +16,7 @@ describe("parameterValue", () => {
     });
   });
 
-  it("reads a custom group's value, and says unknown when it was not read, failed or has no row", () => {
+  it("reads a custom group's value, the family default when it has no row, unknown when not read or failed", () => {
     const snap = {
       ...seedUsEast1(),
       parameters: {
@@ -29,9 +29,10 @@ describe("parameterValue", () => {
       known: true,
       value: "noeviction",
     });
+    // Read without Source, a custom group with no row runs the family default (the audit's answer too).
     expect(parameterValue(snap, "app-norow", "maxmemory-policy")).toEqual({
-      known: false,
-      reason: "app-norow reports no maxmemory-policy value.",
+      known: true,
+      value: "volatile-lru",
     });
     expect(parameterValue(snap, "app-throttled", "maxmemory-policy")).toEqual({
       known: false,

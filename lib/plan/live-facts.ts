@@ -8,7 +8,8 @@ import {
   type RuleSource,
   type SecurityGroup,
 } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import { readParameter } from "@/lib/inventory/parameters";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { parseCidr } from "@/lib/net/cidr";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { SourceChoice } from "@/lib/plan/choices";
@@ -16,37 +17,15 @@ import { valueOf } from "@/lib/plan/target";
 
 export type ParameterRead = { known: true; value: string } | { known: false; reason: string };
 
-/** What a group created from a family's defaults holds (DOMAIN §3). */
-export const FAMILY_DEFAULTS: Record<string, string> = {
-  "maxmemory-policy": "volatile-lru",
-  "cluster-enabled": "no",
-};
-
-/**
- * A parameter's value in a group, read without `Source` so defaults show. A default group holds the family
- * default for good (nobody can modify one), so it is known without a read, as the audit treats it; a custom
- * group without the row, or a failed read, is unknown.
- */
-export function parameterValue(
-  snapshot: RegionSnapshot,
-  groupName: string,
-  parameter: string,
-): ParameterRead {
-  const fallback = FAMILY_DEFAULTS[parameter];
-  if (isDefaultParameterGroup(groupName) && fallback !== undefined) {
-    // `default.*.cluster.on` groups are the cluster-mode flavour of the family defaults.
-    const clusterOn = parameter === "cluster-enabled" && groupName.endsWith(".cluster.on");
-    return { known: true, value: clusterOn ? "yes" : fallback };
-  }
-  const read = snapshot.parameters[groupName];
-  if (!read) return { known: false, reason: `The parameters of ${groupName} were not read.` };
-  if (!read.ok) return { known: false, reason: read.problem.message };
-  const value = read.value.find((p) => p.name === parameter)?.value;
-  if (value !== undefined) return { known: true, value };
-  return { known: false, reason: `${groupName} reports no ${parameter} value.` };
+/** A parameter's effective value in a group (lib/inventory/parameters.ts decides), as the validators phrase it. */
+export function parameterValue(snapshot: Snapshot, groupName: string, parameter: string): ParameterRead {
+  if (!isDefaultParameterGroup(groupName) && !snapshot.parameters[groupName])
+    return { known: false, reason: `The parameters of ${groupName} were not read.` };
+  const read = readParameter(snapshot, groupName, parameter);
+  return read.ok ? { known: true, value: read.value.value } : { known: false, reason: read.problem.message };
 }
 
-export function findSecurityGroup(snapshot: RegionSnapshot, groupId: string): SecurityGroup | undefined {
+export function findSecurityGroup(snapshot: Snapshot, groupId: string): SecurityGroup | undefined {
   return (valueOf(snapshot.securityGroups) ?? []).find((g) => g.id === groupId);
 }
 

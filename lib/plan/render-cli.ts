@@ -2,6 +2,7 @@
  * The plan as a bash script of AWS CLI commands: the same calls with the same parameters, for operators
  * who apply changes through their own pipeline. No-op steps stay in the script, commented out.
  */
+import { awsParams } from "@/lib/plan/aws-params";
 import type { JsonValue, Plan, PlanStep } from "@/lib/plan/types";
 import { isStepRef, NEW_SECURITY_GROUP_REF } from "@/lib/plan/types";
 
@@ -27,11 +28,11 @@ function word(value: JsonValue | undefined): string {
 const str = (v: JsonValue | undefined): string => (typeof v === "string" ? v : "");
 
 function commandFor(step: PlanStep, region: string): string[] {
-  const p = step.params as Record<string, JsonValue>;
+  const p = awsParams(step) as Record<string, JsonValue>;
   const r = ["--region", shellQuote(region)];
   const tags = (step.tags ?? []).map((t) => shellQuote(`Key=${t.key},Value=${t.value}`));
-  switch (step.operation) {
-    case "CreateSecurityGroup":
+  switch (step.kind) {
+    case "create-security-group":
       return [
         "SG_ID=$(aws",
         "ec2",
@@ -50,7 +51,7 @@ function commandFor(step: PlanStep, region: string): string[] {
         "--output",
         "text)",
       ];
-    case "AuthorizeSecurityGroupIngress": {
+    case "authorize-ingress": {
       const spec = step.tags
         ? [
             "--tag-specifications",
@@ -74,7 +75,7 @@ function commandFor(step: PlanStep, region: string): string[] {
         ...spec,
       ];
     }
-    case "CreateCacheParameterGroup":
+    case "create-parameter-group":
       return [
         "aws",
         "elasticache",
@@ -88,7 +89,7 @@ function commandFor(step: PlanStep, region: string): string[] {
         word(p.Description),
         ...(tags.length ? ["--tags", ...tags] : []),
       ];
-    case "ModifyCacheParameterGroup": {
+    case "modify-parameter-group": {
       const values = (p.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) =>
         shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`),
       );
@@ -103,9 +104,9 @@ function commandFor(step: PlanStep, region: string): string[] {
         ...values,
       ];
     }
-    case "ModifyReplicationGroup":
-    case "ModifyCacheCluster": {
-      const rg = step.operation === "ModifyReplicationGroup";
+    case "modify-replication-group":
+    case "modify-cache-cluster": {
+      const rg = step.kind === "modify-replication-group";
       const out = [
         "aws",
         "elasticache",
@@ -121,8 +122,6 @@ function commandFor(step: PlanStep, region: string): string[] {
       out.push("--apply-immediately");
       return out;
     }
-    default:
-      throw new Error(`No CLI rendering for ${step.operation}`);
   }
 }
 

@@ -1,18 +1,37 @@
 /**
- * The plan as machine-readable JSON: the same steps, parameters, impact and fingerprint the preview shows.
+ * The plan as machine-readable JSON: the plan itself (typed steps, impact, fingerprint, the target with its
+ * account) and, beside it, each step's AWS call with the parameters named as AWS names them.
  */
-import type { Plan } from "@/lib/plan/types";
+import { awsParams, type AwsParams } from "@/lib/plan/aws-params";
+import type { Plan, StepKind } from "@/lib/plan/types";
 
 export const PLAN_JSON_FORMAT = "queueready-plan";
+
+export interface AwsCall {
+  stepId: StepKind;
+  service: "ec2" | "elasticache";
+  operation: string;
+  /** False for a no-op step: shown for completeness, never sent. */
+  sent: boolean;
+  params: AwsParams;
+}
 
 export interface PlanExport {
   format: typeof PLAN_JSON_FORMAT;
   version: Plan["version"];
   plan: Plan;
+  awsCalls: AwsCall[];
 }
 
 export function renderJson(plan: Plan): string {
-  const doc: PlanExport = { format: PLAN_JSON_FORMAT, version: plan.version, plan };
+  const awsCalls = plan.steps.map((step): AwsCall => ({
+    stepId: step.id,
+    service: step.service,
+    operation: step.operation,
+    sent: step.action !== "no-op",
+    params: awsParams(step),
+  }));
+  const doc: PlanExport = { format: PLAN_JSON_FORMAT, version: plan.version, plan, awsCalls };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 

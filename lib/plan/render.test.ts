@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computePlan } from "@/lib/plan/compute-plan";
 import { renderCli, shellQuote } from "@/lib/plan/render-cli";
 import { planFileName, renderJson } from "@/lib/plan/render-json";
-import { recommendedChoices } from "@/lib/plan/test-helpers";
+import { recommendedChoices } from "@/lib/testing/plan-helpers";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
 
 const snap = seedUsEast1();
@@ -66,5 +66,22 @@ describe("renderJson", () => {
     expect(doc.plan).toEqual(JSON.parse(JSON.stringify(plan)));
     expect(doc.plan.steps).toHaveLength(4);
     expect(planFileName(plan, "sh")).toBe("queueready-plan-us-east-1-orders-redis7.sh");
+  });
+
+  it("names each step's AWS call as AWS does, and says which the target's account is", () => {
+    const plan = computePlan(snap, recommendedChoices(snap, "orders-redis7"));
+    const doc = JSON.parse(renderJson(plan));
+    expect(doc.plan.target.accountId).toBe("123456789012");
+    expect(doc.awsCalls.map((c: { operation: string; sent: boolean }) => [c.operation, c.sent])).toEqual([
+      ["AuthorizeSecurityGroupIngress", false],
+      ["CreateCacheParameterGroup", true],
+      ["ModifyCacheParameterGroup", true],
+      ["ModifyReplicationGroup", true],
+    ]);
+    expect(doc.awsCalls[3].params).toEqual({
+      ReplicationGroupId: "orders-redis7",
+      CacheParameterGroupName: "bullmq-redis7-noeviction",
+      ApplyImmediately: true,
+    });
   });
 });

@@ -6,10 +6,9 @@ import type { ResolvedTarget } from "@/lib/plan/target";
 import {
   NEW_SECURITY_GROUP_REF,
   type AttributeChange,
-  type JsonValue,
+  type ModifyClusterInput,
+  type ModifyClusterStep,
   type PlanStep,
-  type StepKind,
-  type StepRef,
 } from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
@@ -19,18 +18,15 @@ export function modifyClusterStep(
   network: CheckedNetwork,
   pg: CheckedParameterGroup,
   earlier: PlanStep[],
-): PlanStep {
+): ModifyClusterStep {
   const isRg = t.ref.kind === "replication-group";
-  const kind: StepKind = isRg ? "modify-replication-group" : "modify-cache-cluster";
-  const params: { [key: string]: JsonValue | StepRef } = isRg
-    ? { ReplicationGroupId: t.ref.id }
-    : { CacheClusterId: t.ref.id };
+  const input: ModifyClusterInput = { id: t.ref.id, applyImmediately: false };
   const changes: AttributeChange[] = [];
   const reasons: string[] = [];
   const currentGroups = [...new Set(t.members.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
 
   if (t.members.some((m) => m.parameterGroup?.name !== pg.name)) {
-    params.CacheParameterGroupName = pg.name;
+    input.cacheParameterGroupName = pg.name;
     changes.push({ attribute: "CacheParameterGroupName", before: currentGroups, after: pg.name });
   } else {
     reasons.push(`${t.ref.id} already uses ${pg.name}`);
@@ -39,7 +35,7 @@ export function modifyClusterStep(
   const securityChange = sg.mode === "new";
   if (sg.mode === "new") {
     // SecurityGroupIds REPLACES the list: send every group already attached, or the application loses access.
-    params.SecurityGroupIds = [...t.securityGroupIds, { ref: NEW_SECURITY_GROUP_REF }];
+    input.securityGroupIds = [...t.securityGroupIds, { ref: NEW_SECURITY_GROUP_REF }];
     changes.push({
       attribute: "SecurityGroupIds",
       before: t.securityGroupIds.join(", "),
@@ -49,7 +45,7 @@ export function modifyClusterStep(
     reasons.push(`${sg.group.id} is attached already`);
   }
   const changing = changes.length > 0;
-  if (changing) params.ApplyImmediately = true;
+  input.applyImmediately = changing;
   const why = [
     "Parameter group and security group changes apply at once whatever ApplyImmediately says (it only governs node type, engine version and node count).",
     `${t.ref.id} shows "modifying" while its nodes move to the new settings and keeps serving: no reboot, no failover.`,
@@ -60,9 +56,7 @@ export function modifyClusterStep(
     .filter(Boolean)
     .join(" ");
   const dependsOn = earlier.filter((s) => s.action !== "no-op").map((s) => s.id);
-  return {
-    id: kind,
-    kind,
+  const base: Omit<ModifyClusterStep, "id" | "kind"> = {
     action: changing ? "change" : "no-op",
     title: changing
       ? `Give ${t.ref.id} ${changes.map((c) => (c.attribute === "SecurityGroupIds" ? "the new security group" : `parameter group ${pg.name}`)).join(" and ")}`
@@ -70,11 +64,14 @@ export function modifyClusterStep(
     noopReason: changing ? undefined : `${reasons.join(" and ")}.`,
     service: "elasticache",
     operation: isRg ? "ModifyReplicationGroup" : "ModifyCacheCluster",
-    params,
+    input,
     changes,
     effect: { when: "immediately", reboot: false, downtime: false, why },
     touches: [],
     securitySensitive: securityChange,
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
   };
+  return isRg
+    ? { ...base, id: "modify-replication-group", kind: "modify-replication-group" }
+    : { ...base, id: "modify-cache-cluster", kind: "modify-cache-cluster" };
 }

@@ -2,12 +2,16 @@
  * Steps 1 and 2 of a plan: the security group that carries the rule (created when asked) and the inbound
  * rule on the cluster's port (a no-op when an equivalent rule is already there).
  */
-import type { RuleSource } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, describeSource, findEquivalentRule } from "@/lib/plan/live-facts";
 import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
-import { createdByTags, NEW_SECURITY_GROUP_REF, type JsonValue, type PlanStep } from "@/lib/plan/types";
+import {
+  createdByTags,
+  NEW_SECURITY_GROUP_REF,
+  type AuthorizeIngressStep,
+  type CreateSecurityGroupStep,
+} from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
 
 export function ruleDescription(clusterId: string): string {
@@ -15,31 +19,10 @@ export function ruleDescription(clusterId: string): string {
   return `BullMQ access to ${clusterId} (QueueReady)`;
 }
 
-export function tagSpecification(resourceType: string, clusterId: string): JsonValue {
-  return [
-    {
-      ResourceType: resourceType,
-      Tags: createdByTags(clusterId).map((t) => ({ Key: t.key, Value: t.value })),
-    },
-  ];
-}
-
-/** `IpPermissions` for one TCP port and one source, as AuthorizeSecurityGroupIngress takes them. */
-export function ipPermissions(port: number, source: RuleSource, description: string): JsonValue {
-  const base = { IpProtocol: "tcp", FromPort: port, ToPort: port };
-  switch (source.kind) {
-    case "security-group":
-      return [{ ...base, UserIdGroupPairs: [{ GroupId: source.groupId, Description: description }] }];
-    case "cidr6":
-      return [{ ...base, Ipv6Ranges: [{ CidrIpv6: source.cidr, Description: description }] }];
-    case "prefix-list":
-      return [{ ...base, PrefixListIds: [{ PrefixListId: source.prefixListId, Description: description }] }];
-    default:
-      return [{ ...base, IpRanges: [{ CidrIp: source.cidr, Description: description }] }];
-  }
-}
-
-export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwork): PlanStep | undefined {
+export function createSecurityGroupStep(
+  t: ResolvedTarget,
+  network: CheckedNetwork,
+): CreateSecurityGroupStep | undefined {
   if (network.securityGroup.mode !== "new") return undefined;
   const { name, description } = network.securityGroup;
   return {
@@ -49,12 +32,7 @@ export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwo
     title: `Create security group ${name} in ${t.vpcId}`,
     service: "ec2",
     operation: "CreateSecurityGroup",
-    params: {
-      GroupName: name,
-      Description: description,
-      VpcId: t.vpcId!,
-      TagSpecifications: tagSpecification("security-group", t.ref.id),
-    },
+    input: { groupName: name, description, vpcId: t.vpcId! },
     tags: createdByTags(t.ref.id),
     changes: [
       { attribute: "GroupName", before: null, after: name },
@@ -72,10 +50,10 @@ export function createSecurityGroupStep(t: ResolvedTarget, network: CheckedNetwo
 }
 
 export function authorizeIngressStep(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   network: CheckedNetwork,
-): PlanStep {
+): AuthorizeIngressStep {
   const port = t.port!;
   const existing = network.securityGroup.mode === "existing" ? network.securityGroup.group : undefined;
   const groupLabel = existing ? `${existing.name} (${existing.id})` : "the new security group";
@@ -93,9 +71,11 @@ export function authorizeIngressStep(
       : undefined,
     service: "ec2",
     operation: "AuthorizeSecurityGroupIngress",
-    params: {
-      GroupId: existing ? existing.id : { ref: NEW_SECURITY_GROUP_REF },
-      IpPermissions: ipPermissions(port, network.source, description),
+    input: {
+      groupId: existing ? existing.id : { ref: NEW_SECURITY_GROUP_REF },
+      port,
+      source: network.source,
+      description,
     },
     tags: equivalent ? undefined : createdByTags(t.ref.id),
     changes: [

@@ -2,10 +2,15 @@
  * Steps 3 and 4 of a plan: the parameter group (created when asked) and its values, set in ONE
  * ModifyCacheParameterGroup call before the group is attached (cluster-enabled must match first).
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
-import { FAMILY_DEFAULTS, parameterValue } from "@/lib/plan/live-facts";
+import type { Snapshot } from "@/lib/inventory/snapshot";
+import { FAMILY_DEFAULTS } from "@/lib/inventory/parameters";
+import { parameterValue } from "@/lib/plan/live-facts";
 import type { ResolvedTarget } from "@/lib/plan/target";
-import { createdByTags, type PlanStep } from "@/lib/plan/types";
+import {
+  createdByTags,
+  type CreateParameterGroupStep,
+  type ModifyParameterGroupStep,
+} from "@/lib/plan/types";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
 
 export function parameterGroupDescription(clusterId: string): string {
@@ -19,7 +24,10 @@ export function desiredValues(t: ResolvedTarget): { name: string; value: string 
   return values;
 }
 
-export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameterGroup): PlanStep | undefined {
+export function createParameterGroupStep(
+  t: ResolvedTarget,
+  pg: CheckedParameterGroup,
+): CreateParameterGroupStep | undefined {
   if (pg.mode !== "create") return undefined;
   const tags = createdByTags(t.ref.id);
   return {
@@ -29,12 +37,7 @@ export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameter
     title: `Create parameter group ${pg.name} (family ${pg.family})`,
     service: "elasticache",
     operation: "CreateCacheParameterGroup",
-    params: {
-      CacheParameterGroupName: pg.name,
-      CacheParameterGroupFamily: pg.family,
-      Description: parameterGroupDescription(t.ref.id),
-      Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
-    },
+    input: { name: pg.name, family: pg.family, description: parameterGroupDescription(t.ref.id) },
     tags,
     changes: [
       { attribute: "CacheParameterGroupName", before: null, after: pg.name },
@@ -52,10 +55,10 @@ export function createParameterGroupStep(t: ResolvedTarget, pg: CheckedParameter
 }
 
 export function modifyParameterGroupStep(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   pg: CheckedParameterGroup,
-): PlanStep {
+): ModifyParameterGroupStep {
   const desired = desiredValues(t);
   const current = (name: string): string =>
     pg.mode === "create"
@@ -88,10 +91,7 @@ export function modifyParameterGroupStep(
         : `${pg.name} already has ${desired.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
     service: "elasticache",
     operation: "ModifyCacheParameterGroup",
-    params: {
-      CacheParameterGroupName: pg.name,
-      ParameterNameValues: sent.map((v) => ({ ParameterName: v.name, ParameterValue: v.value })),
-    },
+    input: { name: pg.name, values: sent },
     changes: desired.map((d) => ({ attribute: d.name, before: current(d.name), after: d.value })),
     effect: { when: "immediately", reboot: false, downtime: false, why },
     touches: pg.mode === "edit-shared" ? pg.otherUsers : [],

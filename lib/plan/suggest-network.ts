@@ -2,7 +2,7 @@
  * Guesses for wizard step 2: which security groups in the cluster's VPC look like the application's,
  * and a free name for a new group.
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "@/lib/plan/target";
 
@@ -18,7 +18,7 @@ export interface AppGroupCandidate {
  * already admits on the cluster's port (any port when it is unknown: never assume 6379) are most likely the
  * application's; the VPC's `default` group comes last.
  */
-export function appGroupCandidates(snapshot: RegionSnapshot, t: ResolvedTarget): AppGroupCandidate[] {
+export function appGroupCandidates(snapshot: Snapshot, t: ResolvedTarget): AppGroupCandidate[] {
   const inVpc = (valueOf(snapshot.securityGroups) ?? []).filter((g) => g.vpcId === t.vpcId);
   const cacheGroups = inVpc.filter((g) => clustersUsingSecurityGroup(snapshot, g.id).length > 0);
   const admittedBy = (id: string) =>
@@ -47,7 +47,7 @@ export function appGroupCandidates(snapshot: RegionSnapshot, t: ResolvedTarget):
 }
 
 /** `queueready-<cluster>`, with a number added when the VPC already has that name. */
-export function uniqueSecurityGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
+export function uniqueSecurityGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
   const taken = new Set(
     (valueOf(snapshot.securityGroups) ?? [])
       .filter((g) => g.vpcId === t.vpcId)

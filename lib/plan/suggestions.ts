@@ -3,7 +3,7 @@
  * one exists), the application's security group candidates, and the parameter group to create or reuse.
  */
 import { isDefaultParameterGroup } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { isAnywhere } from "@/lib/net/cidr";
 import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "@/lib/plan/choices";
 import { ruleCoversPort } from "@/lib/net/port-rule";
@@ -50,7 +50,7 @@ function sourceChoiceOf(rule: {
 }
 
 /** `bullmq-redis6-x-noeviction`, with `-cluster` in cluster mode (that group holds cluster-enabled=yes), made unique. */
-export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget): string {
+export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
   const base =
     `bullmq-${(t.family ?? t.engine).replace(/[^a-z0-9]+/gi, "-")}${t.clusterEnabled ? "-cluster" : ""}-noeviction`.toLowerCase();
   const taken = new Set((valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name.toLowerCase()));
@@ -60,10 +60,7 @@ export function suggestedGroupName(snapshot: RegionSnapshot, t: ResolvedTarget):
   }
 }
 
-function parameterGroupSuggestions(
-  snapshot: RegionSnapshot,
-  t: ResolvedTarget,
-): Suggestions["parameterGroup"] {
+function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
   const suggestedName = suggestedGroupName(snapshot, t);
   const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
   const policyOf = (name: string) => {
@@ -104,7 +101,7 @@ function parameterGroupSuggestions(
 }
 
 export function suggestions(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   choice: TargetChoice,
 ): { ok: true; value: Suggestions } | { ok: false; message: string } {
   const resolved = resolveTarget(snapshot, choice);

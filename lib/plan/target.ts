@@ -1,15 +1,18 @@
 /**
- * Joins a target's facts out of a snapshot: a replication group has no parameter group, security groups,
- * engine version or subnet group of its own; those live on its member cache clusters (DOMAIN §2).
+ * The planner's view of its target: the inventory's one target view (lib/inventory/target-view.ts), held to
+ * what a plan needs (a node-based cluster with members, an engine and a version). Nothing is joined here.
  */
 import type { CacheCluster, Engine, ReplicationGroup } from "@/lib/aws/types";
-import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { NodeTargetRef } from "@/lib/inventory/identity";
+import type { ReadResult, Snapshot } from "@/lib/inventory/snapshot";
+import { viewTarget, type TargetView } from "@/lib/inventory/target-view";
 import type { TargetChoice } from "@/lib/plan/choices";
-import { familyForVersion } from "@/lib/readiness/version";
 
 export interface ResolvedTarget {
-  ref: TargetChoice;
+  ref: NodeTargetRef;
+  view: TargetView;
   engine: Engine;
+  /** The lowest member's version. */
   engineVersion: string;
   /** The replication group's status, or the standalone cluster's. */
   status: string;
@@ -17,10 +20,9 @@ export interface ResolvedTarget {
   replicationGroup?: ReplicationGroup;
   /** The member cache clusters (or the standalone cluster itself), in id order. */
   members: CacheCluster[];
+  /** The first member's group. */
   parameterGroupName?: string;
-  /** The current group's family, the surest source for a new group's family (DOMAIN §3). */
   family?: string;
-  /** As attached to the first member, in AWS's order: `SecurityGroupIds` must repeat them all. */
   securityGroupIds: string[];
   vpcId?: string;
   port?: number;
@@ -35,7 +37,7 @@ export function valueOf<T>(read: ReadResult<T>): T | undefined {
 }
 
 /** The first failed read among those named, as a sentence a person can act on. */
-export function readFailure(snapshot: RegionSnapshot, names: (keyof RegionSnapshot)[]): string | undefined {
+export function readFailure(snapshot: Snapshot, names: (keyof Snapshot)[]): string | undefined {
   for (const name of names) {
     const read = snapshot[name] as ReadResult<unknown>;
     if (!read.ok) return read.problem.message;
@@ -43,35 +45,29 @@ export function readFailure(snapshot: RegionSnapshot, names: (keyof RegionSnapsh
   return undefined;
 }
 
-function membersOf(rg: ReplicationGroup, clusters: CacheCluster[]): CacheCluster[] {
-  return clusters
-    .filter((c) => c.replicationGroupId === rg.id || rg.memberClusterIds.includes(c.id))
-    .sort((a, b) => a.id.localeCompare(b.id));
+/** The plan's target in full: a choice without an account means the account the snapshot was read in. */
+export function targetRefOf(snapshot: Pick<Snapshot, "scope">, choice: TargetChoice): NodeTargetRef {
+  return {
+    accountId: choice.accountId ?? snapshot.scope.accountId,
+    region: choice.region,
+    kind: choice.kind,
+    id: choice.id,
+  };
 }
 
-function portOf(rg: ReplicationGroup | undefined, members: CacheCluster[]): number | undefined {
-  return (
-    rg?.configurationEndpoint?.port ??
-    rg?.nodeGroups[0]?.primaryEndpoint?.port ??
-    members.flatMap((m) => m.nodes).find((n) => n.endpoint)?.endpoint?.port
-  );
-}
-
-export function resolveTarget(snapshot: RegionSnapshot, ref: TargetChoice): Resolved {
-  if (ref.region !== snapshot.region)
-    return { ok: false, message: `The live state read is for ${snapshot.region}, not ${ref.region}.` };
+export function resolveTarget(snapshot: Snapshot, choice: TargetChoice): Resolved {
+  const ref = targetRefOf(snapshot, choice);
+  if (ref.region !== snapshot.region || ref.accountId !== snapshot.scope.accountId) {
+    const read = `${snapshot.scope.accountId} ${snapshot.region}`;
+    return { ok: false, message: `The live state read is for ${read}, not ${ref.accountId} ${ref.region}.` };
+  }
   const failed = readFailure(snapshot, ["replicationGroups", "cacheClusters"]);
   if (failed) return { ok: false, message: failed };
-  const clusters = valueOf(snapshot.cacheClusters) ?? [];
-  let rg: ReplicationGroup | undefined;
-  let members: CacheCluster[];
   if (ref.kind === "replication-group") {
-    rg = (valueOf(snapshot.replicationGroups) ?? []).find((g) => g.id === ref.id);
-    if (!rg) return { ok: false, message: `No replication group named ${ref.id} in ${ref.region}.` };
-    members = membersOf(rg, clusters);
-    if (members.length === 0) return { ok: false, message: `${ref.id} lists no member cache clusters yet.` };
+    if (!(valueOf(snapshot.replicationGroups) ?? []).some((g) => g.id === ref.id))
+      return { ok: false, message: `No replication group named ${ref.id} in ${ref.region}.` };
   } else {
-    const cluster = clusters.find((c) => c.id === ref.id);
+    const cluster = (valueOf(snapshot.cacheClusters) ?? []).find((c) => c.id === ref.id);
     if (!cluster) return { ok: false, message: `No cache cluster named ${ref.id} in ${ref.region}.` };
     if (cluster.replicationGroupId) {
       return {
@@ -79,39 +75,34 @@ export function resolveTarget(snapshot: RegionSnapshot, ref: TargetChoice): Reso
         message: `${ref.id} is a node of ${cluster.replicationGroupId}: choose the replication group.`,
       };
     }
-    members = [cluster];
   }
-  const first = members[0]!;
-  const parameterGroupName = first.parameterGroup?.name;
-  const groups = valueOf(snapshot.parameterGroups) ?? [];
-  const family =
-    groups.find((g) => g.name === parameterGroupName)?.family ??
-    familyForVersion(first.engine, first.engineVersion);
-  const subnetGroup = (valueOf(snapshot.subnetGroups) ?? []).find(
-    (s) => s.name === first.cacheSubnetGroupName,
-  );
+  const view = viewTarget(snapshot, ref);
+  const members = view?.members.ok ? view.members.value : [];
+  if (!view || members.length === 0 || !view.engine)
+    return { ok: false, message: `${ref.id} lists no member cache clusters yet.` };
   return {
     ok: true,
     target: {
       ref,
-      engine: rg?.engine ?? first.engine,
-      engineVersion: first.engineVersion,
-      status: rg?.status ?? first.status,
-      clusterEnabled: rg?.clusterEnabled ?? false,
-      replicationGroup: rg,
+      view,
+      engine: view.engine,
+      engineVersion: view.engineVersion ?? "",
+      status: view.status,
+      clusterEnabled: view.clusterMode,
+      replicationGroup: view.group,
       members,
-      parameterGroupName,
-      family,
-      securityGroupIds: first.securityGroups.map((g) => g.id),
-      vpcId: subnetGroup?.vpcId,
-      port: portOf(rg, members),
-      globalDatastore: Boolean(rg?.globalReplicationGroup),
+      parameterGroupName: members[0]?.parameterGroup?.name,
+      family: view.family,
+      securityGroupIds: view.securityGroupIds,
+      vpcId: view.vpcId,
+      port: view.port,
+      globalDatastore: view.globalDatastore,
     },
   };
 }
 
 /** Every cache cluster (member or standalone) using a parameter group, reported by cluster name (RG id or cluster id). */
-export function clustersUsingGroup(snapshot: RegionSnapshot, groupName: string): string[] {
+export function clustersUsingGroup(snapshot: Snapshot, groupName: string): string[] {
   const names = new Set<string>();
   for (const c of valueOf(snapshot.cacheClusters) ?? []) {
     if (c.parameterGroup?.name === groupName) names.add(c.replicationGroupId ?? c.id);
@@ -120,7 +111,7 @@ export function clustersUsingGroup(snapshot: RegionSnapshot, groupName: string):
 }
 
 /** Every cluster name (RG id or standalone id) with a security group attached. */
-export function clustersUsingSecurityGroup(snapshot: RegionSnapshot, groupId: string): string[] {
+export function clustersUsingSecurityGroup(snapshot: Snapshot, groupId: string): string[] {
   const names = new Set<string>();
   for (const c of valueOf(snapshot.cacheClusters) ?? []) {
     if (c.securityGroups.some((g) => g.id === groupId)) names.add(c.replicationGroupId ?? c.id);

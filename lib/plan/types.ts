@@ -4,7 +4,8 @@
  * A plan is a pure function of (live state just read, wizard choices). It carries the fingerprint of the
  * live facts it was computed from, so apply can recompute it and refuse when the world moved.
  */
-import type { Tag } from "@/lib/aws/types";
+import type { RuleSource, Tag } from "@/lib/aws/types";
+import type { NodeTargetRef } from "@/lib/inventory/identity";
 import type { WizardChoices } from "@/lib/plan/choices";
 
 /** JSON as the plan stores AWS parameters. */
@@ -45,10 +46,47 @@ export interface StepEffect {
   why: string;
 }
 
-export interface PlanStep {
+/** CreateSecurityGroup: a new group in the cluster's VPC (tagged through TagSpecifications). */
+export interface CreateSecurityGroupInput {
+  groupName: string;
+  description: string;
+  vpcId: string;
+}
+
+/** AuthorizeSecurityGroupIngress: one TCP port from one source, into an existing or the new group. */
+export interface AuthorizeIngressInput {
+  groupId: string | StepRef;
+  port: number;
+  source: RuleSource;
+  description: string;
+}
+
+/** CreateCacheParameterGroup: a copy of the family defaults. */
+export interface CreateParameterGroupInput {
+  name: string;
+  family: string;
+  description: string;
+}
+
+/** ModifyCacheParameterGroup: the values to set, in one call (at most 20). */
+export interface ModifyParameterGroupInput {
+  name: string;
+  values: { name: string; value: string }[];
+}
+
+/** ModifyReplicationGroup / ModifyCacheCluster: only the fields that change. */
+export interface ModifyClusterInput {
+  id: string;
+  cacheParameterGroupName?: string;
+  /** Replaces the whole list: every group attached now, plus the new one. */
+  securityGroupIds?: (string | StepRef)[];
+  applyImmediately: boolean;
+}
+
+interface StepBase<K extends StepKind, I> {
   /** Stable within a plan; one step per kind, so the kind is the id. */
-  id: StepKind;
-  kind: StepKind;
+  id: K;
+  kind: K;
   action: StepAction;
   /** One line for a person: "Create parameter group bullmq-redis7-noeviction". */
   title: string;
@@ -57,8 +95,8 @@ export interface PlanStep {
   service: "ec2" | "elasticache";
   /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
   operation: string;
-  /** The exact API parameters, with AWS's names. May hold `StepRef`s. */
-  params: { [key: string]: JsonValue | StepRef };
+  /** What the step sends, typed per kind; lib/plan/aws-params.ts names it as AWS does. */
+  input: I;
   /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
   tags?: Tag[];
   changes: AttributeChange[];
@@ -69,6 +107,22 @@ export interface PlanStep {
   dependsOn?: StepKind[];
 }
 
+export type CreateSecurityGroupStep = StepBase<"create-security-group", CreateSecurityGroupInput>;
+export type AuthorizeIngressStep = StepBase<"authorize-ingress", AuthorizeIngressInput>;
+export type CreateParameterGroupStep = StepBase<"create-parameter-group", CreateParameterGroupInput>;
+export type ModifyParameterGroupStep = StepBase<"modify-parameter-group", ModifyParameterGroupInput>;
+export type ModifyClusterStep =
+  | StepBase<"modify-replication-group", ModifyClusterInput>
+  | StepBase<"modify-cache-cluster", ModifyClusterInput>;
+
+/** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
+export type PlanStep =
+  | CreateSecurityGroupStep
+  | AuthorizeIngressStep
+  | CreateParameterGroupStep
+  | ModifyParameterGroupStep
+  | ModifyClusterStep;
+
 /** One live fact the plan depends on, kept so a refusal can say in words what changed. */
 export interface FingerprintFact {
   key: string;
@@ -77,10 +131,8 @@ export interface FingerprintFact {
   value: string;
 }
 
-export interface PlanTarget {
-  region: string;
-  kind: "replication-group" | "cache-cluster";
-  id: string;
+/** The target's identity (account, region, kind, id) and the facts the preview shows about it. */
+export interface PlanTarget extends NodeTargetRef {
   engine: string;
   engineVersion: string;
   clusterEnabled: boolean;
@@ -90,7 +142,7 @@ export interface PlanTarget {
 
 export interface Plan {
   /** Bumped when the plan's shape or the step logic changes, so an old preview is never applied. */
-  version: 1;
+  version: 2;
   target: PlanTarget;
   region: string;
   choices: WizardChoices;

@@ -3,7 +3,7 @@
  */
 import { checkSecurityGroupName } from "@/lib/aws/names";
 import type { RuleSource, SecurityGroup } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { isAnywhere, parseCidr } from "@/lib/net/cidr";
 import type { NetworkChoice, TargetChoice } from "@/lib/plan/choices";
 import { desiredSource, findSecurityGroup } from "@/lib/plan/live-facts";
@@ -26,7 +26,7 @@ export function newSecurityGroupDescription(clusterId: string): string {
 }
 
 export function validateNetwork(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: TargetChoice,
   n: NetworkChoice,
 ): Validation<CheckedNetwork> {

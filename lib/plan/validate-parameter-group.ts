@@ -4,7 +4,7 @@
  */
 import { checkParameterGroupName } from "@/lib/aws/names";
 import { isDefaultParameterGroup, type CacheParameterGroup } from "@/lib/aws/types";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { ParameterGroupChoice, TargetChoice } from "@/lib/plan/choices";
 import { parameterValue } from "@/lib/plan/live-facts";
 import { clustersUsingGroup, resolveTarget, valueOf, type ResolvedTarget } from "@/lib/plan/target";
@@ -30,7 +30,7 @@ export function requiredClusterEnabled(t: ResolvedTarget): "yes" | "no" {
 }
 
 function checkExisting(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   t: ResolvedTarget,
   group: CacheParameterGroup,
 ): string | undefined {
@@ -47,7 +47,7 @@ function checkExisting(
 }
 
 export function validateParameterGroup(
-  snapshot: RegionSnapshot,
+  snapshot: Snapshot,
   targetChoice: TargetChoice,
   p: ParameterGroupChoice,
 ): Validation<CheckedParameterGroup> {

@@ -1,10 +1,9 @@
 /**
  * Wizard step 1, live checks: which clusters can be fixed, which cannot (and why), which are ready already.
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan/choices";
-import { ruleCoversPort } from "@/lib/net/port-rule";
-import { findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
+import { auditTarget } from "@/lib/readiness/audit";
 import { resolveTarget, type ResolvedTarget } from "@/lib/plan/target";
 import type { Validation } from "@/lib/plan/types";
 import { compareVersions } from "@/lib/readiness/version";
@@ -38,40 +37,31 @@ export type Readiness =
   { state: "ready" } | { state: "needs-changes"; reasons: string[] } | { state: "unknown"; reason: string };
 
 /**
- * The two things this wizard fixes, checked live: `noeviction` applied on every member, and an inbound
- * rule on the cluster's port in an attached security group. The full audit lives in lib/readiness.
+ * Whether the target is ready, as the readiness rules judge it (lib/readiness): the planner does not judge
+ * again. Needs-changes lists the failed findings' titles, unknown the first finding that could not decide.
  */
-export function fixableReadiness(snapshot: RegionSnapshot, t: ResolvedTarget): Readiness {
-  const reasons: string[] = [];
-  if (!t.parameterGroupName) return { state: "needs-changes", reasons: ["No parameter group is attached."] };
-  const policy = parameterValue(snapshot, t.parameterGroupName, "maxmemory-policy");
-  if (!policy.known) return { state: "unknown", reason: policy.reason };
-  if (policy.value !== "noeviction")
-    reasons.push(`maxmemory-policy is ${policy.value} in ${t.parameterGroupName}.`);
-  const notApplied = t.members.filter(
-    (m) => m.parameterGroup?.applyStatus !== "in-sync" || m.parameterGroup.name !== t.parameterGroupName,
-  );
-  if (notApplied.length > 0)
-    reasons.push(`The parameter group is not in-sync on ${notApplied.map((m) => m.id).join(", ")}.`);
-  if (t.port !== undefined) {
-    const groups = t.securityGroupIds.map((id) => findSecurityGroup(snapshot, id));
-    if (!snapshot.securityGroups.ok)
-      return { state: "unknown", reason: snapshot.securityGroups.problem.message };
-    const open = groups.some((g) => g?.ingress.some((r) => ruleCoversPort(r, t.port!)));
-    if (!open) reasons.push(`No attached security group lets traffic in on port ${t.port}.`);
-  }
-  return reasons.length === 0 ? { state: "ready" } : { state: "needs-changes", reasons };
+export function readinessOf(snapshot: Snapshot, t: ResolvedTarget): Readiness {
+  const audit = auditTarget(snapshot, t.ref);
+  if (!audit) return { state: "unknown", reason: `${t.ref.id} is not in the live state read.` };
+  if (audit.verdict === "ready") return { state: "ready" };
+  const unknown = audit.findings.find((f) => f.severity === "unknown");
+  if (audit.verdict === "unknown" && unknown)
+    return { state: "unknown", reason: unknown.problem?.message ?? unknown.title };
+  return {
+    state: "needs-changes",
+    reasons: audit.findings.filter((f) => f.severity === "fail").map((f) => f.title),
+  };
 }
 
 /** Step 1 on the server: the cluster exists, can be fixed, and what to say about it. */
-export function validateTarget(snapshot: RegionSnapshot, choice: TargetChoice): Validation<ResolvedTarget> {
+export function validateTarget(snapshot: Snapshot, choice: TargetChoice): Validation<ResolvedTarget> {
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return { ok: false, fieldErrors: { id: [resolved.message] } };
   const t = resolved.target;
   const reason = notSelectableReason(t);
   if (reason) return { ok: false, fieldErrors: { id: [reason] } };
   const warnings: string[] = [];
-  if (fixableReadiness(snapshot, t).state === "ready")
+  if (readinessOf(snapshot, t).state === "ready")
     warnings.push(`${t.ref.id} is already ready for BullMQ: nothing needs to change.`);
   if (BUSY_STATUSES.includes(t.status))
     warnings.push(`${t.ref.id} is ${t.status}: AWS accepts no change until it is available again.`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { networkChoiceSchema, wizardChoicesSchema, zodFieldErrors } from "@/lib/plan/choices";
 import { suggestions } from "@/lib/plan/suggestions";
 import { targetOptions } from "@/lib/plan/target-options";
-import { targetOf } from "@/lib/plan/test-helpers";
+import { targetOf } from "@/lib/testing/plan-helpers";
 import { validateNetwork } from "@/lib/plan/validate-network";
 import { validateParameterGroup } from "@/lib/plan/validate-parameter-group";
 import { validateTarget } from "@/lib/plan/validate-target";
@@ -52,9 +52,10 @@ describe("targetOptions", () => {
       "jobs-valkey8",
       "secure-redis7",
     ]);
+    // The same two problems the wizard fixes, in the readiness rules' words: they decide, the planner plans.
     expect(row("events-cluster").details).toEqual([
-      "maxmemory-policy is volatile-lru in default.redis7.cluster.on.",
-      "No attached security group lets traffic in on port 6379.",
+      "Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru",
+      "No inbound rule on port 6379",
     ]);
     expect(row("busy-redis7").busy).toBe(true);
     expect(options.vpcs.map((v) => [v.name ?? v.id, v.clusterCount])).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { accessDenied, SEED_VERDICTS, seedSnapshot } from "@/lib/testing/fixtures";
+import { accessDenied, SEED_VERDICTS, seedSnapshot, ACCOUNT_ID } from "@/lib/testing/fixtures";
 import { auditRegion, verdictOf } from "./audit";
-import { healthyAccount, READY } from "./test-helpers";
+import { healthyAccount, READY } from "@/lib/testing/readiness-helpers";
 import type { Finding } from "./types";
 
 const f = (severity: Finding["severity"], decides?: Finding["decides"]): Finding => ({
@@ -43,11 +43,12 @@ describe("auditRegion", () => {
     expect(
       legacy && { ...legacy, findings: legacy.findings.map((x) => `${x.severity} ${x.ruleId}`) },
     ).toEqual({
-      ref: { kind: "replication-group", region: "us-east-1", id: "legacy-redis5" },
+      ref: { accountId: ACCOUNT_ID, kind: "replication-group", region: "us-east-1", id: "legacy-redis5" },
       name: "legacy-redis5",
       kind: "replication-group",
       engine: "redis",
       engineVersion: "5.0.6",
+      accountId: ACCOUNT_ID,
       region: "us-east-1",
       vpcId: "vpc-0prod00000000001",
       status: "available",

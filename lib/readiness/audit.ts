@@ -3,9 +3,12 @@
  * verdict per cluster. Pure: the same snapshot always gives the same audit.
  */
 import type { AwsProblem } from "@/lib/aws/types";
-import type { RegionSnapshot, TargetRef } from "@/lib/inventory/snapshot";
+import type { TargetRef } from "@/lib/inventory/identity";
+import { listTargets } from "@/lib/inventory/list-targets";
+import type { RegionSnapshot, Snapshot } from "@/lib/inventory/snapshot";
+import { viewTarget } from "@/lib/inventory/target-view";
 import { RULES } from "./rules";
-import { attachedGroupNames, listTargets, resolveTarget, vpcIdOf, type TargetView } from "./target";
+import { attachedGroupNames, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
 import {
   SEVERITY_ORDER,
@@ -54,8 +57,8 @@ function connectionOf(t: TargetView): ConnectionInfo | undefined {
 }
 
 /** The audit of one target, or undefined when the snapshot does not contain it. */
-export function auditTarget(snapshot: RegionSnapshot, ref: TargetRef): ClusterAudit | undefined {
-  const t = resolveTarget(snapshot, ref);
+export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | undefined {
+  const t = viewTarget(snapshot, ref);
   if (!t) return undefined;
   const findings = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
   const verdict = verdictOf(findings);
@@ -67,8 +70,9 @@ export function auditTarget(snapshot: RegionSnapshot, ref: TargetRef): ClusterAu
     kind: ref.kind,
     engine: t.engine,
     engineVersion: t.engineVersion,
+    accountId: ref.accountId,
     region: t.region,
-    vpcId: vpcIdOf(t),
+    vpcId: t.vpcId,
     status: t.status,
     port: t.port,
     parameterGroup: groupName ? groupSummary(t, groupName) : undefined,
@@ -79,7 +83,7 @@ export function auditTarget(snapshot: RegionSnapshot, ref: TargetRef): ClusterAu
 }
 
 /** Every failed read of the snapshot, once each (same operation and message). */
-export function snapshotProblems(s: RegionSnapshot): AwsProblem[] {
+export function snapshotProblems(s: Snapshot): AwsProblem[] {
   const reads = [
     s.replicationGroups,
     s.cacheClusters,
@@ -107,6 +111,7 @@ export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
   const failed =
     lists.every((l) => !l.ok) && !snapshot.cacheClusters.ok ? snapshot.cacheClusters.problem : undefined;
   return {
+    scope: snapshot.scope,
     region: snapshot.region,
     readAt: snapshot.readAt,
     clusters,

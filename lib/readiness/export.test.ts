@@ -45,11 +45,11 @@ describe("export", () => {
   it("writes one CSV row per cluster with findings joined", () => {
     const lines = exportCsv(regions()).split("\r\n");
     expect(lines[0]).toBe(
-      "region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
+      "account_id,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
     );
     expect(lines).toHaveLength(1 + 15 + 1);
     expect(lines.find((l) => l.includes(",events-cluster,"))).toBe(
-      "us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0," +
+      "123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0," +
         "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}",
     );
   });

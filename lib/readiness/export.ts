@@ -33,6 +33,7 @@ export function exportJson(regions: RegionAudit[], generatedAt?: string): string
 }
 
 export const CSV_COLUMNS = [
+  "account_id",
   "region",
   "name",
   "kind",
@@ -65,6 +66,7 @@ function row(c: ClusterAudit): (string | number | undefined)[] {
     .map((f) => `[${f.severity}] ${f.ruleId}: ${f.title}`)
     .join(" | ");
   return [
+    c.accountId,
     c.region,
     c.name,
     c.kind,

@@ -5,4 +5,3 @@ export { RULES, type Rule } from "./rules";
 export { connectionSnippet, type SnippetOptions } from "./connection-snippet";
 export { countVerdicts, exportCsv, exportJson, toExport, type AuditExport } from "./export";
 export { wizardHref } from "./remediation";
-export { listTargets } from "./target";

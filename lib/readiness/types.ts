@@ -4,7 +4,7 @@
  * boundary and be exported as is.
  */
 import type { AwsProblem, Engine } from "@/lib/aws/types";
-import type { TargetRef } from "@/lib/inventory/snapshot";
+import type { Scope, TargetRef } from "@/lib/inventory/identity";
 
 /**
  * How much a finding matters. `fail` blocks Ready; `unknown` means the rule could not decide because a read
@@ -87,6 +87,7 @@ export interface ClusterAudit {
   kind: TargetRef["kind"];
   engine?: Engine;
   engineVersion?: string;
+  accountId: string;
   region: string;
   vpcId?: string;
   status: string;
@@ -99,6 +100,8 @@ export interface ClusterAudit {
 }
 
 export interface RegionAudit {
+  /** The account and region read; absent only when the account itself could not be told (STS failed). */
+  scope?: Scope;
   region: string;
   readAt: string;
   clusters: ClusterAudit[];

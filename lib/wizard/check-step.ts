@@ -2,9 +2,10 @@
  * The live check behind each step's form: lib/plan's validators run against a snapshot read just now, and
  * their field errors are re-keyed to the form fields that show them. Pure, so it is tested on the seed.
  */
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { Snapshot } from "@/lib/inventory/snapshot";
 import { tryComputePlan, validateNetwork, validateParameterGroup, validateTarget } from "@/lib/plan";
-import { choicesOf, networkOf, parameterGroupOf, targetOf } from "@/lib/wizard/choices";
+import type { TargetChoice } from "@/lib/plan";
+import { choicesOf, networkOf, parameterGroupOf, targetOf, type Parsed } from "@/lib/wizard/choices";
 import { toFormErrors, type WizardParams } from "@/lib/wizard/params";
 import type { StepSlug } from "@/lib/wizard/steps";
 
@@ -24,12 +25,18 @@ export function nextStep(step: FormStep): StepSlug {
   return order[order.indexOf(step) + 1]!;
 }
 
-/** Checks `step`'s answer (and that the earlier answers still hold) against live state. */
-export function checkStep(step: FormStep, params: WizardParams, snapshot: RegionSnapshot): StepCheck {
+/** The chosen target, or the errors to show when none (or a malformed one) was chosen: no read needed. */
+export function chosenTarget(params: WizardParams): Parsed<TargetChoice> {
   const target = targetOf(params);
   // No cluster picked at all: one plain sentence rather than zod's words about each missing part.
   if (!target.ok && (!params.kind || !params.id))
     return { ok: false, fieldErrors: { id: ["Choose a cluster."] } };
+  return target;
+}
+
+/** Checks `step`'s answer (and that the earlier answers still hold) against live state. */
+export function checkStep(step: FormStep, params: WizardParams, snapshot: Snapshot): StepCheck {
+  const target = chosenTarget(params);
   if (!target.ok) return { ok: false, fieldErrors: target.fieldErrors };
   const checkedTarget = validateTarget(snapshot, target.value);
   if (!checkedTarget.ok) return failed(checkedTarget.fieldErrors);

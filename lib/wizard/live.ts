@@ -1,7 +1,7 @@
 import "server-only";
-import { collectPlanningSnapshot } from "@/lib/apply";
-import { createAwsContext, readAwsSettings, type AwsSettings, type AwsSettingsResult } from "@/lib/aws";
-import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import { readTarget } from "@/lib/apply/plan-live";
+import { readAwsSettings, type AwsSettings, type AwsSettingsResult } from "@/lib/aws";
+import { collect, openScope, type FocusedSnapshot, type RegionSnapshot } from "@/lib/inventory";
 import type { TargetChoice } from "@/lib/plan";
 
 export type SettingsResult = AwsSettingsResult;
@@ -21,15 +21,18 @@ export function regionOf(
 }
 
 /**
- * A fresh read of one region, narrowed to what the planner needs for `target` (its VPC's security groups,
- * its family's custom parameter groups). Never cached: every step checks the account as it is now.
+ * Step 1's read: the whole region (every cluster is a candidate), through the same collector as the status
+ * page. Never cached: every step checks the account as it is now.
  */
-export async function readRegion(
+export async function readRegion(settings: AwsSettings, region: string): Promise<RegionSnapshot> {
+  return collect(await openScope(settings, region));
+}
+
+/** Every later step's read: the chosen target and what it references, plus the parameters of `groupNames`. */
+export async function readChoice(
   settings: AwsSettings,
-  region: string,
-  target?: TargetChoice,
-  groupNames?: string[],
-): Promise<RegionSnapshot> {
-  const ctx = createAwsContext(settings, region);
-  return collectPlanningSnapshot(ctx, { target, groupNames });
+  target: TargetChoice,
+  groupNames: string[] = [],
+): Promise<FocusedSnapshot> {
+  return readTarget(await openScope(settings, target.region), target, groupNames);
 }

@@ -3,9 +3,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { checkStep, nextStep } from "@/lib/wizard/check-step";
-import { targetOf } from "@/lib/wizard/choices";
-import { readRegion, wizardSettings } from "@/lib/wizard/live";
+import { checkStep, chosenTarget, nextStep } from "@/lib/wizard/check-step";
+import { readChoice, wizardSettings } from "@/lib/wizard/live";
 import { readParams } from "@/lib/wizard/params";
 import { stepHref } from "@/lib/wizard/steps";
 
@@ -27,14 +26,9 @@ export const submitStepAction = validatedAction(stepFormSchema, "viewer", async 
       region: [`Choose one of the configured regions: ${setup.settings.regions.join(", ")}.`],
     });
   }
-  const target = targetOf(params);
-  const groupNames = params.pgName ? [params.pgName.toLowerCase()] : undefined;
-  const snapshot = await readRegion(
-    setup.settings,
-    params.region,
-    target.ok ? target.value : undefined,
-    groupNames,
-  );
+  const target = chosenTarget(params);
+  if (!target.ok) return failure("invalid-input", "Some fields need attention.", target.fieldErrors);
+  const snapshot = await readChoice(setup.settings, target.value, params.pgName ? [params.pgName] : []);
   const checked = checkStep(input.step, params, snapshot);
   if (!checked.ok) return failure("invalid-input", "Some fields need attention.", checked.fieldErrors);
   redirect(stepHref(nextStep(input.step), params));

@@ -11,8 +11,8 @@ import type { RegionChoice } from "@/components/status/region-choice";
 import { Notice } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/require-role";
 import { countVerdicts } from "@/lib/readiness/export";
-import { loadRegion } from "./load-region";
-import { resolveView } from "./resolve-view";
+import { loadRegion } from "@/lib/status/load-region";
+import { resolveView } from "@/lib/status/resolve-view";
 
 export const metadata: Metadata = { title: "Status" };
 // Live AWS state: every request reads again, nothing is cached between requests.

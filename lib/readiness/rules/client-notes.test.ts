@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReplicationGroupSpec } from "@/lib/testing/fixtures";
 import type { RuleId } from "../types";
-import { audit, findings, healthyAccount, READY } from "../test-helpers";
+import { audit, findings, healthyAccount, READY } from "@/lib/testing/readiness-helpers";
 
 function notes(spec: Partial<ReplicationGroupSpec>, rule: RuleId) {
   const a = audit(healthyAccount().replicationGroup({ id: "q", ...READY, ...spec }), "q");

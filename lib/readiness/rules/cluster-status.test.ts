@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accessDenied } from "@/lib/testing/fixtures";
-import { audit, findings, healthyAccount, only, READY } from "../test-helpers";
+import { audit, findings, healthyAccount, only, READY } from "@/lib/testing/readiness-helpers";
 
 describe("cluster-status", () => {
   it.each([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { auditTarget } from "../audit";
-import { audit, healthyAccount, only, READY } from "../test-helpers";
+import { ACCOUNT_ID } from "@/lib/testing/fixtures";
+import { audit, healthyAccount, only, READY } from "@/lib/testing/readiness-helpers";
 
 describe("engine-version", () => {
   it.each([
@@ -126,5 +127,6 @@ describe("engine-version", () => {
 });
 
 function auditTargetVerdict(snap: RegionSnapshot) {
-  return auditTarget(snap, { kind: "replication-group", region: "us-east-1", id: "q" })?.verdict;
+  return auditTarget(snap, { accountId: ACCOUNT_ID, kind: "replication-group", region: "us-east-1", id: "q" })
+    ?.verdict;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { accessDenied } from "@/lib/testing/fixtures";
 import { auditTarget } from "../audit";
-import { audit, healthyAccount, only, READY } from "../test-helpers";
+import { audit, healthyAccount, only, READY } from "@/lib/testing/readiness-helpers";
 
 const auditSnapshot = (snapshot: Parameters<typeof auditTarget>[0], id: string) =>
-  auditTarget(snapshot, { kind: "replication-group", region: snapshot.region, id })!;
+  auditTarget(snapshot, { ...snapshot.scope, kind: "replication-group", id })!;
 
 describe("eviction-policy", () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   makeSecurityGroup,
   tcpRule,
 } from "@/lib/testing/fixtures";
-import { audit, findings, healthyAccount, READY, VPC } from "../test-helpers";
+import { audit, findings, healthyAccount, READY, VPC } from "@/lib/testing/readiness-helpers";
 
 function withRules(rules: IngressRule[], port = 6379) {
   const b = healthyAccount().securityGroup(makeSecurityGroup("sg-x", "cache-x", VPC, rules));

@@ -6,7 +6,7 @@
 import { isAnywhere } from "@/lib/net/cidr";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { Evidence, Finding } from "../types";
-import { membersProblem, vpcIdOf, type TargetView } from "../target";
+import { membersProblem, type TargetView } from "../target";
 import { sourceOf, unknownFinding, wizardHref } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 import { describeRule, describeSource, ingressCommand, revokeCommand } from "./ingress-text";
@@ -118,7 +118,7 @@ function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
         },
       ];
     }
-    const vpc = vpcIdOf(t);
+    const vpc = t.vpcId;
     const vpcCidr = vpc && t.snapshot.vpcs.ok ? t.index.vpcs.get(vpc)?.cidrBlocks[0] : undefined;
     const target = attachedIds[0]!;
     const otherPorts = attachedIds.some((id) => byId.get(id)?.ingress.some((r) => r.protocol === "tcp"));

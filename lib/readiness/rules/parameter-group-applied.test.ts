@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accessDenied, makeReplicationGroup } from "@/lib/testing/fixtures";
 import { auditTarget } from "../audit";
-import { audit, findings, healthyAccount, READY } from "../test-helpers";
+import { audit, findings, healthyAccount, READY } from "@/lib/testing/readiness-helpers";
 
 describe("parameter-group-applied", () => {
   it.each([
@@ -68,7 +68,7 @@ describe("parameter-group-applied", () => {
       applyStatus: "in-sync",
       nodeIdsToReboot: [],
     };
-    const a = auditTarget(snap, { kind: "replication-group", region: "us-east-1", id: "orders" });
+    const a = auditTarget(snap, { ...snap.scope, kind: "replication-group", id: "orders" });
     expect(a?.findings.filter((f) => f.ruleId === "parameter-group-applied").map((f) => f.title)).toEqual([
       "Members use different parameter groups (bullmq-redis7, default.redis7)",
     ]);
@@ -92,7 +92,7 @@ describe("parameter-group-applied", () => {
     const snap = b.build();
     const { group } = makeReplicationGroup({ id: "new-one", status: "creating" });
     if (snap.replicationGroups.ok) snap.replicationGroups.value.push({ ...group, memberClusterIds: [] });
-    const a = auditTarget(snap, { kind: "replication-group", region: "us-east-1", id: "new-one" });
+    const a = auditTarget(snap, { ...snap.scope, kind: "replication-group", id: "new-one" });
     expect(a?.verdict).toBe("unknown");
     expect(
       a?.findings.filter((f) => f.ruleId === "parameter-group-applied").map((f) => f.problem?.code),

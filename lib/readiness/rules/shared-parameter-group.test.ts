@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audit, findings, healthyAccount, READY } from "../test-helpers";
+import { audit, findings, healthyAccount, READY } from "@/lib/testing/readiness-helpers";
 
 describe("shared-parameter-group", () => {
   it.each([

@@ -57,7 +57,11 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             ) : null}
             {run.status === "succeeded" ? (
               <Link
-                href={stepHref("target", { region: run.region, ...run.target })}
+                href={stepHref("target", {
+                  region: run.target.region,
+                  kind: run.target.kind,
+                  id: run.target.id,
+                })}
                 className={buttonClasses("secondary", "sm")}
                 prefetch={false}
               >

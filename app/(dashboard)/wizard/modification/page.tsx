@@ -7,7 +7,7 @@ import { StepForm } from "@/components/wizard/step-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { tryComputePlan } from "@/lib/plan";
 import { choicesOf } from "@/lib/wizard/choices";
-import { readRegion } from "@/lib/wizard/live";
+import { readChoice } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { pick } from "@/lib/wizard/params";
 import { keysBefore, stepHref } from "@/lib/wizard/steps";
@@ -28,9 +28,7 @@ export default async function ModificationStep({ searchParams }: { searchParams:
     );
   }
   const { target, parameterGroup } = choices.value;
-  const snapshot = await readRegion(setup.settings, target.region, target, [
-    parameterGroup.name.toLowerCase(),
-  ]);
+  const snapshot = await readChoice(setup.settings, target, [parameterGroup.name]);
   const result = tryComputePlan(snapshot, choices.value);
   const back = (
     <Link

@@ -7,7 +7,7 @@ import { StepForm } from "@/components/wizard/step-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { suggestions, type NetworkChoice } from "@/lib/plan";
 import { targetOf } from "@/lib/wizard/choices";
-import { readRegion } from "@/lib/wizard/live";
+import { readChoice } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { pick, type WizardParams } from "@/lib/wizard/params";
 import { keysBefore, stepHref } from "@/lib/wizard/steps";
@@ -27,10 +27,7 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
       </WizardFrame>
     );
   }
-  const found = suggestions(
-    await readRegion(setup.settings, target.value.region, target.value),
-    target.value,
-  );
+  const found = suggestions(await readChoice(setup.settings, target.value), target.value);
   if (!found.ok) {
     return (
       <WizardFrame step="network" params={params} title="Network access">

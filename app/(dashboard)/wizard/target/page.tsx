@@ -9,7 +9,6 @@ import { FieldError } from "@/components/wizard/fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { targetOptions } from "@/lib/plan";
-import { targetOf } from "@/lib/wizard/choices";
 import { readRegion, regionOf } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { toQuery } from "@/lib/wizard/params";
@@ -27,10 +26,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
     );
   }
   const { region, unconfigured } = regionOf(setup.settings, params.region);
-  const target = targetOf({ ...params, region });
-  const options = targetOptions(
-    await readRegion(setup.settings, region, target.ok ? target.value : undefined),
-  );
+  const options = targetOptions(await readRegion(setup.settings, region));
   const chosen = options.clusters.find((c) => c.kind === params.kind && c.id === params.id);
   const vpcId = params.vpc ?? chosen?.vpcId ?? options.vpcs.find((v) => v.clusterCount > 0)?.id;
   const inVpc = options.clusters.filter((c) => c.vpcId === vpcId);

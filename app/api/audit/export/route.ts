@@ -1,4 +1,4 @@
-import { resolveView } from "@/app/(dashboard)/status/resolve-view";
+import { resolveView } from "@/lib/status/resolve-view";
 import { applyAuditQuery, type SearchParams } from "@/components/status/audit-query";
 import { getSessionUser } from "@/lib/auth/session";
 import { auditRegions } from "@/lib/audit";

@@ -3,14 +3,15 @@ import { notFound } from "next/navigation";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
 import { requireRole } from "@/lib/auth/require-role";
-import type { TargetRef } from "@/lib/inventory/snapshot";
+import { TARGET_KINDS, type TargetKind } from "@/lib/inventory";
 import { auditTarget } from "@/lib/readiness";
-import { readSnapshot, topologyOf } from "../../../load-region";
-import { resolveView } from "../../../resolve-view";
+import { readTargetSnapshot } from "@/lib/status/load-region";
+import { resolveView } from "@/lib/status/resolve-view";
+import { statusRow } from "@/lib/status/status-rows";
 
 type Params = Promise<{ region: string; kind: string; id: string }>;
 
-const KINDS: readonly TargetRef["kind"][] = ["replication-group", "cache-cluster", "serverless"];
+const KINDS: readonly string[] = TARGET_KINDS;
 
 export const dynamic = "force-dynamic";
 
@@ -36,11 +37,10 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const view = resolveView({});
   if (!view.ok) return <Problem title={id} what="the AWS settings cannot be used" problem={view.problem} />;
   // Only configured regions are read: a URL must not make the app probe arbitrary regions.
-  if (!view.settings.regions.includes(region) || !(KINDS as readonly string[]).includes(kind)) notFound();
-  const ref = { kind, region, id } as TargetRef;
-
-  const read = await readSnapshot(view.settings, region);
+  if (!view.settings.regions.includes(region) || !KINDS.includes(kind)) notFound();
+  const read = await readTargetSnapshot(view.settings, { kind: kind as TargetKind, region, id });
   if (!read.ok) return <Problem title={id} what={`${region} could not be read`} problem={read.problem} />;
+  const ref = read.snapshot.focus;
   const audit = auditTarget(read.snapshot, ref);
   if (!audit) {
     // Absent from a list that failed to read is "unknown", not "gone".
@@ -53,7 +53,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
-  return <ClusterDetail c={audit} topology={topologyOf(read.snapshot)[`${kind}:${id}`]} />;
+  return <ClusterDetail c={audit} topology={statusRow(read.snapshot, ref)?.topology} />;
 }
 
 function Problem({

@@ -1,5 +1,5 @@
 /** Shared setup for the readiness unit tests: a healthy network and groups, plus lookups into an audit. */
-import type { TargetRef } from "@/lib/inventory/snapshot";
+import type { TargetRef } from "@/lib/inventory/identity";
 import {
   fromGroup,
   makeSecurityGroup,
@@ -8,8 +8,8 @@ import {
   SnapshotBuilder,
   tcpRule,
 } from "@/lib/testing/fixtures";
-import { auditTarget } from "./audit";
-import type { ClusterAudit, Finding, RuleId } from "./types";
+import { auditTarget } from "@/lib/readiness/audit";
+import type { ClusterAudit, Finding, RuleId } from "@/lib/readiness/types";
 
 export const VPC = "vpc-1";
 export const APP_SG = "sg-app";
@@ -40,7 +40,7 @@ export function audit(
   id: string,
   kind: TargetRef["kind"] = "replication-group",
 ): ClusterAudit {
-  const result = auditTarget(b.build(), { kind, region: b.region, id });
+  const result = auditTarget(b.build(), { accountId: b.accountId, kind, region: b.region, id });
   if (!result) throw new Error(`${kind} ${id} is not in the snapshot`);
   return result;
 }

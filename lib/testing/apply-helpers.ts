@@ -4,7 +4,8 @@
  */
 import { expect } from "vitest";
 import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
-import { collectPlanningSnapshot } from "@/lib/apply/collect-target";
+import { readTarget } from "@/lib/apply/plan-live";
+import type { ScopeAccess } from "@/lib/inventory";
 import { readTargetState } from "@/lib/apply/target-state";
 import {
   desiredSource,
@@ -17,11 +18,11 @@ import {
 
 /** What the wizard pre-fills, from live state: the "through the wizard alone" path. */
 export async function wizardChoices(
-  ctx: AwsContext,
+  access: ScopeAccess,
   target: TargetChoice,
   override: Partial<WizardChoices> = {},
 ): Promise<WizardChoices> {
-  const snapshot = await collectPlanningSnapshot(ctx, { target });
+  const snapshot = await readTarget(access, target);
   const s = suggestions(snapshot, target);
   if (!s.ok) throw new Error(s.message);
   const network = override.network ?? s.value.network.recommended;
@@ -35,7 +36,7 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
   expect(state.status).toBe("available");
   for (const step of plan.steps) {
     if (step.kind === "modify-parameter-group") {
-      const params = await listCacheParameters(ctx, String(step.params.CacheParameterGroupName));
+      const params = await listCacheParameters(ctx, step.input.name);
       for (const c of step.changes) expect(params.find((p) => p.name === c.attribute)?.value).toBe(c.after);
     }
     if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
@@ -53,7 +54,7 @@ export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGrou
       }
     }
     if (step.kind === "authorize-ingress") {
-      const groupId = typeof step.params.GroupId === "string" ? step.params.GroupId : newGroupId!;
+      const groupId = typeof step.input.groupId === "string" ? step.input.groupId : newGroupId!;
       const rules = await listSecurityGroupRules(ctx, [groupId]);
       const source = desiredSource(plan.choices.network.source)!;
       const port = plan.target.port!;

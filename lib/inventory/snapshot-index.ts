@@ -15,7 +15,7 @@ import type {
   ServerlessCache,
   Vpc,
 } from "@/lib/aws/types";
-import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { ReadResult, Snapshot } from "./snapshot";
 
 export interface SnapshotIndex {
   replicationGroups: ReadonlyMap<string, ReplicationGroup>;
@@ -32,10 +32,10 @@ export interface SnapshotIndex {
   vpcs: ReadonlyMap<string, Vpc>;
 }
 
-const cache = new WeakMap<RegionSnapshot, SnapshotIndex>();
+const cache = new WeakMap<Snapshot, SnapshotIndex>();
 
 /** The index of `snapshot`, built on first use; failed reads index as empty (rules check `ok` themselves). */
-export function indexSnapshot(snapshot: RegionSnapshot): SnapshotIndex {
+export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   let index = cache.get(snapshot);
   if (!index) {
     index = buildIndex(snapshot);
@@ -44,7 +44,7 @@ export function indexSnapshot(snapshot: RegionSnapshot): SnapshotIndex {
   return index;
 }
 
-function buildIndex(s: RegionSnapshot): SnapshotIndex {
+function buildIndex(s: Snapshot): SnapshotIndex {
   const clusters = valuesOf(s.cacheClusters);
   const members = new Map<string, CacheCluster[]>();
   const standalone = new Map<string, CacheCluster>();

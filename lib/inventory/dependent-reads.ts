@@ -10,8 +10,8 @@ import {
   type CacheParameter,
   type SecurityGroup,
 } from "@/lib/aws";
-import type { ReadResult } from "@/lib/inventory/snapshot";
-import { limiter } from "@/lib/inventory/read-result";
+import type { ReadResult } from "./snapshot";
+import { limiter } from "./read-result";
 
 /**
  * Distinct custom groups of Redis/Valkey nodes only: Memcached groups have nothing the audit reads, and a

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { accessDenied, makeSecurityGroup, seedSnapshot, SnapshotBuilder } from "@/lib/testing/fixtures";
-import { groupUsers } from "./parameter-groups";
+import { groupUsers } from "@/lib/readiness/parameter-groups";
 import { indexSnapshot } from "./snapshot-index";
-import { listTargets, resolveTarget } from "./target";
+import { listTargets } from "./list-targets";
+import { viewTarget } from "./target-view";
 
 function account(): SnapshotBuilder {
   return new SnapshotBuilder("us-east-1")
@@ -91,7 +92,7 @@ describe("the indexed joins answer what the scans did", () => {
     expect(expected.length).toBeGreaterThan(2);
     expect(expected.some((e) => e.users.some((u) => u.length > 1))).toBe(region === "us-east-1");
     for (const { ref, members, names, users } of expected) {
-      const t = resolveTarget(snap, ref)!;
+      const t = viewTarget(snap, ref)!;
       expect(t.members.ok && t.members.value).toEqual(members);
       expect(names.map((name) => groupUsers(snap, name))).toEqual(users);
     }

@@ -1,24 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildStatusRows, type StatusInputs } from "@/components/status/status-rows";
-import { seedSnapshot } from "@/lib/testing/fixtures";
+import type { RegionSnapshot } from "@/lib/inventory/snapshot";
+import { seedSnapshot, ACCOUNT_ID } from "@/lib/testing/fixtures";
+import { buildStatusRows } from "./status-rows";
 
-function inputsOf(region: "us-east-1" | "eu-west-1"): StatusInputs {
-  const s = seedSnapshot(region);
-  if (!s.replicationGroups.ok || !s.cacheClusters.ok || !s.serverlessCaches.ok || !s.subnetGroups.ok) {
-    throw new Error("the seeded snapshot has failed reads");
-  }
-  return {
-    region,
-    replicationGroups: s.replicationGroups.value,
-    cacheClusters: s.cacheClusters.value,
-    serverlessCaches: s.serverlessCaches.value,
-    subnetGroups: s.subnetGroups.value,
-  };
-}
+const list = <T>(read: { ok: true; value: T[] } | { ok: false }): T[] => {
+  if (!read.ok) throw new Error("the seeded snapshot has failed reads");
+  return read.value;
+};
 
 describe("buildStatusRows", () => {
   it("lists every replication group, standalone cluster and serverless cache of us-east-1, sorted", () => {
-    const rows = buildStatusRows(inputsOf("us-east-1"));
+    const rows = buildStatusRows(seedSnapshot("us-east-1"));
     expect(rows.map((r) => [r.name, r.kind])).toEqual([
       ["ancient-redis4", "replication-group"],
       ["busy-redis7", "replication-group"],
@@ -36,10 +28,10 @@ describe("buildStatusRows", () => {
   });
 
   it("takes a replication group's version, parameter group and VPC from its members", () => {
-    const rows = buildStatusRows(inputsOf("us-east-1"));
+    const rows = buildStatusRows(seedSnapshot("us-east-1"));
     const byName = new Map(rows.map((r) => [r.name, r]));
     expect(byName.get("events-cluster")).toEqual({
-      ref: { kind: "replication-group", region: "us-east-1", id: "events-cluster" },
+      ref: { accountId: ACCOUNT_ID, kind: "replication-group", region: "us-east-1", id: "events-cluster" },
       name: "events-cluster",
       kind: "replication-group",
       engine: "redis",
@@ -63,25 +55,31 @@ describe("buildStatusRows", () => {
       engineVersion: "1.6.22",
       topology: "2 nodes",
     });
+    // A serverless cache's VPC is its security groups' (the audit's answer too), not left blank.
     expect(byName.get("serverless-queue")).toMatchObject({
       engine: "valkey",
       engineVersion: "8",
       parameterGroups: [],
-      vpcId: undefined,
+      vpcId: "vpc-0prod00000000001",
       topology: "serverless",
     });
   });
 
   it("shows members that disagree on the parameter group, and finds a serverless VPC through a shared subnet", () => {
-    const input = inputsOf("eu-west-1");
-    const member = input.cacheClusters.find((c) => c.id === "eu-orders-002");
+    const input = seedSnapshot("eu-west-1");
+    const member = list(input.cacheClusters).find((c) => c.id === "eu-orders-002");
     if (!member?.parameterGroup) throw new Error("eu-orders-002 missing from the fixture");
     member.parameterGroup = { ...member.parameterGroup, name: "bullmq-redis7", applyStatus: "applying" };
-    const subnet = input.subnetGroups[0]?.subnetIds[0];
-    input.serverlessCaches = input.serverlessCaches.map((s) => ({
-      ...s,
-      subnetIds: ["subnet-elsewhere", subnet ?? ""],
-    }));
+    const subnet = list(input.subnetGroups)[0]?.subnetIds[0];
+    // Without its security groups read, the VPC still follows from a subnet it shares with a subnet group.
+    input.securityGroups = { ok: true, value: [] };
+    input.serverlessCaches = {
+      ok: true,
+      value: list(input.serverlessCaches).map((s) => ({
+        ...s,
+        subnetIds: ["subnet-elsewhere", subnet ?? ""],
+      })),
+    };
     const rows = buildStatusRows(input);
     expect(rows.map((r) => r.name)).toEqual(["eu-jobs-valkey7", "eu-orders", "eu-serverless"]);
     expect(rows[1]?.parameterGroups).toEqual(["default.redis7", "bullmq-redis7"]);
@@ -89,8 +87,13 @@ describe("buildStatusRows", () => {
   });
 
   it("leaves the VPC blank when the subnet groups could not be read", () => {
-    const rows = buildStatusRows({ ...inputsOf("us-east-1"), subnetGroups: [] });
+    const failed: RegionSnapshot = {
+      ...seedSnapshot("us-east-1"),
+      subnetGroups: { ok: false, problem: { code: "throttled", message: "Rate exceeded", retryable: true } },
+    };
+    const rows = buildStatusRows(failed);
     expect(rows).toHaveLength(12);
-    expect(rows.every((r) => r.vpcId === undefined)).toBe(true);
+    // Node-based clusters have no other way to a VPC; the serverless cache still has its security groups'.
+    expect(rows.filter((r) => r.kind !== "serverless").every((r) => r.vpcId === undefined)).toBe(true);
   });
 });

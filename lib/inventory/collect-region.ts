@@ -7,7 +7,6 @@
  * arrives, so they overlap the rest of the paging. A failed read is recorded as a problem for what it covers.
  */
 import {
-  createAwsContext,
   listCacheClusters,
   listCacheParameterGroups,
   listCacheParameters,
@@ -16,18 +15,15 @@ import {
   listSecurityGroups,
   listServerlessCaches,
   listVpcs,
-  type AwsSettings,
   type CacheCluster,
-  type RequestListener,
   type SecurityGroup,
 } from "@/lib/aws";
-import type { ReadResult, RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { ScopeAccess } from "./account";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
-import { settle } from "@/lib/inventory/read-result";
+import { settle } from "./read-result";
+import type { ReadResult, RegionSnapshot } from "./snapshot";
 
 export interface CollectOptions {
-  /** Called once per HTTP request sent (retries included), for call counting. */
-  onRequest?: RequestListener;
   /**
    * Parameter reads in flight at once per region; default 64, enough for every distinct group of a large
    * account to go out in one round (tiny requests; the SDK's adaptive retry backs off when throttled).
@@ -39,14 +35,12 @@ export interface CollectOptions {
 
 const PARAMETER_CONCURRENCY = 64;
 
-/** Throws an AwsError only when the region itself is unusable (e.g. not a region name); reads never throw. */
+/** Reads never throw: a failed read is recorded in the snapshot. */
 export async function collectRegion(
-  settings: AwsSettings,
-  region: string,
+  { scope, ctx }: ScopeAccess,
   opts: CollectOptions = {},
 ): Promise<RegionSnapshot> {
   const readAt = (opts.now ?? (() => new Date()))().toISOString();
-  const ctx = createAwsContext(settings, region, { onRequest: opts.onRequest });
 
   const params = parameterReads(
     (name) => settle(listCacheParameters(ctx, name)),
@@ -82,7 +76,9 @@ export async function collectRegion(
   });
 
   return {
-    region,
+    coverage: "region",
+    scope,
+    region: scope.region,
     readAt,
     replicationGroups: await replicationGroups,
     cacheClusters: await cacheClusters,

@@ -5,8 +5,9 @@
 
 import { afterAll, beforeAll } from "vitest";
 import { startSandbox } from "@/lib/sandbox";
-import { createAwsContext, type AwsContext } from "./context";
-import type { AwsSettings } from "./settings";
+import { createAwsContext, type AwsContext } from "@/lib/aws/context";
+import { callerIdentity, type ScopeAccess } from "@/lib/inventory/account";
+import type { AwsSettings } from "@/lib/aws/settings";
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
@@ -14,17 +15,21 @@ type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
 export interface Harness {
   readonly sandbox: Sandbox;
   readonly settings: AwsSettings;
-  /** A context for `region` plus a live tally of HTTP requests sent through it, by operation. */
+  /**
+   * A context for `region` plus a live tally of HTTP requests sent through it, by operation, and the same
+   * client scoped to the sandbox's account (as STS GetCallerIdentity named it when the sandbox started).
+   */
   context(
     region?: string,
     overrides?: Partial<AwsSettings>,
-  ): { ctx: AwsContext; requests: Record<string, number> };
+  ): { ctx: AwsContext; access: ScopeAccess; requests: Record<string, number> };
 }
 
 /** Starts a sandbox before the file's tests and stops it after; dummy credentials, as a sandbox needs. */
 export function sandboxPerFile(opts: SandboxOptions = {}): Harness {
   let sandbox: Sandbox | undefined;
   let settings: AwsSettings | undefined;
+  let accountId: string | undefined;
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, applyDelayMs: 200, ...opts });
     settings = {
@@ -34,6 +39,9 @@ export function sandboxPerFile(opts: SandboxOptions = {}): Harness {
       maxAttempts: 5,
       credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
     };
+    accountId = (await callerIdentity(settings)).accountId;
+    // Tests count the sandbox's calls from zero; the identity is asked once per process, before them.
+    sandbox.control.resetCalls();
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -54,7 +62,7 @@ export function sandboxPerFile(opts: SandboxOptions = {}): Harness {
           requests[e.operation] = (requests[e.operation] ?? 0) + 1;
         },
       });
-      return { ctx, requests };
+      return { ctx, access: { scope: { accountId: accountId!, region }, ctx }, requests };
     },
   };
   return harness;

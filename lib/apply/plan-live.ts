@@ -1,0 +1,34 @@
+/**
+ * The plan for a set of choices from live state read now, through the inventory's focused collector (the
+ * target and what it references). The preview and apply's re-check both go through here, so apply compares
+ * its fingerprint against a plan made from exactly the same reads.
+ */
+import type { AwsSettings } from "@/lib/aws";
+import { collect, openScope, type FocusedSnapshot, type ScopeAccess } from "@/lib/inventory";
+import {
+  targetRefOf,
+  tryComputePlan,
+  type PlanResult,
+  type TargetChoice,
+  type WizardChoices,
+} from "@/lib/plan";
+
+/** The target of `choice` and what it references, read now (plus the parameters of `groupNames`). */
+export async function readTarget(
+  access: ScopeAccess,
+  choice: TargetChoice,
+  groupNames: string[] = [],
+): Promise<FocusedSnapshot> {
+  const target = targetRefOf({ scope: access.scope }, choice);
+  return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()) });
+}
+
+export async function planFromLiveState(access: ScopeAccess, choices: WizardChoices): Promise<PlanResult> {
+  const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
+  return tryComputePlan(snapshot, choices);
+}
+
+/** The scope the choices' region is read in (the credentials' account). */
+export function scopeFor(settings: AwsSettings, choices: WizardChoices): Promise<ScopeAccess> {
+  return openScope(settings, choices.target.region);
+}

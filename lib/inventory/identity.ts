@@ -1,0 +1,68 @@
+/**
+ * The one identity of "which cluster": an AWS account and region (the `Scope` every read happens in) plus
+ * the kind and id of the target. Routes, locks, runs, previews, history, exports and the CLI all carry a
+ * `TargetRef` and key it with `targetKey`, so two accounts with a cluster of the same name never collide.
+ */
+import { z } from "zod";
+
+/** Where a read happens: one account (as STS GetCallerIdentity names it) in one region. */
+export interface Scope {
+  /** The 12-digit AWS account id. */
+  accountId: string;
+  region: string;
+}
+
+export const TARGET_KINDS = ["replication-group", "cache-cluster", "serverless"] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+/** The kinds QueueReady can change: serverless caches have no parameter group to fix. */
+export type NodeKind = Exclude<TargetKind, "serverless">;
+
+export interface TargetRef extends Scope {
+  kind: TargetKind;
+  /** Replication group id, cache cluster id, or serverless cache name. */
+  id: string;
+}
+
+/** A target the wizard can plan for. */
+export interface NodeTargetRef extends TargetRef {
+  kind: NodeKind;
+}
+
+export const accountIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, "An AWS account id is 12 digits.");
+
+export const regionSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "Choose a region such as us-east-1.");
+
+export const scopeSchema = z.object({ accountId: accountIdSchema, region: regionSchema });
+
+export const targetRefSchema = scopeSchema.extend({
+  kind: z.enum(TARGET_KINDS),
+  id: z.string().trim().min(1, "Required.").max(255),
+});
+
+/**
+ * A stable, readable key: `123456789012/us-east-1/replication-group/orders`. Ids hold no `/` (AWS names are
+ * letters, digits and hyphens), so the key splits back unambiguously; ids are stored lowercase by AWS.
+ */
+export function targetKey(ref: TargetRef): string {
+  return `${ref.accountId}/${ref.region}/${ref.kind}/${ref.id}`;
+}
+
+/** The key of a scope, the prefix of every target key in it. */
+export function scopeKey(scope: Scope): string {
+  return `${scope.accountId}/${scope.region}`;
+}
+
+/** Just the identity fields of anything that carries them (a view, a plan target...). */
+export function refOf(ref: TargetRef): TargetRef {
+  return { accountId: ref.accountId, region: ref.region, kind: ref.kind, id: ref.id };
+}
+
+export function sameTarget(a: TargetRef, b: TargetRef): boolean {
+  return targetKey(a) === targetKey(b);
+}
