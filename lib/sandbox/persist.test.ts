@@ -126,3 +126,28 @@ describe("generated fleet", () => {
     expect(ids.length).toBeGreaterThan(100);
   });
 });
+
+describe("estate", () => {
+  it("seeds an organization of N accounts with the fleet shape, each member reachable from the management", async () => {
+    const sb = await start({
+      seed: { clusters: 40, regions: ["us-east-1", "eu-west-1"], seed: 5, accounts: 3 },
+    });
+    expect(sb.control.accounts().map((a) => [a.id, a.name, a.regions.join("+")])).toEqual([
+      ["123456789012", "management", "us-east-1+eu-west-1"],
+      ["200000000001", "member-1", "us-east-1+eu-west-1"],
+      ["200000000002", "member-2", "us-east-1+eu-west-1"],
+    ]);
+    const assumed = await call(sb.url, "sts", "AssumeRole", {
+      RoleArn: "arn:aws:iam::200000000002:role/OrganizationAccountAccessRole",
+      RoleSessionName: "bench",
+    });
+    const session = {
+      accessKeyId: text(assumed.xml, "AccessKeyId")!,
+      sessionToken: text(assumed.xml, "SessionToken")!,
+    };
+    const rgs = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "eu-west-1", session);
+    expect(texts(rgs.xml, "ARN")[0]).toMatch(/^arn:aws:elasticache:eu-west-1:200000000002:replicationgroup:/);
+    const mine = await call(sb.url, "elasticache", "DescribeReplicationGroups", {}, "eu-west-1");
+    expect(texts(mine.xml, "ReplicationGroupId")).not.toEqual(texts(rgs.xml, "ReplicationGroupId"));
+  });
+});

@@ -3,7 +3,8 @@ import { defaultAccount, standaloneState } from "../model/accounts";
 import { emptyRegion, type SandboxState } from "../model/state";
 import { addDefaultParameterGroups } from "./cache-builders";
 import { singleAccountSeed } from "./default-seed";
-import { fleetSeed, type FleetSpec } from "./fleet";
+import { estateSeed } from "./estate-seed";
+import type { FleetSpec } from "./fleet";
 import { organizationSeed } from "./organization-seed";
 
 /** `default`: the organization of SEED.md; `single`: its management account alone (no organization). */
@@ -15,7 +16,7 @@ export function buildState(seed: SeedChoice = "default"): SandboxState {
   if (seed === "default") return organizationSeed();
   if (seed === "single") return singleAccountSeed();
   // An empty account still has the default parameter groups: AWS provides them in every region.
-  const state = seed === "empty" ? standaloneState([]) : fleetSeed(seed);
+  const state = seed === "empty" ? standaloneState([]) : estateSeed(seed);
   // The base regions are always served, so a fleet confined elsewhere still answers there (empty).
   const account = defaultAccount(state);
   for (const name of BASE_REGIONS) {
