@@ -1,18 +1,36 @@
-import { withAuth } from "next-auth/middleware";
+import { randomBytes } from "node:crypto";
+import type { NextFetchEvent } from "next/server";
+import { NextResponse } from "next/server";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { bodyTooLarge, payloadTooLargeResponse } from "@/lib/http/body-limit";
 
 /**
  * Sends signed-out visitors to /sign-in before any page renders. Pages and actions check the role
  * themselves as well: this is the first gate, not the only one. The secret is passed explicitly so the
  * demo's per-process secret (see resolveAuthSecret) matches the one the auth routes sign with.
  */
-export default withAuth({
+const requireSignIn = withAuth({
   pages: { signIn: "/sign-in" },
-  secret: resolveAuthSecret() ?? undefined,
+  // Without a usable secret, next-auth would fall back to the raw (possibly short) env value: a per-process
+  // random one instead accepts no token at all, and /sign-in says what to set.
+  secret: resolveAuthSecret() ?? randomBytes(32).toString("base64url"),
 });
 
+/**
+ * The sign-in page and the API routes (next-auth's own, and the rest answer 401 themselves: a download or a
+ * script wants a status code, not a redirect to a form) need no session.
+ */
+const NO_SESSION_NEEDED = /^\/(sign-in|api\/)/;
+
+export default function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  // Every route, the API included: an oversized body gets a 413 before anything reads it.
+  if (bodyTooLarge(request.headers.get("content-length"))) return payloadTooLargeResponse();
+  if (NO_SESSION_NEEDED.test(request.nextUrl.pathname)) return NextResponse.next();
+  return requireSignIn(request, event);
+}
+
 export const config = {
-  // Everything except the sign-in page, the API routes (next-auth's own, and the rest answer 401 themselves:
-  // a download or a script wants a status code, not a redirect to a form), Next's assets and the icon.
-  matcher: ["/((?!sign-in|api/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Everything except Next's assets and the icon.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

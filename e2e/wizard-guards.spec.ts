@@ -73,7 +73,7 @@ test.describe("operator", () => {
     const refusal = page
       .getByRole("alert")
       .filter({ hasText: "The live state changed since this preview, so nothing was applied." });
-    await expect(refusal).toContainText("Inbound rules of sg-0cache00000000001 on port 6379 is now");
+    await expect(refusal).toContainText("Inbound rules of sg-0cache00000000001 on port 6379: now");
     await expect(refusal).toContainText("10.0.0.0/16");
     await shot(page, "stale-refused");
     await refusal.getByRole("link", { name: "Preview again" }).click();
@@ -98,6 +98,9 @@ test.describe("operator", () => {
     await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({
       timeout: 30_000,
     });
+    // The way on after a failed apply is a new preview, not a "refresh" (issue 9, item 21).
+    await expect(page.getByTestId("run-message")).toContainText("Preview again to go on from this state.");
+    await expect(page.getByTestId("run-message")).not.toContainText("refresh");
     const stopped = page.getByRole("alert").filter({ hasText: "The apply stopped" });
     await expect(stopped).toContainText("Create parameter group bullmq-redis7-noeviction");
     await expect(stopped).toContainText(

@@ -1,16 +1,24 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import { requireRole } from "@/lib/auth/require-role";
 import { isDemoMode } from "@/lib/auth/users";
 import { currentAccountId } from "@/lib/status/current-account";
 
-/** Every dashboard page needs a signed-in user; pages that need more check for themselves. */
+/**
+ * Every dashboard page needs a signed-in user; pages that need more check for themselves. The one
+ * `<main>` lives here (pages render its content), so the skip link always has a target; tabIndex -1
+ * lets it take focus when the link is followed.
+ */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireRole("viewer");
   return (
     <>
+      <SkipLink />
       <AppHeader user={user} demo={isDemoMode(process.env)} accountId={await currentAccountId()} />
-      <div className="mx-auto max-w-7xl px-6 py-8">{children}</div>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8">
+        {children}
+      </main>
     </>
   );
 }

@@ -116,7 +116,7 @@ export function SignInForm({ callbackPath, csrfToken, oidcLabel, initialError = 
       {oidcLabel ? (
         <form method="post" action="/api/auth/signin/oidc" onSubmit={onSingleSignOn} className="space-y-5">
           {hidden}
-          <div className="flex items-center gap-3 text-xs text-slate-400">
+          <div className="flex items-center gap-3 text-xs text-slate-500">
             <span className="h-px flex-1 bg-slate-200" />
             or
             <span className="h-px flex-1 bg-slate-200" />

@@ -19,31 +19,50 @@ const NAV = [
   { href: "/changes", label: "Changes", section: "/changes" },
 ];
 
-/** The bar on every signed-in page: product, navigation, who is signed in and with which role. */
+/**
+ * The bar on every signed-in page: product, navigation, the AWS account read, who is signed in and with
+ * which role. On a phone the navigation and the account take lines of their own, the product name and the
+ * demo badge shorten, and the bar scrolls away instead of sticking, so Sign out stays on screen.
+ */
 export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
   return (
-    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
+    <header className="z-10 border-b border-slate-200 bg-white/90 backdrop-blur sm:sticky sm:top-0">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 sm:py-0">
         <Link href="/status" className="text-slate-900" aria-label="QueueReady home">
-          <Brand />
+          <Brand compact />
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav
+          aria-label="Main"
+          className="order-2 -ml-2.5 flex w-full items-center gap-1 sm:order-none sm:ml-0 sm:w-auto"
+        >
           {NAV.map((item) => (
             <NavLink key={item.href} href={item.href} section={item.section}>
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-3">
-          {demo ? <Badge tone="violet">Demo · sandbox account</Badge> : null}
-          <span className="font-mono text-[13px] text-slate-600" data-testid="current-account">
-            {accountId ? `AWS account ${accountId}` : "AWS account unknown"}
-          </span>
-          <span className="flex items-center gap-2 text-[13px] text-slate-700" data-testid="current-user">
-            <span className="font-medium">{user.name}</span>
+        <span
+          className="order-3 w-full font-mono text-xs text-slate-600 sm:order-none sm:ml-auto sm:w-auto sm:text-[13px]"
+          data-testid="current-account"
+        >
+          {accountId ? `AWS account ${accountId}` : "AWS account unknown"}
+        </span>
+        <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
+          {demo ? (
+            <Badge tone="violet">
+              Demo<span className="hidden sm:inline"> · sandbox account</span>
+            </Badge>
+          ) : null}
+          <span
+            className="flex min-w-0 items-center gap-2 text-[13px] text-slate-700"
+            data-testid="current-user"
+          >
+            <span className="truncate font-medium" title={user.name}>
+              {user.name}
+            </span>
             <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>
           </span>
-          <span aria-hidden className="h-5 w-px bg-slate-200" />
+          <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block" />
           <SignOutForm />
         </div>
       </div>

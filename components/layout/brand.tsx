@@ -1,5 +1,10 @@
-/** The product mark and name, used in the header and on the sign-in page. */
-export function Brand({ size = "md" }: { size?: "md" | "lg" }) {
+import { cx } from "@/components/ui/cx";
+
+/**
+ * The product mark and name, used in the header and on the sign-in page. `compact` hides the name on a
+ * phone, where the header needs the room for Sign out; the mark stays.
+ */
+export function Brand({ size = "md", compact = false }: { size?: "md" | "lg"; compact?: boolean }) {
   const box = size === "lg" ? "size-9" : "size-7";
   return (
     <span className="inline-flex items-center gap-2.5">
@@ -9,9 +14,10 @@ export function Brand({ size = "md" }: { size?: "md" | "lg" }) {
         <circle cx="23" cy="21" r="3" fill="#34d399" />
       </svg>
       <span
-        className={
-          size === "lg" ? "text-lg font-semibold tracking-tight" : "text-[15px] font-semibold tracking-tight"
-        }
+        className={cx(
+          size === "lg" ? "text-lg font-semibold tracking-tight" : "text-[15px] font-semibold tracking-tight",
+          compact && "hidden sm:inline",
+        )}
       >
         QueueReady
       </span>

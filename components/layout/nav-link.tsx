@@ -21,7 +21,7 @@ export function NavLink({
       href={href}
       aria-current={active ? "page" : undefined}
       className={cx(
-        "rounded-md px-2.5 py-1.5 text-[13px] font-medium",
+        "whitespace-nowrap rounded-md px-2.5 py-1.5 text-[13px] font-medium",
         active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
       )}
     >

@@ -37,36 +37,43 @@ export function PlanStepCard({
   step,
   index,
   permission,
+  heading: Heading = "h3",
 }: {
   step: PlanStep;
   index: number;
   permission?: PermissionCheck;
+  /** h4 when the card sits under a review section's h3. */
+  heading?: "h3" | "h4";
 }) {
   const noop = step.action === "no-op";
   return (
     <li
       className={cx(
-        "rounded-lg border px-4 py-3",
+        "rounded-lg border px-3 py-3 sm:px-4",
         noop ? "border-dashed border-slate-200 bg-slate-50/60" : "border-slate-200 bg-white",
       )}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <span className="flex size-6 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">
+        <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700">
           {index + 1}
         </span>
-        <h3 className="text-[14px] font-semibold text-slate-900">{step.title}</h3>
+        <Heading className="min-w-0 break-words text-[14px] font-semibold text-slate-900">
+          {step.title}
+        </Heading>
         <Badge tone={ACTION_TONE[step.action]}>{ACTION_LABEL[step.action]}</Badge>
         {step.securitySensitive && !noop ? <Badge tone="red">security-sensitive</Badge> : null}
       </div>
-      <p className="mt-1 font-mono text-xs text-slate-600">
+      <p className="mt-1 break-words font-mono text-xs text-slate-600">
         {step.service === "ec2" ? "ec2" : "elasticache"}:{step.operation}
       </p>
       {noop ? (
-        <p className="mt-2 text-[13px] text-slate-600">Already in place: {step.noopReason}</p>
+        <p className="mt-2 text-[13px] text-slate-600 [overflow-wrap:anywhere]">
+          Already in place: {step.noopReason}
+        </p>
       ) : (
         <div className="mt-3 space-y-3">
           {step.changes.length > 0 ? (
-            <table className="w-full text-left text-[13px]">
+            <table className="w-full table-fixed text-left text-[13px] [overflow-wrap:anywhere]">
               <caption className="sr-only">Before and after</caption>
               <thead>
                 <tr className="text-xs uppercase tracking-wide text-slate-500">

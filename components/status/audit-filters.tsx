@@ -26,7 +26,7 @@ export function AuditFilters({ choice, query }: { choice: RegionChoice; query: A
       ) : (
         choice.regions.map((r) => <input key={r} type="hidden" name="region" value={r} />)
       )}
-      <div>
+      <div className="w-full sm:w-auto">
         <label htmlFor="filter-q" className={label}>
           Search
         </label>
@@ -36,7 +36,7 @@ export function AuditFilters({ choice, query }: { choice: RegionChoice; query: A
           type="search"
           defaultValue={query.q}
           placeholder="name, VPC, group, policy"
-          className={`${field} mt-1 w-56`}
+          className={`${field} mt-1 w-full sm:w-56`}
         />
       </div>
       <div>
@@ -87,8 +87,9 @@ export function AuditFilters({ choice, query }: { choice: RegionChoice; query: A
           ))}
         </select>
       </div>
-      <button type="submit" className={buttonClasses("primary", "sm")}>
-        Apply
+      {/* Not "Apply": that word is the wizard's, for changing AWS; this only changes the view. */}
+      <button type="submit" className={buttonClasses("secondary", "sm")}>
+        Filter
       </button>
       {isFiltered(query) ? (
         <a

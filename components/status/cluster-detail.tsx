@@ -7,6 +7,7 @@ import { CopyBlock } from "./copy-block";
 import { FindingCard } from "./finding-card";
 import { severityLabel } from "./status-labels";
 import { VerdictBadge } from "./verdict-badge";
+import { plural } from "@/lib/text/plural";
 
 /** Why there is no connection code, in the verdict's terms. */
 function noSnippetReason(c: ClusterAudit): string {
@@ -31,7 +32,7 @@ export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: str
     .map(([s, n]) => `${n} ${severityLabel(s).toLowerCase()}`)
     .join(", ");
   return (
-    <main className="space-y-5">
+    <div className="space-y-5">
       <a
         href={`/status?region=${encodeURIComponent(c.region)}`}
         className="text-[13px] font-medium text-indigo-700 hover:underline"
@@ -66,7 +67,7 @@ export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: str
         {passed.length > 0 ? (
           <details className="border-t border-slate-200">
             <summary className="cursor-pointer px-5 py-3 text-[13px] font-medium text-slate-700">
-              {passed.length} checks passed
+              {plural(passed.length, "check")} passed
             </summary>
             <div className="divide-y divide-slate-100 border-t border-slate-100">
               {passed.map((f, i) => (
@@ -89,6 +90,6 @@ export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: str
           )}
         </div>
       </Card>
-    </main>
+    </div>
   );
 }

@@ -6,12 +6,12 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{term}</dt>
-      <dd className="mt-0.5 truncate text-[13px] text-slate-900">{children}</dd>
+      <dd className="mt-0.5 text-[13px] text-slate-900 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 /** What the audit read about a cluster, the facts behind its verdict at a glance. */
 export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: string }) {

@@ -11,11 +11,11 @@ export function FindingCard({ finding }: { finding: Finding }) {
       <header className="flex flex-wrap items-center gap-2">
         <Badge tone={severityTone(finding.severity)}>{severityLabel(finding.severity)}</Badge>
         <h3 className="text-sm font-semibold text-slate-900">{finding.title}</h3>
-        <code className="ml-auto text-[11px] text-slate-400">{finding.ruleId}</code>
+        <code className="ml-auto text-[11px] text-slate-600">{finding.ruleId}</code>
       </header>
       <p className="text-[13px] leading-relaxed text-slate-700">{finding.detail}</p>
       {finding.evidence.length > 0 ? (
-        <table className="w-full text-left text-[12px]">
+        <table className="w-full text-left text-[12px] [overflow-wrap:anywhere]">
           <caption className="sr-only">Evidence for {finding.title}</caption>
           <thead className="text-[11px] uppercase tracking-wide text-slate-500">
             <tr>

@@ -4,14 +4,11 @@ import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import { applyAuditQuery, isFiltered, type AuditQuery } from "./audit-query";
 import { AuditTable } from "./audit-table";
 import { AwsProblemNotice } from "./aws-problem-notice";
+import { plural } from "@/lib/text/plural";
 
 import type { LoadedRegion } from "@/lib/status/load-region";
 
 export type { LoadedRegion };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /**
  * A region's card. Async so that, under a Suspense boundary, each region streams in the moment its reads

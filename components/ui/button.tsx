@@ -24,7 +24,7 @@ export function buttonClasses(
   extra?: string,
 ): string {
   return cx(
-    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed",
     VARIANTS[variant],
     SIZES[size],

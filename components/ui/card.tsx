@@ -19,7 +19,7 @@ export interface CardHeaderProps {
 
 export function CardHeader({ title, description, actions, as: Heading = "h2" }: CardHeaderProps) {
   return (
-    <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
+    <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-4 sm:px-5">
       <div className="min-w-0">
         <Heading className="text-[15px] font-semibold text-slate-900">{title}</Heading>
         {description ? <p className="mt-0.5 text-[13px] text-slate-500">{description}</p> : null}
@@ -30,5 +30,5 @@ export function CardHeader({ title, description, actions, as: Heading = "h2" }: 
 }
 
 export function CardBody({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cx("px-5 py-4", className)} {...props} />;
+  return <div className={cx("px-4 py-4 sm:px-5", className)} {...props} />;
 }

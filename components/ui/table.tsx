@@ -1,10 +1,14 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "@/components/ui/cx";
 
-/** A dense data table that scrolls sideways on narrow screens instead of squashing columns. */
+/**
+ * A dense data table that scrolls sideways on narrow screens instead of squashing columns. The scroller is
+ * `relative` so screen-reader-only text in the cells (absolutely positioned) is clipped by it; otherwise
+ * it escapes to the page and makes the whole page scroll sideways on a phone.
+ */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={cx("w-full border-collapse text-left text-[13px]", className)} {...props} />
     </div>
   );

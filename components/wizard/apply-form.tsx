@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { useActionState, type ReactNode } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { applyPlanAction } from "@/lib/wizard/apply-action";
 
 export interface ApplyFormProps {
@@ -11,14 +12,16 @@ export interface ApplyFormProps {
   summaryLine: string;
   /** This very preview's URL: "Preview again" recomputes from live state. */
   previewHref: string;
+  /** Cancel and Back, shown left of Apply (the primary action sits rightmost, as in the AWS console). */
+  secondary?: ReactNode;
 }
 
 /**
  * The Apply button, rendered for operators only (the action refuses anyone else anyway). It posts the
  * preview's id and fingerprint; a refusal shows what changed since the preview and how to go on.
  */
-export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref }: ApplyFormProps) {
-  const [state, action, pending] = useActionState(applyPlanAction, null);
+export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref, secondary }: ApplyFormProps) {
+  const [state, action] = useActionState(applyPlanAction, null);
   const refused = state && !state.ok ? state : null;
   return (
     <form action={action} className="space-y-3">
@@ -45,13 +48,14 @@ export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref }: 
         ) : null}
       </div>
       {/* After a refusal the preview on the page is stale: only "Preview again" leads on. */}
-      <div className={refused?.code === "conflict" ? "hidden" : "flex items-center gap-3"}>
-        <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Checking the live state…" : "Apply"}
-        </Button>
-        <span className="text-[13px] text-slate-600">
+      <div className={refused?.code === "conflict" ? "hidden" : "space-y-3"}>
+        <p className="text-[13px] text-slate-700">
           {summaryLine}. Apply re-reads the account first and refuses if anything moved.
-        </span>
+        </p>
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          {secondary}
+          <SubmitButton pendingLabel="Checking the live state…">Apply</SubmitButton>
+        </div>
       </div>
     </form>
   );

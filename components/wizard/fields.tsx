@@ -6,17 +6,16 @@ import { useFieldErrors } from "@/components/wizard/step-form";
 
 const inputClasses =
   "block h-9 w-full rounded-md border-0 bg-white px-3 font-mono text-[13px] text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 " +
-  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-400";
+  "placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-400";
 
-/** The field's error line: always present (so aria-describedby resolves), announced when it changes. */
+/**
+ * The field's error line: always present (so aria-describedby resolves). Not a live region: the error
+ * summary takes focus after a refused step and reads every message once.
+ */
 export function FieldError({ name }: { name: string }) {
   const errors = useFieldErrors(name);
   return (
-    <p
-      id={`${name}-error`}
-      aria-live="polite"
-      className={errors.length > 0 ? "mt-1.5 text-[13px] text-red-700" : "sr-only"}
-    >
+    <p id={`${name}-error`} className={errors.length > 0 ? "mt-1.5 text-[13px] text-red-700" : "sr-only"}>
       {errors.join(" ")}
     </p>
   );

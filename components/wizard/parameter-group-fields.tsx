@@ -123,7 +123,7 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
         ) : null}
       </div>
       <FieldError name="pg" />
-      <FieldError name="pgName" />
+      {/* pgName's errors show once, under the Name field (TextField renders them). */}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { removeResourceAction } from "@/lib/wizard/undo-action";
 
 /**
@@ -9,7 +9,7 @@ import { removeResourceAction } from "@/lib/wizard/undo-action";
  * click deletes nothing. The result is announced in place.
  */
 export function RemoveResourceForm({ candidateKey, label }: { candidateKey: string; label: string }) {
-  const [state, action, pending] = useActionState(removeResourceAction, null);
+  const [state, action] = useActionState(removeResourceAction, null);
   if (state?.ok)
     return (
       <p role="status" className="text-[13px] text-emerald-700">
@@ -31,9 +31,9 @@ export function RemoveResourceForm({ candidateKey, label }: { candidateKey: stri
         />
         Yes, remove {label}
       </label>
-      <Button type="submit" variant="danger" size="sm" disabled={pending}>
-        {pending ? "Removing…" : "Remove"}
-      </Button>
+      <SubmitButton variant="danger" size="sm" pendingLabel="Removing…">
+        Remove
+      </SubmitButton>
       <span aria-live="polite" className="text-[13px] text-red-700">
         {state && !state.ok ? state.message : ""}
       </span>

@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ApplyRun, StepStatus } from "@/lib/apply";
+import { plural } from "@/lib/text/plural";
 
 const STEP_TONE: Record<StepStatus, BadgeTone> = {
   pending: "neutral",
@@ -49,8 +50,8 @@ export function RunSteps({ run }: { run: ApplyRun }) {
           </p>
           {run.convergence && run.phase === "converging" ? (
             <p className="mt-0.5 text-xs text-slate-600">
-              {run.convergence.polls} poll{run.convergence.polls === 1 ? "" : "s"} since{" "}
-              {run.convergence.since.slice(11, 19)} UTC · waiting for: {run.convergence.last}
+              {plural(run.convergence.polls, "poll")} since {run.convergence.since.slice(11, 19)} UTC ·
+              waiting for: {run.convergence.last}
             </p>
           ) : null}
           {run.convergence && run.phase !== "converging" && run.status === "succeeded" ? (

@@ -11,7 +11,8 @@ import {
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { WizardParams } from "@/lib/wizard/params";
 import { submitStepAction } from "@/lib/wizard/step-action";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ErrorSummary, type SummaryError } from "@/components/wizard/error-summary";
 
 type State = ActionResult<unknown> | null;
 
@@ -45,9 +46,13 @@ export function StepForm({ step, hidden, submitLabel, secondary, children }: Ste
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
-  const formError =
+  const errors: SummaryError[] =
     state && !state.ok
-      ? [state.fieldErrors ? null : state.message, ...(state.fieldErrors?._form ?? [])].filter(Boolean)
+      ? state.fieldErrors
+        ? Object.entries(state.fieldErrors).flatMap(([field, messages]) =>
+            messages.map((message) => ({ field, message })),
+          )
+        : [{ field: "_form", message: state.message }]
       : [];
   return (
     <FormState.Provider value={{ state, pending }}>
@@ -58,22 +63,13 @@ export function StepForm({ step, hidden, submitLabel, secondary, children }: Ste
             <input key={`${name}=${v}`} type="hidden" name={name} value={v} />
           )),
         )}
+        <ErrorSummary errors={errors} attempt={state} />
         {children}
-        <div aria-live="polite">
-          {formError.length > 0 ? (
-            <p
-              role="alert"
-              className="rounded-md bg-red-50 px-3 py-2 text-[13px] text-red-800 ring-1 ring-inset ring-red-200"
-            >
-              {formError.join(" ")}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex items-center gap-3 border-t border-slate-200 pt-4">
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
           {secondary}
-          <Button type="submit" className="ml-auto" disabled={pending} aria-disabled={pending}>
-            {pending ? "Checking live state…" : submitLabel}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel="Checking live state…" className="ml-auto">
+            {submitLabel}
+          </SubmitButton>
         </div>
       </form>
     </FormState.Provider>

@@ -19,7 +19,7 @@ export interface WizardFrameProps {
 export function WizardFrame({ step, params, title, description, notices, children }: WizardFrameProps) {
   const subject = params.id ? <span className="font-mono">{params.id}</span> : "a cluster";
   return (
-    <main className="space-y-6">
+    <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">
           Make {subject} ready for BullMQ
@@ -36,6 +36,6 @@ export function WizardFrame({ step, params, title, description, notices, childre
         <CardHeader title={title} description={description} />
         <CardBody>{children}</CardBody>
       </Card>
-    </main>
+    </div>
   );
 }

@@ -25,15 +25,23 @@ export function failure(
 
 /**
  * A form's fields as a plain object: a name sent once is a string, sent several times (checkboxes,
- * multi-selects) a list. Files are dropped: no action here takes uploads.
+ * multi-selects) a list. Files are dropped: no action here takes uploads. Collected in a Map, so a field
+ * named `constructor` or `toString` is just a field, not a property every object already has.
  */
 export function formDataToObject(form: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const fields = new Map<string, string | string[]>();
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const existing = fields.get(key);
+    if (existing === undefined) fields.set(key, value);
+    else fields.set(key, Array.isArray(existing) ? [...existing, value] : [existing, value]);
   }
-  return out;
+  return Object.fromEntries(fields);
+}
+
+/** Messages grouped by field, safe for any field name (see formDataToObject). */
+export function groupMessages(entries: Iterable<[field: string, message: string]>): Record<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const [field, message] of entries) grouped.set(field, [...(grouped.get(field) ?? []), message]);
+  return Object.fromEntries(grouped);
 }

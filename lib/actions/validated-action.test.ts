@@ -111,4 +111,38 @@ describe("validatedAction", () => {
     });
     await expect(broken(null, { name: "orders", ids: ["a"] })).rejects.toThrow("bug");
   });
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "treats a form field named %s as a plain field, not as a property every object has",
+    async (name) => {
+      session.user = { name: "olga", role: "operator" };
+      const seen: unknown[] = [];
+      const action = validatedAction(
+        z.object({ step: z.string() }).catchall(z.union([z.string(), z.array(z.string())])),
+        "operator",
+        async (input) => {
+          seen.push(input);
+          return success(null);
+        },
+      );
+      expect(
+        await action(
+          null,
+          form([
+            ["step", "target"],
+            [name, "x"],
+          ]),
+        ),
+      ).toEqual({ ok: true, data: null });
+      expect(Object.getPrototypeOf(seen[0])).toBe(Object.prototype);
+      expect(Object.entries(seen[0] as object)).toEqual(
+        name === "__proto__"
+          ? [["step", "target"]]
+          : [
+              ["step", "target"],
+              [name, "x"],
+            ],
+      );
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { failure, formDataToObject } from "@/lib/actions/action-result";
+import { failure, formDataToObject, groupMessages } from "@/lib/actions/action-result";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import { authorizeAction } from "@/lib/auth/require-role";
 import type { AwsProblem } from "@/lib/aws/types";
@@ -33,11 +33,12 @@ export function validatedAction<S extends z.ZodType, T>(
     const raw = input instanceof FormData ? formDataToObject(input) : input;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
+      const fieldErrors = groupMessages(
+        parsed.error.issues.map((issue) => [
+          issue.path.length > 0 ? issue.path.join(".") : "_form",
+          issue.message,
+        ]),
+      );
       return failure("invalid-input", "Some fields need attention.", fieldErrors);
     }
     try {

@@ -57,7 +57,7 @@ describe("apply refusals and recovery", () => {
     );
     expect(refusal).toBeInstanceOf(StalePlanError);
     expect((refusal as StalePlanError).changes).toEqual([
-      "Inbound rules of sg-0cache00000000001 on port 6380 is now tcp 6380 from 10.0.0.0/16 (was none).",
+      "Inbound rules of sg-0cache00000000001 on port 6380: now tcp 6380 from 10.0.0.0/16, was none.",
     ]);
     await expect(listCacheParameterGroups(ctx, { name: "bullmq-redis5-0-noeviction" })).rejects.toMatchObject(
       { problem: { code: "not-found" } },
@@ -83,7 +83,7 @@ describe("apply refusals and recovery", () => {
       notDone: ["Give eu-orders parameter group bullmq-redis7-noeviction"],
     });
     expect(failed.message).toMatch(
-      /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ A new preview from this state converges\.$/,
+      /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ Preview again to go on from this state\.$/,
     );
     h.sandbox.control.clearFaults();
     const second = await preview(rg("eu-orders", "eu-west-1"));
@@ -123,7 +123,7 @@ describe("apply refusals and recovery", () => {
       (e: unknown) => e,
     );
     expect((again as StalePlanError).changes).toContain(
-      "maxmemory-policy in shared-lru-redis6 is now noeviction (was allkeys-lru).",
+      "maxmemory-policy in shared-lru-redis6: now noeviction, was allkeys-lru.",
     );
   });
 

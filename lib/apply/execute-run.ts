@@ -80,7 +80,7 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
         finishUnsuccessful(
           r,
           "failed",
-          `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. A new preview from this state converges.`,
+          `Stopped at step ${index + 1} (${step.title}): ${describeError(err)} Nothing after it was sent. Preview again to go on from this state.`,
         );
       });
       return false;

@@ -13,14 +13,18 @@ import {
   type WizardChoices,
 } from "@/lib/plan";
 
-/** The target of `choice` and what it references, read now (plus the parameters of `groupNames`). */
+/**
+ * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
+ * the family's custom groups with `reuseCandidates`, for the parameter group step's offers).
+ */
 export async function readTarget(
   access: ScopeAccess,
   choice: TargetChoice,
   groupNames: string[] = [],
+  opts: { reuseCandidates?: boolean } = {},
 ): Promise<FocusedSnapshot> {
   const target = targetRefOf({ scope: access.scope }, choice);
-  return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()) });
+  return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()), ...opts });
 }
 
 export async function planFromLiveState(access: ScopeAccess, choices: WizardChoices): Promise<PlanResult> {

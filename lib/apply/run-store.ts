@@ -33,8 +33,13 @@ export async function savePreview(store: JsonStore, plan: Plan, user?: ApplyUser
   return preview;
 }
 
+/** Ids as newId makes them; anything else (e.g. 300 characters, too long for a file name) is simply not found. */
+export function isRecordId(id: string): boolean {
+  return /^[0-9a-z-]{1,64}$/.test(id);
+}
+
 export async function getPreview(store: JsonStore, id: string): Promise<StoredPreview | undefined> {
-  if (!/^[0-9a-z-]+$/.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return (await store.read<StoredPreview | null>(`previews/${id}`, null)) ?? undefined;
 }
 
@@ -71,7 +76,7 @@ export async function getApplyRun(
   id: string,
   opts: Pick<ApplyOptions, "store" | "staleAfterMs"> = {},
 ): Promise<ApplyRun | undefined> {
-  if (!/^[0-9a-z-]+$/.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   const run = await storeOf(opts).read<ApplyRun | null>(`runs/${id}`, null);
   return run ? present(run, opts.staleAfterMs ?? DEFAULTS.staleAfterMs, new Date()) : undefined;
 }

@@ -4,6 +4,7 @@
  * Security groups themselves are left alone: lib/aws has no DeleteSecurityGroup, and an EC2 group may
  * be used by instances QueueReady cannot see. Their QueueReady rules can still be revoked.
  */
+import { callerIdentity } from "@/lib/inventory/account";
 import {
   AwsError,
   createAwsContext,
@@ -48,7 +49,9 @@ async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): 
 }
 
 export async function undoCandidates(options: ApplyOptions): Promise<UndoCandidate[]> {
-  const runs = await listApplyRuns(options);
+  // Only what was created in the account these credentials reach can be removed with them.
+  const { accountId } = await callerIdentity(options.settings);
+  const runs = (await listApplyRuns(options)).filter((run) => run.target.accountId === accountId);
   const out: UndoCandidate[] = [];
   // One context and one cluster listing per region, however many resources the history holds there.
   const regions = new Map<string, { ctx: AwsContext; clusters: Promise<CacheCluster[]> }>();

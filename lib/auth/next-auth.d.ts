@@ -13,5 +13,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** This session's id: what sign-out revokes. */
+    sid?: string;
+    /** `credentials` or `oidc`: password users are checked against the configuration on each request. */
+    provider?: string;
   }
 }

@@ -12,11 +12,44 @@ describe("buildAuthOptions", () => {
     expect(() => buildAuthOptions({ QUEUEREADY_USERS: users })).toThrow(MISSING_SECRET_MESSAGE);
   });
 
+  it.each([
+    { env: { NEXTAUTH_SECRET: " " }, name: "NEXTAUTH_SECRET", bytes: 0 },
+    { env: { NEXTAUTH_SECRET: "x".repeat(31) }, name: "NEXTAUTH_SECRET", bytes: 31 },
+    { env: { AUTH_SECRET: `  ${"y".repeat(20)}\n` }, name: "AUTH_SECRET", bytes: 20 },
+    { env: { NEXTAUTH_SECRET: " ", QUEUEREADY_DEMO: "1" }, name: "NEXTAUTH_SECRET", bytes: 0 },
+  ])(
+    "refuses a secret under 32 bytes after trimming ($name, $bytes bytes), saying how to make one",
+    ({ env, name, bytes }) => {
+      expect(() => buildAuthOptions({ ...env, QUEUEREADY_USERS: users })).toThrow(
+        `${name} is ${bytes} bytes long (spaces trimmed); QueueReady needs at least 32 random bytes to sign sessions: make one with \`openssl rand -base64 32\``,
+      );
+    },
+  );
+
+  it("accepts 32 bytes after trimming, counting bytes not characters", () => {
+    expect(buildAuthOptions({ NEXTAUTH_SECRET: ` ${"z".repeat(32)} `, QUEUEREADY_USERS: users }).secret).toBe(
+      "z".repeat(32),
+    );
+    expect(buildAuthOptions({ AUTH_SECRET: "é".repeat(16), QUEUEREADY_USERS: users }).secret).toBe(
+      "é".repeat(16),
+    );
+  });
+
   it("makes a per-process secret in demo mode and keeps it in env for the proxy", () => {
     const env: Record<string, string | undefined> = { QUEUEREADY_DEMO: "1" };
     const options = buildAuthOptions(env);
     expect(options.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(env.NEXTAUTH_SECRET).toBe(options.secret);
+  });
+
+  it("refuses a QUEUEREADY_TRUSTED_PROXIES entry that is not an IP or CIDR", () => {
+    expect(() =>
+      buildAuthOptions({
+        NEXTAUTH_SECRET: "x".repeat(32),
+        QUEUEREADY_USERS: users,
+        QUEUEREADY_TRUSTED_PROXIES: "lb",
+      }),
+    ).toThrow('QUEUEREADY_TRUSTED_PROXIES: "lb" is not an IP address or CIDR');
   });
 
   it("refuses a configuration where nobody can sign in", () => {
@@ -34,7 +67,8 @@ describe("buildAuthOptions", () => {
       user: { id: "alice", name: "alice", role: "operator" },
       account: null,
     });
-    expect(token).toEqual({ name: "alice", role: "operator" });
+    expect(token).toMatchObject({ name: "alice", role: "operator", provider: "credentials" });
+    expect(token.sid).toMatch(/^[0-9a-f-]{36}$/);
     const session = await options.callbacks!.session!({
       session: { expires: "2030-01-01T00:00:00Z", user: { name: "x", role: "viewer" } },
       token: { role: "operator", name: "alice" },

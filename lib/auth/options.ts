@@ -2,38 +2,43 @@ import type { Env } from "@/lib/auth/env";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
-import { MISSING_SECRET_MESSAGE, resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { clientAddress, trustedProxiesFromEnv } from "@/lib/auth/client-address";
+import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "@/lib/auth/auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { isRole } from "@/lib/auth/roles";
-import { loadUsers } from "@/lib/auth/users";
+import { storeRevocations, type RevocationStore } from "@/lib/auth/revocations";
+import { checkSessionToken, quietSessionEnded, startSessionToken } from "@/lib/auth/session-token";
+import { createUserDirectory } from "@/lib/auth/user-directory";
 import { createCredentialChecker } from "@/lib/auth/verify-credentials";
 
 /** Sessions last a working day; a stolen cookie stops working by the next morning. */
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
-/** The first address of X-Forwarded-For (set by Next or the proxy in front), for the attempt limiter. */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
-}
-
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
  * provider, JWT sessions carrying the role. Throws with a message a person can act on when the
- * configuration cannot work (no secret outside demo mode, a broken users file, nobody able to sign in).
+ * configuration cannot work (no secret outside demo mode, a secret under 32 bytes, a broken users file,
+ * nobody able to sign in).
  */
-export function buildAuthOptions(env: Env): AuthOptions {
+export interface AuthDeps {
+  /** Where signed-out sessions are recorded; lib/store by default. */
+  revocations?: RevocationStore;
+}
+
+export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
   const secret = resolveAuthSecret(env);
-  if (!secret) throw new Error(MISSING_SECRET_MESSAGE);
-  const users = loadUsers(env);
+  if (!secret) throw new Error(secretProblem(env) ?? MISSING_SECRET_MESSAGE);
+  const directory = createUserDirectory(env);
+  const users = directory.all();
+  const revocations = deps.revocations ?? storeRevocations();
   const oidc = oidcSettingsFromEnv(env);
   if (users.length === 0 && !oidc) {
     throw new Error(
       "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
     );
   }
-  const checkCredentials = createCredentialChecker({ users, limiter: new AttemptLimiter() });
+  const trustedProxies = trustedProxiesFromEnv(env);
+  const checkCredentials = createCredentialChecker({ users: directory.all, limiter: new AttemptLimiter() });
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -46,7 +51,7 @@ export function buildAuthOptions(env: Env): AuthOptions {
         const result = await checkCredentials(
           String(credentials?.username ?? ""),
           String(credentials?.password ?? ""),
-          clientAddress(req?.headers),
+          clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
         );
         if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
         // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.
@@ -62,18 +67,25 @@ export function buildAuthOptions(env: Env): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.name = user.name;
-          token.role = isRole(user.role) ? user.role : "viewer";
-        }
-        return token;
+      jwt({ token, user, account }) {
+        if (user) return startSessionToken(token, user, account?.provider);
+        // Every later use of the session: still not signed out, user still configured, role as configured now.
+        return checkSessionToken(token, { directory, revocations });
       },
       session({ session, token }) {
         session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
         return session;
       },
     },
+    events: {
+      // A signed-out token must not work again, even from a copy: refuse its id until it would expire.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        const exp = typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000;
+        await revocations.revoke(token.sid, exp);
+      },
+    },
+    logger: quietSessionEnded,
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { AttemptLimiter } from "@/lib/auth/attempt-limiter";
+import { rateLimitedMessage } from "@/lib/auth/callback-url";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ConfiguredUser } from "@/lib/auth/users";
 
@@ -12,7 +13,8 @@ export type CredentialCheck =
   | { ok: false; reason: "wrong-credentials" | "rate-limited"; message: string };
 
 export interface CredentialCheckerOptions {
-  users: ConfiguredUser[];
+  /** The users, or a function giving the current ones (the configuration can change while running). */
+  users: ConfiguredUser[] | (() => ConfiguredUser[]);
   limiter: AttemptLimiter;
   /** Every answer, right or wrong, takes at least this long, so timing tells nothing. */
   minDurationMs?: number;
@@ -27,11 +29,12 @@ const MAX_INPUT = 1024;
  * decoy hash of the same cost as the real ones, so they cost the same time as a wrong password.
  */
 export function createCredentialChecker(options: CredentialCheckerOptions) {
-  const { users, limiter } = options;
+  const { limiter } = options;
+  const users = typeof options.users === "function" ? options.users : () => options.users as ConfiguredUser[];
   const minDurationMs = options.minDurationMs ?? 300;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.now ?? Date.now;
-  const cost = Math.max(10, ...users.map((u) => bcrypt.getRounds(u.passwordHash)));
+  const cost = Math.max(10, ...users().map((u) => bcrypt.getRounds(u.passwordHash)));
   const decoyHash = bcrypt.hashSync(randomBytes(18).toString("base64"), cost);
 
   async function check(username: string, password: string, address: string): Promise<CredentialCheck> {
@@ -41,11 +44,11 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
       return {
         ok: false,
         reason: "rate-limited",
-        message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        message: rateLimitedMessage(minutes),
       };
     }
     const wanted = username.toLowerCase();
-    const user = users.find((u) => u.username.toLowerCase() === wanted);
+    const user = users().find((u) => u.username.toLowerCase() === wanted);
     const usable = username.length > 0 && password.length > 0 && password.length <= MAX_INPUT;
     const matches = await bcrypt.compare(usable ? password : "", user?.passwordHash ?? decoyHash);
     if (user && usable && matches) {

@@ -104,13 +104,13 @@ function messageFor(code: AwsProblemCode, f: ErrorFacts, site: CallSite, iamActi
   const aws = cleanAwsMessage(f.message);
   switch (code) {
     case "access-denied":
-      return `QueueReady needs the IAM permission ${iamAction} in ${site.region}. Ask your AWS admin to grant it, then refresh.`;
+      return `QueueReady needs the IAM permission ${iamAction} in ${site.region}. Ask your AWS admin to grant it.`;
     case "no-credentials":
       return f.code === "CredentialsProviderError" || /Could not load credentials/i.test(f.message)
         ? "QueueReady found no AWS credentials. Set AWS_PROFILE (and run `aws sso login` for SSO), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run it with an instance or task role."
         : `AWS rejected the credentials QueueReady used (${f.code}). Refresh them (for SSO: \`aws sso login\`) and try again.`;
     case "throttled":
-      return `AWS is throttling requests (${where}) even after retries. Wait a minute, then refresh.`;
+      return `AWS is throttling requests (${where}) even after retries. Wait a minute and try again.`;
     case "unknown-region":
       return `QueueReady could not reach ElastiCache/EC2 in region ${site.region}: the region does not exist or is not enabled for this account. Check the region list.`;
     case "not-found":

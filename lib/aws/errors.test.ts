@@ -221,7 +221,7 @@ describe("toAwsProblem", () => {
     const problem = toAwsProblem(sdkError("AccessDenied", "no"), ec);
     expect(problem.iamAction).toBe("elasticache:DescribeCacheClusters");
     expect(problem.message).toBe(
-      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it, then refresh.",
+      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it.",
     );
     expect(toAwsProblem(sdkError("UnauthorizedOperation", "no"), ec2).iamAction).toBe(
       "ec2:AuthorizeSecurityGroupIngress",

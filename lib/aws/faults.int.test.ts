@@ -54,7 +54,7 @@ describe("failures the SDK layer must absorb or explain", () => {
       retryable: false,
     });
     expect((err as Error).message).toBe(
-      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it, then refresh.",
+      "QueueReady needs the IAM permission elasticache:DescribeCacheClusters in us-east-1. Ask your AWS admin to grant it.",
     );
   });
 

@@ -7,7 +7,15 @@ describe("parseAuditArgs", () => {
       argv: [],
       result: {
         ok: true,
-        args: { regions: [], clusters: [], format: "table", help: false, allAccounts: false, accounts: [] },
+        args: {
+          regions: [],
+          clusters: [],
+          format: "table",
+          help: false,
+          allAccounts: false,
+          accounts: [],
+          demo: false,
+        },
       },
     },
     {
@@ -21,6 +29,7 @@ describe("parseAuditArgs", () => {
           help: false,
           allAccounts: false,
           accounts: [],
+          demo: false,
         },
       },
     },
@@ -35,6 +44,7 @@ describe("parseAuditArgs", () => {
           help: false,
           allAccounts: false,
           accounts: [],
+          demo: false,
         },
       },
     },
@@ -42,7 +52,30 @@ describe("parseAuditArgs", () => {
       argv: ["--csv", "-h"],
       result: {
         ok: true,
-        args: { regions: [], clusters: [], format: "csv", help: true, allAccounts: false, accounts: [] },
+        args: {
+          regions: [],
+          clusters: [],
+          format: "csv",
+          help: true,
+          allAccounts: false,
+          accounts: [],
+          demo: false,
+        },
+      },
+    },
+    {
+      argv: ["--demo", "--json"],
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "json",
+          help: false,
+          demo: true,
+          allAccounts: false,
+          accounts: [],
+        },
       },
     },
     {
@@ -65,6 +98,7 @@ describe("parseAuditArgs", () => {
           help: false,
           allAccounts: true,
           accounts: ["210987654321"],
+          demo: false,
         },
       },
     },

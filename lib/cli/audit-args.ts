@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isRegionName } from "@/lib/aws";
 
-export const AUDIT_USAGE = `Usage: npm run -s audit -- [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
+export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
 
 Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS settings as the app.
   --all-accounts    every account of QUEUEREADY_ACCOUNTS_FILE (without one: every account of the organization,
@@ -14,6 +14,7 @@ Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS set
   --account ID      only this account of those; repeat for several
   --region REGION   region to audit; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
   --cluster NAME    only this replication group, cluster or serverless cache; repeat for several
+  --demo            audit the running demo's sandbox (npm run demo), not AWS
   --json            print the JSON export instead of the table
   --csv             print the CSV export instead of the table
   --help            show this text
@@ -34,6 +35,7 @@ const auditArgsSchema = z
     accounts: z.array(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id")),
     format: z.enum(["table", "json", "csv"]),
     help: z.boolean(),
+    demo: z.boolean(),
   })
   .strict();
 
@@ -56,6 +58,7 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
         json: { type: "boolean" },
         csv: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        demo: { type: "boolean" },
       },
     }));
   } catch (err) {
@@ -69,6 +72,7 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
     accounts: [...new Set(values.account ?? [])],
     format: values.json ? "json" : values.csv ? "csv" : "table",
     help: values.help ?? false,
+    demo: values.demo ?? false,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

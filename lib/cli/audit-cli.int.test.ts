@@ -56,7 +56,7 @@ describe("npm run audit (spawned against the sandbox)", () => {
     const { code, stdout, stderr } = await runCli([]);
     expect([code, stderr]).toEqual([1, ""]);
     expect(stdout).toContain(
-      "15 cluster(s) in us-east-1, eu-west-1 (account 123456789012): 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.",
+      "15 clusters in us-east-1, eu-west-1 (account 123456789012): 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.",
     );
     expect(stdout).toMatch(
       /^Needs changes\s+legacy-redis5\s+redis 5\.0\.6\s+us-east-1\s+default\.redis5\.0 \/ volatile-lru\s+fail: /m,

@@ -21,7 +21,7 @@ describe("renderAuditTable", () => {
       "Needs changes  eu-orders        redis 7.1.0   eu-west-1  default.redis7 / volatile-lru       fail: Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru",
       "Incompatible   eu-serverless    redis 7       eu-west-1  (serverless)                        fail: Serverless redis 7: incompatible with BullMQ",
       "",
-      "3 cluster(s) in eu-west-1 (account 123456789012): 1 Ready, 1 Needs changes, 1 Incompatible.",
+      "3 clusters in eu-west-1 (account 123456789012): 1 Ready, 1 Needs changes, 1 Incompatible.",
       "",
     ]);
   });
@@ -36,5 +36,13 @@ describe("renderAuditTable", () => {
     expect(renderAuditTable([audit]).trimEnd().split("\n").at(-1)).toBe(
       "! eu-west-1: AWS throttled DescribeSecurityGroups.",
     );
+  });
+
+  it("shows Memcached's group without a maxmemory-policy", () => {
+    const line = renderAuditTable([auditRegion(seedSnapshot("us-east-1"))])
+      .split("\n")
+      .find((l) => l.includes("sessions-memcached"));
+    expect(line).toMatch(/\sdefault\.memcached1\.6\s+info: Memcached/);
+    expect(line).not.toMatch(/lru|n\/a/);
   });
 });

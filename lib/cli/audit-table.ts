@@ -1,5 +1,6 @@
 /** The audit as a plain aligned table for a terminal: one row per cluster, the most severe finding last. */
 import { VERDICT_LABELS, countVerdicts, type ClusterAudit, type RegionAudit } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 const MAX_FINDING = 90;
 
@@ -12,9 +13,12 @@ function topFinding(c: ClusterAudit): string {
 
 function row(c: ClusterAudit): string[] {
   const engine = [c.engine, c.engineVersion].filter(Boolean).join(" ") || "?";
-  const policy = c.parameterGroup?.policy ?? (c.engine === "memcached" ? "n/a" : "?");
-  const group = c.parameterGroup
-    ? `${c.parameterGroup.name} / ${policy}`
+  const g = c.parameterGroup;
+  // Memcached has no eviction policy to show; elsewhere "?" means the policy could not be read.
+  const group = g
+    ? c.engine === "memcached"
+      ? g.name
+      : `${g.name} / ${g.policy ?? "?"}`
     : c.kind === "serverless"
       ? "(serverless)"
       : "-";
@@ -53,7 +57,7 @@ export function renderAuditTable(regions: RegionAudit[]): string {
   const accounts = [...new Set(regions.flatMap((r) => (r.scope ? [r.scope.accountId] : [])))];
   const account = accounts.length > 0 ? ` (account ${accounts.join(", ")})` : "";
   lines.push(
-    `${clusters.length} cluster(s) in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
+    `${plural(clusters.length, "cluster")} in ${regions.map((r) => r.region).join(", ")}${account}${summary.length ? `: ${summary.join(", ")}` : ""}.`,
   );
   for (const r of regions) {
     for (const p of r.problems) lines.push(`! ${r.region}: ${p.message}`);

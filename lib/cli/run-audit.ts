@@ -3,7 +3,10 @@
  * regions, filter to the targeted clusters, print, and return the exit code. Kept apart from the entry file
  * so tests can run it in-process with their own output sinks.
  */
-import { readAwsSettings } from "@/lib/aws";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws";
+import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { auditRegions } from "@/lib/audit";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
@@ -29,7 +32,30 @@ function target(audits: RegionAudit[], names: string[]): { audits: RegionAudit[]
   return { audits: filtered, missing: names.filter((n) => !found.has(n)) };
 }
 
-export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+/**
+ * The AWS settings to audit with: the environment's, or with --demo the running demo's sandbox (its URL from
+ * the file the demo writes, dummy keys) so nothing has to be copied from the demo's banner.
+ */
+function settingsFor(demo: boolean, env: NodeJS.ProcessEnv, root: string): AwsSettingsResult {
+  if (!demo) return readAwsSettings(env);
+  const found = readDemoEndpoint(root);
+  if (!found.ok)
+    return { ok: false, problem: { code: "invalid-input", message: found.message, retryable: false } };
+  const { url, regions } = found.endpoint;
+  const read = readAwsSettings({
+    QUEUEREADY_AWS_ENDPOINT: url,
+    QUEUEREADY_REGIONS: regions.join(","),
+    QUEUEREADY_MAX_ATTEMPTS: env.QUEUEREADY_MAX_ATTEMPTS,
+  });
+  return read.ok ? { ok: true, settings: { ...read.settings, credentials: DEMO_CREDENTIALS } } : read;
+}
+
+export async function runAuditCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  root: string = process.cwd(),
+): Promise<number> {
   const parsed = parseAuditArgs(argv);
   if (!parsed.ok) {
     io.err(`${parsed.message}\n\n${AUDIT_USAGE}\n`);
@@ -40,13 +66,19 @@ export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv, io: Cl
     io.out(`${AUDIT_USAGE}\n`);
     return EXIT_READY;
   }
-  const read = readAwsSettings(env);
+  const read = settingsFor(args.demo, env, root);
   if (!read.ok) {
     io.err(`${read.problem.message}\n`);
     return EXIT_FAILED;
   }
   const { settings } = read;
-  if (args.allAccounts || args.accounts.length > 0) return runAccountsAudit(settings, env, args, io);
+  if (args.allAccounts || args.accounts.length > 0) {
+    // The demo writes its organization-mode accounts file next to its endpoint file.
+    const demoAccounts = path.join(root, ".queueready", "accounts.json");
+    const accountsEnv =
+      args.demo && existsSync(demoAccounts) ? { ...env, QUEUEREADY_ACCOUNTS_FILE: demoAccounts } : env;
+    return runAccountsAudit(settings, accountsEnv, args, io);
+  }
   const regions = args.regions.length > 0 ? args.regions : settings.regions;
   const all = await auditRegions(settings, regions);
   const failed = all.filter((a) => a.failed);

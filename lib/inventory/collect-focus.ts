@@ -2,8 +2,8 @@
  * Reads one target and what it references, for the wizard's steps, the preview and apply: no region-wide
  * parameter or security group reads. The cluster list stays whole (who else shares a group is part of the
  * plan) and so does the parameter group list (a new group needs a free name); everything else follows the
- * target: its subnet group, its VPC, the security groups in that VPC, the parameters of its own groups and
- * of its family's custom groups (the ones the planner may reuse).
+ * target: its subnet group, its VPC, the security groups in that VPC, the parameters of its own groups (and,
+ * when asked, of its family's custom groups: the ones the planner may offer to reuse).
  */
 import {
   AwsError,
@@ -28,6 +28,8 @@ export interface Focus {
   target: TargetRef;
   /** Parameter groups whose parameters must be read whatever else (e.g. the one the choices name). */
   parameterGroups?: string[];
+  /** Also read the custom groups of the target's family (the parameter group step's reuse offers). */
+  reuseCandidates?: boolean;
 }
 
 const none = <T>(): Promise<ReadResult<T[]>> => Promise.resolve({ ok: true, value: [] });
@@ -71,9 +73,10 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
   if (!view) return lists;
   const nodes = view.members.ok ? view.members.value : [];
   const subnetGroupName = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
-  const family = parameterGroups.ok
-    ? parameterGroups.value.filter((g) => g.family === view.family).map((g) => g.name)
-    : [];
+  const family =
+    focus.reuseCandidates && parameterGroups.ok
+      ? parameterGroups.value.filter((g) => g.family === view.family).map((g) => g.name)
+      : [];
   const groupNames = [...view.parameterGroupNames, ...family, ...(focus.parameterGroups ?? [])];
   const [subnetGroups, parameters, serverlessGroups] = await Promise.all([
     subnetGroupName ? found(listCacheSubnetGroups(ctx, { name: subnetGroupName })) : none<never>(),

@@ -8,6 +8,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
 import { SANDBOX_EXTERNAL_ID, startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
 
@@ -36,8 +37,13 @@ async function main(): Promise<void> {
     `${JSON.stringify({ organization: { externalId: SANDBOX_EXTERNAL_ID } }, null, 2)}\n`,
   );
   const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile });
+  // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
+  writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
-  superviseServer(server, () => sandbox.close());
+  superviseServer(server, async () => {
+    removeDemoEndpoint(root);
+    await sandbox.close();
+  });
 
   console.log(
     [
@@ -52,8 +58,8 @@ async function main(): Promise<void> {
         .filter((a) => a.status === "ACTIVE")
         .map((a) => `${a.name} ${a.id}`)
         .join(", ")}`,
-      `              (.queueready/accounts.json; CLI: QUEUEREADY_AWS_ENDPOINT=${sandbox.url} AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\`,
-      `               QUEUEREADY_ACCOUNTS_FILE=.queueready/accounts.json npm run -s audit -- --all-accounts)`,
+      "              (organization mode, .queueready/accounts.json)",
+      "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),

@@ -4,6 +4,7 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
+import { buildAuthOptions } from "@/lib/auth/options";
 import { demoServerEnv, portFrom, startProblems } from "@/lib/launch/launch-env";
 
 const users = JSON.stringify([
@@ -27,6 +28,12 @@ describe("startProblems", () => {
       "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
       '"Frankfurt" is not an AWS region name (expected something like us-east-1). Check QUEUEREADY_REGIONS.',
     ]);
+  });
+
+  it("refuses a blank or short secret and says how to make one", () => {
+    const [problem] = startProblems({ NEXTAUTH_SECRET: " ", QUEUEREADY_USERS: users });
+    expect(problem).toContain("NEXTAUTH_SECRET is 0 bytes long");
+    expect(problem).toContain("openssl rand -base64 32");
   });
 
   it("reports a broken users configuration", () => {
@@ -70,6 +77,9 @@ describe("demoServerEnv", () => {
     });
     expect(a.NEXTAUTH_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(a.NEXTAUTH_SECRET).not.toBe(b.NEXTAUTH_SECRET);
+    // The demo's own secret passes the same bar as a real one.
+    expect(Buffer.byteLength(a.NEXTAUTH_SECRET!)).toBeGreaterThanOrEqual(32);
+    expect(buildAuthOptions(a).secret).toBe(a.NEXTAUTH_SECRET);
   });
 });
 

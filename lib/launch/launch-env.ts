@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { MISSING_SECRET_MESSAGE, configuredSecret } from "@/lib/auth/auth-secret";
+import { secretProblem } from "@/lib/auth/auth-secret";
 import type { Env } from "@/lib/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
 import { accountsConfigFromEnv, awsSettingsFromEnv, scopeConcurrency } from "@/lib/aws";
+import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
 export function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -27,8 +28,8 @@ export function demoServerEnv(
     QUEUEREADY_REGIONS: opts.regions ?? "us-east-1,eu-west-1",
     QUEUEREADY_ACCOUNTS_FILE: opts.accountsFile ?? "",
     // The sandbox accepts any signature; these only satisfy the SDK's credential chain.
-    AWS_ACCESS_KEY_ID: "AKIAQUEUEREADYDEMO00",
-    AWS_SECRET_ACCESS_KEY: "queueready-demo-secret-key-not-a-real-one",
+    AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
     AWS_SESSION_TOKEN: "",
     AWS_PROFILE: "",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
@@ -45,7 +46,8 @@ export function demoServerEnv(
  */
 export function startProblems(env: Env): string[] {
   const problems: string[] = [];
-  if (!configuredSecret(env)) problems.push(MISSING_SECRET_MESSAGE);
+  const secret = secretProblem(env);
+  if (secret) problems.push(secret);
   try {
     const users = loadUsers(env);
     if (users.length === 0 && !oidcSettingsFromEnv(env)) {

@@ -103,3 +103,15 @@ export function cidrContains(outer: string, inner: string): boolean {
   const reMasked = parseCidr(`${i.canonical.split("/")[0]}/${o.prefix}`);
   return reMasked.ok && reMasked.canonical === o.canonical;
 }
+
+/** The first and last address of a CIDR as integers (IPv4: 32 bits, IPv6: 128 bits), or undefined if invalid. */
+export function cidrRange(cidr: string): { version: 4 | 6; first: bigint; last: bigint } | undefined {
+  const parsed = parseCidr(cidr);
+  if (!parsed.ok) return undefined;
+  const address = parsed.canonical.split("/")[0]!;
+  const [parts, bitsPer, width] =
+    parsed.version === 4 ? [parseIpv4(address)!, 8n, 32] : [parseIpv6(address)!, 16n, 128];
+  const first = parts.reduce((acc, part) => (acc << bitsPer) | BigInt(part), 0n);
+  const size = 1n << BigInt(width - parsed.prefix);
+  return { version: parsed.version, first, last: first + size - 1n };
+}

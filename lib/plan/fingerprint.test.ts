@@ -40,7 +40,7 @@ describe("plan fingerprint", () => {
     });
     expect(moved.fingerprint).not.toBe(base.fingerprint);
     expect(diffFingerprintInputs(base.facts, moved.facts)).toEqual([
-      "Parameter group of events-cluster-0001-001 is now default.redis7.cluster.on (applying) (was default.redis7.cluster.on (in-sync)).",
+      "Parameter group of events-cluster-0001-001: now default.redis7.cluster.on (applying), was default.redis7.cluster.on (in-sync).",
     ]);
   });
 
@@ -57,7 +57,7 @@ describe("plan fingerprint", () => {
       });
     });
     expect(diffFingerprintInputs(base.facts, ruled.facts)).toEqual([
-      "Inbound rules of sg-0cache00000000003 on port 6379 is now tcp 6379 from 10.0.0.0/16 (was none).",
+      "Inbound rules of sg-0cache00000000003 on port 6379: now tcp 6379 from 10.0.0.0/16, was none.",
     ]);
     const next = structuredClone(snap);
     if (next.parameterGroups.ok)
@@ -78,7 +78,7 @@ describe("plan fingerprint", () => {
         s.replicationGroups.value.find((g) => g.id === "events-cluster")!.status = "modifying";
     });
     expect(diffFingerprintInputs(base.facts, busy.facts)).toEqual([
-      "Status of events-cluster is now modifying (was available).",
+      "Status of events-cluster: now modifying, was available.",
     ]);
     expect(busy.blockers).toHaveLength(1);
   });

@@ -132,17 +132,20 @@ export function fingerprintOf(facts: FingerprintFact[]): string {
   return createHash("sha256").update(`queueready-plan-v1\n${canonical}`).digest("hex");
 }
 
-/** What changed between the facts a preview saw and the facts read now, one sentence each. */
+/**
+ * What changed between the facts a preview saw and the facts read now, one line each, shaped
+ * "<fact>: now X, was Y." so plural labels ("Inbound rules of …") and empty values ("none") read right.
+ */
 export function diffFingerprintInputs(before: FingerprintFact[], after: FingerprintFact[]): string[] {
   const was = new Map(before.map((f) => [f.key, f]));
   const now = new Map(after.map((f) => [f.key, f]));
   const out: string[] = [];
   for (const [key, fact] of now) {
     const old = was.get(key);
-    if (!old) out.push(`${fact.label} is now ${fact.value} (the preview did not look at it).`);
-    else if (old.value !== fact.value) out.push(`${fact.label} is now ${fact.value} (was ${old.value}).`);
+    if (!old) out.push(`${fact.label}: now ${fact.value} (the preview did not look at it).`);
+    else if (old.value !== fact.value) out.push(`${fact.label}: now ${fact.value}, was ${old.value}.`);
   }
   for (const [key, fact] of was)
-    if (!now.has(key)) out.push(`${fact.label} is no longer part of the plan (was ${fact.value}).`);
+    if (!now.has(key)) out.push(`${fact.label}: no longer part of the plan, was ${fact.value}.`);
   return out;
 }

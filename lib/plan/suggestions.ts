@@ -2,6 +2,7 @@
  * What the wizard pre-fills for a cluster: the security group and source (reusing an equivalent rule when
  * one exists), the application's security group candidates, and the parameter group to create or reuse.
  */
+import { newParameterGroupName } from "@/lib/readiness/group-name";
 import { isDefaultParameterGroup } from "@/lib/aws/types";
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import { isAnywhere } from "@/lib/net/cidr";
@@ -49,15 +50,12 @@ function sourceChoiceOf(rule: {
   return undefined;
 }
 
-/** `bullmq-redis6-x-noeviction`, with `-cluster` in cluster mode (that group holds cluster-enabled=yes), made unique. */
+/** The shared proposal (lib/readiness/group-name), against every group the region lists. */
 export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
-  const base =
-    `bullmq-${(t.family ?? t.engine).replace(/[^a-z0-9]+/gi, "-")}${t.clusterEnabled ? "-cluster" : ""}-noeviction`.toLowerCase();
-  const taken = new Set((valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name.toLowerCase()));
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(name)) return name;
-  }
+  return newParameterGroupName(
+    { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },
+    (valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name),
+  );
 }
 
 function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {

@@ -17,7 +17,8 @@ describe("verdictOf", () => {
   it.each([
     { findings: [f("pass"), f("info"), f("warn")], verdict: "ready" },
     { findings: [f("pass"), f("fail")], verdict: "needs-changes" },
-    { findings: [f("fail"), f("unknown")], verdict: "unknown" },
+    { findings: [f("fail"), f("unknown")], verdict: "needs-changes" },
+    { findings: [f("pass"), f("unknown"), f("warn")], verdict: "unknown" },
     { findings: [f("unknown"), f("fail", "incompatible")], verdict: "incompatible" },
     { findings: [f("info", "not-applicable"), f("fail", "incompatible")], verdict: "not-applicable" },
     { findings: [], verdict: "ready" },

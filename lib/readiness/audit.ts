@@ -20,15 +20,16 @@ import {
 } from "./types";
 
 /**
- * Not-applicable and incompatible are facts of the cluster and win over everything. Unknown wins over
- * needs-changes: the verdict says whether the picture is complete, and the fails that were seen are still
- * listed as findings. Only then does any `fail` mean needs-changes.
+ * The worst definite finding decides. Not-applicable and incompatible are facts of the cluster and win over
+ * everything; then any `fail` means needs-changes, even while another rule is unknown (a failed read cannot
+ * make a plain failure less certain, and the unknown finding is still listed). Unknown only when nothing
+ * definite fails.
  */
 export function verdictOf(findings: Finding[]): Verdict {
   if (findings.some((f) => f.decides === "not-applicable")) return "not-applicable";
   if (findings.some((f) => f.decides === "incompatible")) return "incompatible";
-  if (findings.some((f) => f.severity === "unknown")) return "unknown";
   if (findings.some((f) => f.severity === "fail")) return "needs-changes";
+  if (findings.some((f) => f.severity === "unknown")) return "unknown";
   return "ready";
 }
 

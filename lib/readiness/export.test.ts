@@ -53,4 +53,21 @@ describe("export", () => {
         "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}",
     );
   });
+
+  it("gives Memcached no maxmemory-policy (it has none), in the JSON and the CSV", () => {
+    const parsed = JSON.parse(exportJson(regions()));
+    const memcached = parsed.regions[0].clusters.find(
+      (c: { name: string }) => c.name === "sessions-memcached",
+    );
+    expect(memcached.parameterGroup).toEqual({
+      name: "default.memcached1.6",
+      family: "memcached1.6",
+      isDefault: true,
+    });
+    const [header, ...rows] = exportCsv(regions()).split("\r\n");
+    const cells = rows.find((l) => l.includes(",sessions-memcached,"))?.split(",") ?? [];
+    // By column name: the identity columns in front of these may grow (account, region, kind).
+    const cell = (name: string) => cells[header.split(",").indexOf(name)];
+    expect([cell("parameter_group"), cell("maxmemory_policy")]).toEqual(["default.memcached1.6", ""]);
+  });
 });

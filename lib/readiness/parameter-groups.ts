@@ -26,16 +26,21 @@ export function groupUsers(snapshot: Snapshot, groupName: string): string[] {
   return [...(indexSnapshot(snapshot).parameterGroupUsers.get(groupName) ?? [])];
 }
 
-/** The summary the status page shows in its parameter group column. */
+/**
+ * The summary the status page, the CLI and the exports show for a cluster's group. Memcached has no
+ * `maxmemory-policy` at all, so its summary carries none (rather than the Redis family default).
+ */
 export function groupSummary(
   t: TargetView,
   groupName: string,
 ): { name: string; family?: string; policy?: string; isDefault: boolean } {
-  const policy = readPolicy(t.snapshot, groupName);
+  const family = familyOf(t.snapshot, groupName, t);
+  const memcached = t.engine === "memcached" || family?.startsWith("memcached") === true;
+  const policy = memcached ? undefined : readPolicy(t.snapshot, groupName);
   return {
     name: groupName,
-    family: familyOf(t.snapshot, groupName, t),
-    policy: policy.ok ? policy.value.value : undefined,
+    family,
+    ...(policy?.ok ? { policy: policy.value.value } : {}),
     isDefault: isDefaultParameterGroup(groupName),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { AwsProblem } from "@/lib/aws/types";
 import type { TargetRef } from "@/lib/inventory/snapshot";
+import { newParameterGroupName } from "./group-name";
 import type { Evidence, Finding, RuleId } from "./types";
 import type { TargetView } from "./target";
 
@@ -56,21 +57,12 @@ export function createGroupCommand(
 }
 
 /**
- * A new group name for this cluster that passes AWS's rules (letters, digits, hyphens, no `--`, ≤ 255) and
- * does not clash with a group in the snapshot. The wizard proposes its own; this is for the CLI hint.
+ * The new group the CLI hint creates: the same name the wizard proposes (lib/readiness/group-name), so the
+ * detail page and the wizard never suggest two different groups for one fix.
  */
-export function suggestGroupName(t: TargetView): string {
-  const base = `${t.ref.id}-bullmq`
-    .toLowerCase()
-    .replace(/[^a-z0-9-]/g, "-")
-    .replace(/-+/g, "-")
-    .replace(/^[^a-z]+/, "");
-  const taken = new Set(
-    t.snapshot.parameterGroups.ok ? t.snapshot.parameterGroups.value.map((g) => g.name.toLowerCase()) : [],
-  );
-  let name = (base || "bullmq").slice(0, 240);
-  for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 240)}-${n}`;
-  return name;
+export function suggestGroupName(t: TargetView, family: string | undefined): string {
+  const taken = t.snapshot.parameterGroups.ok ? t.snapshot.parameterGroups.value.map((g) => g.name) : [];
+  return newParameterGroupName({ family, engine: t.engine, clusterMode: t.clusterMode }, taken);
 }
 
 /** The finding a rule gives when a read it depends on failed: the verdict becomes Unknown, never a guess. */

@@ -22,7 +22,7 @@ export async function wizardChoices(
   target: TargetChoice,
   override: Partial<WizardChoices> = {},
 ): Promise<WizardChoices> {
-  const snapshot = await readTarget(access, target);
+  const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
   const s = suggestions(snapshot, target);
   if (!s.ok) throw new Error(s.message);
   const network = override.network ?? s.value.network.recommended;

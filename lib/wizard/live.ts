@@ -33,6 +33,7 @@ export async function readChoice(
   settings: AwsSettings,
   target: TargetChoice,
   groupNames: string[] = [],
+  opts: { reuseCandidates?: boolean } = {},
 ): Promise<FocusedSnapshot> {
-  return readTarget(await openScope(settings, target.region), target, groupNames);
+  return readTarget(await openScope(settings, target.region), target, groupNames, opts);
 }

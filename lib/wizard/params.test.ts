@@ -97,4 +97,8 @@ describe("toFormErrors", () => {
       _form: ["?"],
     });
   });
+
+  it("sends a path named like an Object property to the form, not to a built-in", () => {
+    expect(toFormErrors({ constructor: ["a"], "network.toString": ["b"] })).toEqual({ _form: ["a", "b"] });
+  });
 });

@@ -136,8 +136,9 @@ export function toFormErrors(errors: Readonly<Record<string, string[]>>): Record
   const out: Record<string, string[]> = {};
   for (const [path, messages] of Object.entries(errors)) {
     const local = path.replace(/^(network|parameterGroup)\./, "");
+    const known = (key: string) => (Object.hasOwn(FIELD_OF, key) ? FIELD_OF[key] : undefined);
     const field =
-      FIELD_OF[local] ?? FIELD_OF[path] ?? (local.startsWith("confirmedClusters") ? "confirm" : "_form");
+      known(local) ?? known(path) ?? (local.startsWith("confirmedClusters") ? "confirm" : "_form");
     (out[field] ??= []).push(...messages);
   }
   return out;

@@ -13,7 +13,7 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
   const { need } = await searchParams;
   const needed = isRole(need) ? need : "operator";
   return (
-    <main className="mx-auto max-w-xl py-12">
+    <div className="mx-auto max-w-xl py-12">
       <h1 className="text-xl font-semibold tracking-tight text-slate-900">Not allowed</h1>
       <Notice tone="warning" title={`This needs the ${needed} role`} className="mt-4">
         You are signed in as <strong>{user.name}</strong> with the <strong>{user.role}</strong> role. Ask
@@ -22,6 +22,6 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
       <Link href="/status" className={buttonClasses("secondary", "md", "mt-6")}>
         Back to status
       </Link>
-    </main>
+    </div>
   );
 }

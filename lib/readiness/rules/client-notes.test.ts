@@ -31,7 +31,7 @@ describe("client notes (never blocking)", () => {
     {
       rule: "auth-client",
       spec: { userGroupIds: ["bullmq-users"] },
-      found: [["info", "RBAC user group(s) bullmq-users: the BullMQ user needs EVAL, INFO and CLIENT"]],
+      found: [["info", "RBAC user group bullmq-users: the BullMQ user needs EVAL, INFO and CLIENT"]],
     },
     { rule: "auth-client", spec: {}, found: [] },
     {
@@ -57,7 +57,7 @@ describe("client notes (never blocking)", () => {
     const [f] = findings(a, "cluster-mode-hash-tag");
     expect(f?.detail).toContain("CROSSSLOT");
     expect(f?.evidence[0]?.observed).toBe(
-      "ClusterEnabled=true, 2 shard(s), configuration endpoint clustercfg.q.abc123.use1.cache.amazonaws.com:6379",
+      "ClusterEnabled=true, 2 shards, configuration endpoint clustercfg.q.abc123.use1.cache.amazonaws.com:6379",
     );
   });
 

@@ -5,6 +5,7 @@
 import type { Finding } from "../types";
 import { sourceOf } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
+import { nounFor, plural } from "@/lib/text/plural";
 
 export const clusterModeRule: Rule = {
   id: "cluster-mode-hash-tag",
@@ -21,7 +22,7 @@ export const clusterModeRule: Rule = {
           'Every key of a queue must hash to one slot, else Redis answers CROSSSLOT. Give every Queue and Worker `prefix: "{bull}"` and connect an ioredis Cluster client to the configuration endpoint.',
         evidence: [
           {
-            observed: `ClusterEnabled=true, ${t.group.nodeGroups.length} shard(s)${cfg ? `, configuration endpoint ${cfg.address}:${cfg.port}` : ""}`,
+            observed: `ClusterEnabled=true, ${plural(t.group.nodeGroups.length, "shard")}${cfg ? `, configuration endpoint ${cfg.address}:${cfg.port}` : ""}`,
             source: sourceOf("DescribeReplicationGroups", t.ref.id, t.region),
           },
         ],
@@ -87,7 +88,7 @@ export const authClientRule: Rule = {
       findings.push({
         ruleId: "auth-client",
         severity: "info",
-        title: `RBAC user group(s) ${userGroups.join(", ")}: the BullMQ user needs EVAL, INFO and CLIENT`,
+        title: `${nounFor(userGroups.length, "RBAC user group")} ${userGroups.join(", ")}: the BullMQ user needs EVAL, INFO and CLIENT`,
         detail:
           "Connect with `username` and `password`. The user's access string needs the data commands plus EVAL/EVALSHA, INFO and CLIENT, else BullMQ fails with NOPERM; `on ~* +@all` works.",
         evidence: [

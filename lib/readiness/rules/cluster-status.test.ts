@@ -40,7 +40,7 @@ describe("cluster-status", () => {
     const a = audit(b, "q");
     expect(
       findings(a, "cluster-status").map((f) => [f.severity, f.title, f.evidence.map((e) => e.observed)]),
-    ).toEqual([["warn", "1 pending modification(s)", ["q: AutomaticFailoverStatus → enabled"]]]);
+    ).toEqual([["warn", "1 pending modification", ["q: AutomaticFailoverStatus → enabled"]]]);
   });
 
   it("warns about members that are not available while the group is", () => {
@@ -48,7 +48,7 @@ describe("cluster-status", () => {
       healthyAccount().replicationGroup({ id: "q", ...READY, memberStatus: "rebooting cluster nodes" }),
       "q",
     );
-    expect(only(a, "cluster-status").title).toBe("2 node(s) not available");
+    expect(only(a, "cluster-status").title).toBe("2 nodes not available");
   });
 
   it("is unknown when the group list failed and the group is only seen through its members", () => {

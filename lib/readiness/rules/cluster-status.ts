@@ -6,6 +6,7 @@
 import type { Evidence, Finding } from "../types";
 import { wizardHref, sourceOf } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
+import { plural } from "@/lib/text/plural";
 
 /** Busy states that settle on their own. */
 const TRANSIENT = new Set(["creating", "modifying", "snapshotting", "rebooting cluster nodes", "backing-up"]);
@@ -58,7 +59,7 @@ export const clusterStatusRule: Rule = {
       findings.push({
         ruleId: "cluster-status",
         severity: "warn",
-        title: `${busyMembers.length} node(s) not available`,
+        title: `${plural(busyMembers.length, "node")} not available`,
         detail:
           "Some nodes are not serving; BullMQ reconnects to the primary, but a change applied now may wait for them.",
         evidence: busyMembers.map((m) => ({
@@ -84,7 +85,7 @@ export const clusterStatusRule: Rule = {
       findings.push({
         ruleId: "cluster-status",
         severity: "warn",
-        title: `${pending.length} pending modification(s)`,
+        title: `${plural(pending.length, "pending modification")}`,
         detail:
           "These changes are accepted but not applied yet (usually at the next maintenance window); know what they are before changing the cluster again.",
         evidence: pending,

@@ -123,9 +123,9 @@ describe("eviction-policy", () => {
     );
     expect(a.verdict).toBe("needs-changes");
     expect(only(a, "eviction-policy").remediation?.cli).toEqual([
-      "aws elasticache create-cache-parameter-group --region us-east-1 --cache-parameter-group-name events-bullmq --cache-parameter-group-family redis7 --description 'BullMQ: noeviction for events'",
-      "aws elasticache modify-cache-parameter-group --region us-east-1 --cache-parameter-group-name events-bullmq --parameter-name-values ParameterName=maxmemory-policy,ParameterValue=noeviction ParameterName=cluster-enabled,ParameterValue=yes",
-      "aws elasticache modify-replication-group --replication-group-id events --region us-east-1 --cache-parameter-group-name events-bullmq --apply-immediately",
+      "aws elasticache create-cache-parameter-group --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --cache-parameter-group-family redis7 --description 'BullMQ: noeviction for events'",
+      "aws elasticache modify-cache-parameter-group --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --parameter-name-values ParameterName=maxmemory-policy,ParameterValue=noeviction ParameterName=cluster-enabled,ParameterValue=yes",
+      "aws elasticache modify-replication-group --replication-group-id events --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --apply-immediately",
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("eviction-policy", () => {
       "cache-cluster",
     );
     expect(only(a, "eviction-policy").remediation?.cli[2]).toBe(
-      "aws elasticache modify-cache-cluster --cache-cluster-id solo --region us-east-1 --cache-parameter-group-name solo-bullmq --apply-immediately",
+      "aws elasticache modify-cache-cluster --cache-cluster-id solo --region us-east-1 --cache-parameter-group-name bullmq-redis7-noeviction --apply-immediately",
     );
   });
 
@@ -148,7 +148,7 @@ describe("eviction-policy", () => {
       globalDatastore: { id: "ldgnf-orders", role: "primary" },
     });
     expect(only(audit(b, "orders"), "eviction-policy").remediation?.cli[2]).toBe(
-      "aws elasticache modify-global-replication-group --region us-east-1 --global-replication-group-id ldgnf-orders --cache-parameter-group-name orders-bullmq --apply-immediately",
+      "aws elasticache modify-global-replication-group --region us-east-1 --global-replication-group-id ldgnf-orders --cache-parameter-group-name bullmq-redis7-noeviction --apply-immediately",
     );
   });
 
@@ -161,7 +161,7 @@ describe("eviction-policy", () => {
     expect(f.remediation?.summary).toBe(
       "Create a custom redis7 group with maxmemory-policy=noeviction and attach it (not shared: b uses it too); no reboot, no downtime.",
     );
-    expect(f.remediation?.cli[0]).toContain("--cache-parameter-group-name a-bullmq");
+    expect(f.remediation?.cli[0]).toContain("--cache-parameter-group-name bullmq-redis7-noeviction");
   });
 
   it("counts a group with no maxmemory-policy value as the family default volatile-lru", () => {

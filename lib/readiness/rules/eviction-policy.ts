@@ -134,8 +134,9 @@ function remediate(t: TargetView, name: string, isDefault: boolean): Remediation
       wizardHref: wizard,
     };
   }
-  const family = familyOf(t.snapshot, name, t) ?? "<family>";
-  const fresh = suggestGroupName(t);
+  const known = familyOf(t.snapshot, name, t);
+  const family = known ?? "<family>";
+  const fresh = suggestGroupName(t, known);
   const attach = t.group?.globalReplicationGroup
     ? `aws elasticache modify-global-replication-group --region ${t.region} --global-replication-group-id ${t.group.globalReplicationGroup.id} --cache-parameter-group-name ${fresh} --apply-immediately`
     : modifyTargetCommand(t, { parameterGroup: fresh });

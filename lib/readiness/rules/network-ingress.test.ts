@@ -67,6 +67,64 @@ describe("network-ingress", () => {
       verdict: "ready",
     },
     {
+      case: "0.0.0.0/1 + 128.0.0.0/1 (the whole internet without a /0)",
+      rules: [tcpRule(6379, fromCidr("0.0.0.0/1")), tcpRule(6379, fromCidr("128.0.0.0/1"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to 0.0.0.0/1 and 128.0.0.0/1"],
+        ["pass", "Port 6379 open to 0.0.0.0/1, 128.0.0.0/1"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "::/1 (every global IPv6 address)",
+      rules: [tcpRule(6379, fromCidr6("::/1"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to ::/1"],
+        ["pass", "Port 6379 open to ::/1"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "::ffff:0.0.0.0/96 (all of IPv4, IPv4-mapped)",
+      rules: [tcpRule(6379, fromCidr6("::ffff:0.0.0.0/96"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to ::ffff:0.0.0.0/96"],
+        ["pass", "Port 6379 open to ::ffff:0.0.0.0/96"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "0.0.0.0/1 alone (half the internet)",
+      rules: [tcpRule(6379, fromCidr("0.0.0.0/1"))],
+      port: 6379,
+      expected: [
+        ["warn", "Port 6379 open to 0.0.0.0/1 (57% of public IPv4 addresses)"],
+        ["pass", "Port 6379 open to 0.0.0.0/1"],
+      ],
+      verdict: "ready",
+    },
+    {
+      case: "private ranges only",
+      rules: [tcpRule(6379, fromCidr("10.0.0.0/8")), tcpRule(6379, fromCidr("192.168.0.0/16"))],
+      port: 6379,
+      expected: [["pass", "Port 6379 open to 10.0.0.0/8, 192.168.0.0/16"]],
+      verdict: "ready",
+    },
+    {
+      case: "the open halves on another port",
+      rules: [
+        tcpRule(22, fromCidr("0.0.0.0/1")),
+        tcpRule(22, fromCidr("128.0.0.0/1")),
+        tcpRule(6379, fromGroup("sg-app")),
+      ],
+      port: 6379,
+      expected: [["pass", "Port 6379 open to sg-app (app)"]],
+      verdict: "ready",
+    },
+    {
       case: "rule on the wrong port",
       rules: [tcpRule(6379, fromGroup("sg-app"))],
       port: 6380,
@@ -149,5 +207,19 @@ describe("network-ingress", () => {
   it("fails when no security group is attached", () => {
     const a = audit(healthyAccount().replicationGroup({ id: "q", ...READY, securityGroupIds: [] }), "q");
     expect(findings(a, "network-ingress").map((f) => f.title)).toEqual(["No VPC security group attached"]);
+  });
+
+  it("adds up the rules of every attached group: two halves in two groups are the whole internet", () => {
+    const b = healthyAccount()
+      .securityGroup(makeSecurityGroup("sg-x", "x", VPC, [tcpRule(6379, fromCidr("0.0.0.0/1"))]))
+      .securityGroup(makeSecurityGroup("sg-y", "y", VPC, [tcpRule(6000, fromCidr("128.0.0.0/1"), 7000)]));
+    const a = audit(b.replicationGroup({ id: "q", ...READY, securityGroupIds: ["sg-x", "sg-y"] }), "q");
+    const [warn] = findings(a, "network-ingress");
+    expect([warn?.severity, warn?.title]).toEqual(["warn", "Port 6379 open to 0.0.0.0/1 and 128.0.0.0/1"]);
+    expect(warn?.detail).toContain("every public IPv4 address");
+    expect(warn?.remediation?.cli.slice(1)).toEqual([
+      "aws ec2 revoke-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=0.0.0.0/1}]'",
+      "aws ec2 revoke-security-group-ingress --region us-east-1 --group-id sg-y --ip-permissions 'IpProtocol=tcp,FromPort=6000,ToPort=7000,IpRanges=[{CidrIp=128.0.0.0/1}]'",
+    ]);
   });
 });

@@ -1,19 +1,20 @@
 /**
  * `network-ingress`: some security group attached to the cluster must let traffic in on the cluster's port
- * (read from its endpoint, never assumed 6379). Names each source; warns on 0.0.0.0/0 and ::/0, which AWS
- * allows and which is unreachable from outside the VPC, but exposes the cache to anything that lands in it.
+ * (read from its endpoint, never assumed 6379). Names each source; warns when the CIDR sources together cover
+ * a large part of the public internet (0.0.0.0/0, but also 0.0.0.0/1 + 128.0.0.0/1, ::/1, ::ffff:0.0.0.0/96),
+ * which AWS allows and which is unreachable from outside the VPC, but exposes the cache to anything in it.
  */
-import { isAnywhere } from "@/lib/net/cidr";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { Evidence, Finding } from "../types";
 import { membersProblem, type TargetView } from "../target";
 import { sourceOf, unknownFinding, wizardHref } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 import { describeRule, describeSource, ingressCommand, revokeCommand } from "./ingress-text";
+import { widelyOpen, type Match } from "./ingress-exposure";
 
 export const networkIngressRule: Rule = {
   id: "network-ingress",
-  title: "An attached security group allows inbound TCP on the cluster's port (0.0.0.0/0 and ::/0 warned)",
+  title: "An attached security group allows inbound TCP on the cluster's port (wide internet sources warned)",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
     const problem = membersProblem(t);
@@ -91,7 +92,7 @@ function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
       source: sourceOf("DescribeSecurityGroups", id, t.region),
     };
   });
-  const matches = attachedIds.flatMap((id) =>
+  const matches: Match[] = attachedIds.flatMap((id) =>
     (byId.get(id)?.ingress ?? [])
       .filter((r) => ruleCoversPort(r, port))
       .map((rule) => ({ groupId: id, rule })),
@@ -157,17 +158,14 @@ function judge(t: TargetView, port: number, attachedIds: string[]): Finding[] {
       evidence,
     },
   ];
-  const open = matches.filter(
-    (m) =>
-      (m.rule.source.kind === "cidr" || m.rule.source.kind === "cidr6") && isAnywhere(m.rule.source.cidr),
-  );
-  if (open.length > 0) {
+  const wide = widelyOpen(matches);
+  if (wide) {
+    const { open, coverage } = wide;
     findings.unshift({
       ruleId: "network-ingress",
       severity: "warn",
-      title: `Port ${port} open to ${open.map((m) => describeSource(m.rule.source, byId)).join(" and ")}`,
-      detail:
-        "The cluster is not reachable from outside AWS, but anything that gets into the VPC (or a peered network) can reach the cache. Allow the application's security group instead and remove the open rule.",
+      title: `Port ${port} open to ${open.map((m) => describeSource(m.rule.source, byId)).join(" and ")}${coverage}`,
+      detail: `${coverage ? "These sources cover a large part of the public internet." : "Together these sources cover every public IPv4 address (or every global IPv6 address)."} The cluster is not reachable from outside AWS, but anything that gets into the VPC (or a peered network) can reach the cache. Allow the application's security group instead and remove the open rule.`,
       evidence,
       remediation: {
         summary: "Replace the open rule with one from the application's security group.",

@@ -16,14 +16,14 @@ describe("parameter-group-applied", () => {
       case: "applying",
       applyStatus: "applying",
       reboot: [],
-      expected: [["fail", "Parameter group not applied yet on 2 of 2 node(s)"]],
+      expected: [["fail", "Parameter group not applied yet on 2 of 2 nodes"]],
       verdict: "needs-changes",
     },
     {
       case: "pending reboot",
       applyStatus: "pending-reboot",
       reboot: ["0001"],
-      expected: [["warn", "Pending reboot on 2 node(s)"]],
+      expected: [["warn", "Pending reboot on 2 nodes"]],
       verdict: "ready",
     },
   ])("$case", ({ applyStatus, reboot, expected, verdict }) => {

@@ -8,6 +8,7 @@ import type { Evidence, Finding } from "../types";
 import { membersProblem } from "../target";
 import { sourceOf, unknownFinding } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
+import { plural } from "@/lib/text/plural";
 
 export const parameterGroupAppliedRule: Rule = {
   id: "parameter-group-applied",
@@ -48,7 +49,7 @@ export const parameterGroupAppliedRule: Rule = {
       findings.push({
         ruleId: "parameter-group-applied",
         severity: "fail",
-        title: `Parameter group not applied yet on ${applying.length} of ${members.length} node(s)`,
+        title: `Parameter group not applied yet on ${applying.length} of ${plural(members.length, "node")}`,
         detail:
           "Until every node reports in-sync, the nodes may still run the old settings. This usually settles within minutes on its own: refresh the audit then.",
         evidence,
@@ -64,7 +65,7 @@ export const parameterGroupAppliedRule: Rule = {
       findings.push({
         ruleId: "parameter-group-applied",
         severity: "warn",
-        title: `Pending reboot on ${reboot.length} node(s)`,
+        title: `Pending reboot on ${plural(reboot.length, "node")}`,
         detail:
           "Some parameter of the group only takes effect after a reboot. maxmemory-policy is not one of them (it applies at once), so BullMQ does not need this reboot; a reboot wipes the node's data, so plan it separately if the other change matters.",
         evidence,

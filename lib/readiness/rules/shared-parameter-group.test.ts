@@ -13,7 +13,7 @@ describe("shared-parameter-group", () => {
       case: "custom group already noeviction, shared",
       policy: "noeviction",
       users: ["a", "b"],
-      expected: [["info", "Parameter group g is shared with 1 other cluster(s)"]],
+      expected: [["info", "Parameter group g is shared with 1 other cluster"]],
     },
     { case: "custom group used by one cluster", policy: "allkeys-lru", users: ["a"], expected: [] },
   ])("$case", ({ policy, users, expected }) => {

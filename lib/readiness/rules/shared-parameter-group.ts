@@ -9,6 +9,7 @@ import { attachedGroupNames, type TargetView } from "../target";
 import { groupUsers, readPolicy } from "../parameter-groups";
 import { sourceOf, wizardHref } from "../remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
+import { plural } from "@/lib/text/plural";
 
 export const sharedParameterGroupRule: Rule = {
   id: "shared-parameter-group",
@@ -36,7 +37,7 @@ function check(t: TargetView, name: string): Finding[] {
       {
         ruleId: "shared-parameter-group",
         severity: "info",
-        title: `Parameter group ${name} is shared with ${others.length} other cluster(s)`,
+        title: `Parameter group ${name} is shared with ${plural(others.length, "other cluster")}`,
         detail: `Any later edit of ${name} also changes ${others.join(", ")}. Its eviction policy is already right.`,
         evidence,
       },

@@ -23,7 +23,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   // A stopped run's preview takes up what it created, so it converges instead of asking to create it twice.
   const again = stepHref("preview", resumeParams(run));
   return (
-    <main className="space-y-6">
+    <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">
@@ -80,6 +80,6 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           </div>
         </CardBody>
       </Card>
-    </main>
+    </div>
   );
 }

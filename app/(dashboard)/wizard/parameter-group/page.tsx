@@ -27,7 +27,8 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
       </WizardFrame>
     );
   }
-  const found = suggestions(await readChoice(setup.settings, target.value), target.value);
+  const snapshot = await readChoice(setup.settings, target.value, [], { reuseCandidates: true });
+  const found = suggestions(snapshot, target.value);
   if (!found.ok) {
     return (
       <WizardFrame step="parameter-group" params={params} title="Parameter group">

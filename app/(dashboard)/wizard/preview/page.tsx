@@ -9,19 +9,25 @@ import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ApplyForm } from "@/components/wizard/apply-form";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
+import { ReviewSection } from "@/components/wizard/review-section";
+import { ReviewTarget } from "@/components/wizard/review-target";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { detailHref } from "@/components/status/audit-table";
 import { previewPlan } from "@/lib/apply";
 import { AwsError } from "@/lib/aws";
 import { choicesOf } from "@/lib/wizard/choices";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
+import { reviewGroups } from "@/lib/wizard/review";
 import { stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Preview changes" };
 
 /**
- * The binding preview, computed from live state on every render and recorded under an id: the ordered
- * steps with their exact AWS calls, the security-sensitive ones set apart, the EC2 DryRun answers, the
- * CLI and JSON exports, and (operators only) the Apply button bound to this preview's fingerprint.
+ * The binding preview, computed from live state on every render and recorded under an id, laid out as the
+ * AWS console's review page: the steps grouped by the wizard step that decided them, each with an Edit
+ * link back, their exact AWS calls and EC2 DryRun answers, the security-sensitive ones set apart, the CLI
+ * and JSON exports, and (operators only) Apply on the right, bound to this preview's fingerprint, with
+ * Cancel and Back beside it.
  */
 export default async function PreviewStep({ searchParams }: { searchParams: SearchParams }) {
   const { user, params, setup } = await loadStep("preview", searchParams);
@@ -51,6 +57,20 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   const { plan, permissions, previewId } = result;
   const href = stepHref("preview", params);
   const denied = permissions.filter((p) => p.result === "denied");
+  // Cancel leaves the wizard for the cluster's own page; Back is the previous step, answers kept.
+  const secondary = (
+    <>
+      <Link
+        href={detailHref({ region: plan.region, kind: plan.target.kind, name: plan.target.id })}
+        className={buttonClasses("ghost")}
+      >
+        Cancel
+      </Link>
+      <Link href={stepHref("modification", params)} className={buttonClasses("secondary")}>
+        Back
+      </Link>
+    </>
+  );
   return (
     <WizardFrame
       step="preview"
@@ -69,35 +89,56 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
             ))}
           </Notice>
         ) : null}
-        <ol aria-label="Steps" className="space-y-3">
-          {plan.steps.map((step, i) => (
-            <PlanStepCard
-              key={step.id}
-              step={step}
-              index={i}
-              permission={permissions.find((p) => p.stepId === step.id)}
-            />
-          ))}
-        </ol>
+        {reviewGroups(plan.steps).map((group) => (
+          <ReviewSection
+            key={group.slug}
+            number={group.number}
+            label={group.label}
+            editHref={stepHref(group.slug, params)}
+          >
+            {group.slug === "target" ? (
+              <ReviewTarget target={plan.target} region={plan.region} />
+            ) : group.steps.length > 0 ? (
+              <ol aria-label={`Steps of ${group.label}`} className="space-y-3">
+                {group.steps.map(({ step, index }) => (
+                  <PlanStepCard
+                    key={step.id}
+                    step={step}
+                    index={index}
+                    heading="h4"
+                    permission={permissions.find((p) => p.stepId === step.id)}
+                  />
+                ))}
+              </ol>
+            ) : (
+              <p className="text-[13px] text-slate-600">No AWS call for this step.</p>
+            )}
+          </ReviewSection>
+        ))}
         <SecurityChanges plan={plan} />
         <PlanExports plan={plan} previewId={previewId} />
         <div className="border-t border-slate-200 pt-4">
           {plan.converged ? (
-            <div className="flex items-center gap-3">
+            <FooterRow secondary={secondary}>
               <p className="text-[13px] text-slate-700">
                 Nothing to apply: {plan.target.id} already matches these choices.
               </p>
-              <Link href="/status" className={buttonClasses("secondary", "sm")}>
-                Back to status
-              </Link>
-            </div>
+            </FooterRow>
           ) : plan.blockers.length > 0 ? (
-            <p className="text-[13px] text-slate-700">
-              Apply is not offered while the blockers above stand.{" "}
-              <Link href={href} className="underline">
-                Preview again
-              </Link>
-            </p>
+            <FooterRow
+              secondary={
+                <>
+                  {secondary}
+                  <Link href={href} className={buttonClasses("primary")} prefetch={false}>
+                    Preview again
+                  </Link>
+                </>
+              }
+            >
+              <p className="text-[13px] text-slate-700">
+                Apply is not offered while the blockers above stand.
+              </p>
+            </FooterRow>
           ) : user.role === "operator" ? (
             <ApplyForm
               key={previewId}
@@ -105,23 +146,28 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
               fingerprint={plan.fingerprint}
               summaryLine={plan.summaryLine}
               previewHref={href}
+              secondary={secondary}
             />
           ) : (
-            <p className="text-[13px] text-slate-700">
-              You are signed in as a viewer: you can review and export this plan, but only an operator can
-              apply it.
-            </p>
+            <FooterRow secondary={secondary}>
+              <p className="text-[13px] text-slate-700">
+                You are signed in as a viewer: you can review and export this plan, but only an operator can
+                apply it.
+              </p>
+            </FooterRow>
           )}
-          <p className="mt-3">
-            <Link
-              href={stepHref("modification", params)}
-              className="text-[13px] text-slate-600 hover:text-slate-900"
-            >
-              Back
-            </Link>
-          </p>
         </div>
       </div>
     </WizardFrame>
+  );
+}
+
+/** A sentence on the left, the actions on the right (wrapping under it on a phone). */
+function FooterRow({ children, secondary }: { children: React.ReactNode; secondary: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      {children}
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-3">{secondary}</div>
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import { targetOptions } from "@/lib/plan";
 import { readRegion, regionOf } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { toQuery } from "@/lib/wizard/params";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Wizard: target" };
 
@@ -84,9 +85,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
                   )}
                 >
                   <span className="font-medium text-slate-900">{v.name ?? v.id}</span>{" "}
-                  <span className="text-slate-500">
-                    {v.clusterCount} cluster{v.clusterCount === 1 ? "" : "s"}
-                  </span>
+                  <span className="text-slate-500">{plural(v.clusterCount, "cluster")}</span>
                   <span className="block font-mono text-xs text-slate-500">
                     {v.id} · {v.cidrBlocks.join(", ")}
                   </span>

@@ -37,6 +37,13 @@ export async function GET(request: Request): Promise<Response> {
   if (format !== "csv" && format !== "json") return problem(400, "format must be csv or json.");
   const view = resolveView(paramsOf(url));
   if (!view.ok) return problem(503, view.problem.message);
+  // The page may fall back to the default region and say so; a download must hold what was asked for.
+  if (view.choice.unconfigured.length > 0) {
+    return problem(
+      400,
+      `Region ${view.choice.unconfigured.map((r) => JSON.stringify(r)).join(", ")} is not configured; configured: ${view.settings.regions.join(", ")}.`,
+    );
+  }
 
   const audits = await auditRegions(view.settings, view.choice.regions);
   const shown = audits.map((a) => ({ ...a, clusters: applyAuditQuery(a.clusters, view.query) }));

@@ -66,9 +66,9 @@ function Problem({
   problem: Parameters<typeof AwsProblemNotice>[0]["problem"];
 }) {
   return (
-    <main className="space-y-6">
+    <div className="space-y-6">
       <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
       <AwsProblemNotice what={what} problem={problem} />
-    </main>
+    </div>
   );
 }

@@ -28,10 +28,10 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
   const view = resolveView(await searchParams);
   if (!view.ok) {
     return (
-      <main className="space-y-6">
+      <div className="space-y-6">
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Status</h1>
         <AwsProblemNotice what="the AWS settings cannot be used" problem={view.problem} />
-      </main>
+      </div>
     );
   }
   const { settings, choice, query } = view;
@@ -40,7 +40,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
   const summary = <Summary loads={loads.map((l) => l.load)} choice={choice} query={query} />;
 
   return (
-    <main className="space-y-5">
+    <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">Status</h1>
@@ -69,7 +69,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
           </Suspense>
         ),
       )}
-    </main>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { AwsError, type AwsProblem } from "@/lib/aws";
 import { requireRole } from "@/lib/auth/require-role";
 import { wizardSettings } from "@/lib/wizard/live";
 import { candidateKey, uniqueCandidates } from "@/lib/wizard/undo-key";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Changes" };
 
@@ -32,16 +33,13 @@ export default async function ChangesPage() {
   const user = await requireRole("viewer");
   const [runs, { candidates, problem }] = await Promise.all([listApplyRuns(), candidatesOrProblem()]);
   return (
-    <main className="space-y-6">
+    <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Changes</h1>
         <p className="mt-1 text-[13px] text-slate-500">Every apply made through QueueReady, newest first.</p>
       </div>
       <Card>
-        <CardHeader
-          title="Applies"
-          description={`${runs.length} ${runs.length === 1 ? "apply" : "applies"}`}
-        />
+        <CardHeader title="Applies" description={plural(runs.length, "apply", "applies")} />
         {runs.length > 0 ? (
           <RunsTable runs={runs} />
         ) : (
@@ -80,6 +78,6 @@ export default async function ChangesPage() {
           </ul>
         </CardBody>
       </Card>
-    </main>
+    </div>
   );
 }

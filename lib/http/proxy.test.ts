@@ -1,0 +1,48 @@
+import type { NextRequestWithAuth } from "next-auth/middleware";
+import { NextRequest, type NextFetchEvent } from "next/server";
+import { describe, expect, it } from "vitest";
+import proxy, { config } from "@/proxy";
+
+const matcher = new RegExp(`^${config.matcher[0]!}$`);
+const post = (path: string, length: string) =>
+  proxy(
+    new NextRequest(`http://127.0.0.1:3000${path}`, {
+      method: "POST",
+      headers: { "content-length": length },
+    }) as NextRequestWithAuth,
+    {} as NextFetchEvent,
+  );
+
+describe("proxy", () => {
+  it("runs on pages and on the API routes, not on Next's assets", () => {
+    for (const path of [
+      "/status",
+      "/wizard/target",
+      "/api/auth/callback/credentials",
+      "/api/audit/export",
+      "/sign-in",
+    ])
+      expect(matcher.test(path), path).toBe(true);
+    for (const path of ["/_next/static/chunks/a.js", "/icon.svg"])
+      expect(matcher.test(path), path).toBe(false);
+  });
+
+  it.each(["/wizard/target", "/api/auth/callback/credentials"])(
+    "answers 413 to a body over 1 MB on %s",
+    async (path) => {
+      const response = await post(path, String(1024 * 1024 + 1));
+      expect(response?.status).toBe(413);
+    },
+  );
+
+  it("lets a normal sign-in post through, and sends a signed-out page visit to sign in", async () => {
+    const signIn = await post("/api/auth/callback/credentials", "120");
+    expect(signIn?.headers.get("x-middleware-next")).toBe("1");
+    const page = await proxy(
+      new NextRequest("http://127.0.0.1:3000/status") as NextRequestWithAuth,
+      {} as NextFetchEvent,
+    );
+    expect(page?.status).toBe(307);
+    expect(page?.headers.get("location")).toContain("/sign-in?callbackUrl=");
+  });
+});
