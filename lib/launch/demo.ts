@@ -8,6 +8,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
 import { SANDBOX_EXTERNAL_ID, startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
 import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
 
   const dataDir = path.join(root, ".queueready");
   mkdirSync(dataDir, { recursive: true });
+  const wanted = demoWantsEngines();
   // A 4 s apply delay makes the wizard's progress visible, like a (much faster) real ElastiCache change.
   const sandbox = await startSandbox({
+    engines: wanted.on,
     port: sandboxPort,
     applyDelayMs: 4000,
     latencyMs: 30,
@@ -36,7 +39,11 @@ async function main(): Promise<void> {
     accountsFile,
     `${JSON.stringify({ organization: { externalId: SANDBOX_EXTERNAL_ID } }, null, 2)}\n`,
   );
-  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile });
+  const engines = await demoEngineEnv(sandbox, dataDir);
+  const env = {
+    ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile }),
+    ...engines.env,
+  };
   // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
   writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
         .join(", ")}`,
       "              (organization mode, .queueready/accounts.json)",
       "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
+      ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),

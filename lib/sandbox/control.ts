@@ -2,6 +2,7 @@
  * The sandbox's public contract types: how it is started and how a test or the control API steers it.
  * They live apart from index.ts so the HTTP side can use them without importing the entry point.
  */
+import type { EngineInfo } from "./engines";
 import type { FaultSpec } from "./faults";
 import type { SeedChoice } from "./seed/build";
 
@@ -18,6 +19,11 @@ export interface SandboxOptions {
   /** Load the state from this JSON file when it exists, save it after each write. */
   persistFile?: string;
   log?: (line: string) => void;
+  /**
+   * Back each seeded Redis/Valkey node with a real `redis-server` on a loopback port (needs it on PATH;
+   * without it the sandbox logs why and runs control-plane only). Generated fleets never get engines.
+   */
+  engines?: boolean;
 }
 
 /** One account as the control API reports it. */
@@ -40,4 +46,8 @@ export interface SandboxControl {
   regions(): string[];
   /** Every account of the state, the default one first. */
   accounts(): SandboxAccountInfo[];
+  /** The real engines (empty when off); waits for a start or restart in progress. */
+  engines(): Promise<EngineInfo[]>;
+  /** The certificate (its own CA) the TLS engines serve, when any do. */
+  engineCa(): Promise<string | undefined>;
 }

@@ -1,6 +1,6 @@
 /** The contract between the HTTP server and the dispatcher: what a call needs and what it answers. */
 import type { FaultSpec } from "./faults";
-import type { SandboxState } from "./model/state";
+import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
 
 export interface DispatchEnv {
   state: SandboxState;
@@ -11,6 +11,8 @@ export interface DispatchEnv {
   /** Called after a successful write (persistence). */
   afterWrite(): void;
   log(line: string): void;
+  /** A parameter change reached `in-sync` on a cluster (the sandbox's real engines, when on). */
+  onInSync?(region: RegionState, cc: CacheClusterState): void;
 }
 
 /** What dispatch reads off an HTTP request. */

@@ -99,7 +99,7 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
     if (service === "ec2" && bool(form, "DryRun")) {
       throw new SandboxError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
     }
-    settleRegion(region, env.now());
+    settleRegion(region, env.now(), env.onInSync);
     const body = op.run({ region, params: form, now: env.now(), applyDelayMs: env.applyDelayMs });
     if (op.write) env.afterWrite();
     const xml =

@@ -6,8 +6,9 @@
  */
 import type { SandboxControl, SandboxOptions } from "./control";
 import type { DispatchEnv } from "./dispatch";
+import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
-import { defaultAccount } from "./model/accounts";
+import { defaultAccount, standaloneState } from "./model/accounts";
 import type { SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
 import { buildState } from "./seed/build";
@@ -26,6 +27,7 @@ export {
 } from "./seed/organization-seed";
 export { ACCOUNT_ID as MANAGEMENT_ACCOUNT_ID } from "./model/state";
 export { MEMBER_ROLE } from "./model/accounts";
+export type { EngineInfo } from "./engines";
 
 export interface RunningSandbox {
   url: string;
@@ -44,6 +46,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   let seed = opts.seed ?? "default";
   let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
   const faults = new FaultTable();
+  const engineSetup = opts.engines ? createEngineManager(log) : undefined;
+  if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
+  const engines = engineSetup?.ok ? engineSetup.manager : undefined;
+  // Generated fleets stay control-plane only: thousands of processes would prove nothing more.
+  const startEngines = () => engines?.start(typeof seed === "object" ? standaloneState([]) : state);
   let counts: Record<string, number> = {};
   const persist = () => {
     if (opts.persistFile) saveState(opts.persistFile, state);
@@ -61,12 +68,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     matchFault: (action, region) => faults.match(action, region),
     afterWrite: persist,
     log,
+    onInSync: engines ? (region, cc) => engines.parametersInSync(region, cc) : undefined,
   };
   const control: SandboxControl = {
     reset(next) {
       seed = next ?? seed;
       state = buildState(seed);
       persist();
+      void startEngines()?.catch((e: unknown) => log(`engines: restart failed: ${String(e)}`));
     },
     configure(o) {
       if (o.latencyMs !== undefined) latencyMs = o.latencyMs;
@@ -83,9 +92,29 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       Object.values(state.accounts)
         .sort((a, b) => Number(b.id === state.defaultAccountId) - Number(a.id === state.defaultAccountId))
         .map((a) => ({ id: a.id, name: a.name, status: a.status, regions: Object.keys(a.regions) })),
+    engines: async () => (engines ? engines.list() : []),
+    engineCa: async () => engines?.caPem(),
   };
-  const server = await listen({ env, control, latencyMs: () => latencyMs }, host, opts.port ?? 4566);
+  try {
+    await startEngines();
+  } catch (e) {
+    await engines?.stop();
+    throw e;
+  }
+  const settled = engines ? () => engines.settled() : undefined;
+  const server = await listen(
+    { env, control, latencyMs: () => latencyMs, settled },
+    host,
+    opts.port ?? 4566,
+  ).catch(async (e: unknown) => {
+    await engines?.stop();
+    throw e;
+  });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;
   log(`sandbox listening on ${url} (regions ${control.regions().join(", ")})`);
-  return { url, port: server.port, control, close: server.close };
+  const close = async () => {
+    await server.close();
+    await engines?.stop();
+  };
+  return { url, port: server.port, control, close };
 }
