@@ -26,11 +26,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The AWS SDK stays a server-side dependency; never bundle it for the browser. PGlite loads its WASM
   // and data files next to its own module, and pg has optional native parts: both stay plain requires.
+  // bullmq and ioredis (the engine check) load native and Lua parts at run time: keep them out of the bundle too.
   serverExternalPackages: [
     "@aws-sdk/client-elasticache",
     "@aws-sdk/client-ec2",
     "@electric-sql/pglite",
     "pg",
+    "bullmq",
+    "ioredis",
   ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -5,7 +5,8 @@
  */
 import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
-import { auditTarget, connectionSnippet } from "@/lib/readiness";
+import { verifyAfterApply } from "@/lib/engine/after-apply";
+import { auditTarget, connectionSnippet, type ClusterAudit } from "@/lib/readiness";
 import type { Db } from "@/lib/db";
 import { releaseLease } from "@/lib/db/leases";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
@@ -147,7 +148,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   }
 }
 
-async function audit(rc: RunContext, plan: Plan): Promise<void> {
+async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefined> {
   await updateRun(rc.db, rc.runId, (r) => {
     r.phase = "auditing";
     r.message = `Checking ${plan.target.id} against the readiness rules.`;
@@ -176,6 +177,7 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
       ? `Done: ${plan.target.id} is ${result.verdict}.`
       : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
+  return result;
 }
 
 /** Runs the apply to its end; never throws (every failure is recorded on the run). */
@@ -185,7 +187,9 @@ export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
   try {
     if (!(await executeSteps(rc, plan, outputs))) return;
     if (!(await converge(rc, plan, outputs))) return;
-    await audit(rc, plan);
+    const audited = await audit(rc, plan);
+    // Proof on the engine after every successful apply (recorded for the detail page; never fails the run).
+    if (audited) await verifyAfterApply(rc.db, audited);
   } catch (err) {
     // A lost lease means another replica already recorded this run as interrupted: leave its record be.
     if (!(err instanceof LeaseLostError))

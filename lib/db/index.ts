@@ -21,3 +21,10 @@ export function defaultDatabase(): Promise<Database> {
   });
   return slot[KEY];
 }
+
+/** Closes the process's database if it was opened (a command line run, so its embedded files are free). */
+export async function closeDefaultDatabase(): Promise<void> {
+  const opened = slot[KEY];
+  slot[KEY] = undefined;
+  if (opened) await (await opened.catch(() => undefined))?.close();
+}

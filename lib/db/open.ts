@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
 import type { DatabaseConfig } from "@/lib/db/config";
+import { lockEmbedded } from "@/lib/db/embedded-lock";
 import { migrateEmbedded, migrateServer } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
 
@@ -33,14 +34,26 @@ export interface OpenOptions {
 
 async function openEmbedded(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const client = await PGlite.create({ dataDir, loadDataDir: opts.template });
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migrateEmbedded(client);
+  const unlock = dataDir ? await lockEmbedded(dataDir) : async () => undefined;
+  let client: PGlite | undefined;
+  try {
+    client = await PGlite.create({ dataDir, loadDataDir: opts.template });
+    await migrateEmbedded(client);
+  } catch (err) {
+    await client?.close().catch(() => undefined);
+    await unlock();
+    throw err;
+  }
+  const opened = client;
+  const db = drizzlePglite({ client: opened, schema }) as unknown as Db;
   return {
     kind: dataDir ? "embedded" : "memory",
     db,
-    ping: async () => void (await client.query("select 1")),
-    close: () => client.close(),
+    ping: async () => void (await opened.query("select 1")),
+    close: async () => {
+      await opened.close();
+      await unlock();
+    },
   };
 }
 

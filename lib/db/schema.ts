@@ -5,6 +5,7 @@
  * new SQL migration under lib/db/migrations (applied at start, never edited once committed).
  */
 import type { ApplyRun, CreatedResource, StepStatus } from "@/lib/apply/types";
+import type { Verification } from "@/lib/engine/verify";
 import type { Plan } from "@/lib/plan";
 import {
   index,
@@ -30,6 +31,8 @@ export const applyRuns = pgTable(
     targetId: text("target_id").notNull(),
     userName: text("user_name").notNull(),
     userRole: text("user_role").notNull(),
+    /** Where it was started: the wizard or `npm run apply` (null on runs from before: the browser). */
+    origin: text("origin").$type<NonNullable<ApplyRun["origin"]>>(),
     status: text("status").$type<ApplyRun["status"]>().notNull(),
     phase: text("phase").$type<ApplyRun["phase"]>().notNull(),
     message: text("message").notNull(),
@@ -84,6 +87,20 @@ export const createdResources = pgTable(
     removedBy: text("removed_by"),
   },
   (t) => [primaryKey({ columns: [t.runId, t.position] })],
+);
+
+/** The last engine verification of each target (a verification never holds the AUTH token). */
+export const verifications = pgTable(
+  "verifications",
+  {
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    verification: jsonb("verification").$type<Verification>().notNull(),
+    savedAt: at("saved_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.region, t.kind, t.targetId] })],
 );
 
 /** A binding preview: apply holds the operator to exactly this plan until it expires. */

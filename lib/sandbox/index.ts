@@ -1,44 +1,33 @@
 /**
- * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02) and
- * EC2 (ec2 query 2016-11-15) on one loopback port, seeded with the account of SEED.md.
- * Point the real SDK clients at `url` through the endpoint override, with any dummy credentials.
+ * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02), EC2
+ * (ec2 query 2016-11-15), STS (awsQuery 2011-06-15) and Organizations (awsJson1_1) on one loopback port,
+ * seeded with the organization of SEED.md. Point the real SDK clients at `url` through the endpoint
+ * override, with any dummy credentials; credentials from STS AssumeRole see their own account.
  */
+import type { SandboxControl, SandboxOptions } from "./control";
 import type { DispatchEnv } from "./dispatch";
-import { FaultTable, type FaultSpec } from "./faults";
+import { createEngineManager } from "./engines";
+import { FaultTable } from "./faults";
+import { defaultAccount, standaloneState } from "./model/accounts";
 import type { SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
 import { buildState } from "./seed/build";
-import type { FleetSpec } from "./seed/fleet";
 import { listen } from "./server";
 
+export type { SandboxAccountInfo, SandboxControl, SandboxOptions } from "./control";
 export type { FaultSpec, FaultKind } from "./faults";
 export type { FleetSpec } from "./seed/fleet";
-
-export interface SandboxOptions {
-  /** Loopback only; default 127.0.0.1. */
-  host?: string;
-  /** 0 picks a free port; default 4566. */
-  port?: number;
-  latencyMs?: number;
-  /** How long a modification stays `modifying` / `applying`; default 3000. */
-  applyDelayMs?: number;
-  seed?: "default" | "empty" | FleetSpec;
-  /** Load the state from this JSON file when it exists, save it after each write. */
-  persistFile?: string;
-  log?: (line: string) => void;
-}
-
-export interface SandboxControl {
-  reset(seed?: SandboxOptions["seed"]): void;
-  configure(o: { latencyMs?: number; applyDelayMs?: number }): void;
-  addFault(f: FaultSpec): void;
-  clearFaults(): void;
-  /** Calls per `service:Operation`, e.g. `elasticache:DescribeCacheClusters`. */
-  calls(): Record<string, number>;
-  resetCalls(): void;
-  /** The regions served, e.g. `["us-east-1", "eu-west-1"]`. */
-  regions(): string[];
-}
+export {
+  ORGANIZATION_ID,
+  PAYMENTS_ID,
+  RESEARCH_ID,
+  SANDBOX_EXTERNAL_ID,
+  STAGING_ID,
+  SUSPENDED_ID,
+} from "./seed/organization-seed";
+export { ACCOUNT_ID as MANAGEMENT_ACCOUNT_ID } from "./model/state";
+export { MEMBER_ROLE } from "./model/accounts";
+export type { EngineInfo } from "./engines";
 
 export interface RunningSandbox {
   url: string;
@@ -57,6 +46,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   let seed = opts.seed ?? "default";
   let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
   const faults = new FaultTable();
+  const engineSetup = opts.engines ? createEngineManager(log) : undefined;
+  if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
+  const engines = engineSetup?.ok ? engineSetup.manager : undefined;
+  // Generated fleets stay control-plane only: thousands of processes would prove nothing more.
+  const startEngines = () => engines?.start(typeof seed === "object" ? standaloneState([]) : state);
   let counts: Record<string, number> = {};
   const persist = () => {
     if (opts.persistFile) saveState(opts.persistFile, state);
@@ -74,12 +68,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     matchFault: (action, region) => faults.match(action, region),
     afterWrite: persist,
     log,
+    onInSync: engines ? (region, cc) => engines.parametersInSync(region, cc) : undefined,
   };
   const control: SandboxControl = {
     reset(next) {
       seed = next ?? seed;
       state = buildState(seed);
       persist();
+      void startEngines()?.catch((e: unknown) => log(`engines: restart failed: ${String(e)}`));
     },
     configure(o) {
       if (o.latencyMs !== undefined) latencyMs = o.latencyMs;
@@ -91,10 +87,34 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     resetCalls: () => {
       counts = {};
     },
-    regions: () => Object.keys(state.regions),
+    regions: () => Object.keys(defaultAccount(state).regions),
+    accounts: () =>
+      Object.values(state.accounts)
+        .sort((a, b) => Number(b.id === state.defaultAccountId) - Number(a.id === state.defaultAccountId))
+        .map((a) => ({ id: a.id, name: a.name, status: a.status, regions: Object.keys(a.regions) })),
+    engines: async () => (engines ? engines.list() : []),
+    engineCa: async () => engines?.caPem(),
   };
-  const server = await listen({ env, control, latencyMs: () => latencyMs }, host, opts.port ?? 4566);
+  try {
+    await startEngines();
+  } catch (e) {
+    await engines?.stop();
+    throw e;
+  }
+  const settled = engines ? () => engines.settled() : undefined;
+  const server = await listen(
+    { env, control, latencyMs: () => latencyMs, settled },
+    host,
+    opts.port ?? 4566,
+  ).catch(async (e: unknown) => {
+    await engines?.stop();
+    throw e;
+  });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;
   log(`sandbox listening on ${url} (regions ${control.regions().join(", ")})`);
-  return { url, port: server.port, control, close: server.close };
+  const close = async () => {
+    await server.close();
+    await engines?.stop();
+  };
+  return { url, port: server.port, control, close };
 }
