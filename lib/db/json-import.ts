@@ -1,6 +1,7 @@
 /**
  * One-time import of the JSON files that held apply runs before the database (`<data dir>/runs/*.json`),
- * so an upgrade keeps its history. Previews and locks are not imported: previews expire within the hour
+ * and each cluster's last engine verification (`<data dir>/verifications/*.json`), so an upgrade keeps its
+ * history. Previews and locks are not imported: previews expire within the hour
  * anyway, and a lock of the old single process cannot be held by anyone after the restart. A marker row
  * makes the import happen once, whichever replica starts first; the files are left where they were.
  */
@@ -10,6 +11,7 @@ import { z } from "zod";
 import type { ApplyRun } from "@/lib/apply/types";
 import { DEFAULT_ACCOUNT_ID } from "@/lib/db/account";
 import type { Db } from "@/lib/db/open";
+import { insertLegacyVerifications, readLegacyVerifications } from "@/lib/db/json-import-verifications";
 import { insertRun } from "@/lib/db/runs";
 import { applyRuns, meta } from "@/lib/db/schema";
 import { eq } from "drizzle-orm";
@@ -59,6 +61,8 @@ async function readLegacyRuns(dir: string): Promise<{ runs: ApplyRun[]; skipped:
 
 export interface ImportResult {
   imported: number;
+  /** Last verifications imported. */
+  verifications: number;
   /** Files that were not runs QueueReady wrote (left alone, named here for the log). */
   skipped: string[];
 }
@@ -67,7 +71,9 @@ export interface ImportResult {
 export async function importJsonStore(db: Db, dataDir: string): Promise<ImportResult | undefined> {
   const [done] = await db.select().from(meta).where(eq(meta.key, MARKER));
   if (done) return undefined;
-  const { runs, skipped } = await readLegacyRuns(dataDir);
+  const { runs, skipped: runsSkipped } = await readLegacyRuns(dataDir);
+  const verified = await readLegacyVerifications(dataDir);
+  const skipped = [...runsSkipped, ...verified.skipped];
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(meta)
@@ -82,6 +88,7 @@ export async function importJsonStore(db: Db, dataDir: string): Promise<ImportRe
       await insertRun(tx as unknown as Db, run);
       imported++;
     }
-    return { imported, skipped };
+    const verifications = await insertLegacyVerifications(tx as unknown as Db, verified.found);
+    return { imported, verifications, skipped };
   });
 }

@@ -7,12 +7,26 @@ import { updateRun } from "@/lib/db/run-updates";
 import { findRun, insertRun, listRuns } from "@/lib/db/runs";
 import { startDatabase } from "@/lib/db/start";
 import { sampleRun } from "@/lib/db/test-fixtures";
+import { dbVerificationRepository } from "@/lib/engine/verification-store";
 import { databasesPerFile } from "@/lib/testing/test-db";
 
 const dbs = databasesPerFile();
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 const quiet = () => undefined;
+
+const LEGACY_VERIFICATION = {
+  target: {
+    accountId: "123456789012",
+    region: "us-east-1",
+    kind: "replication-group" as const,
+    id: "orders-redis7",
+  },
+  at: "2026-01-01T00:02:00.000Z",
+  outcome: "verified",
+  api: { policy: "noeviction" },
+  disagreements: [],
+};
 
 async function legacyDataDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "qr-db-start-"));
@@ -26,6 +40,9 @@ async function legacyDataDir(): Promise<string> {
   );
   await write("20260101t000100-bbbbbb.json", sampleRun("20260101t000100-bbbbbb"));
   await write("broken.json", "{ not json");
+  await mkdir(path.join(dir, "verifications"));
+  await writeFile(path.join(dir, "verifications", "0a1b.json"), JSON.stringify(LEGACY_VERIFICATION));
+  await writeFile(path.join(dir, "verifications", "0c2d.json"), JSON.stringify({ target: { id: "x" } }));
   return dir;
 }
 
@@ -34,7 +51,13 @@ describe("start and restart", () => {
     const dir = await legacyDataDir();
     const lines: string[] = [];
     const first = await startDatabase({ kind: "embedded", dataDir: dir }, (l) => lines.push(l));
-    expect(lines).toEqual([`Imported 2 apply run(s) from ${dir}/runs (skipped broken.json).`]);
+    expect(lines).toEqual([
+      `Imported 2 apply run(s) from ${dir}/runs (skipped broken.json, verifications/0c2d.json).`,
+      "Imported the last engine verification of 1 cluster(s).",
+    ]);
+    expect(await dbVerificationRepository(first.db).last(LEGACY_VERIFICATION.target)).toEqual(
+      LEGACY_VERIFICATION,
+    );
     // The imported run was "running" in a process that is gone: it reads as interrupted at once.
     expect((await findRun(first.db, "20260101t000100-bbbbbb"))!.status).toBe("interrupted");
     await insertRun(first.db, sampleRun("20260102t000000-cccccc", { heartbeatAt: new Date().toISOString() }));
@@ -58,7 +81,7 @@ describe("start and restart", () => {
     await first.close();
 
     const second = await startDatabase({ kind: "embedded", dataDir: dir }, (l) => lines.push(l));
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect((await listRuns(second.db)).map((r) => [r.id, r.status])).toEqual([
       ["20260102t000000-cccccc", "interrupted"],
       ["20260101t000100-bbbbbb", "interrupted"],

@@ -19,6 +19,8 @@ export async function startDatabase(
       const skipped = imported.skipped.length > 0 ? ` (skipped ${imported.skipped.join(", ")})` : "";
       log(`Imported ${imported.imported} apply run(s) from ${config.dataDir}/runs${skipped}.`);
     }
+    if (imported && imported.verifications > 0)
+      log(`Imported the last engine verification of ${imported.verifications} cluster(s).`);
     if (config.kind === "embedded") {
       // One process owns the embedded database, so whatever was running or held before it started is dead.
       await interruptStaleRuns(database.db, new Date());
