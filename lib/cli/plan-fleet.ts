@@ -14,7 +14,7 @@ import {
   type TargetChoice,
   type TargetOption,
 } from "@/lib/plan";
-import type { NotPlanned } from "@/lib/plan-file";
+import { classifyPlan, type NotPlanned } from "@/lib/plan-file";
 import { choicesFor, type ChoiceFlags } from "./plan-choices";
 
 export interface FleetRequest {
@@ -69,14 +69,13 @@ async function planOne(
   if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
   const result = await planFromLiveState(access, choices.value);
   if (!result.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: result.fieldErrors } };
-  const { plan } = result;
-  if (plan.converged) return { notPlanned: { ...ref, status: "up-to-date", reason: plan.summaryLine } };
-  if (plan.blockers.length > 0)
-    return { notPlanned: { ...ref, status: "blocked", reason: plan.blockers.join(" ") } };
-  for (const step of plan.steps)
-    if (step.kind === "create-parameter-group" && step.action === "create")
-      claimed.add(step.input.name.toLowerCase());
-  return { plan };
+  const classified = classifyPlan(result.plan);
+  if ("plan" in classified) {
+    for (const step of classified.plan.steps)
+      if (step.kind === "create-parameter-group" && step.action === "create")
+        claimed.add(step.input.name.toLowerCase());
+  }
+  return classified;
 }
 
 export async function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {
