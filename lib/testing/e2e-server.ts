@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const sandboxPort = portFrom(process.env.E2E_SANDBOX_PORT, 4600, "E2E_SANDBOX_PORT");
   await buildIfNeeded(root);
   const sandbox = await startSandbox({ port: sandboxPort, applyDelayMs: 300, latencyMs: 0, seed: "default" });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
+  const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
   const env = {
     ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),
     QUEUEREADY_DATA_DIR: dataDir,
