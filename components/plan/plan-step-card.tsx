@@ -85,7 +85,16 @@ export function PlanStepCard({
               <tbody className="font-mono text-xs">
                 {step.changes.map((c) => (
                   <tr key={c.attribute} className="border-t border-slate-100 align-top">
-                    <td className="py-1.5 pr-4 font-sans text-slate-700">{c.attribute}</td>
+                    <td className="py-1.5 pr-4 font-sans text-slate-700">
+                      {c.attribute}
+                      {c.requiresReboot ? (
+                        <>
+                          {" "}
+                          <Badge tone="amber">requires reboot</Badge>
+                        </>
+                      ) : null}
+                      {c.note ? <span className="block text-xs text-slate-500">{c.note}</span> : null}
+                    </td>
                     <td className="py-1.5 pr-4 text-slate-500">{c.before ?? "(does not exist)"}</td>
                     <td className="py-1.5 text-slate-900">{c.after ?? "(removed)"}</td>
                   </tr>

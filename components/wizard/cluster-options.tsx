@@ -9,6 +9,7 @@ const KIND_LABEL: Record<TargetOption["kind"], string> = {
 };
 
 function readinessBadge(option: TargetOption) {
+  if (option.busy) return <Badge tone="neutral">Busy: try later</Badge>;
   if (!option.selectable) return <Badge tone="neutral">Cannot be fixed here</Badge>;
   if (option.readiness === "ready")
     return (

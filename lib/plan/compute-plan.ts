@@ -5,7 +5,11 @@
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { WizardChoices } from "@/lib/plan/choices";
 import { fingerprintFacts, fingerprintOf } from "@/lib/plan/fingerprint";
-import { createParameterGroupStep, modifyParameterGroupStep } from "@/lib/plan/steps-parameter-group";
+import {
+  carryOverOf,
+  createParameterGroupStep,
+  modifyParameterGroupStep,
+} from "@/lib/plan/steps-parameter-group";
 import { modifyClusterStep } from "@/lib/plan/steps-modify";
 import { authorizeIngressStep, createSecurityGroupStep } from "@/lib/plan/steps-network";
 import type { FieldErrors, Plan, PlanStep } from "@/lib/plan/types";
@@ -65,6 +69,9 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
     BUSY_STATUSES.includes(t.status) && !summary.converged
       ? [`${t.ref.id} is ${t.status}: AWS refuses changes until it is available. Preview again once it is.`]
       : [];
+  // Never attach a replacement whose carried-over settings are unknown: that would reset them silently.
+  const carry = carryOverOf(snapshot, t, pg.value);
+  if (carry && !carry.ok) blockers.push(carry.problem.message);
   const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
   return {
     version: 2,

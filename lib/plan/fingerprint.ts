@@ -13,6 +13,7 @@ import {
   type ResolvedTarget,
 } from "@/lib/plan/target";
 import type { FingerprintFact } from "@/lib/plan/types";
+import { carryOverOf } from "@/lib/plan/steps-parameter-group";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
 
@@ -121,6 +122,14 @@ export function fingerprintFacts(
   const groups = new Set([pg.name, ...(t.parameterGroupName ? [t.parameterGroupName] : [])]);
   for (const name of [...groups].sort()) facts.push(...parameterGroupFacts(snapshot, name));
   facts.push(...networkFacts(snapshot, t, network));
+  const carry = carryOverOf(snapshot, t, pg);
+  if (carry) {
+    facts.push({
+      key: `pg.${carry.ok ? carry.value.from : t.parameterGroupName}.user-values`,
+      label: `Values set on ${t.parameterGroupName} (carried over)`,
+      value: carry.ok ? list(carry.value.parameters.map((p) => `${p.name}=${p.value}`)) : "unknown",
+    });
+  }
   return facts;
 }
 

@@ -4,7 +4,7 @@
  */
 import { awsParams } from "@/lib/plan/aws-params";
 import type { JsonValue, Plan, PlanStep } from "@/lib/plan/types";
-import { isStepRef, NEW_SECURITY_GROUP_REF } from "@/lib/plan/types";
+import { isStepRef, NEW_SECURITY_GROUP_REF, PARAMETERS_PER_CALL } from "@/lib/plan/types";
 
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
@@ -93,7 +93,12 @@ function commandFor(step: PlanStep, region: string): string[] {
       const values = (p.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) =>
         shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`),
       );
-      return [
+      // AWS takes 20 values per call: one command per batch, in order.
+      const batches: string[][] = [];
+      for (let i = 0; i < values.length; i += PARAMETERS_PER_CALL)
+        batches.push(values.slice(i, i + PARAMETERS_PER_CALL));
+      return batches.flatMap((batch, i) => [
+        ...(i > 0 ? ["\n"] : []),
         "aws",
         "elasticache",
         "modify-cache-parameter-group",
@@ -101,8 +106,8 @@ function commandFor(step: PlanStep, region: string): string[] {
         "--cache-parameter-group-name",
         word(p.CacheParameterGroupName),
         "--parameter-name-values",
-        ...values,
-      ];
+        ...batch,
+      ]);
     }
     case "modify-replication-group":
     case "modify-cache-cluster": {
@@ -125,8 +130,9 @@ function commandFor(step: PlanStep, region: string): string[] {
   }
 }
 
+/** Words on one line; a `\n` word (between batches of one step) starts the next command on its own line. */
 function wrap(words: string[]): string {
-  return words.join(" ");
+  return words.join(" ").replace(/ \n /g, "\n");
 }
 
 export function renderCli(plan: Plan): string {
@@ -143,7 +149,8 @@ export function renderCli(plan: Plan): string {
     lines.push("", `# ${i + 1}. ${step.title}${step.securitySensitive ? " [security]" : ""}`);
     if (step.touches.length > 0) lines.push(`#    also changes: ${step.touches.join(", ")}`);
     const command = wrap(commandFor(step, plan.region));
-    if (step.action === "no-op") lines.push(`#    no-op: ${str(step.noopReason ?? "")}`, `# ${command}`);
+    if (step.action === "no-op")
+      lines.push(`#    no-op: ${str(step.noopReason ?? "")}`, ...command.split("\n").map((c) => `# ${c}`));
     else lines.push(command);
   });
   const modify = plan.steps.find(

@@ -4,10 +4,12 @@
  */
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import { FAMILY_DEFAULTS } from "@/lib/inventory/parameters";
+import { carryOverFor, type CarryOver } from "@/lib/plan/carry-over";
 import { parameterValue } from "@/lib/plan/live-facts";
 import type { ResolvedTarget } from "@/lib/plan/target";
 import {
   createdByTags,
+  type AttributeChange,
   type CreateParameterGroupStep,
   type ModifyParameterGroupStep,
 } from "@/lib/plan/types";
@@ -54,6 +56,28 @@ export function createParameterGroupStep(
   };
 }
 
+/** The user's values of the group a new group replaces (none for a reuse, an edit, or a default group). */
+export function carryOverOf(snapshot: Snapshot, t: ResolvedTarget, pg: CheckedParameterGroup) {
+  if (pg.mode !== "create") return undefined;
+  return carryOverFor(
+    snapshot,
+    t,
+    desiredValues(t).map((d) => d.name),
+  );
+}
+
+function carriedChanges(carry: CarryOver): AttributeChange[] {
+  return carry.parameters.map((p) => ({
+    attribute: p.name,
+    before: "family default",
+    after: p.value,
+    note: p.requiresReboot
+      ? `carried over from ${carry.from}; requires-reboot: the nodes run this value already, a different one would wait for a reboot`
+      : `carried over from ${carry.from}`,
+    ...(p.requiresReboot ? { requiresReboot: true } : {}),
+  }));
+}
+
 export function modifyParameterGroupStep(
   snapshot: Snapshot,
   t: ResolvedTarget,
@@ -68,7 +92,10 @@ export function modifyParameterGroupStep(
           return read.known ? read.value : "unknown";
         })();
   const differing = desired.filter((d) => current(d.name) !== d.value);
-  const sent = differing.length > 0 ? differing : desired;
+  const carryRead = carryOverOf(snapshot, t, pg);
+  const carry = carryRead?.ok ? carryRead.value : undefined;
+  const carried = carry?.parameters.map(({ name, value }) => ({ name, value })) ?? [];
+  const sent = [...(differing.length > 0 ? differing : desired), ...carried];
   const inUse = pg.otherUsers.length > 0 || t.members.some((m) => m.parameterGroup?.name === pg.name);
   const setsClusterEnabled = differing.some((v) => v.name === "cluster-enabled");
   const why = [
@@ -77,22 +104,29 @@ export function modifyParameterGroupStep(
     setsClusterEnabled
       ? "cluster-enabled must match the cluster's mode before the group is attached; it is set while the group is unattached, so nothing restarts."
       : "",
+    carried.length > 0
+      ? `The ${carried.length} value${carried.length === 1 ? "" : "s"} set on ${carry!.from} ${carried.length === 1 ? "is" : "are"} carried over, so attaching the new group resets nothing.`
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
+  const ownTitle = (differing.length > 0 ? differing : desired).map((v) => `${v.name}=${v.value}`).join(", ");
   return {
     id: "modify-parameter-group",
     kind: "modify-parameter-group",
-    action: differing.length > 0 ? "change" : "no-op",
-    title: `Set ${sent.map((v) => `${v.name}=${v.value}`).join(", ")} in ${pg.name}`,
+    action: differing.length > 0 || carried.length > 0 ? "change" : "no-op",
+    title: `Set ${ownTitle}${carried.length > 0 ? ` and ${carried.length} value${carried.length === 1 ? "" : "s"} carried over from ${carry!.from}` : ""} in ${pg.name}`,
     noopReason:
-      differing.length > 0
+      differing.length > 0 || carried.length > 0
         ? undefined
         : `${pg.name} already has ${desired.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
     service: "elasticache",
     operation: "ModifyCacheParameterGroup",
     input: { name: pg.name, values: sent },
-    changes: desired.map((d) => ({ attribute: d.name, before: current(d.name), after: d.value })),
+    changes: [
+      ...desired.map((d) => ({ attribute: d.name, before: current(d.name), after: d.value })),
+      ...(carry ? carriedChanges(carry) : []),
+    ],
     effect: { when: "immediately", reboot: false, downtime: false, why },
     touches: pg.mode === "edit-shared" ? pg.otherUsers : [],
     securitySensitive: false,

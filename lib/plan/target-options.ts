@@ -5,7 +5,7 @@
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import { findSecurityGroup } from "@/lib/plan/live-facts";
 import { resolveTarget, valueOf } from "@/lib/plan/target";
-import { BUSY_STATUSES, notSelectableReason, readinessOf } from "@/lib/plan/validate-target";
+import { BUSY_STATUSES, busyReason, notSelectableReason, readinessOf } from "@/lib/plan/validate-target";
 
 export interface TargetOption {
   kind: "replication-group" | "cache-cluster" | "serverless";
@@ -77,8 +77,8 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       continue;
     }
     const t = resolved.target;
-    const reason = notSelectableReason(t);
-    const readiness = reason ? undefined : readinessOf(snapshot, t);
+    const reason = notSelectableReason(t) ?? busyReason(t);
+    const readiness = notSelectableReason(t) ? undefined : readinessOf(snapshot, t);
     clusters.push({
       ...ref,
       vpcId: t.vpcId,

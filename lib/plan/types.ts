@@ -36,6 +36,10 @@ export interface AttributeChange {
   attribute: string;
   before: string | null;
   after: string | null;
+  /** Where the value comes from when it is not the plan's own, e.g. "carried over from shared-lru-redis6". */
+  note?: string;
+  /** A `requires-reboot` parameter: flagged in the preview (QueueReady never reboots). */
+  requiresReboot?: boolean;
 }
 
 /** When a step takes effect. Every step here is immediate: QueueReady never reboots a node. */
@@ -68,11 +72,14 @@ export interface CreateParameterGroupInput {
   description: string;
 }
 
-/** ModifyCacheParameterGroup: the values to set, in one call (at most 20). */
+/** ModifyCacheParameterGroup: the values to set, sent 20 per call (AWS's limit), in order. */
 export interface ModifyParameterGroupInput {
   name: string;
   values: { name: string; value: string }[];
 }
+
+/** AWS takes at most 20 parameters per ModifyCacheParameterGroup call. */
+export const PARAMETERS_PER_CALL = 20;
 
 /** ModifyReplicationGroup / ModifyCacheCluster: only the fields that change. */
 export interface ModifyClusterInput {

@@ -33,6 +33,15 @@ export function notSelectableReason(t: ResolvedTarget): string | undefined {
   return undefined;
 }
 
+/**
+ * Why a busy cluster cannot be chosen now (AWS refuses every modification until it is available), said at
+ * step 1 rather than only at the preview; undefined when it is not busy.
+ */
+export function busyReason(t: Pick<ResolvedTarget, "ref" | "status">): string | undefined {
+  if (!BUSY_STATUSES.includes(t.status)) return undefined;
+  return `${t.ref.id} is ${t.status}: AWS accepts no change until it is available again. Choose it once the status page shows it available.`;
+}
+
 export type Readiness =
   { state: "ready" } | { state: "needs-changes"; reasons: string[] } | { state: "unknown"; reason: string };
 

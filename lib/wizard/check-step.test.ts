@@ -122,3 +122,17 @@ describe("checkStep on the seeded account", () => {
     });
   });
 });
+
+describe("a busy cluster is refused at step 1 (issue 9 item 16)", () => {
+  it("busy-redis7 (modifying): refused at the target step, saying why, and not offered in the list", async () => {
+    const { targetOptions } = await import("@/lib/plan");
+    const why =
+      "busy-redis7 is modifying: AWS accepts no change until it is available again. Choose it once the status page shows it available.";
+    expect(checkStep("target", { ...orders, id: "busy-redis7" }, seedUsEast1())).toEqual({
+      ok: false,
+      fieldErrors: { id: [why] },
+    });
+    const row = targetOptions(seedUsEast1()).clusters.find((c) => c.id === "busy-redis7")!;
+    expect(row).toMatchObject({ selectable: false, reason: why, busy: true, readiness: "needs-changes" });
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import { tryComputePlan, validateNetwork, validateParameterGroup, validateTarget } from "@/lib/plan";
+import { busyReason } from "@/lib/plan/validate-target";
 import type { TargetChoice } from "@/lib/plan";
 import { choicesOf, networkOf, parameterGroupOf, targetOf, type Parsed } from "@/lib/wizard/choices";
 import { toFormErrors, type WizardParams } from "@/lib/wizard/params";
@@ -40,6 +41,9 @@ export function checkStep(step: FormStep, params: WizardParams, snapshot: Snapsh
   if (!target.ok) return { ok: false, fieldErrors: target.fieldErrors };
   const checkedTarget = validateTarget(snapshot, target.value);
   if (!checkedTarget.ok) return failed(checkedTarget.fieldErrors);
+  // A busy cluster is refused at the step that picks it; the preview would only say so at the end.
+  const busy = busyReason(checkedTarget.value);
+  if (busy) return failed({ id: [busy] });
   if (step === "target") return { ok: true, warnings: checkedTarget.warnings };
 
   if (step === "network") {
