@@ -53,8 +53,11 @@ async function planOne(
 ): Promise<Outcome> {
   const { accountId, region } = access.scope;
   const ref = { accountId, region, kind: option.kind, id: option.id };
-  if (!option.selectable || option.kind === "serverless")
-    return { notPlanned: { ...ref, status: "not-fixable", reason: option.reason ?? "It cannot be fixed." } };
+  if (!option.selectable || option.kind === "serverless") {
+    // A busy cluster (modifying, snapshotting) is fixable later: blocked now, not unfixable.
+    const status = option.busy ? "blocked" : "not-fixable";
+    return { notPlanned: { ...ref, status, reason: option.reason ?? "It cannot be fixed." } };
+  }
   const target: TargetChoice = { region, kind: option.kind, id: option.id };
   // As the wizard reads for its parameter group step: the family's custom groups are reuse offers.
   const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
