@@ -5,9 +5,11 @@ import { parsePlanFile } from "../lib/plan-file";
 import { WIZARD_PAGES } from "./ui-checks";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
-/** `npm run apply` against the e2e server's sandbox and store, as an operator's terminal would run it. */
-function applyCli(args: string[]): Promise<{ code: number | null; output: string }> {
+/** `npm run apply` against the e2e server's sandbox and database, as an operator's terminal would run it. */
+async function applyCli(args: string[]): Promise<{ code: number | null; output: string }> {
   const root = path.join(__dirname, "..");
+  // The app's PostgreSQL server (lib/testing/e2e-server.ts): two processes share one history through it.
+  const databaseUrl = await readFile(path.join(process.env.E2E_DATA_DIR!, "database-url"), "utf8");
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: "test",
     PATH: process.env.PATH,
@@ -15,6 +17,7 @@ function applyCli(args: string[]): Promise<{ code: number | null; output: string
     QUEUEREADY_AWS_ENDPOINT: process.env.E2E_SANDBOX_URL,
     QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
     QUEUEREADY_DATA_DIR: process.env.E2E_DATA_DIR,
+    DATABASE_URL: databaseUrl,
     AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
     AWS_SECRET_ACCESS_KEY: "sandbox-secret",
     AWS_EC2_METADATA_DISABLED: "true",

@@ -2,9 +2,12 @@
  * The server the end-to-end tests run against, started by Playwright's webServer: the sandbox on
  * E2E_SANDBOX_PORT (fast apply delay, default seed, no persistence) and `next start` in demo mode on
  * E2E_APP_PORT, with its own empty data directory (apply history, locks) so every run starts clean and
- * never touches the demo's. Playwright's SIGTERM stops the Next server, then the sandbox.
+ * never touches the demo's. Its database is a PostgreSQL server of its own, not the embedded one: a spec
+ * runs `npm run apply` as a second process beside the app, and both must see one history (the URL is left
+ * in the data directory as `database-url` for it). Playwright's SIGTERM stops the Next server, then the
+ * sandbox and the database.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
@@ -12,6 +15,7 @@ import { buildIfNeeded } from "@/lib/launch/build-if-needed";
 import { demoEngineEnv, demoWantsEngines } from "@/lib/launch/demo-engines";
 import { startNextServer, superviseServer } from "@/lib/launch/next-server";
 import { startSandbox } from "@/lib/sandbox";
+import { startPostgres } from "@/lib/testing/postgres-server";
 
 async function main(): Promise<void> {
   const root = process.cwd();
@@ -29,9 +33,13 @@ async function main(): Promise<void> {
   });
   const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
   const engineEnv = await demoEngineEnv(sandbox, dataDir);
+  const postgres = await startPostgres();
+  const databaseUrl = await postgres.createDatabase("queueready_e2e");
+  writeFileSync(path.join(dataDir, "database-url"), databaseUrl, { mode: 0o600 });
   const env = {
     ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),
     QUEUEREADY_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
     // The specs count the sandbox's AWS calls page by page: no background audit may add to them.
     QUEUEREADY_AUDIT_INTERVAL: "off",
     ...engineEnv.env,
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });
   superviseServer(server, async () => {
     await sandbox.close();
+    await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
   console.log(`e2e: app http://127.0.0.1:${appPort}, sandbox ${sandbox.url}`);
