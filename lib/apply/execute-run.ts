@@ -9,7 +9,7 @@ import { auditTarget, connectionSnippet } from "@/lib/readiness";
 import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
 import { readTarget } from "@/lib/apply/plan-live";
-import { executeStep, type StepRun } from "@/lib/apply/execute-step";
+import { adoptedResource, executeStep, type StepRun } from "@/lib/apply/execute-step";
 import { updateRun } from "@/lib/apply/run-store";
 import { convergence, readTargetState } from "@/lib/apply/target-state";
 import { DEFAULTS, type ApplyOptions, type ApplyRun } from "@/lib/apply/types";
@@ -50,9 +50,11 @@ function finishUnsuccessful(r: ApplyRun, status: "failed" | "timed-out", message
 async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
   for (const [index, step] of plan.steps.entries()) {
     if (step.action === "no-op") {
-      await updateRun(rc.store, rc.runId, (r) =>
-        Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }),
-      );
+      const adopted = adoptedResource({ ctx: rc.ctx, plan, outputs, runId: rc.runId }, step);
+      await updateRun(rc.store, rc.runId, (r) => {
+        Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason });
+        if (adopted) r.created.push(adopted);
+      });
       continue;
     }
     await updateRun(rc.store, rc.runId, (r) => {
@@ -60,7 +62,7 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
       r.message = `Step ${index + 1} of ${plan.steps.length}: ${step.title}`;
     });
     try {
-      const result = await executeStep({ ctx: rc.ctx, plan, outputs }, step);
+      const result = await executeStep({ ctx: rc.ctx, plan, outputs, runId: rc.runId }, step);
       await updateRun(rc.store, rc.runId, (r) => {
         Object.assign(r.steps[index]!, {
           status: result.status,

@@ -28,7 +28,7 @@ describe("computePlan on the seeded account", () => {
       Description: "maxmemory-policy=noeviction for BullMQ on orders-redis7, created by QueueReady",
       Tags: [
         { Key: "created-by", Value: "queueready" },
-        { Key: "queueready:target", Value: "orders-redis7" },
+        { Key: "queueready:target", Value: "123456789012/us-east-1/replication-group/orders-redis7" },
       ],
     });
     expect(step(plan, "modify-parameter-group").params).toEqual({
