@@ -25,7 +25,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The AWS SDK stays a server-side dependency; never bundle it for the browser.
-  serverExternalPackages: ["@aws-sdk/client-elasticache", "@aws-sdk/client-ec2"],
+  // bullmq and ioredis (the engine check) load native and Lua parts at run time: keep them out of the bundle too.
+  serverExternalPackages: ["@aws-sdk/client-elasticache", "@aws-sdk/client-ec2", "bullmq", "ioredis"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -51,6 +51,8 @@ export class StatusPage {
 
   /** The names in the table's first column, in order. */
   async names(): Promise<string[]> {
+    // The overview streams in after its loading state: read the rows once that is gone.
+    await expect(this.page.getByTestId("page-loading")).toHaveCount(0);
     return (await this.table.locator("tbody tr th").allTextContents()).map((t) => t.trim());
   }
 

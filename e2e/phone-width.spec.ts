@@ -9,6 +9,10 @@ test.describe.configure({ timeout: 90_000 });
 test.beforeEach(async () => {
   await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
 });
+// The last test applies a plan: leave the seeded account as the specs after this one expect it.
+test.afterAll(async () => {
+  await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
+});
 
 const PAGES: [string, string, RegExp | string][] = [
   ["status", "/status", "Status"],

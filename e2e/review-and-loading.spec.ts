@@ -112,7 +112,8 @@ test("slow AWS: a loading state shows at once, and a pending step button says so
   await expect(button).toHaveAttribute("aria-busy", "true");
   await expect(button).toBeDisabled();
   await expect(button).toHaveText("Checking live state…");
-  await expect(page.getByRole("status").filter({ hasText: "Checking live state…" })).toHaveCount(1);
+  // Announced once, through the button's polite live region.
+  await expect(page.locator("[aria-live=polite]").filter({ hasText: "Checking live state…" })).toHaveCount(1);
   // The next step's own page is read live too: its loading state comes before its content.
   await expect(page.getByTestId("page-loading")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Checking the live account…" })).toBeVisible();

@@ -17,8 +17,13 @@ const NEEDS_CHANGES = [
 
 const summary = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Verdict summary" }).getByRole("link", { name, exact: true });
-const names = async (page: Page) =>
-  (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) => t.trim());
+// The overview streams in after its loading state: read the rows once that is gone.
+const names = async (page: Page) => {
+  await expect(page.getByTestId("page-loading")).toHaveCount(0);
+  return (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) =>
+    t.trim(),
+  );
+};
 const snippet = (page: Page) => page.getByRole("region", { name: "Connection snippet" }).locator("pre");
 
 test("the summary counts every verdict of the seeded account", async ({ page, statusPage }) => {

@@ -2,7 +2,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { connectionSnippet } from "@/lib/readiness/connection-snippet";
 import { VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness/types";
+import type { Verification } from "@/lib/engine/verify";
 import { ClusterFacts } from "./cluster-facts";
+import { EngineEvidence } from "./engine-evidence";
+import { VerifyForm } from "./verify-form";
 import { CopyBlock } from "./copy-block";
 import { FindingCard } from "./finding-card";
 import { severityLabel } from "./status-labels";
@@ -19,7 +22,16 @@ function noSnippetReason(c: ClusterAudit): string {
 }
 
 /** The detail view of one cluster: verdict, facts, every finding with its evidence and fix, the connection code. */
-export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: string }) {
+export function ClusterDetail({
+  c,
+  topology,
+  verification,
+}: {
+  c: ClusterAudit;
+  topology?: string;
+  /** The last check on the engine, when there was one. */
+  verification?: Verification;
+}) {
   const open = c.findings.filter((f) => f.severity !== "pass");
   const passed = c.findings.filter((f) => f.severity === "pass");
   const wizardHref =
@@ -77,6 +89,16 @@ export function ClusterDetail({ c, topology }: { c: ClusterAudit; topology?: str
           </details>
         ) : null}
       </Card>
+      {c.connection && c.kind !== "serverless" ? (
+        <Card aria-label="Engine check">
+          <CardHeader
+            title="On the engine"
+            description="What the engine itself says (INFO), beside what the AWS API says, and one real BullMQ job."
+          />
+          <EngineEvidence c={c} v={verification} />
+          <VerifyForm region={c.region} kind={c.kind} id={c.name} auth={c.connection.auth} />
+        </Card>
+      ) : null}
       <Card aria-label="Connection snippet">
         <CardHeader
           title="Connect BullMQ"

@@ -15,7 +15,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
       </header>
       <p className="text-[13px] leading-relaxed text-slate-700">{finding.detail}</p>
       {finding.evidence.length > 0 ? (
-        <table className="w-full text-left text-[12px] [overflow-wrap:anywhere]">
+        <table className="w-full text-left text-[12px]">
           <caption className="sr-only">Evidence for {finding.title}</caption>
           <thead className="text-[11px] uppercase tracking-wide text-slate-500">
             <tr>
@@ -33,9 +33,13 @@ export function FindingCard({ finding }: { finding: Finding }) {
           <tbody className="divide-y divide-slate-100">
             {finding.evidence.map((e, i) => (
               <tr key={i} className="align-top">
-                <td className="py-1.5 pr-4 font-mono text-slate-900">{e.observed}</td>
-                <td className="py-1.5 pr-4 font-mono text-slate-700">{e.expected ?? "—"}</td>
-                <td className="py-1.5 text-slate-500">{e.source}</td>
+                <td className="py-1.5 pr-4 font-mono text-slate-900 [overflow-wrap:anywhere]">
+                  {e.observed}
+                </td>
+                <td className="whitespace-nowrap py-1.5 pr-4 font-mono text-slate-700">
+                  {e.expected ?? "—"}
+                </td>
+                <td className="py-1.5 text-slate-500 [overflow-wrap:anywhere]">{e.source}</td>
               </tr>
             ))}
           </tbody>

@@ -32,7 +32,7 @@ export function SubmitButton({ children, pendingLabel, pending, disabled, ...pro
       >
         {busy ? pendingLabel : children}
       </Button>
-      <span role="status" aria-live="polite" className="sr-only">
+      <span aria-live="polite" className="sr-only">
         {busy ? pendingLabel : ""}
       </span>
     </>

@@ -5,7 +5,8 @@
  */
 import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
-import { auditTarget, connectionSnippet } from "@/lib/readiness";
+import { verifyAfterApply } from "@/lib/engine/after-apply";
+import { auditTarget, connectionSnippet, type ClusterAudit } from "@/lib/readiness";
 import { releaseLock, renewLock, type JsonStore } from "@/lib/store";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
 import { readTarget } from "@/lib/apply/plan-live";
@@ -139,7 +140,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   }
 }
 
-async function audit(rc: RunContext, plan: Plan): Promise<void> {
+async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefined> {
   await updateRun(rc.store, rc.runId, (r) => {
     r.phase = "auditing";
     r.message = `Checking ${plan.target.id} against the readiness rules.`;
@@ -168,6 +169,7 @@ async function audit(rc: RunContext, plan: Plan): Promise<void> {
       ? `Done: ${plan.target.id} is ${result.verdict}.`
       : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
+  return result;
 }
 
 /** Runs the apply to its end; never throws (every failure is recorded on the run). */
@@ -176,7 +178,9 @@ export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
   try {
     if (!(await executeSteps(rc, plan, outputs))) return;
     if (!(await converge(rc, plan, outputs))) return;
-    await audit(rc, plan);
+    const audited = await audit(rc, plan);
+    // Proof on the engine after every successful apply (recorded for the detail page; never fails the run).
+    if (audited) await verifyAfterApply(rc.store, audited);
   } catch (err) {
     await updateRun(rc.store, rc.runId, (r) =>
       finishUnsuccessful(r, "failed", `Stopped: ${describeError(err)}`),

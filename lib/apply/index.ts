@@ -4,7 +4,13 @@
  */
 export * from "@/lib/apply/types";
 export { planFromLiveState, readTarget } from "@/lib/apply/plan-live";
-export { previewPlan, checkPermissions, type PermissionCheck, type PreviewResult } from "@/lib/apply/preview";
+export {
+  previewPlan,
+  recordPreview,
+  checkPermissions,
+  type PermissionCheck,
+  type PreviewResult,
+} from "@/lib/apply/preview";
 export { startApply, type StartedApply } from "@/lib/apply/start-apply";
 export { getApplyRun, listApplyRuns, getPreview, type StoredPreview } from "@/lib/apply/run-store";
 export { undoCandidates, undoResource, type UndoCandidate, type UndoTarget } from "@/lib/apply/undo";

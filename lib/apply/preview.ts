@@ -5,7 +5,7 @@
 import { checkEc2Permission, type AwsContext, type AwsProblem } from "@/lib/aws";
 import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
 import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
-import { savePreview, storeOf } from "@/lib/apply/run-store";
+import { savePreview, storeOf, type StoredPreview } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
 
 export interface PermissionCheck {
@@ -73,4 +73,14 @@ export async function previewPlan(
   const permissions = await checkPermissions(access.ctx, result.plan);
   const stored = await savePreview(storeOf(options), result.plan, options.user);
   return { ok: true, previewId: stored.id, plan: result.plan, permissions };
+}
+
+/**
+ * Records a plan computed elsewhere (a plan file) as a preview, so `startApply` holds it to the same
+ * fingerprint check, lock and executor as a preview made in the browser.
+ */
+export async function recordPreview(
+  options: Pick<ApplyOptions, "store"> & { plan: Plan; user?: ApplyUser },
+): Promise<StoredPreview> {
+  return savePreview(storeOf(options), options.plan, options.user);
 }

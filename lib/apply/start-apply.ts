@@ -41,7 +41,7 @@ async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
 }
 
 export async function startApply(
-  options: ApplyOptions & { user: ApplyUser; previewId: string },
+  options: ApplyOptions & { user: ApplyUser; previewId: string; origin?: ApplyRun["origin"] },
 ): Promise<StartedApply> {
   if (options.user.role !== "operator")
     throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
@@ -83,6 +83,7 @@ export async function startApply(
     region,
     target: refOf(target) as NodeTargetRef,
     user: options.user,
+    origin: options.origin ?? "browser",
     startedAt: now,
     heartbeatAt: now,
     status: "running",

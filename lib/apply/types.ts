@@ -65,6 +65,8 @@ export interface ApplyRun {
   region: string;
   target: NodeTargetRef;
   user: ApplyUser;
+  /** Where the apply was started: the wizard in a browser, or `npm run apply` (absent on older runs: browser). */
+  origin?: "browser" | "cli";
   startedAt: string;
   /** Moved on by the running apply; a running run whose heartbeat stops is shown as interrupted. */
   heartbeatAt: string;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
 import { startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
 import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
 import { demoServerEnv, portFrom } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
 
   const dataDir = path.join(root, ".queueready");
   mkdirSync(dataDir, { recursive: true });
+  const wanted = demoWantsEngines();
   // A 4 s apply delay makes the wizard's progress visible, like a (much faster) real ElastiCache change.
   const sandbox = await startSandbox({
+    engines: wanted.on,
     port: sandboxPort,
     applyDelayMs: 4000,
     latencyMs: 30,
@@ -29,7 +32,8 @@ async function main(): Promise<void> {
     persistFile: path.join(dataDir, "sandbox.json"),
   });
 
-  const env = demoServerEnv(process.env, { port, sandboxUrl: sandbox.url });
+  const engines = await demoEngineEnv(sandbox, dataDir);
+  const env = { ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url }), ...engines.env };
   // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
   writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
       `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
       "  Audit CLI   npm run -s audit -- --demo   (the same sandbox, from a terminal)",
+      ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",
     ].join("\n"),

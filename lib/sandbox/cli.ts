@@ -1,12 +1,16 @@
 /**
  * `npm run sandbox`: starts the sandbox in the foreground and prints how to point clients at it.
  * Flags: --port N (or SANDBOX_PORT, default 4566), --latency-ms N, --apply-delay-ms N,
- * --persist FILE, --fleet N [--fleet-seed N].
+ * --persist FILE, --fleet N [--fleet-seed N], --engines (or SANDBOX_ENGINES=1: real redis-server engines).
  */
+import { enginesRequested } from "./engines";
 import { startSandbox, type SandboxOptions } from "./index";
 
 function parseArgs(argv: string[]): SandboxOptions {
-  const opts: SandboxOptions = { port: Number(process.env.SANDBOX_PORT ?? 4566) };
+  const opts: SandboxOptions = {
+    port: Number(process.env.SANDBOX_PORT ?? 4566),
+    engines: enginesRequested(process.env),
+  };
   let fleetSeed: number | undefined;
   const number = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -39,13 +43,16 @@ function parseArgs(argv: string[]): SandboxOptions {
         opts.seed = { clusters: number(flag, value) };
         i++;
         break;
+      case "--engines":
+        opts.engines = true;
+        break;
       case "--fleet-seed":
         fleetSeed = number(flag, value);
         i++;
         break;
       default:
         throw new Error(
-          `Unknown flag ${flag}. Flags: --port, --latency-ms, --apply-delay-ms, --persist FILE, --fleet N, --fleet-seed N.`,
+          `Unknown flag ${flag}. Flags: --port, --latency-ms, --apply-delay-ms, --persist FILE, --fleet N, --fleet-seed N, --engines.`,
         );
     }
   }
@@ -67,7 +74,12 @@ Point a client at it:
   export AWS_ACCESS_KEY_ID=AKIDSANDBOX AWS_SECRET_ACCESS_KEY=sandbox-secret AWS_REGION=us-east-1
   aws --endpoint-url ${sandbox.url} --region us-east-1 elasticache describe-replication-groups
 
-Control API: ${sandbox.url}/_sandbox/health  (reset, config, faults, calls). Ctrl-C stops.`);
+Control API: ${sandbox.url}/_sandbox/health  (reset, config, faults, calls, engines). Ctrl-C stops.`);
+  const engines = await sandbox.control.engines();
+  if (engines.length > 0)
+    console.log(
+      `Engines: ${engines.length} redis-server processes, listed at ${sandbox.url}/_sandbox/engines`,
+    );
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

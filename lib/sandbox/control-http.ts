@@ -40,12 +40,12 @@ function optionalNumber(body: Record<string, unknown>, key: string): number | un
   return v;
 }
 
-export function handleControl(
+export async function handleControl(
   control: SandboxControl,
   req: IncomingMessage,
   res: ServerResponse,
   raw: string,
-): void {
+): Promise<void> {
   const route = `${req.method} ${(req.url ?? "").split("?")[0]}`;
   try {
     const body = req.method === "POST" ? parseJson(raw) : {};
@@ -54,6 +54,8 @@ export function handleControl(
         return json(res, 200, { ok: true, regions: control.regions() });
       case "POST /_sandbox/reset":
         control.reset(seedOf(body));
+        // The engines restart with the state: answer once they serve it.
+        await control.engines();
         return json(res, 200, { ok: true, regions: control.regions() });
       case "POST /_sandbox/config":
         control.configure({
@@ -67,6 +69,14 @@ export function handleControl(
       case "DELETE /_sandbox/faults":
         control.clearFaults();
         return json(res, 200, { ok: true });
+      case "GET /_sandbox/engines":
+        return json(res, 200, await control.engines());
+      case "GET /_sandbox/engines/ca": {
+        const pem = await control.engineCa();
+        if (!pem) return json(res, 404, { ok: false, error: "No engine serves TLS." });
+        res.writeHead(200, { "content-type": "application/x-pem-file" });
+        return void res.end(pem);
+      }
       case "GET /_sandbox/calls":
         return json(res, 200, control.calls());
       case "DELETE /_sandbox/calls":

@@ -9,7 +9,7 @@ import { elasticacheOps } from "./elasticache";
 import { SandboxError } from "./errors";
 import { faultError, type FaultSpec } from "./faults";
 import { settleRegion } from "./model/lifecycle";
-import type { SandboxState } from "./model/state";
+import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
 import { ec2Error, ec2Response } from "./protocol/ec2-wire";
 import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
 import { stsError, stsResponse } from "./protocol/sts-wire";
@@ -27,6 +27,8 @@ export interface DispatchEnv {
   /** Called after a successful write (persistence). */
   afterWrite(): void;
   log(line: string): void;
+  /** A parameter change reached `in-sync` on a cluster (the sandbox's real engines, when on). */
+  onInSync?(region: RegionState, cc: CacheClusterState): void;
 }
 
 export type DispatchResult =
@@ -109,7 +111,7 @@ export function dispatch(
     if (service === "ec2" && bool(form, "DryRun")) {
       throw new SandboxError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
     }
-    settleRegion(region, env.now());
+    settleRegion(region, env.now(), env.onInSync);
     const body = op.run({ region, params: form, now: env.now(), applyDelayMs: env.applyDelayMs });
     if (op.write) env.afterWrite();
     const xml =

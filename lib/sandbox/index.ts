@@ -4,6 +4,7 @@
  * Point the real SDK clients at `url` through the endpoint override, with any dummy credentials.
  */
 import type { DispatchEnv } from "./dispatch";
+import { createEngineManager, type EngineInfo } from "./engines";
 import { FaultTable, type FaultSpec } from "./faults";
 import type { SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
@@ -13,6 +14,7 @@ import { listen } from "./server";
 
 export type { FaultSpec, FaultKind } from "./faults";
 export type { FleetSpec } from "./seed/fleet";
+export type { EngineInfo } from "./engines";
 
 export interface SandboxOptions {
   /** Loopback only; default 127.0.0.1. */
@@ -26,6 +28,11 @@ export interface SandboxOptions {
   /** Load the state from this JSON file when it exists, save it after each write. */
   persistFile?: string;
   log?: (line: string) => void;
+  /**
+   * Back each seeded Redis/Valkey node with a real `redis-server` on a loopback port (needs it on PATH;
+   * without it the sandbox logs why and runs control-plane only). Generated fleets never get engines.
+   */
+  engines?: boolean;
 }
 
 export interface SandboxControl {
@@ -38,6 +45,10 @@ export interface SandboxControl {
   resetCalls(): void;
   /** The regions served, e.g. `["us-east-1", "eu-west-1"]`. */
   regions(): string[];
+  /** The real engines (empty when off); waits for a start or restart in progress. */
+  engines(): Promise<EngineInfo[]>;
+  /** The certificate (its own CA) the TLS engines serve, when any do. */
+  engineCa(): Promise<string | undefined>;
 }
 
 export interface RunningSandbox {
@@ -57,6 +68,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   let seed = opts.seed ?? "default";
   let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
   const faults = new FaultTable();
+  const engineSetup = opts.engines ? createEngineManager(log) : undefined;
+  if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
+  const engines = engineSetup?.ok ? engineSetup.manager : undefined;
+  // Generated fleets stay control-plane only: thousands of processes would prove nothing more.
+  const startEngines = () => engines?.start(typeof seed === "object" ? { regions: {} } : state);
   let counts: Record<string, number> = {};
   const persist = () => {
     if (opts.persistFile) saveState(opts.persistFile, state);
@@ -74,12 +90,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     matchFault: (action, region) => faults.match(action, region),
     afterWrite: persist,
     log,
+    onInSync: engines ? (region, cc) => engines.parametersInSync(region, cc) : undefined,
   };
   const control: SandboxControl = {
     reset(next) {
       seed = next ?? seed;
       state = buildState(seed);
       persist();
+      void startEngines()?.catch((e: unknown) => log(`engines: restart failed: ${String(e)}`));
     },
     configure(o) {
       if (o.latencyMs !== undefined) latencyMs = o.latencyMs;
@@ -92,9 +110,29 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       counts = {};
     },
     regions: () => Object.keys(state.regions),
+    engines: async () => (engines ? engines.list() : []),
+    engineCa: async () => engines?.caPem(),
   };
-  const server = await listen({ env, control, latencyMs: () => latencyMs }, host, opts.port ?? 4566);
+  try {
+    await startEngines();
+  } catch (e) {
+    await engines?.stop();
+    throw e;
+  }
+  const settled = engines ? () => engines.settled() : undefined;
+  const server = await listen(
+    { env, control, latencyMs: () => latencyMs, settled },
+    host,
+    opts.port ?? 4566,
+  ).catch(async (e: unknown) => {
+    await engines?.stop();
+    throw e;
+  });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;
   log(`sandbox listening on ${url} (regions ${control.regions().join(", ")})`);
-  return { url, port: server.port, control, close: server.close };
+  const close = async () => {
+    await server.close();
+    await engines?.stop();
+  };
+  return { url, port: server.port, control, close };
 }

@@ -196,6 +196,8 @@ describe("latency is the round trip, counted from the request's arrival", () => 
       calls: () => ({}),
       resetCalls: unused,
       regions: () => ["us-east-1"],
+      engines: async () => [],
+      engineCa: async () => undefined,
     };
     const server = await listen({ env, control, latencyMs: () => latencyMs }, "127.0.0.1", 0);
     return { url: `http://127.0.0.1:${server.port}`, close: server.close };

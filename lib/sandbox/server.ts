@@ -14,6 +14,8 @@ export interface ServerHooks {
   env: DispatchEnv;
   control: SandboxControl;
   latencyMs(): number;
+  /** Resolves when side effects of the last settle (engine updates) are done, so answers never run ahead. */
+  settled?(): Promise<void>;
 }
 
 export interface ListeningServer {
@@ -52,7 +54,7 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
     });
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
-      if ((req.url ?? "").startsWith("/_sandbox/")) return handleControl(hooks.control, req, res, raw);
+      if ((req.url ?? "").startsWith("/_sandbox/")) return void handleControl(hooks.control, req, res, raw);
       if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
         res.writeHead(404, { "content-type": "text/plain" });
         return res.end(
@@ -68,9 +70,13 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
         });
         res.end(result.body);
       };
-      const delay = answerDelay(hooks.latencyMs(), performance.now() - received);
-      if (delay > 0) later(delay, send);
-      else send();
+      const answer = () => {
+        const delay = answerDelay(hooks.latencyMs(), performance.now() - received);
+        if (delay > 0) later(delay, send);
+        else send();
+      };
+      if (hooks.settled) void hooks.settled().then(answer);
+      else answer();
     });
   });
   server.on("connection", (s) => {

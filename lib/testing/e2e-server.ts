@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
 import { buildIfNeeded } from "@/lib/launch/build-if-needed";
+import { demoEngineEnv, demoWantsEngines } from "@/lib/launch/demo-engines";
 import { startNextServer, superviseServer } from "@/lib/launch/next-server";
 import { startSandbox } from "@/lib/sandbox";
 
@@ -17,11 +18,21 @@ async function main(): Promise<void> {
   const appPort = portFrom(process.env.E2E_APP_PORT, 3100, "E2E_APP_PORT");
   const sandboxPort = portFrom(process.env.E2E_SANDBOX_PORT, 4600, "E2E_SANDBOX_PORT");
   await buildIfNeeded(root);
-  const sandbox = await startSandbox({ port: sandboxPort, applyDelayMs: 300, latencyMs: 0, seed: "default" });
+  // Real engines when redis-server is here (CI installs it), as the demo does.
+  const engines = demoWantsEngines().on;
+  const sandbox = await startSandbox({
+    port: sandboxPort,
+    applyDelayMs: 300,
+    latencyMs: 0,
+    seed: "default",
+    engines,
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
+  const engineEnv = await demoEngineEnv(sandbox, dataDir);
   const env = {
     ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),
     QUEUEREADY_DATA_DIR: dataDir,
+    ...engineEnv.env,
   };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });
   superviseServer(server, async () => {

@@ -12,15 +12,16 @@ import {
   type ServerlessCacheState,
 } from "../model/state";
 import { isoTime, leaf, list, node, stringList } from "../protocol/xml";
-
-const HOST = "abc123";
+import {
+  ENDPOINT_HOST_ID as HOST,
+  configurationEndpointHost,
+  nodeHost,
+  primaryEndpointHost,
+  readerEndpointHost,
+} from "./endpoints";
 
 const endpoint = (name: string, address: string, port: number): string =>
   node(name, leaf("Address", address) + leaf("Port", port));
-
-function nodeHost(region: string, clusterId: string, nodeId: string): string {
-  return `${clusterId}.${HOST}.${nodeId}.${regionCode(region)}.cache.amazonaws.com`;
-}
 
 /** The region's cache clusters by id: built once per answer, so a page of groups does not rescan the list per member. */
 export function clustersById(region: RegionState): Map<string, CacheClusterState> {
@@ -32,7 +33,6 @@ export function replicationGroupXml(
   rg: ReplicationGroupState,
   byId = clustersById(region),
 ): string {
-  const code = regionCode(region.region);
   const members = rg.shards.flatMap((s) => s.members);
   const shards = list("NodeGroups", "NodeGroup", rg.shards, (shard) => {
     const index = rg.shards.indexOf(shard);
@@ -52,16 +52,8 @@ export function replicationGroupXml(
       leaf("Status", rg.status === "modifying" ? "modifying" : "available") +
       (rg.clusterEnabled
         ? ""
-        : endpoint(
-            "PrimaryEndpoint",
-            `${rg.id}.${HOST}.ng.${shard.id}.${code}.cache.amazonaws.com`,
-            rg.port,
-          ) +
-          endpoint(
-            "ReaderEndpoint",
-            `${rg.id}-ro.${HOST}.ng.${shard.id}.${code}.cache.amazonaws.com`,
-            rg.port,
-          )) +
+        : endpoint("PrimaryEndpoint", primaryEndpointHost(region.region, rg.id, shard.id), rg.port) +
+          endpoint("ReaderEndpoint", readerEndpointHost(region.region, rg.id, shard.id), rg.port)) +
       leaf("Slots", slots) +
       memberXml
     );
@@ -76,7 +68,7 @@ export function replicationGroupXml(
     leaf("AutomaticFailover", members.length > 1 ? "enabled" : "disabled") +
     leaf("MultiAZ", members.length > 1 ? "enabled" : "disabled") +
     (rg.clusterEnabled
-      ? endpoint("ConfigurationEndpoint", `clustercfg.${rg.id}.${HOST}.${code}.cache.amazonaws.com`, rg.port)
+      ? endpoint("ConfigurationEndpoint", configurationEndpointHost(region.region, rg.id), rg.port)
       : "") +
     leaf("SnapshotRetentionLimit", 0) +
     leaf("ClusterEnabled", rg.clusterEnabled) +
@@ -97,7 +89,8 @@ export function replicationGroupXml(
   );
 }
 
-function slotRange(index: number, count: number): string {
+/** The slots ElastiCache shows for shard `index` of `count` (the real engines get the same ranges). */
+export function slotRange(index: number, count: number): string {
   const size = Math.floor(16384 / count);
   const start = index * size;
   const end = index === count - 1 ? 16383 : start + size - 1;

@@ -4,7 +4,12 @@
  */
 import type { CacheClusterState, RegionState } from "./state";
 
-export function settleRegion(region: RegionState, now: number): void {
+/** `onInSync` hears of every cluster whose parameter change just reached `in-sync` (the real engines follow). */
+export function settleRegion(
+  region: RegionState,
+  now: number,
+  onInSync?: (region: RegionState, cc: CacheClusterState) => void,
+): void {
   for (const rg of region.replicationGroups) {
     if (rg.settleAt !== undefined && rg.settleAt <= now) {
       rg.status = "available";
@@ -12,7 +17,10 @@ export function settleRegion(region: RegionState, now: number): void {
     }
   }
   for (const cc of region.cacheClusters) {
-    if (cc.settleAt !== undefined && cc.settleAt <= now) settleCluster(cc);
+    if (cc.settleAt === undefined || cc.settleAt > now) continue;
+    const applying = cc.paramApplyStatus === "applying";
+    settleCluster(cc);
+    if (applying && cc.paramApplyStatus === "in-sync") onInSync?.(region, cc);
   }
 }
 

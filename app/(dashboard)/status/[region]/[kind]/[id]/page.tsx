@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
 import { requireRole } from "@/lib/auth/require-role";
+import { jsonVerificationRepository } from "@/lib/engine/verification-store";
 import { TARGET_KINDS, type TargetKind } from "@/lib/inventory";
 import { auditTarget } from "@/lib/readiness";
 import { readTargetSnapshot } from "@/lib/status/load-region";
@@ -53,7 +54,10 @@ export default async function ClusterPage({ params }: { params: Params }) {
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
-  return <ClusterDetail c={audit} topology={statusRow(read.snapshot, ref)?.topology} />;
+  const verification = await jsonVerificationRepository().last(ref);
+  return (
+    <ClusterDetail c={audit} topology={statusRow(read.snapshot, ref)?.topology} verification={verification} />
+  );
 }
 
 function Problem({

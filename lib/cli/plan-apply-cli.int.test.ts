@@ -1,0 +1,264 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listApplyRuns } from "@/lib/apply";
+import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
+import { parsePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
+import { createJsonStore, type JsonStore } from "@/lib/store";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { expectLiveMatchesPlan } from "@/lib/testing/apply-helpers";
+import { runApplyCli, type ApplyTuning } from "./run-apply";
+import { runPlanCli } from "./run-plan";
+
+const ROOT = path.resolve(__dirname, "../..");
+const h = sandboxPerFile({ applyDelayMs: 50 });
+let dir: string;
+let store: JsonStore;
+let n = 0;
+const tuning = (): ApplyTuning => ({
+  settings: h.settings,
+  store,
+  pollInitialMs: 50,
+  pollMaxMs: 200,
+  timeLimitMs: 15_000,
+  watchEveryMs: 50,
+});
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "qr-cli-plan-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+beforeEach(async () => {
+  h.sandbox.control.reset();
+  store = createJsonStore(path.join(dir, `data-${++n}`));
+});
+
+const env = (): NodeJS.ProcessEnv => ({
+  NODE_ENV: "test",
+  PATH: process.env.PATH,
+  HOME: dir,
+  QUEUEREADY_AWS_ENDPOINT: h.sandbox.url,
+  QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+  QUEUEREADY_DATA_DIR: path.join(dir, `data-${n}`),
+  AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+  AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+  AWS_EC2_METADATA_DISABLED: "true",
+  QUEUEREADY_MAX_ATTEMPTS: "2",
+});
+
+function io() {
+  const out = { stdout: "", stderr: "" };
+  return {
+    out,
+    io: {
+      out: (t: string) => void (out.stdout += t),
+      err: (t: string) => void (out.stderr += t),
+      interactive: false,
+    },
+  };
+}
+
+async function plan(args: string[]) {
+  const { out, io: sink } = io();
+  return { code: await runPlanCli(args, env(), sink, { settings: h.settings }), ...out };
+}
+
+async function apply(args: string[]) {
+  const { out, io: sink } = io();
+  return { code: await runApplyCli(args, env(), sink, tuning()), ...out };
+}
+
+/** The real entry point, as `npm run plan` runs it. */
+function planProcess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/plan.ts", ...args], {
+      cwd: ROOT,
+      env: env(),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const readPlan = async (file: string): Promise<PlanFile> => {
+  const read = parsePlanFile(await readFile(file, "utf8"));
+  if (!read.ok) throw new Error(read.reason);
+  return read.file;
+};
+
+const FIXABLE = [
+  "cache-redis62",
+  "events-cluster",
+  "legacy-redis5",
+  "orders-redis7",
+  "sessions-redis62",
+  "standalone-redis",
+  "eu-orders",
+];
+
+describe("npm run plan --all, then npm run apply", () => {
+  it(
+    "takes every fixable seeded cluster to Ready with the wizard's resources; a second plan is empty",
+    { timeout: 120_000 },
+    async () => {
+      const file = path.join(dir, "fleet.plan.json");
+      const planned = await planProcess(["--all", "--out", file, "--as", "reviewer"]);
+      expect(planned.code, planned.stderr).toBe(1);
+      expect(planned.stdout).toMatch(
+        /^Plan: 7 clusters to change \(9 to create, 14 to change\); 3 up to date, 1 blocked, 4 cannot be fixed\.$/m,
+      );
+      expect(planned.stdout).toMatch(
+        /sessions-memcached \(us-east-1\): cannot be fixed\. sessions-memcached runs Memcached/,
+      );
+      expect(planned.stdout).toMatch(/serverless-queue \(us-east-1\): cannot be fixed/);
+      expect(planned.stdout).toMatch(/ancient-redis4 \(us-east-1\): cannot be fixed/);
+      expect(planned.stdout).toMatch(
+        /  \+ Create parameter group bullmq-redis7-noeviction \(family redis7\)\n      CacheParameterGroupName: \(none\) → bullmq-redis7-noeviction/,
+      );
+      const fleet = await readPlan(file);
+      expect(fleet.targets.map((t) => t.plan.target.id)).toEqual(FIXABLE);
+      expect(fleet.createdBy).toEqual({ name: "reviewer", via: "cli" });
+      expect(await readFile(file, "utf8")).not.toMatch(/sandbox-secret|AKIDSANDBOX/);
+
+      const applied = await apply([file, "--yes", "--as", "ci-bot"]);
+      expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      expect(applied.stdout).toMatch(/Apply finished: 7 of 7 Ready\./);
+      expect(applied.stdout).toMatch(
+        /\[2\/4\] Create parameter group bullmq-redis7-noeviction \(family redis7\): done/,
+      );
+      for (const { plan: p } of fleet.targets) await expectLiveMatchesPlan(h.context(p.region).ctx, p);
+      // What the wizard makes, one cluster after another: a second cluster of a family gets the next name.
+      const created = async (region: string) =>
+        (await listCacheParameterGroups(h.context(region).ctx))
+          .map((g) => g.name)
+          .filter((g) => g.startsWith("bullmq-"))
+          .sort();
+      expect(await created("us-east-1")).toEqual([
+        "bullmq-redis5-0-noeviction",
+        "bullmq-redis6-x-noeviction",
+        "bullmq-redis6-x-noeviction-2",
+        "bullmq-redis7-cluster-noeviction",
+        "bullmq-redis7-noeviction",
+        "bullmq-redis7-noeviction-2",
+        "bullmq-valkey8",
+      ]);
+      expect(await created("eu-west-1")).toEqual(["bullmq-redis7-noeviction"]);
+
+      // The history the browser reads: every run, marked as from the CLI, by the operator named.
+      const runs = await listApplyRuns({ store });
+      expect(
+        runs.map((r) => [r.target.id, r.origin, r.user.name, r.status, r.readiness?.verdict]).sort(),
+      ).toEqual(FIXABLE.map((id) => [id, "cli", "ci-bot", "succeeded", "ready"]).sort());
+
+      const again = await plan(["--all", "--json"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout).targets).toEqual([]);
+    },
+  );
+});
+
+describe("npm run apply refuses", () => {
+  it(
+    "a target whose live state moved, naming what moved, and applies the others",
+    { timeout: 60_000 },
+    async () => {
+      const file = path.join(dir, "two.plan.json");
+      const planned = await plan([
+        "--cluster",
+        "orders-redis7",
+        "--cluster",
+        "standalone-redis",
+        "--out",
+        file,
+      ]);
+      expect(planned.code, planned.stderr).toBe(1);
+      // Someone adds a rule on the port to orders-redis7's security group after the review.
+      await authorizeIngress(h.context().ctx, "sg-0cache00000000001", {
+        protocol: "tcp",
+        fromPort: 6379,
+        toPort: 6379,
+        source: { kind: "cidr", cidr: "10.9.0.0/16" },
+      });
+      const stopped = await apply([file, "--yes", "--stop-on-refusal"]);
+      expect(stopped.code).toBe(1);
+      expect(stopped.stdout).toMatch(
+        /REFUSED, nothing was applied to orders-redis7:\n    - Inbound rules of sg-0cache00000000001 on port 6379: now tcp 6379 from 10\.9\.0\.0\/16, tcp 6379 from security group sg-0app000000000001, was tcp 6379 from security group sg-0app000000000001\./,
+      );
+      expect(stopped.stdout).toMatch(/✗ standalone-redis: not attempted \(--stop-on-refusal\)/);
+      expect(await listApplyRuns({ store })).toEqual([]);
+
+      const goOn = await apply([file, "--yes"]);
+      expect(goOn.code).toBe(1);
+      expect(goOn.stdout).toMatch(
+        /Apply finished: 1 of 2 Ready\.\n  ✗ orders-redis7: refused\n  ✓ standalone-redis: ready/,
+      );
+      const runs = await listApplyRuns({ store });
+      expect(runs.map((r) => [r.target.id, r.status])).toEqual([["standalone-redis", "succeeded"]]);
+    },
+  );
+
+  it(
+    "a malformed file, a tampered one, an old one, one for another account, and no --yes without a terminal",
+    { timeout: 60_000 },
+    async () => {
+      const file = path.join(dir, "one.plan.json");
+      expect((await plan(["--cluster", "orders-redis7", "--out", file])).code).toBe(1);
+      const text = await readFile(file, "utf8");
+      const variant = async (name: string, content: string) => {
+        const p = path.join(dir, name);
+        await writeFile(p, content);
+        return p;
+      };
+      const malformed = await apply([await variant("bad.json", text.slice(0, 200)), "--yes"]);
+      expect(malformed).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^The plan file is malformed: it is not JSON/),
+      });
+      const wrongShape = await apply([
+        await variant("shape.json", JSON.stringify({ format: "queueready-plan-file" })),
+        "--yes",
+      ]);
+      expect(wrongShape).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^The plan file is malformed: version/),
+      });
+
+      const doc = JSON.parse(text) as PlanFile;
+      doc.targets[0]!.plan.choices.parameterGroup = { mode: "reuse", name: "secure-noeviction" };
+      const tampered = await apply([await variant("tampered.json", JSON.stringify(doc)), "--yes"]);
+      expect(tampered).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/changed after it was made: its content hash does not match/),
+      });
+
+      const old = await apply([file, "--yes", "--max-age", "0.001s"]);
+      expect(old).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^The plan is 0 h old, older than the 0 h allowed/),
+      });
+
+      const other = JSON.parse(text) as PlanFile;
+      other.accountIds = ["999999999999"];
+      other.targets[0]!.plan.target.accountId = "999999999999";
+      const foreign = await apply([await variant("foreign.json", JSON.stringify(withHash(other))), "--yes"]);
+      expect(foreign).toMatchObject({
+        code: 2,
+        stderr:
+          "The plan is for account 999999999999, but the credentials belong to account 123456789012: nothing was applied.\n",
+      });
+
+      const unattended = await apply([file]);
+      expect(unattended).toMatchObject({
+        code: 2,
+        stderr: "stdin is not a terminal: pass --yes to apply without a prompt.\n",
+      });
+      expect(await listApplyRuns({ store })).toEqual([]);
+    },
+  );
+});

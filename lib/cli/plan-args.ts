@@ -1,0 +1,130 @@
+/**
+ * Arguments of `npm run plan`, parsed strictly and validated with zod: a typo stops with the usage text and
+ * exit code 2 rather than planning something else. Scope flags (--region, later --account) are a list each,
+ * so a fleet plan is the same command with more of them.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { isRegionName } from "@/lib/aws";
+import { hasChoiceFlags } from "./plan-choices";
+
+export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--region REGION ...] [--out plan.json] [--json]
+
+Plans the BullMQ fixes the wizard would make, from live state, for one cluster or every fixable one.
+  --cluster ID                 a replication group or standalone cluster id; repeat for several
+  --all                        every fixable target in the regions
+  --region REGION              region to plan in; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
+  --out FILE                   write the plan file that \`npm run apply\` applies
+  --json                       print the plan file instead of the summary
+  --as NAME                    who made the plan (default: the OS user)
+Choices (one --cluster only; default: what the wizard recommends):
+  --security-group SG_ID       the security group that gets the inbound rule
+  --source-security-group SG   allow the application's security group ...
+  --cidr CIDR                  ... or an address range ...
+  --anywhere                   ... or 0.0.0.0/0 (acknowledges the wizard's warning)
+  --parameter-group NAME       reuse this parameter group
+  --new-parameter-group NAME   create a parameter group with this name
+  --edit-shared NAME           change this shared parameter group, naming each other cluster with --confirm CLUSTER
+Exit codes: 0 nothing to change, 1 changes planned, 2 error.`;
+
+const name = z.string().trim().min(1, "cannot be empty").max(255);
+
+const planArgsSchema = z
+  .object({
+    regions: z.array(z.string().refine(isRegionName, { message: "is not an AWS region name" })),
+    clusters: z.array(name),
+    all: z.boolean(),
+    out: name.optional(),
+    json: z.boolean(),
+    as: name.optional(),
+    help: z.boolean(),
+    flags: z
+      .object({
+        securityGroup: name.optional(),
+        sourceSecurityGroup: name.optional(),
+        cidr: name.optional(),
+        anywhere: z.boolean().optional(),
+        parameterGroup: name.optional(),
+        newParameterGroup: name.optional(),
+        editShared: name.optional(),
+        confirm: z.array(name).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type PlanArgs = z.infer<typeof planArgsSchema>;
+
+const str = { type: "string" } as const;
+const many = { type: "string", multiple: true } as const;
+const bool = { type: "boolean" } as const;
+
+function conflicts(a: PlanArgs): string | undefined {
+  if (a.help) return undefined;
+  if (a.all === a.clusters.length > 0) return "Choose either --cluster ID or --all.";
+  const f = a.flags;
+  if (hasChoiceFlags(f) && a.clusters.length !== 1)
+    return "Choice flags apply to one cluster: use them with a single --cluster.";
+  if ([f.parameterGroup, f.newParameterGroup, f.editShared].filter((v) => v !== undefined).length > 1)
+    return "Choose one of --parameter-group, --new-parameter-group and --edit-shared.";
+  if ([f.sourceSecurityGroup, f.cidr, f.anywhere || undefined].filter((v) => v !== undefined).length > 1)
+    return "Choose one of --source-security-group, --cidr and --anywhere.";
+  if ((f.confirm?.length ?? 0) > 0 && f.editShared === undefined) return "--confirm goes with --edit-shared.";
+  return undefined;
+}
+
+export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { ok: false; message: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        region: many,
+        cluster: many,
+        all: bool,
+        out: str,
+        json: bool,
+        as: str,
+        help: { type: "boolean", short: "h" },
+        "security-group": str,
+        "source-security-group": str,
+        cidr: str,
+        anywhere: bool,
+        "parameter-group": str,
+        "new-parameter-group": str,
+        "edit-shared": str,
+        confirm: many,
+      },
+    }));
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  const parsed = planArgsSchema.safeParse({
+    regions: [...new Set(values.region ?? [])],
+    clusters: [...new Set(values.cluster ?? [])],
+    all: values.all ?? false,
+    out: values.out,
+    json: values.json ?? false,
+    as: values.as,
+    help: values.help ?? false,
+    flags: {
+      securityGroup: values["security-group"],
+      sourceSecurityGroup: values["source-security-group"],
+      cidr: values.cidr,
+      anywhere: values.anywhere,
+      parameterGroup: values["parameter-group"],
+      newParameterGroup: values["new-parameter-group"],
+      editShared: values["edit-shared"],
+      confirm: values.confirm,
+    },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] === "flags" ? issue.path[1] : issue.path[0]);
+    return { ok: false, message: `${field}: ${issue.message}` };
+  }
+  const conflict = conflicts(parsed.data);
+  return conflict ? { ok: false, message: conflict } : { ok: true, args: parsed.data };
+}

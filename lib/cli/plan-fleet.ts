@@ -1,0 +1,105 @@
+/**
+ * The plans behind `npm run plan`: every chosen target of every chosen region, each planned exactly as the
+ * wizard's preview plans it (the same focused read, the same recommendations, the same planner), so the
+ * fingerprint apply recomputes is made from the same reads.
+ */
+import { planFromLiveState, readTarget } from "@/lib/apply";
+import type { AwsSettings } from "@/lib/aws";
+import { collect, openScope, type ScopeAccess } from "@/lib/inventory";
+import {
+  suggestions,
+  targetOptions,
+  type FieldErrors,
+  type Plan,
+  type TargetChoice,
+  type TargetOption,
+} from "@/lib/plan";
+import type { NotPlanned } from "@/lib/plan-file";
+import { choicesFor, type ChoiceFlags } from "./plan-choices";
+
+export interface FleetRequest {
+  regions: string[];
+  /** Empty with `all`: every target in the regions. */
+  clusters: string[];
+  all: boolean;
+  flags: ChoiceFlags;
+}
+
+export interface Invalid {
+  accountId: string;
+  region: string;
+  id: string;
+  fieldErrors: FieldErrors;
+}
+
+export interface Fleet {
+  planned: Plan[];
+  notPlanned: NotPlanned[];
+  /** Choices that fail the wizard's checks: the command exits 2. */
+  invalid: Invalid[];
+  /** Names asked for with --cluster and found in no region. */
+  missing: string[];
+  /** Regions whose listing failed, with the reason. */
+  unreadable: string[];
+}
+
+type Outcome = { plan: Plan } | { notPlanned: NotPlanned } | { invalid: Invalid };
+
+async function planOne(
+  access: ScopeAccess,
+  option: TargetOption,
+  flags: ChoiceFlags,
+  claimed: Set<string>,
+): Promise<Outcome> {
+  const { accountId, region } = access.scope;
+  const ref = { accountId, region, kind: option.kind, id: option.id };
+  if (!option.selectable || option.kind === "serverless")
+    return { notPlanned: { ...ref, status: "not-fixable", reason: option.reason ?? "It cannot be fixed." } };
+  const target: TargetChoice = { region, kind: option.kind, id: option.id };
+  // As the wizard reads for its parameter group step: the family's custom groups are reuse offers.
+  const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
+  const found = suggestions(snapshot, target);
+  if (!found.ok)
+    return { invalid: { accountId, region, id: option.id, fieldErrors: { target: [found.message] } } };
+  const taken = new Set([
+    ...claimed,
+    ...(snapshot.parameterGroups.ok ? snapshot.parameterGroups.value : []).map((g) => g.name.toLowerCase()),
+  ]);
+  const choices = choicesFor(target, found.value, flags, taken);
+  if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
+  const result = await planFromLiveState(access, choices.value);
+  if (!result.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: result.fieldErrors } };
+  const { plan } = result;
+  if (plan.converged) return { notPlanned: { ...ref, status: "up-to-date", reason: plan.summaryLine } };
+  if (plan.blockers.length > 0)
+    return { notPlanned: { ...ref, status: "blocked", reason: plan.blockers.join(" ") } };
+  for (const step of plan.steps)
+    if (step.kind === "create-parameter-group" && step.action === "create")
+      claimed.add(step.input.name.toLowerCase());
+  return { plan };
+}
+
+export async function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {
+  const fleet: Fleet = { planned: [], notPlanned: [], invalid: [], missing: [], unreadable: [] };
+  const seen = new Set<string>();
+  for (const region of request.regions) {
+    const access = await openScope(settings, region);
+    const options = targetOptions(await collect(access));
+    if (options.problems.length > 0) {
+      fleet.unreadable.push(`${region}: ${options.problems.join(" ")}`);
+      continue;
+    }
+    const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));
+    // Parameter group names the targets planned so far in this region will create.
+    const claimed = new Set<string>();
+    for (const option of chosen) {
+      seen.add(option.id);
+      const outcome = await planOne(access, option, request.flags, claimed);
+      if ("plan" in outcome) fleet.planned.push(outcome.plan);
+      else if ("notPlanned" in outcome) fleet.notPlanned.push(outcome.notPlanned);
+      else fleet.invalid.push(outcome.invalid);
+    }
+  }
+  fleet.missing = request.clusters.filter((id) => !seen.has(id));
+  return fleet;
+}

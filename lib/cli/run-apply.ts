@@ -1,0 +1,143 @@
+/**
+ * `npm run apply` without the process around it: read and check the plan file, confirm, then apply its
+ * targets one by one through the app's apply (apply-target.ts), and return the exit code.
+ */
+import { readFile } from "node:fs/promises";
+import { callerIdentity, refOf, type TargetRef } from "@/lib/inventory";
+import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
+import type { ApplyOptions } from "@/lib/apply";
+import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/plan-file";
+import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
+import { applyTarget, type TargetOutcome } from "./apply-target";
+import { operatorName } from "./operator-name";
+import type { CliIo } from "./run-audit";
+
+export const EXIT_ALL_READY = 0;
+export const EXIT_NOT_ALL_READY = 1;
+export const EXIT_APPLY_ERROR = 2;
+
+export interface ApplyIo extends CliIo {
+  /** Whether stdin is a terminal a person can answer on. */
+  interactive: boolean;
+  ask?: (question: string) => Promise<string>;
+}
+
+/** Run timing and store for tests; production uses lib/apply's defaults (the store under QUEUEREADY_DATA_DIR). */
+export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "timeLimitMs" | "store"> & {
+  watchEveryMs?: number;
+  /** AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
+  settings?: AwsSettings;
+};
+
+async function load(args: ApplyArgs, io: ApplyIo): Promise<PlanFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(args.file, "utf8");
+  } catch (err) {
+    io.err(`Cannot read ${args.file}: ${(err as Error).message}\n`);
+    return undefined;
+  }
+  const read = parsePlanFile(text);
+  if (!read.ok) io.err(`${read.reason}\n`);
+  return read.ok ? read.file : undefined;
+}
+
+async function confirmed(file: PlanFile, args: ApplyArgs, io: ApplyIo): Promise<boolean> {
+  if (args.yes) return true;
+  if (!io.interactive || !io.ask) {
+    io.err("stdin is not a terminal: pass --yes to apply without a prompt.\n");
+    return false;
+  }
+  const ids = file.targets.map((t) => t.plan.target.id).join(", ");
+  const answer = await io.ask(`Apply the plan to ${ids}? Only "yes" applies: `);
+  return answer.trim() === "yes";
+}
+
+const scopeOf = (r: TargetRef) => `${r.accountId}/${r.region}`;
+
+export async function runApplyCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: ApplyIo,
+  tuning: ApplyTuning = {},
+): Promise<number> {
+  const parsed = parseApplyArgs(argv, env);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n\n${APPLY_USAGE}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    io.out(`${APPLY_USAGE}\n`);
+    return EXIT_ALL_READY;
+  }
+  const file = await load(args, io);
+  if (!file) return EXIT_APPLY_ERROR;
+  const { settings: given, ...runTuning } = tuning;
+  const settings = given ? { ok: true as const, settings: given } : readAwsSettings(env);
+  if (!settings.ok) {
+    io.err(`${settings.problem.message}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  let accountId: string;
+  try {
+    ({ accountId } = await callerIdentity(settings.settings));
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    io.err(`${err.problem.message}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  const refusal = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs, accountId });
+  if (refusal) {
+    io.err(`${refusal}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  if (file.targets.length === 0) {
+    io.out("The plan holds no changes: nothing to apply.\n");
+    return EXIT_ALL_READY;
+  }
+  if (!(await confirmed(file, args, io))) return EXIT_APPLY_ERROR;
+
+  const user = { name: operatorName(args.as), role: "operator" };
+  const options: ApplyOptions = { settings: settings.settings, ...runTuning };
+  const attempted: TargetRef[] = [];
+  const results: { id: string; outcome: TargetOutcome | undefined }[] = [];
+  for (const { plan } of file.targets) {
+    const t = plan.target;
+    if (results.some((r) => r.outcome?.status === "refused") && args.stopOnRefusal) {
+      results.push({ id: t.id, outcome: undefined });
+      continue;
+    }
+    io.out(`\n${t.kind} ${t.id} (${t.region}): ${plan.summaryLine}\n`);
+    const applied = new Set(attempted.filter((a) => scopeOf(a) === scopeOf(t)).map((a) => a.id));
+    const outcome = await applyTarget(options, plan, {
+      user,
+      applied,
+      io,
+      watchEveryMs: tuning.watchEveryMs,
+    });
+    attempted.push(refOf(t));
+    if (outcome.status === "refused")
+      io.out(
+        `  REFUSED, nothing was applied to ${t.id}:\n${outcome.reasons.map((r) => `    - ${r}\n`).join("")}`,
+      );
+    results.push({ id: t.id, outcome });
+  }
+  return summarize(results, io);
+}
+
+function summarize(results: { id: string; outcome: TargetOutcome | undefined }[], io: ApplyIo): number {
+  const verdict = (o: TargetOutcome | undefined): string =>
+    !o
+      ? "not attempted (--stop-on-refusal)"
+      : o.status === "refused"
+        ? "refused"
+        : o.run.status !== "succeeded"
+          ? `${o.run.status} (run ${o.run.id})`
+          : `${o.run.readiness?.verdict ?? "not audited"} (run ${o.run.id})`;
+  const ready = (o: TargetOutcome | undefined) =>
+    o?.status === "applied" && o.run.status === "succeeded" && o.run.readiness?.verdict === "ready";
+  io.out(`\nApply finished: ${results.filter((r) => ready(r.outcome)).length} of ${results.length} Ready.\n`);
+  for (const r of results) io.out(`  ${ready(r.outcome) ? "✓" : "✗"} ${r.id}: ${verdict(r.outcome)}\n`);
+  return results.every((r) => ready(r.outcome)) ? EXIT_ALL_READY : EXIT_NOT_ALL_READY;
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run plan` without the process around it (tests run it in-process): parse, read the AWS settings as
+ * the app does, plan the fleet, print the summary or the plan file, write `--out`, return the exit code.
+ */
+import { writeFile } from "node:fs/promises";
+import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
+import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
+import type { CliIo } from "./run-audit";
+import { operatorName } from "./operator-name";
+import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
+import { planFleet } from "./plan-fleet";
+import { renderFleet } from "./plan-summary";
+
+export const EXIT_NO_CHANGES = 0;
+export const EXIT_CHANGES = 1;
+export const EXIT_ERROR = 2;
+
+/** `opts.settings`: AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
+export async function runPlanCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  opts: { settings?: AwsSettings } = {},
+): Promise<number> {
+  const parsed = parsePlanArgs(argv);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n\n${PLAN_USAGE}\n`);
+    return EXIT_ERROR;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    io.out(`${PLAN_USAGE}\n`);
+    return EXIT_NO_CHANGES;
+  }
+  const read = opts.settings ? { ok: true as const, settings: opts.settings } : readAwsSettings(env);
+  if (!read.ok) {
+    io.err(`${read.problem.message}\n`);
+    return EXIT_ERROR;
+  }
+  const { settings } = read;
+  const regions =
+    args.regions.length > 0 ? args.regions : args.all ? settings.regions : [settings.defaultRegion];
+  let fleet;
+  try {
+    fleet = await planFleet(settings, { regions, clusters: args.clusters, all: args.all, flags: args.flags });
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    io.err(`${err.problem.message}\n`);
+    return EXIT_ERROR;
+  }
+  for (const problem of fleet.unreadable) io.err(`Could not list the clusters of ${problem}\n`);
+  if (fleet.missing.length > 0) {
+    io.err(
+      `Not found in ${regions.join(", ")}: ${fleet.missing.join(", ")}. Check the id (replication group or cluster) and --region.\n`,
+    );
+  }
+  const file = buildPlanFile({
+    plans: fleet.planned,
+    notPlanned: fleet.notPlanned,
+    createdBy: { name: operatorName(args.as), via: "cli" },
+    regions,
+  });
+  if (args.json) io.out(serializePlanFile(file));
+  else io.out(renderFleet(fleet));
+  const failed = fleet.unreadable.length + fleet.missing.length + fleet.invalid.length > 0;
+  if (failed) return EXIT_ERROR;
+  if (args.out) {
+    await writeFile(args.out, serializePlanFile(file), { mode: 0o644 });
+    if (!args.json)
+      io.out(`Saved the plan to ${args.out}: apply it with \`npm run apply -- ${args.out}\`.\n`);
+  }
+  return fleet.planned.length > 0 ? EXIT_CHANGES : EXIT_NO_CHANGES;
+}

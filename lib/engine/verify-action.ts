@@ -1,0 +1,41 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, success } from "@/lib/actions/action-result";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { readAwsSettings } from "@/lib/aws";
+import { jsonVerificationRepository } from "./verification-store";
+import type { Verification } from "./verify";
+import { verifyTarget } from "./verify-target";
+
+const verifyFormSchema = z.object({
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Not a region name."),
+  kind: z.enum(["replication-group", "cache-cluster"]),
+  id: z.string().trim().min(1).max(255),
+  // Used for this one check, never stored or logged; empty means "none given".
+  token: z.string().max(512).optional(),
+  username: z.string().max(128).optional(),
+});
+
+/**
+ * Verify one cluster on its engine (operators: it writes a short-lived BullMQ queue to the cluster). The
+ * result, which never holds the token, becomes the target's last verification.
+ */
+export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", async (input) => {
+  const read = readAwsSettings(process.env);
+  if (!read.ok) return failure(read.problem.code, read.problem.message);
+  // Only configured regions: a form must not make the app probe arbitrary regions.
+  if (!read.settings.regions.includes(input.region))
+    return failure("invalid-input", `${input.region} is not one of the configured regions.`);
+  const result = await verifyTarget(read.settings, {
+    region: input.region,
+    kind: input.kind,
+    id: input.id,
+    token: input.token || undefined,
+    username: input.username || undefined,
+  });
+  if (!result.ok) return failure("conflict", result.message);
+  await jsonVerificationRepository().save(result.verification);
+  revalidatePath(`/status/${input.region}/${input.kind}/${input.id}`);
+  return success<Verification>(result.verification);
+});

@@ -1,0 +1,6 @@
+/** Plan files: the binding plan on disk, made by `npm run plan` or the browser, read by `npm run apply`. */
+export { PLAN_FILE_FORMAT, planFileSchema, type NotPlanned, type PlanFile } from "./format";
+export { contentHash, withHash } from "./hash";
+export { buildPlanFile, planFileName, serializePlanFile, type PlanFileInput } from "./build";
+export { DEFAULT_MAX_AGE_MS, parsePlanFile, planAge, refusalOf, type ReadPlanFile } from "./read";
+export { planSchema } from "./plan-schema";

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { computePlan } from "@/lib/plan";
+import { renderJson } from "@/lib/plan";
+import { seedUsEast1 } from "@/lib/testing/fixtures";
+import { recommendedChoices } from "@/lib/testing/plan-helpers";
+import {
+  buildPlanFile,
+  parsePlanFile,
+  refusalOf,
+  serializePlanFile,
+  DEFAULT_MAX_AGE_MS,
+} from "@/lib/plan-file";
+
+const snap = seedUsEast1();
+const plan = computePlan(snap, recommendedChoices(snap, "orders-redis7"));
+const made = new Date(plan.computedFrom);
+const file = buildPlanFile({ plans: [plan], createdBy: { name: "ci", via: "cli" }, now: made });
+const text = serializePlanFile(file);
+const account = plan.target.accountId;
+
+describe("plan files", () => {
+  it("hold each target exactly as the web preview exports it, and read back unchanged", () => {
+    expect(file.targets[0]).toEqual(JSON.parse(renderJson(plan)));
+    expect(file.accountIds).toEqual([account]);
+    expect(file.regions).toEqual(["us-east-1"]);
+    const read = parsePlanFile(text);
+    expect(read.ok && read.file.targets[0]!.plan.fingerprint).toBe(plan.fingerprint);
+    // Reformatting is not an edit: the hash is over canonical JSON.
+    expect(parsePlanFile(JSON.stringify(JSON.parse(text))).ok).toBe(true);
+  });
+
+  it("refuse text that is not JSON, or JSON that is not a plan file, saying where", () => {
+    expect(parsePlanFile("{not json")).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not JSON/),
+    });
+    const broken = JSON.parse(text);
+    broken.targets[0].plan.steps[1].kind = "delete-cluster";
+    const read = parsePlanFile(JSON.stringify(broken));
+    expect(read).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/malformed: targets\.0\.plan\.steps\.1/),
+    });
+  });
+
+  it("refuse a file edited by hand: a value changed, the hash kept", () => {
+    const edited = JSON.parse(text);
+    edited.targets[0].plan.choices.parameterGroup.name = "bullmq-redis7-noeviction-evil";
+    expect(parsePlanFile(JSON.stringify(edited))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/changed after it was made: its content hash does not match/),
+    });
+  });
+
+  it("refuse a plan whose choices name another cluster than its target", () => {
+    const edited = JSON.parse(text);
+    edited.targets[0].plan.choices.target.id = "jobs-valkey8";
+    const read = parsePlanFile(JSON.stringify(edited));
+    expect(read).toMatchObject({ ok: false, reason: expect.stringMatching(/choices name another target/) });
+  });
+
+  it("refuse an old plan, a plan from the future and a plan for another account", () => {
+    const opts = { maxAgeMs: DEFAULT_MAX_AGE_MS, accountId: account };
+    expect(refusalOf(file, { ...opts, now: new Date(made.getTime() + 60_000) })).toBeUndefined();
+    expect(refusalOf(file, { ...opts, now: new Date(made.getTime() + 25 * 3_600_000) })).toMatch(
+      /25 h old, older than the 24 h allowed/,
+    );
+    expect(refusalOf(file, { ...opts, now: new Date(made.getTime() - 3_600_000) })).toMatch(/in the future/);
+    expect(refusalOf(file, { ...opts, accountId: "999999999999", now: made })).toMatch(
+      new RegExp(`for account ${account}, but the credentials belong to account 999999999999`),
+    );
+  });
+});
