@@ -2,8 +2,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCacheParameterGroups, listSecurityGroupRules, listSecurityGroups } from "@/lib/aws";
-import { sandboxPerFile } from "@/lib/testing/int-harness";
+import {
+  deleteSecurityGroup,
+  listCacheParameterGroups,
+  listSecurityGroupRules,
+  listSecurityGroups,
+  modifyCacheCluster,
+} from "@/lib/aws";
+import { undoCandidates, undoResource } from "@/lib/apply/undo";
+import { listApplyRuns } from "@/lib/apply/run-store";
+import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";
 import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
@@ -88,5 +96,37 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
     expect(await resources()).toEqual(afterFailure);
     // Undo can find what the first run made although its record was lost: the resume recorded it.
     expect(second.run.created.map((c) => c.type).sort()).toEqual(["cache-parameter-group", "security-group"]);
+  });
+
+  it("undo covers the security group too: refused by EC2 while attached, deleted with its rule once free", async () => {
+    const { ctx } = h.context();
+    const created = (await listSecurityGroups(ctx)).find((g) => g.name === "queueready-standalone-redis")!;
+    expect(await undoCandidates(opts)).toEqual([]);
+    await expect(deleteSecurityGroup(ctx, created.id)).rejects.toMatchObject({
+      problem: { code: "invalid-state", awsCode: "DependencyViolation" },
+    });
+    const before = await resources();
+    await modifyCacheCluster(ctx, "standalone-redis", {
+      securityGroupIds: ["sg-0stagcache000001"],
+      cacheParameterGroupName: "default.redis7",
+    });
+    // The detach applies for a moment (the group shows "removing"): offered once it is gone from the cluster.
+    const candidates = await waitFor(async () => {
+      const found = await undoCandidates(opts);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(candidates.map((c) => c.type).sort()).toEqual(["cache-parameter-group", "security-group"]);
+    const sg = candidates.find((c) => c.type === "security-group")!;
+    expect(await undoResource({ ...opts, user: operator, candidate: sg })).toBe(
+      `Deleted security group queueready-standalone-redis (${created.id}) and its rules.`,
+    );
+    expect(await resources()).toMatchObject({
+      securityGroups: before.securityGroups - 1,
+      ingressRules: before.ingressRules - 1,
+    });
+    const runs = await listApplyRuns(opts);
+    expect(runs[0]!.created.find((c) => c.type === "security-group")).toMatchObject({
+      removedBy: "operator",
+    });
   });
 });
