@@ -5,7 +5,7 @@
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, describeSource, findEquivalentRule } from "@/lib/plan/live-facts";
-import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
+import { clustersOpenedBy, type ResolvedTarget } from "@/lib/plan/target";
 import {
   createdByTags,
   NEW_SECURITY_GROUP_REF,
@@ -101,7 +101,7 @@ export function authorizeIngressStep(
     // A new rule in a shared group opens the port on every cluster that has the group, too.
     touches:
       existing && !equivalent
-        ? clustersUsingSecurityGroup(snapshot, existing.id).filter((c) => c !== t.ref.id)
+        ? clustersOpenedBy(snapshot, existing.id, port).filter((c) => c !== t.ref.id)
         : [],
     securitySensitive: true,
     dependsOn: existing ? undefined : ["create-security-group"],
