@@ -6,7 +6,7 @@
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import type { AwsService } from "./errors";
-import { assertRegion, type AwsSettings } from "./settings";
+import { assertRegion, credentialsKey, type AwsSettings } from "./settings";
 
 /** One region's view of AWS. Opaque: pass it to the lib/aws functions. */
 export interface AwsContext {
@@ -49,7 +49,7 @@ export function createAwsContext(
     region,
     settings.endpoint ?? null,
     settings.maxAttempts,
-    settings.credentials ?? null,
+    credentialsKey(settings),
   ]);
   let entry = clientCache.get(key);
   if (!entry) {

@@ -11,7 +11,10 @@ export {
   isRegionName,
   readAwsSettings,
   type AwsSettings,
+  credentialsLabel,
   type AwsSettingsResult,
+  type CredentialProvider,
+  type StaticCredentials,
 } from "./settings";
 export { createAwsContext, type AwsContext, type RequestListener } from "./context";
 export { AwsError, toAwsProblem, type AwsService, type CallSite } from "./errors";
@@ -47,3 +50,19 @@ export {
 } from "./ec2-writes";
 export { checkEc2Permission, type Ec2PermissionCheck, type Ec2PermissionResult } from "./ec2-permission";
 export { getCallerIdentity } from "./sts";
+export {
+  accountsConfigFromEnv,
+  AccountsConfigError,
+  parseAccountsConfig,
+  type AccountsConfig,
+  type ExplicitAccount,
+} from "./accounts-config";
+export { assumedRole, assumedRoleSettings, type RoleTarget } from "./account-credentials";
+export { listAuditScopes, type AccountScope } from "./audit-scopes";
+export { listOrganizationAccounts, type OrganizationAccount } from "./organizations";
+export {
+  DEFAULT_SCOPE_CONCURRENCY,
+  mapScopeRegions,
+  scopeConcurrency,
+  type ScopeRegionResult,
+} from "./scope-runner";

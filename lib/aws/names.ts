@@ -1,6 +1,6 @@
 /**
  * ElastiCache's naming rules for cache parameter groups (and security group names as EC2 takes them),
- * shared by the sandbox (which enforces them like AWS) and the wizard (which validates before asking AWS).
+ * used by the wizard to validate before asking AWS (the sandbox enforces them with its own code).
  */
 
 export type NameCheck = { ok: true; normalized: string } | { ok: false; reason: string };

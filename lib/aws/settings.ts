@@ -14,8 +14,40 @@ export interface AwsSettings {
   defaultRegion: string;
   /** Attempts per request, retries included (the SDK's adaptive retry). Default 5. */
   maxAttempts: number;
-  /** Undefined = the standard chain: AWS_PROFILE, env keys, SSO, instance/task role. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /**
+   * Undefined = the standard chain: AWS_PROFILE, env keys, SSO, instance/task role. A provider is an
+   * assumed role (see account-credentials.ts): it refreshes itself, and clients are shared per provider.
+   */
+  credentials?: StaticCredentials | CredentialProvider;
+}
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export type CredentialProvider = () => Promise<StaticCredentials & { expiration?: Date }>;
+
+const providerIds = new WeakMap<CredentialProvider, number>();
+let nextProviderId = 1;
+
+/** A short, secret-free name of the credential set: the access key id, a provider's number, or the chain. */
+export function credentialsLabel(settings: AwsSettings): string {
+  const c = settings.credentials;
+  if (c === undefined) return "default-chain";
+  return typeof c === "function"
+    ? `provider#${(credentialsKey(settings) as { provider: number }).provider}`
+    : c.accessKeyId;
+}
+
+/** What identifies the credentials in a client cache key: the keys, or the provider's identity. */
+export function credentialsKey(settings: AwsSettings): unknown {
+  const c = settings.credentials;
+  if (typeof c !== "function") return c ?? null;
+  let id = providerIds.get(c);
+  if (id === undefined) providerIds.set(c, (id = nextProviderId++));
+  return { provider: id };
 }
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;

@@ -5,7 +5,7 @@
 
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { toAwsError } from "./errors";
-import { assertRegion, type AwsSettings } from "./settings";
+import { assertRegion, credentialsKey, type AwsSettings } from "./settings";
 import type { CallerIdentity } from "./types";
 
 const CONNECTION_TIMEOUT_MS = 3_000;
@@ -20,7 +20,7 @@ export function stsClientFor(settings: AwsSettings, region: string): STSClient {
     region,
     settings.endpoint ?? null,
     settings.maxAttempts,
-    settings.credentials ?? null,
+    credentialsKey(settings),
   ]);
   let client = clients.get(key);
   if (!client) {

@@ -11,8 +11,24 @@ describe("parseBenchOptions", () => {
       skipPage: false,
       pageSize: 1000,
       outDir: "bench-results",
+      estate: false,
+      estateAccounts: 10,
+      estateClusters: 300,
+      estateConcurrency: [20, 8],
       help: false,
     });
+    expect(
+      parseBenchOptions([
+        "--estate",
+        "--estate-accounts",
+        "3",
+        "--estate-clusters",
+        "50",
+        "--estate-concurrency",
+        "6,2",
+      ]),
+    ).toMatchObject({ estate: true, estateAccounts: 3, estateClusters: 50, estateConcurrency: [6, 2] });
+    expect(() => parseBenchOptions(["--estate-accounts", "1"])).toThrow(/from 2 to 50/);
   });
 
   it("reads every flag", () => {

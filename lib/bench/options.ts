@@ -16,6 +16,14 @@ export interface BenchOptions {
   pageSize: number;
   /** Folder the JSON result is written to. */
   outDir: string;
+  /** Run only the estate benchmark (accounts x regions x clusters), not the fleet sizes. */
+  estate: boolean;
+  /** Accounts of the estate (the management account included). */
+  estateAccounts: number;
+  /** Clusters per account-region of the estate. */
+  estateClusters: number;
+  /** Account-regions in flight at once, one timed run each. */
+  estateConcurrency: number[];
   help: boolean;
 }
 
@@ -27,6 +35,10 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   skipPage: false,
   pageSize: 1000,
   outDir: "bench-results",
+  estate: false,
+  estateAccounts: 10,
+  estateClusters: 300,
+  estateConcurrency: [20, 8],
   help: false,
 };
 
@@ -38,6 +50,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --skip-peer        do not run the AWS CLI peer script
   --skip-page        do not build/start the app (page time, first-load JS, app memory)
   --out DIR          folder for the JSON result (default bench-results/)
+  --estate           only the estate: an organization of accounts x 2 regions (organization mode, AssumeRole)
+  --estate-accounts N        accounts of the estate (default 10)
+  --estate-clusters N        clusters per account-region (default 300)
+  --estate-concurrency A,B   account-regions in flight, one timed run each (default 20,8)
   --help             this text`;
 
 /** A command-line mistake, reported with the usage text and exit code 2. */
@@ -59,6 +75,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "skip-peer": { type: "boolean" },
         "skip-page": { type: "boolean" },
         out: { type: "string" },
+        estate: { type: "boolean" },
+        "estate-accounts": { type: "string" },
+        "estate-clusters": { type: "string" },
+        "estate-concurrency": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -80,6 +100,19 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     skipPeer: v["skip-peer"] ?? false,
     skipPage: v["skip-page"] ?? false,
     outDir: v.out === undefined ? DEFAULT_OPTIONS.outDir : nonEmptyPath(v.out),
+    estate: v.estate ?? false,
+    estateAccounts:
+      v["estate-accounts"] === undefined
+        ? DEFAULT_OPTIONS.estateAccounts
+        : wholeNumber("--estate-accounts", v["estate-accounts"], 2, 50),
+    estateClusters:
+      v["estate-clusters"] === undefined
+        ? DEFAULT_OPTIONS.estateClusters
+        : wholeNumber("--estate-clusters", v["estate-clusters"], 1, 5_000),
+    estateConcurrency:
+      v["estate-concurrency"] === undefined
+        ? DEFAULT_OPTIONS.estateConcurrency
+        : v["estate-concurrency"].split(",").map((p) => wholeNumber("--estate-concurrency", p.trim(), 1, 64)),
     help: v.help ?? false,
   };
 }

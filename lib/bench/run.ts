@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AwsSettings } from "@/lib/aws";
 import { LOWER_BOUND_FORMULA } from "./lower-bound";
+import { measureEstate, renderEstate } from "./measure-estate";
 import { measurePage } from "./measure-page";
 import { measureSize, type SizeContext } from "./measure-size";
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from "./options";
@@ -32,6 +33,26 @@ async function main(opts: BenchOptions): Promise<void> {
       maxAttempts: 5,
       credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
     };
+    if (opts.estate) {
+      const estate = await measureEstate(
+        sandbox,
+        settings,
+        {
+          accounts: opts.estateAccounts,
+          regions: REGIONS,
+          clustersPerRegion: opts.estateClusters,
+          latencyMs: opts.latencyMs,
+          concurrencies: opts.estateConcurrency,
+        },
+        log,
+      );
+      console.log(renderEstate(estate));
+      await mkdir(opts.outDir, { recursive: true });
+      const file = path.join(opts.outDir, `estate-${startedAt.replace(/[:.]/g, "-")}.json`);
+      await writeFile(file, JSON.stringify({ startedAt, estate }, null, 2) + "\n");
+      console.log(`\nJSON: ${file}`);
+      return;
+    }
     const peer = opts.skipPeer ? undefined : await findAwsCli();
     const peerSkipped = opts.skipPeer
       ? "--skip-peer"

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import type { FleetSpec } from "@/lib/sandbox";
 
 /**
  * The sandbox in its own process, driven through its HTTP control API. In-process would share the event
@@ -10,6 +11,8 @@ export interface SandboxProcess {
   pid: number;
   /** Replaces the whole account with a generated fleet of `clusters` over `regions` (deterministic). */
   generateFleet(clusters: number, regions: string[]): Promise<void>;
+  /** Replaces the state with a seed the control API takes (e.g. an estate: `{clusters, regions, accounts}`). */
+  resetWith(seed: FleetSpec): Promise<void>;
   setLatency(latencyMs: number): Promise<void>;
   /** Calls received per `service:Operation` since the last reset. */
   calls(): Promise<Record<string, number>>;
@@ -67,6 +70,7 @@ export async function startSandboxProcess(latencyMs: number): Promise<SandboxPro
     pid: child.pid ?? 0,
     generateFleet: async (clusters, regions) =>
       void (await control("POST", "reset", { seed: { clusters, regions, seed: FLEET_SEED } })),
+    resetWith: async (seed) => void (await control("POST", "reset", { seed })),
     setLatency: async (ms) => void (await control("POST", "config", { latencyMs: ms })),
     calls: async () => unwrapCalls(await control("GET", "calls")),
     resetCalls: async () => void (await control("DELETE", "calls")),

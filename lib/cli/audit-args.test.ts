@@ -5,7 +5,18 @@ describe("parseAuditArgs", () => {
   it.each([
     {
       argv: [],
-      result: { ok: true, args: { regions: [], clusters: [], format: "table", help: false, demo: false } },
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "table",
+          help: false,
+          allAccounts: false,
+          accounts: [],
+          demo: false,
+        },
+      },
     },
     {
       argv: ["--region", "us-east-1", "--region", "eu-west-1", "--region", "us-east-1"],
@@ -16,6 +27,8 @@ describe("parseAuditArgs", () => {
           clusters: [],
           format: "table",
           help: false,
+          allAccounts: false,
+          accounts: [],
           demo: false,
         },
       },
@@ -24,16 +37,46 @@ describe("parseAuditArgs", () => {
       argv: ["--region=us-gov-west-1", "--cluster", "orders", "--json"],
       result: {
         ok: true,
-        args: { regions: ["us-gov-west-1"], clusters: ["orders"], format: "json", help: false, demo: false },
+        args: {
+          regions: ["us-gov-west-1"],
+          clusters: ["orders"],
+          format: "json",
+          help: false,
+          allAccounts: false,
+          accounts: [],
+          demo: false,
+        },
       },
     },
     {
       argv: ["--csv", "-h"],
-      result: { ok: true, args: { regions: [], clusters: [], format: "csv", help: true, demo: false } },
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "csv",
+          help: true,
+          allAccounts: false,
+          accounts: [],
+          demo: false,
+        },
+      },
     },
     {
       argv: ["--demo", "--json"],
-      result: { ok: true, args: { regions: [], clusters: [], format: "json", help: false, demo: true } },
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "json",
+          help: false,
+          demo: true,
+          allAccounts: false,
+          accounts: [],
+        },
+      },
     },
     {
       argv: ["--region", "moon"],
@@ -44,6 +87,25 @@ describe("parseAuditArgs", () => {
     },
     { argv: ["--cluster", " "], result: { ok: false, message: "--cluster a cluster name cannot be empty" } },
     { argv: ["--json", "--csv"], result: { ok: false, message: "Choose one of --json and --csv." } },
+    {
+      argv: ["--all-accounts", "--account", "210987654321", "--account", "210987654321"],
+      result: {
+        ok: true,
+        args: {
+          regions: [],
+          clusters: [],
+          format: "table",
+          help: false,
+          allAccounts: true,
+          accounts: ["210987654321"],
+          demo: false,
+        },
+      },
+    },
+    {
+      argv: ["--account", "staging"],
+      result: { ok: false, message: '--account "staging" is not a 12-digit AWS account id' },
+    },
   ])("$argv", ({ argv, result }) => {
     expect(parseAuditArgs(argv)).toEqual(result);
   });

@@ -6,9 +6,12 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isRegionName } from "@/lib/aws";
 
-export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
+export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
 
 Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS settings as the app.
+  --all-accounts    every account of QUEUEREADY_ACCOUNTS_FILE (without one: every account of the organization,
+                    through its OrganizationAccountAccessRole)
+  --account ID      only this account of those; repeat for several
   --region REGION   region to audit; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
   --cluster NAME    only this replication group, cluster or serverless cache; repeat for several
   --demo            audit the running demo's sandbox (npm run demo), not AWS
@@ -17,6 +20,7 @@ Audits ElastiCache clusters for BullMQ readiness with the same rules and AWS set
   --help            show this text
 AWS: the standard credential chain (AWS_PROFILE, env keys, SSO, instance role); QUEUEREADY_AWS_ENDPOINT for the sandbox.
 Exit codes: 0 every targeted cluster is Ready, 1 any is not, 2 the audit itself failed (bad input, no access, not found).
+With accounts, an account or region that cannot be read shows as Unknown with the reason (exit 1); 2 when none could.
 (-s keeps npm's own banner out of --json / --csv output.)`;
 
 const auditArgsSchema = z
@@ -27,6 +31,8 @@ const auditArgsSchema = z
         .refine(isRegionName, { message: "is not an AWS region name (expected something like us-east-1)" }),
     ),
     clusters: z.array(z.string().trim().min(1, "a cluster name cannot be empty").max(255)),
+    allAccounts: z.boolean(),
+    accounts: z.array(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id")),
     format: z.enum(["table", "json", "csv"]),
     help: z.boolean(),
     demo: z.boolean(),
@@ -47,6 +53,8 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
       options: {
         region: { type: "string", multiple: true },
         cluster: { type: "string", multiple: true },
+        "all-accounts": { type: "boolean" },
+        account: { type: "string", multiple: true },
         json: { type: "boolean" },
         csv: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -60,6 +68,8 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
   const parsed = auditArgsSchema.safeParse({
     regions: [...new Set(values.region ?? [])],
     clusters: [...new Set(values.cluster ?? [])],
+    allAccounts: values["all-accounts"] ?? false,
+    accounts: [...new Set(values.account ?? [])],
     format: values.json ? "json" : values.csv ? "csv" : "table",
     help: values.help ?? false,
     demo: values.demo ?? false,
@@ -69,7 +79,9 @@ export function parseAuditArgs(argv: string[]): ParsedArgs {
     const field =
       issue.path[0] === "regions"
         ? `--region ${JSON.stringify(values.region?.[Number(issue.path[1])])}`
-        : "--cluster";
+        : issue.path[0] === "accounts"
+          ? `--account ${JSON.stringify(values.account?.[Number(issue.path[1])])}`
+          : "--cluster";
     return { ok: false, message: `${field} ${issue.message}` };
   }
   return { ok: true, args: parsed.data };

@@ -3,11 +3,15 @@
  * regions, filter to the targeted clusters, print, and return the exit code. Kept apart from the entry file
  * so tests can run it in-process with their own output sinks.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws";
 import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { auditRegions } from "@/lib/audit";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/readiness";
-import { AUDIT_USAGE, parseAuditArgs } from "./audit-args";
+import { auditAccounts, type AccountAudit } from "./accounts-audit";
+import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";
+import { AUDIT_USAGE, parseAuditArgs, type AuditArgs } from "./audit-args";
 import { renderAuditTable } from "./audit-table";
 
 export const EXIT_READY = 0;
@@ -68,6 +72,13 @@ export async function runAuditCli(
     return EXIT_FAILED;
   }
   const { settings } = read;
+  if (args.allAccounts || args.accounts.length > 0) {
+    // The demo writes its organization-mode accounts file next to its endpoint file.
+    const demoAccounts = path.join(root, ".queueready", "accounts.json");
+    const accountsEnv =
+      args.demo && existsSync(demoAccounts) ? { ...env, QUEUEREADY_ACCOUNTS_FILE: demoAccounts } : env;
+    return runAccountsAudit(settings, accountsEnv, args, io);
+  }
   const regions = args.regions.length > 0 ? args.regions : settings.regions;
   const all = await auditRegions(settings, regions);
   const failed = all.filter((a) => a.failed);
@@ -94,4 +105,47 @@ export async function runAuditCli(
     .flatMap((a) => a.clusters)
     .filter((c) => args.clusters.length > 0 || c.verdict !== "not-applicable");
   return gated.every((c) => c.verdict === "ready") ? EXIT_READY : EXIT_NOT_READY;
+}
+
+/** Keeps only the named clusters in every account; returns the names found nowhere. */
+function targetAccounts(
+  accounts: AccountAudit[],
+  names: string[],
+): { accounts: AccountAudit[]; missing: string[] } {
+  const picked = accounts.map((a) => ({ ...a, regions: target(a.regions, names).audits }));
+  const found = new Set(picked.flatMap((a) => a.regions.flatMap((r) => r.clusters.map((c) => c.name))));
+  return { accounts: picked, missing: names.filter((n) => !found.has(n)) };
+}
+
+async function runAccountsAudit(
+  settings: Parameters<typeof auditAccounts>[0],
+  env: NodeJS.ProcessEnv,
+  args: AuditArgs,
+  io: CliIo,
+): Promise<number> {
+  const result = await auditAccounts(settings, env, args);
+  if (!result.ok) {
+    io.err(`${result.message}\n`);
+    return EXIT_FAILED;
+  }
+  const unknown = result.accounts.flatMap(unknownLines);
+  for (const line of unknown) io.err(`${line}\n`);
+  const readable = result.accounts.some((a) => !a.problem && a.regions.some((r) => !r.failed));
+  if (!readable) return EXIT_FAILED;
+  const { accounts, missing } = targetAccounts(result.accounts, args.clusters);
+  if (missing.length > 0) {
+    io.err(`Not found in any account: ${missing.join(", ")}. Check the name and --account / --region.\n`);
+    return EXIT_FAILED;
+  }
+  io.out(
+    args.format === "json"
+      ? accountsJson(accounts)
+      : args.format === "csv"
+        ? accountsCsv(accounts)
+        : renderAccountsTable(accounts),
+  );
+  const gated = accounts
+    .flatMap((a) => a.regions.flatMap((r) => r.clusters))
+    .filter((c) => args.clusters.length > 0 || c.verdict !== "not-applicable");
+  return unknown.length === 0 && gated.every((c) => c.verdict === "ready") ? EXIT_READY : EXIT_NOT_READY;
 }

@@ -3,16 +3,22 @@
  * set (not per page): the answer cannot change while the credentials stay the same. A failed call is not
  * remembered, so the next request asks again.
  */
-import { createAwsContext, type AwsContext, type AwsSettings, type RequestListener } from "@/lib/aws";
+import {
+  createAwsContext,
+  credentialsLabel,
+  type AwsContext,
+  type AwsSettings,
+  type RequestListener,
+} from "@/lib/aws";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import type { CallerIdentity } from "@/lib/aws/types";
 import type { Scope } from "./identity";
 
 const identities = new Map<string, Promise<CallerIdentity>>();
 
-/** The cache key of a credential set: the endpoint and the access key id (never the secret). */
+/** The cache key of a credential set: the endpoint and the access key id or role provider (never the secret). */
 function credentialKey(settings: AwsSettings): string {
-  return `${settings.endpoint ?? "aws"}|${settings.credentials?.accessKeyId ?? "default-chain"}`;
+  return `${settings.endpoint ?? "aws"}|${credentialsLabel(settings)}`;
 }
 
 export function callerIdentity(

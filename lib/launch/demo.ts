@@ -1,12 +1,12 @@
 /**
  * `npm run demo`: the whole product on this machine with no AWS account. Builds when needed, starts the
- * sandbox (a local AWS-compatible endpoint with a seeded account) in this process, then `next start`
- * in demo mode pointed at it. Ctrl-C stops both.
+ * sandbox (a local AWS-compatible endpoint with a seeded organization) in this process, writes the accounts
+ * file that reaches every member, then `next start` in demo mode pointed at it. Ctrl-C stops both.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
-import { startSandbox } from "@/lib/sandbox";
+import { SANDBOX_EXTERNAL_ID, startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
 import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
 import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
@@ -32,8 +32,18 @@ async function main(): Promise<void> {
     persistFile: path.join(dataDir, "sandbox.json"),
   });
 
+  // Organization mode, as a platform team would configure it: the member role in every account, one
+  // ExternalId. The seeded "research" account's role trusts nobody, so it shows as that account's problem.
+  const accountsFile = path.join(dataDir, "accounts.json");
+  writeFileSync(
+    accountsFile,
+    `${JSON.stringify({ organization: { externalId: SANDBOX_EXTERNAL_ID } }, null, 2)}\n`,
+  );
   const engines = await demoEngineEnv(sandbox, dataDir);
-  const env = { ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url }), ...engines.env };
+  const env = {
+    ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile }),
+    ...engines.env,
+  };
   // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
   writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
@@ -50,7 +60,13 @@ async function main(): Promise<void> {
       `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
       `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
-      "  Audit CLI   npm run -s audit -- --demo   (the same sandbox, from a terminal)",
+      `  Accounts    the seeded organization: ${sandbox.control
+        .accounts()
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => `${a.name} ${a.id}`)
+        .join(", ")}`,
+      "              (organization mode, .queueready/accounts.json)",
+      "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
       ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",

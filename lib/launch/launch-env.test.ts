@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
@@ -36,6 +39,23 @@ describe("startProblems", () => {
   it("reports a broken users configuration", () => {
     expect(startProblems({ AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: "[{" })).toEqual([
       "QUEUEREADY_USERS is not valid JSON.",
+    ]);
+  });
+});
+
+describe("startProblems with an accounts file", () => {
+  it("stops on a malformed QUEUEREADY_ACCOUNTS_FILE with its line and the reason", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "launch-"));
+    const file = path.join(dir, "accounts.json");
+    fs.writeFileSync(file, '{\n  "organization": {\n    "memberRoleName": "Org Access"\n  }\n}\n');
+    const env = { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users, QUEUEREADY_ACCOUNTS_FILE: file };
+    expect(startProblems(env)).toEqual([
+      `${file}:3: organization.memberRoleName must be an IAM role name (1-64 of letters, digits and +=,.@_-)`,
+    ]);
+    fs.writeFileSync(file, '{"organization": {}, "concurrency": 4}');
+    expect(startProblems(env)).toEqual([]);
+    expect(startProblems({ ...env, QUEUEREADY_SCOPE_CONCURRENCY: "100" })).toEqual([
+      'QUEUEREADY_SCOPE_CONCURRENCY must be a whole number from 1 to 64, not "100".',
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { secretProblem } from "@/lib/auth/auth-secret";
 import type { Env } from "@/lib/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
-import { awsSettingsFromEnv } from "@/lib/aws";
+import { accountsConfigFromEnv, awsSettingsFromEnv, scopeConcurrency } from "@/lib/aws";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
@@ -18,7 +18,7 @@ export function portFrom(value: string | undefined, fallback: number, name: stri
 /** The environment of the demo's Next server: demo users, the sandbox, dummy keys, a fresh secret. */
 export function demoServerEnv(
   base: Env,
-  opts: { port: number; sandboxUrl: string; regions?: string },
+  opts: { port: number; sandboxUrl: string; regions?: string; accountsFile?: string },
 ): NodeJS.ProcessEnv {
   return {
     ...base,
@@ -26,6 +26,7 @@ export function demoServerEnv(
     QUEUEREADY_DEMO: "1",
     QUEUEREADY_AWS_ENDPOINT: opts.sandboxUrl,
     QUEUEREADY_REGIONS: opts.regions ?? "us-east-1,eu-west-1",
+    QUEUEREADY_ACCOUNTS_FILE: opts.accountsFile ?? "",
     // The sandbox accepts any signature; these only satisfy the SDK's credential chain.
     AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
@@ -59,6 +60,12 @@ export function startProblems(env: Env): string[] {
   }
   try {
     awsSettingsFromEnv(env as NodeJS.ProcessEnv);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    // A malformed accounts file would otherwise surface as a missing account on the status page.
+    scopeConcurrency(env, accountsConfigFromEnv(env)?.concurrency);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }

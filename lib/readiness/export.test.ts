@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedSnapshot } from "@/lib/testing/fixtures";
 import { auditRegion } from "./audit";
-import { countVerdicts, CSV_COLUMNS, csvCell, exportCsv, exportJson } from "./export";
+import { countVerdicts, csvCell, exportCsv, exportJson } from "./export";
 
 const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedSnapshot("eu-west-1"))];
 
@@ -67,7 +67,7 @@ describe("export", () => {
     const [header, ...rows] = exportCsv(regions()).split("\r\n");
     const cells = rows.find((l) => l.includes(",sessions-memcached,"))?.split(",") ?? [];
     // By column name: the identity columns in front of these may grow (account, region, kind).
-    const cell = (name: string) => cells[header.split(",").indexOf(name)];
+    const cell = (name: string) => cells[(header ?? "").split(",").indexOf(name)];
     expect([cell("parameter_group"), cell("maxmemory_policy")]).toEqual(["default.memcached1.6", ""]);
   });
 });

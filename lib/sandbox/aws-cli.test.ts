@@ -24,10 +24,14 @@ afterAll(async () => {
 
 // Must stay async: a synchronous child would block the event loop the in-process sandbox answers on.
 async function aws(...args: string[]): Promise<unknown> {
+  return awsAs({ AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }, ...args);
+}
+
+async function awsAs(keys: Record<string, string>, ...args: string[]): Promise<unknown> {
   const env = {
     ...process.env,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    AWS_SESSION_TOKEN: "",
+    ...keys,
     AWS_PAGER: "",
     AWS_CONFIG_FILE: "/dev/null",
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
@@ -139,5 +143,60 @@ describe.skipIf(!hasAws)("AWS CLI against the sandbox", () => {
       Account: "123456789012",
       Arn: "arn:aws:iam::123456789012:user/sandbox",
     });
+  });
+
+  it("assumes a member role and lists that account's clusters with the returned keys", async () => {
+    const assumed = (await aws(
+      "sts",
+      "assume-role",
+      "--role-arn",
+      "arn:aws:iam::345678901234:role/OrganizationAccountAccessRole",
+      "--role-session-name",
+      "qr",
+      "--external-id",
+      "queueready-sandbox",
+    )) as {
+      Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: string };
+    };
+    const keys = {
+      AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey,
+      AWS_SESSION_TOKEN: assumed.Credentials.SessionToken,
+    };
+    const who = (await awsAs(keys, "sts", "get-caller-identity")) as { Account: string; Arn: string };
+    expect(who).toMatchObject({
+      Account: "345678901234",
+      Arn: "arn:aws:sts::345678901234:assumed-role/OrganizationAccountAccessRole/qr",
+    });
+    const rgs = (await awsAs(keys, "elasticache", "describe-replication-groups")) as {
+      ReplicationGroups: Array<{ ReplicationGroupId: string; ClusterEnabled: boolean }>;
+    };
+    expect(rgs.ReplicationGroups.map((g) => [g.ReplicationGroupId, g.ClusterEnabled])).toEqual([
+      ["pay-ledger-redis62", false],
+      ["pay-queue-cluster", true],
+    ]);
+    await expect(
+      aws(
+        "sts",
+        "assume-role",
+        "--role-arn",
+        "arn:aws:iam::456789012345:role/OrganizationAccountAccessRole",
+        "--role-session-name",
+        "qr",
+      ),
+    ).rejects.toThrow(/AccessDenied/);
+  });
+
+  it("lists the organization's accounts through the JSON protocol, paging transparently", async () => {
+    const out = (await aws("organizations", "list-accounts", "--page-size", "2")) as {
+      Accounts: Array<{ Id: string; Name: string; Status: string }>;
+    };
+    expect(out.Accounts.map((a) => [a.Id, a.Name, a.Status])).toEqual([
+      ["123456789012", "management", "ACTIVE"],
+      ["210987654321", "staging", "ACTIVE"],
+      ["345678901234", "payments", "ACTIVE"],
+      ["456789012345", "research", "ACTIVE"],
+      ["567890123456", "retired", "SUSPENDED"],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validateFault } from "./faults";
-import type { SandboxControl, SandboxOptions } from "./index";
+import type { SandboxControl, SandboxOptions } from "./control";
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
@@ -21,7 +21,7 @@ function parseJson(raw: string): Record<string, unknown> {
 
 function seedOf(body: Record<string, unknown>): SandboxOptions["seed"] {
   const seed = body.seed;
-  if (seed === undefined || seed === "default" || seed === "empty") return seed;
+  if (seed === undefined || seed === "default" || seed === "single" || seed === "empty") return seed;
   if (
     typeof seed === "object" &&
     seed !== null &&
@@ -29,7 +29,9 @@ function seedOf(body: Record<string, unknown>): SandboxOptions["seed"] {
   ) {
     return seed as SandboxOptions["seed"];
   }
-  throw new Error('seed is "default", "empty" or {"clusters": N, "regions"?: [...], "seed"?: number}.');
+  throw new Error(
+    'seed is "default", "single", "empty" or {"clusters": N, "regions"?: [...], "seed"?: number}.',
+  );
 }
 
 function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
@@ -52,6 +54,8 @@ export async function handleControl(
     switch (route) {
       case "GET /_sandbox/health":
         return json(res, 200, { ok: true, regions: control.regions() });
+      case "GET /_sandbox/accounts":
+        return json(res, 200, control.accounts());
       case "POST /_sandbox/reset":
         control.reset(seedOf(body));
         // The engines restart with the state: answer once they serve it.

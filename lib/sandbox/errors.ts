@@ -3,6 +3,9 @@
  * error envelope, so an operation never needs to know which protocol answers.
  */
 export class SandboxError extends Error {
+  /** Extra members of a JSON-protocol error body, e.g. Organizations' `Reason`. */
+  extra?: Record<string, unknown>;
+
   constructor(
     readonly code: string,
     message: string,

@@ -6,6 +6,13 @@ import { SandboxError } from "./errors";
 import { ACCOUNT_ID } from "./model/state";
 import type { ServiceName } from "./protocol/request";
 
+/** Who a denial names; defaults to the seeded account's user. */
+export interface Principal {
+  arn: string;
+  accountId: string;
+}
+const SEEDED_USER: Principal = { arn: `arn:aws:iam::${ACCOUNT_ID}:user/sandbox`, accountId: ACCOUNT_ID };
+
 export type FaultKind = "throttle" | "5xx" | "timeout" | "access-denied";
 
 /** A fault to inject; see index.ts for the public contract. */
@@ -60,14 +67,26 @@ export function faultError(
   service: ServiceName,
   action: string,
   region: string,
+  principal: Principal = SEEDED_USER,
 ): SandboxError {
-  const user = `arn:aws:iam::${ACCOUNT_ID}:user/sandbox`;
   if (kind === "throttle") {
+    if (service === "organizations")
+      return new SandboxError(
+        "TooManyRequestsException",
+        "You have sent too many requests in too short a period of time.",
+        400,
+      );
     return service === "ec2"
       ? new SandboxError("RequestLimitExceeded", "Request limit exceeded.", 503, "Sender")
       : new SandboxError("Throttling", "Rate exceeded", 400);
   }
   if (kind === "5xx") {
+    if (service === "organizations")
+      return new SandboxError(
+        "ServiceException",
+        "AWS Organizations can't complete your request because of an internal service error.",
+        500,
+      );
     return service === "ec2"
       ? new SandboxError("Unavailable", "The service is unavailable. Please try again shortly.", 503)
       : new SandboxError(
@@ -76,16 +95,33 @@ export function faultError(
           500,
         );
   }
+  return notAuthorized(service, action, region, principal);
+}
+
+/** The refusal of an action the principal's policies do not allow, in each service's words. */
+export function notAuthorized(
+  service: ServiceName,
+  action: string,
+  region: string,
+  principal: Principal = SEEDED_USER,
+): SandboxError {
+  const { arn: user, accountId } = principal;
+  if (service === "organizations")
+    return new SandboxError(
+      "AccessDeniedException",
+      "You don't have permissions to access this resource.",
+      400,
+    );
   if (service === "ec2") {
     return new SandboxError(
       "UnauthorizedOperation",
       `You are not authorized to perform this operation. User: ${user} is not authorized to perform: ec2:${action} ` +
-        `on resource: arn:aws:ec2:${region}:${ACCOUNT_ID}:* because no identity-based policy allows the ec2:${action} action`,
+        `on resource: arn:aws:ec2:${region}:${accountId}:* because no identity-based policy allows the ec2:${action} action`,
       403,
     );
   }
   const resource =
-    service === "sts" ? `arn:aws:iam::${ACCOUNT_ID}:*` : `arn:aws:elasticache:${region}:${ACCOUNT_ID}:*`;
+    service === "sts" ? `arn:aws:iam::${accountId}:*` : `arn:aws:elasticache:${region}:${accountId}:*`;
   return new SandboxError(
     "AccessDenied",
     `User: ${user} is not authorized to perform: ${service}:${action} on resource: ${resource}`,

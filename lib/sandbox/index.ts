@@ -1,55 +1,33 @@
 /**
- * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02) and
- * EC2 (ec2 query 2016-11-15) on one loopback port, seeded with the account of SEED.md.
- * Point the real SDK clients at `url` through the endpoint override, with any dummy credentials.
+ * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02), EC2
+ * (ec2 query 2016-11-15), STS (awsQuery 2011-06-15) and Organizations (awsJson1_1) on one loopback port,
+ * seeded with the organization of SEED.md. Point the real SDK clients at `url` through the endpoint
+ * override, with any dummy credentials; credentials from STS AssumeRole see their own account.
  */
+import type { SandboxControl, SandboxOptions } from "./control";
 import type { DispatchEnv } from "./dispatch";
-import { createEngineManager, type EngineInfo } from "./engines";
-import { FaultTable, type FaultSpec } from "./faults";
+import { createEngineManager } from "./engines";
+import { FaultTable } from "./faults";
+import { defaultAccount, standaloneState } from "./model/accounts";
 import type { SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
 import { buildState } from "./seed/build";
-import type { FleetSpec } from "./seed/fleet";
 import { listen } from "./server";
 
+export type { SandboxAccountInfo, SandboxControl, SandboxOptions } from "./control";
 export type { FaultSpec, FaultKind } from "./faults";
 export type { FleetSpec } from "./seed/fleet";
+export {
+  ORGANIZATION_ID,
+  PAYMENTS_ID,
+  RESEARCH_ID,
+  SANDBOX_EXTERNAL_ID,
+  STAGING_ID,
+  SUSPENDED_ID,
+} from "./seed/organization-seed";
+export { ACCOUNT_ID as MANAGEMENT_ACCOUNT_ID } from "./model/state";
+export { MEMBER_ROLE } from "./model/accounts";
 export type { EngineInfo } from "./engines";
-
-export interface SandboxOptions {
-  /** Loopback only; default 127.0.0.1. */
-  host?: string;
-  /** 0 picks a free port; default 4566. */
-  port?: number;
-  latencyMs?: number;
-  /** How long a modification stays `modifying` / `applying`; default 3000. */
-  applyDelayMs?: number;
-  seed?: "default" | "empty" | FleetSpec;
-  /** Load the state from this JSON file when it exists, save it after each write. */
-  persistFile?: string;
-  log?: (line: string) => void;
-  /**
-   * Back each seeded Redis/Valkey node with a real `redis-server` on a loopback port (needs it on PATH;
-   * without it the sandbox logs why and runs control-plane only). Generated fleets never get engines.
-   */
-  engines?: boolean;
-}
-
-export interface SandboxControl {
-  reset(seed?: SandboxOptions["seed"]): void;
-  configure(o: { latencyMs?: number; applyDelayMs?: number }): void;
-  addFault(f: FaultSpec): void;
-  clearFaults(): void;
-  /** Calls per `service:Operation`, e.g. `elasticache:DescribeCacheClusters`. */
-  calls(): Record<string, number>;
-  resetCalls(): void;
-  /** The regions served, e.g. `["us-east-1", "eu-west-1"]`. */
-  regions(): string[];
-  /** The real engines (empty when off); waits for a start or restart in progress. */
-  engines(): Promise<EngineInfo[]>;
-  /** The certificate (its own CA) the TLS engines serve, when any do. */
-  engineCa(): Promise<string | undefined>;
-}
 
 export interface RunningSandbox {
   url: string;
@@ -72,7 +50,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
   const engines = engineSetup?.ok ? engineSetup.manager : undefined;
   // Generated fleets stay control-plane only: thousands of processes would prove nothing more.
-  const startEngines = () => engines?.start(typeof seed === "object" ? { regions: {} } : state);
+  const startEngines = () => engines?.start(typeof seed === "object" ? standaloneState([]) : state);
   let counts: Record<string, number> = {};
   const persist = () => {
     if (opts.persistFile) saveState(opts.persistFile, state);
@@ -109,7 +87,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     resetCalls: () => {
       counts = {};
     },
-    regions: () => Object.keys(state.regions),
+    regions: () => Object.keys(defaultAccount(state).regions),
+    accounts: () =>
+      Object.values(state.accounts)
+        .sort((a, b) => Number(b.id === state.defaultAccountId) - Number(a.id === state.defaultAccountId))
+        .map((a) => ({ id: a.id, name: a.name, status: a.status, regions: Object.keys(a.regions) })),
     engines: async () => (engines ? engines.list() : []),
     engineCa: async () => engines?.caPem(),
   };

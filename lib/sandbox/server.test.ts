@@ -196,6 +196,7 @@ describe("latency is the round trip, counted from the request's arrival", () => 
       calls: () => ({}),
       resetCalls: unused,
       regions: () => ["us-east-1"],
+      accounts: () => [],
       engines: async () => [],
       engineCa: async () => undefined,
     };

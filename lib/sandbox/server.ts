@@ -6,7 +6,7 @@ import http from "node:http";
 import type { Socket } from "node:net";
 import { handleControl } from "./control-http";
 import { dispatch, type DispatchEnv } from "./dispatch";
-import type { SandboxControl } from "./index";
+import type { SandboxControl } from "./control";
 
 const MAX_BODY = 1024 * 1024;
 
@@ -31,6 +31,10 @@ export interface ListeningServer {
  */
 export function answerDelay(latencyMs: number, elapsedMs: number): number {
   return Math.max(0, latencyMs - elapsedMs);
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 export function listen(hooks: ServerHooks, host: string, port: number): Promise<ListeningServer> {
@@ -58,14 +62,19 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
       if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
         res.writeHead(404, { "content-type": "text/plain" });
         return res.end(
-          "The sandbox answers AWS query calls with POST / (and its control API under /_sandbox/).",
+          "The sandbox answers AWS query and JSON calls with POST / (and its control API under /_sandbox/).",
         );
       }
-      const result = dispatch(hooks.env, req.headers.authorization, size > MAX_BODY ? null : raw);
+      const result = dispatch(hooks.env, {
+        authorization: req.headers.authorization,
+        securityToken: header(req.headers["x-amz-security-token"]),
+        amzTarget: header(req.headers["x-amz-target"]),
+        body: size > MAX_BODY ? null : raw,
+      });
       const send = () => {
         if (result.kind === "hold") return later(result.holdMs, () => req.socket.destroy());
         res.writeHead(result.status, {
-          "content-type": "text/xml;charset=UTF-8",
+          "content-type": result.contentType,
           "x-amzn-requestid": result.requestId,
         });
         res.end(result.body);

@@ -27,12 +27,12 @@ export const ec2DescribeOps: OperationTable = {
         "cidr-block-association.cidr-block": (v) => [v.cidr],
         "is-default": (v) => [String(v.isDefault)],
         state: () => ["available"],
-        "owner-id": () => ["123456789012"],
+        "owner-id": () => [region.accountId],
       },
       (v) => v.tags,
     );
     const page = pageByToken(vpcs, int(params, "MaxResults"), str(params, "NextToken"), "vpcs");
-    return list("vpcSet", "item", page.items, vpcXml) + leaf("nextToken", page.next);
+    return list("vpcSet", "item", page.items, (v) => vpcXml(region, v)) + leaf("nextToken", page.next);
   }),
 
   DescribeSubnets: read(({ region, params }) => {
@@ -86,7 +86,7 @@ export const ec2DescribeOps: OperationTable = {
         "group-name": (g) => [g.name],
         "vpc-id": (g) => [g.vpcId],
         description: (g) => [g.description],
-        "owner-id": () => ["123456789012"],
+        "owner-id": () => [region.accountId],
         "ip-permission.from-port": (g) => rulesOf(g.id, false).map((r) => String(r.fromPort)),
         "ip-permission.to-port": (g) => rulesOf(g.id, false).map((r) => String(r.toPort)),
         "ip-permission.cidr": (g) => rulesOf(g.id, false).map((r) => r.cidrIpv4),

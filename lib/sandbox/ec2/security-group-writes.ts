@@ -2,8 +2,8 @@
  * CreateSecurityGroup, DeleteSecurityGroup, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress and
  * CreateTags.
  */
-import { checkSecurityGroupName } from "../../aws/names";
 import { invalidValue, SandboxError } from "../errors";
+import { securityGroupName } from "../names";
 import { write, type OperationTable } from "../model/operation";
 import { nextId, type RegionState, type SecurityGroupState, type Tag } from "../model/state";
 import { required, str, stringList, structList, type FormNode } from "../protocol/query-form";
@@ -34,18 +34,18 @@ function findGroup(region: RegionState, params: FormNode): SecurityGroupState {
 
 export const securityGroupWriteOps: OperationTable = {
   CreateSecurityGroup: write(({ region, params }) => {
-    const check = checkSecurityGroupName(required(params, "GroupName"));
-    if (!check.ok) throw invalidValue(`Invalid security group name: ${check.reason}`);
+    const check = securityGroupName(required(params, "GroupName"));
+    if ("error" in check) throw check.error;
     const description = required(params, "GroupDescription");
     if (description.length > 255) throw invalidValue("The group description must be at most 255 characters.");
     const vpcId = str(params, "VpcId") ?? region.vpcs.find((v) => v.isDefault)?.id;
     if (!vpcId) throw new SandboxError("VPCIdNotSpecified", "No default VPC for this user", 400);
     if (!region.vpcs.some((v) => v.id === vpcId))
       throw new SandboxError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`, 400);
-    if (region.securityGroups.some((g) => g.vpcId === vpcId && g.name === check.normalized)) {
+    if (region.securityGroups.some((g) => g.vpcId === vpcId && g.name === check.name)) {
       throw new SandboxError(
         "InvalidGroup.Duplicate",
-        `The security group '${check.normalized}' already exists for VPC '${vpcId}'`,
+        `The security group '${check.name}' already exists for VPC '${vpcId}'`,
         400,
       );
     }
@@ -53,7 +53,7 @@ export const securityGroupWriteOps: OperationTable = {
       .filter((s) => str(s, "ResourceType") === "security-group")
       .flatMap(ec2Tags);
     const id = nextId(region, "sg");
-    region.securityGroups.push({ id, name: check.normalized, description, vpcId, tags });
+    region.securityGroups.push({ id, name: check.name, description, vpcId, tags });
     region.rules.push({
       id: nextId(region, "sgr"),
       groupId: id,
@@ -67,7 +67,7 @@ export const securityGroupWriteOps: OperationTable = {
       leaf("return", true) +
       leaf("groupId", id) +
       tagSet(tags) +
-      leaf("securityGroupArn", `arn:aws:ec2:${region.region}:123456789012:security-group/${id}`)
+      leaf("securityGroupArn", `arn:aws:ec2:${region.region}:${region.accountId}:security-group/${id}`)
     );
   }),
 

@@ -3,7 +3,6 @@
  * one per source; `DescribeSecurityGroups` regroups them into IpPermissions by protocol and ports.
  */
 import {
-  ACCOUNT_ID,
   type RegionState,
   type SecurityGroupRuleState,
   type SecurityGroupState,
@@ -16,10 +15,10 @@ import { leaf, list, node } from "../protocol/xml";
 export const tagSet = (tags: Tag[], name = "tagSet"): string =>
   list(name, "item", tags, (t) => leaf("key", t.key) + leaf("value", t.value));
 
-export function vpcXml(v: VpcState): string {
+export function vpcXml(region: RegionState, v: VpcState): string {
   return (
     leaf("vpcId", v.id) +
-    leaf("ownerId", ACCOUNT_ID) +
+    leaf("ownerId", region.accountId) +
     leaf("state", "available") +
     leaf("cidrBlock", v.cidr) +
     list(
@@ -41,9 +40,9 @@ export function vpcXml(v: VpcState): string {
 export function subnetXml(region: RegionState, s: SubnetState): string {
   return (
     leaf("subnetId", s.id) +
-    leaf("subnetArn", `arn:aws:ec2:${region.region}:${ACCOUNT_ID}:subnet/${s.id}`) +
+    leaf("subnetArn", `arn:aws:ec2:${region.region}:${region.accountId}:subnet/${s.id}`) +
     leaf("state", "available") +
-    leaf("ownerId", ACCOUNT_ID) +
+    leaf("ownerId", region.accountId) +
     leaf("vpcId", s.vpcId) +
     leaf("cidrBlock", s.cidr) +
     leaf("availableIpAddressCount", 251) +
@@ -77,7 +76,7 @@ function permissionsXml(region: RegionState, name: string, rules: SecurityGroupR
         rs.filter((r) => r.referencedGroupId),
         (r) =>
           leaf("description", r.description) +
-          leaf("userId", ACCOUNT_ID) +
+          leaf("userId", region.accountId) +
           leaf("groupId", r.referencedGroupId) +
           leaf("vpcId", region.securityGroups.find((g) => g.id === r.referencedGroupId)?.vpcId),
       ) +
@@ -106,7 +105,7 @@ function permissionsXml(region: RegionState, name: string, rules: SecurityGroupR
 export function securityGroupXml(region: RegionState, g: SecurityGroupState): string {
   const rules = region.rules.filter((r) => r.groupId === g.id);
   return (
-    leaf("ownerId", ACCOUNT_ID) +
+    leaf("ownerId", region.accountId) +
     leaf("groupId", g.id) +
     leaf("groupName", g.name) +
     leaf("groupDescription", g.description) +
@@ -121,7 +120,7 @@ export function securityGroupXml(region: RegionState, g: SecurityGroupState): st
       rules.filter((r) => r.isEgress),
     ) +
     leaf("vpcId", g.vpcId) +
-    leaf("securityGroupArn", `arn:aws:ec2:${region.region}:${ACCOUNT_ID}:security-group/${g.id}`) +
+    leaf("securityGroupArn", `arn:aws:ec2:${region.region}:${region.accountId}:security-group/${g.id}`) +
     tagSet(g.tags)
   );
 }
@@ -130,7 +129,7 @@ export function ruleXml(region: RegionState, r: SecurityGroupRuleState): string 
   return (
     leaf("securityGroupRuleId", r.id) +
     leaf("groupId", r.groupId) +
-    leaf("groupOwnerId", ACCOUNT_ID) +
+    leaf("groupOwnerId", region.accountId) +
     leaf("isEgress", r.isEgress) +
     leaf("ipProtocol", r.ipProtocol) +
     leaf("fromPort", r.fromPort) +
@@ -139,11 +138,14 @@ export function ruleXml(region: RegionState, r: SecurityGroupRuleState): string 
     leaf("cidrIpv6", r.cidrIpv6) +
     leaf("prefixListId", r.prefixListId) +
     (r.referencedGroupId
-      ? node("referencedGroupInfo", leaf("groupId", r.referencedGroupId) + leaf("userId", ACCOUNT_ID))
+      ? node("referencedGroupInfo", leaf("groupId", r.referencedGroupId) + leaf("userId", region.accountId))
       : "") +
     leaf("description", r.description) +
     tagSet(r.tags ?? []) +
-    leaf("securityGroupRuleArn", `arn:aws:ec2:${region.region}:${ACCOUNT_ID}:security-group-rule/${r.id}`)
+    leaf(
+      "securityGroupRuleArn",
+      `arn:aws:ec2:${region.region}:${region.accountId}:security-group-rule/${r.id}`,
+    )
   );
 }
 

@@ -40,7 +40,7 @@ export const describeCatalogOps: OperationTable = {
           leaf("CacheParameterGroupFamily", g.family) +
           leaf("Description", g.description) +
           leaf("IsGlobal", false) +
-          leaf("ARN", elasticacheArn(region.region, "parametergroup", g.name)),
+          leaf("ARN", elasticacheArn(region, "parametergroup", g.name)),
       )
     );
   }),
@@ -128,7 +128,7 @@ export const describeCatalogOps: OperationTable = {
               ) +
               stringList("SupportedNetworkTypes", "member", ["ipv4"]),
           ) +
-          leaf("ARN", elasticacheArn(region.region, "subnetgroup", g.name)) +
+          leaf("ARN", elasticacheArn(region, "subnetgroup", g.name)) +
           stringList("SupportedNetworkTypes", "member", ["ipv4"]),
       )
     );

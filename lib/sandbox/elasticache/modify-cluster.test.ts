@@ -2,9 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../index";
 import { blocks, call, errorCode, sleep, text, texts } from "../testing/wire-client";
 
+// Long enough that the reads right after the write still see "applying" on a loaded machine.
+const APPLY_DELAY_MS = 800;
 let sb: RunningSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, applyDelayMs: 150 });
+  sb = await startSandbox({ port: 0, applyDelayMs: APPLY_DELAY_MS });
 });
 afterAll(async () => {
   await sb.close();
@@ -29,7 +31,7 @@ describe("ModifyReplicationGroup", () => {
       text(busy, "ParameterApplyStatus"),
       text(busy, "CacheClusterStatus"),
     ]).toEqual(["secure-noeviction", "applying", "modifying"]);
-    await sleep(200);
+    await sleep(APPLY_DELAY_MS + 100);
     const rg = await ec("DescribeReplicationGroups", { ReplicationGroupId: "orders-redis7" });
     expect(text(rg.xml, "Status")).toBe("available");
     const done = await member("orders-redis7-002");
@@ -75,7 +77,7 @@ describe("ModifyReplicationGroup", () => {
       "sg-0cache00000000002:adding",
       "sg-0cache00000000001:removing",
     ]);
-    await sleep(200);
+    await sleep(APPLY_DELAY_MS + 100);
     const after = blocks(await member("jobs-valkey8-001"), "member");
     expect(after.map((m) => `${text(m, "SecurityGroupId")}:${text(m, "Status")}`)).toEqual([
       "sg-0cache00000000002:active",

@@ -3,8 +3,8 @@
  * DeleteCacheParameterGroup, with AWS's rules: names validated and lowercased, default groups
  * immutable, at most 20 parameters a call, values checked against the family's AllowedValues.
  */
-import { checkParameterGroupName } from "../../aws/names";
 import { invalidCombination, invalidValue, SandboxError } from "../errors";
+import { parameterGroupName } from "../names";
 import { markApplying } from "../model/lifecycle";
 import { recordEvent, write, type OpContext, type OperationTable } from "../model/operation";
 import { elasticacheArn, type ParameterGroupState } from "../model/state";
@@ -43,15 +43,15 @@ function propagate(ctx: OpContext, group: ParameterGroupState, changed: string[]
 export const parameterGroupWriteOps: OperationTable = {
   CreateCacheParameterGroup: write((ctx) => {
     const { region, params } = ctx;
-    const check = checkParameterGroupName(required(params, "CacheParameterGroupName"));
-    if (!check.ok) throw invalidValue(`Invalid parameter group name: ${check.reason}`);
+    const check = parameterGroupName(required(params, "CacheParameterGroupName"));
+    if ("error" in check) throw check.error;
     const family = required(params, "CacheParameterGroupFamily");
     if (!familyInfo(family)) throw invalidValue(`Invalid parameter group family: ${family}`);
     const description = required(params, "Description");
-    if (region.parameterGroups.some((g) => g.name === check.normalized)) {
+    if (region.parameterGroups.some((g) => g.name === check.name)) {
       throw new SandboxError(
         "CacheParameterGroupAlreadyExists",
-        `Parameter group ${check.normalized} already exists.`,
+        `Parameter group ${check.name} already exists.`,
         400,
       );
     }
@@ -63,24 +63,19 @@ export const parameterGroupWriteOps: OperationTable = {
       );
     }
     region.parameterGroups.push({
-      name: check.normalized,
+      name: check.name,
       family,
       description,
       isDefault: false,
       system: {},
       user: {},
     });
-    const arn = elasticacheArn(region.region, "parametergroup", check.normalized);
+    const arn = elasticacheArn(region, "parametergroup", check.name);
     const tags = parseTags(params);
     if (tags.length) region.tags[arn] = tags;
-    recordEvent(
-      ctx,
-      "cache-parameter-group",
-      check.normalized,
-      `Cache parameter group ${check.normalized} created`,
-    );
+    recordEvent(ctx, "cache-parameter-group", check.name, `Cache parameter group ${check.name} created`);
     return `<CacheParameterGroup>${
-      leaf("CacheParameterGroupName", check.normalized) +
+      leaf("CacheParameterGroupName", check.name) +
       leaf("CacheParameterGroupFamily", family) +
       leaf("Description", description) +
       leaf("IsGlobal", false) +
@@ -169,7 +164,7 @@ export const parameterGroupWriteOps: OperationTable = {
       );
     }
     ctx.region.parameterGroups = ctx.region.parameterGroups.filter((g) => g !== group);
-    delete ctx.region.tags[elasticacheArn(ctx.region.region, "parametergroup", group.name)];
+    delete ctx.region.tags[elasticacheArn(ctx.region, "parametergroup", group.name)];
     recordEvent(ctx, "cache-parameter-group", group.name, `Cache parameter group ${group.name} deleted`);
     return undefined;
   }),

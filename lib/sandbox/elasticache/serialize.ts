@@ -76,7 +76,7 @@ export function replicationGroupXml(
     leaf("AuthTokenEnabled", rg.authToken) +
     leaf("TransitEncryptionEnabled", rg.transitEncryption) +
     leaf("AtRestEncryptionEnabled", rg.atRestEncryption) +
-    leaf("ARN", elasticacheArn(region.region, "replicationgroup", rg.id)) +
+    leaf("ARN", elasticacheArn(region, "replicationgroup", rg.id)) +
     stringList("UserGroupIds", "member", []) +
     leaf("ReplicationGroupCreateTime", isoTime(rg.createdAt)) +
     leaf("DataTiering", "disabled") +
@@ -152,7 +152,7 @@ export function cacheClusterXml(region: RegionState, cc: CacheClusterState, show
     leaf("AuthTokenEnabled", cc.authToken) +
     leaf("TransitEncryptionEnabled", cc.transitEncryption) +
     leaf("AtRestEncryptionEnabled", cc.atRestEncryption) +
-    leaf("ARN", elasticacheArn(region.region, "cluster", cc.id)) +
+    leaf("ARN", elasticacheArn(region, "cluster", cc.id)) +
     leaf("ReplicationGroupLogDeliveryEnabled", false) +
     leaf("NetworkType", "ipv4") +
     leaf("IpDiscovery", "ipv4")
@@ -172,7 +172,7 @@ export function serverlessCacheXml(region: RegionState, sc: ServerlessCacheState
     stringList("SecurityGroupIds", "SecurityGroupId", sc.securityGroupIds) +
     endpoint("Endpoint", host, sc.port) +
     endpoint("ReaderEndpoint", host, sc.port + 1) +
-    leaf("ARN", elasticacheArn(region.region, "serverlesscache", sc.name)) +
+    leaf("ARN", elasticacheArn(region, "serverlesscache", sc.name)) +
     stringList("SubnetIds", "SubnetId", sc.subnetIds) +
     leaf("SnapshotRetentionLimit", 0) +
     leaf("NetworkType", "ipv4")

@@ -18,13 +18,12 @@ export function parseTags(params: FormNode): Tag[] {
 
 /** Every taggable ARN of the region, so tagging an unknown resource fails as AWS does. */
 function knownArns(region: RegionState): Set<string> {
-  const r = region.region;
   return new Set([
-    ...region.replicationGroups.map((g) => elasticacheArn(r, "replicationgroup", g.id)),
-    ...region.cacheClusters.map((c) => elasticacheArn(r, "cluster", c.id)),
-    ...region.parameterGroups.map((g) => elasticacheArn(r, "parametergroup", g.name)),
-    ...region.cacheSubnetGroups.map((g) => elasticacheArn(r, "subnetgroup", g.name)),
-    ...region.serverlessCaches.map((s) => elasticacheArn(r, "serverlesscache", s.name)),
+    ...region.replicationGroups.map((g) => elasticacheArn(region, "replicationgroup", g.id)),
+    ...region.cacheClusters.map((c) => elasticacheArn(region, "cluster", c.id)),
+    ...region.parameterGroups.map((g) => elasticacheArn(region, "parametergroup", g.name)),
+    ...region.cacheSubnetGroups.map((g) => elasticacheArn(region, "subnetgroup", g.name)),
+    ...region.serverlessCaches.map((s) => elasticacheArn(region, "serverlesscache", s.name)),
   ]);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildState } from "../seed/build";
+import { standaloneState } from "../model/accounts";
 import { planEngineNodes } from "./node-plan";
 
 describe("planEngineNodes (the seeded account)", () => {
@@ -46,6 +47,6 @@ describe("planEngineNodes (the seeded account)", () => {
   });
 
   it("needs no engines for a generated fleet's regions when the caller passes none", () => {
-    expect(planEngineNodes({ regions: {} })).toEqual([]);
+    expect(planEngineNodes(standaloneState([]))).toEqual([]);
   });
 });

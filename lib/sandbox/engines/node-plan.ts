@@ -10,6 +10,7 @@ import {
   primaryEndpointHost,
   readerEndpointHost,
 } from "../elasticache/endpoints";
+import { defaultAccount } from "../model/accounts";
 import { ACCOUNT_ID, type CacheClusterState, type RegionState, type SandboxState } from "../model/state";
 
 export interface EngineNodeSpec {
@@ -115,5 +116,6 @@ function specsOfRegion(region: RegionState): EngineNodeSpec[] {
 
 /** Every engine the state needs, in state order (primaries before their replicas within a group). */
 export function planEngineNodes(state: SandboxState): EngineNodeSpec[] {
-  return Object.values(state.regions).flatMap(specsOfRegion);
+  // The management (default) account's nodes only: members stay control-plane, as generated fleets do.
+  return Object.values(defaultAccount(state).regions).flatMap(specsOfRegion);
 }

@@ -1,5 +1,5 @@
 /**
- * The sandbox's state: one `RegionState` per region, plain JSON so it can be persisted and reloaded.
+ * The sandbox's state: accounts, each with one `RegionState` per region it has enabled, plain JSON so it can be persisted and reloaded.
  * Timestamps are epoch milliseconds; `settleAt` drives the lazy `modifying -> available` transitions.
  */
 
@@ -139,6 +139,8 @@ export interface SecurityGroupRuleState {
 
 export interface RegionState {
   region: string;
+  /** The account the region's resources belong to (their ARNs and owner ids name it). */
+  accountId: string;
   parameterGroups: ParameterGroupState[];
   replicationGroups: ReplicationGroupState[];
   cacheClusters: CacheClusterState[];
@@ -155,15 +157,51 @@ export interface RegionState {
   sequence: number;
 }
 
-export interface SandboxState {
-  regions: Record<string, RegionState>;
+/** An IAM role that STS `AssumeRole` can hand out credentials for. */
+export interface RoleState {
+  name: string;
+  /** Accounts whose principals the trust policy allows (`arn:aws:iam::<id>:root`); empty trusts nobody. */
+  trustedAccounts: string[];
+  /** When set, the trust policy's `sts:ExternalId` condition: AssumeRole must pass exactly this. */
+  externalId?: string;
+  /** `read` is a Describe*-only permission policy: every write is refused with AccessDenied. */
+  access: "admin" | "read";
+  /** The role's maximum session duration (3600..43200 s); DurationSeconds above it is refused. */
+  maxSessionSeconds: number;
 }
 
+export interface AccountState {
+  id: string;
+  name: string;
+  email: string;
+  status: "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE";
+  joinedAt: number;
+  /** The regions enabled for the account; any other region answers UnrecognizedClientException. */
+  regions: Record<string, RegionState>;
+  roles: RoleState[];
+}
+
+/** An AWS Organization: every account of the state is a member; one is the management account. */
+export interface OrganizationState {
+  id: string;
+  managementAccountId: string;
+}
+
+export interface SandboxState {
+  accounts: Record<string, AccountState>;
+  /** The account long-term keys (anything STS did not issue) belong to. */
+  defaultAccountId: string;
+  /** Absent: the default account is standalone (Organizations answers AWSOrganizationsNotInUseException). */
+  organization?: OrganizationState;
+}
+
+/** The seeded (management) account; today's single-account seed lives here unchanged. */
 export const ACCOUNT_ID = "123456789012";
 
-export function emptyRegion(region: string): RegionState {
+export function emptyRegion(region: string, accountId: string = ACCOUNT_ID): RegionState {
   return {
     region,
+    accountId,
     parameterGroups: [],
     replicationGroups: [],
     cacheClusters: [],
@@ -180,8 +218,8 @@ export function emptyRegion(region: string): RegionState {
 }
 
 /** ARNs as ElastiCache forms them (`replicationgroup`, `cluster`, `parametergroup`, ...). */
-export function elasticacheArn(region: string, kind: string, id: string): string {
-  return `arn:aws:elasticache:${region}:${ACCOUNT_ID}:${kind}:${id}`;
+export function elasticacheArn(region: RegionState, kind: string, id: string): string {
+  return `arn:aws:elasticache:${region.region}:${region.accountId}:${kind}:${id}`;
 }
 
 /** A deterministic id such as `sg-0a1b...` (17 hex digits) from the region's counter. */

@@ -8,7 +8,7 @@ import { ELASTICACHE_VERSION } from "./elasticache-wire";
 import type { FormNode } from "./query-form";
 import { STS_VERSION } from "./sts-wire";
 
-export type ServiceName = "elasticache" | "ec2" | "sts";
+export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations";
 
 export interface RequestTarget {
   service: ServiceName;
@@ -19,12 +19,19 @@ export interface RequestTarget {
 
 const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
+const ACCESS_KEY = /Credential=([^/,\s]+)\//;
+
 /** The service and region of the `Authorization` header's credential scope, if any. */
 export function credentialScope(
   authorization: string | undefined,
 ): { region: string; service: string } | undefined {
   const m = authorization ? SCOPE.exec(authorization) : null;
   return m ? { region: m[1]!, service: m[2]! } : undefined;
+}
+
+/** The access key id the request was signed with, if it was signed. */
+export function accessKeyOf(authorization: string | undefined): string | undefined {
+  return authorization ? ACCESS_KEY.exec(authorization)?.[1] : undefined;
 }
 
 export function resolveTarget(authorization: string | undefined, form: FormNode): RequestTarget {

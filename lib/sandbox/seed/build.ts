@@ -1,30 +1,29 @@
-/** Builds a fresh state from a seed choice: the SEED.md account, an empty account, or a fleet. */
+/** Builds a fresh state from a seed choice: the SEED.md organization, one account, an empty one, or a fleet. */
+import { defaultAccount, standaloneState } from "../model/accounts";
 import { emptyRegion, type SandboxState } from "../model/state";
 import { addDefaultParameterGroups } from "./cache-builders";
-import { defaultSeed } from "./default-seed";
-import { fleetSeed, type FleetSpec } from "./fleet";
+import { singleAccountSeed } from "./default-seed";
+import { estateSeed } from "./estate-seed";
+import type { FleetSpec } from "./fleet";
+import { organizationSeed } from "./organization-seed";
 
-export type SeedChoice = "default" | "empty" | FleetSpec;
+/** `default`: the organization of SEED.md; `single`: its management account alone (no organization). */
+export type SeedChoice = "default" | "single" | "empty" | FleetSpec;
+
+const BASE_REGIONS = ["us-east-1", "eu-west-1"];
 
 export function buildState(seed: SeedChoice = "default"): SandboxState {
-  if (seed === "default") return defaultSeed();
-  if (seed === "empty") {
-    // An empty account still has the default parameter groups: AWS provides them in every region.
-    const state: SandboxState = { regions: {} };
-    for (const name of ["us-east-1", "eu-west-1"]) {
-      const region = emptyRegion(name);
-      addDefaultParameterGroups(region);
-      state.regions[name] = region;
-    }
-    return state;
-  }
-  const state = fleetSeed(seed);
+  if (seed === "default") return organizationSeed();
+  if (seed === "single") return singleAccountSeed();
+  // An empty account still has the default parameter groups: AWS provides them in every region.
+  const state = seed === "empty" ? standaloneState([]) : estateSeed(seed);
   // The base regions are always served, so a fleet confined elsewhere still answers there (empty).
-  for (const name of ["us-east-1", "eu-west-1"]) {
-    if (state.regions[name]) continue;
-    const region = emptyRegion(name);
+  const account = defaultAccount(state);
+  for (const name of BASE_REGIONS) {
+    if (account.regions[name]) continue;
+    const region = emptyRegion(name, account.id);
     addDefaultParameterGroups(region);
-    state.regions[name] = region;
+    account.regions[name] = region;
   }
   return state;
 }

@@ -2,6 +2,7 @@
  * The seeded account of lib/sandbox/SEED.md, built deterministically. Tests and the readiness
  * integration rely on these exact ids, names and values: change SEED.md first, then this.
  */
+import { standaloneState } from "../model/accounts";
 import { emptyRegion, type RegionState, type SandboxState } from "../model/state";
 import {
   addCustomGroup,
@@ -237,6 +238,12 @@ function euWest1(): RegionState {
   return r;
 }
 
-export function defaultSeed(): SandboxState {
-  return { regions: { "us-east-1": usEast1(), "eu-west-1": euWest1() } };
+/** The management account's regions, exactly as they were when the sandbox served one account. */
+export function managementRegions(): RegionState[] {
+  return [usEast1(), euWest1()];
+}
+
+/** The seeded account alone, outside any organization (`seed: "single"`). */
+export function singleAccountSeed(): SandboxState {
+  return standaloneState(managementRegions());
 }

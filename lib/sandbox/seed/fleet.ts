@@ -4,6 +4,7 @@
  * serverless caches, sharing at most ~25 custom parameter groups per region.
  */
 import { prng } from "../faults";
+import { standaloneState } from "../model/accounts";
 import { emptyRegion, type RegionState, type SandboxState } from "../model/state";
 import {
   addCustomGroup,
@@ -15,9 +16,15 @@ import {
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
 
 export interface FleetSpec {
+  /** Clusters per account, spread over its regions. */
   clusters: number;
   regions?: string[];
   seed?: number;
+  /**
+   * More than 1: an organization (an estate) of this many accounts, the seeded management account first,
+   * each member with the same fleet shape (its own seed) and an OrganizationAccountAccessRole trusting it.
+   */
+  accounts?: number;
 }
 
 export const DEFAULT_FLEET_REGIONS = ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"];
@@ -110,18 +117,21 @@ function fillRegion(r: RegionState, index: number, count: number, rand: () => nu
   }
 }
 
-export function fleetSeed(spec: FleetSpec): SandboxState {
+/** One account's fleet regions. */
+export function fleetRegions(spec: FleetSpec, accountId?: string): RegionState[] {
   if (!Number.isInteger(spec.clusters) || spec.clusters < 0 || spec.clusters > 100_000)
     throw new Error("A fleet has 0..100000 clusters.");
   const regions = spec.regions?.length ? spec.regions : DEFAULT_FLEET_REGIONS;
   const rand = prng(spec.seed ?? 1);
-  const state: SandboxState = { regions: {} };
-  regions.forEach((name, index) => {
-    const region = emptyRegion(name);
+  return regions.map((name, index) => {
+    const region = emptyRegion(name, accountId);
     const share =
       Math.floor(spec.clusters / regions.length) + (index < spec.clusters % regions.length ? 1 : 0);
     fillRegion(region, index, share, rand);
-    state.regions[name] = region;
+    return region;
   });
-  return state;
+}
+
+export function fleetSeed(spec: FleetSpec): SandboxState {
+  return standaloneState(fleetRegions(spec));
 }

@@ -13,8 +13,21 @@ export interface WireAnswer {
   xml: string;
 }
 
-export function authorization(region: string, service: string): string {
-  return `AWS4-HMAC-SHA256 Credential=AKIDSANDBOX/20250115/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`;
+/** Temporary credentials from AssumeRole, as a signed request carries them. */
+export interface SessionKeys {
+  accessKeyId: string;
+  sessionToken: string;
+}
+
+export function authorization(region: string, service: string, accessKeyId = "AKIDSANDBOX"): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20250115/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`;
+}
+
+function sessionHeaders(region: string, service: string, session?: SessionKeys): Record<string, string> {
+  return {
+    authorization: authorization(region, service, session?.accessKeyId),
+    ...(session ? { "x-amz-security-token": session.sessionToken } : {}),
+  };
 }
 
 export async function call(
@@ -23,6 +36,7 @@ export async function call(
   action: string,
   params: Record<string, string | number | boolean> = {},
   region = "us-east-1",
+  session?: SessionKeys,
 ): Promise<WireAnswer> {
   const body = new URLSearchParams({
     Action: action,
@@ -33,11 +47,34 @@ export async function call(
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded; charset=utf-8",
-      authorization: authorization(region, service),
+      ...sessionHeaders(region, service, session),
     },
     body: body.toString(),
   });
   return { status: res.status, xml: await res.text() };
+}
+
+/** An Organizations (awsJson1_1) call; `json` is the parsed answer. */
+export async function jsonCall(
+  url: string,
+  action: string,
+  body: Record<string, unknown> = {},
+  session?: SessionKeys,
+): Promise<{ status: number; json: Record<string, unknown>; contentType: string | null }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `AWSOrganizationsV20161128.${action}`,
+      ...sessionHeaders("us-east-1", "organizations", session),
+    },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+    contentType: res.headers.get("content-type"),
+  };
 }
 
 /** Every text value of `<tag>` (leaf elements only). */

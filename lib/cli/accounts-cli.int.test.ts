@@ -1,0 +1,150 @@
+/**
+ * `npm run audit -- --all-accounts` against the seeded organization (lib/sandbox/SEED.md): every
+ * account's verdicts, the member whose role trusts nobody as Unknown with the reason, the others unaffected.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { SEED_VERDICTS } from "@/lib/testing/fixtures";
+
+const ROOT = path.resolve(__dirname, "../..");
+let sandbox: RunningSandbox;
+let home: string;
+let accountsFile: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  home = mkdtempSync(path.join(tmpdir(), "queueready-accounts-"));
+  accountsFile = path.join(home, "accounts.json");
+  writeFileSync(accountsFile, JSON.stringify({ organization: { externalId: "queueready-sandbox" } }));
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+function runCli(args: string[], extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
+    PATH: process.env.PATH,
+    HOME: home,
+    QUEUEREADY_AWS_ENDPOINT: sandbox.url,
+    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+    QUEUEREADY_ACCOUNTS_FILE: accountsFile,
+    AWS_EC2_METADATA_DISABLED: "true",
+    QUEUEREADY_MAX_ATTEMPTS: "2",
+    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    ...extraEnv,
+  };
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], {
+      cwd: ROOT,
+      env,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+type Row = { accountId: string; accountName: string; region: string; name: string; verdict: string };
+
+describe("npm run audit -- --all-accounts (spawned against the seeded organization)", () => {
+  it("judges every cluster of every account; the untrusting member is Unknown with the reason", async () => {
+    const { code, stdout, stderr } = await runCli(["--all-accounts", "--json"]);
+    expect(code).toBe(1);
+    const exported = JSON.parse(stdout) as {
+      accounts: { accountId: string; accountName: string; verdict?: string; problems: string[] }[];
+      regions: { accountId: string; region: string; clusters: Row[] }[];
+    };
+    const verdicts: Record<string, Record<string, Record<string, string>>> = {};
+    for (const r of exported.regions) {
+      for (const c of r.clusters) {
+        expect([c.accountId, c.region]).toEqual([r.accountId, r.region]);
+        ((verdicts[c.accountId] ??= {})[c.region] ??= {})[c.name] = c.verdict;
+      }
+    }
+    expect(verdicts).toEqual({
+      "123456789012": SEED_VERDICTS,
+      "210987654321": { "us-east-1": { "stg-orders": "needs-changes", "stg-jobs-valkey8": "ready" } },
+      "345678901234": {
+        "us-east-1": { "pay-ledger-redis62": "needs-changes", "pay-queue-cluster": "ready" },
+      },
+    });
+    // Members' empty regions are audited (and empty), not skipped.
+    expect(exported.regions.map((r) => `${r.accountId}/${r.region}`)).toEqual([
+      "123456789012/us-east-1",
+      "123456789012/eu-west-1",
+      "210987654321/us-east-1",
+      "210987654321/eu-west-1",
+      "345678901234/us-east-1",
+      "345678901234/eu-west-1",
+    ]);
+    const research = exported.accounts.find((a) => a.accountId === "456789012345")!;
+    expect(research).toEqual({
+      accountId: "456789012345",
+      accountName: "research",
+      verdict: "unknown",
+      problems: [
+        "Unknown: every cluster of research (456789012345): QueueReady cannot assume arn:aws:iam::456789012345:role/OrganizationAccountAccessRole (AccessDenied): its trust policy must allow QueueReady's identity with the configured ExternalId.",
+      ],
+    });
+    expect(exported.accounts.map((a) => a.accountName)).toEqual([
+      "management",
+      "staging",
+      "payments",
+      "research",
+    ]);
+    expect(stderr).toBe(`${research.problems[0]}\n`);
+  });
+
+  it("--account narrows to the named accounts; the table shows each account and exits 0 when all is Ready", async () => {
+    const table = await runCli([
+      "--account",
+      "210987654321",
+      "--account",
+      "456789012345",
+      "--region",
+      "us-east-1",
+    ]);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/^== staging \(210987654321\)\n/);
+    expect(table.stdout).toMatch(
+      /^Ready\s+stg-jobs-valkey8\s+valkey 8\.0\.1\s+us-east-1\s+stg-bullmq \/ noeviction/m,
+    );
+    expect(table.stdout).toMatch(/^== research \(456789012345\)\nUnknown: every cluster of research/m);
+    expect(table.stdout).toContain(
+      "2 account(s), 2 cluster(s): 1 Ready, 1 Needs changes; 1 account or region(s) Unknown.",
+    );
+
+    const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);
+    expect([ready.code, ready.stderr]).toEqual([0, ""]);
+    const lines = ready.stdout.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^account_id,region,name,kind,verdict,/);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([
+      "345678901234,us-east-1,pay-queue-cluster,replication-group,ready",
+    ]);
+  });
+
+  it("exits 2 for an account that is not configured and for a malformed accounts file", async () => {
+    const unknown = await runCli(["--account", "111111111111"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^Not among the configured accounts: 111111111111\. They are: 123456789012 \(management\), /,
+    );
+    const bad = path.join(home, "bad.json");
+    writeFileSync(bad, '{\n  "organization": {\n    "exclude": ["12"]\n  }\n}\n');
+    const malformed = await runCli(["--all-accounts"], { QUEUEREADY_ACCOUNTS_FILE: bad });
+    expect([malformed.code, malformed.stderr]).toEqual([
+      2,
+      `${bad}:3: organization.exclude.0 must be a 12-digit AWS account id\n`,
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Renders an accounts audit for the terminal, as JSON (every row carries its account id and name) and as
+ * CSV (the account_id column). An unreachable account or region is an Unknown line with its reason.
+ */
+import { countVerdicts, exportCsv, VERDICT_LABELS, type RegionAudit } from "@/lib/readiness";
+import type { AccountAudit } from "./accounts-audit";
+import { renderAuditTable } from "./audit-table";
+
+/** What cannot be judged, one line each: a whole account, or one region of it. */
+export function unknownLines(a: AccountAudit): string[] {
+  if (a.problem)
+    return [
+      `${VERDICT_LABELS.unknown}: every cluster of ${a.accountName} (${a.accountId}): ${a.problem.message}`,
+    ];
+  return a.regions
+    .filter((r) => r.failed)
+    .map(
+      (r) =>
+        `${VERDICT_LABELS.unknown}: every cluster in ${r.region} of ${a.accountName} (${a.accountId}): ${r.failed!.message}`,
+    );
+}
+
+export function renderAccountsTable(accounts: AccountAudit[]): string {
+  const parts = accounts.map((a) => {
+    const readable = a.regions.filter((r) => !r.failed);
+    const body = readable.length > 0 ? renderAuditTable(readable) : "";
+    return [`== ${a.accountName} (${a.accountId})`, ...unknownLines(a), body.trimEnd()]
+      .filter(Boolean)
+      .join("\n");
+  });
+  const clusters = accounts.flatMap((a) => a.regions.flatMap((r) => r.clusters));
+  const unknown = accounts.reduce((n, a) => n + unknownLines(a).length, 0);
+  const summary = Object.entries(countVerdicts(clusters))
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
+  const total = `${accounts.length} account(s), ${clusters.length} cluster(s)${summary.length ? `: ${summary.join(", ")}` : ""}${unknown ? `; ${unknown} account or region(s) Unknown` : ""}.`;
+  return `${parts.join("\n\n")}\n\n${total}\n`;
+}
+
+function tagged(a: AccountAudit): (RegionAudit & { accountId: string; accountName: string })[] {
+  const tag = { accountId: a.accountId, accountName: a.accountName };
+  return a.regions.map((r) => ({ ...tag, ...r, clusters: r.clusters.map((c) => ({ ...tag, ...c })) }));
+}
+
+export function accountsJson(accounts: AccountAudit[], generatedAt = new Date().toISOString()): string {
+  const regions = accounts.flatMap(tagged);
+  const body = {
+    generatedAt,
+    summary: countVerdicts(regions.flatMap((r) => r.clusters)),
+    accounts: accounts.map((a) => ({
+      accountId: a.accountId,
+      accountName: a.accountName,
+      verdict: unknownLines(a).length > 0 ? "unknown" : undefined,
+      problems: unknownLines(a),
+    })),
+    regions,
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** The CSV export of every readable region; each row's account_id column names its account. */
+export function accountsCsv(accounts: AccountAudit[]): string {
+  return exportCsv(accounts.flatMap((a) => a.regions));
+}
