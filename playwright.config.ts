@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumForConfig } from "./lib/testing/chromium";
 import { freePortSync } from "./lib/testing/free-port";
@@ -5,6 +8,8 @@ import { freePortSync } from "./lib/testing/free-port";
 // This file is evaluated again in every worker: ports chosen once live in process.env, which workers inherit.
 process.env.E2E_APP_PORT ??= String(freePortSync());
 process.env.E2E_SANDBOX_PORT ??= String(freePortSync());
+// The server's store (apply history, locks), known to specs that run `npm run apply` against it.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
 const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
 // Tests reset the sandbox and inject faults through its control API at this URL.
 process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`;
@@ -45,6 +50,10 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_APP_PORT: process.env.E2E_APP_PORT, E2E_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT },
+    env: {
+      E2E_APP_PORT: process.env.E2E_APP_PORT,
+      E2E_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
+      E2E_DATA_DIR: process.env.E2E_DATA_DIR,
+    },
   },
 });

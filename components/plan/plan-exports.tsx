@@ -11,6 +11,16 @@ export function PlanExports({ plan, previewId }: { plan: Plan; previewId: string
       <h2 id="plan-exports" className="text-[14px] font-semibold text-slate-900">
         The same plan, exported
       </h2>
+      <div className="flex flex-wrap items-center gap-3">
+        <a className={buttonClasses("secondary", "sm")} href={`/changes/plan/${previewId}/file`} download>
+          Download plan file
+        </a>
+        <p className="text-xs text-slate-600">
+          Apply exactly this plan from a terminal or CI:{" "}
+          <code className="font-mono">npm run apply -- FILE</code> (it refuses the plan if the cluster
+          changed).
+        </p>
+      </div>
       <details className="rounded-lg border border-slate-200">
         <summary className="cursor-pointer px-4 py-2.5 text-[13px] font-medium text-slate-800">
           AWS CLI script

@@ -26,6 +26,14 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
             <Td className="font-mono text-xs">{run.startedAt.replace("T", " ").slice(0, 19)}</Td>
             <Td>
               {run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span>
+              {run.origin === "cli" ? (
+                <span
+                  className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700"
+                  title="Applied with npm run apply"
+                >
+                  CLI
+                </span>
+              ) : null}
             </Td>
             <Th scope="row" className="normal-case tracking-normal">
               <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">

@@ -14,7 +14,7 @@ import {
   type TargetChoice,
   type TargetOption,
 } from "@/lib/plan";
-import type { NotPlanned } from "@/lib/plan-file";
+import { classifyPlan, type NotPlanned } from "@/lib/plan-file";
 import { choicesFor, type ChoiceFlags } from "./plan-choices";
 
 export interface FleetRequest {
@@ -53,8 +53,11 @@ async function planOne(
 ): Promise<Outcome> {
   const { accountId, region } = access.scope;
   const ref = { accountId, region, kind: option.kind, id: option.id };
-  if (!option.selectable || option.kind === "serverless")
-    return { notPlanned: { ...ref, status: "not-fixable", reason: option.reason ?? "It cannot be fixed." } };
+  if (!option.selectable || option.kind === "serverless") {
+    // A busy cluster (modifying, snapshotting) is fixable later: blocked now, not unfixable.
+    const status = option.busy ? "blocked" : "not-fixable";
+    return { notPlanned: { ...ref, status, reason: option.reason ?? "It cannot be fixed." } };
+  }
   const target: TargetChoice = { region, kind: option.kind, id: option.id };
   // As the wizard reads for its parameter group step: the family's custom groups are reuse offers.
   const snapshot = await readTarget(access, target, [], { reuseCandidates: true });
@@ -69,14 +72,13 @@ async function planOne(
   if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
   const result = await planFromLiveState(access, choices.value);
   if (!result.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: result.fieldErrors } };
-  const { plan } = result;
-  if (plan.converged) return { notPlanned: { ...ref, status: "up-to-date", reason: plan.summaryLine } };
-  if (plan.blockers.length > 0)
-    return { notPlanned: { ...ref, status: "blocked", reason: plan.blockers.join(" ") } };
-  for (const step of plan.steps)
-    if (step.kind === "create-parameter-group" && step.action === "create")
-      claimed.add(step.input.name.toLowerCase());
-  return { plan };
+  const classified = classifyPlan(result.plan);
+  if ("plan" in classified) {
+    for (const step of classified.plan.steps)
+      if (step.kind === "create-parameter-group" && step.action === "create")
+        claimed.add(step.input.name.toLowerCase());
+  }
+  return classified;
 }
 
 export async function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {

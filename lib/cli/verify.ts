@@ -3,23 +3,12 @@
  * Exit codes: 0 noeviction and the BullMQ job ran, 1 reachable but either failed, 2 unreachable or an error.
  */
 import { readPassword } from "@/lib/launch/read-password";
+import { runCommand } from "./run-command";
 import { runVerifyCli } from "./run-verify";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const askToken = process.stdin.isTTY ? () => readPassword("AUTH token (not shown): ") : undefined;
 
-runVerifyCli(process.argv.slice(2), process.env, {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  askToken: process.stdin.isTTY ? () => readPassword("AUTH token (not shown): ") : undefined,
-}).then(
-  (code) => {
-    // BullMQ and ioredis may leave timers behind: the answer is printed, so end now.
-    process.exit(code);
-  },
-  (err: unknown) => {
-    process.stderr.write(
-      `verify crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    process.exit(2);
-  },
-);
+runCommand("verify", (args, env, io) => runVerifyCli(args, env, { ...io, askToken }), {
+  crashCode: 2,
+  exitAtOnce: true,
+});

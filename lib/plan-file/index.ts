@@ -4,3 +4,4 @@ export { contentHash, withHash } from "./hash";
 export { buildPlanFile, planFileName, serializePlanFile, type PlanFileInput } from "./build";
 export { DEFAULT_MAX_AGE_MS, parsePlanFile, planAge, refusalOf, type ReadPlanFile } from "./read";
 export { planSchema } from "./plan-schema";
+export { classifyPlan, previewFileInput, type Classified } from "./classify";

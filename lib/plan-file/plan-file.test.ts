@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computePlan } from "@/lib/plan";
-import { renderJson } from "@/lib/plan";
+import { computePlan, renderJson } from "@/lib/plan";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
 import { recommendedChoices } from "@/lib/testing/plan-helpers";
 import {
   buildPlanFile,
   parsePlanFile,
+  previewFileInput,
   refusalOf,
   serializePlanFile,
   DEFAULT_MAX_AGE_MS,
@@ -19,6 +19,26 @@ const text = serializePlanFile(file);
 const account = plan.target.accountId;
 
 describe("plan files", () => {
+  it("hold a browser preview as its one target, or say why they hold none", () => {
+    expect(previewFileInput(plan)).toEqual({ plans: [plan], notPlanned: [] });
+    const busy = computePlan(snap, recommendedChoices(snap, "busy-redis7"));
+    expect(previewFileInput(busy)).toEqual({
+      plans: [],
+      notPlanned: [
+        {
+          accountId: account,
+          region: "us-east-1",
+          kind: "replication-group",
+          id: "busy-redis7",
+          status: "blocked",
+          reason: busy.blockers.join(" "),
+        },
+      ],
+    });
+    const ready = computePlan(snap, recommendedChoices(snap, "jobs-valkey8"));
+    expect(previewFileInput(ready).notPlanned[0]).toMatchObject({ id: "jobs-valkey8", status: "up-to-date" });
+  });
+
   it("hold each target exactly as the web preview exports it, and read back unchanged", () => {
     expect(file.targets[0]).toEqual(JSON.parse(renderJson(plan)));
     expect(file.accountIds).toEqual([account]);

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     seed: "default",
     engines,
   });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
+  const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(tmpdir(), "queueready-e2e-"));
   const engineEnv = await demoEngineEnv(sandbox, dataDir);
   const env = {
     ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),

@@ -30,7 +30,9 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             Apply to <span className="font-mono">{run.target.id}</span>
           </h1>
           <p className="mt-1 text-[13px] text-slate-500">
-            {run.region} · by {run.user.name} · started {run.startedAt.replace("T", " ").slice(0, 19)} UTC
+            {run.region} · by {run.user.name}
+            {run.origin === "cli" ? " from the CLI" : ""} · started{" "}
+            {run.startedAt.replace("T", " ").slice(0, 19)} UTC
             {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
           </p>
         </div>

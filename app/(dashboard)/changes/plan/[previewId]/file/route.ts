@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { getPreview } from "@/lib/apply";
+import { hasRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/plan-file";
+import { defaultStore } from "@/lib/store";
+
+const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
+
+/**
+ * A recorded preview as a plan file, the format `npm run plan -- --out` writes and `npm run apply` applies.
+ * Route handlers are not wrapped by the dashboard layout, so this one checks the session and the role
+ * itself. Viewers may download it as they may export the JSON: the file grants nothing, apply re-reads
+ * live state and needs an operator's AWS credentials.
+ */
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ previewId: string }> },
+): Promise<Response> {
+  const user = await getSessionUser();
+  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  if (!hasRole(user.role, "viewer"))
+    return Response.json({ error: "Your role may not export plans." }, { status: 403 });
+  const id = previewIdSchema.safeParse((await params).previewId);
+  const preview = id.success ? await getPreview(defaultStore(), id.data) : undefined;
+  if (!preview)
+    return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
+  const file = buildPlanFile({
+    ...previewFileInput(preview.plan),
+    createdBy: { name: user.name, via: "browser" },
+  });
+  return new Response(serializePlanFile(file), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${planFileName(file)}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
