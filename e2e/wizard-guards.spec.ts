@@ -116,7 +116,7 @@ test.describe("operator", () => {
 
     await sandbox("/_sandbox/faults", { method: "DELETE" });
     await page.getByRole("link", { name: "Details" }).first().click();
-    await page.getByRole("link", { name: "Preview again from the current state" }).click();
+    await page.getByRole("link", { name: /^Resume/ }).click();
     await expect(page.getByTestId("plan-summary")).toHaveText(
       /^0 to create, 1 to change, \d already in place$/,
     );

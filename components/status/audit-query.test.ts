@@ -9,9 +9,9 @@ const names = (query: Partial<AuditQuery>) =>
   applyAuditQuery(both, { ...parseAuditQuery({}), ...query }).map((c) => c.name);
 
 describe("parseAuditQuery", () => {
-  it("defaults to every row sorted by name", () => {
-    expect(parseAuditQuery({})).toEqual({ verdicts: [], engine: undefined, q: "", sort: "name" });
-    expect(isFiltered(parseAuditQuery({ sort: "verdict" }))).toBe(false);
+  it("defaults to every row, most urgent first", () => {
+    expect(parseAuditQuery({})).toEqual({ verdicts: [], engine: undefined, q: "", sort: "verdict" });
+    expect(isFiltered(parseAuditQuery({ sort: "name" }))).toBe(false);
   });
 
   it("keeps known values, drops the rest, and lower-cases the text", () => {
@@ -21,7 +21,12 @@ describe("parseAuditQuery", () => {
       q: "  Orders ",
       sort: "drop-table",
     });
-    expect(query).toEqual({ verdicts: ["ready", "unknown"], engine: undefined, q: "orders", sort: "name" });
+    expect(query).toEqual({
+      verdicts: ["ready", "unknown"],
+      engine: undefined,
+      q: "orders",
+      sort: "verdict",
+    });
     expect(parseAuditQuery({ engine: "valkey", sort: "findings" })).toMatchObject({
       engine: "valkey",
       sort: "findings",
@@ -42,7 +47,11 @@ describe("applyAuditQuery on the seeded account", () => {
   });
 
   it("filters by engine and by text over name, VPC, group and policy", () => {
-    expect(names({ engine: "valkey" })).toEqual(["eu-jobs-valkey7", "jobs-valkey8", "serverless-queue"]);
+    expect(names({ engine: "valkey", sort: "name" })).toEqual([
+      "eu-jobs-valkey7",
+      "jobs-valkey8",
+      "serverless-queue",
+    ]);
     expect(names({ q: "orders" })).toEqual(["eu-orders", "orders-redis7"]);
     expect(names({ q: "vpc-0stag" })).toEqual(["cache-redis62", "standalone-redis"]);
     expect(names({ q: "allkeys-lru" })).toEqual(["cache-redis62", "sessions-redis62"]);
@@ -77,16 +86,21 @@ describe("applyAuditQuery on the seeded account", () => {
 
 describe("queryParams", () => {
   it("writes only what differs from the default view", () => {
-    const query = parseAuditQuery({ verdict: "needs-changes", engine: "redis", q: "orders", sort: "name" });
+    const query = parseAuditQuery({
+      verdict: "needs-changes",
+      engine: "redis",
+      q: "orders",
+      sort: "verdict",
+    });
     expect(queryParams(query)).toEqual([
       ["verdict", "needs-changes"],
       ["engine", "redis"],
       ["q", "orders"],
     ]);
-    expect(queryParams(query, { verdicts: [], sort: "verdict" })).toEqual([
+    expect(queryParams(query, { verdicts: [], sort: "name" })).toEqual([
       ["engine", "redis"],
       ["q", "orders"],
-      ["sort", "verdict"],
+      ["sort", "name"],
     ]);
   });
 });

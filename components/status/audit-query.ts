@@ -15,6 +15,8 @@ export const SORT_LABELS: Record<SortKey, string> = {
   findings: "Most findings first",
 };
 
+export const DEFAULT_SORT: SortKey = "verdict";
+
 export const ENGINES: readonly Engine[] = ["redis", "valkey", "memcached"];
 
 export interface AuditQuery {
@@ -51,7 +53,8 @@ export function parseAuditQuery(params: SearchParams): AuditQuery {
   const engine = all(params.engine).find((e): e is Engine => (ENGINES as readonly string[]).includes(e));
   const q = (all(params.q)[0] ?? "").trim().toLowerCase().slice(0, 100);
   const sortParam = all(params.sort)[0];
-  const sort = sortParam && Object.hasOwn(SORT_LABELS, sortParam) ? (sortParam as SortKey) : "name";
+  // Most urgent first unless asked otherwise: the rows to act on lead (issue 9 item 19).
+  const sort = sortParam && Object.hasOwn(SORT_LABELS, sortParam) ? (sortParam as SortKey) : DEFAULT_SORT;
   return { verdicts, engine, q, sort };
 }
 
@@ -114,6 +117,6 @@ export function queryParams(query: AuditQuery, overrides: Partial<AuditQuery> = 
     ...q.verdicts.map((v): [string, string] => ["verdict", v]),
     ...(q.engine ? [["engine", q.engine] as [string, string]] : []),
     ...(q.q ? [["q", q.q] as [string, string]] : []),
-    ...(q.sort !== "name" ? [["sort", q.sort] as [string, string]] : []),
+    ...(q.sort !== DEFAULT_SORT ? [["sort", q.sort] as [string, string]] : []),
   ];
 }

@@ -3,6 +3,7 @@ import { VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness/types";
 import { AUDIT_TABLE_CLASSES } from "./audit-table-styles";
 import { FindingChips } from "./finding-chips";
 import { engineLabel, kindLabel } from "./status-labels";
+import { fixActionOf } from "@/lib/status/row-actions";
 
 /** The detail page of one cluster. */
 export function detailHref(c: Pick<ClusterAudit, "region" | "kind" | "name">): string {
@@ -13,17 +14,19 @@ export interface AuditTableProps {
   rows: ClusterAudit[];
   /** `kind:id` → shape of the cluster, e.g. "cluster mode · 2 shards × 2 nodes". */
   topology: Record<string, string>;
+  /** VPC id → its name as the wizard shows it. */
+  vpcNames?: Record<string, string>;
   label: string;
 }
 
-const COLUMNS = ["Verdict", "Name", "Engine", "Region", "VPC", "Parameter group", "Findings"];
+const COLUMNS = ["Verdict", "Name", "Engine", "Region", "VPC", "Parameter group", "Findings", "Action"];
 
 /**
  * One row per cluster. A server component with plain links and no client code, and cells without classes
  * (the table styles them), so a 1,000-row region costs little HTML; the detail page holds the evidence,
  * commands and the connection snippet.
  */
-export function AuditTable({ rows, topology, label }: AuditTableProps) {
+export function AuditTable({ rows, topology, vpcNames = {}, label }: AuditTableProps) {
   return (
     <Table aria-label={label} className={AUDIT_TABLE_CLASSES}>
       <THead>
@@ -50,18 +53,35 @@ export function AuditTable({ rows, topology, label }: AuditTableProps) {
             <td>
               <code>{c.region}</code>
             </td>
-            <td>{c.vpcId ? <code>{c.vpcId}</code> : "—"}</td>
+            <td>
+              {c.vpcId ? (
+                <>
+                  {vpcNames[c.vpcId] ?? c.vpcId}
+                  {vpcNames[c.vpcId] && vpcNames[c.vpcId] !== c.vpcId ? <small>{c.vpcId}</small> : null}
+                </>
+              ) : (
+                "—"
+              )}
+            </td>
             <td>
               <GroupCell c={c} />
             </td>
             <td>
               <FindingChips findings={c.findings} />
             </td>
+            <td>
+              <RowAction c={c} />
+            </td>
           </tr>
         ))}
       </TBody>
     </Table>
   );
+}
+
+function RowAction({ c }: { c: ClusterAudit }) {
+  const action = fixActionOf(c);
+  return action ? <a href={action.href}>{action.label}</a> : null;
 }
 
 function GroupCell({ c }: { c: ClusterAudit }) {

@@ -48,8 +48,8 @@ describe("viewSearch", () => {
     expect(
       viewSearch({ regions: configured, all: true }, parseAuditQuery({ verdict: "ready", q: "a b" })),
     ).toBe("?regions=all&verdict=ready&q=a+b");
-    expect(viewSearch({ regions: ["us-east-1", "eu-west-1"], all: false }, none, { sort: "verdict" })).toBe(
-      "?region=us-east-1&region=eu-west-1&sort=verdict",
+    expect(viewSearch({ regions: ["us-east-1", "eu-west-1"], all: false }, none, { sort: "name" })).toBe(
+      "?region=us-east-1&region=eu-west-1&sort=name",
     );
   });
 });

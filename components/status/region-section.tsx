@@ -15,7 +15,7 @@ export type { LoadedRegion };
  * finish; the slowest region never holds back the others.
  */
 export async function RegionSection({ load, query }: { load: Promise<LoadedRegion>; query: AuditQuery }) {
-  const { audit, topology, ms } = await load;
+  const { audit, topology, vpcNames, ms } = await load;
   const rows = applyAuditQuery(audit.clusters, query);
   const counts = countVerdicts(audit.clusters);
   const readAt = audit.readAt.slice(11, 19);
@@ -46,7 +46,12 @@ export async function RegionSection({ load, query }: { load: Promise<LoadedRegio
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <AuditTable rows={rows} topology={topology} label={`Clusters in ${audit.region}`} />
+        <AuditTable
+          rows={rows}
+          topology={topology}
+          vpcNames={vpcNames}
+          label={`Clusters in ${audit.region}`}
+        />
       ) : (
         <p className="px-5 py-10 text-center text-sm text-slate-500">
           {audit.failed

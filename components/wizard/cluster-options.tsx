@@ -43,8 +43,8 @@ export function ClusterOptions({ options, selected }: { options: TargetOption[];
               errorName="id"
               value={value}
               defaultChecked={value === selected}
-              disabled={!option.selectable}
-              disabledReason={option.reason}
+              disabled={!option.selectable || option.busyReason !== undefined}
+              disabledReason={option.reason ?? option.busyReason}
               label={
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-mono">{option.id}</span>

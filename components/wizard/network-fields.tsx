@@ -40,6 +40,14 @@ export function SecurityGroupFields({
                   {g.rulesOnPort.length > 0
                     ? `Rules on the port now: ${g.rulesOnPort.join("; ")}.`
                     : "No rule on the port yet."}
+                  {g.sharedWith.length > 0 ? (
+                    <span className="block font-medium text-amber-800" data-testid={`shared-${g.id}`}>
+                      Shared by {g.sharedWith.length + 1} clusters: this one and {g.sharedWith.join(", ")}. A
+                      rule added here also reaches those of them that listen on the port.
+                    </span>
+                  ) : (
+                    <span className="block">Used by this cluster only.</span>
+                  )}
                   {reused ? (
                     <span className="block font-medium text-emerald-700">
                       Existing rule reused: {network.equivalentRule!.rule}. No new rule is needed with that

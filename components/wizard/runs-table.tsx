@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ApplyRun } from "@/lib/apply";
+import { historyNotes } from "@/lib/wizard/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
@@ -42,7 +43,14 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                 {run.region}
               </span>
             </Th>
-            <Td className="whitespace-normal">{run.plan.summaryLine}</Td>
+            <Td className="whitespace-normal">
+              {run.plan.summaryLine}
+              {historyNotes(run).map((note) => (
+                <span key={note} className="block text-xs text-slate-500">
+                  {note}
+                </span>
+              ))}
+            </Td>
             <Td>
               <RunStatusBadge status={run.status} />
               {run.readiness ? (

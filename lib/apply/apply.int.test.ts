@@ -66,7 +66,8 @@ describe("apply against the sandbox", () => {
     const [group] = await listCacheParameterGroups(ctx, { name: "bullmq-redis7-noeviction" });
     expect(await listTagsForResource(ctx, group!.arn)).toEqual([
       { key: "created-by", value: "queueready" },
-      { key: "queueready:target", value: "orders-redis7" },
+      { key: "queueready:target", value: "123456789012/us-east-1/replication-group/orders-redis7" },
+      { key: "queueready:run", value: run.id },
     ]);
     const again = await replan(target);
     expect(again.converged).toBe(true);
@@ -98,7 +99,11 @@ describe("apply against the sandbox", () => {
     const created = (await listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" })).find(
       (g) => g.name === "queueready-standalone-redis",
     )!;
-    expect(created.tags).toEqual({ "created-by": "queueready", "queueready:target": "standalone-redis" });
+    expect(created.tags).toEqual({
+      "created-by": "queueready",
+      "queueready:target": "123456789012/us-east-1/cache-cluster/standalone-redis",
+      "queueready:run": run.id,
+    });
     expect(run.created[0]).toMatchObject({ type: "security-group", groupId: created.id });
     await expectLiveMatchesPlan(ctx, preview.plan, created.id);
     expect((await replan(target)).converged).toBe(true);

@@ -11,7 +11,7 @@ import type { Db } from "@/lib/db";
 import { releaseLease } from "@/lib/db/leases";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
 import { readTarget } from "@/lib/apply/plan-live";
-import { executeStep, type StepRun } from "@/lib/apply/execute-step";
+import { adoptedResource, executeStep, type StepRun } from "@/lib/apply/execute-step";
 import { LeaseLostError, startHeartbeat, type Heartbeat } from "@/lib/apply/heartbeat";
 import { updateRun } from "@/lib/apply/run-store";
 import { convergence, readTargetState } from "@/lib/apply/target-state";
@@ -56,9 +56,11 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
   for (const [index, step] of plan.steps.entries()) {
     rc.heartbeat?.check();
     if (step.action === "no-op") {
-      await updateRun(rc.db, rc.runId, (r) =>
-        Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason }),
-      );
+      const adopted = adoptedResource({ ctx: rc.ctx, plan, outputs, runId: rc.runId }, step);
+      await updateRun(rc.db, rc.runId, (r) => {
+        Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason });
+        if (adopted) r.created.push(adopted);
+      });
       continue;
     }
     await updateRun(rc.db, rc.runId, (r) => {
@@ -66,7 +68,7 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
       r.message = `Step ${index + 1} of ${plan.steps.length}: ${step.title}`;
     });
     try {
-      const result = await executeStep({ ctx: rc.ctx, plan, outputs }, step);
+      const result = await executeStep({ ctx: rc.ctx, plan, outputs, runId: rc.runId }, step);
       await updateRun(rc.db, rc.runId, (r) => {
         Object.assign(r.steps[index]!, {
           status: result.status,

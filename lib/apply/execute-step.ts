@@ -16,6 +16,7 @@ import {
   modifyCacheParameterGroup,
   modifyReplicationGroup,
   type AwsContext,
+  type Tag,
 } from "@/lib/aws";
 import {
   isStepRef,
@@ -30,6 +31,7 @@ import {
   type Plan,
   type PlanStep,
   type StepRef,
+  RUN_TAG,
 } from "@/lib/plan";
 import { hasAttachments, readTargetState } from "@/lib/apply/target-state";
 import type { CreatedResource } from "@/lib/apply/types";
@@ -37,6 +39,8 @@ import type { CreatedResource } from "@/lib/apply/types";
 export interface StepRun {
   ctx: AwsContext;
   plan: Plan;
+  /** Tagged on everything the run creates, so a resume finds it even if the run died before recording it. */
+  runId: string;
   /** Values later steps refer to, e.g. `step:create-security-group.GroupId` → `sg-...`. */
   outputs: Record<string, string>;
 }
@@ -54,6 +58,30 @@ function resolve(run: StepRun, value: string | StepRef): string {
 
 const isCode = (err: unknown, code: string) => err instanceof AwsError && err.problem.code === code;
 
+/** A resume tags with the id of the run it resumes, so a resume of a resume still finds the first run's. */
+const runTags = (run: StepRun, step: PlanStep): Tag[] => [
+  ...(step.tags ?? []),
+  { key: RUN_TAG, value: run.plan.choices.resume?.runId ?? run.runId },
+];
+
+/**
+ * What a no-op create step stands for when the run being resumed made the resource: the id later steps need,
+ * and a record on this run, so undo finds it even when the first run died before recording it.
+ */
+export function adoptedResource(run: StepRun, step: PlanStep): CreatedResource | undefined {
+  if (step.kind === "create-security-group" && step.input.existingId) {
+    run.outputs[NEW_SECURITY_GROUP_REF] = step.input.existingId;
+    const { groupName: name, vpcId } = step.input;
+    const groupId = step.input.existingId;
+    return { type: "security-group", region: run.ctx.region, groupId, name, vpcId, createdAt: now() };
+  }
+  if (step.kind === "create-parameter-group" && run.plan.choices.resume) {
+    const { name, family } = step.input;
+    return { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() };
+  }
+  return undefined;
+}
+
 async function createGroup(run: StepRun, step: CreateSecurityGroupStep): Promise<StepOutcome> {
   const { groupName: name, description, vpcId } = step.input;
   const existing = (await listSecurityGroups(run.ctx, { vpcId })).find(
@@ -63,7 +91,7 @@ async function createGroup(run: StepRun, step: CreateSecurityGroupStep): Promise
     run.outputs[NEW_SECURITY_GROUP_REF] = existing.id;
     return { status: "skipped", message: `${name} already exists as ${existing.id}; it is used as is.` };
   }
-  const group = await createSecurityGroup(run.ctx, { name, description, vpcId, tags: step.tags });
+  const group = await createSecurityGroup(run.ctx, { name, description, vpcId, tags: runTags(run, step) });
   run.outputs[NEW_SECURITY_GROUP_REF] = group.id;
   return {
     status: "done",
@@ -108,7 +136,7 @@ async function authorize(run: StepRun, step: AuthorizeIngressStep): Promise<Step
     createdAt: now(),
   };
   try {
-    await createEc2Tags(run.ctx, ruleIds, step.tags ?? []);
+    await createEc2Tags(run.ctx, ruleIds, runTags(run, step));
   } catch (err) {
     // The rule is in place and recorded on the run (undo works from the history); a missing tag is no reason to stop.
     return {
@@ -130,7 +158,7 @@ async function createParameterGroup(run: StepRun, step: CreateParameterGroupStep
     throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
   if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
   try {
-    await createCacheParameterGroup(run.ctx, { name, family, description, tags: step.tags });
+    await createCacheParameterGroup(run.ctx, { name, family, description, tags: runTags(run, step) });
   } catch (err) {
     if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
     throw err;

@@ -3,7 +3,7 @@
  * target and what it references). The preview and apply's re-check both go through here, so apply compares
  * its fingerprint against a plan made from exactly the same reads.
  */
-import type { AwsSettings } from "@/lib/aws";
+import { listTagsForResource, type AwsSettings } from "@/lib/aws";
 import { collect, openScope, type FocusedSnapshot, type ScopeAccess } from "@/lib/inventory";
 import {
   targetRefOf,
@@ -29,7 +29,21 @@ export async function readTarget(
 
 export async function planFromLiveState(access: ScopeAccess, choices: WizardChoices): Promise<PlanResult> {
   const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
+  await readResumeTags(access, snapshot, choices);
   return tryComputePlan(snapshot, choices);
+}
+
+/**
+ * A resumed run may find the group it meant to create already there: its tags (one ListTagsForResource,
+ * only then) tell the planner whether that run made it. Security groups carry their tags in the read.
+ */
+async function readResumeTags(access: ScopeAccess, snapshot: FocusedSnapshot, choices: WizardChoices) {
+  if (!choices.resume || choices.parameterGroup.mode !== "create" || !snapshot.parameterGroups.ok) return;
+  const name = choices.parameterGroup.name.trim().toLowerCase();
+  const group = snapshot.parameterGroups.value.find((g) => g.name === name);
+  if (!group?.arn) return;
+  const tags = await listTagsForResource(access.ctx, group.arn);
+  group.tags = Object.fromEntries(tags.map((t) => [t.key, t.value]));
 }
 
 /** The scope the choices' region is read in (the credentials' account). */

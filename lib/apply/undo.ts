@@ -1,8 +1,8 @@
 /**
  * Undo from the history: what QueueReady created (recorded on its runs) that still exists and that no
- * cluster uses any more, and its removal. Parameter groups are deleted; inbound rules are revoked.
- * Security groups themselves are left alone: lib/aws has no DeleteSecurityGroup, and an EC2 group may
- * be used by instances QueueReady cannot see. Their QueueReady rules can still be revoked.
+ * cluster uses any more, and its removal. Parameter groups are deleted; inbound rules are revoked; security
+ * groups are deleted (their rules go with them), and EC2 itself refuses (`DependencyViolation`) while any
+ * cache or rule, one QueueReady cannot see included, still uses one.
  */
 import { callerIdentity } from "@/lib/inventory/account";
 import {
@@ -11,18 +11,21 @@ import {
   deleteCacheParameterGroup,
   listCacheClusters,
   listCacheParameterGroups,
+  deleteSecurityGroup,
   listSecurityGroupRules,
+  listSecurityGroups,
   revokeIngress,
   type AwsContext,
   type CacheCluster,
 } from "@/lib/aws";
 import { dbOf, listApplyRuns, updateRun } from "@/lib/apply/run-store";
-import type { ApplyOptions, ApplyUser } from "@/lib/apply/types";
+import type { ApplyOptions, ApplyRun, ApplyUser } from "@/lib/apply/types";
 
 /** What undo can remove, and the run that created it. */
 export type UndoTarget =
   | { type: "cache-parameter-group"; region: string; name: string; runId: string }
-  | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string };
+  | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string }
+  | { type: "security-group"; region: string; groupId: string; name: string; runId: string };
 
 export type UndoCandidate = UndoTarget & { reason: string };
 
@@ -42,7 +45,14 @@ async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): 
     const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
     return users.length === 0 ? `${c.name} is attached to no cluster.` : undefined;
   }
-  const live = (await listSecurityGroupRules(ctx, [c.groupId])).filter((r) => c.ruleIds.includes(r.ruleId));
+  if (c.type === "security-group") {
+    if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
+    const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
+    return users.length === 0 ? `No cluster uses ${c.name} (${c.groupId}).` : undefined;
+  }
+  const live = (await exists(() => listSecurityGroupRules(ctx, [c.groupId]))).filter((r) =>
+    c.ruleIds.includes(r.ruleId),
+  );
   if (live.length === 0) return undefined;
   const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
   return users.length === 0 ? `No cluster uses ${c.groupId} any more.` : undefined;
@@ -64,20 +74,35 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
     }
     return r;
   };
+  // A rule inside a group QueueReady created goes with that group: offered once, as the group.
+  const ownGroups = new Set(
+    runs.flatMap((r) =>
+      r.created.flatMap((c) => (c.type === "security-group" && !c.removedAt ? [c.groupId] : [])),
+    ),
+  );
   for (const run of runs) {
     for (const created of run.created) {
-      if (created.removedAt || created.type === "security-group") continue;
+      if (created.removedAt) continue;
+      if (created.type === "ingress-rule" && ownGroups.has(created.groupId)) continue;
       const { ctx, clusters } = regionOf(created.region);
       const base: UndoTarget =
         created.type === "cache-parameter-group"
           ? { type: created.type, region: created.region, name: created.name, runId: run.id }
-          : {
-              type: created.type,
-              region: created.region,
-              groupId: created.groupId,
-              ruleIds: created.ruleIds,
-              runId: run.id,
-            };
+          : created.type === "security-group"
+            ? {
+                type: created.type,
+                region: created.region,
+                groupId: created.groupId,
+                name: created.name,
+                runId: run.id,
+              }
+            : {
+                type: created.type,
+                region: created.region,
+                groupId: created.groupId,
+                ruleIds: created.ruleIds,
+                runId: run.id,
+              };
       const reason = await check(ctx, base, await clusters);
       if (reason) out.push({ ...base, reason });
     }
@@ -95,22 +120,33 @@ export async function undoResource(
   const reason = await check(ctx, c, await listCacheClusters(ctx));
   if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
   if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
+  else if (c.type === "security-group") await deleteSecurityGroup(ctx, c.groupId);
   else await revokeIngress(ctx, c.groupId, c.ruleIds);
-  await updateRun(
-    await dbOf(options),
-    c.runId,
-    (run) => {
-      for (const r of run.created) {
-        const same =
-          c.type === "cache-parameter-group"
-            ? r.type === c.type && r.name === c.name
-            : r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
-        if (same) Object.assign(r, { removedAt: new Date().toISOString(), removedBy: options.user.name });
-      }
-    },
-    false,
-  );
+  const removed = { removedAt: new Date().toISOString(), removedBy: options.user.name };
+  // Every run that recorded it (a resume records what it took up) shows the removal in the history.
+  const db = await dbOf(options);
+  for (const run of await listApplyRuns({ ...options, db })) {
+    if (!run.created.some((r) => !r.removedAt && covers(c, r))) continue;
+    await updateRun(
+      db,
+      run.id,
+      (stored) => {
+        for (const r of stored.created) if (!r.removedAt && covers(c, r)) Object.assign(r, removed);
+      },
+      false,
+    );
+  }
   return c.type === "cache-parameter-group"
     ? `Deleted parameter group ${c.name}.`
-    : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
+    : c.type === "security-group"
+      ? `Deleted security group ${c.name} (${c.groupId}) and its rules.`
+      : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
+}
+
+/** Whether removing `c` removes the recorded resource `r` (a group's rules go with the group). */
+function covers(c: UndoTarget, r: ApplyRun["created"][number]): boolean {
+  if (c.region !== r.region) return false;
+  if (c.type === "cache-parameter-group") return r.type === c.type && r.name === c.name;
+  if (c.type === "security-group") return r.type !== "cache-parameter-group" && r.groupId === c.groupId;
+  return r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
 }

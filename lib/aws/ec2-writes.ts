@@ -7,6 +7,7 @@ import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   CreateTagsCommand,
+  DeleteSecurityGroupCommand,
   RevokeSecurityGroupIngressCommand,
   type IpPermission,
 } from "@aws-sdk/client-ec2";
@@ -125,6 +126,13 @@ export async function revokeIngress(ctx: AwsContext, groupId: string, ruleIds: s
   if (ruleIds.length === 0) return;
   await callAws(ctx, "ec2", "RevokeSecurityGroupIngress", ({ ec2 }) =>
     ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: ruleIds })),
+  );
+}
+
+/** Deletes a security group; EC2 refuses with `DependencyViolation` while a cache or a rule still uses it. */
+export async function deleteSecurityGroup(ctx: AwsContext, groupId: string): Promise<void> {
+  await callAws(ctx, "ec2", "DeleteSecurityGroup", ({ ec2 }) =>
+    ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
   );
 }
 

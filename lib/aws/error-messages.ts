@@ -56,6 +56,8 @@ const RULES: Rule[] = [
   { code: "not-found", test: matches(/NotFound/) },
   { code: "already-exists", test: (f) => /AlreadyExists|\.Duplicate$/.test(f.code) },
   { code: "invalid-state", retryable: true, test: matches(/^Invalid[A-Za-z]*State(Fault|Exception)?$/) },
+  // A security group still attached to a cache (or referenced by a rule): not retryable, it waits on a person.
+  { code: "invalid-state", test: (f) => f.code === "DependencyViolation" },
   {
     code: "no-change",
     test: (f) =>
@@ -118,6 +120,8 @@ function messageFor(code: AwsProblemCode, f: ErrorFacts, site: CallSite, iamActi
     case "already-exists":
       return `It already exists (${where}): ${aws || f.code}.`;
     case "invalid-state":
+      if (f.code === "DependencyViolation")
+        return `AWS refused ${site.operation}: something still uses it (${aws || f.code}). Detach it from every cluster first.`;
       return `AWS refused ${site.operation} because the resource is busy (${aws || f.code}). Wait until it is available, then retry.`;
     case "no-change":
       return `Nothing to change: AWS reports the resource already has these settings (${where}).`;

@@ -44,6 +44,7 @@ export {
   authorizeIngress,
   createEc2Tags,
   createSecurityGroup,
+  deleteSecurityGroup,
   revokeIngress,
   type IngressRequest,
 } from "./ec2-writes";

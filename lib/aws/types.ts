@@ -131,6 +131,8 @@ export interface CacheParameterGroup {
   description: string;
   arn: string;
   isGlobal: boolean;
+  /** Filled only where a caller read them (ListTagsForResource): a resumed apply looks for its own groups. */
+  tags?: Record<string, string>;
 }
 
 /** A `default.*` group: AWS refuses to modify or delete it. */

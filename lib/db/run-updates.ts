@@ -3,7 +3,7 @@
  * an undo mark and another replica's "interrupted" verdict are applied one after the other, each seeing
  * the last, and a guarded change (e.g. "only if still running") happens exactly once across replicas.
  */
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import type { ApplyRun } from "@/lib/apply/types";
 import type { Db } from "@/lib/db/open";
 import { createdRow, stepRow, toRun, runRow } from "@/lib/db/run-rows";
@@ -55,6 +55,11 @@ export async function updateRun(
         .values(values)
         .onConflictDoUpdate({ target: [createdResources.runId, createdResources.position], set: values });
     }
+    // A change that drops entries (a record rewritten without them) drops their rows too.
+    if (after.created.length < before.created.length)
+      await tx
+        .delete(createdResources)
+        .where(and(eq(createdResources.runId, id), gte(createdResources.position, after.created.length)));
     return after;
   });
 }

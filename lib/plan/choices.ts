@@ -59,6 +59,8 @@ export const wizardChoicesSchema = z.object({
   target: targetChoiceSchema,
   network: networkChoiceSchema,
   parameterGroup: parameterGroupChoiceSchema,
+  /** Resuming a failed or interrupted run: what it created (tagged with its id) is taken up, not created again. */
+  resume: z.object({ runId: z.string().regex(/^[0-9a-z-]{1,64}$/, "Not a run id.") }).optional(),
 });
 
 export type TargetChoice = z.infer<typeof targetChoiceSchema>;

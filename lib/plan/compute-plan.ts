@@ -46,8 +46,8 @@ export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLin
 export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const target = validateTarget(snapshot, choices.target);
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
-  const network = validateNetwork(snapshot, choices.target, choices.network);
-  const pg = validateParameterGroup(snapshot, choices.target, choices.parameterGroup);
+  const network = validateNetwork(snapshot, choices.target, choices.network, choices.resume);
+  const pg = validateParameterGroup(snapshot, choices.target, choices.parameterGroup, choices.resume);
   if (!network.ok || !pg.ok) {
     throw new PlanInputError({
       ...(network.ok ? {} : prefixed("network", network.fieldErrors)),

@@ -24,8 +24,8 @@ describe("renderCli", () => {
     const script = renderCli(computePlan(snap, recommendedChoices(snap, "events-cluster")));
     const commands = script.split("\n").filter((l) => l.startsWith("aws "));
     expect(commands).toEqual([
-      `aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-0cache00000000003 --ip-permissions '[{"IpProtocol":"tcp","FromPort":6379,"ToPort":6379,"UserIdGroupPairs":[{"GroupId":"sg-0app000000000001","Description":"BullMQ access to events-cluster (QueueReady)"}]}]' --tag-specifications '[{"ResourceType":"security-group-rule","Tags":[{"Key":"created-by","Value":"queueready"},{"Key":"queueready:target","Value":"events-cluster"}]}]'`,
-      "aws elasticache create-cache-parameter-group --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --cache-parameter-group-family redis7 --description 'maxmemory-policy=noeviction for BullMQ on events-cluster, created by QueueReady' --tags Key=created-by,Value=queueready Key=queueready:target,Value=events-cluster",
+      `aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-0cache00000000003 --ip-permissions '[{"IpProtocol":"tcp","FromPort":6379,"ToPort":6379,"UserIdGroupPairs":[{"GroupId":"sg-0app000000000001","Description":"BullMQ access to events-cluster (QueueReady)"}]}]' --tag-specifications '[{"ResourceType":"security-group-rule","Tags":[{"Key":"created-by","Value":"queueready"},{"Key":"queueready:target","Value":"123456789012/us-east-1/replication-group/events-cluster"}]}]'`,
+      "aws elasticache create-cache-parameter-group --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --cache-parameter-group-family redis7 --description 'maxmemory-policy=noeviction for BullMQ on events-cluster, created by QueueReady' --tags Key=created-by,Value=queueready Key=queueready:target,Value=123456789012/us-east-1/replication-group/events-cluster",
       "aws elasticache modify-cache-parameter-group --region us-east-1 --cache-parameter-group-name bullmq-redis7-cluster-noeviction --parameter-name-values ParameterName=maxmemory-policy,ParameterValue=noeviction ParameterName=cluster-enabled,ParameterValue=yes",
       "aws elasticache modify-replication-group --region us-east-1 --replication-group-id events-cluster --cache-parameter-group-name bullmq-redis7-cluster-noeviction --apply-immediately",
     ]);
@@ -44,7 +44,7 @@ describe("renderCli", () => {
     });
     const lines = renderCli(plan).split("\n");
     expect(lines).toContain(
-      `SG_ID=$(aws ec2 create-security-group --region us-east-1 --group-name queueready-standalone-redis --description 'BullMQ access to standalone-redis, created by QueueReady' --vpc-id vpc-0stag00000000002 --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"created-by","Value":"queueready"},{"Key":"queueready:target","Value":"standalone-redis"}]}]' --query GroupId --output text)`,
+      `SG_ID=$(aws ec2 create-security-group --region us-east-1 --group-name queueready-standalone-redis --description 'BullMQ access to standalone-redis, created by QueueReady' --vpc-id vpc-0stag00000000002 --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"created-by","Value":"queueready"},{"Key":"queueready:target","Value":"123456789012/us-east-1/cache-cluster/standalone-redis"}]}]' --query GroupId --output text)`,
     );
     expect(lines.find((l) => l.startsWith("aws ec2 authorize"))).toContain(
       `--group-id "$SG_ID" --ip-permissions`,

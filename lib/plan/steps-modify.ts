@@ -32,8 +32,8 @@ export function modifyClusterStep(
     reasons.push(`${t.ref.id} already uses ${pg.name}`);
   }
   const sg = network.securityGroup;
-  const securityChange = sg.mode === "new";
-  if (sg.mode === "new") {
+  const securityChange = sg.mode === "new" && !(sg.adopted && t.securityGroupIds.includes(sg.adopted.id));
+  if (sg.mode === "new" && securityChange) {
     // SecurityGroupIds REPLACES the list: send every group already attached, or the application loses access.
     input.securityGroupIds = [...t.securityGroupIds, { ref: NEW_SECURITY_GROUP_REF }];
     changes.push({
@@ -42,7 +42,7 @@ export function modifyClusterStep(
       after: [...t.securityGroupIds, `${sg.name} (new)`].join(", "),
     });
   } else {
-    reasons.push(`${sg.group.id} is attached already`);
+    reasons.push(`${sg.mode === "existing" ? sg.group.id : sg.adopted!.id} is attached already`);
   }
   const changing = changes.length > 0;
   input.applyImmediately = changing;

@@ -5,7 +5,7 @@
 import type { Snapshot } from "@/lib/inventory/snapshot";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, describeSource, findEquivalentRule } from "@/lib/plan/live-facts";
-import { clustersUsingSecurityGroup, type ResolvedTarget } from "@/lib/plan/target";
+import { clustersOpenedBy, type ResolvedTarget } from "@/lib/plan/target";
 import {
   createdByTags,
   NEW_SECURITY_GROUP_REF,
@@ -13,6 +13,7 @@ import {
   type CreateSecurityGroupStep,
 } from "@/lib/plan/types";
 import type { CheckedNetwork } from "@/lib/plan/validate-network";
+import { targetKey } from "@/lib/inventory/identity";
 
 export function ruleDescription(clusterId: string): string {
   // EC2 rule descriptions take a restricted character set: letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*
@@ -24,16 +25,19 @@ export function createSecurityGroupStep(
   network: CheckedNetwork,
 ): CreateSecurityGroupStep | undefined {
   if (network.securityGroup.mode !== "new") return undefined;
-  const { name, description } = network.securityGroup;
+  const { name, description, adopted } = network.securityGroup;
   return {
     id: "create-security-group",
     kind: "create-security-group",
-    action: "create",
+    action: adopted ? "no-op" : "create",
     title: `Create security group ${name} in ${t.vpcId}`,
+    noopReason: adopted
+      ? `${name} (${adopted.id}) was created by the run being resumed (its tags say so): it is taken up, not created again.`
+      : undefined,
     service: "ec2",
     operation: "CreateSecurityGroup",
-    input: { groupName: name, description, vpcId: t.vpcId! },
-    tags: createdByTags(t.ref.id),
+    input: { groupName: name, description, vpcId: t.vpcId!, ...(adopted ? { existingId: adopted.id } : {}) },
+    tags: createdByTags(targetKey(t.ref)),
     changes: [
       { attribute: "GroupName", before: null, after: name },
       { attribute: "VpcId", before: null, after: t.vpcId! },
@@ -55,10 +59,13 @@ export function authorizeIngressStep(
   network: CheckedNetwork,
 ): AuthorizeIngressStep {
   const port = t.port!;
-  const existing = network.securityGroup.mode === "existing" ? network.securityGroup.group : undefined;
+  const sg = network.securityGroup;
+  const existing = sg.mode === "existing" ? sg.group : undefined;
+  // A group the resumed run created is not attached to anything else: only its rules matter here.
+  const ruleGroup = existing ?? (sg.mode === "new" ? sg.adopted : undefined);
   const groupLabel = existing ? `${existing.name} (${existing.id})` : "the new security group";
-  const equivalent = existing ? findEquivalentRule(existing, port, network.source) : undefined;
-  const onPort = existing ? existing.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule) : [];
+  const equivalent = ruleGroup ? findEquivalentRule(ruleGroup, port, network.source) : undefined;
+  const onPort = ruleGroup ? ruleGroup.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule) : [];
   const newRule = `tcp ${port} from ${describeSource(network.source)}`;
   const description = ruleDescription(t.ref.id);
   return {
@@ -77,7 +84,7 @@ export function authorizeIngressStep(
       source: network.source,
       description,
     },
-    tags: equivalent ? undefined : createdByTags(t.ref.id),
+    tags: equivalent ? undefined : createdByTags(targetKey(t.ref)),
     changes: [
       {
         attribute: `Inbound rules on port ${port}`,
@@ -94,7 +101,7 @@ export function authorizeIngressStep(
     // A new rule in a shared group opens the port on every cluster that has the group, too.
     touches:
       existing && !equivalent
-        ? clustersUsingSecurityGroup(snapshot, existing.id).filter((c) => c !== t.ref.id)
+        ? clustersOpenedBy(snapshot, existing.id, port).filter((c) => c !== t.ref.id)
         : [],
     securitySensitive: true,
     dependsOn: existing ? undefined : ["create-security-group"],

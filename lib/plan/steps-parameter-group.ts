@@ -14,6 +14,7 @@ import {
   type ModifyParameterGroupStep,
 } from "@/lib/plan/types";
 import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
+import { targetKey } from "@/lib/inventory/identity";
 
 export function parameterGroupDescription(clusterId: string): string {
   return `maxmemory-policy=noeviction for BullMQ on ${clusterId}, created by QueueReady`;
@@ -31,12 +32,15 @@ export function createParameterGroupStep(
   pg: CheckedParameterGroup,
 ): CreateParameterGroupStep | undefined {
   if (pg.mode !== "create") return undefined;
-  const tags = createdByTags(t.ref.id);
+  const tags = createdByTags(targetKey(t.ref));
   return {
     id: "create-parameter-group",
     kind: "create-parameter-group",
-    action: "create",
+    action: pg.adopted ? "no-op" : "create",
     title: `Create parameter group ${pg.name} (family ${pg.family})`,
+    noopReason: pg.adopted
+      ? `${pg.name} was created by the run being resumed (its tags say so): it is taken up, not created again.`
+      : undefined,
     service: "elasticache",
     operation: "CreateCacheParameterGroup",
     input: { name: pg.name, family: pg.family, description: parameterGroupDescription(t.ref.id) },
@@ -58,7 +62,8 @@ export function createParameterGroupStep(
 
 /** The user's values of the group a new group replaces (none for a reuse, an edit, or a default group). */
 export function carryOverOf(snapshot: Snapshot, t: ResolvedTarget, pg: CheckedParameterGroup) {
-  if (pg.mode !== "create") return undefined;
+  // A resumed run may have attached its group already: the values were carried when it was filled.
+  if (pg.mode !== "create" || t.parameterGroupName === pg.name) return undefined;
   return carryOverFor(
     snapshot,
     t,
@@ -66,10 +71,10 @@ export function carryOverOf(snapshot: Snapshot, t: ResolvedTarget, pg: CheckedPa
   );
 }
 
-function carriedChanges(carry: CarryOver): AttributeChange[] {
+function carriedChanges(carry: CarryOver, current?: (name: string) => string): AttributeChange[] {
   return carry.parameters.map((p) => ({
     attribute: p.name,
-    before: "family default",
+    before: current ? current(p.name) : "family default",
     after: p.value,
     note: p.requiresReboot
       ? `carried over from ${carry.from}; requires-reboot: the nodes run this value already, a different one would wait for a reboot`
@@ -85,7 +90,7 @@ export function modifyParameterGroupStep(
 ): ModifyParameterGroupStep {
   const desired = desiredValues(t);
   const current = (name: string): string =>
-    pg.mode === "create"
+    pg.mode === "create" && !pg.adopted
       ? (FAMILY_DEFAULTS[name] ?? "family default")
       : (() => {
           const read = parameterValue(snapshot, pg.name, name);
@@ -94,7 +99,10 @@ export function modifyParameterGroupStep(
   const differing = desired.filter((d) => current(d.name) !== d.value);
   const carryRead = carryOverOf(snapshot, t, pg);
   const carry = carryRead?.ok ? carryRead.value : undefined;
-  const carried = carry?.parameters.map(({ name, value }) => ({ name, value })) ?? [];
+  // An adopted group (resume) may hold some of them already: only what differs is sent again.
+  const carried = (carry?.parameters ?? [])
+    .filter((p) => !pg.adopted || current(p.name) !== p.value)
+    .map(({ name, value }) => ({ name, value }));
   const sent = [...(differing.length > 0 ? differing : desired), ...carried];
   const inUse = pg.otherUsers.length > 0 || t.members.some((m) => m.parameterGroup?.name === pg.name);
   const setsClusterEnabled = differing.some((v) => v.name === "cluster-enabled");
@@ -125,7 +133,7 @@ export function modifyParameterGroupStep(
     input: { name: pg.name, values: sent },
     changes: [
       ...desired.map((d) => ({ attribute: d.name, before: current(d.name), after: d.value })),
-      ...(carry ? carriedChanges(carry) : []),
+      ...(carry ? carriedChanges(carry, pg.adopted ? current : undefined) : []),
     ],
     effect: { when: "immediately", reboot: false, downtime: false, why },
     touches: pg.mode === "edit-shared" ? pg.otherUsers : [],

@@ -9,7 +9,13 @@ import { isAnywhere } from "@/lib/net/cidr";
 import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "@/lib/plan/choices";
 import { ruleCoversPort } from "@/lib/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "@/lib/plan/live-facts";
-import { clustersUsingGroup, resolveTarget, valueOf, type ResolvedTarget } from "@/lib/plan/target";
+import {
+  clustersUsingGroup,
+  clustersUsingSecurityGroup,
+  resolveTarget,
+  valueOf,
+  type ResolvedTarget,
+} from "@/lib/plan/target";
 import { requiredClusterEnabled } from "@/lib/plan/validate-parameter-group";
 import {
   appGroupCandidates,
@@ -23,7 +29,8 @@ export interface Suggestions {
   family: string | undefined;
   clusterEnabled: boolean;
   network: {
-    attachedGroups: { id: string; name: string; rulesOnPort: string[] }[];
+    /** `sharedWith`: the other clusters that have the group (a rule added to it reaches them too). */
+    attachedGroups: { id: string; name: string; rulesOnPort: string[]; sharedWith: string[] }[];
     appGroupCandidates: AppGroupCandidate[];
     /** An attached group's rule that already grants access on the port: choosing it makes the step a no-op. */
     equivalentRule?: { groupId: string; rule: string; source: SourceChoice };
@@ -145,6 +152,7 @@ export function suggestions(
         attachedGroups: attached.map((g) => ({
           id: g.id,
           name: g.name,
+          sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
           rulesOnPort:
             port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule),
         })),

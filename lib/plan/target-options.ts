@@ -22,6 +22,11 @@ export interface TargetOption {
   /** What the wizard would fix, or why readiness is unknown. */
   details: string[];
   busy: boolean;
+  /**
+   * Why the wizard refuses it right now (busy): it can be fixed, just not until it is available. Step 1 offers
+   * it disabled with this; a plan (the CLI's) still shows it, blocked.
+   */
+  busyReason?: string;
 }
 
 export interface VpcOption {
@@ -77,8 +82,8 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       continue;
     }
     const t = resolved.target;
-    const reason = notSelectableReason(t) ?? busyReason(t);
-    const readiness = notSelectableReason(t) ? undefined : readinessOf(snapshot, t);
+    const reason = notSelectableReason(t);
+    const readiness = reason ? undefined : readinessOf(snapshot, t);
     clusters.push({
       ...ref,
       vpcId: t.vpcId,
@@ -95,6 +100,7 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
             ? [readiness.reason]
             : [],
       busy: BUSY_STATUSES.includes(t.status),
+      busyReason: busyReason(t),
     });
   }
   for (const cache of valueOf(snapshot.serverlessCaches) ?? []) {

@@ -110,6 +110,27 @@ export function clustersUsingGroup(snapshot: Snapshot, groupName: string): strin
   return [...names].sort();
 }
 
+/** The port a cache cluster's nodes listen on, from its endpoints (never assumed). */
+function portOf(c: CacheCluster): number | undefined {
+  return c.nodes.find((n) => n.endpoint)?.endpoint?.port ?? c.configurationEndpoint?.port;
+}
+
+/**
+ * Clusters a new rule on `port` in this security group really opens: those that have the group and listen
+ * on that port. One whose port is unknown is kept, named as such: it may listen there.
+ */
+export function clustersOpenedBy(snapshot: Snapshot, groupId: string, port: number): string[] {
+  const names = new Map<string, string>();
+  for (const c of valueOf(snapshot.cacheClusters) ?? []) {
+    if (!c.securityGroups.some((g) => g.id === groupId)) continue;
+    const p = portOf(c);
+    const name = c.replicationGroupId ?? c.id;
+    if (p === port) names.set(name, name);
+    else if (p === undefined && !names.has(name)) names.set(name, `${name} (port unknown)`);
+  }
+  return [...names.values()].sort();
+}
+
 /** Every cluster name (RG id or standalone id) with a security group attached. */
 export function clustersUsingSecurityGroup(snapshot: Snapshot, groupId: string): string[] {
   const names = new Set<string>();

@@ -55,6 +55,8 @@ export interface CreateSecurityGroupInput {
   groupName: string;
   description: string;
   vpcId: string;
+  /** Set when the run being resumed created it already: the step is a no-op and later steps use this id. */
+  existingId?: string;
 }
 
 /** AuthorizeSecurityGroupIngress: one TCP port from one source, into an existing or the new group. */
@@ -173,12 +175,33 @@ export type FieldErrors = Record<string, string[]>;
 export type Validation<T> =
   { ok: true; value: T; warnings: string[] } | { ok: false; fieldErrors: FieldErrors };
 
-/** Tags on everything QueueReady creates: how undo finds its own resources. */
-export function createdByTags(targetId: string): Tag[] {
+export const RUN_TAG = "queueready:run";
+export const TARGET_TAG = "queueready:target";
+
+/**
+ * Tags on everything QueueReady creates, put on at creation (TagSpecifications / Tags), so a resource is
+ * findable again even when the run died before recording it. The executor adds `queueready:run` (the run
+ * id exists only once apply starts).
+ */
+export function createdByTags(targetKey: string): Tag[] {
   return [
     { key: "created-by", value: "queueready" },
-    { key: "queueready:target", value: targetId },
+    { key: TARGET_TAG, value: targetKey },
   ];
+}
+
+/** Whether tags say "created by run `runId` for `targetKey`": what a resumed run takes up instead of creating. */
+export function createdByRun(
+  tags: Record<string, string> | undefined,
+  runId: string | undefined,
+  targetKey: string,
+): boolean {
+  return (
+    runId !== undefined &&
+    tags?.["created-by"] === "queueready" &&
+    tags[RUN_TAG] === runId &&
+    tags[TARGET_TAG] === targetKey
+  );
 }
 
 export function isStepRef(value: unknown): value is StepRef {

@@ -8,11 +8,14 @@ import { isAnywhere, parseCidr } from "@/lib/net/cidr";
 import type { NetworkChoice, TargetChoice } from "@/lib/plan/choices";
 import { desiredSource, findSecurityGroup } from "@/lib/plan/live-facts";
 import { resolveTarget, valueOf } from "@/lib/plan/target";
-import type { FieldErrors, Validation } from "@/lib/plan/types";
+import { createdByRun, type FieldErrors, type Validation } from "@/lib/plan/types";
+import { targetKey } from "@/lib/inventory/identity";
 
 export interface CheckedNetwork {
   securityGroup:
-    { mode: "existing"; group: SecurityGroup } | { mode: "new"; name: string; description: string };
+    | { mode: "existing"; group: SecurityGroup }
+    /** `adopted`: the run being resumed created this group already (its tags say so). */
+    | { mode: "new"; name: string; description: string; adopted?: SecurityGroup };
   /** Canonical, as EC2 will store it. */
   source: RuleSource;
   anywhere: boolean;
@@ -29,6 +32,7 @@ export function validateNetwork(
   snapshot: Snapshot,
   t: TargetChoice,
   n: NetworkChoice,
+  resume?: { runId: string },
 ): Validation<CheckedNetwork> {
   const resolved = resolveTarget(snapshot, t);
   if (!resolved.ok) return { ok: false, fieldErrors: { target: [resolved.message] } };
@@ -62,6 +66,13 @@ export function validateNetwork(
       (g) => g.vpcId === target.vpcId && g.name.toLowerCase() === wanted.name.toLowerCase(),
     );
     if (!check.ok) add("securityGroup.name", check.reason);
+    else if (taken && createdByRun(taken.tags, resume?.runId, targetKey(target.ref)))
+      securityGroup = {
+        mode: "new",
+        name: check.normalized,
+        description: wanted.description || newSecurityGroupDescription(t.id),
+        adopted: taken,
+      };
     else if (taken)
       add("securityGroup.name", `The VPC already has a security group named ${taken.name} (${taken.id}).`);
     else

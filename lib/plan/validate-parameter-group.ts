@@ -8,7 +8,8 @@ import type { Snapshot } from "@/lib/inventory/snapshot";
 import type { ParameterGroupChoice, TargetChoice } from "@/lib/plan/choices";
 import { parameterValue } from "@/lib/plan/live-facts";
 import { clustersUsingGroup, resolveTarget, valueOf, type ResolvedTarget } from "@/lib/plan/target";
-import type { Validation } from "@/lib/plan/types";
+import { createdByRun, type Validation } from "@/lib/plan/types";
+import { targetKey } from "@/lib/inventory/identity";
 
 export interface CheckedParameterGroup {
   mode: ParameterGroupChoice["mode"];
@@ -17,6 +18,8 @@ export interface CheckedParameterGroup {
   family: string;
   /** Clusters other than the target that use the group now. */
   otherUsers: string[];
+  /** mode `create` only: the run being resumed created the group already (its tags say so). */
+  adopted?: boolean;
 }
 
 const fail = (key: string, message: string): Validation<CheckedParameterGroup> => ({
@@ -50,6 +53,7 @@ export function validateParameterGroup(
   snapshot: Snapshot,
   targetChoice: TargetChoice,
   p: ParameterGroupChoice,
+  resume?: { runId: string },
 ): Validation<CheckedParameterGroup> {
   const resolved = resolveTarget(snapshot, targetChoice);
   if (!resolved.ok) return fail("target", resolved.message);
@@ -64,6 +68,21 @@ export function validateParameterGroup(
   if (p.mode === "create") {
     const check = checkParameterGroupName(p.name.trim());
     if (!check.ok) return fail("name", check.reason);
+    if (existing && createdByRun(existing.tags, resume?.runId, targetKey(t.ref))) {
+      const problem = checkExisting(snapshot, t, existing);
+      if (problem) return fail("name", problem);
+      return {
+        ok: true,
+        value: {
+          mode: "create",
+          name: existing.name,
+          family: existing.family,
+          otherUsers: others,
+          adopted: true,
+        },
+        warnings: [],
+      };
+    }
     if (existing)
       return fail(
         "name",

@@ -42,7 +42,6 @@ describe("targetOptions", () => {
     expect(options.clusters).toHaveLength(12);
     expect(options.clusters.filter((c) => !c.selectable).map((c) => c.id)).toEqual([
       "ancient-redis4",
-      "busy-redis7",
       "serverless-queue",
       "sessions-memcached",
     ]);

@@ -4,6 +4,7 @@ import type { AwsProblem } from "@/lib/aws/types";
 import { collect, openScope, type Snapshot, type RegionSnapshot, type TargetRef } from "@/lib/inventory";
 import { auditRegion, type RegionAudit } from "@/lib/readiness";
 import { buildStatusRows } from "./status-rows";
+import { vpcNamesOf } from "./row-actions";
 
 export type SnapshotRead<S extends Snapshot> = { ok: true; snapshot: S } | { ok: false; problem: AwsProblem };
 
@@ -12,6 +13,8 @@ export interface LoadedRegion {
   audit: RegionAudit;
   /** Topology line by `${kind}:${name}`. */
   topology: Record<string, string>;
+  /** VPC id → its name as the wizard shows it. */
+  vpcNames: Record<string, string>;
   ms: number;
 }
 
@@ -57,7 +60,12 @@ export async function loadRegion(settings: AwsSettings, region: string): Promise
       problems: [read.problem],
       failed: read.problem,
     };
-    return { audit, topology: {}, ms };
+    return { audit, topology: {}, vpcNames: {}, ms };
   }
-  return { audit: auditRegion(read.snapshot), topology: topologyOf(read.snapshot), ms };
+  return {
+    audit: auditRegion(read.snapshot),
+    topology: topologyOf(read.snapshot),
+    vpcNames: vpcNamesOf(read.snapshot),
+    ms,
+  };
 }

@@ -133,6 +133,6 @@ describe("a busy cluster is refused at step 1 (issue 9 item 16)", () => {
       fieldErrors: { id: [why] },
     });
     const row = targetOptions(seedUsEast1()).clusters.find((c) => c.id === "busy-redis7")!;
-    expect(row).toMatchObject({ selectable: false, reason: why, busy: true, readiness: "needs-changes" });
+    expect(row).toMatchObject({ busyReason: why, busy: true, readiness: "needs-changes" });
   });
 });

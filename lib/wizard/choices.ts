@@ -78,9 +78,10 @@ export function choicesOf(
   const parameterGroup = parameterGroupOf(p);
   if (!parameterGroup.ok)
     return { ok: false, step: "parameter-group", fieldErrors: parameterGroup.fieldErrors };
+  const resume = p.resume && /^[0-9a-z-]{1,64}$/.test(p.resume) ? { resume: { runId: p.resume } } : {};
   return {
     ok: true,
-    value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value },
+    value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value, ...resume },
   };
 }
 
@@ -105,5 +106,6 @@ export function paramsOf(choices: WizardChoices): WizardParams {
     ...(pg.mode === "edit-shared" && pg.confirmedClusters.length > 0
       ? { confirm: [...pg.confirmedClusters].sort() }
       : {}),
+    ...(choices.resume ? { resume: choices.resume.runId } : {}),
   };
 }

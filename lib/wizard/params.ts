@@ -25,6 +25,8 @@ export interface WizardParams {
   pgName?: string;
   /** edit-shared: the other clusters the operator named to confirm they change too. */
   confirm?: string[];
+  /** The id of a failed or interrupted run being resumed: what it created is taken up, not created again. */
+  resume?: string;
 }
 
 /** Step 3's radio: `create` (the name comes from the text field `pgNewName`), `reuse/<name>` or `edit-shared/<name>`. */
@@ -52,6 +54,7 @@ export const PARAM_KEYS = [
   "pg",
   "pgName",
   "confirm",
+  "resume",
 ] as const;
 
 export type ParamKey = (typeof PARAM_KEYS)[number];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ApplyRun, StepRecord } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply";
 import type { WizardChoices } from "@/lib/plan";
-import { resumeParams } from "@/lib/wizard/resume";
+import { choicesOf } from "@/lib/wizard/choices";
+import { canResume, resumeParams } from "@/lib/wizard/resume";
 
 const choices: WizardChoices = {
   target: { region: "us-east-1", kind: "cache-cluster", id: "standalone-redis" },
@@ -11,29 +12,12 @@ const choices: WizardChoices = {
   },
   parameterGroup: { mode: "create", name: "bullmq-redis7-noeviction" },
 };
+const run = (id: string, c: WizardChoices = choices) => ({ id, plan: { choices: c } as ApplyRun["plan"] });
 
-function run(
-  statuses: Record<string, StepRecord["status"]>,
-  created: ApplyRun["created"] = [],
-): Pick<ApplyRun, "plan" | "steps" | "created"> {
-  const steps = Object.entries(statuses).map(
-    ([id, status]) => ({ id, title: id, operation: "x", status }) as StepRecord,
-  );
-  return { plan: { choices } as ApplyRun["plan"], steps, created };
-}
-
-const sg = {
-  type: "security-group",
-  region: "us-east-1",
-  groupId: "sg-0new",
-  name: "queueready-standalone-redis",
-  vpcId: "vpc-1",
-  createdAt: "t",
-} as const;
-
-describe("resumeParams", () => {
-  it("keeps the answers when nothing was created", () => {
-    expect(resumeParams(run({ "create-security-group": "failed" }))).toEqual({
+describe("resumeParams: the same choices, previewed again with the run's id", () => {
+  it("keeps every answer (the new group's name included) and adds resume=<run id>", () => {
+    const params = resumeParams(run("20261129t230000-abcdef"));
+    expect(params).toEqual({
       region: "us-east-1",
       kind: "cache-cluster",
       id: "standalone-redis",
@@ -43,36 +27,24 @@ describe("resumeParams", () => {
       cidr: "10.1.0.0/16",
       pg: "create",
       pgName: "bullmq-redis7-noeviction",
+      resume: "20261129t230000-abcdef",
+    });
+    expect(choicesOf(params)).toEqual({
+      ok: true,
+      value: { ...choices, resume: { runId: "20261129t230000-abcdef" } },
     });
   });
 
-  it("takes up the created security group and a group that already has noeviction", () => {
-    const r = run(
-      {
-        "create-security-group": "done",
-        "authorize-ingress": "done",
-        "create-parameter-group": "done",
-        "modify-parameter-group": "done",
-        "modify-cache-cluster": "failed",
-      },
-      [sg],
-    );
-    expect(resumeParams(r)).toEqual({
-      region: "us-east-1",
-      kind: "cache-cluster",
-      id: "standalone-redis",
-      sg: "existing",
-      sgId: "sg-0new",
-      src: "cidr",
-      cidr: "10.1.0.0/16",
-      pg: "reuse",
-      pgName: "bullmq-redis7-noeviction",
-    });
+  it("a resume of a resume names the first run (whose id every resource of the chain carries)", () => {
+    const second = run("20261129t231000-000002", { ...choices, resume: { runId: "20261129t230000-000001" } });
+    expect(resumeParams(second).resume).toBe("20261129t230000-000001");
   });
 
-  it("edits its own created group when it stopped before setting noeviction", () => {
-    const r = run({ "create-parameter-group": "done", "modify-parameter-group": "failed" });
-    expect(resumeParams(r)).toMatchObject({ pg: "edit-shared", pgName: "bullmq-redis7-noeviction" });
-    expect(resumeParams(r).confirm).toBeUndefined();
+  it("only a run that stopped can be resumed", () => {
+    expect(
+      ["failed", "interrupted", "timed-out", "succeeded", "running"].filter((s) =>
+        canResume({ status: s as ApplyRun["status"] }),
+      ),
+    ).toEqual(["failed", "interrupted", "timed-out"]);
   });
 });

@@ -1,26 +1,18 @@
 /**
- * The wizard answers that continue a run that stopped half way: what the run already created is now
- * part of the account, so the new preview reuses it instead of asking to create it a second time (which
- * AWS would refuse). The preview from these answers converges: done steps show as no-ops.
+ * Resume: the stopped run's own choices, previewed again with its id. Whatever that run created carries its
+ * run id and target in its tags, so the planner takes it up (a no-op step) instead of asking to create it a
+ * second time, which AWS would refuse by name; the preview from these answers converges with no new resource.
  */
 import type { ApplyRun } from "@/lib/apply";
 import { paramsOf } from "@/lib/wizard/choices";
 import type { WizardParams } from "@/lib/wizard/params";
 
-const finished = (run: Pick<ApplyRun, "steps">, id: string) =>
-  run.steps.some((s) => s.id === id && (s.status === "done" || s.status === "skipped"));
+/** Only a run that stopped before its end can be resumed; a succeeded one has nothing left to do. */
+export function canResume(run: Pick<ApplyRun, "status">): boolean {
+  return run.status === "failed" || run.status === "interrupted" || run.status === "timed-out";
+}
 
-export function resumeParams(run: Pick<ApplyRun, "plan" | "steps" | "created">): WizardParams {
-  const params = paramsOf(run.plan.choices);
-  const pg = run.plan.choices.parameterGroup;
-  if (pg.mode === "create" && finished(run, "create-parameter-group")) {
-    // The group exists now. With noeviction already set it is reused; else it is ours and unused, so edit it.
-    Object.assign(params, finished(run, "modify-parameter-group") ? { pg: "reuse" } : { pg: "edit-shared" });
-  }
-  const newGroup = run.created.find((c) => c.type === "security-group");
-  if (params.sg === "new" && newGroup?.type === "security-group") {
-    Object.assign(params, { sg: "existing", sgId: newGroup.groupId });
-    delete params.sgName;
-  }
-  return params;
+export function resumeParams(run: Pick<ApplyRun, "id" | "plan">): WizardParams {
+  // Every run of a resume chain tags with the first run's id, so resuming any of them names that one.
+  return { ...paramsOf(run.plan.choices), resume: run.plan.choices.resume?.runId ?? run.id };
 }

@@ -99,12 +99,13 @@ describe("choicesOf / paramsOf", () => {
 
 describe("keysBefore", () => {
   it("carries the answers of every earlier step and none of the step's own", () => {
-    expect(keysBefore("network")).toEqual(["region", "kind", "id", "vpc"]);
+    expect(keysBefore("network")).toEqual(["region", "kind", "id", "vpc", "resume"]);
     expect(keysBefore("parameter-group")).toEqual([
       "region",
       "kind",
       "id",
       "vpc",
+      "resume",
       "sg",
       "sgId",
       "sgName",
@@ -118,6 +119,7 @@ describe("keysBefore", () => {
       "kind",
       "id",
       "vpc",
+      "resume",
       "sg",
       "sgId",
       "sgName",

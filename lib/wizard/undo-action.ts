@@ -3,6 +3,7 @@ import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { undoCandidates, undoResource } from "@/lib/apply";
+import { AwsError } from "@/lib/aws";
 import { wizardSettings } from "@/lib/wizard/live";
 import { candidateKey } from "@/lib/wizard/undo-key";
 
@@ -31,7 +32,10 @@ export const removeResourceAction = validatedAction(undoFormSchema, "operator", 
       candidate,
     });
   } catch (err) {
-    // undoResource re-checks right before deleting; its refusal is an expected answer, not a crash.
+    // undoResource re-checks right before deleting; its refusal is an expected answer, not a crash, and so is
+    // AWS refusing because something QueueReady cannot see still uses the group (DependencyViolation).
+    if (err instanceof AwsError && err.problem.code === "invalid-state")
+      return failure("conflict", err.problem.message);
     if (err instanceof Error && err.name !== "AwsError") return failure("conflict", err.message);
     throw err;
   }

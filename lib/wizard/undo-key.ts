@@ -8,9 +8,9 @@ export function candidateKey(
     ruleIds?: string[];
   },
 ): string {
-  return c.type === "cache-parameter-group"
-    ? `${c.runId}|${c.region}|pg|${c.name}`
-    : `${c.runId}|${c.region}|rule|${c.groupId}|${[...(c.ruleIds ?? [])].sort().join(",")}`;
+  if (c.type === "cache-parameter-group") return `${c.runId}|${c.region}|pg|${c.name}`;
+  if (c.type === "security-group") return `${c.runId}|${c.region}|sg|${c.groupId}`;
+  return `${c.runId}|${c.region}|rule|${c.groupId}|${[...(c.ruleIds ?? [])].sort().join(",")}`;
 }
 
 /**

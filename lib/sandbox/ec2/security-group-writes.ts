@@ -1,4 +1,7 @@
-/** CreateSecurityGroup, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress and CreateTags. */
+/**
+ * CreateSecurityGroup, DeleteSecurityGroup, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress and
+ * CreateTags.
+ */
 import { invalidValue, SandboxError } from "../errors";
 import { securityGroupName } from "../names";
 import { write, type OperationTable } from "../model/operation";
@@ -66,6 +69,27 @@ export const securityGroupWriteOps: OperationTable = {
       tagSet(tags) +
       leaf("securityGroupArn", `arn:aws:ec2:${region.region}:${region.accountId}:security-group/${id}`)
     );
+  }),
+
+  /** Refused as EC2 does while anything still uses the group: a cache, or another group's rule. */
+  DeleteSecurityGroup: write(({ region, params }) => {
+    const group = findGroup(region, params);
+    if (group.name === "default")
+      throw new SandboxError(
+        "CannotDelete",
+        `the specified group: "${group.id}" name: "default" cannot be deleted by a user`,
+        400,
+      );
+    const attached =
+      region.cacheClusters.some((c) => c.securityGroups.some((m) => m.id === group.id)) ||
+      region.serverlessCaches.some((s) => s.securityGroupIds.includes(group.id));
+    const referenced = region.rules.some((r) => r.groupId !== group.id && r.referencedGroupId === group.id);
+    if (attached || referenced) {
+      throw new SandboxError("DependencyViolation", `resource ${group.id} has a dependent object`, 400);
+    }
+    region.securityGroups = region.securityGroups.filter((g) => g !== group);
+    region.rules = region.rules.filter((r) => r.groupId !== group.id);
+    return leaf("return", true) + leaf("groupId", group.id);
   }),
 
   AuthorizeSecurityGroupIngress: write(({ region, params }) => {

@@ -63,8 +63,9 @@ describeEngines("the sandbox's real engines", () => {
     expect(await infoOf(cluster.address, "cluster")).toMatch(/cluster_enabled:1/);
   });
 
-  it("a reset restarts the engines from the seed on the same addresses (routes stay right)", async () => {
+  it("a reset restarts the engines from the seed on the same addresses and CA (routes stay right)", async () => {
     const before = await sandbox.control.engines();
+    const caBefore = await sandbox.control.engineCa();
     const orders = before.find((e) => e.cacheClusterId === "orders-redis7-001")!;
     const port = Number(orders.address.split(":")[1]);
     const redis = new Redis({ host: "127.0.0.1", port, lazyConnect: true });
@@ -75,6 +76,8 @@ describeEngines("the sandbox's real engines", () => {
     expect(res.status).toBe(200);
     const after = await sandbox.control.engines();
     expect(after.map((e) => e.address)).toEqual(before.map((e) => e.address));
+    // QueueReady was handed this CA at start: a new one would fail every TLS check after a reset.
+    expect(await sandbox.control.engineCa()).toBe(caBefore);
     const fresh = new Redis({ host: "127.0.0.1", port, lazyConnect: true });
     await fresh.connect();
     expect(await fresh.dbsize()).toBe(0);

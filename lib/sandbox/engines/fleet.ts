@@ -28,6 +28,11 @@ export interface FleetOptions {
    * handed to QueueReady at start stay right.
    */
   ports: Map<string, { port: number; busPort?: number }>;
+  /**
+   * Certificates by the host names they cover, reused the same way: a reset must not change the CA that
+   * QueueReady was told to trust at start.
+   */
+  certs?: Map<string, EngineCert>;
 }
 
 export interface Fleet {
@@ -42,15 +47,18 @@ export interface Fleet {
 const configArgs = (config: Record<string, string>) =>
   Object.entries(config).flatMap(([name, value]) => [`--${name}`, value]);
 
+async function reusedCert(o: FleetOptions, hosts: string[]): Promise<EngineCert> {
+  const known = o.certs?.get(hosts.join(","));
+  if (known) return known;
+  const cert = await makeEngineCert(o.dir, hosts);
+  o.certs?.set(hosts.join(","), cert);
+  return cert;
+}
+
 export async function startFleet(specs: EngineNodeSpec[], o: FleetOptions): Promise<Fleet> {
   const tlsHosts = specs.filter((s) => s.tls).flatMap((s) => [s.endpoint, ...s.groupEndpoints]);
-  const cert =
-    o.tls && tlsHosts.length > 0
-      ? await makeEngineCert(
-          o.dir,
-          tlsHosts.map((h) => h.split(":")[0]!),
-        )
-      : undefined;
+  const hosts = [...new Set(tlsHosts.map((h) => h.split(":")[0]!))].sort();
+  const cert = o.tls && hosts.length > 0 ? await reusedCert(o, hosts) : undefined;
   const engines: RunningEngine[] = [];
   const byId = new Map<string, RunningEngine>();
   const adminOf = (e: RunningEngine) => ({

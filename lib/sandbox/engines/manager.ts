@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CacheClusterState, RegionState, SandboxState } from "../model/state";
 import { startFleet, type Fleet } from "./fleet";
+import type { EngineCert } from "./tls-cert";
 import { groupEngineConfig, planEngineNodes, DYNAMIC_PARAMETERS } from "./node-plan";
 
 /** What `GET /_sandbox/engines` lists for each engine. */
@@ -51,6 +52,7 @@ export class EngineManager {
   private readonly onExit = () => this.killNow();
   private fleet: Fleet | undefined;
   private readonly ports = new Map<string, { port: number; busPort?: number }>();
+  private readonly certs = new Map<string, EngineCert>();
 
   constructor(private readonly o: EngineManagerOptions) {
     this.watchdog.unref();
@@ -65,7 +67,7 @@ export class EngineManager {
       await old?.stop().catch(() => undefined);
       const started = performance.now();
       const dir = mkdtempSync(path.join(this.dir, "gen-"));
-      this.fleet = await startFleet(specs, { ...this.o, dir, ports: this.ports });
+      this.fleet = await startFleet(specs, { ...this.o, dir, ports: this.ports, certs: this.certs });
       const ms = Math.round(performance.now() - started);
       this.o.log(`engines: ${specs.length} redis-server processes ready in ${ms} ms`);
       return this.fleet;

@@ -26,7 +26,9 @@ async function candidatesOrProblem(): Promise<{ candidates: UndoCandidate[]; pro
 const labelOf = (c: UndoCandidate) =>
   c.type === "cache-parameter-group"
     ? `parameter group ${c.name}`
-    : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
+    : c.type === "security-group"
+      ? `security group ${c.name} (${c.groupId})`
+      : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 
 /** The history of applies, and what QueueReady created that nothing uses any more (undo, operators only). */
 export default async function ChangesPage() {

@@ -9,7 +9,7 @@ import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { getApplyRun } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
-import { resumeParams } from "@/lib/wizard/resume";
+import { canResume, resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
 export const metadata: Metadata = { title: "Apply progress" };
@@ -20,7 +20,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
   const running = run.status === "running";
-  // A stopped run's preview takes up what it created, so it converges instead of asking to create it twice.
+  // Resume: the same choices previewed again; what the run created (tagged with its id) is taken up, not made twice.
   const again = stepHref("preview", resumeParams(run));
   return (
     <div className="space-y-6">
@@ -52,9 +52,9 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           <RunSteps run={run} />
           <RunResult run={run} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-            {!running && run.status !== "succeeded" ? (
+            {canResume(run) ? (
               <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>
-                Preview again from the current state
+                Resume (preview again with the same choices)
               </Link>
             ) : null}
             {run.status === "succeeded" ? (
