@@ -44,6 +44,9 @@ describe("replacing a custom group keeps the user's settings (issue 9 item 1, th
       { name: "notify-keyspace-events", value: "Ex" },
       ...more,
     ]);
+    // The edit puts the group's clusters in "applying" for the sandbox's 100 ms: let it settle, or a preview
+    // read inside that window and an apply re-read after it see different facts and the apply is refused.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const before = await userValues("shared-lru-redis6");
     const target = { region: "us-east-1", kind: "replication-group", id: "sessions-redis62" } as const;
     const choices = await wizardChoices(access, target);
