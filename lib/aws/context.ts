@@ -6,7 +6,8 @@
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import type { AwsService } from "./errors";
-import { assertRegion, credentialsKey, type AwsSettings } from "./settings";
+import { cachedBy, clientConfig, clientKey } from "./client-config";
+import { assertRegion, type AwsSettings } from "./settings";
 
 /** One region's view of AWS. Opaque: pass it to the lib/aws functions. */
 export interface AwsContext {
@@ -21,18 +22,16 @@ export interface AwsClients {
   ec2: EC2Client;
 }
 
-// Short enough that a dead endpoint fails a page render in seconds, long enough for a slow AWS page.
-const CONNECTION_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 10_000;
 const CACHE_LIMIT = 64;
 
 const clientsByContext = new WeakMap<AwsContext, AwsClients>();
 // Keyed by everything that shapes a client. Sharing keeps keep-alive sockets and the adaptive
 // retry's rate limiter per region, which is the point of adaptive mode.
-const clientCache = new Map<
-  string,
-  { shared?: AwsClients; byListener: WeakMap<RequestListener, AwsClients> }
->();
+interface ClientCacheEntry {
+  shared?: AwsClients;
+  byListener: WeakMap<RequestListener, AwsClients>;
+}
+const clientCache = new Map<string, ClientCacheEntry>();
 
 /**
  * Makes (or reuses) the ElastiCache and EC2 clients for one region: adaptive retry with
@@ -45,18 +44,9 @@ export function createAwsContext(
   opts?: { onRequest?: RequestListener },
 ): AwsContext {
   assertRegion(region);
-  const key = JSON.stringify([
-    region,
-    settings.endpoint ?? null,
-    settings.maxAttempts,
-    credentialsKey(settings),
-  ]);
-  let entry = clientCache.get(key);
-  if (!entry) {
-    if (clientCache.size >= CACHE_LIMIT) clientCache.delete(clientCache.keys().next().value as string);
-    entry = { byListener: new WeakMap() };
-    clientCache.set(key, entry);
-  }
+  const entry = cachedBy(clientCache, clientKey(settings, region), CACHE_LIMIT, (): ClientCacheEntry => ({
+    byListener: new WeakMap(),
+  }));
   const listener = opts?.onRequest;
   let clients = listener ? entry.byListener.get(listener) : entry.shared;
   if (!clients) {
@@ -77,19 +67,7 @@ export function clientsOf(ctx: AwsContext): AwsClients {
 }
 
 function buildClients(settings: AwsSettings, region: string, listener?: RequestListener): AwsClients {
-  const config = {
-    region,
-    endpoint: settings.endpoint,
-    credentials: settings.credentials,
-    maxAttempts: settings.maxAttempts,
-    retryMode: "adaptive",
-    requestHandler: {
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      // Without this the SDK only logs a warning and waits forever on a stuck socket.
-      throwOnRequestTimeout: true,
-    },
-  };
+  const config = clientConfig(settings, region);
   const elasticache = new ElastiCacheClient(config);
   const ec2 = new EC2Client(config);
   if (listener) {

@@ -5,41 +5,22 @@
 
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { toAwsError } from "./errors";
-import { assertRegion, credentialsKey, type AwsSettings } from "./settings";
+import { cachedBy, clientConfig, clientKey } from "./client-config";
+import { assertRegion, type AwsSettings } from "./settings";
 import type { CallerIdentity } from "./types";
 
-const CONNECTION_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 10_000;
 const CACHE_LIMIT = 16;
 const clients = new Map<string, STSClient>();
 
 /** One STS client per (region, endpoint, credentials, attempts); STS is regional, like the other clients. */
 export function stsClientFor(settings: AwsSettings, region: string): STSClient {
   assertRegion(region);
-  const key = JSON.stringify([
-    region,
-    settings.endpoint ?? null,
-    settings.maxAttempts,
-    credentialsKey(settings),
-  ]);
-  let client = clients.get(key);
-  if (!client) {
-    if (clients.size >= CACHE_LIMIT) clients.delete(clients.keys().next().value as string);
-    client = new STSClient({
-      region,
-      endpoint: settings.endpoint,
-      credentials: settings.credentials,
-      maxAttempts: settings.maxAttempts,
-      retryMode: "adaptive",
-      requestHandler: {
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-      },
-    });
-    clients.set(key, client);
-  }
-  return client;
+  return cachedBy(
+    clients,
+    clientKey(settings, region),
+    CACHE_LIMIT,
+    () => new STSClient(clientConfig(settings, region)),
+  );
 }
 
 /** STS `GetCallerIdentity` (needs no IAM permission). Throws an AwsError. */
