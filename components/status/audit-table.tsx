@@ -1,14 +1,10 @@
+import { detailHref } from "@/lib/inventory/links";
 import { Table, TBody, Th, THead } from "@/components/ui/table";
 import { VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness/types";
 import { AUDIT_TABLE_CLASSES } from "./audit-table-styles";
 import { FindingChips } from "./finding-chips";
 import { engineLabel, kindLabel } from "./status-labels";
 import { fixActionOf } from "@/lib/status/row-actions";
-
-/** The detail page of one cluster. */
-export function detailHref(c: Pick<ClusterAudit, "region" | "kind" | "name">): string {
-  return `/status/${encodeURIComponent(c.region)}/${encodeURIComponent(c.kind)}/${encodeURIComponent(c.name)}`;
-}
 
 export interface AuditTableProps {
   rows: ClusterAudit[];
@@ -44,7 +40,7 @@ export function AuditTable({ rows, topology, vpcNames = {}, label }: AuditTableP
               {c.status !== "available" ? <small data-busy>{c.status}</small> : null}
             </td>
             <th scope="row">
-              <a href={detailHref(c)}>{c.name}</a>
+              <a href={detailHref(c.ref)}>{c.name}</a>
             </th>
             <td>
               {engineLabel(c.engine, c.engineVersion)}

@@ -185,3 +185,64 @@ export const revokedSessions = pgTable(
   },
   (t) => [index("revoked_sessions_until_idx").on(t.until)],
 );
+
+/**
+ * What happened to a target between audits, the timeline's rows. `event` is `first-seen` (a new target
+ * that is ready), `new` (a new target that is not ready), `regressed` (was ready, now is not), `resolved`
+ * (was not ready, now is) or `changed` (same verdict, different findings). Unknown is no verdict: a target
+ * going Unknown records nothing, so a read error never raises or clears an alert. The cause comes from
+ * ElastiCache DescribeEvents in the window (`since`, `at`], looked up once after the event is written.
+ */
+export const targetEvents = pgTable(
+  "target_events",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    auditId: text("audit_id"),
+    event: text("event").$type<"first-seen" | "new" | "regressed" | "resolved" | "changed">().notNull(),
+    verdictBefore: text("verdict_before"),
+    verdictAfter: text("verdict_after").notNull(),
+    /** The findings after the change (non-passing), and the rule ids whose result changed. */
+    findings: jsonb("findings").$type<{ ruleId: string; severity: string; title: string }[]>().notNull(),
+    changedRules: jsonb("changed_rules").$type<string[]>().notNull(),
+    /** When the change was seen, and when the target was last seen as before (start of the cause window). */
+    at: at("at").notNull(),
+    since: at("since"),
+    cause: jsonb("cause").$type<{ at: string; sourceType: string; sourceId: string; message: string }[]>(),
+    causeCheckedAt: at("cause_checked_at"),
+  },
+  (t) => [
+    index("target_events_at_idx").on(t.at),
+    index("target_events_target_idx").on(t.accountId, t.region, t.kind, t.targetId, t.at),
+  ],
+);
+
+/**
+ * One delivery of one event to one channel (`webhook`, `slack`). The primary key makes "exactly once per
+ * transition across replicas" a constraint: replicas insert the rows they find missing, then claim due
+ * ones with a lease (`claimedUntil`) so one sender holds each; a failure moves `nextAttemptAt` back off.
+ */
+export const notificationDeliveries = pgTable(
+  "notification_deliveries",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references((): AnyPgColumn => targetEvents.id, { onDelete: "cascade" }),
+    channel: text("channel").$type<"webhook" | "slack">().notNull(),
+    status: text("status").$type<"pending" | "sent" | "failed">().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: at("claimed_until"),
+    lastError: text("last_error"),
+    sentAt: at("sent_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.channel] }),
+    index("notification_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -3,7 +3,6 @@
  * of the fixes. The commands are for a person to read or paste; the wizard and lib/plan make the real change.
  */
 import type { AwsProblem } from "@/lib/aws/types";
-import type { TargetRef } from "@/lib/inventory/snapshot";
 import { newParameterGroupName } from "./group-name";
 import type { Evidence, Finding, RuleId } from "./types";
 import type { TargetView } from "./target";
@@ -13,11 +12,7 @@ export function sourceOf(operation: string, subject: string | undefined, region:
   return subject ? `${operation} ${subject} (${region})` : `${operation} (${region})`;
 }
 
-/** The wizard's first step, pre-filled for this cluster. */
-export function wizardHref(ref: TargetRef): string {
-  const query = new URLSearchParams({ region: ref.region, kind: ref.kind, id: ref.id });
-  return `/wizard/target?${query.toString()}`;
-}
+export { wizardHref } from "@/lib/inventory/links";
 
 /** Single-quotes a value for a POSIX shell when it holds anything beyond a safe set. */
 export function shq(value: string): string {

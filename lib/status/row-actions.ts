@@ -2,6 +2,7 @@
  * What each status row offers and how it names its VPC: the fix action for a row that needs one (the wizard
  * for what it can fix, the cluster's page for what only a person can), and VPC labels as the wizard shows them.
  */
+import { detailHref, wizardHref } from "@/lib/inventory/links";
 import type { RegionSnapshot } from "@/lib/inventory/snapshot";
 import type { ClusterAudit } from "@/lib/readiness/types";
 
@@ -10,15 +11,11 @@ export interface RowAction {
   href: string;
 }
 
-const q = encodeURIComponent;
-
 /** The fix a row needs, or undefined for a row with nothing to fix (ready, not applicable). */
-export function fixActionOf(
-  c: Pick<ClusterAudit, "region" | "kind" | "name" | "verdict">,
-): RowAction | undefined {
-  const detail = `/status/${q(c.region)}/${q(c.kind)}/${q(c.name)}`;
-  if (c.verdict === "needs-changes" && c.kind !== "serverless")
-    return { label: "Fix", href: `/wizard/target?region=${q(c.region)}&kind=${q(c.kind)}&id=${q(c.name)}` };
+export function fixActionOf(c: Pick<ClusterAudit, "ref" | "verdict">): RowAction | undefined {
+  const detail = detailHref(c.ref);
+  if (c.verdict === "needs-changes" && c.ref.kind !== "serverless")
+    return { label: "Fix", href: wizardHref(c.ref) };
   // Incompatible (serverless, Redis below 5) and unknown need a person: the detail page says what to do.
   if (c.verdict === "incompatible") return { label: "See how to fix", href: detail };
   if (c.verdict === "unknown") return { label: "See what is unknown", href: detail };

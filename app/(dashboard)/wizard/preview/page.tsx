@@ -12,7 +12,7 @@ import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { detailHref } from "@/components/status/audit-table";
+import { detailHref } from "@/lib/inventory/links";
 import { previewPlan } from "@/lib/apply";
 import { AwsError } from "@/lib/aws";
 import { choicesOf } from "@/lib/wizard/choices";
@@ -61,7 +61,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   const secondary = (
     <>
       <Link
-        href={detailHref({ region: plan.region, kind: plan.target.kind, name: plan.target.id })}
+        href={detailHref({ region: plan.region, kind: plan.target.kind, id: plan.target.id })}
         className={buttonClasses("ghost")}
       >
         Cancel
