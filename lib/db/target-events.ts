@@ -129,3 +129,30 @@ export async function storeCause(
 ): Promise<void> {
   await db.update(targetEvents).set({ cause, causeCheckedAt: checkedAt }).where(eq(targetEvents.id, id));
 }
+
+/**
+ * Claims events whose cause nobody has looked up (or whose lookup stalled `staleMs` ago), so one replica
+ * asks AWS once per event: `causeCheckedAt` is set now, `cause` when the answer is stored.
+ */
+export async function claimCauseLookups(
+  db: Db,
+  opts: { from: Date; now: Date; staleMs: number; limit: number },
+): Promise<TargetEventRow[]> {
+  const now = opts.now.toISOString();
+  const stale = new Date(opts.now.getTime() - opts.staleMs).toISOString();
+  const open = sql`${targetEvents.cause} is null and ${targetEvents.at} >= ${opts.from.toISOString()}::timestamptz
+    and (${targetEvents.causeCheckedAt} is null or ${targetEvents.causeCheckedAt} < ${stale}::timestamptz)`;
+  return db
+    .update(targetEvents)
+    .set({ causeCheckedAt: new Date(now) })
+    .where(
+      and(
+        open,
+        sql`${targetEvents.id} in (select id from target_events
+          where cause is null and at >= ${opts.from.toISOString()}::timestamptz
+            and (cause_checked_at is null or cause_checked_at < ${stale}::timestamptz)
+          order by at limit ${opts.limit} for update skip locked)`,
+      ),
+    )
+    .returning();
+}
