@@ -76,6 +76,30 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
     ]);
   });
 
+  it("keeps the baseline audit's events on the timeline only, and notifies a later new target", async () => {
+    const { db } = await dbs.open(backend);
+    const other = { ...verdict("needs-changes"), targetId: "legacy" };
+    await claimAuditSlot(db, { id: "b0", slot: "s0", startedBy: "r", now: new Date(t0) });
+    await finishAudit(db, "b0", { verdicts: [other], awsErrors: {}, failedRegions: [] }, new Date(t0 + 1000));
+    await claimAuditSlot(db, { id: "b1", slot: "s1", startedBy: "r", now: new Date(t0 + 300_000) });
+    const later = { verdicts: [other, verdict("needs-changes")], awsErrors: {}, failedRegions: [] };
+    await finishAudit(db, "b1", later, new Date(t0 + 301_000));
+    const clock = new Date(t0 + 302_000);
+    const worker = createDeliveryWorker({
+      db,
+      config: { webhook: { url: receiver.url } },
+      replica: "a",
+      now: () => clock,
+      findCause: async () => [],
+    });
+    const before = receiver.requests.length;
+    expect(await worker.tick()).toMatchObject({ causes: 2, sent: 1 });
+    const bodies = receiver.requests
+      .slice(before)
+      .map((r) => JSON.parse(r.body) as { event: string; target: { id: string } });
+    expect(bodies.map((b) => `${b.event} ${b.target.id}`)).toEqual(["new orders"]);
+  });
+
   it("backs off after errors, within its bound, and gives up after the last attempt", async () => {
     const { db } = await dbs.open(backend);
     await regressed(db);

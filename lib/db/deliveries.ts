@@ -19,6 +19,8 @@ export interface DeliveryKey {
 /**
  * Adds a pending delivery per channel for each notifiable event since `from` that has none yet, once its
  * cause is known or it is older than `causeBy` (a slow or failing AWS read never holds an alert for long).
+ * The baseline audit's events (the first audit that recorded any) stay on the timeline only: a first
+ * start in an estate of a thousand clusters must not post a thousand "new" messages.
  */
 export async function enqueueDeliveries(
   db: Db,
@@ -50,6 +52,8 @@ export async function enqueueDeliveries(
               inArray(targetEvents.event, [...NOTIFIABLE]),
               gte(targetEvents.at, from),
               or(isNotNull(targetEvents.cause), lt(targetEvents.at, opts.causeBy)),
+              sql`${targetEvents.auditId} is distinct from (select audit_id from target_events
+                where audit_id is not null order by at, audit_id limit 1)`,
             ),
           ),
       )
