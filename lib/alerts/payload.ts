@@ -60,7 +60,11 @@ export function slackBody(e: TargetEventRow, baseUrl: string | undefined): { tex
   if (failing.length) lines.push(...failing.slice(0, 5).map((f) => `• ${esc(f.title)}`));
   const summary = causeSummary(e.cause);
   lines.push(
-    summary ? `Cause (AWS events): ${esc(summary)}` : "Cause: AWS recorded no event for it in the window.",
+    summary
+      ? `Cause (AWS events): ${esc(summary)}`
+      : e.cause
+        ? "Cause: AWS recorded no event for it or its parameter group around the change."
+        : "Cause: not known (the AWS events could not be read in time).",
   );
   return { text: lines.join("\n") };
 }
