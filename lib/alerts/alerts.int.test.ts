@@ -2,30 +2,30 @@
  * Issue 12's promise end to end, on both databases: two replicas (each a scheduler and a delivery
  * worker) share one database and the seeded sandbox; a ready cluster broken with the AWS CLI gives one
  * `regressed` webhook within one interval, with its cause and a valid signature (and no `new` flood for
- * the baseline audit); fixing it gives one
- * `resolved`, delivered once although the receiver answers 500 twice first; the metrics agree.
+ * the baseline audit); fixing it gives one `resolved`, delivered once although the receiver answers 500
+ * twice first; the metrics agree.
  */
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { causeFinder } from "@/lib/alerts/account-causes";
 import { verifySignature } from "@/lib/alerts/signing";
 import type { WebhookBody } from "@/lib/alerts/payload";
 import { createDeliveryWorker } from "@/lib/alerts/worker";
-import { eq } from "drizzle-orm";
 import { latestAudit } from "@/lib/db/audits";
-import { auditRuns } from "@/lib/db/schema";
-import { eventById } from "@/lib/db/target-events";
 import { alertStats, deliveriesOf } from "@/lib/db/deliveries";
-import { openDatabase, type Database, type Db } from "@/lib/db/open";
 import { renderMetrics } from "@/lib/metrics/render";
 import { auditForStorage } from "@/lib/schedule/audit-adapter";
 import { createAuditScheduler } from "@/lib/schedule/scheduler";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
-import { BACKENDS, databasesPerFile, memoryDatabase, warmUp, type Backend } from "@/lib/testing/test-db";
+import {
+  awsCli,
+  nextAuditFinished,
+  replicaDatabases,
+  slotOfEvent,
+  waitFor,
+} from "@/lib/testing/alerts-harness";
+import { BACKENDS, databasesPerFile, warmUp } from "@/lib/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
 
-const run = promisify(execFile);
 const h = sandboxPerFile({ applyDelayMs: 200 });
 const dbs = databasesPerFile();
 warmUp(dbs);
@@ -37,21 +37,9 @@ let receiver: WebhookReceiver;
 beforeAll(async () => void (receiver = await startWebhookReceiver()));
 afterAll(() => receiver.close());
 
-async function awsCli(...args: string[]): Promise<void> {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-    AWS_SESSION_TOKEN: "",
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
-  await run("aws", ["--endpoint-url", h.sandbox.url, "--region", "us-east-1", ...args], { env });
-}
-
 const attachGroup = (group: string) =>
   awsCli(
+    h.sandbox.url,
     "elasticache",
     "modify-replication-group",
     "--replication-group-id",
@@ -61,50 +49,13 @@ const attachGroup = (group: string) =>
     "--apply-immediately",
   );
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Two replicas' databases: two connection pools to one PostgreSQL database, or the one embedded. */
-async function replicaDatabases(backend: Backend): Promise<[Db, Db, () => Promise<void>]> {
-  if (backend === "embedded") {
-    const one = await memoryDatabase();
-    return [one.db, one.db, () => one.close()];
-  }
-  const url = await (await dbs.server()).createDatabase(`alerts_${process.pid}`);
-  const opened: Database[] = [];
-  for (let i = 0; i < 2; i++) opened.push(await openDatabase({ kind: "postgres", url, dataDir: "" }));
-  return [opened[0]!.db, opened[1]!.db, async () => void (await Promise.all(opened.map((d) => d.close())))];
-}
-
 const parsed = () => receiver.requests.map((r) => ({ ...r, json: JSON.parse(r.body) as WebhookBody }));
 const hooksFor = (event: string, since: number) =>
   parsed().filter((r) => r.json.event === event && r.json.target.id === TARGET && r.at >= since);
 
-async function nextAuditFinished(db: Db): Promise<void> {
-  const before = (await latestAudit(db))?.run.id;
-  await waitFor("the next audit", async () => {
-    const id = (await latestAudit(db))?.run.id;
-    return id && id !== before ? id : undefined;
-  });
-}
-
-/** When the slot of the audit that recorded the event began (ms). */
-async function slotOfEvent(db: Db, eventId: string): Promise<number> {
-  const event = await eventById(db, eventId);
-  const [run] = await db.select().from(auditRuns).where(eq(auditRuns.id, event!.auditId!));
-  return Date.parse(run!.slot);
-}
-
 describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
   it("sends one regressed and one resolved webhook, with the cause, signed, once each", async () => {
-    const [dbA, dbB, close] = await replicaDatabases(backend);
+    const [dbA, dbB, close] = await replicaDatabases(dbs, backend);
     const errors: unknown[] = [];
     const config = { webhook: { url: receiver.url, secret: SECRET }, baseUrl: "http://qr.test" };
     const replicas = (["a", "b"] as const).map((name, i) => {
