@@ -103,7 +103,7 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         intervalMs: INTERVAL,
         replica: name,
         maxJitterMs: 300,
-        runAudit: () => auditForStorage(h.settings, ["us-east-1"]),
+        runAudit: () => auditForStorage({ ...h.settings, regions: ["us-east-1"] }, {}),
         onError: (e) => errors.push(e),
       });
       const worker = createDeliveryWorker({
