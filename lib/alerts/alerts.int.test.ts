@@ -181,7 +181,7 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         target: { accountId: "123456789012", region: "us-east-1", kind: "replication-group", id: TARGET },
         verdict: { before: "ready", after: "needs-changes" },
         changedRules: ["eviction-policy"],
-        url: `http://qr.test/status/us-east-1/replication-group/${TARGET}`,
+        url: `http://qr.test/status/123456789012/us-east-1/replication-group/${TARGET}`,
       });
       expect(regressed!.json.cause?.summary).toMatch(
         /^Modified replication group \(replication-group secure-redis7\) at \d\d:\d\d UTC$/,
