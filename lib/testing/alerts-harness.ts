@@ -14,7 +14,7 @@ import { memoryDatabase, type Backend, type TestDatabases } from "@/lib/testing/
 const run = promisify(execFile);
 
 /** `aws --endpoint-url <sandbox> ...` with the sandbox's keys and no local AWS configuration. */
-export async function awsCli(endpoint: string, ...args: string[]): Promise<void> {
+export async function awsCli(endpoint: string, ...args: string[]): Promise<string> {
   const env = {
     ...process.env,
     AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
@@ -24,7 +24,25 @@ export async function awsCli(endpoint: string, ...args: string[]): Promise<void>
     AWS_CONFIG_FILE: "/dev/null",
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
   };
-  await run("aws", ["--endpoint-url", endpoint, "--region", "us-east-1", ...args], { env });
+  const { stdout } = await run("aws", ["--endpoint-url", endpoint, "--region", "us-east-1", ...args], {
+    env,
+  });
+  return stdout;
+}
+
+/** Waits until the replication group is `available` again: a modification is done only then. */
+export async function waitAvailable(endpoint: string, id: string): Promise<void> {
+  await waitFor(`${id} to be available`, async () => {
+    const out = await awsCli(
+      endpoint,
+      "elasticache",
+      "describe-replication-groups",
+      "--replication-group-id",
+      id,
+    );
+    const groups = (JSON.parse(out) as { ReplicationGroups: { Status: string }[] }).ReplicationGroups;
+    return groups[0]?.Status === "available" ? true : undefined;
+  });
 }
 
 export async function waitFor<T>(
