@@ -83,7 +83,8 @@ test("the detail page shows the cluster's history with the rule that changed and
       "Cause (AWS events): Modified replication group (replication-group secure-redis7) at 14:02 UTC",
     ),
   ).toBeVisible();
-  await expect(history.getByText("First seen, ready")).toBeVisible();
+  // The server's own first audit may have recorded the cluster as well: at least one first sighting.
+  await expect(history.getByText("First seen, ready").first()).toBeVisible();
 });
 
 test("/status/changes lists the last 24 h, newest first, linking each cluster to its page", async ({
@@ -95,7 +96,8 @@ test("/status/changes lists the last 24 h, newest first, linking each cluster to
   await expect(changes.getByText("Stopped being ready")).toBeVisible();
   // First seen 30 h ago is outside the window (and first-seen is left out anyway).
   await expect(changes.getByText("First seen, ready")).toHaveCount(0);
-  await changes.getByRole("link", { name: ref.id }).click();
+  // A stored audit that ran after the insert may add "Became ready" for it too: follow the first link.
+  await changes.getByRole("link", { name: ref.id }).first().click();
   await expect(page).toHaveURL(new RegExp(`${detailHref(ref)}$`));
   await expect(page.getByRole("region", { name: "History" })).toBeVisible();
 });
