@@ -49,9 +49,11 @@ export function TimelineList({
               ))}
             </ul>
           ) : null}
-          <p className="text-slate-700">
-            <Cause cause={e.cause} />
-          </p>
+          {e.cause !== undefined ? (
+            <p className="text-slate-700">
+              <Cause cause={e.cause} />
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

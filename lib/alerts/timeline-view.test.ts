@@ -74,6 +74,8 @@ describe("timelineOf", () => {
       cause: null,
     });
     expect(first).toMatchObject({ headline: "First seen, ready", changes: [], cause: "" });
+    // A first sighting nobody looked up has no cause line; a change not yet looked up says so.
+    expect(timelineOf([{ ...rows[0]!, cause: null }])[0]!.cause).toBeUndefined();
     expect(formatUtc(regressed!.at)).toBe("2026-01-15 14:05 UTC");
   });
 });

@@ -16,8 +16,8 @@ export interface TimelineEntry {
   verdictAfter: string;
   /** "eviction-policy: Default parameter group default.redis7 attached: ..." per changed rule. */
   changes: string[];
-  /** null: not looked up yet; "": AWS recorded nothing in the window. */
-  cause: string | null;
+  /** null: not looked up yet; "": AWS recorded nothing in the window; undefined: not a change to explain. */
+  cause?: string | null;
 }
 
 const HEADLINES: Record<TargetEventRow["event"], string> = {
@@ -27,6 +27,9 @@ const HEADLINES: Record<TargetEventRow["event"], string> = {
   resolved: "Became ready",
   changed: "Findings changed",
 };
+
+/** First sightings have no "before" to explain; they get a cause only when one was looked up. */
+const EXPLAINED = new Set<TargetEventRow["event"]>(["regressed", "resolved", "changed"]);
 
 export function timelineEntry(e: TargetEventRow, previous?: TargetEventRow): TimelineEntry {
   const titles = new Map([...(previous?.findings ?? []), ...e.findings].map((f) => [f.ruleId, f.title]));
@@ -44,7 +47,7 @@ export function timelineEntry(e: TargetEventRow, previous?: TargetEventRow): Tim
       const state = failingNow.has(rule) ? "now fails" : "passes now";
       return title ? `${rule} ${state}: ${title}` : `${rule} ${state}`;
     }),
-    cause: e.cause ? (causeSummary(e.cause) ?? "") : null,
+    cause: e.cause ? (causeSummary(e.cause) ?? "") : EXPLAINED.has(e.event) ? null : undefined,
   };
 }
 

@@ -9,6 +9,7 @@ import { NOTIFIABLE } from "@/lib/alerts/transitions";
 import type { Channel } from "@/lib/alerts/config";
 import type { Db } from "@/lib/db/open";
 import { notificationDeliveries as nd, targetEvents } from "@/lib/db/schema";
+import { BASELINE_AUDIT } from "@/lib/db/target-events";
 
 export type DeliveryRow = typeof nd.$inferSelect;
 export interface DeliveryKey {
@@ -52,8 +53,7 @@ export async function enqueueDeliveries(
               inArray(targetEvents.event, [...NOTIFIABLE]),
               gte(targetEvents.at, from),
               or(isNotNull(targetEvents.cause), lt(targetEvents.at, opts.causeBy)),
-              sql`${targetEvents.auditId} is distinct from (select audit_id from target_events
-                where audit_id is not null order by at, audit_id limit 1)`,
+              sql`${targetEvents.auditId} is distinct from ${BASELINE_AUDIT}`,
             ),
           ),
       )

@@ -131,8 +131,17 @@ export async function storeCause(
 }
 
 /**
+ * The baseline audit: the first that recorded any event. Its events describe the estate as QueueReady
+ * found it, not changes: they fill the timelines but are neither notified nor explained.
+ */
+export const BASELINE_AUDIT = sql`(select audit_id from target_events
+  where audit_id is not null order by at, audit_id limit 1)`;
+
+/**
  * Claims events whose cause nobody has looked up (or whose lookup stalled `staleMs` ago), so one replica
- * asks AWS once per event: `causeCheckedAt` is set now, `cause` when the answer is stored.
+ * asks AWS once per event: `causeCheckedAt` is set now, `cause` when the answer is stored. A target seen
+ * ready for the first time and the baseline's events need no cause (thousands of lookups at a first start
+ * would only be throttled).
  */
 export async function claimCauseLookups(
   db: Db,
@@ -151,6 +160,7 @@ export async function claimCauseLookups(
         sql`${targetEvents.id} in (select id from target_events
           where cause is null and at >= ${opts.from.toISOString()}::timestamptz
             and (cause_checked_at is null or cause_checked_at < ${stale}::timestamptz)
+            and event <> 'first-seen' and audit_id is distinct from ${BASELINE_AUDIT}
           order by at limit ${opts.limit} for update skip locked)`,
       ),
     )
