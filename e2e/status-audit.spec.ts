@@ -140,6 +140,8 @@ test("the snippet follows the cluster: Cluster client and {bull} in cluster mode
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   const bad = await page.goto("/status/123456789012/ap-south-9/replication-group/no-such-cluster");
   expect(bad?.status()).toBe(404);
+  const unconfigured = await page.goto("/status/999999999999/us-east-1/replication-group/orders-redis7");
+  expect(unconfigured?.status()).toBe(404);
 });
 
 test("exports the audit as CSV and JSON, with the page's filters", async ({ page, statusPage }) => {
