@@ -1,66 +1,29 @@
 /**
  * The app's path into a member account, end to end against the sandbox organization: the estate from the
  * environment (as the server reads it), the wizard's read settings for the preview, the apply settings for
- * the apply, and a role that cannot be assumed reported as the form would show it.
+ * the apply, and accounts that are unknown or unreachable.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import type { ApplyOptions } from "@/lib/apply/types";
 import {
   createAwsContext,
   listCacheClusters,
   listCacheParameterGroups,
-  listReplicationGroups,
   listSecurityGroups,
   type AwsSettings,
 } from "@/lib/aws";
-import type { Database } from "@/lib/db";
 import { openScope } from "@/lib/inventory";
-import { writeDemoAccountsFile } from "@/lib/launch/demo-accounts";
 import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
+import { estatePerFile } from "@/lib/testing/estate-harness";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
-import { memoryDatabase } from "@/lib/testing/test-db";
-import { applyFailure } from "@/lib/wizard/apply-failure";
 import { wizardSettings } from "@/lib/wizard/live";
-import { accountSettings, clearEstate, scopeFor } from "./index";
+import { accountSettings, scopeFor } from "./index";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
+const e = estatePerFile(h);
 const STAGING = "210987654321";
 const operator = { name: "operator", role: "operator" };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qr-estate-"));
-const saved = { ...process.env };
-let database: Database | undefined;
-let base: Omit<ApplyOptions, "settings">;
-
-function useAccountsFile(file: string) {
-  Object.assign(process.env, {
-    QUEUEREADY_AWS_ENDPOINT: h.sandbox.url,
-    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
-    QUEUEREADY_ACCOUNTS_FILE: file,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-  });
-  clearEstate();
-}
-
-beforeAll(async () => {
-  database = await memoryDatabase();
-  base = { db: database.db, pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
-}, 120_000);
-beforeEach(() => {
-  h.sandbox.control.reset("default");
-  useAccountsFile(writeDemoAccountsFile(dir));
-});
-afterAll(async () => {
-  process.env = saved;
-  clearEstate();
-  await database?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** What an apply could touch in the management account: its groups and what each cluster is attached to. */
 async function managementState(settings: AwsSettings) {
@@ -97,7 +60,7 @@ describe("the wizard and apply in a member account", () => {
       id: "stg-orders",
     } as const;
     const choices = await wizardChoices(access, target);
-    const preview = await previewPlan({ ...base, settings: read.settings, choices, user: operator });
+    const preview = await previewPlan({ ...e.options, settings: read.settings, choices, user: operator });
     if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
     expect(preview.plan.target.accountId).toBe(STAGING);
 
@@ -105,7 +68,7 @@ describe("the wizard and apply in a member account", () => {
     if (!apply.ok) throw new Error(apply.problem.message);
     h.sandbox.control.resetCalls();
     const started = await startApply({
-      ...base,
+      ...e.options,
       settings: apply.settings,
       user: operator,
       previewId: preview.previewId,
@@ -114,61 +77,6 @@ describe("the wizard and apply in a member account", () => {
     expect([run.status, run.target.accountId]).toEqual(["succeeded", STAGING]);
     await expectLiveMatchesPlan(createAwsContext(read.settings, "us-east-1"), preview.plan);
     expect(await managementState(own.settings)).toEqual(before);
-  });
-
-  it("an apply role that cannot be assumed: nothing runs, and the form names the role and why", async () => {
-    const file = path.join(dir, "explicit.json");
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        accounts: [
-          { id: "123456789012", name: "management" },
-          {
-            id: STAGING,
-            name: "staging",
-            roleArn: `arn:aws:iam::${STAGING}:role/QueueReadyAudit`,
-            applyRoleArn: `arn:aws:iam::${STAGING}:role/QueueReadyMissing`,
-            externalId: "queueready-sandbox",
-          },
-        ],
-      }),
-    );
-    useAccountsFile(file);
-    const read = await wizardSettings(STAGING, "read");
-    if (!read.ok) throw new Error(read.problem.message);
-    const access = await openScope(read.settings, "us-east-1");
-    const target = {
-      accountId: STAGING,
-      region: "us-east-1",
-      kind: "replication-group",
-      id: "stg-orders",
-    } as const;
-    const preview = await previewPlan({
-      ...base,
-      settings: read.settings,
-      choices: await wizardChoices(access, target),
-      user: operator,
-    });
-    if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
-    const apply = await wizardSettings(STAGING, "apply");
-    if (!apply.ok) throw new Error(apply.problem.message);
-    const err = await startApply({
-      ...base,
-      settings: apply.settings,
-      user: operator,
-      previewId: preview.previewId,
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(applyFailure(err)).toEqual({
-      ok: false,
-      code: "access-denied",
-      message: `Nothing was applied. QueueReady cannot assume arn:aws:iam::${STAGING}:role/QueueReadyMissing (AccessDenied): its trust policy must allow QueueReady's identity with the configured ExternalId.`,
-    });
-    // Nothing changed in staging, and the lock was let go: the cluster keeps its default group.
-    const groups = await listReplicationGroups(createAwsContext(read.settings, "us-east-1"));
-    expect(groups.find((g) => g.id === "stg-orders")?.status).toBe("available");
   });
 
   it("an account that is not configured is not found, and costs no AWS call", async () => {
