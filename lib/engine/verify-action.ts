@@ -4,6 +4,7 @@ import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { readAwsSettings } from "@/lib/aws";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { dbVerificationRepository } from "./verification-store";
 import type { Verification } from "./verify";
 import { verifyTarget } from "./verify-target";
@@ -36,6 +37,8 @@ export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", 
   });
   if (!result.ok) return failure("conflict", result.message);
   await dbVerificationRepository().save(result.verification);
+  // The status page's stored row follows the cluster as it is now.
+  await refreshStoredTargetLater({ region: input.region, kind: input.kind, id: input.id });
   revalidatePath(`/status/${input.region}/${input.kind}/${input.id}`);
   return success<Verification>(result.verification);
 });
