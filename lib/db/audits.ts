@@ -6,6 +6,7 @@
 import { desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { auditRuns, targetVerdicts } from "@/lib/db/schema";
+import { recordTransitions } from "@/lib/db/target-events";
 import { storeAuditStates, type AuditedScope, type TargetStateInput } from "@/lib/db/target-states";
 
 export type AuditRunRow = typeof auditRuns.$inferSelect;
@@ -61,6 +62,7 @@ export async function finishAudit(
       const chunk = result.verdicts.slice(i, i + CHUNK).map((v) => ({ ...v, auditId: id }));
       await tx.insert(targetVerdicts).values(chunk);
     }
+    await recordTransitions(tx, { id, startedAt: run.startedAt, at: finishedAt }, result.verdicts);
     await tx
       .update(auditRuns)
       .set({
