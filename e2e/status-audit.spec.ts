@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, storageState, test } from "./fixtures";
+import { expect, freshAudit, storageState, test } from "./fixtures";
 import { MANAGEMENT } from "./pages";
 
 test.use({ storageState: storageState.viewer });
+test.beforeAll(async ({ browser }) => freshAudit(browser));
 
 // lib/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
 const NEEDS_CHANGES = [

@@ -4,10 +4,11 @@
  * with the seeded organization (4 accounts, research's role trusting nobody).
  */
 import type { Page } from "@playwright/test";
-import { expect, sandbox, storageState, test } from "./fixtures";
+import { expect, freshAudit, sandbox, storageState, test } from "./fixtures";
 import { MANAGEMENT } from "./pages";
 
 test.use({ storageState: storageState.viewer });
+test.beforeAll(async ({ browser }) => freshAudit(browser));
 
 const shownLine = (page: Page) => page.getByRole("status").filter({ hasText: /^Showing |^No cluster/ });
 const rowsOnPage = (page: Page) => page.locator("table[aria-label^='Clusters in'] tbody tr");
@@ -73,18 +74,7 @@ test("filters by keyboard: the view lands in the URL and the result is announced
 });
 
 test.describe("a fleet of 120 clusters", () => {
-  test.afterAll(async ({ browser }) => {
-    await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
-    await sandbox("/_sandbox/config", { method: "POST", body: { latencyMs: 0 } });
-    const context = await browser.newContext({ storageState: storageState.viewer });
-    const page = await context.newPage();
-    await page.goto("/status");
-    await page.getByRole("button", { name: "Refresh", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Audited just now." })).toBeVisible({
-      timeout: 60_000,
-    });
-    await context.close();
-  });
+  test.afterAll(async ({ browser }) => freshAudit(browser));
 
   test("pages by 50 in the URL, and a second Refresh is refused while one runs", async ({
     page,

@@ -1,7 +1,8 @@
-import { expect, sandbox, storageState, test } from "./fixtures";
+import { expect, freshAudit, sandbox, storageState, test } from "./fixtures";
 import { MANAGEMENT } from "./pages";
 
 test.use({ storageState: storageState.viewer });
+test.beforeAll(async ({ browser }) => freshAudit(browser));
 
 // Faults change what the next audit stores: clear them and store a clean audit again after each test.
 test.afterEach(async ({ statusPage }) => {

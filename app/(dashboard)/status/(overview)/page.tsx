@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/status/account-section";
 import { auditAgeText } from "@/components/status/audit-age";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
@@ -11,6 +12,7 @@ import {
   exportHref,
   isFilteredView,
   parseStatusQuery,
+  statusSearch,
   type SearchParams,
 } from "@/components/status/status-query";
 import { StatusSummary } from "@/components/status/status-summary";
@@ -49,7 +51,11 @@ function Header({ children }: { children?: React.ReactNode }) {
  */
 export default async function StatusPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireRole("viewer");
-  const query = parseStatusQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseStatusQuery(params);
+  // The filter form sends every field, empty ones too: answer with the view's short, shareable address.
+  if (Object.values(params).some((v) => v === "" || (Array.isArray(v) && v.includes(""))))
+    redirect(`/status${statusSearch(query)}`);
   const aws = readAwsSettings(process.env);
   if (!aws.ok) {
     return (
