@@ -59,7 +59,7 @@ test("filters by verdict from the summary, then by text, then clears", async ({ 
   await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
   await page.getByRole("searchbox", { name: "Search" }).fill("orders");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
-  await expect(page).toHaveURL(/q=orders/);
+  await expect(page).toHaveURL(/verdict=needs-changes&q=orders$/);
   expect(await names(page)).toEqual(["orders-redis7"]);
   await expect(page.getByText("1 of 12 clusters match")).toBeVisible();
 
