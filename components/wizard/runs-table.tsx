@@ -5,7 +5,14 @@ import { historyNotes } from "@/lib/wizard/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
-export function RunsTable({ runs }: { runs: ApplyRun[] }) {
+export function RunsTable({
+  runs,
+  accountNames = {},
+}: {
+  runs: ApplyRun[];
+  /** Account id → name, from the estate; an account no longer configured shows its id only. */
+  accountNames?: Record<string, string>;
+}) {
   return (
     <Table aria-label="Applies">
       <THead>
@@ -40,7 +47,7 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                 {run.target.id}
               </span>
               <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
-                {run.region}
+                {accountLabel(run.target.accountId, accountNames)} · {run.region}
               </span>
             </Th>
             <Td className="whitespace-normal">
@@ -67,4 +74,10 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
       </TBody>
     </Table>
   );
+}
+
+/** "staging (210987654321)", or the id alone when the name is the id or unknown. */
+export function accountLabel(accountId: string, names: Record<string, string>): string {
+  const name = names[accountId];
+  return name && name !== accountId ? `${name} (${accountId})` : accountId;
 }

@@ -5,10 +5,10 @@ import "server-only";
  * shows the change at once instead of at the next scheduled audit. Best effort: a failed re-read leaves
  * the row as the last audit stored it, and never fails the action that asked.
  */
-import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
-import { resolveEstate } from "@/lib/audit";
+import { AwsError, type AwsSettings } from "@/lib/aws";
 import { targetStateOf } from "@/lib/audit/stored-state";
 import { defaultDatabase, type Db } from "@/lib/db";
+import { accountSettings } from "@/lib/estate";
 import { allTargetStates } from "@/lib/db/target-state-queries";
 import { replaceTargetState } from "@/lib/db/target-states";
 import { collect, openScope, type TargetRef } from "@/lib/inventory";
@@ -16,21 +16,13 @@ import { auditTarget } from "@/lib/readiness";
 import { statusRow } from "./status-rows";
 import { vpcNamesOf } from "./row-actions";
 
-/** The read credentials of the target's account (the accounts file's role), else the base ones. */
-async function readSettingsFor(base: AwsSettings, accountId: string | undefined): Promise<AwsSettings> {
-  if (!accountId) return base;
-  const estate = await resolveEstate(base, process.env, { withoutFile: "base" });
-  const scope = estate.ok ? estate.scopes.find((s) => s.accountId === accountId) : undefined;
-  return scope?.settings ?? base;
-}
-
 /** Re-reads one target and replaces its stored row (or removes it when AWS says it is gone). */
 export async function refreshStoredTarget(
   db: Db,
-  base: AwsSettings,
+  settings: AwsSettings,
   ref: Omit<TargetRef, "accountId"> & { accountId?: string },
+  accountName?: string,
 ): Promise<void> {
-  const settings = await readSettingsFor(base, ref.accountId);
   const access = await openScope(settings, ref.region);
   const key = { ...ref, accountId: access.scope.accountId };
   const snapshot = await collect(access, { target: key });
@@ -59,7 +51,7 @@ export async function refreshStoredTarget(
   const state = targetStateOf(
     audit,
     { topology, vpcNames: vpcNamesOf(snapshot) },
-    previous?.accountName ?? key.accountId,
+    accountName ?? previous?.accountName ?? key.accountId,
   );
   await replaceTargetState(db, stored, state);
 }
@@ -69,10 +61,11 @@ export function refreshStoredTargetLater(
   ref: Omit<TargetRef, "accountId"> & { accountId?: string },
 ): Promise<void> {
   return (async () => {
-    const read = readAwsSettings(process.env);
-    if (!read.ok) return;
+    // The account's read credentials (its role), as the status page's audit reads it.
+    const found = await accountSettings(ref.accountId, "read");
+    if (!found.ok) return;
     const { db } = await defaultDatabase();
-    await refreshStoredTarget(db, read.settings, ref);
+    await refreshStoredTarget(db, found.settings, ref, found.account.name);
   })().catch((err: unknown) => {
     const why =
       err instanceof AwsError ? err.problem.message : err instanceof Error ? err.message : String(err);

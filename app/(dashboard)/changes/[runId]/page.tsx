@@ -9,6 +9,8 @@ import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { getApplyRun } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
+import { accountLabel } from "@/components/wizard/runs-table";
+import { getEstate } from "@/lib/estate";
 import { canResume, resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
@@ -20,6 +22,8 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
   const running = run.status === "running";
+  const estate = await getEstate();
+  const names = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   // Resume: the same choices previewed again; what the run created (tagged with its id) is taken up, not made twice.
   const again = stepHref("preview", resumeParams(run));
   return (
@@ -30,7 +34,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             Apply to <span className="font-mono">{run.target.id}</span>
           </h1>
           <p className="mt-1 text-[13px] text-slate-500">
-            {run.region} · by {run.user.name}
+            {accountLabel(run.target.accountId, names)} · {run.region} · by {run.user.name}
             {run.origin === "cli" ? " from the CLI" : ""} · started{" "}
             {run.startedAt.replace("T", " ").slice(0, 19)} UTC
             {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
@@ -60,6 +64,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             {run.status === "succeeded" ? (
               <Link
                 href={stepHref("target", {
+                  account: run.target.accountId,
                   region: run.target.region,
                   kind: run.target.kind,
                   id: run.target.id,
