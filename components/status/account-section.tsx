@@ -35,8 +35,9 @@ export function AccountSection({ group, filtered }: { group: AccountGroup; filte
         }
         description={`${shown}${tally ? ` (${tally})` : ""}`}
       />
+      {/* A problem quotes role ARNs, one long word: it wraps anywhere rather than widen a phone's page. */}
       {group.problem || group.regionProblems.length > 0 ? (
-        <div className="space-y-2 border-b border-slate-200 px-5 py-4">
+        <div className="space-y-2 border-b border-slate-200 px-5 py-4 [overflow-wrap:anywhere]">
           {group.problem ? (
             <Notice tone="warning" title="QueueReady cannot read this account">
               {group.problem} Its clusters are Unknown until the role can be assumed
