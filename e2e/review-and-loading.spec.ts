@@ -124,9 +124,7 @@ test("slow AWS: a loading state shows at once, and a pending step button says so
     timeout: 30_000,
   });
 
+  // The status page reads the stored audit (no live read), so its loading state may not show at all.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Reading live state from ElastiCache and EC2…" }),
-  ).toBeVisible();
   await expect(page.getByRole("table").first()).toBeVisible({ timeout: 30_000 });
 });

@@ -3,6 +3,7 @@ import { Notice } from "@/components/ui/notice";
 import { plural } from "@/lib/text/plural";
 import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import type { AccountGroup } from "@/lib/status/stored-status";
+import { AwsProblemNotice } from "./aws-problem-notice";
 import { StoredTable } from "./stored-table";
 
 function tallyText(counts: Record<Verdict, number>): string {
@@ -34,19 +35,25 @@ export function AccountSection({ group, filtered }: { group: AccountGroup; filte
         }
         description={`${shown}${tally ? ` (${tally})` : ""}`}
       />
-      {group.problem || group.failedRegions.length > 0 ? (
-        <div className="space-y-2 border-b border-slate-200 px-5 py-4">
+      {/* A problem quotes role ARNs, one long word: it wraps anywhere rather than widen a phone's page. */}
+      {group.problem || group.regionProblems.length > 0 ? (
+        <div className="space-y-2 border-b border-slate-200 px-5 py-4 [overflow-wrap:anywhere]">
           {group.problem ? (
             <Notice tone="warning" title="QueueReady cannot read this account">
               {group.problem} Its clusters are Unknown until the role can be assumed
               {group.stale > 0 ? `; ${plural(group.stale, "row")} below show what was last read` : ""}.
             </Notice>
           ) : (
-            group.failedRegions.map((f) => (
-              <Notice key={f.region} tone="warning" title={`Region ${f.region} could not be read`}>
-                {f.message} Its clusters are Unknown until it can be read
-                {group.stale > 0 ? "; rows from that region show what was last read" : ""}.
-              </Notice>
+            group.regionProblems.map((p, i) => (
+              <AwsProblemNotice
+                key={i}
+                what={
+                  p.failed
+                    ? `nothing in ${p.region} could be read${group.stale > 0 ? " (its rows show what was last read)" : ""}`
+                    : `the checks that need it in ${p.region} are Unknown`
+                }
+                problem={p.problem}
+              />
             ))
           )}
         </div>

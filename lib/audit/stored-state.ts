@@ -5,6 +5,7 @@
  */
 import type { AccountScope } from "@/lib/aws";
 import type { AuditResult } from "@/lib/db/audits";
+import type { AuditedAccount } from "@/lib/db/schema";
 import type { AuditedScope, TargetStateInput } from "@/lib/db/target-states";
 import type { ClusterAudit } from "@/lib/readiness";
 import type { AccountAudit } from "./accounts";
@@ -48,7 +49,8 @@ export function toAuditResult(
   const tried: AuditedScope[] = [];
   const countError = (op = "unknown") => (result.awsErrors[op] = (result.awsErrors[op] ?? 0) + 1);
   for (const a of accounts) {
-    result.accounts!.push({ id: a.accountId, name: a.accountName, problem: a.problem?.message });
+    const account: AuditedAccount = { id: a.accountId, name: a.accountName, problem: a.problem?.message };
+    result.accounts!.push(account);
     if (a.problem) {
       countError(a.problem.operation);
       // Nothing of it could be read: each of its regions keeps its last rows, marked with the reason.
@@ -74,6 +76,11 @@ export function toAuditResult(
       // A region that failed outright lists the same problem in both places: count it once.
       for (const p of new Set([...audit.problems, ...(audit.failed ? [audit.failed] : [])]))
         countError(p.operation);
+      if (audit.failed)
+        (account.regionProblems ??= []).push({ region: audit.region, failed: true, problem: audit.failed });
+      else
+        for (const problem of audit.problems)
+          (account.regionProblems ??= []).push({ region: audit.region, failed: false, problem });
       const failed = audit.failed?.message;
       tried.push({ accountId: a.accountId, region: audit.region, failed });
       if (failed)

@@ -5,7 +5,7 @@
  */
 import { desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
-import { auditRuns, targetVerdicts } from "@/lib/db/schema";
+import { auditRuns, targetVerdicts, type AuditedAccount } from "@/lib/db/schema";
 import { recordTransitions } from "@/lib/db/target-events";
 import { storeAuditStates, type AuditedScope, type TargetStateInput } from "@/lib/db/target-states";
 
@@ -17,7 +17,7 @@ export interface AuditResult {
   awsErrors: Record<string, number>;
   failedRegions: { accountId?: string; region: string; message: string }[];
   /** Every account covered, with the problem that kept it out (absent: results of before accounts). */
-  accounts?: { id: string; name: string; problem?: string }[];
+  accounts?: AuditedAccount[];
   /** Each target's status row and the account-regions tried: the stored state (target_states). */
   states?: { targets: TargetStateInput[]; scopes: AuditedScope[] };
 }

@@ -6,6 +6,7 @@
  */
 import type { ApplyRun, CreatedResource, StepStatus } from "@/lib/apply/types";
 import type { Verification } from "@/lib/engine/verify";
+import type { AwsProblem } from "@/lib/aws/types";
 import type { Plan } from "@/lib/plan";
 import {
   index,
@@ -17,6 +18,17 @@ import {
   timestamp,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
+/**
+ * An account as an audit saw it: `problem` kept it out entirely (e.g. its role cannot be assumed);
+ * `regionProblems` are reads that failed in a region (the whole region when `failed`), as AWS said them.
+ */
+export interface AuditedAccount {
+  id: string;
+  name: string;
+  problem?: string;
+  regionProblems?: { region: string; failed: boolean; problem: AwsProblem }[];
+}
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -156,7 +168,7 @@ export const auditRuns = pgTable(
     /** Account-regions that could not be read at all, with the reason shown to people. */
     failedRegions: jsonb("failed_regions").$type<{ accountId?: string; region: string; message: string }[]>(),
     /** Every account the audit covered, with the problem that kept it out when it could not be reached. */
-    accounts: jsonb("accounts").$type<{ id: string; name: string; problem?: string }[]>(),
+    accounts: jsonb("accounts").$type<AuditedAccount[]>(),
   },
   (t) => [index("audit_runs_finished_at_idx").on(t.finishedAt)],
 );

@@ -6,6 +6,7 @@ import { validatedAction } from "@/lib/actions/validated-action";
 import { accountSettings } from "@/lib/estate";
 import { accountIdSchema } from "@/lib/inventory/identity";
 import { detailHref } from "@/lib/inventory/links";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { dbVerificationRepository } from "./verification-store";
 import type { Verification } from "./verify";
 import { verifyTarget } from "./verify-target";
@@ -45,6 +46,13 @@ export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", 
   });
   if (!result.ok) return failure("conflict", result.message);
   await dbVerificationRepository().save(result.verification);
+  // The status page's stored row follows the cluster as it is now.
+  await refreshStoredTargetLater({
+    accountId: input.account,
+    region: input.region,
+    kind: input.kind,
+    id: input.id,
+  });
   revalidatePath(detailHref({ accountId: input.account, ...input }));
   return success<Verification>(result.verification);
 });

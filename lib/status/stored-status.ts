@@ -9,6 +9,7 @@ import { PAGE_SIZE, pageWindow } from "@/components/status/status-query";
 import type { Db } from "@/lib/db";
 import { latestFinishedRun, runningAudit } from "@/lib/db/audit-runs";
 import type { AuditRunRow } from "@/lib/db/audits";
+import type { AuditedAccount } from "@/lib/db/schema";
 import {
   countTargetStates,
   pageTargetStates,
@@ -27,8 +28,8 @@ export interface AccountGroup {
   name: string;
   /** The account could not be reached at all (e.g. its role cannot be assumed). */
   problem?: string;
-  /** Regions of it that could not be read in the latest audit. */
-  failedRegions: { region: string; message: string }[];
+  /** Reads that failed in its regions in the latest audit (`failed`: the whole region). */
+  regionProblems: NonNullable<AuditedAccount["regionProblems"]>;
   /** Before the verdict, kind, engine and search filters. */
   counts: VerdictCounts;
   total: number;
@@ -100,8 +101,8 @@ export async function loadStoredStatus(
       accountId: a.id,
       name: a.name,
       problem: "problem" in a ? a.problem : undefined,
-      failedRegions: (run.failedRegions ?? []).filter(
-        (f) => f.accountId === a.id && (!query.region || f.region === query.region),
+      regionProblems: ("regionProblems" in a ? (a.regionProblems ?? []) : []).filter(
+        (p) => !query.region || p.region === query.region,
       ),
       counts,
       total: sum(counts),

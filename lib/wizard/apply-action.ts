@@ -4,6 +4,8 @@ import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { getPreview, startApply } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { applyFailure } from "@/lib/wizard/apply-failure";
 import { wizardSettings } from "@/lib/wizard/live";
 
@@ -33,11 +35,17 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
   }
   let runId: string;
   try {
-    ({ runId } = await startApply({
+    let finished: Promise<ApplyRun>;
+    ({ runId, finished } = await startApply({
       settings: setup.settings,
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
     }));
+    // When the run ends (in the background), the status page's stored row is read again.
+    void finished.then(
+      (run) => refreshStoredTargetLater(run.target),
+      () => undefined,
+    );
   } catch (err) {
     const refused = applyFailure(err);
     if (refused) return refused;

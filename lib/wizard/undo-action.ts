@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { undoCandidates, undoResource } from "@/lib/apply";
+import { getApplyRun, undoCandidates, undoResource } from "@/lib/apply";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { AwsError } from "@/lib/aws";
 import { accountIdSchema } from "@/lib/inventory/identity";
 import { wizardSettings } from "@/lib/wizard/live";
@@ -47,6 +48,9 @@ export const removeResourceAction = validatedAction(undoFormSchema, "operator", 
       return failure(err.problem.code, `Nothing was removed. ${err.problem.message}`);
     throw err;
   }
+  // The cluster of the run that created it is read again, so its stored status row follows.
+  const run = await getApplyRun(candidate.runId).catch(() => undefined);
+  if (run) await refreshStoredTargetLater(run.target);
   // No revalidatePath: re-rendering the list now would drop this row and its confirmation with it.
   return success({ message });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { AccountSection } from "@/components/status/account-section";
 import { auditAgeText } from "@/components/status/audit-age";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
@@ -11,6 +12,7 @@ import {
   exportHref,
   isFilteredView,
   parseStatusQuery,
+  statusSearch,
   type SearchParams,
 } from "@/components/status/status-query";
 import { StatusSummary } from "@/components/status/status-summary";
@@ -25,6 +27,9 @@ import { loadStoredStatus } from "@/lib/status/stored-status";
 export const metadata: Metadata = { title: "Status" };
 // The stored audit as it is now: never prerendered or cached between requests.
 export const dynamic = "force-dynamic";
+
+/** How long the first load waits for the first audit before saying it is running. */
+const FIRST_AUDIT_WAIT_MS = 5_000;
 
 function Header({ children }: { children?: React.ReactNode }) {
   return (
@@ -46,7 +51,11 @@ function Header({ children }: { children?: React.ReactNode }) {
  */
 export default async function StatusPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireRole("viewer");
-  const query = parseStatusQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseStatusQuery(params);
+  // The filter form sends every field, empty ones too: answer with the view's short, shareable address.
+  if (Object.values(params).some((v) => v === "" || (Array.isArray(v) && v.includes(""))))
+    redirect(`/status${statusSearch(query)}`);
   const aws = readAwsSettings(process.env);
   if (!aws.ok) {
     return (
@@ -57,16 +66,24 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
     );
   }
   const { db } = await defaultDatabase();
-  const loaded = await loadStoredStatus(db, query);
-  if (!loaded.ready) {
-    // Nothing stored yet: start the first audit unless one runs (the scheduler's, or another replica's).
-    if (!loaded.running) {
-      const started = await startManualAudit(db, aws.settings, process.env, user.name);
-      if (started.started)
-        started.done.catch((err: unknown) =>
-          console.error(`The first audit failed: ${err instanceof Error ? err.message : String(err)}`),
-        );
+  let loaded = await loadStoredStatus(db, query);
+  if (!loaded.ready && !loaded.running) {
+    // Nothing stored and nothing running (scheduled audits off, or the first one failed): start it here,
+    // and wait a little, so a small estate shows its results on this very load.
+    const started = await startManualAudit(db, aws.settings, process.env, user.name);
+    if (started.started) {
+      const done = started.done.then(
+        () => true,
+        (err: unknown) => {
+          console.error(`The first audit failed: ${err instanceof Error ? err.message : String(err)}`);
+          return false;
+        },
+      );
+      const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), FIRST_AUDIT_WAIT_MS));
+      if (await Promise.race([done, timeout])) loaded = await loadStoredStatus(db, query);
     }
+  }
+  if (!loaded.ready) {
     const since = loaded.running?.startedAt.toISOString().slice(11, 19);
     return (
       <div className="space-y-6">
