@@ -2,6 +2,8 @@ import { hostname } from "node:os";
 import type { Page } from "@playwright/test";
 import { DEFAULTS } from "../lib/apply/types";
 import { startReplicaPair, type ReplicaPair } from "../lib/testing/replica-pair";
+import { startWebhookReceiver, type WebhookReceiver } from "../lib/testing/webhook-receiver";
+import { awsCli } from "./aws-cli";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { SignInPage } from "./pages";
 import { WIZARD_PAGES } from "./ui-checks";
@@ -12,19 +14,24 @@ const LEASE_MS = DEFAULTS.staleAfterMs;
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
+// The modification stays `modifying` for a minute: the apply is still waiting on it when killed.
+const APPLY_DELAY_MS = 60_000;
+
 let pair: ReplicaPair;
+let receiver: WebhookReceiver;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
+  receiver = await startWebhookReceiver();
   pair = await startReplicaPair({
-    // The modification stays `modifying` for a minute: the apply is still waiting on it when killed.
-    applyDelayMs: 60_000,
-    env: { QUEUEREADY_AUDIT_INTERVAL: "10s" },
+    applyDelayMs: APPLY_DELAY_MS,
+    env: { QUEUEREADY_AUDIT_INTERVAL: "10s", QUEUEREADY_WEBHOOK_URL: receiver.url },
   });
 });
 
 test.afterAll(async () => {
   await pair?.close();
+  await receiver?.close();
 });
 
 async function signInAt(page: Page, url: string, user: "operator" | "viewer"): Promise<void> {
@@ -85,6 +92,56 @@ test("the scheduled audit runs exactly once per 10 s slot, whichever replica cla
   console.log(`audit slots: ${rows.map((r) => `${r.slot.slice(11, 19)} by ${r.started_by}`).join(", ")}`);
 });
 
+test("a transition's webhook arrives exactly once although both replicas run the delivery worker", async () => {
+  const target = "secure-redis7";
+  type Hook = {
+    event: string;
+    target: { region: string; kind: string; id: string };
+    verdict: { before: string | null; after: string };
+    cause: { summary: string } | null;
+    changedRules: string[];
+  };
+  const regressed = () =>
+    receiver.requests
+      .map((r) => JSON.parse(r.body) as Hook)
+      .filter((h) => h.event === "regressed" && h.target.id === target);
+  // A quick modification for this one: the long delay is for the apply below.
+  pair.sandbox.control.configure({ applyDelayMs: 200 });
+  try {
+    await awsCli(
+      pair.sandbox.url,
+      ...["elasticache", "modify-replication-group", "--replication-group-id", target],
+      ...["--cache-parameter-group-name", "default.redis7", "--apply-immediately"],
+    );
+    await expect
+      .poll(() => regressed().length, { timeout: 4 * INTERVAL_MS + 20_000, intervals: [500] })
+      .toBeGreaterThan(0);
+  } finally {
+    pair.sandbox.control.configure({ applyDelayMs: APPLY_DELAY_MS });
+  }
+  // Two more audits, and both workers' polls (5 s) several times over: each had its chance to send it again.
+  const seen = new Date();
+  await expect
+    .poll(async () => (await pair.query(`select id from audit_runs where finished_at > $1`, [seen])).length, {
+      timeout: 3 * INTERVAL_MS + 20_000,
+      intervals: [1_000],
+    })
+    .toBeGreaterThanOrEqual(2);
+  expect(regressed()).toHaveLength(1);
+  const hook = regressed()[0]!;
+  expect(hook.target).toMatchObject({ region: "us-east-1", kind: "replication-group", id: target });
+  expect(hook.verdict.before).toBe("ready");
+  expect(hook.verdict.after).not.toBe("ready");
+  // The cause is AWS's own event for the change (DescribeEvents), found by whichever replica sent it.
+  expect(hook.cause?.summary).toMatch(/^Modified replication group \(replication-group secure-redis7\) at /);
+  expect(hook.changedRules).toContain("eviction-policy");
+  // Never twice, for any event (the first audit's "new" ones too): one delivery id per request received.
+  const ids = receiver.requests.map((r) => r.headers["x-queueready-delivery"]);
+  expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+  console.log(`webhooks received: ${ids.length}, one per event; regressed ${target}: ${hook.cause?.summary}`);
+});
+
 test("one apply per cluster across replicas; a replica killed mid-apply leaves a run the other shows as interrupted", async ({
   page,
   context,
@@ -135,4 +192,19 @@ test("one apply per cluster across replicas; a replica killed mid-apply leaves a
   // Within one lease period of the last heartbeat; the slack is one reload of the page on a busy machine.
   expect(seenAt - beat).toBeLessThanOrEqual(LEASE_MS + 4_000);
   expect(seenAt - killedAt).toBeLessThanOrEqual(LEASE_MS + 4_000);
+});
+
+test("with A gone, B alone claims and runs the next scheduled audit", async () => {
+  const next = new Date(Math.ceil(Date.now() / INTERVAL_MS) * INTERVAL_MS).toISOString();
+  const claimedBy = async () =>
+    (
+      await pair.query<{ started_by: string }>(
+        `select started_by from audit_runs where slot = $1 and finished_at is not null`,
+        [next],
+      )
+    ).map((r) => r.started_by);
+  await expect
+    .poll(async () => (await claimedBy()).length, { timeout: 2 * INTERVAL_MS + 20_000, intervals: [1_000] })
+    .toBe(1);
+  expect(pair.b.serverPids().map((p) => `${hostname()}:${p}`)).toContain((await claimedBy())[0]);
 });

@@ -93,6 +93,23 @@ export function resetPeakRss(pid: number): boolean {
   }
 }
 
+/**
+ * CPU time (user + system, ms) a process and its live descendants have used so far, from /proc/PID/stat
+ * (fields 14 and 15, in clock ticks of 1/100 s on Linux); 0 when unreadable.
+ */
+export function cpuTimeMs(pid: number): number {
+  return [pid, ...descendants(pid)].reduce((sum, p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 function statusKb(pid: number, field: string): number {
   try {
     const match = readFileSync(`/proc/${pid}/status`, "utf8").match(

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { buildApp, hasBuild, peakRss, resetPeakRss, startApp, type AppServer } from "./app-server";
+import { buildApp, cpuTimeMs, hasBuild, peakRss, resetPeakRss, startApp, type AppServer } from "./app-server";
 import { readRegionTruth } from "./fleet-shape";
 import { loadFigures, type LoadFigures } from "./load-stats";
 import type { SizeContext } from "./measure-size";
@@ -34,6 +34,8 @@ export interface LoadResult extends LoadOptions, LoadFigures {
   /** Untimed: from the servers' start until the page first came back complete (the first audit, if stored). */
   firstCompleteMs: number;
   replicaPeakRssBytes: number[];
+  /** Server CPU time (user + system) per timed load, all replicas together: a figure other work barely skews. */
+  serverCpuMsPerLoad: number;
   goalP95Ms: number;
   /** The machine's 1-minute load average before and after the timed loads (other work skews the figures). */
   loadAverage: [number, number];
@@ -98,6 +100,7 @@ export async function measureLoad(
     let complete = 0;
     let next = 0;
     const loadBefore = loadavg()[0]!;
+    const cpuBefore = apps.reduce((sum, a) => sum + cpuTimeMs(a.pid), 0);
     const batchStart = performance.now();
     await Promise.all(
       users.map(async (u) => {
@@ -116,6 +119,7 @@ export async function measureLoad(
       }),
     );
     const wallMs = performance.now() - batchStart;
+    const cpuMs = apps.reduce((sum, a) => sum + cpuTimeMs(a.pid), 0) - cpuBefore;
     return {
       ...opts,
       ...loadFigures(timed),
@@ -129,6 +133,7 @@ export async function measureLoad(
       idsExpected: ids.length,
       firstCompleteMs,
       replicaPeakRssBytes: apps.map((a) => peakRss(a.pid)),
+      serverCpuMsPerLoad: cpuMs / opts.loads,
       goalP95Ms: LOAD_GOAL_P95_MS,
       loadAverage: [loadBefore, loadavg()[0]!],
     };

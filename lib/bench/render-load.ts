@@ -11,10 +11,10 @@ export function renderLoad(r: LoadResult): string {
     `Status page under load: ${r.users} signed-in users, ${r.loads} loads, ${r.clusters} clusters, ` +
       `${r.replicas} replica(s) on the ${r.database} database, sandbox latency ${r.latencyMs} ms`,
     "",
-    "| median | p95 | min | max | complete | wall | page | targets in HTML | peak RSS per replica | p95 goal |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| median | p95 | min | max | complete | wall | server CPU per load | page | targets in HTML | peak RSS per replica | p95 goal |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     `| ${ms(r.medianMs)} | ${ms(r.p95Ms)} | ${ms(r.minMs)} | ${ms(r.maxMs)} | ${r.complete}/${r.loads} | ` +
-      `${ms(r.wallMs)} | ${Math.round(r.htmlBytes / 1024)} KB | ${r.idsFound}/${r.idsExpected} | ` +
+      `${ms(r.wallMs)} | ${ms(r.serverCpuMsPerLoad)} | ${Math.round(r.htmlBytes / 1024)} KB | ${r.idsFound}/${r.idsExpected} | ` +
       `${r.replicaPeakRssBytes.map(mb).join(", ")} | < ${ms(r.goalP95Ms)}: ${met ? "met" : "missed"} |`,
     "",
     `First complete page ${ms(r.firstCompleteMs)} after the server(s) started (untimed warm-up). ` +
