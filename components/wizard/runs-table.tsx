@@ -6,6 +6,10 @@ import { RunStatusBadge } from "./run-status-badge";
 
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
 export function RunsTable({ runs }: { runs: ApplyRun[] }) {
+  // Newest first, so the first revert met for a run is its latest.
+  const revertedBy = new Map<string, ApplyRun>();
+  for (const r of runs)
+    if (r.plan.revert && !revertedBy.has(r.plan.revert.runId)) revertedBy.set(r.plan.revert.runId, r);
   return (
     <Table aria-label="Applies">
       <THead>
@@ -44,7 +48,30 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
               </span>
             </Th>
             <Td className="whitespace-normal">
+              {run.plan.revert ? (
+                <span className="block text-xs font-medium text-slate-700">
+                  Revert of{" "}
+                  <Link
+                    href={`/changes/${run.plan.revert.runId}`}
+                    className="font-mono text-indigo-700 hover:underline"
+                  >
+                    {run.plan.revert.runId}
+                  </Link>
+                </span>
+              ) : null}
               {run.plan.summaryLine}
+              {revertedBy.has(run.id) ? (
+                <span className="block text-xs text-slate-600">
+                  Reverted by{" "}
+                  <Link
+                    href={`/changes/${revertedBy.get(run.id)!.id}`}
+                    className="font-mono text-indigo-700 hover:underline"
+                  >
+                    {revertedBy.get(run.id)!.id}
+                  </Link>{" "}
+                  ({revertedBy.get(run.id)!.status})
+                </span>
+              ) : null}
               {historyNotes(run).map((note) => (
                 <span key={note} className="block text-xs text-slate-500">
                   {note}
