@@ -6,6 +6,7 @@
 import { desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { auditRuns, targetVerdicts } from "@/lib/db/schema";
+import { recordTransitions } from "@/lib/db/target-events";
 
 export type AuditRunRow = typeof auditRuns.$inferSelect;
 export type TargetVerdictRow = Omit<typeof targetVerdicts.$inferSelect, "auditId">;
@@ -56,6 +57,7 @@ export async function finishAudit(
       const chunk = result.verdicts.slice(i, i + CHUNK).map((v) => ({ ...v, auditId: id }));
       await tx.insert(targetVerdicts).values(chunk);
     }
+    await recordTransitions(tx, { id, startedAt: run.startedAt, at: finishedAt }, result.verdicts);
     await tx
       .update(auditRuns)
       .set({

@@ -43,6 +43,22 @@ describe("startProblems", () => {
   });
 });
 
+describe("startProblems with notifications", () => {
+  it("stops on a weak webhook secret or a malformed Slack URL, never repeating the value", () => {
+    const problems = startProblems({
+      NEXTAUTH_SECRET: "s".repeat(32),
+      QUEUEREADY_USERS: users,
+      QUEUEREADY_WEBHOOK_URL: "https://hooks.example.com/qr",
+      QUEUEREADY_WEBHOOK_SECRET: "hunter2",
+      QUEUEREADY_SLACK_WEBHOOK_URL: "hooks.slack.com/services/T0/B0/SECRETTOKEN",
+    });
+    expect(problems).toEqual([
+      "QUEUEREADY_WEBHOOK_SECRET is too weak: it needs at least 32 bytes (make one with: openssl rand -hex 32). QUEUEREADY_SLACK_WEBHOOK_URL must be an http(s) URL.",
+    ]);
+    expect(problems.join(" ")).not.toMatch(/hunter2|SECRETTOKEN/);
+  });
+});
+
 describe("startProblems with an accounts file", () => {
   it("stops on a malformed QUEUEREADY_ACCOUNTS_FILE with its line and the reason", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "launch-"));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
+import { TargetTimeline } from "@/components/status/target-timeline";
 import { requireRole } from "@/lib/auth/require-role";
 import { dbVerificationRepository } from "@/lib/engine/verification-store";
 import { TARGET_KINDS, type TargetKind } from "@/lib/inventory";
@@ -56,7 +57,14 @@ export default async function ClusterPage({ params }: { params: Params }) {
   }
   const verification = await dbVerificationRepository().last(ref);
   return (
-    <ClusterDetail c={audit} topology={statusRow(read.snapshot, ref)?.topology} verification={verification} />
+    <>
+      <ClusterDetail
+        c={audit}
+        topology={statusRow(read.snapshot, ref)?.topology}
+        verification={verification}
+      />
+      <TargetTimeline target={ref} />
+    </>
   );
 }
 

@@ -1,0 +1,209 @@
+/**
+ * Issue 12's promise end to end, on both databases: two replicas (each a scheduler and a delivery
+ * worker) share one database and the seeded sandbox; a ready cluster broken with the AWS CLI gives one
+ * `regressed` webhook within one interval, with its cause and a valid signature; fixing it gives one
+ * `resolved`, delivered once although the receiver answers 500 twice first; the metrics agree.
+ */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { causeFinder } from "@/lib/alerts/account-causes";
+import { verifySignature } from "@/lib/alerts/signing";
+import type { WebhookBody } from "@/lib/alerts/payload";
+import { createDeliveryWorker } from "@/lib/alerts/worker";
+import { latestAudit } from "@/lib/db/audits";
+import { alertStats, deliveriesOf } from "@/lib/db/deliveries";
+import { openDatabase, type Database, type Db } from "@/lib/db/open";
+import { renderMetrics } from "@/lib/metrics/render";
+import { auditForStorage } from "@/lib/schedule/audit-adapter";
+import { createAuditScheduler } from "@/lib/schedule/scheduler";
+import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { BACKENDS, databasesPerFile, memoryDatabase, warmUp, type Backend } from "@/lib/testing/test-db";
+import { startWebhookReceiver, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
+
+const run = promisify(execFile);
+const h = sandboxPerFile({ applyDelayMs: 200 });
+const dbs = databasesPerFile();
+warmUp(dbs);
+
+const INTERVAL = 4_000;
+const SECRET = "0123456789abcdef0123456789abcdef-test";
+const TARGET = "secure-redis7";
+let receiver: WebhookReceiver;
+beforeAll(async () => void (receiver = await startWebhookReceiver()));
+afterAll(() => receiver.close());
+
+async function awsCli(...args: string[]): Promise<void> {
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    AWS_SESSION_TOKEN: "",
+    AWS_PAGER: "",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  };
+  await run("aws", ["--endpoint-url", h.sandbox.url, "--region", "us-east-1", ...args], { env });
+}
+
+const attachGroup = (group: string) =>
+  awsCli(
+    "elasticache",
+    "modify-replication-group",
+    "--replication-group-id",
+    TARGET,
+    "--cache-parameter-group-name",
+    group,
+    "--apply-immediately",
+  );
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Two replicas' databases: two connection pools to one PostgreSQL database, or the one embedded. */
+async function replicaDatabases(backend: Backend): Promise<[Db, Db, () => Promise<void>]> {
+  if (backend === "embedded") {
+    const one = await memoryDatabase();
+    return [one.db, one.db, () => one.close()];
+  }
+  const url = await (await dbs.server()).createDatabase(`alerts_${process.pid}`);
+  const opened: Database[] = [];
+  for (let i = 0; i < 2; i++) opened.push(await openDatabase({ kind: "postgres", url, dataDir: "" }));
+  return [opened[0]!.db, opened[1]!.db, async () => void (await Promise.all(opened.map((d) => d.close())))];
+}
+
+const parsed = () => receiver.requests.map((r) => ({ ...r, json: JSON.parse(r.body) as WebhookBody }));
+const hooksFor = (event: string, since: number) =>
+  parsed().filter((r) => r.json.event === event && r.json.target.id === TARGET && r.at >= since);
+
+async function nextAuditFinished(db: Db): Promise<void> {
+  const before = (await latestAudit(db))?.run.id;
+  await waitFor("the next audit", async () => {
+    const id = (await latestAudit(db))?.run.id;
+    return id && id !== before ? id : undefined;
+  });
+}
+
+describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
+  it("sends one regressed and one resolved webhook, with the cause, signed, once each", async () => {
+    const [dbA, dbB, close] = await replicaDatabases(backend);
+    const errors: unknown[] = [];
+    const config = { webhook: { url: receiver.url, secret: SECRET }, baseUrl: "http://qr.test" };
+    const replicas = (["a", "b"] as const).map((name, i) => {
+      const db = i === 0 ? dbA : dbB;
+      const scheduler = createAuditScheduler({
+        db,
+        intervalMs: INTERVAL,
+        replica: name,
+        maxJitterMs: 300,
+        runAudit: () => auditForStorage(h.settings, ["us-east-1"]),
+        onError: (e) => errors.push(e),
+      });
+      const worker = createDeliveryWorker({
+        db,
+        config,
+        replica: name,
+        findCause: causeFinder(h.settings, undefined),
+        pollMs: 200,
+        backoff: { baseMs: 300, maxMs: 1_000, maxAttempts: 5 },
+        log: (m) => errors.push(m),
+      });
+      return { scheduler, worker };
+    });
+    const start = Date.now();
+    for (const r of replicas) {
+      r.scheduler.start();
+      r.worker.start();
+    }
+    try {
+      // The first audit: every seeded cluster that is not ready arrives once as `new`.
+      await waitFor("the first notifications", async () => {
+        const stats = await alertStats(dbA);
+        const sent = stats.deliveries.find((d) => d.status === "sent")?.deliveries ?? 0;
+        return sent > 0 && sent === stats.events.new ? sent : undefined;
+      });
+
+      await nextAuditFinished(dbA);
+      const broken = Date.now();
+      await attachGroup("default.redis7");
+      const [regressed] = await waitFor(
+        "the regressed webhook",
+        () => {
+          const got = hooksFor("regressed", broken);
+          return got.length ? got : undefined;
+        },
+        INTERVAL + 10_000,
+      );
+      const delay = regressed!.at - broken;
+      console.log(
+        `[${backend}] regressed webhook ${delay} ms after the CLI change (interval ${INTERVAL} ms)`,
+      );
+      expect(delay).toBeLessThan(INTERVAL + 4_000);
+      expect(regressed!.json).toMatchObject({
+        target: { accountId: "123456789012", region: "us-east-1", kind: "replication-group", id: TARGET },
+        verdict: { before: "ready", after: "needs-changes" },
+        changedRules: ["eviction-policy"],
+        url: `http://qr.test/status/us-east-1/replication-group/${TARGET}`,
+      });
+      expect(regressed!.json.cause?.summary).toMatch(
+        /^Modified replication group \(replication-group secure-redis7\) at \d\d:\d\d UTC$/,
+      );
+      expect(
+        verifySignature(SECRET, regressed!.body, regressed!.headers["x-queueready-signature"] as string),
+      ).toBe(true);
+      const eventId = regressed!.headers["x-queueready-delivery"] as string;
+      expect((await deliveriesOf(dbA, eventId)).map((d) => [d.status, d.attempts])).toEqual([["sent", 1]]);
+      let metrics = (await renderMetrics(await latestAudit(dbB), await alertStats(dbB))).body;
+      expect(metrics).toContain(`target="${TARGET}"} 0`);
+      expect(metrics).toContain('queueready_target_transitions_total{event="regressed"} 1');
+
+      // Fixing it: one resolved, although the receiver fails the first two attempts.
+      await nextAuditFinished(dbA);
+      receiver.failNext(500, 500);
+      const fixed = Date.now();
+      await attachGroup("secure-noeviction");
+      await waitFor(
+        "the resolved webhook",
+        () => (hooksFor("resolved", fixed).some((r) => r.status === 200) ? true : undefined),
+        INTERVAL + 15_000,
+      );
+      // Another interval for a duplicate to show up, were there one.
+      await new Promise((r) => setTimeout(r, INTERVAL + 1_000));
+      const resolved = hooksFor("resolved", fixed);
+      expect(resolved.map((r) => r.status)).toEqual([500, 500, 200]);
+      expect(new Set(resolved.map((r) => r.headers["x-queueready-delivery"])).size).toBe(1);
+      expect(hooksFor("regressed", broken)).toHaveLength(1);
+      const resolvedId = resolved[0]!.headers["x-queueready-delivery"] as string;
+      expect((await deliveriesOf(dbB, resolvedId)).map((d) => [d.status, d.attempts])).toEqual([["sent", 3]]);
+
+      // Exactly once overall: no event was accepted (200) twice, and the metrics count what arrived.
+      const accepted = parsed().filter((r) => r.status === 200 && r.at >= start);
+      const ids = accepted.map((r) => r.headers["x-queueready-delivery"]);
+      expect(new Set(ids).size).toBe(ids.length);
+      metrics = (await renderMetrics(await latestAudit(dbA), await alertStats(dbA))).body;
+      expect(metrics).toContain(`target="${TARGET}"} 1`);
+      expect(metrics).toContain(
+        `queueready_notifications_total{channel="webhook",result="sent"} ${ids.length}`,
+      );
+      expect(metrics).toContain('queueready_notifications_total{channel="webhook",result="error"} 2');
+      expect(metrics).toContain('queueready_notifications_pending{channel="webhook"} 0');
+      expect(metrics).toContain('queueready_target_transitions_total{event="resolved"} 1');
+      expect(errors).toEqual([]);
+    } finally {
+      for (const r of replicas) {
+        r.scheduler.stop();
+        r.worker.stop();
+      }
+      await Promise.all(replicas.map((r) => r.worker.tick().catch(() => undefined)));
+      await new Promise((r) => setTimeout(r, 1_000));
+      await close();
+    }
+  }, 120_000);
+});
