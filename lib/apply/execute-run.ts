@@ -6,7 +6,7 @@
 import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { verifyAfterApply } from "@/lib/engine/after-apply";
-import { auditTarget, connectionSnippet, type ClusterAudit } from "@/lib/readiness";
+import { auditTarget, connectionSnippet, VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness";
 import type { Db } from "@/lib/db";
 import { releaseLease } from "@/lib/db/leases";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
@@ -179,7 +179,7 @@ async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefin
     r.phase = "finished";
     r.finishedAt = new Date().toISOString();
     r.message = result
-      ? `Done: ${plan.target.id} is ${result.verdict}.`
+      ? `Done: ${plan.target.id} ${result.verdict === "ready" ? "is ready" : `reads ${VERDICT_LABELS[result.verdict]}`}.`
       : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
   return result;
