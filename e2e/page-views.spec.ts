@@ -67,7 +67,7 @@ test("a finished run exists (an apply on standalone-redis, so orders-redis7's wi
 }) => {
   await page.goto(
     "/wizard/preview?region=us-east-1&kind=cache-cluster&id=standalone-redis&sg=new&sgName=queueready-standalone-redis" +
-      "&src=cidr&cidr=10.1.0.0%2F16&pg=create&pgName=bullmq-redis7-noeviction",
+      "&src=cidr&cidr=10.1.0.0%2F16&pg=create&pgName=bullmq-standalone-redis",
   );
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Readiness of standalone-redis/ })).toBeVisible({
@@ -104,3 +104,22 @@ for (const width of WIDTHS) {
     }
   });
 }
+
+test("a revert's run page and the history that links both ways, at both widths", async ({ page }) => {
+  await page.goto(`/changes/${runId}/revert`);
+  await page.getByRole("button", { name: "Revert", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Revert on standalone-redis", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("run-message")).toHaveText(/^Done: /, { timeout: 60_000 });
+  const revertUrl = new URL(page.url()).pathname;
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, url] of [
+      ["revert-run", revertUrl],
+      ["history-with-revert", "/changes"],
+    ] as const) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await record(page, name, width);
+    }
+  }
+});

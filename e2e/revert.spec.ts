@@ -13,6 +13,10 @@ const STANDALONE_PREVIEW =
 test.beforeEach(async () => {
   await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
 });
+// Both tests change standalone-redis: leave the seeded account as the specs after this one expect it.
+test.afterAll(async () => {
+  await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
+});
 
 async function applyWizard(page: import("@playwright/test").Page): Promise<string> {
   await page.goto(STANDALONE_PREVIEW);
