@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ApplyRun } from "@/lib/apply";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import { historyNotes } from "@/lib/wizard/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
-/** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
+/**
+ * Every apply, newest first. The cluster and the outcome come first: on a phone the table scrolls sideways
+ * and those two are what a person looks for.
+ */
 export function RunsTable({ runs }: { runs: ApplyRun[] }) {
   // Newest first, so the first revert met for a run is its latest.
   const revertedBy = new Map<string, ApplyRun>();
@@ -14,11 +18,11 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
     <Table aria-label="Applies">
       <THead>
         <tr>
+          <Th>Cluster</Th>
+          <Th>Outcome</Th>
           <Th>When (UTC)</Th>
           <Th>Who</Th>
-          <Th>Cluster</Th>
           <Th>Plan</Th>
-          <Th>Outcome</Th>
           <Th>
             <span className="sr-only">Details</span>
           </Th>
@@ -27,6 +31,22 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
       <TBody>
         {runs.map((run) => (
           <Tr key={run.id}>
+            <Th scope="row" className="normal-case tracking-normal">
+              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
+                {run.target.id}
+              </span>
+              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
+                {run.region}
+              </span>
+            </Th>
+            <Td>
+              <RunStatusBadge status={run.status} />
+              {run.readiness ? (
+                <span className="ml-2 text-xs text-slate-500">
+                  verdict: {VERDICT_LABELS[run.readiness.verdict as Verdict] ?? run.readiness.verdict}
+                </span>
+              ) : null}
+            </Td>
             <Td className="font-mono text-xs">{run.startedAt.replace("T", " ").slice(0, 19)}</Td>
             <Td>
               {run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span>
@@ -39,14 +59,6 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                 </span>
               ) : null}
             </Td>
-            <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
-                {run.target.id}
-              </span>
-              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
-                {run.region}
-              </span>
-            </Th>
             <Td className="whitespace-normal">
               {run.plan.revert ? (
                 <span className="block text-xs font-medium text-slate-700">
@@ -77,12 +89,6 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                   {note}
                 </span>
               ))}
-            </Td>
-            <Td>
-              <RunStatusBadge status={run.status} />
-              {run.readiness ? (
-                <span className="ml-2 text-xs text-slate-500">verdict: {run.readiness.verdict}</span>
-              ) : null}
             </Td>
             <Td>
               <Link href={`/changes/${run.id}`} className="text-indigo-700 hover:underline">
