@@ -87,7 +87,7 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
 }) => {
   await statusPage.goto();
   await page.getByRole("link", { name: "orders-redis7", exact: true }).click();
-  await expect(page).toHaveURL(/\/status\/us-east-1\/replication-group\/orders-redis7$/);
+  await expect(page).toHaveURL(/\/status\/123456789012\/us-east-1\/replication-group\/orders-redis7$/);
   await expect(page.getByRole("heading", { name: "orders-redis7", level: 1 })).toBeVisible();
   const finding = page.getByRole("article", {
     name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru",
@@ -107,7 +107,7 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   );
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute(
     "href",
-    "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7",
+    "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7",
   );
   await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');
   await expect(snippet(page)).toContainText("maxRetriesPerRequest: null");
@@ -118,28 +118,30 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
 test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({
   page,
 }) => {
-  await page.goto("/status/us-east-1/replication-group/events-cluster");
+  await page.goto("/status/123456789012/us-east-1/replication-group/events-cluster");
   await expect(snippet(page)).toContainText("new Cluster(nodes");
   await expect(snippet(page)).toContainText('prefix: "{bull}"');
   await expect(snippet(page)).toContainText(
     'host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com"',
   );
 
-  await page.goto("/status/us-east-1/replication-group/secure-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/secure-redis7");
   await expect(snippet(page)).toContainText("tls: {},");
   await expect(snippet(page)).toContainText("password: process.env.REDIS_AUTH_TOKEN");
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveCount(0);
 
-  await page.goto("/status/us-east-1/serverless/serverless-queue");
+  await page.goto("/status/123456789012/us-east-1/serverless/serverless-queue");
   await expect(page.getByRole("region", { name: "Connection snippet" })).toContainText(
     "BullMQ cannot run on this cluster",
   );
 
   // Known only after the live read, which the loading page streams ahead of: the not-found page, noindex.
-  await page.goto("/status/us-east-1/replication-group/no-such-cluster");
+  await page.goto("/status/123456789012/us-east-1/replication-group/no-such-cluster");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  const bad = await page.goto("/status/ap-south-9/replication-group/no-such-cluster");
+  const bad = await page.goto("/status/123456789012/ap-south-9/replication-group/no-such-cluster");
   expect(bad?.status()).toBe(404);
+  const unconfigured = await page.goto("/status/999999999999/us-east-1/replication-group/orders-redis7");
+  expect(unconfigured?.status()).toBe(404);
 });
 
 test("exports the audit as CSV and JSON, with the page's filters", async ({ page, statusPage }) => {

@@ -9,7 +9,14 @@ import { RunStatusBadge } from "./run-status-badge";
  * Every apply, newest first. The cluster and the outcome come first: on a phone the table scrolls sideways
  * and those two are what a person looks for.
  */
-export function RunsTable({ runs }: { runs: ApplyRun[] }) {
+export function RunsTable({
+  runs,
+  accountNames = {},
+}: {
+  runs: ApplyRun[];
+  /** Account id → name, from the estate; an account no longer configured shows its id only. */
+  accountNames?: Record<string, string>;
+}) {
   // Newest first, so the first revert met for a run is its latest.
   const revertedBy = new Map<string, ApplyRun>();
   for (const r of runs)
@@ -36,7 +43,7 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                 {run.target.id}
               </span>
               <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
-                {run.region}
+                {accountLabel(run.target.accountId, accountNames)} · {run.region}
               </span>
             </Th>
             <Td>
@@ -100,4 +107,10 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
       </TBody>
     </Table>
   );
+}
+
+/** "staging (210987654321)", or the id alone when the name is the id or unknown. */
+export function accountLabel(accountId: string, names: Record<string, string>): string {
+  const name = names[accountId];
+  return name && name !== accountId ? `${name} (${accountId})` : accountId;
 }

@@ -69,7 +69,7 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
     const [msg] = receiver.requests.slice(before);
     const { text } = JSON.parse(msg!.body) as { text: string };
     expect(text.split("\n")).toEqual([
-      "<https://qr.example.com/status/us-east-1/replication-group/orders|orders> (replication-group, us-east-1, account 123456789012) :red_circle: is no longer ready for BullMQ",
+      "<https://qr.example.com/status/123456789012/us-east-1/replication-group/orders|orders> (replication-group, us-east-1, account 123456789012) :red_circle: is no longer ready for BullMQ",
       "Verdict: ready → needs-changes",
       "• maxmemory-policy is volatile-lru",
       "Cause (AWS events): Modified replication group (replication-group orders) at 14:02 UTC",

@@ -1,4 +1,5 @@
 import type { RouteJs } from "./first-load-js";
+import type { LoadResult } from "./measure-load";
 import type { LowerBound, RegionFleetShape } from "./lower-bound";
 
 /** One fleet size, everything measured side by side in the same run. */
@@ -42,6 +43,8 @@ export interface BenchReport {
   page?: PageResult | { skipped: string };
   appMemory?: { clusters: number; peakRssBytes: number } | { skipped: string };
   firstLoadJs?: { source: string; builtNow: boolean; routes: RouteJs[] } | { skipped: string };
+  /** The status page under load (users x loads), see measure-load.ts. */
+  load?: LoadResult | { skipped: string };
   /** Targets of the issue, each met or missed with the figure that decides it. */
   verdicts: { target: string; met: boolean; detail: string }[];
 }

@@ -107,3 +107,22 @@ describe("portFrom", () => {
     expect(() => portFrom("70000", 3000, "SANDBOX_PORT")).toThrow("SANDBOX_PORT must be a port number");
   });
 });
+
+describe("the demo's accounts file", () => {
+  it("is organization mode with the member role AWS creates, and passes npm start's checks", async () => {
+    const { demoAccountsText, writeDemoAccountsFile } = await import("@/lib/launch/demo-accounts");
+    expect(JSON.parse(demoAccountsText())).toEqual({
+      organization: { memberRoleName: "OrganizationAccountAccessRole", externalId: "queueready-sandbox" },
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qr-accounts-"));
+    const file = writeDemoAccountsFile(dir);
+    expect(
+      startProblems({
+        NEXTAUTH_SECRET: "s".repeat(32),
+        QUEUEREADY_USERS: users,
+        QUEUEREADY_ACCOUNTS_FILE: file,
+      }),
+    ).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

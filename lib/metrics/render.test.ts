@@ -10,6 +10,7 @@ const run = {
   durationMs: 4_500,
   awsErrors: { DescribeSecurityGroups: 3 },
   failedRegions: [{ region: "eu-west-1", message: "Access denied" }],
+  accounts: null,
 };
 const verdict = (targetId: string, v: string) => ({
   accountId: "123456789012",

@@ -10,6 +10,7 @@ export {
 } from "@/lib/plan/compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
+export { policyDocument, stepActions, stepPolicy, type StepPolicy } from "@/lib/plan/step-policy";
 export { awsParams, type AwsParams } from "@/lib/plan/aws-params";
 export { ruleDescription } from "@/lib/plan/steps-network";
 export { desiredSource, sameSource } from "@/lib/plan/live-facts";

@@ -41,7 +41,7 @@ export async function startBackgroundWork(
       db,
       intervalMs,
       replica,
-      runAudit: () => auditForStorage(aws.settings, aws.settings.regions),
+      runAudit: () => auditForStorage(aws.settings, env),
       onError: (err) => console.error(`A scheduled audit failed: ${message(err)}`),
     }).start();
   } catch (err) {

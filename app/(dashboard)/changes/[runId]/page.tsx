@@ -10,6 +10,8 @@ import { RunSteps } from "@/components/wizard/run-steps";
 import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
 import { getApplyRun, listRevertsOf } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
+import { accountLabel } from "@/components/wizard/runs-table";
+import { getEstate } from "@/lib/estate";
 import { canResume, resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
@@ -22,6 +24,8 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   if (!run) notFound();
   const reverts = await listRevertsOf(run.id);
   const running = run.status === "running";
+  const estate = await getEstate();
+  const names = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   // Resume: the same choices previewed again; what the run created (tagged with its id) is taken up, not made twice.
   const again = resumeHref(run, stepHref("preview", resumeParams(run)));
   return (
@@ -32,7 +36,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             {run.plan.revert ? "Revert on" : "Apply to"} <span className="font-mono">{run.target.id}</span>
           </h1>
           <p className="mt-1 text-[13px] text-slate-500">
-            {run.region} · by {run.user.name}
+            {accountLabel(run.target.accountId, names)} · {run.region} · by {run.user.name}
             {run.origin === "cli" ? " from the CLI" : ""} · started{" "}
             {run.startedAt.replace("T", " ").slice(0, 19)} UTC
             {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
@@ -65,6 +69,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             {run.status === "succeeded" ? (
               <Link
                 href={stepHref("target", {
+                  account: run.target.accountId,
                   region: run.target.region,
                   kind: run.target.kind,
                   id: run.target.id,

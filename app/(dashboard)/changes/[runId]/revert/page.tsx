@@ -7,7 +7,8 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ApplyForm } from "@/components/wizard/apply-form";
-import { previewRevert } from "@/lib/apply";
+import { notFound } from "next/navigation";
+import { getApplyRun, previewRevert } from "@/lib/apply";
 import { AwsError } from "@/lib/aws";
 import { requireRole } from "@/lib/auth/require-role";
 import { applyRevertAction } from "@/lib/wizard/revert-action";
@@ -36,7 +37,11 @@ export default async function RevertPreviewPage({ params }: { params: Promise<{ 
       {children}
     </div>
   );
-  const setup = wizardSettings();
+  const run = await getApplyRun(runId);
+  if (!run) notFound();
+  // Read settings of the run's account: a revert has ElastiCache steps only, which no DryRun can check.
+  const setup = await wizardSettings(run.target.accountId, "read");
+  if (!setup.ok && setup.notFound) notFound();
   if (!setup.ok)
     return frame(<AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />);
   let result: Awaited<ReturnType<typeof previewRevert>>;

@@ -5,13 +5,13 @@ import { ClusterDetail } from "@/components/status/cluster-detail";
 import { TargetTimeline } from "@/components/status/target-timeline";
 import { requireRole } from "@/lib/auth/require-role";
 import { dbVerificationRepository } from "@/lib/engine/verification-store";
-import { TARGET_KINDS, type TargetKind } from "@/lib/inventory";
+import { scopeFor } from "@/lib/estate";
+import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/inventory";
 import { auditTarget } from "@/lib/readiness";
 import { readTargetSnapshot } from "@/lib/status/load-region";
-import { resolveView } from "@/lib/status/resolve-view";
 import { statusRow } from "@/lib/status/status-rows";
 
-type Params = Promise<{ region: string; kind: string; id: string }>;
+type Params = Promise<{ account: string; region: string; kind: string; id: string }>;
 
 const KINDS: readonly string[] = TARGET_KINDS;
 
@@ -31,17 +31,31 @@ function decode(segment: string): string {
   }
 }
 
-/** One cluster's audit, read live: every finding with its evidence, the fix, and the BullMQ connection code. */
+/** One cluster's audit in one account, read live with that account's read settings: every finding with its evidence, the fix, and the BullMQ connection code. */
 export default async function ClusterPage({ params }: { params: Params }) {
   await requireRole("viewer");
   const p = await params;
-  const [region, kind, id] = [p.region, p.kind, p.id].map(decode) as [string, string, string];
-  const view = resolveView({});
-  if (!view.ok) return <Problem title={id} what="the AWS settings cannot be used" problem={view.problem} />;
-  // Only configured regions are read: a URL must not make the app probe arbitrary regions.
-  if (!view.settings.regions.includes(region) || !KINDS.includes(kind)) notFound();
-  const read = await readTargetSnapshot(view.settings, { kind: kind as TargetKind, region, id });
-  if (!read.ok) return <Problem title={id} what={`${region} could not be read`} problem={read.problem} />;
+  const [account, region, kind, id] = [p.account, p.region, p.kind, p.id].map(decode) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  // Only configured accounts and regions are read: a URL must not make the app probe arbitrary ones.
+  if (!accountIdSchema.safeParse(account).success || !KINDS.includes(kind)) notFound();
+  const found = await scopeFor(account);
+  if (!found.ok && found.notFound) notFound();
+  if (!found.ok) {
+    const named = found.account ? `${found.account.name} (${account})` : account;
+    return <Problem title={id} what={`account ${named} cannot be read`} problem={found.problem} />;
+  }
+  const { read: settings, name } = found.account;
+  if (!settings.regions.includes(region)) notFound();
+  const read = await readTargetSnapshot(settings, { kind: kind as TargetKind, region, id });
+  if (!read.ok)
+    return (
+      <Problem title={id} what={`${name} (${account}) ${region} could not be read`} problem={read.problem} />
+    );
   const ref = read.snapshot.focus;
   const audit = auditTarget(read.snapshot, ref);
   if (!audit) {
@@ -60,6 +74,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
     <>
       <ClusterDetail
         c={audit}
+        accountName={name}
         topology={statusRow(read.snapshot, ref)?.topology}
         verification={verification}
       />

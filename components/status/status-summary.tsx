@@ -1,7 +1,6 @@
 import { cx } from "@/components/ui/cx";
 import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
-import type { AuditQuery } from "./audit-query";
-import { viewSearch, type RegionChoice } from "./region-choice";
+import { statusSearch, type StatusQuery } from "./status-query";
 
 const ACCENTS: Record<Verdict, string> = {
   ready: "bg-emerald-500",
@@ -11,33 +10,26 @@ const ACCENTS: Record<Verdict, string> = {
   unknown: "bg-violet-500",
 };
 
-export interface VerdictSummaryProps {
-  counts: Record<Verdict, number>;
-  choice: RegionChoice;
-  query: AuditQuery;
-}
-
 /**
- * The first thing on the page: how many clusters fall under each verdict, before any filter. Each count is a
- * link that filters the table to it (and, when it is the active filter, back to every verdict).
+ * How many clusters fall under each verdict in the chosen accounts and regions (before the other filters),
+ * counted in SQL. Each count is a link that filters to it (and, when active, back to every verdict).
  */
-export function VerdictSummary({ counts, choice, query }: VerdictSummaryProps) {
+export function StatusSummary({ counts, query }: { counts: Record<Verdict, number>; query: StatusQuery }) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const verdicts = Object.keys(VERDICT_LABELS) as Verdict[];
   return (
     <nav aria-label="Verdict summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
       <SummaryLink
-        href={`/status${viewSearch(choice, query, { verdicts: [] })}`}
+        href={`/status${statusSearch(query, { verdicts: [] })}`}
         active={query.verdicts.length === 0}
         count={total}
         label="All clusters"
       />
-      {verdicts.map((v) => {
+      {(Object.keys(VERDICT_LABELS) as Verdict[]).map((v) => {
         const active = query.verdicts.length === 1 && query.verdicts[0] === v;
         return (
           <SummaryLink
             key={v}
-            href={`/status${viewSearch(choice, query, { verdicts: active ? [] : [v] })}`}
+            href={`/status${statusSearch(query, { verdicts: active ? [] : [v] })}`}
             active={active}
             count={counts[v]}
             label={VERDICT_LABELS[v]}
