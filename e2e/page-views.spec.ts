@@ -91,7 +91,7 @@ for (const width of WIDTHS) {
 
     const pages: [string, string][] = [
       ["status", "/status"],
-      ["detail", "/status/us-east-1/replication-group/orders-redis7"],
+      ["detail", "/status/123456789012/us-east-1/replication-group/orders-redis7"],
       ...Object.entries(WIZARD_PAGES).map(([step, url]): [string, string] => [`wizard-${step}`, url]),
       ["run", `/changes/${runId}`],
       ["history", "/changes"],
