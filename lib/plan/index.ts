@@ -27,3 +27,10 @@ export { resolveTarget, targetRefOf, type ResolvedTarget } from "@/lib/plan/targ
 export { validateTarget, readinessOf, type Readiness } from "@/lib/plan/validate-target";
 export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "@/lib/plan/validate-network";
 export { validateParameterGroup, type CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
+export {
+  revertSpecOf,
+  type RevertSpec,
+  type RevertableRun,
+  type RevertSpecResult,
+} from "@/lib/plan/revert-spec";
+export { computeRevertPlan } from "@/lib/plan/revert-plan";

@@ -7,7 +7,8 @@ import { AutoRefresh } from "@/components/wizard/auto-refresh";
 import { RunResult } from "@/components/wizard/run-result";
 import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
-import { getApplyRun } from "@/lib/apply";
+import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
+import { getApplyRun, listRevertsOf } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
 import { accountLabel } from "@/components/wizard/runs-table";
 import { getEstate } from "@/lib/estate";
@@ -18,20 +19,21 @@ export const metadata: Metadata = { title: "Apply progress" };
 
 /** One apply as it happens: read from the store on every render, so a reload or another browser sees the same. */
 export default async function ApplyProgressPage({ params }: { params: Promise<{ runId: string }> }) {
-  await requireRole("viewer");
+  const user = await requireRole("viewer");
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
+  const reverts = await listRevertsOf(run.id);
   const running = run.status === "running";
   const estate = await getEstate();
   const names = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   // Resume: the same choices previewed again; what the run created (tagged with its id) is taken up, not made twice.
-  const again = stepHref("preview", resumeParams(run));
+  const again = resumeHref(run, stepHref("preview", resumeParams(run)));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">
-            Apply to <span className="font-mono">{run.target.id}</span>
+            {run.plan.revert ? "Revert on" : "Apply to"} <span className="font-mono">{run.target.id}</span>
           </h1>
           <p className="mt-1 text-[13px] text-slate-500">
             {accountLabel(run.target.accountId, names)} · {run.region} · by {run.user.name}
@@ -53,12 +55,15 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           >
             {run.message}
           </p>
+          <RevertNotes run={run} reverts={reverts} />
           <RunSteps run={run} />
           <RunResult run={run} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             {canResume(run) ? (
               <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>
-                Resume (preview again with the same choices)
+                {run.plan.revert
+                  ? "Resume (preview the revert again)"
+                  : "Resume (preview again with the same choices)"}
               </Link>
             ) : null}
             {run.status === "succeeded" ? (
@@ -75,6 +80,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
                 Run the wizard again
               </Link>
             ) : null}
+            <RevertAction run={run} operator={user.role === "operator"} />
             <Link
               href={`/status?region=${encodeURIComponent(run.region)}`}
               className={buttonClasses("secondary", "sm")}
