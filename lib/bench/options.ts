@@ -22,8 +22,10 @@ export interface BenchOptions {
   estateAccounts: number;
   /** Clusters per account-region of the estate. */
   estateClusters: number;
-  /** Account-regions in flight at once, one timed run each. */
+  /** Account-regions in flight at once, `estateRuns` timed runs each. */
   estateConcurrency: number[];
+  /** Timed estate runs per concurrency level; the median is reported. */
+  estateRuns: number;
   help: boolean;
 }
 
@@ -39,6 +41,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   estateAccounts: 10,
   estateClusters: 300,
   estateConcurrency: [20, 8],
+  estateRuns: 1,
   help: false,
 };
 
@@ -53,7 +56,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --estate           only the estate: an organization of accounts x 2 regions (organization mode, AssumeRole)
   --estate-accounts N        accounts of the estate (default 10)
   --estate-clusters N        clusters per account-region (default 300)
-  --estate-concurrency A,B   account-regions in flight, one timed run each (default 20,8)
+  --estate-concurrency A,B   account-regions in flight (default 20,8)
+  --estate-runs N            timed runs per concurrency, median reported (default 1)
   --help             this text`;
 
 /** A command-line mistake, reported with the usage text and exit code 2. */
@@ -79,6 +83,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "estate-accounts": { type: "string" },
         "estate-clusters": { type: "string" },
         "estate-concurrency": { type: "string" },
+        "estate-runs": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -113,6 +118,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       v["estate-concurrency"] === undefined
         ? DEFAULT_OPTIONS.estateConcurrency
         : v["estate-concurrency"].split(",").map((p) => wholeNumber("--estate-concurrency", p.trim(), 1, 64)),
+    estateRuns:
+      v["estate-runs"] === undefined
+        ? DEFAULT_OPTIONS.estateRuns
+        : wholeNumber("--estate-runs", v["estate-runs"], 1, 20),
     help: v.help ?? false,
   };
 }
