@@ -2,31 +2,27 @@
  * The estate benchmark: N accounts x 2 regions x M clusters per region, audited the way `npm run audit --
  * --all-accounts` does (organization mode: ListAccounts, one AssumeRole per member, every account-region
  * with a bound on how many are in flight). The lower bound is the slowest account-region's critical path
- * plus one AssumeRole round trip; peak RSS is this process's.
+ * plus one AssumeRole round trip; peak RSS is this process's. CPU time is measured on both sides: the audit
+ * runs on one thread, so when its CPU time exceeds the bound no concurrency setting can reach the bound.
  */
 import { listAuditScopes, mapScopeRegions, type AwsSettings } from "@/lib/aws";
 import { auditLiveRegion } from "@/lib/audit";
+import type { EstateResult } from "./estate-table";
 import { readRegionTruth } from "./fleet-shape";
 import { lowerBound } from "./lower-bound";
 import type { SandboxProcess } from "./sandbox-process";
 
-export interface EstateResult {
-  accounts: number;
-  regions: number;
-  clustersPerRegion: number;
-  latencyMs: number;
-  concurrency: number;
-  /** Audit rows found vs expected (every target of every account-region). */
-  rows: number;
-  expectedRows: number;
+const CONFIG = { organization: { memberRoleName: "OrganizationAccountAccessRole", exclude: [] } };
+
+interface EstateRun {
   ms: number;
-  lowerBoundMs: number;
-  ratio: number;
-  peakRssMb: number;
+  cpuMs: number;
+  sandboxCpuMs?: number;
+  rows: number;
   awsCalls: number;
 }
 
-const CONFIG = { organization: { memberRoleName: "OrganizationAccountAccessRole", exclude: [] } };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 export async function measureEstate(
   sandbox: SandboxProcess,
@@ -37,6 +33,7 @@ export async function measureEstate(
     clustersPerRegion: number;
     latencyMs: number;
     concurrencies: number[];
+    runs: number;
   },
   log: (line: string) => void,
 ): Promise<EstateResult[]> {
@@ -65,53 +62,62 @@ export async function measureEstate(
   const warm = { ...truthBase, credentials: { accessKeyId: "bench-warm", secretAccessKey: "x" } };
   await mapScopeRegions(await listAuditScopes(warm, CONFIG), 20, (s, region) => auditLiveRegion(s, region));
 
-  const results: EstateResult[] = [];
-  for (const [i, concurrency] of opts.concurrencies.entries()) {
+  const timedRun = async (concurrency: number, key: string): Promise<EstateRun> => {
     // Fresh base keys per run: no credential or client cache carries over from the previous run.
     const settings = {
       ...base,
       regions: opts.regions,
-      credentials: { accessKeyId: `bench-estate-${i}`, secretAccessKey: "x" },
+      credentials: { accessKeyId: key, secretAccessKey: "x" },
     };
     await sandbox.resetCalls();
+    const sandboxCpu = sandbox.cpuMs();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const scopes = await listAuditScopes(settings, CONFIG);
     const audits = await mapScopeRegions(scopes, concurrency, (s, region) => auditLiveRegion(s, region));
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const sandboxAfter = sandbox.cpuMs();
     const failed = audits.filter((a) => !a.ok || a.value.failed);
     if (failed.length > 0) throw new Error(`the estate audit failed in ${failed.length} account-region(s)`);
-    const rows = audits.reduce((n, a) => n + (a.ok ? a.value.clusters.length : 0), 0);
-    const awsCalls = Object.values(await sandbox.calls()).reduce((n, c) => n + c, 0);
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    const result = {
+    return {
+      ms,
+      cpuMs: (used.user + used.system) / 1000,
+      sandboxCpuMs:
+        sandboxCpu === undefined || sandboxAfter === undefined ? undefined : sandboxAfter - sandboxCpu,
+      rows: audits.reduce((n, a) => n + (a.ok ? a.value.clusters.length : 0), 0),
+      awsCalls: Object.values(await sandbox.calls()).reduce((n, c) => n + c, 0),
+    };
+  };
+
+  const results: EstateResult[] = [];
+  for (const [i, concurrency] of opts.concurrencies.entries()) {
+    const runs: EstateRun[] = [];
+    for (let r = 0; r < opts.runs; r++) runs.push(await timedRun(concurrency, `bench-estate-${i}-${r}`));
+    const ms = median(runs.map((r) => r.ms));
+    const sandboxCpu = runs.flatMap((r) => (r.sandboxCpuMs === undefined ? [] : [r.sandboxCpuMs]));
+    const last = runs[runs.length - 1]!;
+    const result: EstateResult = {
       accounts: opts.accounts,
       regions: opts.regions.length,
       clustersPerRegion: opts.clustersPerRegion,
       latencyMs: opts.latencyMs,
       concurrency,
-      rows,
+      rows: last.rows,
       expectedRows,
+      runs: runs.map((r) => Math.round(r.ms)),
       ms: Math.round(ms),
+      cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+      sandboxCpuMs: sandboxCpu.length > 0 ? Math.round(median(sandboxCpu)) : undefined,
       lowerBoundMs,
       ratio: Math.round((ms / lowerBoundMs) * 100) / 100,
-      peakRssMb,
-      awsCalls,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      awsCalls: last.awsCalls,
     };
     log(
-      `estate: concurrency ${concurrency}: ${result.ms} ms (bound ${lowerBoundMs} ms, x${result.ratio}), ${rows}/${expectedRows} rows, ${awsCalls} calls, peak RSS ${peakRssMb} MB`,
+      `estate: concurrency ${concurrency}: ${result.ms} ms median of [${result.runs.join(", ")}] (bound ${lowerBoundMs} ms, x${result.ratio}), audit CPU ${result.cpuMs} ms, sandbox CPU ${result.sandboxCpuMs ?? "?"} ms, ${result.rows}/${expectedRows} rows, ${result.awsCalls} calls, peak RSS ${result.peakRssMb} MB`,
     );
     results.push(result);
   }
   return results;
-}
-
-export function renderEstate(results: EstateResult[]): string {
-  const head =
-    "| accounts x regions x clusters | latency | concurrency | audit | lower bound | ratio | rows | AWS calls | peak RSS |";
-  const rule = "|---|---|---|---|---|---|---|---|---|";
-  const lines = results.map(
-    (r) =>
-      `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.lowerBoundMs} ms | ${r.ratio} (target <= 1.5) | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`,
-  );
-  return [head, rule, ...lines].join("\n");
 }

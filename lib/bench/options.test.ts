@@ -19,6 +19,7 @@ describe("parseBenchOptions", () => {
       loadUsers: 20,
       loadLoads: 60,
       loadReplicas: 1,
+      estateRuns: 1,
       help: false,
     });
     expect(
@@ -35,8 +36,17 @@ describe("parseBenchOptions", () => {
         "50",
         "--estate-concurrency",
         "6,2",
+        "--estate-runs",
+        "3",
       ]),
-    ).toMatchObject({ estate: true, estateAccounts: 3, estateClusters: 50, estateConcurrency: [6, 2] });
+    ).toMatchObject({
+      estate: true,
+      estateAccounts: 3,
+      estateClusters: 50,
+      estateConcurrency: [6, 2],
+      estateRuns: 3,
+    });
+    expect(() => parseBenchOptions(["--estate-runs", "0"])).toThrow(/from 1 to 20/);
     expect(() => parseBenchOptions(["--estate-accounts", "1"])).toThrow(/from 2 to 50/);
   });
 

@@ -22,7 +22,7 @@ export interface BenchOptions {
   estateAccounts: number;
   /** Clusters per account-region of the estate. */
   estateClusters: number;
-  /** Account-regions in flight at once, one timed run each. */
+  /** Account-regions in flight at once, `estateRuns` timed runs each. */
   estateConcurrency: number[];
   /** Run only the status page under load (users x loads at `pageSize` clusters), not the fleet sizes. */
   load: boolean;
@@ -32,6 +32,8 @@ export interface BenchOptions {
   loadLoads: number;
   /** App servers the users are spread over (several share a PostgreSQL server). */
   loadReplicas: number;
+  /** Timed estate runs per concurrency level; the median is reported. */
+  estateRuns: number;
   help: boolean;
 }
 
@@ -51,6 +53,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   loadUsers: 20,
   loadLoads: 60,
   loadReplicas: 1,
+  estateRuns: 1,
   help: false,
 };
 
@@ -65,7 +68,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --estate           only the estate: an organization of accounts x 2 regions (organization mode, AssumeRole)
   --estate-accounts N        accounts of the estate (default 10)
   --estate-clusters N        clusters per account-region (default 300)
-  --estate-concurrency A,B   account-regions in flight, one timed run each (default 20,8)
+  --estate-concurrency A,B   account-regions in flight (default 20,8)
+  --estate-runs N            timed runs per concurrency, median reported (default 1)
   --load             only the status page under load: users x loads at --page-size clusters
   --load-users N     signed-in users loading at once (default 20)
   --load-loads N     page loads in all, shared by the users (default 60)
@@ -99,6 +103,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "load-users": { type: "string" },
         "load-loads": { type: "string" },
         "load-replicas": { type: "string" },
+        "estate-runs": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -137,6 +142,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     loadUsers: optionalNumber("--load-users", v["load-users"], DEFAULT_OPTIONS.loadUsers, 1, 200),
     loadLoads: optionalNumber("--load-loads", v["load-loads"], DEFAULT_OPTIONS.loadLoads, 1, 10_000),
     loadReplicas: optionalNumber("--load-replicas", v["load-replicas"], DEFAULT_OPTIONS.loadReplicas, 1, 4),
+    estateRuns:
+      v["estate-runs"] === undefined
+        ? DEFAULT_OPTIONS.estateRuns
+        : wholeNumber("--estate-runs", v["estate-runs"], 1, 20),
     help: v.help ?? false,
   };
 }

@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import type { AwsSettings } from "@/lib/aws";
 import { LOWER_BOUND_FORMULA } from "./lower-bound";
-import { measureEstate, renderEstate } from "./measure-estate";
+import { measureEstate } from "./measure-estate";
+import { renderEstate } from "./estate-table";
 import { measureLoad, type LoadOptions } from "./measure-load";
 import { measurePage } from "./measure-page";
 import { measureSize, type SizeContext } from "./measure-size";
@@ -45,6 +46,7 @@ async function main(opts: BenchOptions): Promise<void> {
           clustersPerRegion: opts.estateClusters,
           latencyMs: opts.latencyMs,
           concurrencies: opts.estateConcurrency,
+          runs: opts.estateRuns,
         },
         log,
       );

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import type { FleetSpec } from "@/lib/sandbox";
 
@@ -17,6 +18,8 @@ export interface SandboxProcess {
   /** Calls received per `service:Operation` since the last reset. */
   calls(): Promise<Record<string, number>>;
   resetCalls(): Promise<void>;
+  /** CPU time (user + system) the sandbox process has used so far, in ms; undefined off Linux. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -74,8 +77,25 @@ export async function startSandboxProcess(latencyMs: number): Promise<SandboxPro
     setLatency: async (ms) => void (await control("POST", "config", { latencyMs: ms })),
     calls: async () => unwrapCalls(await control("GET", "calls")),
     resetCalls: async () => void (await control("DELETE", "calls")),
+    cpuMs: () => processCpuMs(child.pid),
     stop: () => stopChild(child),
   };
+}
+
+// Linux reports utime and stime in clock ticks, 100 per second on every mainstream kernel build.
+const TICK_MS = 10;
+
+/** User + system CPU of another process from /proc (fields 14 and 15 of stat), undefined when unreadable. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces; the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Accepts `{ "elasticache:X": n }` or `{ calls: { ... } }`, whichever the control API answers. */

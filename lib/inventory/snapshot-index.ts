@@ -21,6 +21,8 @@ export interface SnapshotIndex {
   replicationGroups: ReadonlyMap<string, ReplicationGroup>;
   /** Member cache clusters by replication group id, in the order DescribeCacheClusters listed them. */
   members: ReadonlyMap<string, readonly CacheCluster[]>;
+  /** Every cache cluster by id, each id's entries in list order (a list read while it changed can repeat one). */
+  clustersById: ReadonlyMap<string, readonly CacheCluster[]>;
   /** Cache clusters outside any replication group, by id. */
   standalone: ReadonlyMap<string, CacheCluster>;
   serverless: ReadonlyMap<string, ServerlessCache>;
@@ -48,8 +50,12 @@ function buildIndex(s: Snapshot): SnapshotIndex {
   const clusters = valuesOf(s.cacheClusters);
   const members = new Map<string, CacheCluster[]>();
   const standalone = new Map<string, CacheCluster>();
+  const clustersById = new Map<string, CacheCluster[]>();
   const users = new Map<string, Set<string>>();
   for (const c of clusters) {
+    const same = clustersById.get(c.id);
+    if (same) same.push(c);
+    else clustersById.set(c.id, [c]);
     if (c.replicationGroupId) {
       const list = members.get(c.replicationGroupId);
       if (list) list.push(c);
@@ -67,6 +73,7 @@ function buildIndex(s: Snapshot): SnapshotIndex {
   return {
     replicationGroups: byKey(valuesOf(s.replicationGroups), (g) => g.id),
     members,
+    clustersById,
     standalone,
     serverless: byKey(valuesOf(s.serverlessCaches), (c) => c.name),
     parameterGroupUsers: new Map([...users].map(([name, ids]) => [name, [...ids].sort()])),

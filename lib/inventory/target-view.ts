@@ -81,7 +81,7 @@ export function viewTarget(snapshot: Snapshot, ref: TargetRef): TargetView | und
   const groups = snapshot.replicationGroups;
   const group = groups.ok ? index.replicationGroups.get(ref.id) : undefined;
   const members: ReadResult<CacheCluster[]> = clusters.ok
-    ? { ok: true, value: membersOf(ref.id, group, clusters.value) }
+    ? { ok: true, value: membersOf(ref.id, group, index) }
     : clusters;
   const nodes = members.ok ? members.value : [];
   if (!group && nodes.length === 0) return undefined;
@@ -100,15 +100,18 @@ export function viewTarget(snapshot: Snapshot, ref: TargetRef): TargetView | und
   });
 }
 
-function membersOf(
-  id: string,
-  group: ReplicationGroup | undefined,
-  clusters: CacheCluster[],
-): CacheCluster[] {
+/**
+ * The clusters naming the group or listed by it, sorted by id: what filtering the whole cluster list gives,
+ * through the index (a filter per group made a region's audit quadratic: 1,500 groups x 3,000 clusters).
+ */
+function membersOf(id: string, group: ReplicationGroup | undefined, index: SnapshotIndex): CacheCluster[] {
   const listed = new Set(group?.memberClusterIds ?? []);
-  return clusters
-    .filter((c) => c.replicationGroupId === id || listed.has(c.id))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const ids = new Set([...(index.members.get(id) ?? []).map((c) => c.id), ...listed]);
+  const members: CacheCluster[] = [];
+  for (const clusterId of ids)
+    for (const c of index.clustersById.get(clusterId) ?? [])
+      if (c.replicationGroupId === id || listed.has(clusterId)) members.push(c);
+  return members.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 type Joined = Omit<

@@ -1,0 +1,35 @@
+/** The estate benchmark's figures and their table (README, the issue's note). */
+
+export interface EstateResult {
+  accounts: number;
+  regions: number;
+  clustersPerRegion: number;
+  latencyMs: number;
+  concurrency: number;
+  /** Audit rows found vs expected (every target of every account-region). */
+  rows: number;
+  expectedRows: number;
+  /** Wall time of each timed run (ms), in run order. */
+  runs: number[];
+  /** Median of `runs`. */
+  ms: number;
+  /** CPU time (user + system) of the auditing process, median over the runs. */
+  cpuMs: number;
+  /** CPU time of the sandbox process (building the answers), median; undefined where /proc is missing. */
+  sandboxCpuMs?: number;
+  lowerBoundMs: number;
+  ratio: number;
+  peakRssMb: number;
+  awsCalls: number;
+}
+
+export function renderEstate(results: EstateResult[]): string {
+  const head =
+    "| accounts x regions x clusters | latency | concurrency | audit (median) | runs | lower bound | ratio | audit CPU | sandbox CPU | rows | AWS calls | peak RSS |";
+  const rule = "|---|---|---|---|---|---|---|---|---|---|---|---|";
+  const lines = results.map((r) => {
+    const perScope = (ms: number) => `${ms} ms (${Math.round(ms / (r.accounts * r.regions))}/acct-region)`;
+    return `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.runs.join(", ")} | ${r.lowerBoundMs} ms | ${r.ratio} (target <= 1.5) | ${perScope(r.cpuMs)} | ${r.sandboxCpuMs === undefined ? "n/a" : perScope(r.sandboxCpuMs)} | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`;
+  });
+  return [head, rule, ...lines].join("\n");
+}
