@@ -1,6 +1,8 @@
 import { parseStatusQuery, type SearchParams } from "@/components/status/status-query";
 import { getSessionUser } from "@/lib/auth/session";
 import { defaultDatabase } from "@/lib/db";
+import { getEstate } from "@/lib/estate";
+import { exportFilterProblem } from "@/lib/status/export-filters";
 import { latestFinishedRun } from "@/lib/db/audit-runs";
 import { allTargetStates } from "@/lib/db/target-state-queries";
 import { storedCsv, storedJson } from "@/lib/status/stored-export";
@@ -35,7 +37,17 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "json";
   if (format !== "csv" && format !== "json") return problem(400, "format must be csv or json.");
-  const query = parseStatusQuery(paramsOf(url));
+  const params = paramsOf(url);
+  const query = parseStatusQuery(params);
+  const estate = await getEstate();
+  if (estate.ok) {
+    const configured = {
+      accounts: estate.accounts.map((a) => a.accountId),
+      regions: [...new Set(estate.accounts.flatMap((a) => a.regions))],
+    };
+    const refused = exportFilterProblem(params, query, configured);
+    if (refused) return problem(400, refused);
+  }
   const { db } = await defaultDatabase();
   const run = await latestFinishedRun(db);
   if (!run) return problem(503, "No audit is stored yet: the first one is running. Try again in a moment.");
