@@ -49,7 +49,7 @@ test("step labels and rule ids reach 4.5:1 contrast", async ({ page }) => {
   expect(steps).toHaveLength(5);
   for (const s of steps) expect(s.ratio, s.text).toBeGreaterThanOrEqual(4.5);
 
-  await page.goto("/status/us-east-1/replication-group/orders-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/orders-redis7");
   await page.getByText(/checks? passed/).click();
   const ruleIds = await contrastOf(page, "article header code");
   expect(ruleIds.length).toBeGreaterThan(3);
@@ -58,7 +58,7 @@ test("step labels and rule ids reach 4.5:1 contrast", async ({ page }) => {
 
 for (const [name, url] of [
   ["status", "/status"],
-  ["detail", "/status/us-east-1/replication-group/orders-redis7"],
+  ["detail", "/status/123456789012/us-east-1/replication-group/orders-redis7"],
   ["wizard network", WIZARD_PAGES.network],
   ["wizard parameter group", WIZARD_PAGES["parameter-group"]],
   ["preview", WIZARD_PAGES.preview],

@@ -6,7 +6,9 @@ for (const role of ["operator", "viewer"] as const) {
     await signInPage.goto();
     await signInPage.signIn(role, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/status$/);
-    await expect(page.getByTestId("current-user")).toHaveText(new RegExp(`^${role}\\s*${role}$`));
+    await expect(page.getByTestId("current-user")).toHaveText(
+      new RegExp(`^Signed in as ${role}, role\\s*${role}$`),
+    );
     await page.context().storageState({ path: storageState[role] });
   });
 }

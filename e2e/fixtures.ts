@@ -1,4 +1,4 @@
-import { test as base } from "@playwright/test";
+import { test as base, type Browser } from "@playwright/test";
 import path from "node:path";
 import { SignInPage, StatusPage } from "./pages";
 
@@ -33,3 +33,18 @@ export const test = base.extend<{ signInPage: SignInPage; statusPage: StatusPage
   signInPage: async ({ page }, provide) => provide(new SignInPage(page)),
   statusPage: async ({ page }, provide) => provide(new StatusPage(page)),
 });
+
+/**
+ * The status page shows the stored audit: after other specs changed the sandbox (applies, resets), put the
+ * default seed back and store a fresh audit with the Refresh button, so counts match SEED.md.
+ */
+export async function freshAudit(browser: Browser): Promise<void> {
+  await sandbox("/_sandbox/reset", { method: "POST", body: { seed: "default" } });
+  await sandbox("/_sandbox/config", { method: "POST", body: { latencyMs: 0 } });
+  const context = await browser.newContext({ storageState: storageState.viewer });
+  const page = await context.newPage();
+  await page.goto("/status");
+  await page.getByRole("button", { name: "Refresh", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "Audited just now." }).waitFor({ timeout: 60_000 });
+  await context.close();
+}

@@ -29,24 +29,36 @@ export class SignInPage {
   }
 }
 
-/** The status page: region tabs, the table of caches, problem panels, the header. */
+/** The management account: the base credentials' account, with or without the seeded organization. */
+export const MANAGEMENT = "123456789012";
+
+/** The status page (the stored audit): filters, one section per account, rows, the header. */
 export class StatusPage {
   readonly table: Locator;
-  readonly regions: Locator;
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table");
-    this.regions = page.getByRole("navigation", { name: "Region" });
   }
 
-  async goto(region?: string): Promise<void> {
-    await this.page.goto(region ? `/status?region=${region}` : "/status");
+  /** Opens `/status` with `search` (e.g. `?region=eu-west-1`) once an audit is stored. */
+  async goto(search = ""): Promise<void> {
+    await this.page.goto(`/status${search}`);
     await expect(this.page.getByRole("heading", { name: "Status", level: 1 })).toBeVisible();
+    await expect(this.page.getByText("The first audit is running")).toHaveCount(0, { timeout: 30_000 });
   }
 
-  async switchRegion(region: string): Promise<void> {
-    await this.regions.getByRole("link", { name: region }).click();
-    await expect(this.regions.getByRole("link", { name: region })).toHaveAttribute("aria-current", "page");
+  /** The management account's clusters in one region: the same rows whichever accounts are configured. */
+  async gotoRegion(region = "us-east-1", extra = ""): Promise<void> {
+    await this.goto(`?account=${MANAGEMENT}&region=${region}${extra}`);
+  }
+
+  /** Re-audits now with the Refresh button and waits until the page shows the new stored state. */
+  async refresh(): Promise<void> {
+    const done = this.page.getByRole("status").filter({ hasText: "Audited just now." });
+    // A previous refresh's message would satisfy the wait at once: start from a fresh load.
+    if ((await done.count()) > 0) await this.page.reload();
+    await this.page.getByRole("button", { name: "Refresh", exact: true }).click();
+    await expect(done).toBeVisible({ timeout: 60_000 });
   }
 
   /** The names in the table's first column, in order. */

@@ -16,7 +16,7 @@ test.afterAll(async () => {
 
 const PAGES: [string, string, RegExp | string][] = [
   ["status", "/status", "Status"],
-  ["detail", "/status/us-east-1/replication-group/orders-redis7", "orders-redis7"],
+  ["detail", "/status/123456789012/us-east-1/replication-group/orders-redis7", "orders-redis7"],
   ...Object.entries(WIZARD_PAGES).map(([step, url]): [string, string, RegExp] => [
     `wizard ${step}`,
     url,
@@ -50,7 +50,7 @@ test("the stepper's labels are whole words at 390 px", async ({ page }) => {
 });
 
 test("the detail page wraps the endpoint instead of cutting it", async ({ page }) => {
-  await page.goto("/status/us-east-1/replication-group/orders-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/orders-redis7");
   const endpoint = page.getByText("orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com:6379", {
     exact: true,
   });

@@ -50,7 +50,10 @@ test("Apply is the rightmost action, with Cancel beside it; no security change i
   await page.goto(WIZARD_PAGES.preview);
   const apply = page.getByRole("button", { name: "Apply", exact: true });
   const cancel = page.getByRole("link", { name: "Cancel" });
-  await expect(cancel).toHaveAttribute("href", "/status/us-east-1/replication-group/orders-redis7");
+  await expect(cancel).toHaveAttribute(
+    "href",
+    "/status/123456789012/us-east-1/replication-group/orders-redis7",
+  );
   const [a, c] = [await apply.boundingBox(), await cancel.boundingBox()];
   expect(a && c && a.x > c.x && Math.abs(a.y - c.y) < 8).toBe(true);
   const rightmost = await page.evaluate(() => {
@@ -121,9 +124,7 @@ test("slow AWS: a loading state shows at once, and a pending step button says so
     timeout: 30_000,
   });
 
+  // The status page reads the stored audit (no live read), so its loading state may not show at all.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Reading live state from ElastiCache and EC2…" }),
-  ).toBeVisible();
   await expect(page.getByRole("table").first()).toBeVisible({ timeout: 30_000 });
 });

@@ -11,7 +11,7 @@ test("the header marks the current section and shows the user with their role", 
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Status" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Changes" })).not.toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("current-user")).toHaveText(/^viewer\s*viewer$/);
+  await expect(page.getByTestId("current-user")).toHaveText(/^Signed in as viewer, role\s*viewer$/);
   await expect(page.getByText("Demo · sandbox account")).toBeVisible();
   await nav.getByRole("link", { name: "Changes" }).click();
   await expect(page).toHaveURL(/\/changes$/);

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, storageState, test } from "./fixtures";
+import { expect, freshAudit, storageState, test } from "./fixtures";
+import { MANAGEMENT } from "./pages";
 
 test.use({ storageState: storageState.viewer });
+test.beforeAll(async ({ browser }) => freshAudit(browser));
 
 // lib/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
 const NEEDS_CHANGES = [
@@ -17,17 +19,17 @@ const NEEDS_CHANGES = [
 
 const summary = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Verdict summary" }).getByRole("link", { name, exact: true });
-// The overview streams in after its loading state: read the rows once that is gone.
 const names = async (page: Page) => {
   await expect(page.getByTestId("page-loading")).toHaveCount(0);
   return (await page.locator("table[aria-label^='Clusters in'] tbody tr th").allTextContents()).map((t) =>
     t.trim(),
   );
 };
+const SCOPE = `account=${MANAGEMENT}&region=us-east-1`;
 const snippet = (page: Page) => page.getByRole("region", { name: "Connection snippet" }).locator("pre");
 
 test("the summary counts every verdict of the seeded account", async ({ page, statusPage }) => {
-  await statusPage.goto();
+  await statusPage.gotoRegion("us-east-1");
   for (const [label, count] of [
     ["All clusters", 12],
     ["Ready", 2],
@@ -47,9 +49,9 @@ test("the summary counts every verdict of the seeded account", async ({ page, st
 });
 
 test("filters by verdict from the summary, then by text, then clears", async ({ page, statusPage }) => {
-  await statusPage.goto();
+  await statusPage.gotoRegion("us-east-1");
   await summary(page, "Needs changes: 7").click();
-  await expect(page).toHaveURL(/\/status\?region=us-east-1&verdict=needs-changes$/);
+  await expect(page).toHaveURL(new RegExp(`/status\\?${SCOPE}&verdict=needs-changes$`));
   expect(await names(page)).toEqual(NEEDS_CHANGES);
   await expect(summary(page, "Needs changes: 7")).toHaveAttribute("aria-current", "true");
 
@@ -57,20 +59,21 @@ test("filters by verdict from the summary, then by text, then clears", async ({ 
   await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
   await page.getByRole("searchbox", { name: "Search" }).fill("orders");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
-  await expect(page).toHaveURL(/q=orders/);
+  await expect(page).toHaveURL(/verdict=needs-changes&q=orders$/);
   expect(await names(page)).toEqual(["orders-redis7"]);
-  await expect(page.getByText("1 of 12 clusters shown")).toBeVisible();
+  await expect(page.getByText("1 of 12 clusters match")).toBeVisible();
 
   await page.getByLabel("Verdict", { exact: true }).selectOption("ready");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
-  await expect(page.getByText("No cluster in this region matches the filters.")).toBeVisible();
+  await expect(page.getByText("No cluster in this account matches the filters.")).toBeVisible();
 
   await page.getByRole("link", { name: "Clear filters" }).click();
-  expect(await names(page)).toHaveLength(12);
+  await expect(page).toHaveURL(/\/status$/);
+  expect(await names(page)).toEqual(expect.arrayContaining(["orders-redis7", "eu-orders"]));
 });
 
 test("sorts by verdict, most urgent first", async ({ page }) => {
-  await page.goto("/status?region=us-east-1&sort=verdict");
+  await page.goto(`/status?${SCOPE}&sort=verdict`);
   expect(await names(page)).toEqual([
     ...NEEDS_CHANGES,
     "ancient-redis4",
@@ -85,9 +88,9 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   page,
   statusPage,
 }) => {
-  await statusPage.goto();
+  await statusPage.gotoRegion("us-east-1");
   await page.getByRole("link", { name: "orders-redis7", exact: true }).click();
-  await expect(page).toHaveURL(/\/status\/us-east-1\/replication-group\/orders-redis7$/);
+  await expect(page).toHaveURL(/\/status\/123456789012\/us-east-1\/replication-group\/orders-redis7$/);
   await expect(page.getByRole("heading", { name: "orders-redis7", level: 1 })).toBeVisible();
   const finding = page.getByRole("article", {
     name: "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru",
@@ -107,7 +110,7 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   );
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute(
     "href",
-    "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7",
+    "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7",
   );
   await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');
   await expect(snippet(page)).toContainText("maxRetriesPerRequest: null");
@@ -118,43 +121,51 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
 test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({
   page,
 }) => {
-  await page.goto("/status/us-east-1/replication-group/events-cluster");
+  await page.goto("/status/123456789012/us-east-1/replication-group/events-cluster");
   await expect(snippet(page)).toContainText("new Cluster(nodes");
   await expect(snippet(page)).toContainText('prefix: "{bull}"');
   await expect(snippet(page)).toContainText(
     'host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com"',
   );
 
-  await page.goto("/status/us-east-1/replication-group/secure-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/secure-redis7");
   await expect(snippet(page)).toContainText("tls: {},");
   await expect(snippet(page)).toContainText("password: process.env.REDIS_AUTH_TOKEN");
   await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveCount(0);
 
-  await page.goto("/status/us-east-1/serverless/serverless-queue");
+  await page.goto("/status/123456789012/us-east-1/serverless/serverless-queue");
   await expect(page.getByRole("region", { name: "Connection snippet" })).toContainText(
     "BullMQ cannot run on this cluster",
   );
 
-  const missing = await page.goto("/status/us-east-1/replication-group/no-such-cluster");
-  expect(missing?.status()).toBe(404);
+  // Known only after the live read, which the loading page streams ahead of: the not-found page, noindex.
+  await page.goto("/status/123456789012/us-east-1/replication-group/no-such-cluster");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  const bad = await page.goto("/status/123456789012/ap-south-9/replication-group/no-such-cluster");
+  expect(bad?.status()).toBe(404);
+  const unconfigured = await page.goto("/status/999999999999/us-east-1/replication-group/orders-redis7");
+  expect(unconfigured?.status()).toBe(404);
 });
 
-test("exports the audit as CSV and JSON, with the page's filters", async ({ page, statusPage }) => {
-  await statusPage.goto();
+test("exports every stored row as CSV and JSON, with the page's filters and the account", async ({
+  page,
+  statusPage,
+}) => {
+  await statusPage.gotoRegion("us-east-1");
   const [csvDownload] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Export CSV" }).click(),
   ]);
   expect(csvDownload.suggestedFilename()).toMatch(
-    /^queueready-audit-us-east-1-\d{4}-\d{2}-\d{2}-\d{6}\.csv$/,
+    new RegExp(`^queueready-audit-${MANAGEMENT}-us-east-1-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.csv$`),
   );
   const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
   expect(csv[0]).toBe(
-    "account_id,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings",
+    "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
-  expect(csv.find((l) => l.startsWith("123456789012,us-east-1,legacy-redis5,"))).toMatch(
-    /^123456789012,us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
+  expect(csv.find((l) => l.includes(",us-east-1,legacy-redis5,"))).toMatch(
+    /^123456789012,(management|123456789012),us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
   );
 
   await summary(page, "Ready: 2").click();
@@ -171,22 +182,29 @@ test("exports the audit as CSV and JSON, with the page's filters", async ({ page
     unknown: 0,
   });
   expect(
-    json.regions.map((r: { region: string; clusters: { name: string }[] }) => [
-      r.region,
-      r.clusters.map((c) => c.name),
+    json.clusters.map((c: { accountId: string; region: string; name: string }) => [
+      c.accountId,
+      c.region,
+      c.name,
     ]),
-  ).toEqual([["us-east-1", ["jobs-valkey8", "secure-redis7"]]]);
+  ).toEqual([
+    [MANAGEMENT, "us-east-1", "jobs-valkey8"],
+    [MANAGEMENT, "us-east-1", "secure-redis7"],
+  ]);
 });
 
-test("all regions: both regions stream in and the summary adds them up", async ({ page, statusPage }) => {
-  await statusPage.goto();
-  await statusPage.switchRegion("All regions");
-  await expect(page).toHaveURL(/\?regions=all$/);
+test("every region of the account under its heading; the summary adds them up", async ({
+  page,
+  statusPage,
+}) => {
+  await statusPage.goto(`?account=${MANAGEMENT}`);
   await expect(statusPage.row("eu-orders")).toContainText("Needs changes");
   await expect(statusPage.row("orders-redis7")).toBeVisible();
   await expect(summary(page, "All clusters: 15")).toBeVisible();
   await expect(summary(page, "Ready: 3")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Region eu-west-1" })).toContainText("3 clusters");
+  await expect(page.getByRole("region", { name: new RegExp(`\\(${MANAGEMENT}\\)$`) })).toContainText(
+    "15 clusters",
+  );
 });
 
 test.describe("signed out", () => {

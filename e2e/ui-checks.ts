@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 /** The wizard's pages for orders-redis7 with the recommended answers, in step order. */
-const ORDERS = "region=us-east-1&kind=replication-group&id=orders-redis7";
+const ORDERS = "account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7";
 const NETWORK = "&sg=existing&sgId=sg-0cache00000000001&src=security-group&srcGroup=sg-0app000000000001";
 const PG = "&pg=create&pgName=bullmq-redis7-noeviction";
 export const WIZARD_PAGES = {

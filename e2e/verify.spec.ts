@@ -15,7 +15,7 @@ const hasRedis = (() => {
 test.skip(!hasRedis, "redis-server is not on PATH: the e2e server runs no engines (.ci/run installs it)");
 
 test("Verify on the engine shows what the engine says beside what the API says", async ({ page }) => {
-  await page.goto("/status/us-east-1/replication-group/jobs-valkey8");
+  await page.goto("/status/123456789012/us-east-1/replication-group/jobs-valkey8");
   const card = page.getByRole("region", { name: "Engine check" });
   await expect(card).toContainText("Not verified on the engine yet");
   await card.getByRole("button", { name: "Verify on the engine" }).click();
@@ -31,7 +31,7 @@ test("Verify on the engine shows what the engine says beside what the API says",
 });
 
 test("an AUTH cluster asks for its token and says clearly when it is wrong", async ({ page }) => {
-  await page.goto("/status/us-east-1/replication-group/secure-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/secure-redis7");
   const card = page.getByRole("region", { name: "Engine check" });
   await card.getByLabel(/AUTH token/).fill("definitely-not-the-token");
   await card.getByRole("button", { name: "Verify on the engine" }).click();

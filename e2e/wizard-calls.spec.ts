@@ -21,7 +21,7 @@ test("a wizard pass on orders-redis7 reads only the target and what it reference
   await page.goto("/status");
   await expect(page.getByRole("link", { name: "orders-redis7" }).first()).toBeVisible();
   await mark("status");
-  await page.goto("/status/us-east-1/replication-group/orders-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/orders-redis7");
   await page.getByRole("link", { name: "Fix with the wizard" }).click();
   await expect(page.getByRole("radio", { name: /orders-redis7/ })).toBeChecked();
   await mark("detail+target");

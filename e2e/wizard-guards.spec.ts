@@ -42,7 +42,7 @@ test.describe("operator", () => {
   test("a deep link past unanswered steps opens the first one missing", async ({ page }) => {
     await page.goto("/wizard/preview?region=us-east-1&kind=replication-group&id=orders-redis7");
     await expect(page).toHaveURL(
-      /\/wizard\/network\?region=us-east-1&kind=replication-group&id=orders-redis7$/,
+      /\/wizard\/network\?account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7$/,
     );
     await expect(page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]')).toHaveText(
       /Network access/,

@@ -18,9 +18,11 @@ const shot = (page: Page, name: string) =>
   });
 
 async function openFixLink(page: Page, kind: string, id: string): Promise<void> {
-  await page.goto(`/status/us-east-1/${kind}/${id}`);
+  await page.goto(`/status/123456789012/us-east-1/${kind}/${id}`);
   await page.getByRole("link", { name: "Fix with the wizard" }).click();
-  await expect(page).toHaveURL(new RegExp(`/wizard/target\\?region=us-east-1&kind=${kind}&id=${id}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/wizard/target\\?account=123456789012&region=us-east-1&kind=${kind}&id=${id}$`),
+  );
   await expect(page.getByRole("heading", { name: `Make ${id} ready for BullMQ`, level: 1 })).toBeVisible();
 }
 
@@ -96,7 +98,7 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
 
   await rerunExpectingEmptyPlan(page, "orders-redis7");
   await shot(page, "7-rerun-empty");
-  await page.goto("/status/us-east-1/replication-group/orders-redis7");
+  await page.goto("/status/123456789012/us-east-1/replication-group/orders-redis7");
   await expect(page.getByText("bullmq-redis7-noeviction").first()).toBeVisible();
 });
 

@@ -57,9 +57,12 @@ export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
             className="flex min-w-0 items-center gap-2 text-[13px] text-slate-700"
             data-testid="current-user"
           >
+            {/* Read aloud the two bare words were "operator operator": say what each is. */}
+            <span className="sr-only">Signed in as </span>
             <span className="truncate font-medium" title={user.name}>
               {user.name}
             </span>
+            <span className="sr-only">, role</span>
             <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>
           </span>
           <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block" />

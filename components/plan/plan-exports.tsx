@@ -3,9 +3,9 @@ import { CopyButton } from "@/components/plan/copy-button";
 import { renderCli, renderJson, type Plan } from "@/lib/plan";
 
 /** The same plan as an AWS CLI script and as JSON: shown, copyable, and downloadable from the recorded preview. */
-export function PlanExports({ plan, previewId }: { plan: Plan; previewId: string }) {
-  const cli = renderCli(plan);
-  const json = renderJson(plan);
+export function PlanExports({ plan, previewId, runsAs }: { plan: Plan; previewId: string; runsAs?: string }) {
+  const cli = renderCli(plan, { runsAs });
+  const json = renderJson(plan, { runsAs });
   return (
     <section aria-labelledby="plan-exports" className="space-y-3">
       <h2 id="plan-exports" className="text-[14px] font-semibold text-slate-900">

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { ACTION_LABEL, effectLine, paramsText } from "@/components/plan/format";
 import type { PermissionCheck } from "@/lib/apply";
-import type { PlanStep } from "@/lib/plan";
+import { stepActions, type PlanStep } from "@/lib/plan";
 
 const ACTION_TONE = { create: "green", change: "amber", "no-op": "neutral" } as const;
 
@@ -37,11 +37,14 @@ export function PlanStepCard({
   step,
   index,
   permission,
+  runsAs,
   heading: Heading = "h3",
 }: {
   step: PlanStep;
   index: number;
   permission?: PermissionCheck;
+  /** The principal the call is made with: the account's apply role, or QueueReady's own credentials. */
+  runsAs?: string;
   /** h4 when the card sits under a review section's h3. */
   heading?: "h3" | "h4";
 }) {
@@ -114,6 +117,18 @@ export function PlanStepCard({
           {step.touches.length > 0 ? (
             <p className="text-xs font-medium text-amber-800">
               Also changes: {step.touches.join(", ")} (they share the group this step edits).
+            </p>
+          ) : null}
+          {runsAs ? (
+            <p className="text-xs text-slate-700 [overflow-wrap:anywhere]" data-testid={`iam-${step.id}`}>
+              <strong>IAM:</strong> runs as <code className="font-mono">{runsAs}</code>, which needs{" "}
+              {stepActions(step).map((a, i) => (
+                <span key={a}>
+                  {i > 0 ? ", " : null}
+                  <code className="font-mono">{a}</code>
+                </span>
+              ))}
+              .
             </p>
           ) : null}
           {permission ? <PermissionLine check={permission} /> : null}

@@ -26,8 +26,11 @@ export function ClusterDetail({
   c,
   topology,
   verification,
+  accountName,
 }: {
   c: ClusterAudit;
+  /** The account's name in the estate (the id is the target's own). */
+  accountName?: string;
   topology?: string;
   /** The last check on the engine, when there was one. */
   verification?: Verification;
@@ -54,6 +57,12 @@ export function ClusterDetail({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{c.name}</h1>
         <VerdictBadge verdict={c.verdict} />
+        <span className="text-[13px] text-slate-600" data-testid="detail-account">
+          {accountName && accountName !== c.ref.accountId
+            ? `${accountName} (${c.ref.accountId})`
+            : c.ref.accountId}{" "}
+          · {c.region}
+        </span>
         <span className="text-[13px] text-slate-500">
           {tally || `${VERDICT_LABELS[c.verdict]}: every check passes`}
         </span>
@@ -96,7 +105,13 @@ export function ClusterDetail({
             description="What the engine itself says (INFO), beside what the AWS API says, and one real BullMQ job."
           />
           <EngineEvidence c={c} v={verification} />
-          <VerifyForm region={c.region} kind={c.kind} id={c.name} auth={c.connection.auth} />
+          <VerifyForm
+            account={c.ref.accountId}
+            region={c.region}
+            kind={c.kind}
+            id={c.name}
+            auth={c.connection.auth}
+          />
         </Card>
       ) : null}
       <Card aria-label="Connection snippet">

@@ -8,9 +8,10 @@ const GLYPHS: Record<Exclude<Severity, "pass">, string> = { fail: "✕", unknown
  * words, so colour is never the only signal; the finding's full title is the tooltip. Styled by the table
  * (audit-table-styles.ts) to keep 1,000 rows light; everything else is on the detail page.
  */
-export function FindingChips({ findings }: { findings: Finding[] }) {
+export function FindingChips({ findings }: { findings: Pick<Finding, "ruleId" | "severity" | "title">[] }) {
   const shown = findings.filter(
-    (f): f is Finding & { severity: Exclude<Severity, "pass"> } => f.severity !== "pass",
+    (f): f is Pick<Finding, "ruleId" | "title"> & { severity: Exclude<Severity, "pass"> } =>
+      f.severity !== "pass",
   );
   if (shown.length === 0) return <small>all checks pass</small>;
   return (

@@ -21,7 +21,7 @@ export function RegionTabs({
         return (
           <Link
             key={region}
-            href={`${basePath}?region=${encodeURIComponent(region)}`}
+            href={`${basePath}${basePath.includes("?") ? "&" : "?"}region=${encodeURIComponent(region)}`}
             aria-current={active ? "page" : undefined}
             className={cx(
               "rounded-md px-3 py-1.5 font-mono text-xs font-medium transition-colors",

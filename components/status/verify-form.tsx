@@ -18,11 +18,13 @@ const OUTCOME: Record<string, string> = {
  * to this one check and is not kept (the field is cleared by the form reset after each submission).
  */
 export function VerifyForm({
+  account,
   region,
   kind,
   id,
   auth,
 }: {
+  account: string;
   region: string;
   kind: string;
   id: string;
@@ -33,6 +35,7 @@ export function VerifyForm({
   const detail = state?.ok && state.data.message ? ` ${state.data.message}` : "";
   return (
     <form action={action} className="flex flex-wrap items-end gap-3 px-5 py-4">
+      <input type="hidden" name="account" value={account} />
       <input type="hidden" name="region" value={region} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />

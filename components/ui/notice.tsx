@@ -27,7 +27,10 @@ export function Notice({ tone = "info", title, children, className }: NoticeProp
       className={cx("rounded-lg border px-4 py-3", TONES[tone], className)}
     >
       <p className="text-sm font-semibold">{title}</p>
-      {children ? <div className="mt-1 text-[13px] leading-relaxed opacity-90">{children}</div> : null}
+      {/* AWS messages carry ARNs and ids with no space in them: let them wrap rather than widen a phone page. */}
+      {children ? (
+        <div className="mt-1 text-[13px] leading-relaxed opacity-90 [overflow-wrap:anywhere]">{children}</div>
+      ) : null}
     </div>
   );
 }

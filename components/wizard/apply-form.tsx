@@ -14,19 +14,35 @@ export interface ApplyFormProps {
   previewHref: string;
   /** Cancel and Back, shown left of Apply (the primary action sits rightmost, as in the AWS console). */
   secondary?: ReactNode;
+  /** Another apply action with the same contract (the revert's), and the extra fields it names. */
+  action?: typeof applyPlanAction;
+  fields?: Record<string, string>;
+  label?: string;
 }
 
 /**
  * The Apply button, rendered for operators only (the action refuses anyone else anyway). It posts the
  * preview's id and fingerprint; a refusal shows what changed since the preview and how to go on.
  */
-export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref, secondary }: ApplyFormProps) {
-  const [state, action] = useActionState(applyPlanAction, null);
+export function ApplyForm({
+  previewId,
+  fingerprint,
+  summaryLine,
+  previewHref,
+  secondary,
+  action: apply = applyPlanAction,
+  fields = {},
+  label = "Apply",
+}: ApplyFormProps) {
+  const [state, action] = useActionState(apply, null);
   const refused = state && !state.ok ? state : null;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="previewId" value={previewId} />
       <input type="hidden" name="fingerprint" value={fingerprint} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div aria-live="polite">
         {refused ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900">
@@ -54,7 +70,7 @@ export function ApplyForm({ previewId, fingerprint, summaryLine, previewHref, se
         </p>
         <div className="flex flex-wrap items-center justify-end gap-3">
           {secondary}
-          <SubmitButton pendingLabel="Checking the live state…">Apply</SubmitButton>
+          <SubmitButton pendingLabel="Checking the live state…">{label}</SubmitButton>
         </div>
       </div>
     </form>

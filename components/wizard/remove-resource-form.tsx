@@ -8,7 +8,15 @@ import { removeResourceAction } from "@/lib/wizard/undo-action";
  * Remove one resource QueueReady created: a two-step form (tick to confirm, then Remove) so a stray
  * click deletes nothing. The result is announced in place.
  */
-export function RemoveResourceForm({ candidateKey, label }: { candidateKey: string; label: string }) {
+export function RemoveResourceForm({
+  accountId,
+  candidateKey,
+  label,
+}: {
+  accountId: string;
+  candidateKey: string;
+  label: string;
+}) {
   const [state, action] = useActionState(removeResourceAction, null);
   if (state?.ok)
     return (
@@ -19,6 +27,7 @@ export function RemoveResourceForm({ candidateKey, label }: { candidateKey: stri
   const id = `confirm-${candidateKey.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="account" value={accountId} />
       <input type="hidden" name="key" value={candidateKey} />
       <label htmlFor={id} className="flex items-center gap-2 text-[13px] text-slate-700">
         <input

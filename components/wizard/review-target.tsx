@@ -1,14 +1,27 @@
 import type { Plan } from "@/lib/plan";
 
 /** Step 1 of the review: the cluster the plan is for, as the target step chose it. */
-export function ReviewTarget({ target, region }: { target: Plan["target"]; region: string }) {
+export function ReviewTarget({
+  target,
+  region,
+  accountName,
+  runsAs,
+}: {
+  target: Plan["target"];
+  region: string;
+  accountName?: string;
+  /** The principal the changes are applied with. */
+  runsAs?: string;
+}) {
   const facts: [string, string][] = [
+    ["Account", accountName ? `${accountName} (${target.accountId})` : target.accountId],
     ["Region", region],
     ["Cluster", target.id],
     ["Kind", target.kind === "replication-group" ? "Replication group" : "Standalone cluster"],
     ["Engine", `${target.engine} ${target.engineVersion}${target.clusterEnabled ? " · cluster mode" : ""}`],
     ["VPC", target.vpcId ?? "unknown"],
     ["Port", String(target.port ?? "unknown")],
+    ...(runsAs ? [["Applied as", runsAs] as [string, string]] : []),
   ];
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-[13px] sm:grid-cols-3">

@@ -1,20 +1,35 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ApplyRun } from "@/lib/apply";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import { historyNotes } from "@/lib/wizard/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
-/** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
-export function RunsTable({ runs }: { runs: ApplyRun[] }) {
+/**
+ * Every apply, newest first. The cluster and the outcome come first: on a phone the table scrolls sideways
+ * and those two are what a person looks for.
+ */
+export function RunsTable({
+  runs,
+  accountNames = {},
+}: {
+  runs: ApplyRun[];
+  /** Account id → name, from the estate; an account no longer configured shows its id only. */
+  accountNames?: Record<string, string>;
+}) {
+  // Newest first, so the first revert met for a run is its latest.
+  const revertedBy = new Map<string, ApplyRun>();
+  for (const r of runs)
+    if (r.plan.revert && !revertedBy.has(r.plan.revert.runId)) revertedBy.set(r.plan.revert.runId, r);
   return (
     <Table aria-label="Applies">
       <THead>
         <tr>
+          <Th>Cluster</Th>
+          <Th>Outcome</Th>
           <Th>When (UTC)</Th>
           <Th>Who</Th>
-          <Th>Cluster</Th>
           <Th>Plan</Th>
-          <Th>Outcome</Th>
           <Th>
             <span className="sr-only">Details</span>
           </Th>
@@ -23,6 +38,22 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
       <TBody>
         {runs.map((run) => (
           <Tr key={run.id}>
+            <Th scope="row" className="normal-case tracking-normal">
+              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
+                {run.target.id}
+              </span>
+              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
+                {accountLabel(run.target.accountId, accountNames)} · {run.region}
+              </span>
+            </Th>
+            <Td>
+              <RunStatusBadge status={run.status} />
+              {run.readiness ? (
+                <span className="ml-2 text-xs text-slate-500">
+                  verdict: {VERDICT_LABELS[run.readiness.verdict as Verdict] ?? run.readiness.verdict}
+                </span>
+              ) : null}
+            </Td>
             <Td className="font-mono text-xs">{run.startedAt.replace("T", " ").slice(0, 19)}</Td>
             <Td>
               {run.user.name} <span className="text-xs text-slate-500">({run.user.role})</span>
@@ -35,27 +66,36 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
                 </span>
               ) : null}
             </Td>
-            <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
-                {run.target.id}
-              </span>
-              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
-                {run.region}
-              </span>
-            </Th>
             <Td className="whitespace-normal">
+              {run.plan.revert ? (
+                <span className="block text-xs font-medium text-slate-700">
+                  Revert of{" "}
+                  <Link
+                    href={`/changes/${run.plan.revert.runId}`}
+                    className="font-mono text-indigo-700 hover:underline"
+                  >
+                    {run.plan.revert.runId}
+                  </Link>
+                </span>
+              ) : null}
               {run.plan.summaryLine}
+              {revertedBy.has(run.id) ? (
+                <span className="block text-xs text-slate-600">
+                  Reverted by{" "}
+                  <Link
+                    href={`/changes/${revertedBy.get(run.id)!.id}`}
+                    className="font-mono text-indigo-700 hover:underline"
+                  >
+                    {revertedBy.get(run.id)!.id}
+                  </Link>{" "}
+                  ({revertedBy.get(run.id)!.status})
+                </span>
+              ) : null}
               {historyNotes(run).map((note) => (
                 <span key={note} className="block text-xs text-slate-500">
                   {note}
                 </span>
               ))}
-            </Td>
-            <Td>
-              <RunStatusBadge status={run.status} />
-              {run.readiness ? (
-                <span className="ml-2 text-xs text-slate-500">verdict: {run.readiness.verdict}</span>
-              ) : null}
             </Td>
             <Td>
               <Link href={`/changes/${run.id}`} className="text-indigo-700 hover:underline">
@@ -67,4 +107,10 @@ export function RunsTable({ runs }: { runs: ApplyRun[] }) {
       </TBody>
     </Table>
   );
+}
+
+/** "staging (210987654321)", or the id alone when the name is the id or unknown. */
+export function accountLabel(accountId: string, names: Record<string, string>): string {
+  const name = names[accountId];
+  return name && name !== accountId ? `${name} (${accountId})` : accountId;
 }

@@ -6,11 +6,12 @@
 import { AwsError, type AwsContext } from "@/lib/aws";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { verifyAfterApply } from "@/lib/engine/after-apply";
-import { auditTarget, connectionSnippet, type ClusterAudit } from "@/lib/readiness";
+import { auditTarget, connectionSnippet, VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness";
 import type { Db } from "@/lib/db";
 import { releaseLease } from "@/lib/db/leases";
 import { refOf, type ScopeAccess } from "@/lib/inventory";
 import { readTarget } from "@/lib/apply/plan-live";
+import { revertWant } from "@/lib/apply/revert";
 import { adoptedResource, executeStep, type StepRun } from "@/lib/apply/execute-step";
 import { LeaseLostError, startHeartbeat, type Heartbeat } from "@/lib/apply/heartbeat";
 import { updateRun } from "@/lib/apply/run-store";
@@ -99,10 +100,12 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
 async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"]): Promise<boolean> {
   const groupStep = plan.steps.find((s) => s.kind === "modify-parameter-group");
   const network = plan.choices.network.securityGroup;
-  const want = {
-    parameterGroupName: groupStep?.input.name ?? plan.choices.parameterGroup.name,
-    securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
-  };
+  const want = plan.revert
+    ? revertWant(plan.revert)
+    : {
+        parameterGroupName: groupStep?.input.name ?? plan.choices.parameterGroup.name,
+        securityGroupIds: [network.mode === "existing" ? network.groupId : outputs[NEW_SECURITY_GROUP_REF]!],
+      };
   const limit = rc.options.timeLimitMs ?? DEFAULTS.timeLimitMs;
   const started = Date.now();
   let delay = rc.options.pollInitialMs ?? DEFAULTS.pollInitialMs;
@@ -176,7 +179,7 @@ async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefin
     r.phase = "finished";
     r.finishedAt = new Date().toISOString();
     r.message = result
-      ? `Done: ${plan.target.id} is ${result.verdict}.`
+      ? `Done: ${plan.target.id} ${result.verdict === "ready" ? "is ready" : `reads ${VERDICT_LABELS[result.verdict]}`}.`
       : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
   return result;

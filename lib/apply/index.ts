@@ -15,3 +15,4 @@ export { startApply, type StartedApply } from "@/lib/apply/start-apply";
 export { getApplyRun, listApplyRuns, getPreview, type StoredPreview } from "@/lib/apply/run-store";
 export { undoCandidates, undoResource, type UndoCandidate, type UndoTarget } from "@/lib/apply/undo";
 export { convergence, type Convergence } from "@/lib/apply/target-state";
+export { previewRevert, revertability, replanFromLiveState, listRevertsOf } from "@/lib/apply/revert";

@@ -2,7 +2,13 @@
  * The binding preview: read live state, compute the plan, ask EC2 (DryRun) whether the credentials may
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
-import { checkEc2Permission, type AwsContext, type AwsProblem } from "@/lib/aws";
+import {
+  checkEc2Permission,
+  createAwsContext,
+  type AwsContext,
+  type AwsProblem,
+  type AwsSettings,
+} from "@/lib/aws";
 import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
 import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
 import { dbOf, savePreview, type StoredPreview } from "@/lib/apply/run-store";
@@ -60,17 +66,42 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
   return Promise.all(checks);
 }
 
+function notCheckedForViewers(plan: Plan): PermissionCheck[] {
+  return plan.steps
+    .filter((s) => s.action !== "no-op")
+    .map((s) => ({
+      stepId: s.id,
+      operation: s.operation,
+      result: "not-checked",
+      message: "Checked when an operator previews: only an operator's page uses the apply role.",
+    }));
+}
+
 /**
  * Computes and records a preview. Returns field errors when the choices fail the live checks; AWS read
  * failures that make the plan impossible surface as field errors too (the planner says which read).
  */
 export async function previewPlan(
-  options: ApplyOptions & { choices: WizardChoices; user?: ApplyUser },
+  options: ApplyOptions & {
+    choices: WizardChoices;
+    user?: ApplyUser;
+    /**
+     * Whose permissions EC2 DryRun checks: by default the read settings; the apply settings when an
+     * operator previews with a separate apply role; `false` when a viewer would need the apply role for it.
+     */
+    dryRun?: AwsSettings | false;
+  },
 ): Promise<PreviewResult> {
   const access = await scopeFor(options.settings, options.choices);
   const result = await planFromLiveState(access, options.choices);
   if (!result.ok) return result;
-  const permissions = await checkPermissions(access.ctx, result.plan);
+  const permissions =
+    options.dryRun === false
+      ? notCheckedForViewers(result.plan)
+      : await checkPermissions(
+          options.dryRun ? createAwsContext(options.dryRun, result.plan.region) : access.ctx,
+          result.plan,
+        );
   const stored = await savePreview(await dbOf(options), result.plan, options.user);
   return { ok: true, previewId: stored.id, plan: result.plan, permissions };
 }

@@ -6,7 +6,8 @@
 import { diffFingerprintInputs, type Plan } from "@/lib/plan";
 import { refOf, targetKey, type NodeTargetRef, type ScopeAccess } from "@/lib/inventory";
 import { acquireLease, releaseLease, renewLease } from "@/lib/db/leases";
-import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
+import { scopeFor } from "@/lib/apply/plan-live";
+import { replanFromLiveState } from "@/lib/apply/revert";
 import { executeRun } from "@/lib/apply/execute-run";
 import { dbOf, getApplyRun, getPreview, newId, writeRun } from "@/lib/apply/run-store";
 import {
@@ -28,7 +29,7 @@ const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
 /** Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one. */
 async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
-  const result = await planFromLiveState(access, preview.choices);
+  const result = await replanFromLiveState(access, preview);
   if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
   if (result.plan.fingerprint !== preview.fingerprint) {
     const changes = diffFingerprintInputs(preview.facts, result.plan.facts);

@@ -42,14 +42,20 @@ function notFound(ctx: AwsContext, id: string): AwsError {
   });
 }
 
-/** Whether every member already has the group and the security groups a change asks for. */
+/**
+ * Whether every member already has the group and exactly the security groups a change asks for
+ * (SecurityGroupIds replaces the list, so a member with more groups, e.g. before a revert, still needs the call).
+ */
 export function hasAttachments(state: TargetState, want: ClusterChange): boolean {
+  const ids = want.securityGroupIds;
   return (
     state.members.length > 0 &&
     state.members.every(
       (m) =>
         (!want.cacheParameterGroupName || m.parameterGroup?.name === want.cacheParameterGroupName) &&
-        (want.securityGroupIds ?? []).every((id) => m.securityGroups.some((g) => g.id === id)),
+        (!ids ||
+          (m.securityGroups.length === ids.length &&
+            ids.every((id) => m.securityGroups.some((g) => g.id === id)))),
     )
   );
 }
@@ -64,7 +70,13 @@ export type Convergence =
  */
 export function convergence(
   state: TargetState,
-  want: { parameterGroupName: string; securityGroupIds: string[] },
+  want: {
+    /** Absent: the change leaves the group as it is (a revert of security groups only). */
+    parameterGroupName?: string;
+    securityGroupIds: string[];
+    /** A revert also waits for every other group to be gone (a detached group shows "removing" a while). */
+    exactSecurityGroups?: boolean;
+  },
 ): Convergence {
   const waitingFor: string[] = [];
   if (state.status !== "available") waitingFor.push(`the cluster is ${state.status}`);
@@ -76,9 +88,12 @@ export function convergence(
         stuck: `${m.id} waits for a reboot to apply ${g.name}; QueueReady never reboots a node (a reboot wipes its data).`,
       };
     }
-    if (g?.name !== want.parameterGroupName)
+    if (want.parameterGroupName !== undefined && g?.name !== want.parameterGroupName)
       waitingFor.push(`${m.id} still shows ${g?.name ?? "no parameter group"}`);
-    else if (g.applyStatus !== "in-sync") waitingFor.push(`${m.id}: ${g.name} ${g.applyStatus}`);
+    else if (g && g.applyStatus !== "in-sync") waitingFor.push(`${m.id}: ${g.name} ${g.applyStatus}`);
+    if (want.exactSecurityGroups)
+      for (const sg of m.securityGroups.filter((s) => !want.securityGroupIds.includes(s.id)))
+        waitingFor.push(`${m.id} still shows ${sg.id} (${sg.status})`);
     for (const id of want.securityGroupIds) {
       const sg = m.securityGroups.find((s) => s.id === id);
       if (!sg) waitingFor.push(`${m.id} does not show ${id} yet`);

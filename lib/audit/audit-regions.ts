@@ -6,6 +6,8 @@
 import { AwsError, type AwsSettings, type RequestListener } from "@/lib/aws";
 import { collect, openScope, type CollectOptions as InventoryOptions } from "@/lib/inventory";
 import { auditRegion, type RegionAudit } from "@/lib/readiness";
+import { buildStatusRows } from "@/lib/status/status-rows";
+import { vpcNamesOf } from "@/lib/status/row-actions";
 
 export interface CollectOptions extends InventoryOptions {
   /** Called once per HTTP request sent (retries included), for call counting. */
@@ -30,6 +32,42 @@ export async function auditLiveRegion(
     if (!(err instanceof AwsError)) throw err;
     const readAt = (opts.now ?? (() => new Date()))().toISOString();
     return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
+  }
+}
+
+/** A region's audit with what a stored status row shows beyond it: each target's shape and VPC names. */
+export interface DetailedRegionAudit extends RegionAudit {
+  /** Topology line by `${kind}:${id}`, e.g. "cluster mode · 2 shards × 2 nodes". */
+  topology: Record<string, string>;
+  /** VPC id → its Name tag (or the id), as the wizard shows it. */
+  vpcNames: Record<string, string>;
+}
+
+/** Like auditLiveRegion, from the same one snapshot, with the shape facts the stored state keeps. */
+export async function auditDetailedRegion(
+  settings: AwsSettings,
+  region: string,
+  opts: CollectOptions = {},
+): Promise<DetailedRegionAudit> {
+  try {
+    const access = await openScope(settings, region, { onRequest: opts.onRequest });
+    const snapshot = await collect(access, undefined, opts);
+    const topology = Object.fromEntries(
+      buildStatusRows(snapshot).map((r) => [`${r.kind}:${r.name}`, r.topology]),
+    );
+    return { ...auditRegion(snapshot), topology, vpcNames: vpcNamesOf(snapshot) };
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    const readAt = (opts.now ?? (() => new Date()))().toISOString();
+    return {
+      region,
+      readAt,
+      clusters: [],
+      problems: [err.problem],
+      failed: err.problem,
+      topology: {},
+      vpcNames: {},
+    };
   }
 }
 

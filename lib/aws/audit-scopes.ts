@@ -20,6 +20,10 @@ export interface AccountScope {
   /** Applies changes in this account (the apply role, else the read credentials). */
   applySettings?: AwsSettings;
   problem?: AwsProblem;
+  /** The role `settings` reads as; absent = QueueReady's own (base) credentials. */
+  readRoleArn?: string;
+  /** The role `applySettings` applies as; absent = QueueReady's own (base) credentials. */
+  applyRoleArn?: string;
 }
 
 const problemOf = (err: unknown): AwsProblem => {
@@ -35,7 +39,8 @@ async function reachable(scope: AccountScope): Promise<AccountScope> {
     await credentials();
     return scope;
   } catch (err) {
-    return { accountId: scope.accountId, name: scope.name, regions: scope.regions, problem: problemOf(err) };
+    const { accountId, name, regions, readRoleArn, applyRoleArn } = scope;
+    return { accountId, name, regions, readRoleArn, applyRoleArn, problem: problemOf(err) };
   }
 }
 
@@ -63,7 +68,8 @@ function explicitScope(
         }),
       }
     : read;
-  return { accountId: a.id, name, regions, settings: read, applySettings: apply };
+  const roles = { readRoleArn: a.roleArn, applyRoleArn: a.applyRoleArn ?? a.roleArn };
+  return { accountId: a.id, name, regions, settings: read, applySettings: apply, ...roles };
 }
 
 async function organizationScopes(
@@ -108,7 +114,17 @@ async function organizationScopes(
             }),
           }
         : read;
-      return { accountId: a.id, name: a.name, regions, settings: read, applySettings: apply };
+      const readRoleArn = roleArn(org.memberRoleName);
+      const applyRoleArn = org.applyRoleName ? roleArn(org.applyRoleName) : readRoleArn;
+      return {
+        accountId: a.id,
+        name: a.name,
+        regions,
+        settings: read,
+        applySettings: apply,
+        readRoleArn,
+        applyRoleArn,
+      };
     });
 }
 

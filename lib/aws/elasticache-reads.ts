@@ -157,23 +157,32 @@ export async function listCacheSubnetGroups(
   return raw.map(reshape.reshapeCacheSubnetGroup);
 }
 
-/** Recent events (AWS keeps 14 days; default 60 minutes), newest first as AWS sends them. */
+/**
+ * Recent events (AWS keeps 14 days; default the last 60 minutes), newest first as AWS sends them. A window
+ * (`startTime`, `endTime`) wins over `durationMinutes`; a start older than 14 days is moved up to it.
+ */
 export async function listEvents(
   ctx: AwsContext,
   opts: {
     sourceId?: string;
-    sourceType?: "replication-group" | "cache-cluster" | "cache-parameter-group";
+    sourceType?: "replication-group" | "cache-cluster" | "cache-parameter-group" | "serverless-cache";
     durationMinutes?: number;
+    startTime?: Date;
+    endTime?: Date;
   },
 ): Promise<CacheEvent[]> {
   const duration =
-    opts.durationMinutes === undefined
+    opts.durationMinutes === undefined || opts.startTime
       ? undefined
       : Math.min(Math.max(1, Math.round(opts.durationMinutes)), MAX_EVENT_MINUTES);
+  const oldest = Date.now() - MAX_EVENT_MINUTES * 60_000;
+  const startTime = opts.startTime && new Date(Math.max(opts.startTime.getTime(), oldest));
   const input = {
     SourceIdentifier: opts.sourceId,
     SourceType: opts.sourceType,
     Duration: duration,
+    StartTime: startTime,
+    EndTime: opts.endTime,
     MaxRecords: MAX_RECORDS,
   };
   const raw = await collectPages(

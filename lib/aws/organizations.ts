@@ -1,5 +1,6 @@
 /** AWS Organizations: the accounts of the organization the base credentials manage. */
 import { OrganizationsClient, paginateListAccounts } from "@aws-sdk/client-organizations";
+import { clientConfig } from "./client-config";
 import { toAwsError } from "./errors";
 import type { AwsSettings } from "./settings";
 
@@ -15,13 +16,8 @@ const ORGANIZATIONS_REGION = "us-east-1";
 
 /** Every account (paged, 20 per page, the API's maximum). Throws an AwsError; NotInUse keeps its code. */
 export async function listOrganizationAccounts(settings: AwsSettings): Promise<OrganizationAccount[]> {
-  const client = new OrganizationsClient({
-    region: ORGANIZATIONS_REGION,
-    endpoint: settings.endpoint,
-    credentials: settings.credentials,
-    maxAttempts: settings.maxAttempts,
-    retryMode: "adaptive",
-  });
+  // The same timeouts and retry as every other client: a stuck endpoint must not hang the audit's start.
+  const client = new OrganizationsClient(clientConfig(settings, ORGANIZATIONS_REGION));
   try {
     const accounts: OrganizationAccount[] = [];
     for await (const page of paginateListAccounts({ client, pageSize: 20 }, {})) {

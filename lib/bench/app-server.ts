@@ -28,7 +28,12 @@ export async function buildApp(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
-export async function startApp(sandboxUrl: string, regions: string[]): Promise<AppServer> {
+/** `env` is added last: e.g. a shared NEXTAUTH_SECRET and DATABASE_URL for replicas, a data directory. */
+export async function startApp(
+  sandboxUrl: string,
+  regions: string[],
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Run next's own entry with node (no npx/shell in between) so the pid is the server's.
@@ -46,6 +51,7 @@ export async function startApp(sandboxUrl: string, regions: string[]): Promise<A
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      ...env,
     },
   });
   let output = "";
@@ -85,6 +91,23 @@ export function resetPeakRss(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * CPU time (user + system, ms) a process and its live descendants have used so far, from /proc/PID/stat
+ * (fields 14 and 15, in clock ticks of 1/100 s on Linux); 0 when unreadable.
+ */
+export function cpuTimeMs(pid: number): number {
+  return [pid, ...descendants(pid)].reduce((sum, p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 function statusKb(pid: number, field: string): number {

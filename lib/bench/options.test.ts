@@ -15,9 +15,18 @@ describe("parseBenchOptions", () => {
       estateAccounts: 10,
       estateClusters: 300,
       estateConcurrency: [20, 8],
+      load: false,
+      loadUsers: 20,
+      loadLoads: 60,
+      loadReplicas: 1,
       estateRuns: 1,
       help: false,
     });
+    expect(
+      parseBenchOptions(["--load", "--load-users", "5", "--load-loads", "15", "--load-replicas", "2"]),
+    ).toMatchObject({ load: true, loadUsers: 5, loadLoads: 15, loadReplicas: 2 });
+    expect(() => parseBenchOptions(["--load-replicas", "5"])).toThrow(/from 1 to 4/);
+    expect(() => parseBenchOptions(["--load-users", "0"])).toThrow(/--load-users must be a whole number/);
     expect(
       parseBenchOptions([
         "--estate",

@@ -24,6 +24,14 @@ export interface BenchOptions {
   estateClusters: number;
   /** Account-regions in flight at once, `estateRuns` timed runs each. */
   estateConcurrency: number[];
+  /** Run only the status page under load (users x loads at `pageSize` clusters), not the fleet sizes. */
+  load: boolean;
+  /** Signed-in users loading the status page at once. */
+  loadUsers: number;
+  /** Page loads in all, shared among the users. */
+  loadLoads: number;
+  /** App servers the users are spread over (several share a PostgreSQL server). */
+  loadReplicas: number;
   /** Timed estate runs per concurrency level; the median is reported. */
   estateRuns: number;
   help: boolean;
@@ -41,6 +49,10 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   estateAccounts: 10,
   estateClusters: 300,
   estateConcurrency: [20, 8],
+  load: false,
+  loadUsers: 20,
+  loadLoads: 60,
+  loadReplicas: 1,
   estateRuns: 1,
   help: false,
 };
@@ -58,6 +70,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --estate-clusters N        clusters per account-region (default 300)
   --estate-concurrency A,B   account-regions in flight (default 20,8)
   --estate-runs N            timed runs per concurrency, median reported (default 1)
+  --load             only the status page under load: users x loads at --page-size clusters
+  --load-users N     signed-in users loading at once (default 20)
+  --load-loads N     page loads in all, shared by the users (default 60)
+  --load-replicas N  app servers the users are spread over; 2+ share a PostgreSQL server (default 1)
   --help             this text`;
 
 /** A command-line mistake, reported with the usage text and exit code 2. */
@@ -83,6 +99,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "estate-accounts": { type: "string" },
         "estate-clusters": { type: "string" },
         "estate-concurrency": { type: "string" },
+        load: { type: "boolean" },
+        "load-users": { type: "string" },
+        "load-loads": { type: "string" },
+        "load-replicas": { type: "string" },
         "estate-runs": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -118,12 +138,20 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       v["estate-concurrency"] === undefined
         ? DEFAULT_OPTIONS.estateConcurrency
         : v["estate-concurrency"].split(",").map((p) => wholeNumber("--estate-concurrency", p.trim(), 1, 64)),
+    load: v.load ?? false,
+    loadUsers: optionalNumber("--load-users", v["load-users"], DEFAULT_OPTIONS.loadUsers, 1, 200),
+    loadLoads: optionalNumber("--load-loads", v["load-loads"], DEFAULT_OPTIONS.loadLoads, 1, 10_000),
+    loadReplicas: optionalNumber("--load-replicas", v["load-replicas"], DEFAULT_OPTIONS.loadReplicas, 1, 4),
     estateRuns:
       v["estate-runs"] === undefined
         ? DEFAULT_OPTIONS.estateRuns
         : wholeNumber("--estate-runs", v["estate-runs"], 1, 20),
     help: v.help ?? false,
   };
+}
+
+function optionalNumber(flag: string, raw: string | undefined, fallback: number, min: number, max: number) {
+  return raw === undefined ? fallback : wholeNumber(flag, raw, min, max);
 }
 
 function parseSizes(raw: string): number[] {

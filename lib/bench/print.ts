@@ -85,7 +85,7 @@ export function renderReport(r: BenchReport): string {
   if (r.appMemory) {
     out.push(
       "peakRssBytes" in r.appMemory
-        ? `app server peak RSS during the ${r.appMemory.clusters}-cluster page: ${mb(r.appMemory.peakRssBytes)}`
+        ? `app server peak RSS through its first audit and page at ${r.appMemory.clusters} clusters: ${mb(r.appMemory.peakRssBytes)}`
         : `app memory: skipped (${r.appMemory.skipped})`,
     );
   }

@@ -54,6 +54,7 @@ const base: Omit<BenchReport, "verdicts"> = {
     htmlBytes: 400_000,
     idsFound: 1000,
     idsExpected: 1000,
+    complete: true,
   },
   appMemory: { clusters: 3000, peakRssBytes: 300 * 2 ** 20 },
   firstLoadJs: {
@@ -81,7 +82,7 @@ describe("judge", () => {
       {
         target: "status page under 2000 ms at 1000",
         met: true,
-        detail: "1000 ms, 1000/1000 targets in the HTML",
+        detail: "1000 ms, complete, 1000/1000 targets in the HTML",
       },
       {
         target: "first-load JS under 150 KB gzipped on every route",
@@ -113,7 +114,7 @@ describe("renderReport", () => {
     expect(text).toContain(
       "status page GET /status?regions=all at 1000 clusters: median 1000 ms of [900, 1100, 1000] ms",
     );
-    expect(text).toContain("app server peak RSS during the 3000-cluster page: 300 MB");
+    expect(text).toContain("app server peak RSS through its first audit and page at 3000 clusters: 300 MB");
     expect(text).toContain("/wizard       7  585.9 KB  160.0 KB");
     expect(text).toContain(
       "MISSED  first-load JS under 150 KB gzipped on every route: largest /wizard 160.0 KB",

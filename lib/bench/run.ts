@@ -11,11 +11,13 @@ import type { AwsSettings } from "@/lib/aws";
 import { LOWER_BOUND_FORMULA } from "./lower-bound";
 import { measureEstate } from "./measure-estate";
 import { renderEstate } from "./estate-table";
+import { measureLoad, type LoadOptions } from "./measure-load";
 import { measurePage } from "./measure-page";
 import { measureSize, type SizeContext } from "./measure-size";
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from "./options";
 import { findAwsCli } from "./peer";
 import { renderReport } from "./print";
+import { renderLoad } from "./render-load";
 import { judge, type BenchReport } from "./report";
 import { startSandboxProcess } from "./sandbox-process";
 
@@ -55,6 +57,22 @@ async function main(opts: BenchOptions): Promise<void> {
       console.log(`\nJSON: ${file}`);
       return;
     }
+    const loadOpts: LoadOptions = {
+      clusters: opts.pageSize,
+      users: opts.loadUsers,
+      loads: opts.loadLoads,
+      replicas: opts.loadReplicas,
+    };
+    if (opts.load) {
+      const ctx = { sandbox, settings, regions: REGIONS, latencyMs: opts.latencyMs, log };
+      const load = await measureLoad(ctx, loadOpts);
+      console.log(renderLoad(load));
+      await mkdir(opts.outDir, { recursive: true });
+      const file = path.join(opts.outDir, `load-${startedAt.replace(/[:.]/g, "-")}.json`);
+      await writeFile(file, JSON.stringify({ startedAt, load }, null, 2) + "\n");
+      console.log(`\nJSON: ${file}`);
+      return;
+    }
     const peer = opts.skipPeer ? undefined : await findAwsCli();
     const peerSkipped = opts.skipPeer
       ? "--skip-peer"
@@ -83,6 +101,7 @@ async function main(opts: BenchOptions): Promise<void> {
           firstLoadJs: { skipped: "--skip-page" },
         }
       : await measurePage(ctx, opts.pageSize, Math.max(...opts.sizes, opts.pageSize));
+    const load = opts.skipPage ? { skipped: "--skip-page" } : await measureLoad(ctx, loadOpts);
 
     const partial: Omit<BenchReport, "verdicts"> = {
       startedAt,
@@ -96,9 +115,11 @@ async function main(opts: BenchOptions): Promise<void> {
       peerCli: peer,
       sizes,
       ...pagePart,
+      load,
     };
     const report: BenchReport = { ...partial, verdicts: judge(partial) };
     console.log(renderReport(report));
+    if ("p95Ms" in load) console.log(`\n${renderLoad(load)}`);
     await mkdir(opts.outDir, { recursive: true });
     const file = path.join(opts.outDir, `bench-${startedAt.replace(/[:.]/g, "-")}.json`);
     await writeFile(file, JSON.stringify(report, null, 2) + "\n");

@@ -2,6 +2,7 @@
  * Times the status page the way a signed-in browser gets it: next-auth's credentials sign-in with
  * fetch (CSRF token + cookie), then GET /status?regions=all read to the last streamed byte.
  */
+import { checkPage } from "./page-complete";
 
 /** Demo users exist when the app runs with QUEUEREADY_DEMO=1 (see lib/auth). */
 const DEMO_USER = { username: "viewer", password: "queueready" };
@@ -42,8 +43,11 @@ function header(jar: Map<string, string>): string {
 export interface PageLoad {
   ms: number;
   bytes: number;
-  /** How many of the expected target ids appear in the HTML (a complete page shows all). */
+  /** How many of the expected target ids appear in the HTML (a paged table shows a page of them). */
   idsFound: number;
+  /** Whole: see lib/bench/page-complete.ts; `problem` says why not. */
+  complete: boolean;
+  problem?: string;
 }
 
 /** One full page load; throws unless the answer is the status page itself (200, not a redirect). */
@@ -58,8 +62,5 @@ export async function loadStatusPage(
   const ms = performance.now() - started;
   if (res.status !== 200)
     throw new Error(`GET /status?regions=all answered ${res.status} ${res.headers.get("location") ?? ""}`);
-  // Whole tokens only: "orders-1" must not count as found inside "orders-10".
-  const tokens = new Set(html.split(/[^A-Za-z0-9-]+/));
-  const idsFound = expectedIds.filter((id) => tokens.has(id)).length;
-  return { ms, bytes: Buffer.byteLength(html), idsFound };
+  return { ms, bytes: Buffer.byteLength(html), ...checkPage(html, expectedIds) };
 }

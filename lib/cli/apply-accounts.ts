@@ -2,7 +2,7 @@
 import type { AccountScope, AwsSettings } from "@/lib/aws";
 import { callerIdentity } from "@/lib/inventory";
 import type { PlanFile } from "@/lib/plan-file";
-import { accountScopes } from "./account-scopes";
+import { resolveEstate } from "@/lib/audit";
 
 export type Accounts =
   { ok: true; byId: Map<string, AccountScope>; caller?: string } | { ok: false; message: string };
@@ -23,7 +23,7 @@ export async function accountsOf(
     const own = { accountId, name: accountId, regions: base.regions, settings: base, applySettings: base };
     return { ok: true, byId: new Map([[accountId, own]]), caller: accountId };
   }
-  const chosen = await accountScopes(base, env, file.accountIds);
+  const chosen = await resolveEstate(base, env, { accounts: file.accountIds, withoutFile: "organization" });
   if (!chosen.ok)
     return {
       ok: false,

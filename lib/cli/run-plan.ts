@@ -8,7 +8,8 @@ import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
-import { accountScopes, scopeProblemLine } from "./account-scopes";
+import { resolveEstate } from "@/lib/audit";
+import { scopeProblemLine } from "./account-scopes";
 import { planScopes, type PlanScope } from "./plan-fleet";
 import { renderFleet } from "./plan-summary";
 
@@ -44,7 +45,10 @@ export async function runPlanCli(
     args.regions.length > 0 ? args.regions : args.all ? s.regions : [s.defaultRegion];
   let scopes: PlanScope[] = [{ settings, regions: regionsOf(settings) }];
   if (args.allAccounts || args.accounts.length > 0) {
-    const chosen = await accountScopes(settings, env, args.accounts);
+    const chosen = await resolveEstate(settings, env, {
+      accounts: args.accounts,
+      withoutFile: "organization",
+    });
     if (!chosen.ok) {
       io.err(`${chosen.message}\n`);
       return EXIT_ERROR;

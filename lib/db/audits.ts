@@ -5,7 +5,9 @@
  */
 import { desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
-import { auditRuns, targetVerdicts } from "@/lib/db/schema";
+import { auditRuns, targetVerdicts, type AuditedAccount } from "@/lib/db/schema";
+import { recordTransitions } from "@/lib/db/target-events";
+import { storeAuditStates, type AuditedScope, type TargetStateInput } from "@/lib/db/target-states";
 
 export type AuditRunRow = typeof auditRuns.$inferSelect;
 export type TargetVerdictRow = Omit<typeof targetVerdicts.$inferSelect, "auditId">;
@@ -13,7 +15,11 @@ export type TargetVerdictRow = Omit<typeof targetVerdicts.$inferSelect, "auditId
 export interface AuditResult {
   verdicts: TargetVerdictRow[];
   awsErrors: Record<string, number>;
-  failedRegions: { region: string; message: string }[];
+  failedRegions: { accountId?: string; region: string; message: string }[];
+  /** Every account covered, with the problem that kept it out (absent: results of before accounts). */
+  accounts?: AuditedAccount[];
+  /** Each target's status row and the account-regions tried: the stored state (target_states). */
+  states?: { targets: TargetStateInput[]; scopes: AuditedScope[] };
 }
 
 export interface StoredAudit {
@@ -56,6 +62,7 @@ export async function finishAudit(
       const chunk = result.verdicts.slice(i, i + CHUNK).map((v) => ({ ...v, auditId: id }));
       await tx.insert(targetVerdicts).values(chunk);
     }
+    await recordTransitions(tx, { id, startedAt: run.startedAt, at: finishedAt }, result.verdicts);
     await tx
       .update(auditRuns)
       .set({
@@ -63,8 +70,10 @@ export async function finishAudit(
         durationMs: finishedAt.getTime() - run.startedAt.getTime(),
         awsErrors: result.awsErrors,
         failedRegions: result.failedRegions,
+        accounts: result.accounts ?? null,
       })
       .where(eq(auditRuns.id, id));
+    if (result.states) await storeAuditStates(tx, id, result.states, finishedAt);
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ApplyRun, CreatedResource, StepStatus } from "@/lib/apply/types";
 import type { Verification } from "@/lib/engine/verify";
+import type { AwsProblem } from "@/lib/aws/types";
 import type { Plan } from "@/lib/plan";
 import {
   index,
@@ -17,6 +18,17 @@ import {
   timestamp,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+
+/**
+ * An account as an audit saw it: `problem` kept it out entirely (e.g. its role cannot be assumed);
+ * `regionProblems` are reads that failed in a region (the whole region when `failed`), as AWS said them.
+ */
+export interface AuditedAccount {
+  id: string;
+  name: string;
+  problem?: string;
+  regionProblems?: { region: string; failed: boolean; problem: AwsProblem }[];
+}
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -153,8 +165,10 @@ export const auditRuns = pgTable(
     durationMs: integer("duration_ms"),
     /** AWS errors met during the audit, by operation (e.g. {"DescribeSecurityGroups": 2}). */
     awsErrors: jsonb("aws_errors").$type<Record<string, number>>(),
-    /** Regions that could not be read at all, with the reason shown to people. */
-    failedRegions: jsonb("failed_regions").$type<{ region: string; message: string }[]>(),
+    /** Account-regions that could not be read at all, with the reason shown to people. */
+    failedRegions: jsonb("failed_regions").$type<{ accountId?: string; region: string; message: string }[]>(),
+    /** Every account the audit covered, with the problem that kept it out when it could not be reached. */
+    accounts: jsonb("accounts").$type<AuditedAccount[]>(),
   },
   (t) => [index("audit_runs_finished_at_idx").on(t.finishedAt)],
 );
@@ -244,5 +258,50 @@ export const notificationDeliveries = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.channel] }),
     index("notification_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * The latest known state of each target, what a status row shows: upserted when an audit finishes (and
+ * after an apply, undo or verify re-reads one target), so the status page pages and filters it in SQL
+ * instead of holding the whole estate. A row whose account-region failed to read keeps its last verdict
+ * with `staleReason` set; a target gone from a fully read account-region is deleted.
+ */
+export const targetStates = pgTable(
+  "target_states",
+  {
+    accountId: text("account_id").notNull(),
+    region: text("region").notNull(),
+    kind: text("kind").notNull(),
+    targetId: text("target_id").notNull(),
+    accountName: text("account_name").notNull(),
+    verdict: text("verdict").notNull(),
+    /** 0 = most urgent (needs changes) .. 4 (not applicable): the default sort, in an index. */
+    urgency: integer("urgency").notNull(),
+    engine: text("engine"),
+    engineVersion: text("engine_version"),
+    status: text("status").notNull(),
+    topology: text("topology").notNull(),
+    vpcId: text("vpc_id"),
+    vpcName: text("vpc_name"),
+    port: integer("port"),
+    parameterGroup: text("parameter_group"),
+    policy: text("policy"),
+    findings: jsonb("findings").$type<{ ruleId: string; severity: string; title: string }[]>().notNull(),
+    /** fails and unknowns × 100 + warnings: the "most findings first" sort. */
+    weight: integer("weight").notNull(),
+    /** Lower-cased name, VPC, group, policy and engine: what the search box matches. */
+    search: text("search").notNull(),
+    auditId: text("audit_id"),
+    auditedAt: at("audited_at").notNull(),
+    firstSeenAt: at("first_seen_at").notNull(),
+    staleReason: text("stale_reason"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.region, t.kind, t.targetId] }),
+    index("target_states_order_idx").on(t.accountName, t.accountId, t.urgency, t.targetId),
+    index("target_states_verdict_idx").on(t.verdict),
+    index("target_states_region_idx").on(t.region),
+    index("target_states_kind_idx").on(t.kind),
   ],
 );

@@ -3,12 +3,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { readAwsSettings } from "@/lib/aws";
+import { accountSettings } from "@/lib/estate";
+import { accountIdSchema } from "@/lib/inventory/identity";
+import { detailHref } from "@/lib/inventory/links";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { dbVerificationRepository } from "./verification-store";
 import type { Verification } from "./verify";
 import { verifyTarget } from "./verify-target";
 
 const verifyFormSchema = z.object({
+  account: accountIdSchema,
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Not a region name."),
   kind: z.enum(["replication-group", "cache-cluster"]),
   id: z.string().trim().min(1).max(255),
@@ -22,12 +26,18 @@ const verifyFormSchema = z.object({
  * result, which never holds the token, becomes the target's last verification.
  */
 export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", async (input) => {
-  const read = readAwsSettings(process.env);
-  if (!read.ok) return failure(read.problem.code, read.problem.message);
-  // Only configured regions: a form must not make the app probe arbitrary regions.
+  // Only configured accounts and regions: a form must not make the app probe arbitrary ones. The check
+  // reads AWS only (its writes go to the engine), so the account's read settings serve.
+  const read = await accountSettings(input.account, "read");
+  if (!read.ok)
+    return failure(
+      read.notFound ? "not-found" : read.problem.code,
+      read.notFound ? read.message : read.problem.message,
+    );
   if (!read.settings.regions.includes(input.region))
     return failure("invalid-input", `${input.region} is not one of the configured regions.`);
   const result = await verifyTarget(read.settings, {
+    accountId: input.account,
     region: input.region,
     kind: input.kind,
     id: input.id,
@@ -36,6 +46,13 @@ export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", 
   });
   if (!result.ok) return failure("conflict", result.message);
   await dbVerificationRepository().save(result.verification);
-  revalidatePath(`/status/${input.region}/${input.kind}/${input.id}`);
+  // The status page's stored row follows the cluster as it is now.
+  await refreshStoredTargetLater({
+    accountId: input.account,
+    region: input.region,
+    kind: input.kind,
+    id: input.id,
+  });
+  revalidatePath(detailHref({ accountId: input.account, ...input }));
   return success<Verification>(result.verification);
 });

@@ -6,13 +6,20 @@ import type { TargetRef } from "./identity";
 
 const q = encodeURIComponent;
 
-/** The target's detail page. */
-export function detailHref(ref: Pick<TargetRef, "region" | "kind" | "id">): string {
-  return `/status/${q(ref.region)}/${q(ref.kind)}/${q(ref.id)}`;
+type LinkRef = Pick<TargetRef, "accountId" | "region" | "kind" | "id">;
+
+/** The target's detail page: `/status/<account>/<region>/<kind>/<id>`. */
+export function detailHref(ref: LinkRef): string {
+  return `/status/${q(ref.accountId)}/${q(ref.region)}/${q(ref.kind)}/${q(ref.id)}`;
 }
 
-/** The wizard's first step, pre-filled for this target. */
-export function wizardHref(ref: Pick<TargetRef, "region" | "kind" | "id">): string {
-  const query = new URLSearchParams({ region: ref.region, kind: ref.kind, id: ref.id });
+/** The wizard's first step, pre-filled for this target; the account comes first, as in every wizard URL. */
+export function wizardHref(ref: LinkRef): string {
+  const query = new URLSearchParams({
+    account: ref.accountId,
+    region: ref.region,
+    kind: ref.kind,
+    id: ref.id,
+  });
   return `/wizard/target?${query.toString()}`;
 }

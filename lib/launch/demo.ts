@@ -3,11 +3,12 @@
  * sandbox (a local AWS-compatible endpoint with a seeded organization) in this process, writes the accounts
  * file that reaches every member, then `next start` in demo mode pointed at it. Ctrl-C stops both.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "@/lib/auth/users";
-import { SANDBOX_EXTERNAL_ID, startSandbox } from "@/lib/sandbox";
+import { startSandbox } from "@/lib/sandbox";
 import { buildIfNeeded } from "./build-if-needed";
+import { writeDemoAccountsFile } from "./demo-accounts";
 import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
 import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
 import { demoServerEnv, portFrom } from "./launch-env";
@@ -32,13 +33,7 @@ async function main(): Promise<void> {
     persistFile: path.join(dataDir, "sandbox.json"),
   });
 
-  // Organization mode, as a platform team would configure it: the member role in every account, one
-  // ExternalId. The seeded "research" account's role trusts nobody, so it shows as that account's problem.
-  const accountsFile = path.join(dataDir, "accounts.json");
-  writeFileSync(
-    accountsFile,
-    `${JSON.stringify({ organization: { externalId: SANDBOX_EXTERNAL_ID } }, null, 2)}\n`,
-  );
+  const accountsFile = writeDemoAccountsFile(dataDir);
   const engines = await demoEngineEnv(sandbox, dataDir);
   const env = {
     ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile }),

@@ -43,6 +43,22 @@ describe("startProblems", () => {
   });
 });
 
+describe("startProblems with notifications", () => {
+  it("stops on a weak webhook secret or a malformed Slack URL, never repeating the value", () => {
+    const problems = startProblems({
+      NEXTAUTH_SECRET: "s".repeat(32),
+      QUEUEREADY_USERS: users,
+      QUEUEREADY_WEBHOOK_URL: "https://hooks.example.com/qr",
+      QUEUEREADY_WEBHOOK_SECRET: "hunter2",
+      QUEUEREADY_SLACK_WEBHOOK_URL: "hooks.slack.com/services/T0/B0/SECRETTOKEN",
+    });
+    expect(problems).toEqual([
+      "QUEUEREADY_WEBHOOK_SECRET is too weak: it needs at least 32 bytes (make one with: openssl rand -hex 32). QUEUEREADY_SLACK_WEBHOOK_URL must be an http(s) URL.",
+    ]);
+    expect(problems.join(" ")).not.toMatch(/hunter2|SECRETTOKEN/);
+  });
+});
+
 describe("startProblems with an accounts file", () => {
   it("stops on a malformed QUEUEREADY_ACCOUNTS_FILE with its line and the reason", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "launch-"));
@@ -89,5 +105,24 @@ describe("portFrom", () => {
     expect(portFrom("8080", 3000, "PORT")).toBe(8080);
     expect(() => portFrom("80a", 3000, "PORT")).toThrow('PORT must be a port number (1-65535), not "80a".');
     expect(() => portFrom("70000", 3000, "SANDBOX_PORT")).toThrow("SANDBOX_PORT must be a port number");
+  });
+});
+
+describe("the demo's accounts file", () => {
+  it("is organization mode with the member role AWS creates, and passes npm start's checks", async () => {
+    const { demoAccountsText, writeDemoAccountsFile } = await import("@/lib/launch/demo-accounts");
+    expect(JSON.parse(demoAccountsText())).toEqual({
+      organization: { memberRoleName: "OrganizationAccountAccessRole", externalId: "queueready-sandbox" },
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qr-accounts-"));
+    const file = writeDemoAccountsFile(dir);
+    expect(
+      startProblems({
+        NEXTAUTH_SECRET: "s".repeat(32),
+        QUEUEREADY_USERS: users,
+        QUEUEREADY_ACCOUNTS_FILE: file,
+      }),
+    ).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -4,6 +4,7 @@ import type { Env } from "@/lib/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
 import { accountsConfigFromEnv, awsSettingsFromEnv, scopeConcurrency } from "@/lib/aws";
+import { notificationsConfigFromEnv } from "@/lib/alerts/config";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
@@ -66,6 +67,11 @@ export function startProblems(env: Env): string[] {
   try {
     // A malformed accounts file would otherwise surface as a missing account on the status page.
     scopeConcurrency(env, accountsConfigFromEnv(env)?.concurrency);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    notificationsConfigFromEnv(env);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }

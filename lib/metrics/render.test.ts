@@ -10,6 +10,7 @@ const run = {
   durationMs: 4_500,
   awsErrors: { DescribeSecurityGroups: 3 },
   failedRegions: [{ region: "eu-west-1", message: "Access denied" }],
+  accounts: null,
 };
 const verdict = (targetId: string, v: string) => ({
   accountId: "123456789012",
@@ -55,5 +56,27 @@ describe("renderMetrics", () => {
     const { body } = await renderMetrics(undefined);
     expect(body).toContain("# HELP queueready_target_ready");
     expect(body).not.toMatch(/^queueready_target_ready\{/m);
+  });
+});
+
+describe("notification metrics", () => {
+  it("counts deliveries by channel and result, pending ones and transitions", async () => {
+    const { body } = await renderMetrics(undefined, {
+      deliveries: [
+        { channel: "webhook", status: "sent", deliveries: 3, attempts: 5 },
+        { channel: "webhook", status: "pending", deliveries: 1, attempts: 1 },
+        { channel: "slack", status: "failed", deliveries: 1, attempts: 8 },
+      ],
+      events: { regressed: 1, resolved: 1, new: 7 },
+    });
+    const lines = body.split("\n");
+    expect(lines).toContain('queueready_notifications_total{channel="webhook",result="sent"} 3');
+    expect(lines).toContain('queueready_notifications_total{channel="webhook",result="error"} 3');
+    expect(lines).toContain('queueready_notifications_total{channel="slack",result="failed"} 1');
+    expect(lines).toContain('queueready_notifications_total{channel="slack",result="error"} 8');
+    expect(lines).toContain('queueready_notifications_pending{channel="webhook"} 1');
+    expect(lines).toContain('queueready_notifications_pending{channel="slack"} 0');
+    expect(lines).toContain('queueready_target_transitions_total{event="regressed"} 1');
+    expect(lines).toContain('queueready_target_transitions_total{event="changed"} 0');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { Gauge, Registry } from "prom-client";
 import type { StoredAudit } from "@/lib/db/audits";
+import { registerAlertMetrics, type AlertStats } from "@/lib/metrics/alert-metrics";
 import type { Verdict } from "@/lib/readiness";
 
 /** Verdicts always reported (0 when absent), so a dashboard's series never disappear. */
@@ -12,6 +13,7 @@ const VERDICTS: Verdict[] = ["ready", "needs-changes", "incompatible", "not-appl
 
 export async function renderMetrics(
   latest: StoredAudit | undefined,
+  alerts?: AlertStats,
 ): Promise<{ body: string; contentType: string }> {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []) =>
@@ -48,5 +50,6 @@ export async function renderMetrics(
     for (const [operation, n] of Object.entries(latest.run.awsErrors ?? {})) awsErrors.set({ operation }, n);
     failedRegions.set(latest.run.failedRegions?.length ?? 0);
   }
+  registerAlertMetrics(registry, alerts);
   return { body: await registry.metrics(), contentType: registry.contentType };
 }

@@ -19,7 +19,7 @@ import type { CheckedParameterGroup } from "@/lib/plan/validate-parameter-group"
 
 const list = (items: string[]): string => (items.length > 0 ? items.join(", ") : "none");
 
-function parameterGroupFacts(snapshot: Snapshot, name: string): FingerprintFact[] {
+export function parameterGroupFacts(snapshot: Snapshot, name: string): FingerprintFact[] {
   const group = (valueOf(snapshot.parameterGroups) ?? []).find((g) => g.name === name);
   const facts: FingerprintFact[] = [
     {
@@ -89,13 +89,8 @@ function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNet
   return facts;
 }
 
-/** The facts a plan depends on, in a stable order. */
-export function fingerprintFacts(
-  snapshot: Snapshot,
-  t: ResolvedTarget,
-  network: CheckedNetwork,
-  pg: CheckedParameterGroup,
-): FingerprintFact[] {
+/** The target's own facts: status, members, each member's parameter group and security groups. */
+export function targetFacts(t: ResolvedTarget): FingerprintFact[] {
   const id = t.ref.id;
   const facts: FingerprintFact[] = [
     { key: "target.status", label: `Status of ${id}`, value: t.status },
@@ -119,6 +114,17 @@ export function fingerprintFacts(
       value: list(sgs),
     });
   }
+  return facts;
+}
+
+/** The facts a plan depends on, in a stable order. */
+export function fingerprintFacts(
+  snapshot: Snapshot,
+  t: ResolvedTarget,
+  network: CheckedNetwork,
+  pg: CheckedParameterGroup,
+): FingerprintFact[] {
+  const facts = targetFacts(t);
   const groups = new Set([pg.name, ...(t.parameterGroupName ? [t.parameterGroupName] : [])]);
   for (const name of [...groups].sort()) facts.push(...parameterGroupFacts(snapshot, name));
   facts.push(...networkFacts(snapshot, t, network));

@@ -10,6 +10,7 @@ export {
 } from "@/lib/plan/compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "@/lib/plan/fingerprint";
 export { renderCli, shellQuote } from "@/lib/plan/render-cli";
+export { policyDocument, stepActions, stepPolicy, type StepPolicy } from "@/lib/plan/step-policy";
 export { awsParams, type AwsParams } from "@/lib/plan/aws-params";
 export { ruleDescription } from "@/lib/plan/steps-network";
 export { desiredSource, sameSource } from "@/lib/plan/live-facts";
@@ -26,3 +27,10 @@ export { resolveTarget, targetRefOf, type ResolvedTarget } from "@/lib/plan/targ
 export { validateTarget, readinessOf, type Readiness } from "@/lib/plan/validate-target";
 export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "@/lib/plan/validate-network";
 export { validateParameterGroup, type CheckedParameterGroup } from "@/lib/plan/validate-parameter-group";
+export {
+  revertSpecOf,
+  type RevertSpec,
+  type RevertableRun,
+  type RevertSpecResult,
+} from "@/lib/plan/revert-spec";
+export { computeRevertPlan } from "@/lib/plan/revert-plan";

@@ -3,6 +3,7 @@
  * who apply changes through their own pipeline. No-op steps stay in the script, commented out.
  */
 import { awsParams } from "@/lib/plan/aws-params";
+import { stepActions } from "@/lib/plan/step-policy";
 import type { JsonValue, Plan, PlanStep } from "@/lib/plan/types";
 import { isStepRef, NEW_SECURITY_GROUP_REF, PARAMETERS_PER_CALL } from "@/lib/plan/types";
 
@@ -135,10 +136,11 @@ function wrap(words: string[]): string {
   return words.join(" ").replace(/ \n /g, "\n");
 }
 
-export function renderCli(plan: Plan): string {
+/** `runsAs`: the principal each call is made with (the apply role), named per step with its IAM actions. */
+export function renderCli(plan: Plan, opts: { runsAs?: string } = {}): string {
   const lines = [
     "#!/usr/bin/env bash",
-    `# QueueReady plan for ${plan.target.kind} ${plan.target.id} in ${plan.region}: ${plan.summaryLine}`,
+    `# QueueReady plan for ${plan.target.kind} ${plan.target.id} in ${plan.target.accountId} ${plan.region}: ${plan.summaryLine}`,
     `# Computed from live state read at ${plan.computedFrom}; fingerprint ${plan.fingerprint}`,
     "# No step reboots a node; every change takes effect at once.",
     ...plan.warnings.map((w) => `# WARNING: ${w}`),
@@ -148,6 +150,7 @@ export function renderCli(plan: Plan): string {
   plan.steps.forEach((step, i) => {
     lines.push("", `# ${i + 1}. ${step.title}${step.securitySensitive ? " [security]" : ""}`);
     if (step.touches.length > 0) lines.push(`#    also changes: ${step.touches.join(", ")}`);
+    if (opts.runsAs) lines.push(`#    runs as ${opts.runsAs}; needs ${stepActions(step).join(", ")}`);
     const command = wrap(commandFor(step, plan.region));
     if (step.action === "no-op")
       lines.push(`#    no-op: ${str(step.noopReason ?? "")}`, ...command.split("\n").map((c) => `# ${c}`));

@@ -3,6 +3,7 @@
  * account) and, beside it, each step's AWS call with the parameters named as AWS names them.
  */
 import { awsParams, type AwsParams } from "@/lib/plan/aws-params";
+import { stepPolicy, type StepPolicy } from "@/lib/plan/step-policy";
 import type { Plan, StepKind } from "@/lib/plan/types";
 
 export const PLAN_JSON_FORMAT = "queueready-plan";
@@ -14,6 +15,8 @@ export interface AwsCall {
   /** False for a no-op step: shown for completeness, never sent. */
   sent: boolean;
   params: AwsParams;
+  /** The principal the call is made with and the IAM actions it needs (when the exporter knows the role). */
+  iam?: StepPolicy;
 }
 
 export interface PlanExport {
@@ -23,13 +26,16 @@ export interface PlanExport {
   awsCalls: AwsCall[];
 }
 
-export function renderJson(plan: Plan): string {
+/** `runsAs`: the principal the calls are made with (the account's apply role), recorded on each call. */
+export function renderJson(plan: Plan, opts: { runsAs?: string } = {}): string {
+  const runsAs = opts.runsAs;
   const awsCalls = plan.steps.map((step): AwsCall => ({
     stepId: step.id,
     service: step.service,
     operation: step.operation,
     sent: step.action !== "no-op",
     params: awsParams(step),
+    ...(runsAs ? { iam: stepPolicy(step, runsAs) } : {}),
   }));
   const doc: PlanExport = { format: PLAN_JSON_FORMAT, version: plan.version, plan, awsCalls };
   return `${JSON.stringify(doc, null, 2)}\n`;

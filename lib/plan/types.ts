@@ -7,6 +7,7 @@
 import type { RuleSource, Tag } from "@/lib/aws/types";
 import type { NodeTargetRef } from "@/lib/inventory/identity";
 import type { WizardChoices } from "@/lib/plan/choices";
+import type { RevertSpec } from "@/lib/plan/revert-spec";
 
 /** JSON as the plan stores AWS parameters. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -155,6 +156,8 @@ export interface Plan {
   target: PlanTarget;
   region: string;
   choices: WizardChoices;
+  /** Set on a revert's plan: the run it reverts and what it puts back (the choices are that run's). */
+  revert?: RevertSpec;
   /** The snapshot's `readAt`. */
   computedFrom: string;
   fingerprint: string;

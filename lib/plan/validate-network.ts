@@ -4,11 +4,13 @@
 import { checkSecurityGroupName } from "@/lib/aws/names";
 import type { RuleSource, SecurityGroup } from "@/lib/aws/types";
 import type { Snapshot } from "@/lib/inventory/snapshot";
-import { isAnywhere, parseCidr } from "@/lib/net/cidr";
+import { parseCidr } from "@/lib/net/cidr";
+import { ruleCoversPort } from "@/lib/net/port-rule";
 import type { NetworkChoice, TargetChoice } from "@/lib/plan/choices";
 import { desiredSource, findSecurityGroup } from "@/lib/plan/live-facts";
 import { resolveTarget, valueOf } from "@/lib/plan/target";
 import { createdByRun, type FieldErrors, type Validation } from "@/lib/plan/types";
+import { judgeCidrSource } from "@/lib/plan/source-exposure";
 import { targetKey } from "@/lib/inventory/identity";
 
 export interface CheckedNetwork {
@@ -96,16 +98,27 @@ export function validateNetwork(
   } else if (n.source.kind === "cidr") {
     const parsed = parseCidr(n.source.cidr);
     if (!parsed.ok) add("source.cidr", parsed.reason);
-    else if (isAnywhere(parsed.canonical))
-      add(
-        "source.cidr",
-        'That is the whole internet: choose "Anywhere" and acknowledge the warning instead.',
-      );
-    else if (parsed.canonical !== n.source.cidr.trim())
-      warnings.push(`AWS stores ${n.source.cidr.trim()} as ${parsed.canonical}.`);
+    else {
+      const exposure = judgeCidrSource(parsed.canonical, existingCidrs(securityGroup, target.port));
+      if (!exposure.ok) add("source.cidr", exposure.error);
+      else if (exposure.warning) warnings.push(exposure.warning);
+      if (exposure.ok && parsed.canonical !== n.source.cidr.trim())
+        warnings.push(`AWS stores ${n.source.cidr.trim()} as ${parsed.canonical}.`);
+    }
   } else {
     warnings.push(ANYWHERE_WARNING);
   }
   if (Object.keys(errors).length > 0 || !securityGroup || !source) return { ok: false, fieldErrors: errors };
   return { ok: true, value: { securityGroup, source, anywhere: n.source.kind === "anywhere" }, warnings };
+}
+
+/** The CIDRs an existing group already admits on the port: a new range is judged together with them. */
+function existingCidrs(
+  group: CheckedNetwork["securityGroup"] | undefined,
+  port: number | undefined,
+): string[] {
+  if (group?.mode !== "existing" || port === undefined) return [];
+  return group.group.ingress
+    .filter((r) => ruleCoversPort(r, port))
+    .flatMap((r) => (r.source.kind === "cidr" || r.source.kind === "cidr6" ? [r.source.cidr] : []));
 }

@@ -4,6 +4,7 @@ import { suggestions } from "@/lib/plan/suggestions";
 import { targetOptions } from "@/lib/plan/target-options";
 import { targetOf } from "@/lib/testing/plan-helpers";
 import { validateNetwork } from "@/lib/plan/validate-network";
+import { WHOLE_INTERNET_ERROR } from "@/lib/plan/source-exposure";
 import { validateParameterGroup } from "@/lib/plan/validate-parameter-group";
 import { validateTarget } from "@/lib/plan/validate-target";
 import { seedUsEast1 } from "@/lib/testing/fixtures";
@@ -106,8 +107,26 @@ describe("validateTarget / validateNetwork / validateParameterGroup", () => {
     expect(
       net({ mode: "existing", groupId: "sg-0cache00000000001" }, { kind: "cidr", cidr: "0.0.0.0/0" }),
     ).toEqual({
-      "source.cidr": ['That is the whole internet: choose "Anywhere" and acknowledge the warning instead.'],
+      "source.cidr": [WHOLE_INTERNET_ERROR],
     });
+  });
+
+  it("judges a CIDR by the address space it covers, not by a /0 prefix (issue 9 item 6)", () => {
+    const check = (cidr: string) =>
+      validateNetwork(
+        snap,
+        orders,
+        networkChoiceSchema.parse({
+          securityGroup: { mode: "existing", groupId: "sg-0cache00000000001" },
+          source: { kind: "cidr", cidr },
+        }),
+      );
+    for (const cidr of ["::/1", "::ffff:0.0.0.0/96", "2000::/3"])
+      expect(errorsOf(check(cidr)), cidr).toEqual({ "source.cidr": [WHOLE_INTERNET_ERROR] });
+    const half = check("128.0.0.0/1");
+    expect(half.ok && half.warnings.join(" ")).toMatch(/128\.0\.0\.0\/1 reaches public internet addresses/);
+    const vpc = check("10.0.0.0/16");
+    expect(vpc.ok && vpc.warnings).toEqual([]);
   });
 
   it("checks names, families, values and the other users of a group", () => {

@@ -98,6 +98,44 @@ describe.skipIf(!hasAws)("AWS CLI against the sandbox", () => {
     ]);
   });
 
+  it("records a modification as AWS does and answers describe-events in its window", async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    await aws(
+      "elasticache",
+      "modify-replication-group",
+      "--replication-group-id",
+      "legacy-redis5",
+      "--replication-group-description",
+      "touched by the cli",
+      "--apply-immediately",
+    );
+    const out = (await aws(
+      "elasticache",
+      "describe-events",
+      "--source-type",
+      "replication-group",
+      "--source-identifier",
+      "legacy-redis5",
+      "--start-time",
+      before,
+    )) as { Events: Array<{ SourceIdentifier: string; SourceType: string; Message: string; Date: string }> };
+    expect(out.Events.map((e) => [e.SourceIdentifier, e.SourceType, e.Message])).toEqual([
+      ["legacy-redis5", "replication-group", "Modified replication group"],
+    ]);
+    expect(Date.parse(out.Events[0]!.Date)).toBeGreaterThanOrEqual(Date.parse(before));
+    const earlier = (await aws(
+      "elasticache",
+      "describe-events",
+      "--source-identifier",
+      "legacy-redis5",
+      "--start-time",
+      "2020-01-01T00:00:00Z",
+      "--end-time",
+      before,
+    )) as { Events: unknown[] };
+    expect(earlier.Events).toEqual([]);
+  });
+
   it("surfaces AWS error codes to the CLI", async () => {
     await expect(
       aws(

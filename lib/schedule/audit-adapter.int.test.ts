@@ -1,25 +1,49 @@
-import { describe, expect, it } from "vitest";
+/**
+ * The stored audit of every account (lib/audit through the scheduler's adapter) against the seeded
+ * organization: each account's rows, the member whose role trusts nobody stored as that account's problem
+ * next to the others' rows, and what finishing the audit leaves in target_states on both backends.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { auditRegions } from "@/lib/audit";
-import { auditForStorage, mapLimited } from "@/lib/schedule/audit-adapter";
+import { claimAuditSlot, finishAudit, latestAudit } from "@/lib/db/audits";
+import { allTargetStates } from "@/lib/db/target-state-queries";
+import { auditForStorage } from "@/lib/schedule/audit-adapter";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { BACKENDS, databasesPerFile, warmUp } from "@/lib/testing/test-db";
 
 const h = sandboxPerFile();
+const dbs = databasesPerFile();
+warmUp(dbs);
+const home = mkdtempSync(path.join(tmpdir(), "queueready-estate-"));
+const accountsFile = path.join(home, "accounts.json");
+writeFileSync(accountsFile, JSON.stringify({ organization: { externalId: "queueready-sandbox" } }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const orgEnv = { QUEUEREADY_ACCOUNTS_FILE: accountsFile, QUEUEREADY_SCOPE_CONCURRENCY: "3" };
 
-describe("auditForStorage", () => {
-  it("stores what the live audit says, per target with its identity, and counts AWS errors by operation", async () => {
-    const stored = await auditForStorage(h.settings, ["us-east-1", "eu-west-1"], { concurrency: 1 });
+describe("auditForStorage without an accounts file", () => {
+  it("stores what the live audit says for the one account, and counts AWS errors by operation", async () => {
+    const stored = await auditForStorage(h.settings, {}, { concurrency: 1 });
     const live = (await auditRegions(h.settings, ["us-east-1", "eu-west-1"])).flatMap((a) => a.clusters);
-    expect(stored.verdicts.length).toBeGreaterThan(5);
     expect(stored.verdicts.map((v) => `${v.region}/${v.targetId}:${v.verdict}`).sort()).toEqual(
       live.map((c) => `${c.ref.region}/${c.ref.id}:${c.verdict}`).sort(),
     );
-    expect(new Set(stored.verdicts.map((v) => v.accountId))).toEqual(new Set(["123456789012"]));
+    expect(stored.accounts).toEqual([{ id: "123456789012", name: "123456789012", problem: undefined }]);
     expect(stored.verdicts.every((v) => v.findings.every((f) => f.severity !== "pass"))).toBe(true);
     expect(stored).toMatchObject({ awsErrors: {}, failedRegions: [] });
-
+    const events = stored.states!.targets.find((t) => t.targetId === "events-cluster")!;
+    expect(events).toMatchObject({
+      accountName: "123456789012",
+      topology: "cluster mode · 2 shards × 2 nodes",
+      vpcName: "prod",
+      engine: "redis",
+      engineVersion: "7.1.0",
+    });
     h.sandbox.control.addFault({ operation: "DescribeSecurityGroups", kind: "access-denied" });
     try {
-      const faulty = await auditForStorage(h.settings, ["us-east-1"]);
+      const faulty = await auditForStorage(h.settings, {});
       expect(faulty.awsErrors.DescribeSecurityGroups).toBeGreaterThan(0);
     } finally {
       h.sandbox.control.clearFaults();
@@ -27,15 +51,33 @@ describe("auditForStorage", () => {
   }, 60_000);
 });
 
-it("mapLimited never runs more than the limit at once and keeps the input order", async () => {
-  let active = 0;
-  let peak = 0;
-  const out = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
-    peak = Math.max(peak, ++active);
-    await new Promise((r) => setTimeout(r, n * 5));
-    active--;
-    return n * 10;
-  });
-  expect(out).toEqual([50, 10, 40, 20, 30]);
-  expect(peak).toBe(2);
+describe.each(BACKENDS)("the audit of every account, stored (%s)", (backend) => {
+  it("keeps the research account's problem next to the other accounts' rows", async () => {
+    const result = await auditForStorage(h.settings, orgEnv);
+    const { db } = await dbs.open(backend);
+    await claimAuditSlot(db, { id: "org-1", slot: "s1", startedBy: "test" });
+    await finishAudit(db, "org-1", result);
+
+    const run = (await latestAudit(db))!.run;
+    const research = run.accounts!.find((a) => a.name === "research")!;
+    expect(research.id).toBe("456789012345");
+    expect(research.problem).toMatch(/OrganizationAccountAccessRole|not authorized|AccessDenied/i);
+    expect(run.accounts!.filter((a) => a.problem).map((a) => a.name)).toEqual(["research"]);
+    expect(run.failedRegions!.filter((f) => f.accountId === "456789012345").map((f) => f.region)).toEqual([
+      "us-east-1",
+      "eu-west-1",
+    ]);
+
+    const rows = await allTargetStates(db, {}, "name");
+    const byAccount = (name: string) =>
+      Object.fromEntries(rows.filter((r) => r.accountName === name).map((r) => [r.targetId, r.verdict]));
+    expect(byAccount("staging")).toEqual({ "stg-jobs-valkey8": "ready", "stg-orders": "needs-changes" });
+    expect(byAccount("payments")).toEqual({
+      "pay-ledger-redis62": "needs-changes",
+      "pay-queue-cluster": "ready",
+    });
+    expect(Object.keys(byAccount("management"))).toHaveLength(15);
+    expect(byAccount("research")).toEqual({});
+    expect(rows.every((r) => r.staleReason === null)).toBe(true);
+  }, 60_000);
 });

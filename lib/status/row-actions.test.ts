@@ -21,7 +21,7 @@ describe("status rows: a fix action where one is needed, VPC names, urgency firs
     });
     const orders = audit.clusters.find((c) => c.name === "orders-redis7")!;
     expect(fixActionOf(orders)?.href).toBe(
-      "/wizard/target?region=us-east-1&kind=replication-group&id=orders-redis7",
+      "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7",
     );
     const needing = audit.clusters.filter((c) => c.verdict !== "ready" && c.verdict !== "not-applicable");
     expect(needing.every((c) => fixActionOf(c) !== undefined)).toBe(true);

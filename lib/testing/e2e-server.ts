@@ -1,6 +1,7 @@
 /**
  * The server the end-to-end tests run against, started by Playwright's webServer: the sandbox on
- * E2E_SANDBOX_PORT (fast apply delay, default seed, no persistence) and `next start` in demo mode on
+ * E2E_SANDBOX_PORT (fast apply delay, default seed, no persistence) and `next start` in demo mode, with the
+ * demo's organization-mode accounts file, on
  * E2E_APP_PORT, with its own empty data directory (apply history, locks) so every run starts clean and
  * never touches the demo's. Its database is a PostgreSQL server of its own, not the embedded one: a spec
  * runs `npm run apply` as a second process beside the app, and both must see one history (the URL is left
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
 import { buildIfNeeded } from "@/lib/launch/build-if-needed";
+import { writeDemoAccountsFile } from "@/lib/launch/demo-accounts";
 import { demoEngineEnv, demoWantsEngines } from "@/lib/launch/demo-engines";
 import { startNextServer, superviseServer } from "@/lib/launch/next-server";
 import { startSandbox } from "@/lib/sandbox";
@@ -37,7 +39,12 @@ async function main(): Promise<void> {
   const databaseUrl = await postgres.createDatabase("queueready_e2e");
   writeFileSync(path.join(dataDir, "database-url"), databaseUrl, { mode: 0o600 });
   const env = {
-    ...demoServerEnv(process.env, { port: appPort, sandboxUrl: sandbox.url }),
+    // The seeded organization, as `npm run demo` shows it: the specs see every member account.
+    ...demoServerEnv(process.env, {
+      port: appPort,
+      sandboxUrl: sandbox.url,
+      accountsFile: writeDemoAccountsFile(dataDir),
+    }),
     QUEUEREADY_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     // The specs count the sandbox's AWS calls page by page: no background audit may add to them.

@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { ApplyRefusedError, getPreview, StalePlanError, startApply } from "@/lib/apply";
+import { getPreview, startApply } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
+import { applyFailure } from "@/lib/wizard/apply-failure";
 import { wizardSettings } from "@/lib/wizard/live";
 
 const applyFormSchema = z.object({
@@ -18,10 +21,11 @@ const applyFormSchema = z.object({
  * `fieldErrors.changes`, so the preview can show what changed next to a "Preview again" link.
  */
 export const applyPlanAction = validatedAction(applyFormSchema, "operator", async (input, user) => {
-  const setup = wizardSettings();
-  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
   const preview = await getPreview(input.previewId);
   if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
+  // Changes go through the account's APPLY settings (its apply role), asked for only here, by an operator.
+  const setup = await wizardSettings(preview.plan.target.accountId, "apply");
+  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
   // The id and the fingerprint must name the same preview: a form replayed with another id is not what was read.
   if (preview.plan.fingerprint !== input.fingerprint) {
     return failure(
@@ -31,19 +35,20 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
   }
   let runId: string;
   try {
-    ({ runId } = await startApply({
+    let finished: Promise<ApplyRun>;
+    ({ runId, finished } = await startApply({
       settings: setup.settings,
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
     }));
+    // When the run ends (in the background), the status page's stored row is read again.
+    void finished.then(
+      (run) => refreshStoredTargetLater(run.target),
+      () => undefined,
+    );
   } catch (err) {
-    if (err instanceof StalePlanError) {
-      return failure("conflict", "The live state changed since this preview, so nothing was applied.", {
-        changes: err.changes,
-      });
-    }
-    if (err instanceof ApplyRefusedError)
-      return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
+    const refused = applyFailure(err);
+    if (refused) return refused;
     throw err;
   }
   redirect(`/changes/${runId}`);

@@ -25,7 +25,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.output<S>
 }
 
 export function targetOf(p: WizardParams): Parsed<TargetChoice> {
-  return parse(targetChoiceSchema, { region: p.region, kind: p.kind, id: p.id });
+  return parse(targetChoiceSchema, { accountId: p.account, region: p.region, kind: p.kind, id: p.id });
 }
 
 /** The network choice, or a "choose one" error when the step was not answered yet. */
@@ -91,6 +91,7 @@ export function paramsOf(choices: WizardChoices): WizardParams {
   const sg = network.securityGroup;
   const src = network.source;
   return {
+    ...(target.accountId ? { account: target.accountId } : {}),
     region: target.region,
     kind: target.kind,
     id: target.id,

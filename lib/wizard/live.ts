@@ -1,14 +1,32 @@
 import "server-only";
 import { readTarget } from "@/lib/apply/plan-live";
-import { readAwsSettings, type AwsSettings, type AwsSettingsResult } from "@/lib/aws";
+import type { AwsProblem, AwsSettings } from "@/lib/aws";
+import { accountSettings, type EstateAccount } from "@/lib/estate";
 import { collect, openScope, type FocusedSnapshot, type RegionSnapshot } from "@/lib/inventory";
 import type { TargetChoice } from "@/lib/plan";
 
-export type SettingsResult = AwsSettingsResult;
+export type SettingsResult =
+  | { ok: true; settings: AwsSettings; account: EstateAccount }
+  | { ok: false; problem: AwsProblem; notFound?: boolean };
 
-/** The AWS settings, read per request so a broken environment shows as a panel rather than a crash. */
-export function wizardSettings(): SettingsResult {
-  return readAwsSettings(process.env);
+/**
+ * The wizard account's settings: READ for every step and the preview, APPLY only for the actions that
+ * change something. A broken environment or an unreachable account shows as a panel rather than a crash;
+ * an account that is not configured comes back `notFound` (a 404, never a probe).
+ */
+export async function wizardSettings(
+  account: string | undefined,
+  purpose: "read" | "apply" = "read",
+): Promise<SettingsResult> {
+  const found = await accountSettings(account, purpose);
+  if (found.ok) return found;
+  if (found.notFound)
+    return {
+      ok: false,
+      notFound: true,
+      problem: { code: "not-found", message: found.message, retryable: false },
+    };
+  return found;
 }
 
 /** The region to show: the asked one when it is configured, else the default (the wizard only plans where it audits). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import type { SessionUser } from "@/lib/auth/roles";
 import { wizardSettings, type SettingsResult } from "@/lib/wizard/live";
@@ -20,8 +20,12 @@ export interface StepInput {
  */
 export async function loadStep(step: StepSlug, searchParams: SearchParams): Promise<StepInput> {
   const user = await requireRole("viewer");
-  const params = readParams(await searchParams);
+  const asked = readParams(await searchParams);
+  const setup = await wizardSettings(asked.account);
+  if (!setup.ok && setup.notFound) notFound();
+  // Every later link and form names the account read, even when the URL left it out (an older link).
+  const params = setup.ok ? { ...asked, account: setup.account.accountId } : asked;
   const gap = redirectFor(step, params);
   if (gap) redirect(gap);
-  return { user, params, setup: wizardSettings() };
+  return { user, params, setup };
 }

@@ -61,6 +61,10 @@ describe("toQuery", () => {
     expect(
       toQuery({ pg: "edit-shared", id: "sessions-redis62", region: "us-east-1", confirm: ["a", "b"] }),
     ).toBe("region=us-east-1&id=sessions-redis62&pg=edit-shared&confirm=a&confirm=b");
+    // The account leads every wizard URL, whatever order the object was built in.
+    expect(toQuery({ region: "us-east-1", id: "stg-orders", account: "210987654321" })).toBe(
+      "account=210987654321&region=us-east-1&id=stg-orders",
+    );
   });
 
   it("round-trips through readParams", () => {

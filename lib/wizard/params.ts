@@ -5,6 +5,8 @@
 
 /** Every choice of the wizard as it appears in the URL and in the step forms (same names in both). */
 export interface WizardParams {
+  /** The 12-digit AWS account; absent = the account of QueueReady's own credentials. */
+  account?: string;
   region?: string;
   kind?: string;
   id?: string;
@@ -40,6 +42,7 @@ function pgPickOf(raw: Readonly<Record<string, RawValue>>): Record<string, strin
 
 /** The URL order of the parameters: stable, so the same choices always give the same link. */
 export const PARAM_KEYS = [
+  "account",
   "region",
   "kind",
   "id",
@@ -116,6 +119,8 @@ export function pick(params: WizardParams, keys: readonly ParamKey[]): WizardPar
 
 /** The planner's field-error paths mapped to the form field (and URL parameter) that shows them. */
 const FIELD_OF: Record<string, ParamKey | "_form"> = {
+  "target.accountId": "account",
+  accountId: "account",
   "target.region": "region",
   "target.kind": "kind",
   "target.id": "id",

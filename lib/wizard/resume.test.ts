@@ -12,12 +12,24 @@ const choices: WizardChoices = {
   },
   parameterGroup: { mode: "create", name: "bullmq-redis7-noeviction" },
 };
-const run = (id: string, c: WizardChoices = choices) => ({ id, plan: { choices: c } as ApplyRun["plan"] });
+const target = {
+  accountId: "210987654321",
+  region: "us-east-1",
+  kind: "cache-cluster",
+  id: "standalone-redis",
+} as const;
+const run = (id: string, c: WizardChoices = choices) => ({
+  id,
+  target,
+  plan: { choices: c } as ApplyRun["plan"],
+});
 
 describe("resumeParams: the same choices, previewed again with the run's id", () => {
   it("keeps every answer (the new group's name included) and adds resume=<run id>", () => {
     const params = resumeParams(run("20261129t230000-abcdef"));
+    // The run's account comes along even though its choices left it to the credentials.
     expect(params).toEqual({
+      account: "210987654321",
       region: "us-east-1",
       kind: "cache-cluster",
       id: "standalone-redis",
@@ -31,7 +43,11 @@ describe("resumeParams: the same choices, previewed again with the run's id", ()
     });
     expect(choicesOf(params)).toEqual({
       ok: true,
-      value: { ...choices, resume: { runId: "20261129t230000-abcdef" } },
+      value: {
+        ...choices,
+        target: { ...choices.target, accountId: "210987654321" },
+        resume: { runId: "20261129t230000-abcdef" },
+      },
     });
   });
 

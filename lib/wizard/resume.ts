@@ -12,7 +12,12 @@ export function canResume(run: Pick<ApplyRun, "status">): boolean {
   return run.status === "failed" || run.status === "interrupted" || run.status === "timed-out";
 }
 
-export function resumeParams(run: Pick<ApplyRun, "id" | "plan">): WizardParams {
+export function resumeParams(run: Pick<ApplyRun, "id" | "plan" | "target">): WizardParams {
   // Every run of a resume chain tags with the first run's id, so resuming any of them names that one.
-  return { ...paramsOf(run.plan.choices), resume: run.plan.choices.resume?.runId ?? run.id };
+  // The run's account, even for a run whose choices left it to the credentials.
+  return {
+    ...paramsOf(run.plan.choices),
+    account: run.target.accountId,
+    resume: run.plan.choices.resume?.runId ?? run.id,
+  };
 }

@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
+import { AwsError } from "@/lib/aws";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { checkStep, chosenTarget, nextStep } from "@/lib/wizard/check-step";
 import { readChoice, wizardSettings } from "@/lib/wizard/live";
@@ -19,7 +20,7 @@ const stepFormSchema = z
  */
 export const submitStepAction = validatedAction(stepFormSchema, "viewer", async (input) => {
   const params = readParams(input);
-  const setup = wizardSettings();
+  const setup = await wizardSettings(params.account);
   if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
   if (!params.region || !setup.settings.regions.includes(params.region)) {
     return failure("invalid-input", "Some fields need attention.", {
@@ -28,8 +29,15 @@ export const submitStepAction = validatedAction(stepFormSchema, "viewer", async 
   }
   const target = chosenTarget(params);
   if (!target.ok) return failure("invalid-input", "Some fields need attention.", target.fieldErrors);
-  const snapshot = await readChoice(setup.settings, target.value, params.pgName ? [params.pgName] : []);
+  let snapshot;
+  try {
+    snapshot = await readChoice(setup.settings, target.value, params.pgName ? [params.pgName] : []);
+  } catch (err) {
+    // The account's role may stop being assumable between the estate's listing and this read.
+    if (err instanceof AwsError) return failure(err.problem.code, err.problem.message);
+    throw err;
+  }
   const checked = checkStep(input.step, params, snapshot);
   if (!checked.ok) return failure("invalid-input", "Some fields need attention.", checked.fieldErrors);
-  redirect(stepHref(nextStep(input.step), params));
+  redirect(stepHref(nextStep(input.step), { ...params, account: setup.account.accountId }));
 });

@@ -99,8 +99,9 @@ describe("choicesOf / paramsOf", () => {
 
 describe("keysBefore", () => {
   it("carries the answers of every earlier step and none of the step's own", () => {
-    expect(keysBefore("network")).toEqual(["region", "kind", "id", "vpc", "resume"]);
+    expect(keysBefore("network")).toEqual(["account", "region", "kind", "id", "vpc", "resume"]);
     expect(keysBefore("parameter-group")).toEqual([
+      "account",
       "region",
       "kind",
       "id",
@@ -115,6 +116,7 @@ describe("keysBefore", () => {
       "ack",
     ]);
     expect(keysBefore("modification")).toEqual([
+      "account",
       "region",
       "kind",
       "id",

@@ -14,7 +14,7 @@ export interface WizardStep {
   keys: readonly ParamKey[];
 }
 
-const TARGET_KEYS = ["region", "kind", "id", "vpc", "resume"] as const;
+const TARGET_KEYS = ["account", "region", "kind", "id", "vpc", "resume"] as const;
 const NETWORK_KEYS = [...TARGET_KEYS, "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack"] as const;
 const ALL_KEYS = [...NETWORK_KEYS, "pg", "pgName", "confirm"] as const;
 

@@ -2,12 +2,15 @@
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { undoCandidates, undoResource } from "@/lib/apply";
+import { getApplyRun, undoCandidates, undoResource } from "@/lib/apply";
+import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
 import { AwsError } from "@/lib/aws";
+import { accountIdSchema } from "@/lib/inventory/identity";
 import { wizardSettings } from "@/lib/wizard/live";
 import { candidateKey } from "@/lib/wizard/undo-key";
 
 const undoFormSchema = z.object({
+  account: accountIdSchema,
   key: z.string().min(1).max(600),
   confirm: z.literal("yes", { error: "Tick the box to confirm the removal." }),
 });
@@ -18,16 +21,19 @@ const undoFormSchema = z.object({
  * delete a group QueueReady did not create.
  */
 export const removeResourceAction = validatedAction(undoFormSchema, "operator", async (input, user) => {
-  const setup = wizardSettings();
-  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
-  const candidates = await undoCandidates({ settings: setup.settings });
+  // Found with the account's read settings, as the page listed it; removed with its apply settings.
+  const read = await wizardSettings(input.account, "read");
+  if (!read.ok) return failure(read.problem.code, read.problem.message);
+  const candidates = await undoCandidates({ settings: read.settings });
   const candidate = candidates.find((c) => candidateKey(c) === input.key);
   if (!candidate)
     return failure("conflict", "That resource is in use again or already gone: nothing was removed.");
+  const apply = await wizardSettings(input.account, "apply");
+  if (!apply.ok) return failure(apply.problem.code, apply.problem.message);
   let message: string;
   try {
     message = await undoResource({
-      settings: setup.settings,
+      settings: apply.settings,
       user: { name: user.name, role: user.role },
       candidate,
     });
@@ -37,8 +43,14 @@ export const removeResourceAction = validatedAction(undoFormSchema, "operator", 
     if (err instanceof AwsError && err.problem.code === "invalid-state")
       return failure("conflict", err.problem.message);
     if (err instanceof Error && err.name !== "AwsError") return failure("conflict", err.message);
+    // The apply role cannot be assumed, or may not delete: say so, nothing was removed.
+    if (err instanceof AwsError)
+      return failure(err.problem.code, `Nothing was removed. ${err.problem.message}`);
     throw err;
   }
+  // The cluster of the run that created it is read again, so its stored status row follows.
+  const run = await getApplyRun(candidate.runId).catch(() => undefined);
+  if (run) await refreshStoredTargetLater(run.target);
   // No revalidatePath: re-rendering the list now would drop this row and its confirmation with it.
   return success({ message });
 });

@@ -1,5 +1,6 @@
 import { defaultDatabase } from "@/lib/db";
 import { latestAudit } from "@/lib/db/audits";
+import { alertStats } from "@/lib/db/deliveries";
 import { renderMetrics } from "@/lib/metrics/render";
 import { metricsAccess } from "@/lib/metrics/token";
 
@@ -24,7 +25,9 @@ export async function GET(request: Request): Promise<Response> {
     return problem(400, "/api/metrics takes no parameters.");
   let metrics: Awaited<ReturnType<typeof renderMetrics>>;
   try {
-    metrics = await renderMetrics(await latestAudit((await defaultDatabase()).db));
+    const { db } = await defaultDatabase();
+    const [latest, alerts] = await Promise.all([latestAudit(db), alertStats(db)]);
+    metrics = await renderMetrics(latest, alerts);
   } catch {
     return problem(503, "The database is not answering; try again shortly.");
   }

@@ -108,7 +108,7 @@ describe("eviction-policy", () => {
       cli: [
         "aws elasticache modify-cache-parameter-group --region us-east-1 --cache-parameter-group-name custom --parameter-name-values ParameterName=maxmemory-policy,ParameterValue=noeviction",
       ],
-      wizardHref: "/wizard/target?region=us-east-1&kind=replication-group&id=orders",
+      wizardHref: "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=orders",
     });
   });
 

@@ -164,7 +164,9 @@ describe("network-ingress", () => {
       "aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6380,ToPort=6380,UserIdGroupPairs=[{GroupId=<app-security-group-id>}]'",
       "# or from the whole VPC: aws ec2 authorize-security-group-ingress --region us-east-1 --group-id sg-x --ip-permissions 'IpProtocol=tcp,FromPort=6380,ToPort=6380,IpRanges=[{CidrIp=10.0.0.0/16}]'",
     ]);
-    expect(f.remediation?.wizardHref).toBe("/wizard/target?region=us-east-1&kind=replication-group&id=q");
+    expect(f.remediation?.wizardHref).toBe(
+      "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=q",
+    );
   });
 
   it("offers to replace an open rule", () => {

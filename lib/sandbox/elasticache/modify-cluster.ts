@@ -58,14 +58,6 @@ function applyMember(ctx: OpContext, cc: CacheClusterState, change: MemberChange
   markApplying(cc, ctx.now + ctx.applyDelayMs);
 }
 
-const describe = (c: MemberChange): string =>
-  [
-    c.group && `CacheParameterGroupName=${c.group}`,
-    c.securityGroups && `SecurityGroupIds=${c.securityGroups.join(",")}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
-
 export const modifyClusterOps: OperationTable = {
   ModifyReplicationGroup: write((ctx) => {
     const id = required(ctx.params, "ReplicationGroupId").toLowerCase();
@@ -98,8 +90,7 @@ export const modifyClusterOps: OperationTable = {
       rg.status = "modifying";
       rg.settleAt = ctx.now + ctx.applyDelayMs;
     }
-    const summary = describe(changed[0]?.change ?? {}) || "Description";
-    recordEvent(ctx, "replication-group", id, `Replication group ${id} modified: ${summary}`);
+    recordEvent(ctx, "replication-group", id, "Modified replication group");
     return `<ReplicationGroup>${replicationGroupXml(ctx.region, rg)}</ReplicationGroup>`;
   }),
 
@@ -123,7 +114,7 @@ export const modifyClusterOps: OperationTable = {
     const change = planMember(ctx, cc, false, `cache cluster ${id}`);
     if (!change.group && !change.securityGroups) throw invalidCombination("No modifications were requested.");
     applyMember(ctx, cc, change);
-    recordEvent(ctx, "cache-cluster", id, `Cache cluster ${id} modified: ${describe(change)}`);
+    recordEvent(ctx, "cache-cluster", id, "Modified cache cluster");
     return `<CacheCluster>${cacheClusterXml(ctx.region, cc, false)}</CacheCluster>`;
   }),
 };

@@ -73,7 +73,7 @@ export const parameterGroupWriteOps: OperationTable = {
     const arn = elasticacheArn(region, "parametergroup", check.name);
     const tags = parseTags(params);
     if (tags.length) region.tags[arn] = tags;
-    recordEvent(ctx, "cache-parameter-group", check.name, `Cache parameter group ${check.name} created`);
+    recordEvent(ctx, "cache-parameter-group", check.name, "Cache parameter group created");
     return `<CacheParameterGroup>${
       leaf("CacheParameterGroupName", check.name) +
       leaf("CacheParameterGroupFamily", family) +
@@ -119,12 +119,7 @@ export const parameterGroupWriteOps: OperationTable = {
       group,
       updates.map((u) => u.name),
     );
-    recordEvent(
-      ctx,
-      "cache-parameter-group",
-      group.name,
-      `Cache parameter group ${group.name} modified: ${updates.map((u) => `${u.name}=${u.value}`).join(", ")}`,
-    );
+    recordEvent(ctx, "cache-parameter-group", group.name, "Cache parameter group modified");
     return leaf("CacheParameterGroupName", group.name);
   }),
 
@@ -144,12 +139,7 @@ export const parameterGroupWriteOps: OperationTable = {
     const reset = all ? Object.keys(group.user) : names.filter((n) => n in group.user);
     for (const n of reset) delete group.user[n];
     if (reset.length) propagate(ctx, group, reset);
-    recordEvent(
-      ctx,
-      "cache-parameter-group",
-      group.name,
-      `Cache parameter group ${group.name} reset: ${all ? "all parameters" : names.join(", ")}`,
-    );
+    recordEvent(ctx, "cache-parameter-group", group.name, "Cache parameter group modified");
     return leaf("CacheParameterGroupName", group.name);
   }),
 
@@ -165,7 +155,7 @@ export const parameterGroupWriteOps: OperationTable = {
     }
     ctx.region.parameterGroups = ctx.region.parameterGroups.filter((g) => g !== group);
     delete ctx.region.tags[elasticacheArn(ctx.region, "parametergroup", group.name)];
-    recordEvent(ctx, "cache-parameter-group", group.name, `Cache parameter group ${group.name} deleted`);
+    recordEvent(ctx, "cache-parameter-group", group.name, "Cache parameter group deleted");
     return undefined;
   }),
 };

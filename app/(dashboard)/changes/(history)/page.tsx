@@ -3,25 +3,14 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
 import { RunsTable } from "@/components/wizard/runs-table";
-import { listApplyRuns, undoCandidates, type UndoCandidate } from "@/lib/apply";
-import { AwsError, type AwsProblem } from "@/lib/aws";
+import { listApplyRuns, type UndoCandidate } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
-import { wizardSettings } from "@/lib/wizard/live";
-import { candidateKey, uniqueCandidates } from "@/lib/wizard/undo-key";
+import { getEstate } from "@/lib/estate";
+import { estateUndoCandidates } from "@/lib/wizard/estate-undo";
+import { candidateKey } from "@/lib/wizard/undo-key";
 import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Changes" };
-
-async function candidatesOrProblem(): Promise<{ candidates: UndoCandidate[]; problem?: AwsProblem }> {
-  const setup = wizardSettings();
-  if (!setup.ok) return { candidates: [], problem: setup.problem };
-  try {
-    return { candidates: uniqueCandidates(await undoCandidates({ settings: setup.settings })) };
-  } catch (err) {
-    if (err instanceof AwsError) return { candidates: [], problem: err.problem };
-    throw err;
-  }
-}
 
 const labelOf = (c: UndoCandidate) =>
   c.type === "cache-parameter-group"
@@ -33,7 +22,12 @@ const labelOf = (c: UndoCandidate) =>
 /** The history of applies, and what QueueReady created that nothing uses any more (undo, operators only). */
 export default async function ChangesPage() {
   const user = await requireRole("viewer");
-  const [runs, { candidates, problem }] = await Promise.all([listApplyRuns(), candidatesOrProblem()]);
+  const [runs, { candidates, problems }, estate] = await Promise.all([
+    listApplyRuns(),
+    estateUndoCandidates(),
+    getEstate(),
+  ]);
+  const accountNames = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   return (
     <div className="space-y-6">
       <div>
@@ -43,7 +37,7 @@ export default async function ChangesPage() {
       <Card>
         <CardHeader title="Applies" description={plural(runs.length, "apply", "applies")} />
         {runs.length > 0 ? (
-          <RunsTable runs={runs} />
+          <RunsTable runs={runs} accountNames={accountNames} />
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">
             No apply yet. Fix a cluster from the status page.
@@ -56,22 +50,32 @@ export default async function ChangesPage() {
           description="Checked live: each still exists and no cluster uses it."
         />
         <CardBody className="space-y-3">
-          {problem ? <AwsProblemNotice what="unused resources cannot be listed" problem={problem} /> : null}
-          {candidates.length === 0 && !problem ? (
+          {problems.map((p) => (
+            <AwsProblemNotice
+              key={p.accountId}
+              what={`unused resources ${p.accountId ? `in ${p.accountName} (${p.accountId}) ` : ""}cannot be listed`}
+              problem={p.problem}
+            />
+          ))}
+          {candidates.length === 0 && problems.length === 0 ? (
             <p className="text-[13px] text-slate-500">Nothing to remove.</p>
           ) : null}
           <ul className="divide-y divide-slate-100">
             {candidates.map((c) => (
-              <li key={candidateKey(c)} className="space-y-1.5 py-3">
+              <li key={`${c.accountId}|${candidateKey(c)}`} className="space-y-1.5 py-3">
                 <p className="text-[13px] text-slate-900">
                   <span className="font-medium">{labelOf(c)}</span>{" "}
                   <span className="font-mono text-xs text-slate-500">
-                    {c.region} · from apply {c.runId}
+                    {c.accountName} ({c.accountId}) · {c.region} · from apply {c.runId}
                   </span>
                 </p>
                 <p className="text-xs text-slate-600">{c.reason}</p>
                 {user.role === "operator" ? (
-                  <RemoveResourceForm candidateKey={candidateKey(c)} label={labelOf(c)} />
+                  <RemoveResourceForm
+                    accountId={c.accountId}
+                    candidateKey={candidateKey(c)}
+                    label={labelOf(c)}
+                  />
                 ) : (
                   <p className="text-xs text-slate-500">Only an operator can remove it.</p>
                 )}

@@ -7,8 +7,11 @@ import { AutoRefresh } from "@/components/wizard/auto-refresh";
 import { RunResult } from "@/components/wizard/run-result";
 import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
-import { getApplyRun } from "@/lib/apply";
+import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
+import { getApplyRun, listRevertsOf } from "@/lib/apply";
 import { requireRole } from "@/lib/auth/require-role";
+import { accountLabel } from "@/components/wizard/runs-table";
+import { getEstate } from "@/lib/estate";
 import { canResume, resumeParams } from "@/lib/wizard/resume";
 import { stepHref } from "@/lib/wizard/steps";
 
@@ -16,21 +19,24 @@ export const metadata: Metadata = { title: "Apply progress" };
 
 /** One apply as it happens: read from the store on every render, so a reload or another browser sees the same. */
 export default async function ApplyProgressPage({ params }: { params: Promise<{ runId: string }> }) {
-  await requireRole("viewer");
+  const user = await requireRole("viewer");
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
+  const reverts = await listRevertsOf(run.id);
   const running = run.status === "running";
+  const estate = await getEstate();
+  const names = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   // Resume: the same choices previewed again; what the run created (tagged with its id) is taken up, not made twice.
-  const again = stepHref("preview", resumeParams(run));
+  const again = resumeHref(run, stepHref("preview", resumeParams(run)));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight text-slate-900">
-            Apply to <span className="font-mono">{run.target.id}</span>
+            {run.plan.revert ? "Revert on" : "Apply to"} <span className="font-mono">{run.target.id}</span>
           </h1>
           <p className="mt-1 text-[13px] text-slate-500">
-            {run.region} · by {run.user.name}
+            {accountLabel(run.target.accountId, names)} · {run.region} · by {run.user.name}
             {run.origin === "cli" ? " from the CLI" : ""} · started{" "}
             {run.startedAt.replace("T", " ").slice(0, 19)} UTC
             {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
@@ -49,17 +55,21 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           >
             {run.message}
           </p>
+          <RevertNotes run={run} reverts={reverts} />
           <RunSteps run={run} />
           <RunResult run={run} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             {canResume(run) ? (
               <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>
-                Resume (preview again with the same choices)
+                {run.plan.revert
+                  ? "Resume (preview the revert again)"
+                  : "Resume (preview again with the same choices)"}
               </Link>
             ) : null}
             {run.status === "succeeded" ? (
               <Link
                 href={stepHref("target", {
+                  account: run.target.accountId,
                   region: run.target.region,
                   kind: run.target.kind,
                   id: run.target.id,
@@ -70,6 +80,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
                 Run the wizard again
               </Link>
             ) : null}
+            <RevertAction run={run} operator={user.role === "operator"} />
             <Link
               href={`/status?region=${encodeURIComponent(run.region)}`}
               className={buttonClasses("secondary", "sm")}

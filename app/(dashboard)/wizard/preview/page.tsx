@@ -14,7 +14,9 @@ import { ReviewTarget } from "@/components/wizard/review-target";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { detailHref } from "@/lib/inventory/links";
 import { previewPlan } from "@/lib/apply";
-import { AwsError } from "@/lib/aws";
+import { AwsError, type AwsSettings } from "@/lib/aws";
+import type { EstateAccount } from "@/lib/estate";
+import { wizardSettings } from "@/lib/wizard/live";
 import { choicesOf } from "@/lib/wizard/choices";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
 import { reviewGroups } from "@/lib/wizard/review";
@@ -40,12 +42,14 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   if (!setup.ok)
     return frame(<AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />);
   if (!choices.ok) return frame(null);
+  const { account } = setup;
   let result: Awaited<ReturnType<typeof previewPlan>>;
   try {
     result = await previewPlan({
       settings: setup.settings,
       choices: choices.value,
       user: { name: user.name, role: user.role },
+      dryRun: await dryRunSettings(user.role, account),
     });
   } catch (err) {
     if (err instanceof AwsError)
@@ -60,10 +64,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   // Cancel leaves the wizard for the cluster's own page; Back is the previous step, answers kept.
   const secondary = (
     <>
-      <Link
-        href={detailHref({ region: plan.region, kind: plan.target.kind, id: plan.target.id })}
-        className={buttonClasses("ghost")}
-      >
+      <Link href={detailHref(plan.target)} className={buttonClasses("ghost")}>
         Cancel
       </Link>
       <Link href={stepHref("modification", params)} className={buttonClasses("secondary")}>
@@ -97,7 +98,12 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
             editHref={stepHref(group.slug, params)}
           >
             {group.slug === "target" ? (
-              <ReviewTarget target={plan.target} region={plan.region} />
+              <ReviewTarget
+                target={plan.target}
+                region={plan.region}
+                accountName={account.name}
+                runsAs={account.applyRole}
+              />
             ) : group.steps.length > 0 ? (
               <ol aria-label={`Steps of ${group.label}`} className="space-y-3">
                 {group.steps.map(({ step, index }) => (
@@ -107,6 +113,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
                     index={index}
                     heading="h4"
                     permission={permissions.find((p) => p.stepId === step.id)}
+                    runsAs={account.applyRole}
                   />
                 ))}
               </ol>
@@ -116,7 +123,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
           </ReviewSection>
         ))}
         <SecurityChanges plan={plan} />
-        <PlanExports plan={plan} previewId={previewId} />
+        <PlanExports plan={plan} previewId={previewId} runsAs={account.applyRole} />
         <div className="border-t border-slate-200 pt-4">
           {plan.converged ? (
             <FooterRow secondary={secondary}>
@@ -160,6 +167,20 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
       </div>
     </WizardFrame>
   );
+}
+
+/**
+ * EC2 DryRun asks as the principal that will apply. With a separate apply role, only an operator's preview
+ * assumes it; a viewer's page never holds write credentials, so its DryRun is left to the operator.
+ */
+async function dryRunSettings(
+  role: string,
+  account: EstateAccount,
+): Promise<AwsSettings | false | undefined> {
+  if (account.applyRole === account.readRole) return undefined;
+  if (role !== "operator") return false;
+  const apply = await wizardSettings(account.accountId, "apply");
+  return apply.ok ? apply.settings : false;
 }
 
 /** A sentence on the left, the actions on the right (wrapping under it on a phone). */

@@ -4,10 +4,12 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { RegionTabs } from "@/components/status/region-tabs";
 import { cx } from "@/components/ui/cx";
 import { Notice } from "@/components/ui/notice";
+import { AccountChoice } from "@/components/wizard/account-choice";
 import { ClusterOptions } from "@/components/wizard/cluster-options";
 import { FieldError } from "@/components/wizard/fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
+import { getEstate } from "@/lib/estate";
 import { targetOptions } from "@/lib/plan";
 import { readRegion, regionOf } from "@/lib/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
@@ -16,7 +18,7 @@ import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Wizard: target" };
 
-/** Step 1: region, VPC (clusters counted), cluster in that VPC. Pre-filled from the status page's fix link. */
+/** Step 1: account (when there are several), region, VPC (clusters counted), cluster in that VPC. Pre-filled from the status page's fix link. */
 export default async function TargetStep({ searchParams }: { searchParams: SearchParams }) {
   const { params, setup } = await loadStep("target", searchParams);
   if (!setup.ok) {
@@ -27,6 +29,8 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
     );
   }
   const { region, unconfigured } = regionOf(setup.settings, params.region);
+  const account = setup.account.accountId;
+  const estate = await getEstate();
   const options = targetOptions(await readRegion(setup.settings, region));
   const chosen = options.clusters.find((c) => c.kind === params.kind && c.id === params.id);
   const vpcId = params.vpc ?? chosen?.vpcId ?? options.vpcs.find((v) => v.clusterCount > 0)?.id;
@@ -57,7 +61,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
     >
       <StepForm
         step="target"
-        hidden={{ region, vpc: vpcId }}
+        hidden={{ account, region, vpc: vpcId }}
         submitLabel="Continue to network access"
         secondary={
           <Link href="/status" className="text-[13px] text-slate-600 hover:text-slate-900">
@@ -65,9 +69,16 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
           </Link>
         }
       >
+        {estate.ok && estate.accounts.length > 1 ? (
+          <AccountChoice accounts={estate.accounts} current={account} />
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-[13px] font-medium text-slate-700">Region</span>
-          <RegionTabs regions={setup.settings.regions} current={region} basePath="/wizard/target" />
+          <RegionTabs
+            regions={setup.settings.regions}
+            current={region}
+            basePath={`/wizard/target?${toQuery({ account })}`}
+          />
           <FieldError name="region" />
         </div>
         <nav aria-label="VPC" className="space-y-1.5">
@@ -76,7 +87,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
             {options.vpcs.map((v) => (
               <li key={v.id}>
                 <Link
-                  href={`/wizard/target?${toQuery({ region, vpc: v.id })}`}
+                  href={`/wizard/target?${toQuery({ account, region, vpc: v.id })}`}
                   aria-current={v.id === vpcId ? "page" : undefined}
                   prefetch={false}
                   className={cx(

@@ -1,16 +1,15 @@
-import { resolveView } from "@/lib/status/resolve-view";
-import { applyAuditQuery, type SearchParams } from "@/components/status/audit-query";
+import { parseStatusQuery, type SearchParams } from "@/components/status/status-query";
 import { getSessionUser } from "@/lib/auth/session";
-import { auditRegions } from "@/lib/audit";
-import { exportCsv, exportJson } from "@/lib/readiness/export";
+import { defaultDatabase } from "@/lib/db";
+import { latestFinishedRun } from "@/lib/db/audit-runs";
+import { allTargetStates } from "@/lib/db/target-state-queries";
+import { storedCsv, storedJson } from "@/lib/status/stored-export";
+import { stateFilterOf } from "@/lib/status/stored-status";
 
-// Live AWS state, read on every download; never cached or prerendered.
+// The stored state as it is now; never cached or prerendered.
 export const dynamic = "force-dynamic";
 
-const FORMATS = {
-  csv: { type: "text/csv; charset=utf-8", render: exportCsv },
-  json: { type: "application/json; charset=utf-8", render: exportJson },
-} as const;
+const TYPES = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
 
 function paramsOf(url: URL): SearchParams {
   const out: SearchParams = {};
@@ -26,8 +25,9 @@ function problem(status: number, message: string): Response {
 }
 
 /**
- * GET /api/audit/export?format=csv|json&region=...|regions=all[&verdict=&engine=&q=&sort=]: the audit of the
- * same regions and rows the status page shows, read live, as a download. Viewers and up; 401 without a session.
+ * GET /api/audit/export?format=csv|json[&account=&region=&verdict=&kind=&engine=&q=&sort=]: every stored row
+ * the status page's filters match (all pages), from the latest audit, as a download. Viewers and up; 401
+ * without a session; 503 while no audit is stored yet.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getSessionUser();
@@ -35,25 +35,17 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "json";
   if (format !== "csv" && format !== "json") return problem(400, "format must be csv or json.");
-  const view = resolveView(paramsOf(url));
-  if (!view.ok) return problem(503, view.problem.message);
-  // The page may fall back to the default region and say so; a download must hold what was asked for.
-  if (view.choice.unconfigured.length > 0) {
-    return problem(
-      400,
-      `Region ${view.choice.unconfigured.map((r) => JSON.stringify(r)).join(", ")} is not configured; configured: ${view.settings.regions.join(", ")}.`,
-    );
-  }
-
-  const audits = await auditRegions(view.settings, view.choice.regions);
-  const shown = audits.map((a) => ({ ...a, clusters: applyAuditQuery(a.clusters, view.query) }));
+  const query = parseStatusQuery(paramsOf(url));
+  const { db } = await defaultDatabase();
+  const run = await latestFinishedRun(db);
+  if (!run) return problem(503, "No audit is stored yet: the first one is running. Try again in a moment.");
+  const rows = await allTargetStates(db, stateFilterOf(query), query.sort);
   const now = new Date();
   const stamp = now.toISOString().slice(0, 19).replaceAll(":", "").replace("T", "-");
-  const scope = view.choice.all ? "all-regions" : view.choice.regions.join("+");
-  const { type, render } = FORMATS[format];
-  return new Response(render(shown, now.toISOString()), {
+  const scope = [query.accountId, query.region].filter(Boolean).join("-") || "all";
+  return new Response(format === "csv" ? storedCsv(rows) : storedJson(rows, run, now), {
     headers: {
-      "content-type": type,
+      "content-type": TYPES[format],
       "content-disposition": `attachment; filename="queueready-audit-${scope}-${stamp}.${format}"`,
       "cache-control": "no-store",
     },

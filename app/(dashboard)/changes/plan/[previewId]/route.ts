@@ -1,5 +1,6 @@
 import { getPreview } from "@/lib/apply";
 import { getSessionUser } from "@/lib/auth/session";
+import { scopeFor } from "@/lib/estate";
 import { planFileName, renderCli, renderJson } from "@/lib/plan";
 
 /**
@@ -17,7 +18,10 @@ export async function GET(
   if (!preview)
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
   const format = new URL(request.url).searchParams.get("format") === "sh" ? "sh" : "json";
-  const body = format === "sh" ? renderCli(preview.plan) : renderJson(preview.plan);
+  // The role the plan's calls run as, when its account is still configured.
+  const found = await scopeFor(preview.plan.target.accountId);
+  const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
+  const body = format === "sh" ? renderCli(preview.plan, { runsAs }) : renderJson(preview.plan, { runsAs });
   return new Response(body, {
     headers: {
       "content-type":

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanStepCard } from "@/components/plan/plan-step-card";
+import { PlanSummary } from "@/components/plan/plan-summary";
+import { SecurityChanges } from "@/components/plan/security-changes";
+import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { buttonClasses } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { ApplyForm } from "@/components/wizard/apply-form";
+import { notFound } from "next/navigation";
+import { getApplyRun, previewRevert } from "@/lib/apply";
+import { AwsError } from "@/lib/aws";
+import { requireRole } from "@/lib/auth/require-role";
+import { applyRevertAction } from "@/lib/wizard/revert-action";
+import { wizardSettings } from "@/lib/wizard/live";
+
+export const metadata: Metadata = { title: "Revert an apply" };
+
+/**
+ * The revert's binding preview, read live on every render like the wizard's: the one call that puts the
+ * cluster back on the groups the run replaced, before → after, or why it cannot be reverted now.
+ */
+export default async function RevertPreviewPage({ params }: { params: Promise<{ runId: string }> }) {
+  const user = await requireRole("viewer");
+  const { runId } = await params;
+  const back = `/changes/${runId}`;
+  const href = `${back}/revert`;
+  const frame = (children: React.ReactNode, description?: string) => (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold tracking-tight text-slate-900">Revert this apply</h1>
+        <p className="mt-1 text-[13px] text-slate-500">
+          Run <span className="font-mono">{runId}</span>
+          {description ? ` · ${description}` : ""}
+        </p>
+      </div>
+      {children}
+    </div>
+  );
+  const run = await getApplyRun(runId);
+  if (!run) notFound();
+  // Read settings of the run's account: a revert has ElastiCache steps only, which no DryRun can check.
+  const setup = await wizardSettings(run.target.accountId, "read");
+  if (!setup.ok && setup.notFound) notFound();
+  if (!setup.ok)
+    return frame(<AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />);
+  let result: Awaited<ReturnType<typeof previewRevert>>;
+  try {
+    result = await previewRevert({
+      settings: setup.settings,
+      runId,
+      user: { name: user.name, role: user.role },
+    });
+  } catch (err) {
+    if (err instanceof AwsError)
+      return frame(<AwsProblemNotice what="the revert could not be previewed" problem={err.problem} />);
+    throw err;
+  }
+  const cancel = (
+    <Link href={back} className={buttonClasses("ghost")}>
+      Cancel
+    </Link>
+  );
+  if (!result.ok) {
+    const changed = result.fieldErrors["revert.changed"];
+    return frame(
+      <div className="space-y-4">
+        <Notice
+          tone="error"
+          title={
+            changed
+              ? "The cluster changed since this apply: nothing was reverted"
+              : "This apply cannot be reverted"
+          }
+        >
+          {changed ? <p>Reverting now would overwrite what someone else changed:</p> : null}
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 [overflow-wrap:anywhere]">
+            {Object.values(result.fieldErrors)
+              .flat()
+              .map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+          </ul>
+        </Notice>
+        <div className="flex flex-wrap justify-end gap-3">
+          {cancel}
+          <Link href={href} className={buttonClasses("secondary")} prefetch={false}>
+            Preview again
+          </Link>
+        </div>
+      </div>,
+    );
+  }
+  const { plan, permissions, previewId } = result;
+  return frame(
+    <div className="space-y-6">
+      <PlanSummary plan={plan} />
+      <ol aria-label="Steps of the revert" className="space-y-3">
+        {plan.steps.map((step, index) => (
+          <PlanStepCard
+            key={step.id}
+            step={step}
+            index={index}
+            permission={permissions.find((p) => p.stepId === step.id)}
+          />
+        ))}
+      </ol>
+      <SecurityChanges plan={plan} />
+      <div className="border-t border-slate-200 pt-4">
+        {plan.converged ? (
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-[13px] text-slate-700">Nothing to revert: {plan.summaryLine}</p>
+            <Link href={back} className={buttonClasses("secondary")}>
+              Back to the run
+            </Link>
+          </div>
+        ) : plan.blockers.length > 0 ? (
+          <div className="flex flex-wrap justify-end gap-3">
+            {cancel}
+            <Link href={href} className={buttonClasses("primary")} prefetch={false}>
+              Preview again
+            </Link>
+          </div>
+        ) : user.role === "operator" ? (
+          <ApplyForm
+            key={previewId}
+            previewId={previewId}
+            fingerprint={plan.fingerprint}
+            summaryLine={plan.summaryLine}
+            previewHref={href}
+            secondary={cancel}
+            action={applyRevertAction}
+            fields={{ runId }}
+            label="Revert"
+          />
+        ) : (
+          <p className="text-[13px] text-slate-700">
+            You are signed in as a viewer: only an operator can revert an apply.
+          </p>
+        )}
+      </div>
+    </div>,
+    `${plan.target.id} in ${plan.region}`,
+  );
+}

@@ -1,0 +1,68 @@
+import { cx } from "@/components/ui/cx";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
+import { statusSearch, type StatusQuery } from "./status-query";
+
+const ACCENTS: Record<Verdict, string> = {
+  ready: "bg-emerald-500",
+  "needs-changes": "bg-amber-500",
+  incompatible: "bg-red-500",
+  "not-applicable": "bg-slate-400",
+  unknown: "bg-violet-500",
+};
+
+/**
+ * How many clusters fall under each verdict in the chosen accounts and regions (before the other filters),
+ * counted in SQL. Each count is a link that filters to it (and, when active, back to every verdict).
+ */
+export function StatusSummary({ counts, query }: { counts: Record<Verdict, number>; query: StatusQuery }) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <nav aria-label="Verdict summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <SummaryLink
+        href={`/status${statusSearch(query, { verdicts: [] })}`}
+        active={query.verdicts.length === 0}
+        count={total}
+        label="All clusters"
+      />
+      {(Object.keys(VERDICT_LABELS) as Verdict[]).map((v) => {
+        const active = query.verdicts.length === 1 && query.verdicts[0] === v;
+        return (
+          <SummaryLink
+            key={v}
+            href={`/status${statusSearch(query, { verdicts: active ? [] : [v] })}`}
+            active={active}
+            count={counts[v]}
+            label={VERDICT_LABELS[v]}
+            accent={ACCENTS[v]}
+          />
+        );
+      })}
+    </nav>
+  );
+}
+
+function SummaryLink(props: {
+  href: string;
+  active: boolean;
+  count: number;
+  label: string;
+  accent?: string;
+}) {
+  return (
+    <a
+      href={props.href}
+      aria-label={`${props.label}: ${props.count}`}
+      aria-current={props.active ? "true" : undefined}
+      className={cx(
+        "group relative overflow-hidden rounded-lg border bg-white px-4 py-3 shadow-xs transition-colors hover:border-slate-300",
+        props.active ? "border-indigo-400 ring-1 ring-indigo-400" : "border-slate-200",
+      )}
+    >
+      {props.accent ? (
+        <span aria-hidden className={cx("absolute inset-y-0 left-0 w-1", props.accent)} />
+      ) : null}
+      <span className="block text-2xl font-semibold tabular-nums text-slate-900">{props.count}</span>
+      <span className="block text-[13px] font-medium text-slate-600">{props.label}</span>
+    </a>
+  );
+}

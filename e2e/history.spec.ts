@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { openDatabase } from "../lib/db/open";
+import { targetEvents } from "../lib/db/schema";
+import type { TargetRef } from "../lib/inventory/identity";
+import { detailHref } from "../lib/inventory/links";
+import { expect, storageState, test } from "./fixtures";
+
+test.use({ storageState: storageState.viewer });
+
+const ref: TargetRef = {
+  accountId: "123456789012",
+  region: "us-east-1",
+  kind: "replication-group",
+  id: "secure-redis7",
+};
+const title = "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru";
+
+// The e2e server runs no scheduled audit (its specs count AWS calls), so the events a scheduled audit
+// would write are put in its database directly; no audit row is added, so the status page is unchanged.
+test.beforeAll(async () => {
+  const url = await readFile(path.join(process.env.E2E_DATA_DIR!, "database-url"), "utf8");
+  const database = await openDatabase({ kind: "postgres", url, dataDir: "" });
+  try {
+    const base = {
+      accountId: ref.accountId,
+      region: ref.region,
+      kind: ref.kind,
+      targetId: ref.id,
+      auditId: null,
+    };
+    const hour = 3_600_000;
+    await database.db
+      .insert(targetEvents)
+      .values([
+        {
+          ...base,
+          id: "e2e-first",
+          event: "first-seen",
+          verdictBefore: null,
+          verdictAfter: "ready",
+          findings: [],
+          changedRules: [],
+          at: new Date(Date.now() - 30 * hour),
+          cause: [],
+        },
+        {
+          ...base,
+          id: "e2e-regressed",
+          event: "regressed",
+          verdictBefore: "ready",
+          verdictAfter: "needs-changes",
+          findings: [{ ruleId: "eviction-policy", severity: "fail", title }],
+          changedRules: ["eviction-policy"],
+          at: new Date(Date.now() - hour),
+          since: new Date(Date.now() - 2 * hour),
+          cause: [
+            {
+              at: "2026-01-15T14:02:00.000Z",
+              sourceType: "replication-group",
+              sourceId: ref.id,
+              message: "Modified replication group",
+            },
+          ],
+          causeCheckedAt: new Date(),
+        },
+      ])
+      .onConflictDoNothing();
+  } finally {
+    await database.close();
+  }
+});
+
+test("the detail page shows the cluster's history with the rule that changed and the cause", async ({
+  page,
+}) => {
+  await page.goto(detailHref(ref));
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByText("Stopped being ready")).toBeVisible();
+  await expect(history.getByText(`eviction-policy now fails: ${title}`)).toBeVisible();
+  await expect(
+    history.getByText(
+      "Cause (AWS events): Modified replication group (replication-group secure-redis7) at 14:02 UTC",
+    ),
+  ).toBeVisible();
+  // The server's own first audit may have recorded the cluster as well: at least one first sighting.
+  await expect(history.getByText("First seen, ready").first()).toBeVisible();
+});
+
+test("/status/changes lists the last 24 h, newest first, linking each cluster to its page", async ({
+  page,
+}) => {
+  await page.goto("/status/changes");
+  await expect(page.getByRole("heading", { name: "Changed in the last 24 h" })).toBeVisible();
+  const changes = page.getByRole("region", { name: "Changes" });
+  await expect(changes.getByText("Stopped being ready")).toBeVisible();
+  // First seen 30 h ago is outside the window (and first-seen is left out anyway).
+  await expect(changes.getByText("First seen, ready")).toHaveCount(0);
+  // A stored audit that ran after the insert may add "Became ready" for it too: follow the first link.
+  await changes.getByRole("link", { name: ref.id }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${detailHref(ref)}$`));
+  await expect(page.getByRole("region", { name: "History" })).toBeVisible();
+});

@@ -1,0 +1,46 @@
+/**
+ * One value, loaded on demand and kept for a while: the estate (which accounts, with which credentials) is
+ * asked by every page and action, but changes only when the organization or the accounts file does. A load
+ * that went badly is kept only briefly, so a fixed trust policy shows up within seconds, not minutes.
+ */
+
+export interface TtlCacheOptions<T> {
+  load: () => Promise<T>;
+  /** How long this value may be served; a rejected load is never kept. */
+  ttlMs: (value: T) => number;
+  now?: () => number;
+}
+
+export interface TtlCache<T> {
+  get(key: string): Promise<T>;
+  clear(): void;
+}
+
+/**
+ * `key` names what the value was loaded from (the environment it reads): a different key loads afresh.
+ * Concurrent callers share one load.
+ */
+export function ttlCache<T>(opts: TtlCacheOptions<T>): TtlCache<T> {
+  const now = opts.now ?? Date.now;
+  let entry: { key: string; value: Promise<T>; until: number } | undefined;
+  return {
+    get(key) {
+      if (entry && entry.key === key && now() < entry.until) return entry.value;
+      const value = opts.load();
+      const mine = { key, value, until: Number.POSITIVE_INFINITY };
+      entry = mine;
+      value.then(
+        (v) => {
+          if (entry === mine) mine.until = now() + opts.ttlMs(v);
+        },
+        () => {
+          if (entry === mine) entry = undefined;
+        },
+      );
+      return value;
+    },
+    clear() {
+      entry = undefined;
+    },
+  };
+}

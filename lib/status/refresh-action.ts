@@ -1,0 +1,28 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { failure, success } from "@/lib/actions/action-result";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { readAwsSettings } from "@/lib/aws";
+import { defaultDatabase } from "@/lib/db";
+import { startManualAudit } from "./refresh-audit";
+
+/**
+ * Refresh: audits every account and region now and stores the result (viewers and up: it only reads
+ * AWS). One runs at a time across replicas; while one runs, a second is refused with a sentence.
+ */
+export const refreshAuditAction = validatedAction(z.object({}), "viewer", async (_input, user) => {
+  const read = readAwsSettings(process.env);
+  if (!read.ok) return failure(read.problem.code, read.problem.message);
+  const { db } = await defaultDatabase();
+  const outcome = await startManualAudit(db, read.settings, process.env, user.name);
+  if (!outcome.started) return failure("conflict", outcome.message);
+  try {
+    await outcome.done;
+  } catch (err) {
+    console.error(`A refresh audit failed: ${err instanceof Error ? err.message : String(err)}`);
+    return failure("conflict", "The audit could not finish; the page still shows the previous one.");
+  }
+  revalidatePath("/status");
+  return success({ message: "Audited just now." });
+});

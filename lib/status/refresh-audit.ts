@@ -1,0 +1,44 @@
+import "server-only";
+/**
+ * A manual audit of the whole estate (the status page's Refresh, and its first load when nothing is stored
+ * yet): claimed through the audit slot row so one runs at a time across replicas, stored like a scheduled
+ * one. A claim refused because an audit is already running is an answer, not an error.
+ */
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import type { AwsSettings } from "@/lib/aws";
+import type { Db } from "@/lib/db";
+import { claimManualAudit, releaseManualAudit } from "@/lib/db/audit-runs";
+import { finishAudit } from "@/lib/db/audits";
+import { auditForStorage } from "@/lib/schedule/audit-adapter";
+
+export type RefreshOutcome = { started: true; done: Promise<void> } | { started: false; message: string };
+
+const clock = (d: Date) => `${d.toISOString().slice(11, 19)} UTC`;
+
+export async function startManualAudit(
+  db: Db,
+  settings: AwsSettings,
+  env: Readonly<Record<string, string | undefined>>,
+  startedBy: string,
+): Promise<RefreshOutcome> {
+  const id = `manual-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+  const claim = await claimManualAudit(db, { id, startedBy: `${startedBy}@${os.hostname()}:${process.pid}` });
+  if (!claim.ok) {
+    const since = claim.running ? ` (started at ${clock(claim.running.startedAt)})` : "";
+    return {
+      started: false,
+      message: `An audit is already running${since}: this page shows its results when it finishes.`,
+    };
+  }
+  const done = (async () => {
+    try {
+      await finishAudit(db, id, await auditForStorage(settings, env));
+      await releaseManualAudit(db, id, "finished");
+    } catch (err) {
+      await releaseManualAudit(db, id, "failed").catch(() => undefined);
+      throw err;
+    }
+  })();
+  return { started: true, done };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+/**
+ * Undo across the estate: each account's unused resources, listed with that account's READ settings (the
+ * history page is a viewer's page too); only the removal itself, an operator's action, uses APPLY settings.
+ */
+import { listApplyRuns, undoCandidates, type UndoCandidate } from "@/lib/apply";
+import { AwsError, type AwsProblem } from "@/lib/aws";
+import { getEstate } from "@/lib/estate";
+import { uniqueCandidates } from "@/lib/wizard/undo-key";
+
+export type AccountCandidate = UndoCandidate & { accountId: string; accountName: string };
+
+export interface EstateCandidates {
+  candidates: AccountCandidate[];
+  problems: { accountId: string; accountName: string; problem: AwsProblem }[];
+}
+
+/** Every account that has applies in the history is checked; accounts without any cost no AWS call. */
+export async function estateUndoCandidates(): Promise<EstateCandidates> {
+  const estate = await getEstate();
+  if (!estate.ok)
+    return { candidates: [], problems: [{ accountId: "", accountName: "", problem: estate.problem }] };
+  const applied = new Set((await listApplyRuns()).map((r) => r.target.accountId));
+  const out: EstateCandidates = { candidates: [], problems: [] };
+  await Promise.all(
+    estate.accounts
+      .filter((a) => applied.has(a.accountId))
+      .map(async (a) => {
+        const named = { accountId: a.accountId, accountName: a.name };
+        if (!a.read) {
+          if (a.problem) out.problems.push({ ...named, problem: a.problem });
+          return;
+        }
+        try {
+          const found = uniqueCandidates(await undoCandidates({ settings: a.read }));
+          out.candidates.push(...found.map((c) => ({ ...c, ...named })));
+        } catch (err) {
+          if (!(err instanceof AwsError)) throw err;
+          out.problems.push({ ...named, problem: err.problem });
+        }
+      }),
+  );
+  return out;
+}
