@@ -16,6 +16,21 @@ describe("npm run plan arguments", () => {
     });
   });
 
+  it("takes the accounts as npm run audit does: --all-accounts, or --account ID repeated", () => {
+    expect(parsePlanArgs(["--all", "--all-accounts"])).toMatchObject({
+      ok: true,
+      args: { all: true, allAccounts: true, accounts: [] },
+    });
+    expect(
+      parsePlanArgs(["--cluster", "x", "--account", "210987654321", "--account", "345678901234"]),
+    ).toMatchObject({ ok: true, args: { allAccounts: false, accounts: ["210987654321", "345678901234"] } });
+    expect(parsePlanArgs(["--all"])).toMatchObject({ ok: true, args: { allAccounts: false, accounts: [] } });
+    expect(parsePlanArgs(["--all", "--account", "2109876543"])).toEqual({
+      ok: false,
+      message: '--account "2109876543" is not a 12-digit AWS account id',
+    });
+  });
+
   it("maps the wizard's fields to flags", () => {
     const parsed = parsePlanArgs([
       "--cluster",

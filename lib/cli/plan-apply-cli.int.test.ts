@@ -253,10 +253,12 @@ describe("npm run apply refuses", () => {
       other.accountIds = ["999999999999"];
       other.targets[0]!.plan.target.accountId = "999999999999";
       const foreign = await apply([await variant("foreign.json", JSON.stringify(withHash(other))), "--yes"]);
+      // Another account than the credentials': it must be one QueueReady is set up for (here, the organization's).
       expect(foreign).toMatchObject({
         code: 2,
-        stderr:
-          "The plan is for account 999999999999, but the credentials belong to account 123456789012: nothing was applied.\n",
+        stderr: expect.stringMatching(
+          /^The plan names an account QueueReady is not set up for, so nothing was applied\. Not among the configured accounts: 999999999999\. They are: 123456789012 \(management\), /,
+        ),
       });
 
       const unattended = await apply([file]);

@@ -1,19 +1,23 @@
 /**
  * Arguments of `npm run plan`, parsed strictly and validated with zod: a typo stops with the usage text and
- * exit code 2 rather than planning something else. Scope flags (--region, later --account) are a list each,
- * so a fleet plan is the same command with more of them.
+ * exit code 2 rather than planning something else. Scope flags (--region, --account) are a list each, so a
+ * fleet plan is the same command with more of them.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { isRegionName } from "@/lib/aws";
 import { hasChoiceFlags } from "./plan-choices";
 
-export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--region REGION ...] [--out plan.json] [--json]
+export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json]
 
 Plans the BullMQ fixes the wizard would make, from live state, for one cluster or every fixable one.
   --cluster ID                 a replication group or standalone cluster id; repeat for several
   --all                        every fixable target in the regions
-  --region REGION              region to plan in; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION)
+  --all-accounts               in every account of QUEUEREADY_ACCOUNTS_FILE (without one: every account of the
+                               organization, through its OrganizationAccountAccessRole), as \`npm run audit\` does
+  --account ID                 only this account of those; repeat for several (default: the credentials' own)
+  --region REGION              region to plan in; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION;
+                               with accounts, each account's regions)
   --out FILE                   write the plan file that \`npm run apply\` applies
   --json                       print the plan file instead of the summary
   --as NAME                    who made the plan (default: the OS user)
@@ -25,13 +29,16 @@ Choices (one --cluster only; default: what the wizard recommends):
   --parameter-group NAME       reuse this parameter group
   --new-parameter-group NAME   create a parameter group with this name
   --edit-shared NAME           change this shared parameter group, naming each other cluster with --confirm CLUSTER
-Exit codes: 0 nothing to change, 1 changes planned, 2 error.`;
+Exit codes: 0 nothing to change, 1 changes planned, 2 error. With accounts, one that cannot be reached (a role
+that cannot be assumed) is named on stderr and left out of the plan; 2 when none can be.`;
 
 const name = z.string().trim().min(1, "cannot be empty").max(255);
 
 const planArgsSchema = z
   .object({
     regions: z.array(z.string().refine(isRegionName, { message: "is not an AWS region name" })),
+    accounts: z.array(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id")),
+    allAccounts: z.boolean(),
     clusters: z.array(name),
     all: z.boolean(),
     out: name.optional(),
@@ -82,6 +89,8 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
       allowPositionals: false,
       options: {
         region: many,
+        account: many,
+        "all-accounts": bool,
         cluster: many,
         all: bool,
         out: str,
@@ -103,6 +112,8 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
   }
   const parsed = planArgsSchema.safeParse({
     regions: [...new Set(values.region ?? [])],
+    accounts: [...new Set(values.account ?? [])],
+    allAccounts: values["all-accounts"] ?? false,
     clusters: [...new Set(values.cluster ?? [])],
     all: values.all ?? false,
     out: values.out,
@@ -122,6 +133,10 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    if (issue.path[0] === "accounts") {
+      const given = [...new Set(values.account ?? [])][Number(issue.path[1])];
+      return { ok: false, message: `--account ${JSON.stringify(given)} ${issue.message}` };
+    }
     const field = String(issue.path[0] === "flags" ? issue.path[1] : issue.path[0]);
     return { ok: false, message: `${field}: ${issue.message}` };
   }

@@ -18,6 +18,7 @@ import { classifyPlan, type NotPlanned } from "@/lib/plan-file";
 import { choicesFor, type ChoiceFlags } from "./plan-choices";
 
 export interface FleetRequest {
+  /** Regions of the credentials' own account (single-account plans). */
   regions: string[];
   /** Empty with `all`: every target in the regions. */
   clusters: string[];
@@ -41,6 +42,13 @@ export interface Fleet {
   missing: string[];
   /** Regions whose listing failed, with the reason. */
   unreadable: string[];
+}
+
+/** One account to plan in: credentials that read it (and its regions); `label` prefixes its messages. */
+export interface PlanScope {
+  settings: AwsSettings;
+  regions: string[];
+  label?: string;
 }
 
 type Outcome = { plan: Plan } | { notPlanned: NotPlanned } | { invalid: Invalid };
@@ -81,25 +89,36 @@ async function planOne(
   return classified;
 }
 
-export async function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {
+export function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {
+  return planScopes([{ settings, regions: request.regions }], request);
+}
+
+/** Every chosen target of every region of every scope, one after the other. */
+export async function planScopes(
+  scopes: PlanScope[],
+  request: Omit<FleetRequest, "regions">,
+): Promise<Fleet> {
   const fleet: Fleet = { planned: [], notPlanned: [], invalid: [], missing: [], unreadable: [] };
   const seen = new Set<string>();
-  for (const region of request.regions) {
-    const access = await openScope(settings, region);
-    const options = targetOptions(await collect(access));
-    if (options.problems.length > 0) {
-      fleet.unreadable.push(`${region}: ${options.problems.join(" ")}`);
-      continue;
-    }
-    const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));
-    // Parameter group names the targets planned so far in this region will create.
-    const claimed = new Set<string>();
-    for (const option of chosen) {
-      seen.add(option.id);
-      const outcome = await planOne(access, option, request.flags, claimed);
-      if ("plan" in outcome) fleet.planned.push(outcome.plan);
-      else if ("notPlanned" in outcome) fleet.notPlanned.push(outcome.notPlanned);
-      else fleet.invalid.push(outcome.invalid);
+  for (const scope of scopes) {
+    for (const region of scope.regions) {
+      const access = await openScope(scope.settings, region);
+      const options = targetOptions(await collect(access));
+      if (options.problems.length > 0) {
+        const where = scope.label ? `${scope.label} ${region}` : region;
+        fleet.unreadable.push(`${where}: ${options.problems.join(" ")}`);
+        continue;
+      }
+      const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));
+      // Parameter group names the targets planned so far in this account-region will create.
+      const claimed = new Set<string>();
+      for (const option of chosen) {
+        seen.add(option.id);
+        const outcome = await planOne(access, option, request.flags, claimed);
+        if ("plan" in outcome) fleet.planned.push(outcome.plan);
+        else if ("notPlanned" in outcome) fleet.notPlanned.push(outcome.notPlanned);
+        else fleet.invalid.push(outcome.invalid);
+      }
     }
   }
   fleet.missing = request.clusters.filter((id) => !seen.has(id));

@@ -3,11 +3,13 @@
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
 import { readFile } from "node:fs/promises";
-import { callerIdentity, refOf, type TargetRef } from "@/lib/inventory";
+import { refOf, type TargetRef } from "@/lib/inventory";
 import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
 import type { ApplyOptions } from "@/lib/apply";
 import { defaultDatabase, type Db } from "@/lib/db";
 import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/plan-file";
+import { scopeProblemLine } from "./account-scopes";
+import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
 import { applyTarget, type TargetOutcome } from "./apply-target";
 import { operatorName } from "./operator-name";
@@ -90,15 +92,20 @@ export async function runApplyCli(
     io.err(`${settings.problem.message}\n`);
     return EXIT_APPLY_ERROR;
   }
-  let accountId: string;
+  let accounts: Accounts;
   try {
-    ({ accountId } = await callerIdentity(settings.settings));
+    accounts = await accountsOf(file, settings.settings, env);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     io.err(`${err.problem.message}\n`);
     return EXIT_APPLY_ERROR;
   }
-  const refusal = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs, accountId });
+  if (!accounts.ok) {
+    io.err(`${accounts.message}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  const { byId } = accounts;
+  const refusal = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs, accountId: accounts.caller });
   if (refusal) {
     io.err(`${refusal}\n`);
     return EXIT_APPLY_ERROR;
@@ -122,9 +129,16 @@ export async function runApplyCli(
       results.push({ id: t.id, outcome: undefined });
       continue;
     }
-    io.out(`\n${t.kind} ${t.id} (${t.region}): ${plan.summaryLine}\n`);
+    io.out(`\n${t.kind} ${t.id} (${t.accountId}, ${t.region}): ${plan.summaryLine}\n`);
+    const account = byId.get(t.accountId)!;
+    if (!account.applySettings) {
+      const reasons = [`Account ${scopeProblemLine(account)}`];
+      io.out(`  REFUSED, nothing was applied to ${t.id}:\n${reasons.map((r) => `    - ${r}\n`).join("")}`);
+      results.push({ id: t.id, outcome: { status: "refused", reasons } });
+      continue;
+    }
     const applied = new Set(attempted.filter((a) => scopeOf(a) === scopeOf(t)).map((a) => a.id));
-    const outcome = await applyTarget(options, plan, {
+    const outcome = await applyTarget({ ...options, settings: account.applySettings }, plan, {
       user,
       applied,
       io,

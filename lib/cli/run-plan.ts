@@ -8,7 +8,9 @@ import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
-import { planFleet } from "./plan-fleet";
+import { resolveEstate } from "@/lib/audit";
+import { scopeProblemLine } from "./account-scopes";
+import { planScopes, type PlanScope } from "./plan-fleet";
 import { renderFleet } from "./plan-summary";
 
 export const EXIT_NO_CHANGES = 0;
@@ -38,11 +40,34 @@ export async function runPlanCli(
     return EXIT_ERROR;
   }
   const { settings } = read;
-  const regions =
-    args.regions.length > 0 ? args.regions : args.all ? settings.regions : [settings.defaultRegion];
+  // The regions of an account: --region, else all of them for --all, else its default one.
+  const regionsOf = (s: AwsSettings) =>
+    args.regions.length > 0 ? args.regions : args.all ? s.regions : [s.defaultRegion];
+  let scopes: PlanScope[] = [{ settings, regions: regionsOf(settings) }];
+  if (args.allAccounts || args.accounts.length > 0) {
+    const chosen = await resolveEstate(settings, env, {
+      accounts: args.accounts,
+      withoutFile: "organization",
+    });
+    if (!chosen.ok) {
+      io.err(`${chosen.message}\n`);
+      return EXIT_ERROR;
+    }
+    for (const s of chosen.scopes) if (!s.settings) io.err(`Could not plan account ${scopeProblemLine(s)}\n`);
+    scopes = chosen.scopes.flatMap((s) =>
+      s.settings
+        ? [{ settings: s.settings, regions: regionsOf(s.settings), label: `${s.accountId} (${s.name})` }]
+        : [],
+    );
+    if (scopes.length === 0) {
+      io.err("No account could be planned.\n");
+      return EXIT_ERROR;
+    }
+  }
+  const regions = [...new Set(scopes.flatMap((s) => s.regions))];
   let fleet;
   try {
-    fleet = await planFleet(settings, { regions, clusters: args.clusters, all: args.all, flags: args.flags });
+    fleet = await planScopes(scopes, { clusters: args.clusters, all: args.all, flags: args.flags });
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     io.err(`${err.problem.message}\n`);

@@ -49,17 +49,20 @@ export function planAge(file: PlanFile, now: Date): number {
 
 const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} h`;
 
-/** Why this file must not be applied here and now, or undefined when it may. */
+/**
+ * Why this file must not be applied here and now, or undefined when it may. `accountId`: the one account the
+ * credentials belong to; without it (multi-account apply) the caller checks each target's account itself.
+ */
 export function refusalOf(
   file: PlanFile,
-  opts: { now: Date; maxAgeMs: number; accountId: string },
+  opts: { now: Date; maxAgeMs: number; accountId?: string },
 ): string | undefined {
   const age = planAge(file, opts.now);
   if (Date.parse(file.createdAt) - opts.now.getTime() > FUTURE_TOLERANCE_MS)
     return `The plan file says it was made at ${file.createdAt}, in the future: refusing it.`;
   if (age > opts.maxAgeMs)
     return `The plan is ${hours(age)} old, older than the ${hours(opts.maxAgeMs)} allowed: make a new plan.`;
-  const others = file.accountIds.filter((a) => a !== opts.accountId);
+  const others = file.accountIds.filter((a) => opts.accountId !== undefined && a !== opts.accountId);
   if (others.length > 0) {
     return `The plan is for account ${others.join(", ")}, but the credentials belong to account ${opts.accountId}: nothing was applied.`;
   }
