@@ -7,7 +7,6 @@ import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import type { AwsService } from "./errors";
 import { cachedBy, clientConfig, clientKey } from "./client-config";
-import { Ec2QueryProtocol, ElastiCacheQueryProtocol } from "./query-protocol";
 import { assertRegion, type AwsSettings } from "./settings";
 
 /** One region's view of AWS. Opaque: pass it to the lib/aws functions. */
@@ -69,8 +68,8 @@ export function clientsOf(ctx: AwsContext): AwsClients {
 
 function buildClients(settings: AwsSettings, region: string, listener?: RequestListener): AwsClients {
   const config = clientConfig(settings, region);
-  const elasticache = new ElastiCacheClient({ ...config, protocol: ElastiCacheQueryProtocol });
-  const ec2 = new EC2Client({ ...config, protocol: Ec2QueryProtocol });
+  const elasticache = new ElastiCacheClient(config);
+  const ec2 = new EC2Client(config);
   if (listener) {
     countRequests(elasticache, "elasticache", listener);
     countRequests(ec2, "ec2", listener);
