@@ -47,7 +47,7 @@ test("a session made on A is valid on B, and signing out on A ends it on B", asy
 
   await page.goto(`${pair.b.url}/status`);
   await expect(page).toHaveURL(`${pair.b.url}/status`);
-  await expect(page.getByTestId("current-user")).toHaveText(/^viewer\s*viewer$/);
+  await expect(page.getByTestId("current-user")).toHaveText(/^Signed in as viewer, role\s*viewer$/);
 
   await page.goto(`${pair.a.url}/status`);
   await page.getByRole("button", { name: "Sign out" }).click();
