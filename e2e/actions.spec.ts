@@ -4,6 +4,7 @@ import { actionHeaders, builtActions } from "./server-actions";
 // Any server action is reachable by a direct POST, whatever the page shows: each one must check the
 // session and the role itself (validatedAction). Called with an empty input, none may succeed.
 const actions = builtActions();
+const VIEWER_ACTIONS = new Set(["refreshAuditAction"]);
 
 test("the build has server actions to check", () => {
   expect(actions.length).toBeGreaterThan(0);
@@ -40,6 +41,8 @@ test.describe("as a viewer", () => {
         maxRedirects: 0,
       });
       const body = await response.text();
+      // Refresh (re-audit now) is a viewer's action by design: it changes nothing in AWS.
+      if (VIEWER_ACTIONS.has(action.name)) continue;
       expect(body, action.name).not.toContain('"ok":true');
       codes[action.name] = body.match(/"code":"([a-z-]+)"/)?.[1] ?? `http ${response.status()}`;
     }
