@@ -12,7 +12,8 @@ import {
 } from "@/lib/plan/steps-parameter-group";
 import { modifyClusterStep } from "@/lib/plan/steps-modify";
 import { authorizeIngressStep, createSecurityGroupStep } from "@/lib/plan/steps-network";
-import type { FieldErrors, Plan, PlanStep } from "@/lib/plan/types";
+import type { ResolvedTarget } from "@/lib/plan/target";
+import type { FieldErrors, Plan, PlanStep, PlanTarget } from "@/lib/plan/types";
 import { validateNetwork } from "@/lib/plan/validate-network";
 import { validateParameterGroup } from "@/lib/plan/validate-parameter-group";
 import { BUSY_STATUSES, validateTarget } from "@/lib/plan/validate-target";
@@ -27,6 +28,21 @@ export class PlanInputError extends Error {
 
 function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+/** What a plan records of its target: the identity and the facts its steps were shaped by. */
+export function planTargetOf(t: ResolvedTarget): PlanTarget {
+  return {
+    accountId: t.ref.accountId,
+    region: t.ref.region,
+    kind: t.ref.kind,
+    id: t.ref.id,
+    engine: t.engine,
+    engineVersion: t.engineVersion,
+    clusterEnabled: t.clusterEnabled,
+    vpcId: t.vpcId,
+    port: t.port,
+  };
 }
 
 export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLine" | "converged"> {
@@ -75,17 +91,7 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
   return {
     version: 2,
-    target: {
-      accountId: t.ref.accountId,
-      region: t.ref.region,
-      kind: t.ref.kind,
-      id: t.ref.id,
-      engine: t.engine,
-      engineVersion: t.engineVersion,
-      clusterEnabled: t.clusterEnabled,
-      vpcId: t.vpcId,
-      port: t.port,
-    },
+    target: planTargetOf(t),
     region: t.ref.region,
     choices,
     computedFrom: snapshot.readAt,

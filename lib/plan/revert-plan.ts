@@ -5,7 +5,7 @@
  * (someone attached another group): each attribute must be what the run left, or already what it replaced.
  */
 import type { Snapshot } from "@/lib/inventory/snapshot";
-import { PlanInputError, summarize } from "@/lib/plan/compute-plan";
+import { planTargetOf, PlanInputError, summarize } from "@/lib/plan/compute-plan";
 import type { WizardChoices } from "@/lib/plan/choices";
 import { fingerprintOf, parameterGroupFacts, targetFacts } from "@/lib/plan/fingerprint";
 import { parameterValue } from "@/lib/plan/live-facts";
@@ -123,17 +123,7 @@ export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, sp
   const summary = summarize(steps);
   return {
     version: 2,
-    target: {
-      accountId: t.ref.accountId,
-      region: t.ref.region,
-      kind: t.ref.kind,
-      id: t.ref.id,
-      engine: t.engine,
-      engineVersion: t.engineVersion,
-      clusterEnabled: t.clusterEnabled,
-      vpcId: t.vpcId,
-      port: t.port,
-    },
+    target: planTargetOf(t),
     region: t.ref.region,
     choices,
     revert: spec,
