@@ -92,6 +92,7 @@ for (const width of WIDTHS) {
     const pages: [string, string][] = [
       ["status", "/status"],
       ["detail", "/status/123456789012/us-east-1/replication-group/orders-redis7"],
+      ["status-changes", "/status/changes"],
       ...Object.entries(WIZARD_PAGES).map(([step, url]): [string, string] => [`wizard-${step}`, url]),
       ["run", `/changes/${runId}`],
       ["history", "/changes"],

@@ -33,12 +33,82 @@ for (const width of [1440, 390]) {
       await expect(research.getByRole("table")).toHaveCount(0);
       await expect(page.getByRole("region", { name: /^Account staging / })).toContainText("stg-orders");
     }
-    // The page itself never scrolls sideways; the wide table scrolls in its own box.
+    // The page itself never scrolls sideways (the table's own box is checked below).
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/screens/status-stored-${width}.png`, fullPage: true });
   });
 }
+
+/** Whether each account's table box scrolls sideways: its scroll width against its width. */
+const tableBoxes = (page: Page) =>
+  page.locator("table[aria-label^='Clusters in']").evaluateAll((tables) =>
+    tables.map((t) => {
+      const box = t.parentElement!;
+      return {
+        table: t.getAttribute("aria-label"),
+        scrollWidth: box.scrollWidth,
+        clientWidth: box.clientWidth,
+      };
+    }),
+  );
+
+test("at 1440 px every column fits its card: nothing scrolls sideways, the first row's Fix is on screen", async ({
+  page,
+  statusPage,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await statusPage.goto();
+  const boxes = await tableBoxes(page);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const b of boxes)
+    expect(b.scrollWidth, `${b.table} scrolls sideways`).toBeLessThanOrEqual(b.clientWidth);
+  const first = page.locator("table[aria-label^='Clusters in']").first();
+  await expect(first.getByRole("columnheader")).toHaveText([
+    "Name",
+    "Verdict",
+    "Account · region",
+    "Engine",
+    "VPC",
+    "Parameter group",
+    "Findings",
+    "Action",
+  ]);
+  for (const header of await first.getByRole("columnheader").all())
+    await expect(header).toBeInViewport({ ratio: 1 });
+  // Most urgent first: the first row needs changes, and its Fix shows without scrolling anything.
+  await expect(rowsOnPage(page).first().getByRole("link", { name: "Fix", exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  expect(await page.evaluate(() => window.scrollX + window.scrollY)).toBe(0);
+});
+
+test("at 390 px each row is a card in the table: its verdict and action on screen, nothing scrolls sideways", async ({
+  page,
+  statusPage,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await statusPage.goto();
+  for (const b of await tableBoxes(page))
+    expect(b.scrollWidth, `${b.table} scrolls sideways`).toBeLessThanOrEqual(b.clientWidth);
+  // Still a table to a screen reader: column headers, and a row header named by the target alone.
+  await expect(
+    page.locator("table[aria-label^='Clusters in']").first().getByRole("columnheader"),
+  ).toHaveCount(8);
+  await expect(statusPage.row("orders-redis7")).toHaveCount(1);
+  const rows = await rowsOnPage(page).all();
+  expect(rows.length).toBeGreaterThan(10);
+  for (const row of rows) {
+    const name = (await row.getByRole("rowheader").textContent())?.trim();
+    // The first cell is the verdict; the last holds the action, when the row has one.
+    for (const part of [row.getByRole("cell").first(), row.getByRole("cell").last().getByRole("link")]) {
+      if ((await part.count()) === 0) continue;
+      const box = (await part.boundingBox())!;
+      expect(box.x, `${name}: left edge`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${name}: right edge`).toBeLessThanOrEqual(390);
+    }
+  }
+});
 
 test("filters by keyboard: the view lands in the URL and the result is announced", async ({
   page,

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Table, TBody, Th, THead } from "@/components/ui/table";
 import type { StoredTargetState } from "@/lib/db/target-state-queries";
 import type { TargetRef } from "@/lib/inventory/identity";
@@ -9,16 +10,21 @@ import { FindingChips } from "./finding-chips";
 import { engineLabel } from "./status-labels";
 import type { Engine } from "@/lib/aws/types";
 
-const COLUMNS = [
-  "Verdict",
-  "Name",
-  "Account",
-  "Engine",
-  "Region",
-  "VPC",
-  "Parameter group",
-  "Findings",
-  "Action",
+/**
+ * The columns in row order; the narrow-screen labels in audit-table-styles.ts follow this order. The widths
+ * (xl and up, a fixed layout) add up to 1,068 px and Findings takes the rest: every column fits the 1,230 px
+ * card of the 1,280 px main column, so nothing scrolls sideways. Account and region share a column (the
+ * scope a target lives in) to leave Findings room; the row header stays the name alone.
+ */
+const COLUMNS: { label: string; width?: string }[] = [
+  { label: "Name", width: "xl:w-[10.5rem]" },
+  { label: "Verdict", width: "xl:w-[8.5rem]" },
+  { label: "Account · region", width: "xl:w-[7.5rem] xl:whitespace-normal" },
+  { label: "Engine", width: "xl:w-[9.5rem]" },
+  { label: "VPC", width: "xl:w-[11.25rem]" },
+  { label: "Parameter group", width: "xl:w-[12rem]" },
+  { label: "Findings" },
+  { label: "Action", width: "xl:w-[7.5rem]" },
 ];
 
 export const refOf = (r: StoredTargetState): TargetRef => ({
@@ -29,8 +35,22 @@ export const refOf = (r: StoredTargetState): TargetRef => ({
 });
 
 /**
+ * A group name that may also break after a dot ("default.redis7." / "cluster.on"; browsers break only at
+ * hyphens), never inside a version ("memcached1.6").
+ */
+function breakable(name: string) {
+  return name.split(/(?<=\.)(?=\D)/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
+
+/**
  * One page of stored rows. A server component with plain links and cells without classes (the table
- * styles them), so a page costs little HTML; the detail page reads the target live.
+ * styles them), so a page costs little HTML; the detail page reads the target live. A real table at every
+ * width: below xl each row is laid out as a small card, its cells still cells of the table.
  */
 export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label: string }) {
   return (
@@ -38,7 +58,9 @@ export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label:
       <THead>
         <tr>
           {COLUMNS.map((c) => (
-            <Th key={c}>{c}</Th>
+            <Th key={c.label} className={c.width}>
+              {c.label}
+            </Th>
           ))}
         </tr>
       </THead>
@@ -48,24 +70,22 @@ export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label:
           const action = fixActionOf({ ref, verdict: r.verdict as Verdict });
           return (
             <tr key={`${r.accountId}:${r.region}:${r.kind}:${r.targetId}`}>
+              <th scope="row">
+                <a href={detailHref(ref)}>{r.targetId}</a>
+              </th>
               <td>
                 <span data-v={r.verdict}>{VERDICT_LABELS[r.verdict as Verdict] ?? r.verdict}</span>
                 {r.status !== "available" ? <small data-busy>{r.status}</small> : null}
                 {r.staleReason ? <small title={r.staleReason}>as last read: region unreadable</small> : null}
               </td>
-              <th scope="row">
-                <a href={detailHref(ref)}>{r.targetId}</a>
-              </th>
               <td>
                 {r.accountName}
                 <small>{r.accountId}</small>
+                <code>{r.region}</code>
               </td>
               <td>
                 {engineLabel((r.engine ?? undefined) as Engine | undefined, r.engineVersion ?? undefined)}
                 <small>{r.topology}</small>
-              </td>
-              <td>
-                <code>{r.region}</code>
               </td>
               <td>
                 {r.vpcId ? (
@@ -95,10 +115,10 @@ export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label:
 function GroupCell({ r }: { r: StoredTargetState }) {
   if (!r.parameterGroup) return r.kind === "serverless" ? <small>none (serverless)</small> : "—";
   // Memcached's group is shown for the record only: BullMQ cannot use it whatever the policy.
-  if (r.verdict === "not-applicable") return <code>{r.parameterGroup}</code>;
+  if (r.verdict === "not-applicable") return <code>{breakable(r.parameterGroup)}</code>;
   return (
     <>
-      <code>{r.parameterGroup}</code>
+      <code>{breakable(r.parameterGroup)}</code>
       <small data-p={r.policy === null ? "unread" : r.policy === "noeviction" ? "ok" : "bad"}>
         {r.policy ?? "policy not read"}
       </small>
