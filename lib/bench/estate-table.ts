@@ -42,7 +42,7 @@ export function renderEstate(results: EstateResult[]): string {
   const rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
   const lines = results.map((r) => {
     const perScope = (ms: number) => `${ms} ms (${Math.round(ms / (r.accounts * r.regions))}/acct-region)`;
-    return `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.runs.join(", ")} | ${r.lowerBoundMs} ms | ${r.ratio} (target <= 1.5) | ${perScope(r.cpuMs)} | ${r.sandboxCpuMs === undefined ? "n/a" : perScope(r.sandboxCpuMs)} | ${cpuFloorMs(r)} ms | ${Math.round((r.ms / cpuFloorMs(r)) * 100) / 100} | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`;
+    return `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.runs.join(", ")} | ${r.lowerBoundMs} ms | ${Number.isFinite(r.ratio) ? `${r.ratio} (target <= 1.5)` : "n/a (no latency)"} | ${perScope(r.cpuMs)} | ${r.sandboxCpuMs === undefined ? "n/a" : perScope(r.sandboxCpuMs)} | ${cpuFloorMs(r)} ms | ${Math.round((r.ms / cpuFloorMs(r)) * 100) / 100} | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`;
   });
   return [head, rule, ...lines].join("\n");
 }
