@@ -31,7 +31,7 @@ const stacked = cx(
   "max-xl:[&_tbody_th_a]:text-sm max-xl:[&_tbody_th]:self-center",
   "max-xl:[&_tbody_td]:relative max-xl:[&_tbody_td]:col-span-full max-xl:[&_tbody_td]:min-h-5 max-xl:[&_tbody_td]:pl-28 sm:max-xl:[&_tbody_td]:col-span-1",
   "max-xl:[&_tbody_td]:before:absolute max-xl:[&_tbody_td]:before:left-0 max-xl:[&_tbody_td]:before:top-px max-xl:[&_tbody_td]:before:text-xs max-xl:[&_tbody_td]:before:text-slate-500",
-  "max-xl:[&_tbody_td:nth-child(2)]:col-span-1 max-xl:[&_tbody_td:nth-child(2)]:justify-self-end max-xl:[&_tbody_td:nth-child(2)]:pl-0 max-xl:[&_tbody_td:nth-child(2)]:text-right",
+  "max-xl:[&_tbody_td:nth-child(2)]:col-span-1 max-xl:[&_tbody_td:nth-child(2)]:justify-self-end max-xl:[&_tbody_td:nth-child(2)]:max-w-40 max-xl:[&_tbody_td:nth-child(2)]:pl-0 max-xl:[&_tbody_td:nth-child(2)]:text-right",
   "max-xl:[&_tbody_td:nth-child(3)]:before:content-['Account_·_region'_/_''] max-xl:[&_tbody_td:nth-child(4)]:before:content-['Engine'_/_'']",
   "max-xl:[&_tbody_td:nth-child(5)]:before:content-['VPC'_/_''] max-xl:[&_tbody_td:nth-child(6)]:before:content-['Parameter_group'_/_'']",
   "max-xl:[&_tbody_td:nth-child(7)]:before:content-['Findings'_/_''] sm:max-xl:[&_tbody_td:nth-child(n+7)]:col-span-full",

@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 import type { ClusterAudit } from "@/lib/readiness/types";
 import { engineLabel, kindLabel } from "./status-labels";
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** `wide`: a whole line on a phone, for an id that would otherwise break at its hyphen ("vpc-" / "0abc…"). */
+function Fact({ term, wide, children }: { term: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="min-w-0">
+    <div className={wide ? "col-span-2 min-w-0 sm:col-span-1" : "min-w-0"}>
       <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{term}</dt>
       <dd className="mt-0.5 text-[13px] text-slate-900 [overflow-wrap:anywhere]">{children}</dd>
     </div>
@@ -27,7 +28,7 @@ export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: stri
       <Fact term="Region">
         <span className="font-mono">{c.region}</span>
       </Fact>
-      <Fact term="VPC">
+      <Fact term="VPC" wide>
         <span className="font-mono">{c.vpcId ?? none}</span>
       </Fact>
       <Fact term="Port">{c.port ?? none}</Fact>
