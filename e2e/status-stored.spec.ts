@@ -77,9 +77,7 @@ test("at 1440 px every column fits its card: nothing scrolls sideways, the first
   for (const header of await first.getByRole("columnheader").all())
     await expect(header).toBeInViewport({ ratio: 1 });
   // Most urgent first: the first row needs changes, and its Fix shows without scrolling anything.
-  await expect(rowsOnPage(page).first().getByRole("link", { name: "Fix", exact: true })).toBeInViewport({
-    ratio: 1,
-  });
+  await expect(rowsOnPage(page).first().getByRole("link", { name: /^Fix / })).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollX + window.scrollY)).toBe(0);
 });
 
@@ -108,6 +106,75 @@ test("at 390 px each row is a card in the table: its verdict and action on scree
       expect(box.x + box.width, `${name}: right edge`).toBeLessThanOrEqual(390);
     }
   }
+});
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+test("each row's action names its target, account and region: a list of links tells the rows apart", async ({
+  page,
+  statusPage,
+}) => {
+  await statusPage.goto();
+  const names: string[] = [];
+  for (const row of await rowsOnPage(page).all()) {
+    const link = row.getByRole("cell").last().getByRole("link");
+    if ((await link.count()) === 0) continue;
+    const target = (await row.getByRole("rowheader").textContent())!.trim();
+    // The account · region cell: the account's name, then its id and the region.
+    const scope = row.getByRole("cell").nth(1);
+    const account = await scope.evaluate((td) => td.firstChild!.textContent!.trim());
+    const region = (await scope.locator("code").textContent())!.trim();
+    await expect(link).toHaveAccessibleName(
+      new RegExp(
+        `^(Fix|See how to fix|See what is unknown) ${escaped(target)} \\(${escaped(account)}, ${region}\\)$`,
+      ),
+    );
+    // On screen the action alone: the target is already the row's header.
+    expect((await link.locator("span").boundingBox())!.width).toBeLessThanOrEqual(1);
+    names.push((await link.textContent())!);
+  }
+  expect(names.length).toBeGreaterThan(5);
+  expect(new Set(names).size).toBe(names.length);
+});
+
+test("a parameter group breaks after a dot, never inside redis7, and Chromium names its cell without a space", async ({
+  page,
+  statusPage,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await statusPage.goto();
+  const groups = page.locator("table[aria-label^='Clusters in'] tbody td code");
+  const code = statusPage.row("events-cluster").locator("code", { hasText: "default." });
+  // The text itself has no hidden character, so a copied name works in the AWS console or CLI.
+  await expect(code).toHaveText("default.redis7.cluster.on");
+  // Each part (up to its dot) sits on one line; a line may end only after a dot.
+  const linesPerPart = await code.evaluate((el) =>
+    [...el.childNodes]
+      .filter((n) => n.nodeType !== Node.COMMENT_NODE)
+      .map((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [n.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+      }),
+  );
+  expect(linesPerPart).toEqual([
+    ["default.", 1],
+    ["redis7.", 1],
+    ["cluster.", 1],
+    ["on", 1],
+  ]);
+  // Playwright computes names by its own rules (it read "default.redis7" even with <wbr>): ask Chromium.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const cells = nodes.filter((n) => n.role?.value === "cell").map((n) => String(n.name?.value ?? ""));
+  const shown = (await groups.allTextContents()).filter((g) => g.includes("."));
+  expect(shown).toEqual(expect.arrayContaining(["default.redis7", "default.memcached1.6"]));
+  // Its name, then the policy: "default.redis7 volatile-lru", not "default. redis7 volatile-lru".
+  for (const g of shown)
+    expect(
+      cells.some((c) => c === g || c.startsWith(`${g} `)),
+      g,
+    ).toBe(true);
 });
 
 test("filters by keyboard: the view lands in the URL and the result is announced", async ({

@@ -40,6 +40,17 @@ const stacked = cx(
   "max-xl:[&_tbody_td:last-child_a]:inline-flex max-xl:[&_tbody_td:last-child_a]:min-h-8 max-xl:[&_tbody_td:last-child_a]:items-center max-xl:[&_tbody_td:last-child_a]:rounded-md max-xl:[&_tbody_td:last-child_a]:px-3 max-xl:[&_tbody_td:last-child_a]:ring-1 max-xl:[&_tbody_td:last-child_a]:ring-slate-300",
 );
 
+/**
+ * What a screen reader hears: the action link's target, hidden on screen (stored-table.tsx); and a group
+ * name's break opportunity after each dot, a zero-width space with an empty alternative text, so the
+ * cell's accessible name stays "default.redis7" and a copied name has no hidden character. String.raw
+ * keeps the CSS escape a single backslash for Tailwind.
+ */
+const spoken = cx(
+  "[&_tbody_td:last-child_a>span]:sr-only",
+  String.raw`[&_tbody_code>span]:after:content-['\200B'_/_'']`,
+);
+
 const verdicts = cx(
   "[&_[data-v]]:inline-flex [&_[data-v]]:whitespace-nowrap [&_[data-v]]:rounded-md [&_[data-v]]:px-2 [&_[data-v]]:py-0.5 [&_[data-v]]:text-xs [&_[data-v]]:font-medium [&_[data-v]]:ring-1 [&_[data-v]]:ring-inset",
   "[&_[data-v=ready]]:bg-emerald-50 [&_[data-v=ready]]:text-emerald-700 [&_[data-v=ready]]:ring-emerald-600/20",
@@ -64,4 +75,4 @@ const chips = cx(
   "[&_[data-s=info]]:bg-sky-50 [&_[data-s=info]]:text-sky-700 [&_[data-s=info]]:ring-sky-600/20",
 );
 
-export const AUDIT_TABLE_CLASSES = cx(cells, stacked, verdicts, policies, chips);
+export const AUDIT_TABLE_CLASSES = cx(cells, stacked, spoken, verdicts, policies, chips);

@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 import { Table, TBody, Th, THead } from "@/components/ui/table";
 import type { StoredTargetState } from "@/lib/db/target-state-queries";
 import type { TargetRef } from "@/lib/inventory/identity";
@@ -36,15 +35,13 @@ export const refOf = (r: StoredTargetState): TargetRef => ({
 
 /**
  * A group name that may also break after a dot ("default.redis7." / "cluster.on"; browsers break only at
- * hyphens), never inside a version ("memcached1.6").
+ * hyphens), never inside a version ("memcached1.6"). Each part but the last is a <span> that the table
+ * styles to end in a zero-width space with empty alternative text (audit-table-styles.ts): a `<wbr>` made
+ * Chromium name the cell "default. redis7", and a zero-width space in the text would be copied with it.
  */
 function breakable(name: string) {
-  return name.split(/(?<=\.)(?=\D)/).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? <wbr /> : null}
-      {part}
-    </Fragment>
-  ));
+  const parts = name.split(/(?<=\.)(?=\D)/);
+  return parts.map((part, i) => (i < parts.length - 1 ? <span key={i}>{part}</span> : part));
 }
 
 /**
@@ -103,7 +100,15 @@ export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label:
               <td>
                 <FindingChips findings={r.findings as Pick<Finding, "ruleId" | "severity" | "title">[]} />
               </td>
-              <td>{action ? <a href={action.href}>{action.label}</a> : null}</td>
+              <td>
+                {action ? (
+                  <a href={action.href}>
+                    {action.label}
+                    {/* Hidden on screen; in a list of links it tells the rows apart. */}
+                    <span>{` ${r.targetId} (${r.accountName}, ${r.region})`}</span>
+                  </a>
+                ) : null}
+              </td>
             </tr>
           );
         })}
