@@ -14,6 +14,8 @@ const ref: TargetRef = {
   kind: "replication-group",
   id: "secure-redis7",
 };
+/** The seeded organization's staging account; in a single-account run no audit knows its name. */
+const OTHER_ACCOUNT = "210987654321";
 const title = "Default parameter group default.redis7 attached: maxmemory-policy is volatile-lru";
 
 // The e2e server runs no scheduled audit (its specs count AWS calls), so the events a scheduled audit
@@ -43,6 +45,19 @@ test.beforeAll(async () => {
           changedRules: [],
           at: new Date(Date.now() - 30 * hour),
           cause: [],
+        },
+        // A cluster of the same name in another account (the view is history: it may be gone since).
+        {
+          ...base,
+          accountId: OTHER_ACCOUNT,
+          id: "e2e-other-account",
+          event: "new",
+          verdictBefore: null,
+          verdictAfter: "needs-changes",
+          findings: [{ ruleId: "eviction-policy", severity: "fail", title }],
+          changedRules: ["eviction-policy"],
+          at: new Date(Date.now() - 2 * hour),
+          cause: null,
         },
         {
           ...base,
@@ -89,15 +104,38 @@ test("the detail page shows the cluster's history with the rule that changed and
 
 test("/status/changes lists the last 24 h, newest first, linking each cluster to its page", async ({
   page,
+  statusPage,
 }) => {
+  // The account's name as the status page shows it (management with the seeded organization).
+  await statusPage.goto();
+  const section = page.getByRole("region", { name: new RegExp(`\\(${ref.accountId}\\)$`) });
+  const account = (await section.getAttribute("aria-label"))!.match(/^Account (.+) \(/)![1]!;
   await page.goto("/status/changes");
   await expect(page.getByRole("heading", { name: "Changed in the last 24 h" })).toBeVisible();
   const changes = page.getByRole("region", { name: "Changes" });
   await expect(changes.getByText("Stopped being ready")).toBeVisible();
   // First seen 30 h ago is outside the window (and first-seen is left out anyway).
   await expect(changes.getByText("First seen, ready")).toHaveCount(0);
+  // The same id in two accounts: each entry names its account (the id on hover and spoken) and region,
+  // in its link, so a list of links tells them apart too.
+  const here = changes
+    .getByRole("link", {
+      name: `${ref.id} (${account}, ${ref.region}), account ${ref.accountId}`,
+      exact: true,
+    })
+    .first();
+  await expect(here).toContainText(`${ref.id} (${account}, ${ref.region})`);
+  await expect(here.getByTitle(`Account ${ref.accountId}`)).toHaveText(account);
+  const other = changes.getByRole("link", { name: new RegExp(`^${ref.id} \\(.*${OTHER_ACCOUNT}`) });
+  // Named "staging" with the seeded organization; a single-account run knows no name for it.
+  await expect(other).toHaveAccessibleName(
+    new RegExp(
+      `^${ref.id} \\((staging, ${ref.region}\\), account ${OTHER_ACCOUNT}|${OTHER_ACCOUNT}, ${ref.region}\\))$`,
+    ),
+  );
+  await expect(other).toHaveAttribute("href", detailHref({ ...ref, accountId: OTHER_ACCOUNT }));
   // A stored audit that ran after the insert may add "Became ready" for it too: follow the first link.
-  await changes.getByRole("link", { name: ref.id }).first().click();
+  await here.click();
   await expect(page).toHaveURL(new RegExp(`${detailHref(ref)}$`));
   await expect(page.getByRole("region", { name: "History" })).toBeVisible();
 });

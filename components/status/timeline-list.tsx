@@ -20,12 +20,12 @@ function Cause({ cause }: { cause: string | null }) {
 }
 
 /** Events as a list, newest first: when, what, the verdicts, the rules that changed and the cause. */
-export function TimelineList({
+export function TimelineList<E extends TimelineEntry>({
   entries,
   heading,
 }: {
-  entries: TimelineEntry[];
-  heading?: (e: TimelineEntry) => ReactNode;
+  entries: E[];
+  heading?: (e: E) => ReactNode;
 }) {
   return (
     <ol className="divide-y divide-slate-100">

@@ -5,7 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/require-role";
 import type { TargetRef } from "@/lib/inventory/identity";
 import { detailHref } from "@/lib/inventory/links";
-import { loadRecentChanges } from "@/lib/status/target-history";
+import { loadRecentChanges, type RecentChange } from "@/lib/status/target-history";
 
 export const metadata: Metadata = { title: "Changed in the last 24 h" };
 export const dynamic = "force-dynamic";
@@ -36,19 +36,33 @@ export default async function ChangesPage() {
             Nothing changed in the last 24 hours.
           </p>
         ) : (
-          <TimelineList
-            entries={changes}
-            heading={(e) => (
-              <a
-                href={detailHref(e.target as TargetRef)}
-                className="font-mono font-medium text-indigo-700 hover:underline"
-              >
-                {e.target.id}
-              </a>
-            )}
-          />
+          <TimelineList entries={changes} heading={(e) => <ChangedTarget e={e} />} />
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * The target, its account and region, all in its link: the same id in two accounts or regions is two
+ * clusters, on screen and in a screen reader's list of links. The account's id shows on hover and is spoken
+ * after what is on screen (a name that starts with the visible text, for voice control).
+ */
+function ChangedTarget({ e }: { e: RecentChange }) {
+  const { accountId, region, id } = e.target;
+  const account = e.accountName ?? accountId;
+  return (
+    <a
+      href={detailHref(e.target as TargetRef)}
+      aria-label={`${id} (${account}, ${region})${e.accountName ? `, account ${accountId}` : ""}`}
+      className="group"
+    >
+      <span className="font-mono font-medium text-indigo-700 group-hover:underline">{id}</span>
+      <span className="text-slate-500">
+        {" ("}
+        <span title={e.accountName ? `Account ${accountId}` : undefined}>{account}</span>
+        {`, ${region})`}
+      </span>
+    </a>
   );
 }
