@@ -127,9 +127,9 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);
     expect([ready.code, ready.stderr]).toEqual([0, ""]);
     const lines = ready.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^account_id,region,name,kind,verdict,/);
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([
-      "345678901234,us-east-1,pay-queue-cluster,replication-group,ready",
+    expect(lines[0]).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
+      "345678901234,payments,us-east-1,pay-queue-cluster,replication-group,ready",
     ]);
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { CSV_COLUMNS } from "@/lib/readiness/csv";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -93,14 +94,19 @@ describe("npm run audit (spawned against the sandbox)", () => {
 
   it("exports CSV rows whose verdicts match SEED.md", async () => {
     const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
-    const rows = stdout
+    const [header, ...rows] = stdout
       .trimEnd()
       .split("\r\n")
-      .slice(1)
       .map((l) => l.split(","));
     expect(code).toBe(1);
-    // Columns: account_id, region, name, kind, verdict, ...
-    expect(Object.fromEntries(rows.map((r) => [r[2], r[4]]))).toEqual(SEED_VERDICTS["eu-west-1"]);
+    // The same columns as the app's stored export; the live audit is never stale.
+    expect(header).toEqual([...CSV_COLUMNS]);
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    expect(Object.fromEntries(rows.map((r) => [cell(r, "name"), cell(r, "verdict")]))).toEqual(
+      SEED_VERDICTS["eu-west-1"],
+    );
+    expect(new Set(rows.map((r) => cell(r, "stale_reason")))).toEqual(new Set([""]));
+    expect(rows.every((r) => !Number.isNaN(Date.parse(cell(r, "audited_at") ?? "")))).toBe(true);
   });
 
   it.each([
