@@ -11,6 +11,7 @@ import { ApplyForm } from "@/components/wizard/apply-form";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { detailHref } from "@/lib/inventory/links";
 import { previewPlan } from "@/lib/apply";
@@ -35,12 +36,11 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   const { user, params, setup } = await loadStep("preview", searchParams);
   const choices = choicesOf(params);
   const frame = (children: React.ReactNode) => (
-    <WizardFrame step="preview" params={params} title="Preview changes">
+    <WizardFrame step="preview" params={params}>
       {children}
     </WizardFrame>
   );
-  if (!setup.ok)
-    return frame(<AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />);
+  if (!setup.ok) return <StepUnavailable step="preview" params={params} problem={setup.problem} />;
   if (!choices.ok) return frame(null);
   const { account } = setup;
   let result: Awaited<ReturnType<typeof previewPlan>>;
@@ -76,7 +76,6 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
     <WizardFrame
       step="preview"
       params={params}
-      title="Preview changes"
       description={`${plan.target.kind === "replication-group" ? "Replication group" : "Standalone cluster"} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
     >
       <div className="space-y-6">
