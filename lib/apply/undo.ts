@@ -4,7 +4,7 @@
  * groups are deleted (their rules go with them), and EC2 itself refuses (`DependencyViolation`) while any
  * cache or rule, one QueueReady cannot see included, still uses one.
  */
-import { callerIdentity } from "@/lib/inventory/account";
+import { accountIdOf } from "@/lib/inventory/account";
 import {
   AwsError,
   createAwsContext,
@@ -60,7 +60,7 @@ async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): 
 
 export async function undoCandidates(options: ApplyOptions): Promise<UndoCandidate[]> {
   // Only what was created in the account these credentials reach can be removed with them.
-  const { accountId } = await callerIdentity(options.settings);
+  const accountId = await accountIdOf(options.settings);
   const runs = (await listApplyRuns(options)).filter((run) => run.target.accountId === accountId);
   const out: UndoCandidate[] = [];
   // One context and one cluster listing per region, however many resources the history holds there.

@@ -44,7 +44,14 @@ export function assumedRoleSettings(base: AwsSettings, role: RoleTarget, regions
     regions,
     defaultRegion: regions[0] ?? base.defaultRegion,
     credentials: assumedRole(base, role),
+    accountId: accountOfRole(role.roleArn),
   };
+}
+
+/** The account a role ARN names (`arn:aws:iam::<account>:role/<name>`). */
+export function accountOfRole(roleArn: string): string | undefined {
+  const account = roleArn.split(":")[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
 /** One cached provider per (endpoint, base credentials, role, ExternalId, purpose). */

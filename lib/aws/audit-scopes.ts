@@ -6,7 +6,7 @@
 import { assumedRole, assumedRoleSettings } from "./account-credentials";
 import type { AccountsConfig, ExplicitAccount } from "./accounts-config";
 import { AwsError } from "./errors";
-import { listOrganizationAccounts } from "./organizations";
+import { listOrganizationAccounts, type OrganizationAccount } from "./organizations";
 import type { AwsSettings } from "./settings";
 import { getCallerIdentity } from "./sts";
 import type { AwsProblem } from "./types";
@@ -53,7 +53,7 @@ function explicitScope(
   const name = a.name ?? a.id;
   const read = a.roleArn
     ? assumedRoleSettings(base, { roleArn: a.roleArn, externalId: a.externalId, purpose: "read" }, regions)
-    : { ...base, regions, defaultRegion: regions[0]! };
+    : { ...base, regions, defaultRegion: regions[0]!, accountId: a.id };
   if (!a.roleArn && callerAccount !== a.id) {
     const message = `Account ${a.id} has no roleArn, so QueueReady would read it with its own credentials, which belong to ${callerAccount ?? "an unknown account"}. Add a roleArn for it.`;
     return { accountId: a.id, name, regions, problem: { code: "invalid-input", message, retryable: false } };
@@ -76,12 +76,13 @@ async function organizationScopes(
   base: AwsSettings,
   org: Extract<AccountsConfig, { organization: unknown }>["organization"],
   caller: string,
+  listing: Promise<OrganizationAccount[]>,
 ): Promise<AccountScope[]> {
   const regions = org.regions ?? base.regions;
-  const own = { ...base, regions, defaultRegion: regions[0]! };
+  const own = { ...base, regions, defaultRegion: regions[0]!, accountId: caller };
   let accounts;
   try {
-    accounts = await listOrganizationAccounts(base);
+    accounts = await listing;
   } catch (err) {
     const problem = problemOf(err);
     const message =
@@ -136,6 +137,9 @@ export async function listAuditScopes(
   base: AwsSettings,
   config: AccountsConfig | undefined,
 ): Promise<AccountScope[]> {
+  // The organization's list does not depend on who is asking: it goes out with GetCallerIdentity, not after.
+  const listing = config && "organization" in config ? listOrganizationAccounts(base) : undefined;
+  listing?.catch(() => undefined);
   let caller: string | undefined;
   let callerProblem: AwsProblem | undefined;
   try {
@@ -146,11 +150,10 @@ export async function listAuditScopes(
   if (!config || "organization" in config) {
     if (!caller)
       return [{ accountId: "unknown", name: "unknown", regions: base.regions, problem: callerProblem }];
-    if (!config)
-      return [
-        { accountId: caller, name: caller, regions: base.regions, settings: base, applySettings: base },
-      ];
-    return Promise.all((await organizationScopes(base, config.organization, caller)).map(reachable));
+    const own = { ...base, accountId: caller };
+    if (!config || !listing)
+      return [{ accountId: caller, name: caller, regions: base.regions, settings: own, applySettings: own }];
+    return Promise.all((await organizationScopes(base, config.organization, caller, listing)).map(reachable));
   }
   return Promise.all(config.accounts.map((a) => reachable(explicitScope(base, caller, a))));
 }

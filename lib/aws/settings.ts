@@ -19,6 +19,12 @@ export interface AwsSettings {
    * assumed role (see account-credentials.ts): it refreshes itself, and clients are shared per provider.
    */
   credentials?: StaticCredentials | CredentialProvider;
+  /**
+   * The account these credentials act in, when it is known without asking STS: an assumed role's account
+   * (its ARN names it, and AssumeRole only returns credentials in that account) or an account the audit
+   * already identified. Spares one GetCallerIdentity round trip per account before its first read.
+   */
+  accountId?: string;
 }
 
 export interface StaticCredentials {

@@ -35,6 +35,15 @@ export function callerIdentity(
   return identity;
 }
 
+/** The account of these settings: the one they name, else STS's answer (cached as above). */
+export async function accountIdOf(settings: AwsSettings, region = settings.defaultRegion): Promise<string> {
+  if (settings.accountId === undefined) return (await callerIdentity(settings, region)).accountId;
+  // Resolve an assumed role now (cached; the first read would anyway), so a role that cannot be assumed
+  // fails here with its reason, as the STS call it replaces did, not later as a read problem.
+  if (typeof settings.credentials === "function") await settings.credentials();
+  return settings.accountId;
+}
+
 /** Where reads happen and the client that makes them: what `collect` reads through. */
 export interface ScopeAccess {
   scope: Scope;
@@ -48,6 +57,5 @@ export async function openScope(
   opts: { onRequest?: RequestListener } = {},
 ): Promise<ScopeAccess> {
   const ctx = createAwsContext(settings, region, opts);
-  const { accountId } = await callerIdentity(settings, region);
-  return { scope: { accountId, region }, ctx };
+  return { scope: { accountId: await accountIdOf(settings, region), region }, ctx };
 }

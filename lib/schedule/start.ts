@@ -7,7 +7,7 @@
 import os from "node:os";
 import { accountsConfigFromEnv, readAwsSettings } from "@/lib/aws";
 import { causeFinder } from "@/lib/alerts/account-causes";
-import { notificationsConfigFromEnv } from "@/lib/alerts/config";
+import { notificationsConfigFromEnv, type NotificationsConfig } from "@/lib/alerts/config";
 import { createDeliveryWorker } from "@/lib/alerts/worker";
 import type { AwsSettings } from "@/lib/aws";
 import { defaultDatabase, type Db } from "@/lib/db";
@@ -20,23 +20,18 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export async function startBackgroundWork(
   env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
-  let intervalMs: number | null;
-  try {
-    intervalMs = auditIntervalFromEnv(env);
-  } catch (err) {
-    console.error(`Scheduled audits are off: ${message(err)}`);
-    return;
-  }
-  if (intervalMs === null) return;
+  const { intervalMs, notifications } = backgroundWorkOf(env);
+  if (intervalMs === null && !notifications) return;
   const aws = readAwsSettings(env);
   if (!aws.ok) {
-    console.warn(`Scheduled audits are off: ${aws.problem.message}`);
+    console.warn(`Scheduled audits and notifications are off: ${aws.problem.message}`);
     return;
   }
   try {
     const { db } = await defaultDatabase();
     const replica = `${os.hostname()}:${process.pid}`;
-    startDeliveries(env, db, aws.settings, replica);
+    if (notifications) startDeliveries(env, db, aws.settings, notifications, replica);
+    if (intervalMs === null) return;
     createAuditScheduler({
       db,
       intervalMs,
@@ -45,19 +40,44 @@ export async function startBackgroundWork(
       onError: (err) => console.error(`A scheduled audit failed: ${message(err)}`),
     }).start();
   } catch (err) {
-    console.error(`Scheduled audits are off: the database did not open (${message(err)}).`);
+    console.error(`Scheduled audits and notifications are off: the database did not open (${message(err)}).`);
   }
 }
 
-/** Notifications: a malformed configuration already stopped `npm start`; here it only turns them off. */
+/**
+ * What runs in the background: audits on their interval (null = off), and the delivery worker whenever audits
+ * are scheduled or a channel is configured (audits started with Refresh record changes too, so a channel is
+ * served even with the schedule off). With neither, nothing in the background calls AWS.
+ */
+export function backgroundWorkOf(env: Record<string, string | undefined>): {
+  intervalMs: number | null;
+  notifications?: NotificationsConfig;
+} {
+  let intervalMs: number | null = null;
+  try {
+    intervalMs = auditIntervalFromEnv(env);
+  } catch (err) {
+    console.error(`Scheduled audits are off: ${message(err)}`);
+  }
+  let notifications: NotificationsConfig | undefined;
+  try {
+    notifications = notificationsConfigFromEnv(env);
+  } catch (err) {
+    // A malformed configuration already stopped `npm start`; here it only turns notifications off.
+    console.error(`Notifications are off: ${message(err)}`);
+  }
+  const channels = Boolean(notifications?.webhook ?? notifications?.slack);
+  return { intervalMs, notifications: intervalMs !== null || channels ? notifications : undefined };
+}
+
 function startDeliveries(
   env: Record<string, string | undefined>,
   db: Db,
   settings: AwsSettings,
+  config: NotificationsConfig,
   replica: string,
 ): void {
   try {
-    const config = notificationsConfigFromEnv(env);
     const findCause = causeFinder(settings, accountsConfigFromEnv(env));
     createDeliveryWorker({ db, config, replica, findCause }).start();
   } catch (err) {
