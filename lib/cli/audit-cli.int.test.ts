@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
 import { CSV_COLUMNS } from "@/lib/readiness/csv";
+import { runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
 
-const ROOT = path.resolve(__dirname, "../..");
 let sandbox: RunningSandbox;
 let home: string;
 
@@ -22,35 +21,12 @@ afterAll(async () => {
 });
 
 /** Runs the real entry point the way `npm run audit` does (tsx), with only the env we give it. */
-function runCli(
-  args: string[],
-  opts: { credentials?: boolean } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "test",
-    PATH: process.env.PATH,
-    HOME: home,
-    QUEUEREADY_AWS_ENDPOINT: sandbox.url,
-    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
-    AWS_EC2_METADATA_DISABLED: "true",
-    QUEUEREADY_MAX_ATTEMPTS: "2",
-    ...(opts.credentials === false
-      ? {}
-      : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], opts: { credentials?: boolean } = {}) =>
+  runCliProcess(
+    "lib/cli/audit.ts",
+    args,
+    sandboxCliEnv({ endpoint: sandbox.url, home, credentials: opts.credentials }),
+  );
 
 describe("npm run audit (spawned against the sandbox)", () => {
   it("exits 1 on the seeded account and prints every cluster of both configured regions", async () => {
