@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlanActions } from "@/components/plan/plan-actions";
 import { PlanExports } from "@/components/plan/plan-exports";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
@@ -7,7 +8,6 @@ import { SecurityChanges } from "@/components/plan/security-changes";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { ApplyForm } from "@/components/wizard/apply-form";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
@@ -123,46 +123,15 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
         ))}
         <SecurityChanges plan={plan} />
         <PlanExports plan={plan} previewId={previewId} runsAs={account.applyRole} />
-        <div className="border-t border-slate-200 pt-4">
-          {plan.converged ? (
-            <FooterRow secondary={secondary}>
-              <p className="text-[13px] text-slate-700">
-                Nothing to apply: {plan.target.id} already matches these choices.
-              </p>
-            </FooterRow>
-          ) : plan.blockers.length > 0 ? (
-            <FooterRow
-              secondary={
-                <>
-                  {secondary}
-                  <Link href={href} className={buttonClasses("primary")} prefetch={false}>
-                    Preview again
-                  </Link>
-                </>
-              }
-            >
-              <p className="text-[13px] text-slate-700">
-                Apply is not offered while the blockers above stand.
-              </p>
-            </FooterRow>
-          ) : user.role === "operator" ? (
-            <ApplyForm
-              key={previewId}
-              previewId={previewId}
-              fingerprint={plan.fingerprint}
-              summaryLine={plan.summaryLine}
-              previewHref={href}
-              secondary={secondary}
-            />
-          ) : (
-            <FooterRow secondary={secondary}>
-              <p className="text-[13px] text-slate-700">
-                You are signed in as a viewer: you can review and export this plan, but only an operator can
-                apply it.
-              </p>
-            </FooterRow>
-          )}
-        </div>
+        <PlanActions
+          plan={plan}
+          previewId={previewId}
+          previewHref={href}
+          role={user.role}
+          secondary={secondary}
+          converged={{ message: `Nothing to apply: ${plan.target.id} already matches these choices.` }}
+          viewerMessage="You are signed in as a viewer: you can review and export this plan, but only an operator can apply it."
+        />
       </div>
     </WizardFrame>
   );
@@ -180,14 +149,4 @@ async function dryRunSettings(
   if (role !== "operator") return false;
   const apply = await wizardSettings(account.accountId, "apply");
   return apply.ok ? apply.settings : false;
-}
-
-/** A sentence on the left, the actions on the right (wrapping under it on a phone). */
-function FooterRow({ children, secondary }: { children: React.ReactNode; secondary: React.ReactNode }) {
-  return (
-    <div className="flex flex-wrap items-center justify-between gap-3">
-      {children}
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-3">{secondary}</div>
-    </div>
-  );
 }
