@@ -13,6 +13,14 @@ test("the header marks the current section and shows the user with their role", 
   await expect(nav.getByRole("link", { name: "Changes" })).not.toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("current-user")).toHaveText(/^Signed in as viewer, role\s*viewer$/);
   await expect(page.getByText("Demo · sandbox account")).toBeVisible();
+  // The demo audits the seeded organization: the header counts its accounts (from the stored audit) and
+  // names the management account as the one whose credentials list them, in words for screen readers.
+  await page.reload();
+  const account = page.getByTestId("current-account");
+  await expect(account.locator("[aria-hidden]")).toHaveText("Organization · 4 accounts · via 123456789012");
+  await expect(account.locator(".sr-only")).toHaveText(
+    "QueueReady audits the AWS Organization's 4 accounts, listed with the credentials of account 123456789012.",
+  );
   await nav.getByRole("link", { name: "Changes" }).click();
   await expect(page).toHaveURL(/\/changes$/);
   await expect(nav.getByRole("link", { name: "Changes" })).toHaveAttribute("aria-current", "page");

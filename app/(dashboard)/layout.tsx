@@ -3,7 +3,8 @@ import { AppHeader } from "@/components/layout/app-header";
 import { SkipLink } from "@/components/layout/skip-link";
 import { requireRole } from "@/lib/auth/require-role";
 import { isDemoMode } from "@/lib/auth/users";
-import { currentAccountId } from "@/lib/status/current-account";
+import { defaultDatabase } from "@/lib/db";
+import { headerAccounts } from "@/lib/status/current-account";
 
 /**
  * Every dashboard page needs a signed-in user; pages that need more check for themselves. The one
@@ -12,10 +13,11 @@ import { currentAccountId } from "@/lib/status/current-account";
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireRole("viewer");
+  const { db } = await defaultDatabase();
   return (
     <>
       <SkipLink />
-      <AppHeader user={user} demo={isDemoMode(process.env)} accountId={await currentAccountId()} />
+      <AppHeader user={user} demo={isDemoMode(process.env)} accounts={await headerAccounts(db)} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6 sm:py-8">
         {children}
       </main>

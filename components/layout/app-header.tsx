@@ -4,13 +4,15 @@ import { NavLink } from "@/components/layout/nav-link";
 import { SignOutForm } from "@/components/layout/sign-out-form";
 import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { HeaderAccounts } from "@/lib/status/current-account";
+import { accountLabel } from "./account-label";
 
 export interface AppHeaderProps {
   user: SessionUser;
   /** True when the app reads the local sandbox instead of AWS. */
   demo: boolean;
-  /** The AWS account the credentials belong to (STS), when it could be told. */
-  accountId?: string;
+  /** The account of the credentials (STS), and with an accounts file how many accounts are audited. */
+  accounts: HeaderAccounts;
 }
 
 const NAV = [
@@ -24,7 +26,8 @@ const NAV = [
  * which role. On a phone the navigation and the account take lines of their own, the product name and the
  * demo badge shorten, and the bar scrolls away instead of sticking, so Sign out stays on screen.
  */
-export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
+export function AppHeader({ user, demo, accounts }: AppHeaderProps) {
+  const label = accountLabel(accounts);
   return (
     <header className="z-10 border-b border-slate-200 bg-white/90 backdrop-blur sm:sticky sm:top-0">
       <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 sm:py-0">
@@ -44,8 +47,16 @@ export function AppHeader({ user, demo, accountId }: AppHeaderProps) {
         <span
           className="order-3 w-full font-mono text-xs text-slate-600 sm:order-none sm:ml-auto sm:w-auto sm:text-[13px]"
           data-testid="current-account"
+          title={label.spoken === label.visible ? undefined : label.spoken}
         >
-          {accountId ? `AWS account ${accountId}` : "AWS account unknown"}
+          {label.spoken === label.visible ? (
+            label.visible
+          ) : (
+            <>
+              <span aria-hidden>{label.visible}</span>
+              <span className="sr-only">{label.spoken}</span>
+            </>
+          )}
         </span>
         <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
           {demo ? (

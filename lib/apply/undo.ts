@@ -123,9 +123,13 @@ export async function undoResource(
   else if (c.type === "security-group") await deleteSecurityGroup(ctx, c.groupId);
   else await revokeIngress(ctx, c.groupId, c.ruleIds);
   const removed = { removedAt: new Date().toISOString(), removedBy: options.user.name };
-  // Every run that recorded it (a resume records what it took up) shows the removal in the history.
+  // Every run that recorded it (a resume records what it took up) shows the removal in the history: runs
+  // of the candidate's account only, since another account may hold a group of the same name (or id).
   const db = await dbOf(options);
-  for (const run of await listApplyRuns({ ...options, db })) {
+  const runs = await listApplyRuns({ ...options, db });
+  const accountId = runs.find((r) => r.id === c.runId)?.target.accountId;
+  for (const run of runs) {
+    if (run.target.accountId !== accountId) continue;
     if (!run.created.some((r) => !r.removedAt && covers(c, r))) continue;
     await updateRun(
       db,

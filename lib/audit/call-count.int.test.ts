@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createAwsContext,
+  createCacheParameterGroup,
+  modifyCacheCluster,
   listCacheClusters,
   listCacheParameterGroups,
   listCacheParameters,
@@ -30,7 +32,23 @@ beforeAll(async () => {
   };
   // The account is asked of STS once per process per credential set, not per audit: ask it before counting.
   await callerIdentity(settings);
+  await attachUntouchedGroup();
 });
+
+const UNTOUCHED = "untouched-policy";
+
+/** One standalone Redis cluster gets a custom group nobody changed: no `Source=user` row for its policy. */
+async function attachUntouchedGroup() {
+  const ctx = createAwsContext(settings, REGION);
+  const standalone = (await listCacheClusters(ctx)).find(
+    (c) => !c.replicationGroupId && c.engine === "redis" && c.parameterGroup,
+  )!;
+  const current = (await listCacheParameterGroups(ctx)).find(
+    (g) => g.name === standalone.parameterGroup!.name,
+  )!;
+  await createCacheParameterGroup(ctx, { name: UNTOUCHED, family: current.family, description: "untouched" });
+  await modifyCacheCluster(ctx, standalone.id, { cacheParameterGroupName: UNTOUCHED });
+}
 afterAll(() => sandbox.close());
 
 /** Pages a list of `n` takes at `size` per page: an empty list still costs one call. */
@@ -59,8 +77,15 @@ async function expectedCalls(): Promise<Record<string, number>> {
         .flatMap((c) => (c.parameterGroup ? [c.parameterGroup.name] : [])),
     ),
   ].filter((name) => !name.startsWith("default."));
+  // Per group: its user-changed rows, and every row only when those do not hold the policy.
   const paramPages = await Promise.all(
-    attached.map(async (name) => pages((await listCacheParameters(ctx, name)).length, 100)),
+    attached.map(async (name) => {
+      const changed = await listCacheParameters(ctx, name, { source: "user" });
+      const full = changed.some((p) => p.name === "maxmemory-policy")
+        ? 0
+        : pages((await listCacheParameters(ctx, name)).length, 100);
+      return pages(changed.length, 100) + full;
+    }),
   );
   const sgIds = new Set([
     ...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)),
@@ -73,7 +98,8 @@ async function expectedCalls(): Promise<Record<string, number>> {
   expect(
     clusters.some((c) => c.parameterGroup?.name.startsWith("default.") && c.engine !== "memcached"),
   ).toBe(true);
-  expect(attached.length).toBeGreaterThan(0);
+  expect(attached.length).toBeGreaterThan(1);
+  expect(attached).toContain(UNTOUCHED);
   return {
     "elasticache:DescribeReplicationGroups": pages(groups.length, 100),
     "elasticache:DescribeCacheClusters": pages(clusters.length, 100),
@@ -107,6 +133,12 @@ describe("AWS calls for a generated fleet", () => {
     // The sandbox saw the same requests the client sent.
     expect(sandbox.control.calls()).toEqual(counted);
     expect(audit!.clusters.filter((c) => c.verdict === "unknown")).toEqual([]);
+    // The untouched group was read in full: its policy is what AWS reports, not an assumption.
+    const evidence = audit!.clusters
+      .flatMap((c) => c.findings.filter((f) => f.ruleId === "eviction-policy"))
+      .flatMap((f) => f.evidence)
+      .filter((e) => e.source.includes(UNTOUCHED));
+    expect(evidence.map((e) => e.observed)).toContain("maxmemory-policy = volatile-lru (source: system)");
   });
 
   it("starts the parameter and security group reads while the cluster pages are still coming", async () => {

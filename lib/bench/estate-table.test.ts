@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderEstate } from "./estate-table";
+import { cpuFloorMs, renderEstate } from "./estate-table";
 import { processCpuMs } from "./sandbox-process";
 
 describe("the estate figures", () => {
@@ -19,6 +19,7 @@ describe("the estate figures", () => {
         sandboxCpuMs: 1000,
         lowerBoundMs: 400,
         ratio: 5,
+        cores: 2,
         peakRssMb: 300,
         awsCalls: 1302,
       },
@@ -28,8 +29,16 @@ describe("the estate figures", () => {
       "| 10 x 2 x 300 | 40 ms | 20 | 2000 ms | 2100, 1900, 2000 | 400 ms | 5 (target <= 1.5) |",
     );
     expect(row).toContain(
-      "| 1800 ms (90/acct-region) | 1000 ms (50/acct-region) | 6000/6000 | 1302 | 300 MB |",
+      "| 1800 ms (90/acct-region) | 1000 ms (50/acct-region) | 1800 ms | 1.11 | 6000/6000 | 1302 | 300 MB |",
     );
+  });
+
+  it("puts the CPU floor at the largest of the API's path, the audit's one thread, and both sides over the cores", () => {
+    const base = { lowerBoundMs: 400, cpuMs: 300, sandboxCpuMs: 100, cores: 2 };
+    expect(cpuFloorMs(base)).toBe(400);
+    expect(cpuFloorMs({ ...base, cpuMs: 900 })).toBe(900);
+    expect(cpuFloorMs({ ...base, cpuMs: 900, sandboxCpuMs: 1100 })).toBe(1000);
+    expect(cpuFloorMs({ ...base, cpuMs: 900, sandboxCpuMs: undefined, cores: 1 })).toBe(900);
   });
 
   it("reads a process's CPU time from /proc, and nothing for a process that is not there", () => {

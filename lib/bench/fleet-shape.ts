@@ -9,7 +9,9 @@ import {
   isDefaultParameterGroup,
   type AwsSettings,
 } from "@/lib/aws";
-import type { RegionFleetShape } from "./lower-bound";
+import { PAGE_SIZES, pages, type RegionFleetShape } from "./lower-bound";
+
+const PAGE = PAGE_SIZES.elasticache;
 
 /** A region's fleet as counted from direct reads, plus the audit rows it should produce. */
 export interface RegionTruth extends RegionFleetShape {
@@ -42,8 +44,12 @@ export async function readRegionTruth(settings: AwsSettings, region: string): Pr
       clusters.flatMap((c) => (c.parameterGroup && c.engine !== "memcached" ? [c.parameterGroup.name] : [])),
     ),
   ].filter((name) => !isDefaultParameterGroup(name));
-  const parameterCounts = await Promise.all(
-    groupNames.map(async (name) => (await listCacheParameters(ctx, name)).length),
+  const policyPages = await Promise.all(
+    groupNames.map(async (name) => {
+      const changed = await listCacheParameters(ctx, name, { source: "user" });
+      if (changed.some((p) => p.name === "maxmemory-policy")) return pages(changed.length, PAGE);
+      return pages(changed.length, PAGE) + pages((await listCacheParameters(ctx, name)).length, PAGE);
+    }),
   );
   const securityGroupIds = new Set(clusters.flatMap((c) => c.securityGroups.map((s) => s.id)));
   const standaloneClusters = clusters.filter((c) => !c.replicationGroupId).length;
@@ -54,7 +60,7 @@ export async function readRegionTruth(settings: AwsSettings, region: string): Pr
     serverlessCaches: serverless.length,
     subnetGroups: subnetGroups.length,
     vpcs: vpcs.length,
-    attachedGroupParameterCounts: parameterCounts,
+    attachedGroupPolicyPages: policyPages,
     securityGroupIds: securityGroupIds.size,
     targets: groups.length + standaloneClusters + serverless.length,
     targetIds: [

@@ -8,7 +8,7 @@ const shape = (over: Partial<RegionFleetShape>): RegionFleetShape => ({
   serverlessCaches: 0,
   subnetGroups: 1,
   vpcs: 1,
-  attachedGroupParameterCounts: [],
+  attachedGroupPolicyPages: [],
   securityGroupIds: 0,
   ...over,
 });
@@ -27,12 +27,12 @@ describe("pages", () => {
 });
 
 describe("regionBound", () => {
-  it("adds the parameter pages of the largest attached group after the cluster pages", () => {
+  it("adds the policy pages of the slowest attached group after the cluster pages", () => {
     const bound = regionBound(
       shape({
         cacheClusters: 950,
         replicationGroups: 400,
-        attachedGroupParameterCounts: [120, 230, 90],
+        attachedGroupPolicyPages: [1, 3, 1],
         securityGroupIds: 6,
       }),
     );
@@ -53,7 +53,7 @@ describe("regionBound", () => {
 
   it("lets a longer independent list win, e.g. many serverless caches", () => {
     expect(
-      regionBound(shape({ cacheClusters: 10, serverlessCaches: 750, attachedGroupParameterCounts: [150] })),
+      regionBound(shape({ cacheClusters: 10, serverlessCaches: 375, attachedGroupPolicyPages: [2] })),
     ).toEqual({
       region: "us-east-1",
       rounds: 8,
@@ -73,13 +73,13 @@ describe("lowerBound", () => {
         shape({
           region: "us-east-1",
           cacheClusters: 1700,
-          attachedGroupParameterCounts: [130],
+          attachedGroupPolicyPages: [2],
           securityGroupIds: 30,
         }),
         shape({
           region: "eu-west-1",
           cacheClusters: 800,
-          attachedGroupParameterCounts: [130],
+          attachedGroupPolicyPages: [2],
           securityGroupIds: 30,
         }),
       ],

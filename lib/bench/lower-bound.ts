@@ -3,8 +3,8 @@
  * run one after the other, times the per-call latency. Anything above it is the audit's own overhead.
  */
 
-/** Largest page each API allows: ElastiCache `MaxRecords`/`MaxResults` 100, EC2 `MaxResults` 1000. */
-export const PAGE_SIZES = { elasticache: 100, ec2: 1000 } as const;
+/** Largest page each API allows: ElastiCache `MaxRecords` 100 (serverless `MaxResults` 50), EC2 1000. */
+export const PAGE_SIZES = { elasticache: 100, serverless: 50, ec2: 1000 } as const;
 
 /** What one region of a fleet holds, counted from a direct (untimed) read of the sandbox. */
 export interface RegionFleetShape {
@@ -16,10 +16,11 @@ export interface RegionFleetShape {
   subnetGroups: number;
   vpcs: number;
   /**
-   * Parameter count of each distinct custom parameter group attached to a Redis/Valkey cluster: default
-   * groups need no read (fixed at the family default), Memcached groups hold nothing BullMQ needs.
+   * Sequential pages to read each distinct custom group attached to a Redis/Valkey cluster until AWS reports
+   * its `maxmemory-policy`: its `Source=user` rows, plus all its rows when those lack the policy (DOMAIN §3).
+   * Default groups need no read (fixed at the family default), Memcached groups hold nothing BullMQ needs.
    */
-  attachedGroupParameterCounts: number[];
+  attachedGroupPolicyPages: number[];
   /** Distinct security group ids attached to any cluster. */
   securityGroupIds: number;
 }
@@ -43,8 +44,9 @@ export const LOWER_BOUND_FORMULA = [
   "lower bound = latency x max over regions of max(",
   "  pages(DescribeCacheClusters) + dependent round,",
   "  pages(DescribeReplicationGroups), pages(DescribeServerlessCaches), pages(DescribeCacheSubnetGroups), pages(DescribeVpcs))",
-  "dependent round = max(max over attached custom groups of pages(DescribeCacheParameters), 1 if any security group)",
-  "pages(n) = ceil(n / 100) for ElastiCache, ceil(n / 1000) for EC2, at least 1;",
+  "dependent round = max(max over attached custom groups of policy pages, 1 if any security group)",
+  "policy pages = pages(Source=user rows) + (pages(all rows) when the user rows lack maxmemory-policy)",
+  "pages(n) = ceil(n / 100) for ElastiCache (50 for serverless), ceil(n / 1000) for EC2, at least 1;",
   "the groups' names and security group ids are only known once the cluster pages are read (default groups need no read);",
   "DescribeSecurityGroups by id (batched) and DescribeCacheParameterGroups by name run in one parallel round.",
 ].join("\n");
@@ -57,7 +59,7 @@ export function pages(n: number, size: number): number {
 /** The critical path of one region, in rounds. */
 export function regionBound(shape: RegionFleetShape): RegionBound {
   const ec = PAGE_SIZES.elasticache;
-  const paramPages = Math.max(0, ...shape.attachedGroupParameterCounts.map((n) => pages(n, ec)));
+  const paramPages = Math.max(0, ...shape.attachedGroupPolicyPages);
   const dependent = Math.max(paramPages, shape.securityGroupIds > 0 ? 1 : 0);
   const clusterPages = pages(shape.cacheClusters, ec);
   const candidates: [number, string][] = [
@@ -67,8 +69,8 @@ export function regionBound(shape: RegionFleetShape): RegionBound {
       `DescribeReplicationGroups ${pages(shape.replicationGroups, ec)} pages`,
     ],
     [
-      pages(shape.serverlessCaches, ec),
-      `DescribeServerlessCaches ${pages(shape.serverlessCaches, ec)} pages`,
+      pages(shape.serverlessCaches, PAGE_SIZES.serverless),
+      `DescribeServerlessCaches ${pages(shape.serverlessCaches, PAGE_SIZES.serverless)} pages`,
     ],
     [pages(shape.subnetGroups, ec), `DescribeCacheSubnetGroups ${pages(shape.subnetGroups, ec)} pages`],
     [pages(shape.vpcs, PAGE_SIZES.ec2), `DescribeVpcs ${pages(shape.vpcs, PAGE_SIZES.ec2)} pages`],

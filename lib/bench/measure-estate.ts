@@ -5,9 +5,10 @@
  * plus one AssumeRole round trip; peak RSS is this process's. CPU time is measured on both sides: the audit
  * runs on one thread, so when its CPU time exceeds the bound no concurrency setting can reach the bound.
  */
+import os from "node:os";
 import { listAuditScopes, mapScopeRegions, type AwsSettings } from "@/lib/aws";
 import { auditLiveRegion, auditScopes } from "@/lib/audit";
-import type { EstateResult } from "./estate-table";
+import { cpuFloorMs, type EstateResult } from "./estate-table";
 import { readRegionTruth } from "./fleet-shape";
 import { lowerBound } from "./lower-bound";
 import type { SandboxProcess } from "./sandbox-process";
@@ -113,11 +114,12 @@ export async function measureEstate(
       sandboxCpuMs: sandboxCpu.length > 0 ? Math.round(median(sandboxCpu)) : undefined,
       lowerBoundMs,
       ratio: Math.round((ms / lowerBoundMs) * 100) / 100,
+      cores: os.availableParallelism(),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       awsCalls: last.awsCalls,
     };
     log(
-      `estate: concurrency ${concurrency}: ${result.ms} ms median of [${result.runs.join(", ")}] (bound ${lowerBoundMs} ms, x${result.ratio}), audit CPU ${result.cpuMs} ms, sandbox CPU ${result.sandboxCpuMs ?? "?"} ms, ${result.rows}/${expectedRows} rows, ${result.awsCalls} calls, peak RSS ${result.peakRssMb} MB`,
+      `estate: concurrency ${concurrency}: ${result.ms} ms median of [${result.runs.join(", ")}] (bound ${lowerBoundMs} ms, x${result.ratio}; CPU floor ${cpuFloorMs(result)} ms), audit CPU ${result.cpuMs} ms, sandbox CPU ${result.sandboxCpuMs ?? "?"} ms, ${result.rows}/${expectedRows} rows, ${result.awsCalls} calls, peak RSS ${result.peakRssMb} MB`,
     );
     results.push(result);
   }

@@ -92,7 +92,7 @@ function shapeOf(t: RegionTruth): SizeResult["regions"][number] {
     serverlessCaches,
     subnetGroups,
     vpcs,
-    attachedGroupParameterCounts,
+    attachedGroupPolicyPages,
     securityGroupIds,
     targets,
   } = t;
@@ -103,7 +103,7 @@ function shapeOf(t: RegionTruth): SizeResult["regions"][number] {
     serverlessCaches,
     subnetGroups,
     vpcs,
-    attachedGroupParameterCounts,
+    attachedGroupPolicyPages,
     securityGroupIds,
     targets,
   };

@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/lib/sandbox";
 import { MANAGEMENT_ACCOUNT_ID } from "@/lib/sandbox";
-import type { PlanFile } from "@/lib/plan-file";
+import { OWN_CREDENTIALS } from "@/lib/estate/load-estate";
+import { serializePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
 import type { Database } from "@/lib/db";
 import { captureIo, readPlanFile } from "@/lib/testing/cli-helpers";
 import { memoryDatabase } from "@/lib/testing/test-db";
@@ -106,6 +107,17 @@ describe("npm run plan with accounts", () => {
     expect(upToDate).toContainEqual([STAGING_ID, "stg-jobs-valkey8"]);
     expect(upToDate).toContainEqual([PAYMENTS_ID, "pay-queue-cluster"]);
     expect(r.stdout).toMatch(new RegExp(`stg-orders \\(account ${STAGING_ID}, us-east-1,`));
+    // Each call names who it runs as: a member's role, the management account's own credentials.
+    const runsAs = (account: string) => [
+      ...new Set(
+        planFile.targets
+          .filter((t) => t.plan.target.accountId === account)
+          .flatMap((t) => t.awsCalls.map((c) => c.iam?.runsAs)),
+      ),
+    ];
+    expect(runsAs(STAGING_ID)).toEqual([role(STAGING_ID, "OrganizationAccountAccessRole")]);
+    expect(runsAs(PAYMENTS_ID)).toEqual([role(PAYMENTS_ID, "OrganizationAccountAccessRole")]);
+    expect(runsAs(MANAGEMENT_ACCOUNT_ID)).toEqual([OWN_CREDENTIALS]);
   });
 
   it("narrows to --account, and refuses an account that is not configured or cannot be reached", async () => {
@@ -141,9 +153,21 @@ describe("npm run apply with accounts", () => {
         file,
       ]);
       expect(planned.code, planned.stderr).toBe(1);
-      expect((await readPlanFile(file)).accountIds).toEqual([STAGING_ID]);
+      const planFile = await readPlanFile(file);
+      expect(planFile.accountIds).toEqual([STAGING_ID]);
+      // The apply role, not the read role, with each call's actions (what its owner must grant).
+      const calls = planFile.targets[0]!.awsCalls;
+      expect(calls.find((c) => c.operation === "ModifyReplicationGroup")?.iam).toEqual({
+        runsAs: role(STAGING_ID, "QueueReadyApply"),
+        actions: ["elasticache:ModifyReplicationGroup"],
+      });
 
-      const applied = await apply("staging", [file, "--yes"]);
+      // A file made before the role was recorded applies as before.
+      const old = path.join(dir, "staging-old.plan.json");
+      const stripped = structuredClone(planFile);
+      for (const t of stripped.targets) for (const c of t.awsCalls) delete c.iam;
+      await writeFile(old, serializePlanFile(withHash(stripped)));
+      const applied = await apply("staging", [old, "--yes"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toMatch(new RegExp(`stg-orders \\(${STAGING_ID}, us-east-1\\)`));
       expect(applied.stdout).toMatch(/Apply finished: 1 of 1 Ready\./);

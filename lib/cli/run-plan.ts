@@ -4,6 +4,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
+import { OWN_CREDENTIALS } from "@/lib/estate/load-estate";
 import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
@@ -44,6 +45,8 @@ export async function runPlanCli(
   const regionsOf = (s: AwsSettings) =>
     args.regions.length > 0 ? args.regions : args.all ? s.regions : [s.defaultRegion];
   let scopes: PlanScope[] = [{ settings, regions: regionsOf(settings) }];
+  // Who each account's changes run as, for the file (as the app's preview names it): one account, own keys.
+  const applyRoles = new Map<string, string>();
   if (args.allAccounts || args.accounts.length > 0) {
     const chosen = await resolveEstate(settings, env, {
       accounts: args.accounts,
@@ -54,6 +57,7 @@ export async function runPlanCli(
       return EXIT_ERROR;
     }
     for (const s of chosen.scopes) if (!s.settings) io.err(`Could not plan account ${scopeProblemLine(s)}\n`);
+    for (const s of chosen.scopes) applyRoles.set(s.accountId, s.applyRoleArn ?? OWN_CREDENTIALS);
     scopes = chosen.scopes.flatMap((s) =>
       s.settings
         ? [{ settings: s.settings, regions: regionsOf(s.settings), label: `${s.accountId} (${s.name})` }]
@@ -83,6 +87,7 @@ export async function runPlanCli(
     plans: fleet.planned,
     notPlanned: fleet.notPlanned,
     createdBy: { name: operatorName(args.as), via: "cli" },
+    runsAs: (plan) => applyRoles.get(plan.target.accountId) ?? OWN_CREDENTIALS,
     regions,
   });
   if (args.json) io.out(serializePlanFile(file));

@@ -30,8 +30,10 @@ interface SnapshotReads {
   /** Every parameter group of the region, with its family (the planner avoids taken names). */
   parameterGroups: ReadResult<CacheParameterGroup[]>;
   /**
-   * Parameters (read without `Source`, all pages) by group name. `default.*` groups are never read: nobody
-   * can modify them, so their values are the family defaults.
+   * Parameters by group name. A focused snapshot reads every parameter (no `Source`, all pages). A region
+   * snapshot reads what its rules need, the policy: the user-changed rows when they hold `maxmemory-policy`,
+   * else every parameter; a parameter without a row holds the family default either way (parameters.ts).
+   * `default.*` groups are never read: nobody can modify them, so their values are the family defaults.
    */
   parameters: Record<string, ReadResult<CacheParameter[]>>;
   subnetGroups: ReadResult<CacheSubnetGroup[]>;

@@ -41,6 +41,14 @@ describe("startProblems", () => {
       "QUEUEREADY_USERS is not valid JSON.",
     ]);
   });
+
+  it("stops on a Refresh minimum age that is not a whole number of seconds", () => {
+    const env = { AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users };
+    expect(startProblems({ ...env, QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "0" })).toEqual([]);
+    expect(startProblems({ ...env, QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "30s" })).toEqual([
+      "QUEUEREADY_REFRESH_MIN_AGE_SECONDS must be a whole number of seconds (0 for none).",
+    ]);
+  });
 });
 
 describe("startProblems with notifications", () => {

@@ -5,6 +5,7 @@ import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { loadUsers } from "@/lib/auth/users";
 import { accountsConfigFromEnv, awsSettingsFromEnv, scopeConcurrency } from "@/lib/aws";
 import { notificationsConfigFromEnv } from "@/lib/alerts/config";
+import { refreshMinAgeFromEnv } from "@/lib/status/refresh-cooldown";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
@@ -72,6 +73,11 @@ export function startProblems(env: Env): string[] {
   }
   try {
     notificationsConfigFromEnv(env);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    refreshMinAgeFromEnv(env);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }

@@ -7,6 +7,11 @@ export interface PlanFileInput {
   plans: Plan[];
   notPlanned?: NotPlanned[];
   createdBy: PlanFile["createdBy"];
+  /**
+   * The principal each plan's calls run as (its account's apply role, or QueueReady's own credentials),
+   * recorded per call with the IAM actions as the preview's JSON export does; undefined leaves it out.
+   */
+  runsAs?: (plan: Plan) => string | undefined;
   /** Regions looked at, including ones where nothing needed a change. */
   regions?: string[];
   now?: Date;
@@ -25,7 +30,9 @@ export function buildPlanFile(input: PlanFileInput): PlanFile {
     accountIds: sorted(refs.map((r) => r.accountId)),
     regions: sorted([...(input.regions ?? []), ...refs.map((r) => r.region)]),
     // Through the preview's own export, so a target here is byte for byte what the browser's JSON shows.
-    targets: input.plans.map((plan) => JSON.parse(renderJson(plan)) as PlanExport),
+    targets: input.plans.map(
+      (plan) => JSON.parse(renderJson(plan, { runsAs: input.runsAs?.(plan) })) as PlanExport,
+    ),
     notPlanned,
   });
 }

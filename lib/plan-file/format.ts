@@ -1,7 +1,8 @@
 /**
  * The plan file: what `npm run plan -- --out` writes, the browser's "Download plan file" serves and
  * `npm run apply` reads. Per target it holds exactly the web preview's JSON export (steps, choices,
- * fingerprint and facts of the live state, account and region); beside them who made it, when, what was
+ * fingerprint and facts of the live state, account and region, the role each call runs as with its IAM
+ * actions); beside them who made it, when, what was
  * left out and why, and a content hash. It never holds credentials: plans carry none.
  */
 import { z } from "zod";
@@ -45,6 +46,11 @@ const awsCallSchema = z
     operation: z.string().max(100),
     sent: z.boolean(),
     params: z.record(z.string(), z.json()),
+    // Files made before the role was recorded have no `iam`: they still read and apply.
+    iam: z
+      .object({ runsAs: z.string().min(1).max(2048), actions: z.array(z.string().max(200)).max(20) })
+      .strict()
+      .optional(),
   })
   .strict();
 

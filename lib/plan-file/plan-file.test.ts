@@ -5,6 +5,7 @@ import { recommendedChoices } from "@/lib/testing/plan-helpers";
 import {
   buildPlanFile,
   parsePlanFile,
+  withHash,
   previewFileInput,
   refusalOf,
   serializePlanFile,
@@ -47,6 +48,38 @@ describe("plan files", () => {
     expect(read.ok && read.file.targets[0]!.plan.fingerprint).toBe(plan.fingerprint);
     // Reformatting is not an edit: the hash is over canonical JSON.
     expect(parsePlanFile(JSON.stringify(JSON.parse(text))).ok).toBe(true);
+  });
+
+  it("name the role each call runs as, with its IAM actions, as the preview's JSON export does", () => {
+    const role = "arn:aws:iam::210987654321:role/QueueReadyApply";
+    const withRole = buildPlanFile({
+      plans: [plan],
+      createdBy: { name: "ci", via: "cli" },
+      runsAs: () => role,
+    });
+    expect(withRole.targets[0]).toEqual(JSON.parse(renderJson(plan, { runsAs: role })));
+    const calls = withRole.targets[0]!.awsCalls;
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls)
+      expect(call.iam).toEqual({
+        runsAs: role,
+        actions: expect.arrayContaining([`${call.service}:${call.operation}`]),
+      });
+    const read = parsePlanFile(serializePlanFile(withRole));
+    expect(read.ok && read.file.targets[0]!.awsCalls.map((c) => c.iam?.runsAs)).toEqual(
+      calls.map(() => role),
+    );
+  });
+
+  it("still read a file made before the role was recorded, and refuse a role that is not text", () => {
+    expect(file.targets[0]!.awsCalls.every((c) => c.iam === undefined)).toBe(true);
+    expect(parsePlanFile(text).ok).toBe(true);
+    const rest = JSON.parse(text) as typeof file;
+    rest.targets[0]!.awsCalls[0]!.iam = { runsAs: 42, actions: [] } as never;
+    expect(parsePlanFile(JSON.stringify(withHash(rest)))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/malformed: targets\.0\.awsCalls\.0\.iam\.runsAs/),
+    });
   });
 
   it("refuse text that is not JSON, or JSON that is not a plan file, saying where", () => {

@@ -5,17 +5,18 @@ import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { readAwsSettings } from "@/lib/aws";
 import { defaultDatabase } from "@/lib/db";
-import { startManualAudit } from "./refresh-audit";
+import { startRefresh } from "./refresh-audit";
 
 /**
  * Refresh: audits every account and region now and stores the result (viewers and up: it only reads
- * AWS). One runs at a time across replicas; while one runs, a second is refused with a sentence.
+ * AWS). One runs at a time across replicas; while one runs, or while the last one is younger than the
+ * minimum age, another is refused with a sentence saying why and when.
  */
 export const refreshAuditAction = validatedAction(z.object({}), "viewer", async (_input, user) => {
   const read = readAwsSettings(process.env);
   if (!read.ok) return failure(read.problem.code, read.problem.message);
   const { db } = await defaultDatabase();
-  const outcome = await startManualAudit(db, read.settings, process.env, user.name);
+  const outcome = await startRefresh(db, read.settings, process.env, user.name);
   if (!outcome.started) return failure("conflict", outcome.message);
   try {
     await outcome.done;

@@ -8,9 +8,10 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { AwsSettings } from "@/lib/aws";
 import type { Db } from "@/lib/db";
-import { claimManualAudit, releaseManualAudit } from "@/lib/db/audit-runs";
+import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/db/audit-runs";
 import { finishAudit } from "@/lib/db/audits";
 import { auditForStorage } from "@/lib/schedule/audit-adapter";
+import { refreshDecision, refreshMinAgeFromEnv } from "./refresh-cooldown";
 
 export type RefreshOutcome = { started: true; done: Promise<void> } | { started: false; message: string };
 
@@ -41,4 +42,25 @@ export async function startManualAudit(
     }
   })();
   return { started: true, done };
+}
+
+/**
+ * The Refresh button: refused, with nothing started, while the last finished audit is younger than the
+ * configured minimum age (QUEUEREADY_REFRESH_MIN_AGE_SECONDS); otherwise a manual audit as above.
+ */
+export async function startRefresh(
+  db: Db,
+  settings: AwsSettings,
+  env: Readonly<Record<string, string | undefined>>,
+  startedBy: string,
+  now = new Date(),
+): Promise<RefreshOutcome> {
+  const last = await latestFinishedRun(db);
+  const decision = refreshDecision({
+    lastFinishedAt: last?.finishedAt ?? undefined,
+    now,
+    minAgeMs: refreshMinAgeFromEnv(env),
+  });
+  if (!decision.allowed) return { started: false, message: decision.message };
+  return startManualAudit(db, settings, env, startedBy);
 }

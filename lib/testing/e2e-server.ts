@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     // The specs count the sandbox's AWS calls page by page: no background audit may add to them.
     QUEUEREADY_AUDIT_INTERVAL: "off",
+    // The specs store a fresh audit with Refresh before each check: no cooldown between them.
+    QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "0",
     ...engineEnv.env,
   };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });

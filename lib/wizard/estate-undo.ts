@@ -5,6 +5,7 @@ import "server-only";
  */
 import { listApplyRuns, undoCandidates, type UndoCandidate } from "@/lib/apply";
 import { AwsError, type AwsProblem } from "@/lib/aws";
+import type { Db } from "@/lib/db";
 import { getEstate } from "@/lib/estate";
 import { uniqueCandidates } from "@/lib/wizard/undo-key";
 
@@ -15,12 +16,15 @@ export interface EstateCandidates {
   problems: { accountId: string; accountName: string; problem: AwsProblem }[];
 }
 
-/** Every account that has applies in the history is checked; accounts without any cost no AWS call. */
-export async function estateUndoCandidates(): Promise<EstateCandidates> {
+/**
+ * Every account that has applies in the history is checked; accounts without any cost no AWS call.
+ * `db`: the history's database (default: the process's).
+ */
+export async function estateUndoCandidates(opts: { db?: Db } = {}): Promise<EstateCandidates> {
   const estate = await getEstate();
   if (!estate.ok)
     return { candidates: [], problems: [{ accountId: "", accountName: "", problem: estate.problem }] };
-  const applied = new Set((await listApplyRuns()).map((r) => r.target.accountId));
+  const applied = new Set((await listApplyRuns({ db: opts.db })).map((r) => r.target.accountId));
   const out: EstateCandidates = { candidates: [], problems: [] };
   await Promise.all(
     estate.accounts
@@ -32,7 +36,7 @@ export async function estateUndoCandidates(): Promise<EstateCandidates> {
           return;
         }
         try {
-          const found = uniqueCandidates(await undoCandidates({ settings: a.read }));
+          const found = uniqueCandidates(await undoCandidates({ settings: a.read, db: opts.db }));
           out.candidates.push(...found.map((c) => ({ ...c, ...named })));
         } catch (err) {
           if (!(err instanceof AwsError)) throw err;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getPreview } from "@/lib/apply";
 import { hasRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
+import { scopeFor } from "@/lib/estate";
 import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/plan-file";
 
 const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
@@ -24,9 +25,13 @@ export async function GET(
   const preview = id.success ? await getPreview(id.data) : undefined;
   if (!preview)
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
+  // The role the plan's calls run as, when its account is still configured (as the JSON export names it).
+  const found = await scopeFor(preview.plan.target.accountId);
+  const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
   const file = buildPlanFile({
     ...previewFileInput(preview.plan),
     createdBy: { name: user.name, via: "browser" },
+    runsAs: () => runsAs,
   });
   return new Response(serializePlanFile(file), {
     headers: {
