@@ -12,7 +12,7 @@ test("the header marks the current section and shows the user with their role", 
   await expect(nav.getByRole("link", { name: "Status" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Changes" })).not.toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("current-user")).toHaveText(/^Signed in as viewer, role\s*viewer$/);
-  await expect(page.getByText("Demo · sandbox account")).toBeVisible();
+  await expect(page.getByText("Demo · sandbox, not AWS")).toBeVisible();
   // The demo audits the seeded organization: the header counts its accounts (from the stored audit) and
   // names the management account as the one whose credentials list them, in words for screen readers.
   await page.reload();

@@ -11,7 +11,7 @@ export function DemoUsers() {
         Demo mode
       </h2>
       <p className="mt-1 text-indigo-900/80">
-        This instance reads a local sandbox account, not AWS. Sign in as:
+        This instance reads a local sandbox organization, not AWS. Sign in as:
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt>

@@ -61,7 +61,7 @@ export function AppHeader({ user, demo, accounts }: AppHeaderProps) {
         <div className="ml-auto flex min-w-0 items-center gap-3 sm:ml-0">
           {demo ? (
             <Badge tone="violet">
-              Demo<span className="hidden sm:inline"> · sandbox account</span>
+              Demo<span className="hidden sm:inline"> · sandbox, not AWS</span>
             </Badge>
           ) : null}
           <span
