@@ -49,6 +49,27 @@ test.describe("operator", () => {
     );
   });
 
+  test("a cluster that is gone leaves each step with its frame and a way to choose another", async ({
+    page,
+  }) => {
+    for (const [step, label] of [
+      ["network", "Network access"],
+      ["parameter-group", "Parameter group"],
+    ]) {
+      const query = "account=123456789012&region=us-east-1&kind=replication-group&id=gone-redis";
+      await page.goto(
+        `/wizard/${step}?${query}&sg=existing&sgId=sg-0cache00000000001&src=cidr&cidr=10.0.0.0/16`,
+      );
+      await expect(page.getByRole("heading", { name: label, exact: true })).toBeVisible();
+      await expect(page.getByText("gone-redis cannot be read")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Choose another cluster" })).toHaveAttribute(
+        "href",
+        new RegExp(`^/wizard/target\\?${query}&`),
+      );
+      await expect(page.getByRole("button", { name: /^Continue/ })).toHaveCount(0);
+    }
+  });
+
   test("a stale plan is refused with what changed, and previewing again shows the new state", async ({
     page,
   }) => {

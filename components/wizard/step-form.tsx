@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import type { WizardParams } from "@/lib/wizard/params";
 import { submitStepAction } from "@/lib/wizard/step-action";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { BackLink } from "@/components/wizard/back-link";
 import { ErrorSummary, type SummaryError } from "@/components/wizard/error-summary";
 
 type State = ActionResult<unknown> | null;
@@ -29,8 +30,8 @@ export interface StepFormProps {
   /** Earlier steps' answers, carried as hidden fields so the action sees the whole state. */
   hidden: WizardParams;
   submitLabel: string;
-  /** Links beside the submit button (Back). */
-  secondary?: ReactNode;
+  /** Where Back goes: the previous step with every answer kept (the first step: the status page). */
+  back: { href: string; label?: string };
   children: ReactNode;
 }
 
@@ -39,7 +40,7 @@ export interface StepFormProps {
  * reset the fields after a refusal: the operator's input stays next to the errors it caused. Without
  * JavaScript the form still posts to the same action.
  */
-export function StepForm({ step, hidden, submitLabel, secondary, children }: StepFormProps) {
+export function StepForm({ step, hidden, submitLabel, back, children }: StepFormProps) {
   const [state, dispatch, pending] = useActionState(submitStepAction, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -66,7 +67,7 @@ export function StepForm({ step, hidden, submitLabel, secondary, children }: Ste
         <ErrorSummary errors={errors} attempt={state} />
         {children}
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
-          {secondary}
+          <BackLink href={back.href}>{back.label}</BackLink>
           <SubmitButton pending={pending} pendingLabel="Checking live state…" className="ml-auto">
             {submitLabel}
           </SubmitButton>

@@ -2,13 +2,12 @@ import type { ReactNode } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WizardStepper } from "@/components/wizard/wizard-stepper";
 import type { WizardParams } from "@/lib/wizard/params";
-import type { StepSlug } from "@/lib/wizard/steps";
+import { STEPS, stepIndex, type StepSlug } from "@/lib/wizard/steps";
 
 export interface WizardFrameProps {
   step: StepSlug;
   params: WizardParams;
-  /** The step's heading (h2) and one line under it. */
-  title: string;
+  /** One line under the step's heading (the heading is the step's label in the stepper). */
   description?: ReactNode;
   /** Notices above the card (warnings from the live checks, unreadable AWS state). */
   notices?: ReactNode;
@@ -16,7 +15,7 @@ export interface WizardFrameProps {
 }
 
 /** The shape every step shares: the page heading naming the cluster, the stepper, then the step's card. */
-export function WizardFrame({ step, params, title, description, notices, children }: WizardFrameProps) {
+export function WizardFrame({ step, params, description, notices, children }: WizardFrameProps) {
   const subject = params.id ? <span className="font-mono">{params.id}</span> : "a cluster";
   return (
     <div className="space-y-6">
@@ -33,7 +32,7 @@ export function WizardFrame({ step, params, title, description, notices, childre
       <WizardStepper current={step} params={params} />
       {notices}
       <Card>
-        <CardHeader title={title} description={description} />
+        <CardHeader title={STEPS[stepIndex(step)]!.label} description={description} />
         <CardBody>{children}</CardBody>
       </Card>
     </div>

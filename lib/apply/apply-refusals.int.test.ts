@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { readTarget } from "@/lib/apply/plan-live";
-import { wizardChoices } from "@/lib/testing/apply-helpers";
+import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/apply/types";
+import { ApplyRefusedError, StalePlanError } from "@/lib/apply/types";
 import { computePlan, type TargetChoice, type WizardChoices } from "@/lib/plan";
-import { memoryDatabase } from "@/lib/testing/test-db";
-import type { Database } from "@/lib/db";
 
 const h = sandboxPerFile({ applyDelayMs: 200 });
 const operator = { name: "operator", role: "operator" };
-let database: Database | undefined;
-let opts: ApplyOptions;
-beforeAll(async () => {
-  opts = {
-    settings: h.settings,
-    db: (database = await memoryDatabase()).db,
-    pollInitialMs: 50,
-    pollMaxMs: 200,
-    timeLimitMs: 15_000,
-  };
-}, 120_000);
+const opts = applyOptionsPerFile(h);
 beforeEach(() => {
   h.sandbox.control.reset("default");
   h.sandbox.control.clearFaults();
   h.sandbox.control.configure({ applyDelayMs: 200 });
 });
-afterAll(() => database?.close());
 
 const rg = (id: string, region = "us-east-1"): TargetChoice => ({ region, kind: "replication-group", id });
 

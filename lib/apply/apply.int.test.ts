@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   listCacheParameterGroups,
   listSecurityGroups,
@@ -6,31 +6,17 @@ import {
   modifyReplicationGroup,
 } from "@/lib/aws";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
-import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
+import { applyOptionsPerFile, expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { listApplyRuns } from "@/lib/apply/run-store";
 import { startApply } from "@/lib/apply/start-apply";
 import { undoCandidates, undoResource } from "@/lib/apply/undo";
-import type { ApplyOptions } from "@/lib/apply/types";
 import { computePlan, type TargetChoice } from "@/lib/plan";
 import { readTarget } from "@/lib/apply/plan-live";
-import { memoryDatabase } from "@/lib/testing/test-db";
-import type { Database } from "@/lib/db";
 
 const h = sandboxPerFile({ applyDelayMs: 200 });
 const operator = { name: "operator", role: "operator" };
-let database: Database | undefined;
-let opts: ApplyOptions;
-beforeAll(async () => {
-  opts = {
-    settings: h.settings,
-    db: (database = await memoryDatabase()).db,
-    pollInitialMs: 50,
-    pollMaxMs: 200,
-    timeLimitMs: 15_000,
-  };
-}, 120_000);
-afterAll(() => database?.close());
+const opts = applyOptionsPerFile(h);
 
 /** Preview with the wizard's recommendations (or overrides), apply, wait, and return both. */
 async function wizardApply(target: TargetChoice, override = {}) {

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listCacheParameters, modifyCacheParameterGroup } from "@/lib/aws";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
-import { wizardChoices } from "@/lib/testing/apply-helpers";
+import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import type { ApplyOptions } from "@/lib/apply/types";
-import type { Database } from "@/lib/db";
-import { memoryDatabase } from "@/lib/testing/test-db";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
 const operator = { name: "operator", role: "operator" };
-let database: Database;
-let opts: ApplyOptions;
-beforeAll(async () => {
-  database = await memoryDatabase();
-  opts = {
-    settings: h.settings,
-    db: database.db,
-    pollInitialMs: 50,
-    pollMaxMs: 200,
-    timeLimitMs: 15_000,
-  };
-});
-afterAll(() => database?.close());
+const opts = applyOptionsPerFile(h);
 
 const userValues = async (name: string) =>
   Object.fromEntries(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   deleteSecurityGroup,
   listCacheParameterGroups,
@@ -9,24 +9,15 @@ import {
 import { undoCandidates, undoResource } from "@/lib/apply/undo";
 import { listApplyRuns, updateRun } from "@/lib/apply/run-store";
 import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";
-import { wizardChoices } from "@/lib/testing/apply-helpers";
+import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import type { ApplyOptions } from "@/lib/apply/types";
 import { choicesOf } from "@/lib/wizard/choices";
 import { resumeParams } from "@/lib/wizard/resume";
-import type { Database } from "@/lib/db";
-import { memoryDatabase } from "@/lib/testing/test-db";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
 const operator = { name: "operator", role: "operator" };
-let database: Database;
-let opts: ApplyOptions;
-beforeAll(async () => {
-  database = await memoryDatabase();
-  opts = { settings: h.settings, db: database.db, pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
-});
-afterAll(() => database?.close());
+const opts = applyOptionsPerFile(h);
 
 /** Everything of the kinds an apply creates, counted in the target's region. */
 async function resources() {
@@ -71,7 +62,7 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
       parameterGroups: before.parameterGroups + 1,
     });
     // As if the server died between AWS's answers and the run record: nothing recorded as created.
-    await updateRun(database.db, first.run.id, (r) => void (r.created = []), false);
+    await updateRun(opts.db!, first.run.id, (r) => void (r.created = []), false);
 
     // The same choices without resume fail on the taken names: the trap the issue describes.
     const plain = await previewPlan({ ...opts, choices, user: operator });

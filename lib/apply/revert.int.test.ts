@@ -3,28 +3,20 @@
  * preview → apply path, refused when someone changed the cluster since, and a stopped revert resumes
  * without sending anything twice.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listCacheParameterGroups, listSecurityGroups, modifyCacheCluster } from "@/lib/aws";
 import { previewPlan } from "@/lib/apply/preview";
 import { listRevertsOf, previewRevert } from "@/lib/apply/revert";
 import { startApply } from "@/lib/apply/start-apply";
 import { readTargetState, type TargetState } from "@/lib/apply/target-state";
 import { StalePlanError, type ApplyOptions } from "@/lib/apply/types";
-import type { Database } from "@/lib/db";
 import type { TargetChoice, WizardChoices } from "@/lib/plan";
-import { wizardChoices } from "@/lib/testing/apply-helpers";
+import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";
 import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";
-import { memoryDatabase } from "@/lib/testing/test-db";
 
 const h = sandboxPerFile({ applyDelayMs: 300 });
 const operator = { name: "operator", role: "operator" };
-let database: Database;
-let opts: ApplyOptions;
-beforeAll(async () => {
-  database = await memoryDatabase();
-  opts = { settings: h.settings, db: database.db, pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
-});
-afterAll(() => database?.close());
+const opts = applyOptionsPerFile(h);
 
 /** Each member's parameter group and security groups (sorted): what "back on its previous groups" compares. */
 const attachments = (s: TargetState) =>

@@ -2,15 +2,14 @@
  * `npm run audit -- --all-accounts` against the seeded organization (lib/sandbox/SEED.md): every
  * account's verdicts, the member whose role trusts nobody as Unknown with the reason, the others unaffected.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
 
-const ROOT = path.resolve(__dirname, "../..");
 let sandbox: RunningSandbox;
 let home: string;
 let accountsFile: string;
@@ -26,33 +25,16 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function runCli(args: string[], extraEnv: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "test",
-    PATH: process.env.PATH,
-    HOME: home,
-    QUEUEREADY_AWS_ENDPOINT: sandbox.url,
-    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
-    QUEUEREADY_ACCOUNTS_FILE: accountsFile,
-    AWS_EC2_METADATA_DISABLED: "true",
-    QUEUEREADY_MAX_ATTEMPTS: "2",
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-    ...extraEnv,
-  };
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], extra: Record<string, string> = {}) =>
+  runCliProcess(
+    "lib/cli/audit.ts",
+    args,
+    sandboxCliEnv({
+      endpoint: sandbox.url,
+      home,
+      extra: { QUEUEREADY_ACCOUNTS_FILE: accountsFile, ...extra },
+    }),
+  );
 
 type Row = { accountId: string; accountName: string; region: string; name: string; verdict: string };
 
@@ -127,9 +109,9 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);
     expect([ready.code, ready.stderr]).toEqual([0, ""]);
     const lines = ready.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^account_id,region,name,kind,verdict,/);
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([
-      "345678901234,us-east-1,pay-queue-cluster,replication-group,ready",
+    expect(lines[0]).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
+      "345678901234,payments,us-east-1,pay-queue-cluster,replication-group,ready",
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Renders an accounts audit for the terminal, as JSON (every row carries its account id and name) and as
  * CSV (the account_id column). An unreachable account or region is an Unknown line with its reason.
  */
-import { countVerdicts, exportCsv, VERDICT_LABELS, type RegionAudit } from "@/lib/readiness";
+import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS, type RegionAudit } from "@/lib/readiness";
 import type { AccountAudit } from "./accounts-audit";
 import { renderAuditTable } from "./audit-table";
 
@@ -58,7 +58,7 @@ export function accountsJson(accounts: AccountAudit[], generatedAt = new Date().
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/** The CSV export of every readable region; each row's account_id column names its account. */
+/** The CSV export of every readable region; each row's account_id and account_name name its account. */
 export function accountsCsv(accounts: AccountAudit[]): string {
-  return exportCsv(accounts.flatMap((a) => a.regions));
+  return toCsv(accounts.flatMap((a) => liveCsvClusters(a.regions, a.accountName)));
 }

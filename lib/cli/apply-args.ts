@@ -1,6 +1,6 @@
 /** Arguments of `npm run apply`, parsed strictly and validated with zod (a typo exits 2 with the usage). */
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./parse-flags";
 import { DEFAULT_MAX_AGE_MS } from "@/lib/plan-file";
 
 export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
@@ -40,24 +40,19 @@ export function parseApplyArgs(
   argv: string[],
   env: Record<string, string | undefined> = {},
 ): { ok: true; args: ApplyArgs } | { ok: false; message: string } {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        yes: { type: "boolean", short: "y" },
-        "stop-on-refusal": { type: "boolean" },
-        as: { type: "string" },
-        "max-age": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
-  const { values, positionals } = parsedArgs;
+  const flags = parseFlags(
+    argv,
+    {
+      yes: { type: "boolean", short: "y" },
+      "stop-on-refusal": { type: "boolean" },
+      as: { type: "string" },
+      "max-age": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    { positionals: true },
+  );
+  if (!flags.ok) return flags;
+  const { values, positionals } = flags;
   const help = values.help ?? false;
   if (!help && positionals.length !== 1)
     return { ok: false, message: "Name exactly one plan file to apply." };

@@ -2,8 +2,8 @@
  * Arguments of `npm run audit`: parsed strictly (an unknown flag is a mistake, not something to ignore) and
  * validated with zod, so a typo stops with the usage text and exit code 2 instead of auditing the wrong thing.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./parse-flags";
 import { isRegionName } from "@/lib/aws";
 
 export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
@@ -44,26 +44,18 @@ export type AuditArgs = z.infer<typeof auditArgsSchema>;
 export type ParsedArgs = { ok: true; args: AuditArgs } | { ok: false; message: string };
 
 export function parseAuditArgs(argv: string[]): ParsedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        region: { type: "string", multiple: true },
-        cluster: { type: "string", multiple: true },
-        "all-accounts": { type: "boolean" },
-        account: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        csv: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        demo: { type: "boolean" },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+  const flags = parseFlags(argv, {
+    region: { type: "string", multiple: true },
+    cluster: { type: "string", multiple: true },
+    "all-accounts": { type: "boolean" },
+    account: { type: "string", multiple: true },
+    json: { type: "boolean" },
+    csv: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    demo: { type: "boolean" },
+  });
+  if (!flags.ok) return flags;
+  const { values } = flags;
   if (values.json && values.csv) return { ok: false, message: "Choose one of --json and --csv." };
   const parsed = auditArgsSchema.safeParse({
     regions: [...new Set(values.region ?? [])],

@@ -1,12 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { CSV_COLUMNS } from "@/lib/readiness/csv";
+import { runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
 
-const ROOT = path.resolve(__dirname, "../..");
 let sandbox: RunningSandbox;
 let home: string;
 
@@ -21,35 +21,12 @@ afterAll(async () => {
 });
 
 /** Runs the real entry point the way `npm run audit` does (tsx), with only the env we give it. */
-function runCli(
-  args: string[],
-  opts: { credentials?: boolean } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "test",
-    PATH: process.env.PATH,
-    HOME: home,
-    QUEUEREADY_AWS_ENDPOINT: sandbox.url,
-    QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
-    AWS_EC2_METADATA_DISABLED: "true",
-    QUEUEREADY_MAX_ATTEMPTS: "2",
-    ...(opts.credentials === false
-      ? {}
-      : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/audit.ts", ...args], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], opts: { credentials?: boolean } = {}) =>
+  runCliProcess(
+    "lib/cli/audit.ts",
+    args,
+    sandboxCliEnv({ endpoint: sandbox.url, home, credentials: opts.credentials }),
+  );
 
 describe("npm run audit (spawned against the sandbox)", () => {
   it("exits 1 on the seeded account and prints every cluster of both configured regions", async () => {
@@ -93,14 +70,19 @@ describe("npm run audit (spawned against the sandbox)", () => {
 
   it("exports CSV rows whose verdicts match SEED.md", async () => {
     const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
-    const rows = stdout
+    const [header, ...rows] = stdout
       .trimEnd()
       .split("\r\n")
-      .slice(1)
       .map((l) => l.split(","));
     expect(code).toBe(1);
-    // Columns: account_id, region, name, kind, verdict, ...
-    expect(Object.fromEntries(rows.map((r) => [r[2], r[4]]))).toEqual(SEED_VERDICTS["eu-west-1"]);
+    // The same columns as the app's stored export; the live audit is never stale.
+    expect(header).toEqual([...CSV_COLUMNS]);
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    expect(Object.fromEntries(rows.map((r) => [cell(r, "name"), cell(r, "verdict")]))).toEqual(
+      SEED_VERDICTS["eu-west-1"],
+    );
+    expect(new Set(rows.map((r) => cell(r, "stale_reason")))).toEqual(new Set([""]));
+    expect(rows.every((r) => !Number.isNaN(Date.parse(cell(r, "audited_at") ?? "")))).toBe(true);
   });
 
   it.each([

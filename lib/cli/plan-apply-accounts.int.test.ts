@@ -4,15 +4,16 @@
  * nobody). Plans carry each target's account; apply uses each account's APPLY credentials and refuses a plan
  * for an account QueueReady is not set up for.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/lib/sandbox";
 import { MANAGEMENT_ACCOUNT_ID } from "@/lib/sandbox";
 import { OWN_CREDENTIALS } from "@/lib/estate/load-estate";
-import { parsePlanFile, serializePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
+import { serializePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
 import type { Database } from "@/lib/db";
+import { captureIo, readPlanFile } from "@/lib/testing/cli-helpers";
 import { memoryDatabase } from "@/lib/testing/test-db";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { runApplyCli } from "./run-apply";
@@ -69,23 +70,13 @@ const env = (accounts: keyof typeof FILES): NodeJS.ProcessEnv => ({
   QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
 });
 
-function sink() {
-  const out = { stdout: "", stderr: "" };
-  const io = {
-    out: (t: string) => void (out.stdout += t),
-    err: (t: string) => void (out.stderr += t),
-    interactive: false,
-  };
-  return { out, io };
-}
-
 async function plan(accounts: keyof typeof FILES, args: string[]) {
-  const { out, io } = sink();
+  const { out, io } = captureIo();
   return { code: await runPlanCli(args, env(accounts), io, { settings: h.settings }), ...out };
 }
 
 async function apply(accounts: keyof typeof FILES, args: string[]) {
-  const { out, io } = sink();
+  const { out, io } = captureIo();
   const tuning = {
     settings: h.settings,
     db: database!.db,
@@ -96,12 +87,6 @@ async function apply(accounts: keyof typeof FILES, args: string[]) {
   return { code: await runApplyCli(args, env(accounts), io, { ...tuning, timeLimitMs: 15_000 }), ...out };
 }
 
-const readPlan = async (file: string): Promise<PlanFile> => {
-  const read = parsePlanFile(await readFile(file, "utf8"));
-  if (!read.ok) throw new Error(read.reason);
-  return read.file;
-};
-
 describe("npm run plan with accounts", () => {
   it("plans every reachable account with --all-accounts and names the one whose role trusts nobody", async () => {
     const file = path.join(dir, "org.plan.json");
@@ -110,7 +95,7 @@ describe("npm run plan with accounts", () => {
     expect(r.stderr).toMatch(
       new RegExp(`Could not plan account ${RESEARCH_ID} \\(research\\): .*cannot assume`),
     );
-    const planFile = await readPlan(file);
+    const planFile = await readPlanFile(file);
     expect(planFile.accountIds).toEqual([MANAGEMENT_ACCOUNT_ID, STAGING_ID, PAYMENTS_ID].sort());
     const targets = planFile.targets.map((t) => [t.plan.target.accountId, t.plan.target.id]);
     expect(targets).toContainEqual([STAGING_ID, "stg-orders"]);
@@ -168,7 +153,7 @@ describe("npm run apply with accounts", () => {
         file,
       ]);
       expect(planned.code, planned.stderr).toBe(1);
-      const planFile = await readPlan(file);
+      const planFile = await readPlanFile(file);
       expect(planFile.accountIds).toEqual([STAGING_ID]);
       // The apply role, not the read role, with each call's actions (what its owner must grant).
       const calls = planFile.targets[0]!.awsCalls;
@@ -210,7 +195,7 @@ describe("npm run apply with accounts", () => {
   it("without a file uses the organization's accounts: a member whose role cannot be assumed is refused", async () => {
     const file = path.join(dir, "payments.plan.json");
     expect((await plan("organization", ["--all", "--account", PAYMENTS_ID, "--out", file])).code).toBe(1);
-    const { out, io } = sink();
+    const { out, io } = captureIo();
     const code = await runApplyCli([file, "--yes"], { NODE_ENV: "test" }, io, {
       settings: h.settings,
       db: database!.db,

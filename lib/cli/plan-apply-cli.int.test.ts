@@ -1,19 +1,18 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listApplyRuns } from "@/lib/apply";
 import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
-import { parsePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
+import { withHash, type PlanFile } from "@/lib/plan-file";
 import type { Database } from "@/lib/db";
+import { captureIo, readPlanFile, runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
 import { memoryDatabase } from "@/lib/testing/test-db";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { expectLiveMatchesPlan } from "@/lib/testing/apply-helpers";
 import { runApplyCli, type ApplyTuning } from "./run-apply";
 import { runPlanCli } from "./run-plan";
 
-const ROOT = path.resolve(__dirname, "../..");
 const h = sandboxPerFile({ applyDelayMs: 50 });
 let dir: string;
 let database: Database | undefined;
@@ -41,62 +40,25 @@ beforeEach(async () => {
   n++;
 });
 
-const env = (): NodeJS.ProcessEnv => ({
-  NODE_ENV: "test",
-  PATH: process.env.PATH,
-  HOME: dir,
-  QUEUEREADY_AWS_ENDPOINT: h.sandbox.url,
-  QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
-  QUEUEREADY_DATA_DIR: path.join(dir, `data-${n}`),
-  AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-  AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-  AWS_EC2_METADATA_DISABLED: "true",
-  QUEUEREADY_MAX_ATTEMPTS: "2",
-});
-
-function io() {
-  const out = { stdout: "", stderr: "" };
-  return {
-    out,
-    io: {
-      out: (t: string) => void (out.stdout += t),
-      err: (t: string) => void (out.stderr += t),
-      interactive: false,
-    },
-  };
-}
+const env = (): NodeJS.ProcessEnv =>
+  sandboxCliEnv({
+    endpoint: h.sandbox.url,
+    home: dir,
+    extra: { QUEUEREADY_DATA_DIR: path.join(dir, `data-${n}`) },
+  });
 
 async function plan(args: string[]) {
-  const { out, io: sink } = io();
-  return { code: await runPlanCli(args, env(), sink, { settings: h.settings }), ...out };
+  const { out, io } = captureIo();
+  return { code: await runPlanCli(args, env(), io, { settings: h.settings }), ...out };
 }
 
 async function apply(args: string[]) {
-  const { out, io: sink } = io();
-  return { code: await runApplyCli(args, env(), sink, tuning()), ...out };
+  const { out, io } = captureIo();
+  return { code: await runApplyCli(args, env(), io, tuning()), ...out };
 }
 
 /** The real entry point, as `npm run plan` runs it. */
-function planProcess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["lib/cli/plan.ts", ...args], {
-      cwd: ROOT,
-      env: env(),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const readPlan = async (file: string): Promise<PlanFile> => {
-  const read = parsePlanFile(await readFile(file, "utf8"));
-  if (!read.ok) throw new Error(read.reason);
-  return read.file;
-};
+const planProcess = (args: string[]) => runCliProcess("lib/cli/plan.ts", args, env());
 
 const FIXABLE = [
   "cache-redis62",
@@ -127,7 +89,7 @@ describe("npm run plan --all, then npm run apply", () => {
       expect(planned.stdout).toMatch(
         /  \+ Create parameter group bullmq-redis7-noeviction \(family redis7\)\n      CacheParameterGroupName: \(none\) → bullmq-redis7-noeviction/,
       );
-      const fleet = await readPlan(file);
+      const fleet = await readPlanFile(file);
       expect(fleet.targets.map((t) => t.plan.target.id)).toEqual(FIXABLE);
       expect(fleet.createdBy).toEqual({ name: "reviewer", via: "cli" });
       expect(await readFile(file, "utf8")).not.toMatch(/sandbox-secret|AKIDSANDBOX/);

@@ -3,8 +3,8 @@
  * exit code 2 rather than planning something else. Scope flags (--region, --account) are a list each, so a
  * fleet plan is the same command with more of them.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./parse-flags";
 import { isRegionName } from "@/lib/aws";
 import { hasChoiceFlags } from "./plan-choices";
 
@@ -81,35 +81,27 @@ function conflicts(a: PlanArgs): string | undefined {
 }
 
 export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { ok: false; message: string } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        region: many,
-        account: many,
-        "all-accounts": bool,
-        cluster: many,
-        all: bool,
-        out: str,
-        json: bool,
-        as: str,
-        help: { type: "boolean", short: "h" },
-        "security-group": str,
-        "source-security-group": str,
-        cidr: str,
-        anywhere: bool,
-        "parameter-group": str,
-        "new-parameter-group": str,
-        "edit-shared": str,
-        confirm: many,
-      },
-    }));
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+  const flags = parseFlags(argv, {
+    region: many,
+    account: many,
+    "all-accounts": bool,
+    cluster: many,
+    all: bool,
+    out: str,
+    json: bool,
+    as: str,
+    help: { type: "boolean", short: "h" },
+    "security-group": str,
+    "source-security-group": str,
+    cidr: str,
+    anywhere: bool,
+    "parameter-group": str,
+    "new-parameter-group": str,
+    "edit-shared": str,
+    confirm: many,
+  });
+  if (!flags.ok) return flags;
+  const { values } = flags;
   const parsed = planArgsSchema.safeParse({
     regions: [...new Set(values.region ?? [])],
     accounts: [...new Set(values.account ?? [])],

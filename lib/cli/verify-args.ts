@@ -1,8 +1,8 @@
 /**
  * Arguments of `npm run verify`: strict (an unknown flag is a mistake) and validated with zod.
  */
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { parseFlags } from "./parse-flags";
 import { isRegionName } from "@/lib/aws";
 
 export const VERIFY_USAGE = `Usage: npm run -s verify -- --region REGION --cluster ID [--account ACCOUNT] [--json] [--demo]
@@ -40,24 +40,16 @@ export type VerifyArgs = z.infer<typeof verifyArgsSchema>;
 export function parseVerifyArgs(
   argv: string[],
 ): { ok: true; args: VerifyArgs } | { ok: false; message: string } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        region: { type: "string" },
-        cluster: { type: "string" },
-        account: { type: "string" },
-        json: { type: "boolean" },
-        demo: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+  const flags = parseFlags(argv, {
+    region: { type: "string" },
+    cluster: { type: "string" },
+    account: { type: "string" },
+    json: { type: "boolean" },
+    demo: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!flags.ok) return flags;
+  const { values } = flags;
   if (values.help)
     return { ok: true, args: { region: "", cluster: "", json: false, demo: false, help: true } };
   const parsed = verifyArgsSchema.safeParse({

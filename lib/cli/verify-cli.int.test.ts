@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,10 +5,10 @@ import { writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { SANDBOX_AUTH_TOKEN } from "@/lib/sandbox/engines";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
+import { runCliProcess } from "@/lib/testing/cli-helpers";
 import { describeEngines, engineEnv } from "@/lib/testing/engine-sandbox";
 import { runVerifyCli } from "./run-verify";
 
-const ROOT = path.resolve(__dirname, "../..");
 let sandbox: RunningSandbox;
 type Env = Record<string, string | undefined>;
 let env: Env;
@@ -34,21 +33,8 @@ afterAll(async () => {
 });
 
 /** The real entry point, as `npm run verify` runs it. */
-function runCli(args: string[], extra: Env = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string; ms: number }>((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/verify.ts", ...args], {
-      cwd: ROOT,
-      env: { ...env, ...extra } as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
+const runCli = (args: string[], extra: Env = {}) =>
+  runCliProcess("lib/cli/verify.ts", args, { ...env, ...extra } as NodeJS.ProcessEnv);
 
 function io() {
   let all = "";

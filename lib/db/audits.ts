@@ -3,7 +3,8 @@
  * one row per target with its verdict and findings. Readers (status summary, metrics) take the latest
  * finished audit, so what they show does not depend on how many people look.
  */
-import { desc, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { latestFinishedRun } from "@/lib/db/audit-runs";
 import type { Db } from "@/lib/db/open";
 import { auditRuns, targetVerdicts, type AuditedAccount } from "@/lib/db/schema";
 import { recordTransitions } from "@/lib/db/target-events";
@@ -78,12 +79,7 @@ export async function finishAudit(
 }
 
 export async function latestAudit(db: Db): Promise<StoredAudit | undefined> {
-  const [run] = await db
-    .select()
-    .from(auditRuns)
-    .where(isNotNull(auditRuns.finishedAt))
-    .orderBy(desc(auditRuns.finishedAt))
-    .limit(1);
+  const run = await latestFinishedRun(db);
   if (!run) return undefined;
   const rows = await db.select().from(targetVerdicts).where(eq(targetVerdicts.auditId, run.id));
   return {

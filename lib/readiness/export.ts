@@ -1,9 +1,9 @@
 /**
- * The audit as files: JSON (everything, for machines and the CLI's --json) and CSV (one row per cluster, for
- * spreadsheets). CSV cells are quoted when they hold a comma, quote or line break, and cells that a spreadsheet
- * would run as a formula are defused with a leading apostrophe.
+ * The live audit as files: JSON (everything, for machines and the CLI's --json) and CSV (one row per cluster,
+ * for spreadsheets, in ./csv's columns).
  */
-import { SEVERITY_ORDER, VERDICT_LABELS, type ClusterAudit, type RegionAudit, type Verdict } from "./types";
+import { toCsv, type CsvCluster } from "./csv";
+import { VERDICT_LABELS, type RegionAudit, type Verdict } from "./types";
 
 export interface AuditExport {
   generatedAt: string;
@@ -11,13 +11,16 @@ export interface AuditExport {
   regions: RegionAudit[];
 }
 
-/** Counts per verdict, every verdict present (zeros included) so the page's summary never has holes. */
-export function countVerdicts(clusters: ClusterAudit[]): Record<Verdict, number> {
+/**
+ * Counts per verdict, every verdict present (zeros included) so the page's summary never has holes. A stored
+ * row's verdict is a plain string: one that is not a verdict is not counted.
+ */
+export function countVerdicts(clusters: readonly { verdict: string }[]): Record<Verdict, number> {
   const counts = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<
     Verdict,
     number
   >;
-  for (const c of clusters) counts[c.verdict]++;
+  for (const c of clusters) if (c.verdict in counts) counts[c.verdict as Verdict]++;
   return counts;
 }
 
@@ -32,64 +35,21 @@ export function exportJson(regions: RegionAudit[], generatedAt?: string): string
   return `${JSON.stringify(toExport(regions, generatedAt), null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = [
-  "account_id",
-  "region",
-  "name",
-  "kind",
-  "verdict",
-  "engine",
-  "engine_version",
-  "status",
-  "vpc_id",
-  "port",
-  "parameter_group",
-  "maxmemory_policy",
-  "fails",
-  "warnings",
-  "unknowns",
-  "findings",
-] as const;
-
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+/** A live audit's clusters as CSV rows: read at their region's audit time, never stale. */
+export function liveCsvClusters(regions: RegionAudit[], accountName?: string): CsvCluster[] {
+  return regions.flatMap((r) =>
+    r.clusters.map((c) => ({
+      ...c,
+      // Without a name of its own, an account is named by its id, as the app names QueueReady's own.
+      accountName: accountName ?? c.accountId,
+      parameterGroup: c.parameterGroup?.name,
+      policy: c.parameterGroup?.policy,
+      auditedAt: r.readAt,
+    })),
+  );
 }
 
-function row(c: ClusterAudit): (string | number | undefined)[] {
-  const count = (s: string) => c.findings.filter((f) => f.severity === s).length;
-  const findings = c.findings
-    .filter((f) => f.severity !== "pass")
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
-    .map((f) => `[${f.severity}] ${f.ruleId}: ${f.title}`)
-    .join(" | ");
-  return [
-    c.accountId,
-    c.region,
-    c.name,
-    c.kind,
-    c.verdict,
-    c.engine,
-    c.engineVersion,
-    c.status,
-    c.vpcId,
-    c.port,
-    c.parameterGroup?.name,
-    c.parameterGroup?.policy,
-    count("fail"),
-    count("warn"),
-    count("unknown"),
-    findings,
-  ];
-}
-
-/** RFC 4180 CSV with CRLF line ends and a header row. */
+/** The CSV of a live audit, in the same columns as the app's stored export. */
 export function exportCsv(regions: RegionAudit[]): string {
-  const lines = [
-    CSV_COLUMNS.join(","),
-    ...regions.flatMap((r) => r.clusters).map((c) => row(c).map(csvCell).join(",")),
-  ];
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv(liveCsvClusters(regions));
 }

@@ -1,75 +1,43 @@
 /**
  * The stored audit as files: every row the filters match (not a page), each with its account id and name.
- * CSV for spreadsheets (cells quoted and formula-defused by lib/readiness's csvCell), JSON for machines.
+ * CSV for spreadsheets (lib/readiness's columns, shared with the CLI), JSON for machines.
  */
 import type { AuditRunRow } from "@/lib/db/audits";
 import type { StoredTargetState } from "@/lib/db/target-state-queries";
-import { csvCell } from "@/lib/readiness/export";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
+import { toCsv, type CsvCluster } from "@/lib/readiness/csv";
+import { countVerdicts } from "@/lib/readiness/export";
 
-export const STORED_CSV_COLUMNS = [
-  "account_id",
-  "account_name",
-  "region",
-  "name",
-  "kind",
-  "verdict",
-  "engine",
-  "engine_version",
-  "status",
-  "vpc_id",
-  "port",
-  "parameter_group",
-  "maxmemory_policy",
-  "fails",
-  "warnings",
-  "unknowns",
-  "findings",
-  "audited_at",
-  "stale_reason",
-] as const;
-
-function csvRow(r: StoredTargetState): (string | number | undefined)[] {
-  const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  return [
-    r.accountId,
-    r.accountName,
-    r.region,
-    r.targetId,
-    r.kind,
-    r.verdict,
-    r.engine ?? undefined,
-    r.engineVersion ?? undefined,
-    r.status,
-    r.vpcId ?? undefined,
-    r.port ?? undefined,
-    r.parameterGroup ?? undefined,
-    r.policy ?? undefined,
-    count("fail"),
-    count("warn"),
-    count("unknown"),
-    r.findings.map((f) => `[${f.severity}] ${f.ruleId}: ${f.title}`).join(" | "),
-    r.auditedAt.toISOString(),
-    r.staleReason ?? undefined,
-  ];
+/** A stored row in the CSV's shared columns (lib/readiness/csv): the same layout as the CLI's export. */
+function csvCluster(r: StoredTargetState): CsvCluster {
+  return {
+    accountId: r.accountId,
+    accountName: r.accountName,
+    region: r.region,
+    name: r.targetId,
+    kind: r.kind,
+    verdict: r.verdict,
+    engine: r.engine ?? undefined,
+    engineVersion: r.engineVersion ?? undefined,
+    status: r.status,
+    vpcId: r.vpcId ?? undefined,
+    port: r.port ?? undefined,
+    parameterGroup: r.parameterGroup ?? undefined,
+    policy: r.policy ?? undefined,
+    findings: r.findings,
+    auditedAt: r.auditedAt.toISOString(),
+    staleReason: r.staleReason ?? undefined,
+  };
 }
 
-/** RFC 4180 CSV with CRLF line ends and a header row. */
 export function storedCsv(rows: StoredTargetState[]): string {
-  const lines = [STORED_CSV_COLUMNS.join(","), ...rows.map((r) => csvRow(r).map(csvCell).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv(rows.map(csvCluster));
 }
 
 export function storedJson(rows: StoredTargetState[], run: AuditRunRow, generatedAt: Date): string {
-  const summary = Object.fromEntries(Object.keys(VERDICT_LABELS).map((v) => [v, 0])) as Record<
-    Verdict,
-    number
-  >;
-  for (const r of rows) if (r.verdict in summary) summary[r.verdict as Verdict]++;
   const body = {
     generatedAt: generatedAt.toISOString(),
     audit: { id: run.id, finishedAt: run.finishedAt?.toISOString(), durationMs: run.durationMs },
-    summary,
+    summary: countVerdicts(rows),
     accounts: (run.accounts ?? []).map((a) => ({
       accountId: a.id,
       accountName: a.name,

@@ -1,12 +1,16 @@
 /**
- * Support for the apply integration tests: the wizard's own recommendations read from the live sandbox,
- * and a check that live state is exactly what a plan's "after" said.
+ * Support for the apply integration tests: the options they run applies with, the wizard's own
+ * recommendations read from the live sandbox, and a check that live state is exactly what a plan's "after" said.
  */
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
 import { readTarget } from "@/lib/apply/plan-live";
 import type { ScopeAccess } from "@/lib/inventory";
 import { readTargetState } from "@/lib/apply/target-state";
+import type { ApplyOptions } from "@/lib/apply/types";
+import type { Database } from "@/lib/db";
+import type { Harness } from "@/lib/testing/int-harness";
+import { memoryDatabase } from "@/lib/testing/test-db";
 import {
   desiredSource,
   sameSource,
@@ -15,6 +19,21 @@ import {
   type TargetChoice,
   type WizardChoices,
 } from "@/lib/plan";
+
+/**
+ * The options a file's applies run with: its sandbox, a database of its own, and polls fast enough for a
+ * sandbox whose changes take a fraction of a second. Filled in before the file's tests (use it inside them).
+ */
+export function applyOptionsPerFile(h: Harness): ApplyOptions {
+  let database: Database | undefined;
+  const opts = { pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 } as ApplyOptions;
+  beforeAll(async () => {
+    database = await memoryDatabase();
+    Object.assign(opts, { settings: h.settings, db: database.db });
+  }, 120_000);
+  afterAll(() => database?.close());
+  return opts;
+}
 
 /** What the wizard pre-fills, from live state: the "through the wizard alone" path. */
 export async function wizardChoices(

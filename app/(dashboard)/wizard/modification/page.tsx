@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
-import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
+import { BackLink } from "@/components/wizard/back-link";
 import { StepForm } from "@/components/wizard/step-form";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { tryComputePlan } from "@/lib/plan";
 import { choicesOf } from "@/lib/wizard/choices";
@@ -18,31 +18,20 @@ export const metadata: Metadata = { title: "Wizard: cluster modification" };
 export default async function ModificationStep({ searchParams }: { searchParams: SearchParams }) {
   const { params, setup } = await loadStep("modification", searchParams);
   const choices = choicesOf(params);
-  if (!setup.ok || !choices.ok) {
-    return (
-      <WizardFrame step="modification" params={params} title="Cluster modification">
-        {!setup.ok ? (
-          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
-        ) : null}
-      </WizardFrame>
-    );
-  }
+  if (!setup.ok) return <StepUnavailable step="modification" params={params} problem={setup.problem} />;
+  // loadStep already sent a link with an unanswered step back to it.
+  if (!choices.ok) return <StepUnavailable step="modification" params={params} />;
   const { target, parameterGroup } = choices.value;
   const snapshot = await readChoice(setup.settings, target, [parameterGroup.name]);
   const result = tryComputePlan(snapshot, choices.value);
-  const back = (
-    <Link
-      href={stepHref("parameter-group", params)}
-      className="text-[13px] text-slate-600 hover:text-slate-900"
-    >
-      Back
-    </Link>
-  );
+  const back = stepHref("parameter-group", params);
   if (!result.ok) {
     return (
-      <WizardFrame step="modification" params={params} title="Cluster modification">
+      <WizardFrame step="modification" params={params}>
         <PlanInputErrors fieldErrors={result.fieldErrors} params={params} />
-        <div className="mt-4">{back}</div>
+        <div className="mt-4">
+          <BackLink href={back} />
+        </div>
       </WizardFrame>
     );
   }
@@ -54,14 +43,13 @@ export default async function ModificationStep({ searchParams }: { searchParams:
     <WizardFrame
       step="modification"
       params={params}
-      title="Cluster modification"
       description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}
     >
       <StepForm
         step="modification"
         hidden={pick(params, keysBefore("modification"))}
         submitLabel="Preview changes"
-        secondary={back}
+        back={{ href: back }}
       >
         <ol className="space-y-3">
           <PlanStepCard step={step} index={index} />

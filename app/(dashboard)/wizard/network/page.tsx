@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Notice } from "@/components/ui/notice";
 import { SecurityGroupFields, SourceFields } from "@/components/wizard/network-fields";
 import { StepForm } from "@/components/wizard/step-form";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { suggestions, type NetworkChoice } from "@/lib/plan";
-import { targetOf } from "@/lib/wizard/choices";
-import { readChoice } from "@/lib/wizard/live";
-import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
+import type { NetworkChoice } from "@/lib/plan";
+import type { SearchParams } from "@/lib/wizard/load-step";
+import { loadSuggestions } from "@/lib/wizard/load-suggestions";
 import { pick, type WizardParams } from "@/lib/wizard/params";
 import { keysBefore, stepHref } from "@/lib/wizard/steps";
 
@@ -16,32 +14,9 @@ export const metadata: Metadata = { title: "Wizard: network access" };
 
 /** Step 2: the security group that gets the inbound rule and the rule's source; the port comes from the endpoint. */
 export default async function NetworkStep({ searchParams }: { searchParams: SearchParams }) {
-  const { params, setup } = await loadStep("network", searchParams);
-  const target = targetOf(params);
-  if (!setup.ok || !target.ok) {
-    return (
-      <WizardFrame step="network" params={params} title="Network access">
-        {!setup.ok ? (
-          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
-        ) : null}
-      </WizardFrame>
-    );
-  }
-  const found = suggestions(await readChoice(setup.settings, target.value), target.value);
-  if (!found.ok) {
-    return (
-      <WizardFrame step="network" params={params} title="Network access">
-        <Notice tone="error" title={`${params.id} cannot be read`}>
-          {found.message}{" "}
-          <Link className="underline" href={stepHref("target", params)}>
-            Choose another cluster
-          </Link>
-          .
-        </Notice>
-      </WizardFrame>
-    );
-  }
-  const s = found.value;
+  const loaded = await loadSuggestions("network", searchParams);
+  if (!loaded.ok) return <StepUnavailable step="network" {...loaded} />;
+  const { params, suggestions: s } = loaded;
   const reuse = s.network.equivalentRule;
   const notices = reuse ? (
     <Notice tone="info" title="Existing rule reused">
@@ -52,7 +27,6 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
     <WizardFrame
       step="network"
       params={params}
-      title="Network access"
       notices={notices}
       description={
         <>
@@ -65,11 +39,7 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
         step="network"
         hidden={pick(params, keysBefore("network"))}
         submitLabel="Continue to parameter group"
-        secondary={
-          <Link href={stepHref("target", params)} className="text-[13px] text-slate-600 hover:text-slate-900">
-            Back
-          </Link>
-        }
+        back={{ href: stepHref("target", params) }}
       >
         <SecurityGroupFields
           network={s.network}

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
-import { Notice } from "@/components/ui/notice";
 import { ParameterGroupFields } from "@/components/wizard/parameter-group-fields";
 import { StepForm } from "@/components/wizard/step-form";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { suggestions } from "@/lib/plan";
-import { targetOf } from "@/lib/wizard/choices";
-import { readChoice } from "@/lib/wizard/live";
-import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
+import type { SearchParams } from "@/lib/wizard/load-step";
+import { loadSuggestions } from "@/lib/wizard/load-suggestions";
 import { pick } from "@/lib/wizard/params";
 import { keysBefore, stepHref } from "@/lib/wizard/steps";
 
@@ -16,39 +12,14 @@ export const metadata: Metadata = { title: "Wizard: parameter group" };
 
 /** Step 3: the parameter group that carries noeviction. */
 export default async function ParameterGroupStep({ searchParams }: { searchParams: SearchParams }) {
-  const { params, setup } = await loadStep("parameter-group", searchParams);
-  const target = targetOf(params);
-  if (!setup.ok || !target.ok) {
-    return (
-      <WizardFrame step="parameter-group" params={params} title="Parameter group">
-        {!setup.ok ? (
-          <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
-        ) : null}
-      </WizardFrame>
-    );
-  }
-  const snapshot = await readChoice(setup.settings, target.value, [], { reuseCandidates: true });
-  const found = suggestions(snapshot, target.value);
-  if (!found.ok) {
-    return (
-      <WizardFrame step="parameter-group" params={params} title="Parameter group">
-        <Notice tone="error" title={`${params.id} cannot be read`}>
-          {found.message}{" "}
-          <Link className="underline" href={stepHref("target", params)}>
-            Choose another cluster
-          </Link>
-          .
-        </Notice>
-      </WizardFrame>
-    );
-  }
-  const s = found.value;
+  const loaded = await loadSuggestions("parameter-group", searchParams, { reuseCandidates: true });
+  if (!loaded.ok) return <StepUnavailable step="parameter-group" {...loaded} />;
+  const { params, suggestions: s } = loaded;
   const current = s.parameterGroup.current;
   return (
     <WizardFrame
       step="parameter-group"
       params={params}
-      title="Parameter group"
       description={
         current ? (
           <>
@@ -70,14 +41,7 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
         step="parameter-group"
         hidden={pick(params, keysBefore("parameter-group"))}
         submitLabel="Continue to cluster modification"
-        secondary={
-          <Link
-            href={stepHref("network", params)}
-            className="text-[13px] text-slate-600 hover:text-slate-900"
-          >
-            Back
-          </Link>
-        }
+        back={{ href: stepHref("network", params) }}
       >
         <ParameterGroupFields pg={s.parameterGroup} family={s.family} p={params} />
       </StepForm>

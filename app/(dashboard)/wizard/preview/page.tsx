@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlanActions } from "@/components/plan/plan-actions";
 import { PlanExports } from "@/components/plan/plan-exports";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
@@ -7,10 +8,10 @@ import { SecurityChanges } from "@/components/plan/security-changes";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { ApplyForm } from "@/components/wizard/apply-form";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { detailHref } from "@/lib/inventory/links";
 import { previewPlan } from "@/lib/apply";
@@ -35,12 +36,11 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   const { user, params, setup } = await loadStep("preview", searchParams);
   const choices = choicesOf(params);
   const frame = (children: React.ReactNode) => (
-    <WizardFrame step="preview" params={params} title="Preview changes">
+    <WizardFrame step="preview" params={params}>
       {children}
     </WizardFrame>
   );
-  if (!setup.ok)
-    return frame(<AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />);
+  if (!setup.ok) return <StepUnavailable step="preview" params={params} problem={setup.problem} />;
   if (!choices.ok) return frame(null);
   const { account } = setup;
   let result: Awaited<ReturnType<typeof previewPlan>>;
@@ -76,7 +76,6 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
     <WizardFrame
       step="preview"
       params={params}
-      title="Preview changes"
       description={`${plan.target.kind === "replication-group" ? "Replication group" : "Standalone cluster"} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
     >
       <div className="space-y-6">
@@ -124,46 +123,15 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
         ))}
         <SecurityChanges plan={plan} />
         <PlanExports plan={plan} previewId={previewId} runsAs={account.applyRole} />
-        <div className="border-t border-slate-200 pt-4">
-          {plan.converged ? (
-            <FooterRow secondary={secondary}>
-              <p className="text-[13px] text-slate-700">
-                Nothing to apply: {plan.target.id} already matches these choices.
-              </p>
-            </FooterRow>
-          ) : plan.blockers.length > 0 ? (
-            <FooterRow
-              secondary={
-                <>
-                  {secondary}
-                  <Link href={href} className={buttonClasses("primary")} prefetch={false}>
-                    Preview again
-                  </Link>
-                </>
-              }
-            >
-              <p className="text-[13px] text-slate-700">
-                Apply is not offered while the blockers above stand.
-              </p>
-            </FooterRow>
-          ) : user.role === "operator" ? (
-            <ApplyForm
-              key={previewId}
-              previewId={previewId}
-              fingerprint={plan.fingerprint}
-              summaryLine={plan.summaryLine}
-              previewHref={href}
-              secondary={secondary}
-            />
-          ) : (
-            <FooterRow secondary={secondary}>
-              <p className="text-[13px] text-slate-700">
-                You are signed in as a viewer: you can review and export this plan, but only an operator can
-                apply it.
-              </p>
-            </FooterRow>
-          )}
-        </div>
+        <PlanActions
+          plan={plan}
+          previewId={previewId}
+          previewHref={href}
+          role={user.role}
+          secondary={secondary}
+          converged={{ message: `Nothing to apply: ${plan.target.id} already matches these choices.` }}
+          viewerMessage="You are signed in as a viewer: you can review and export this plan, but only an operator can apply it."
+        />
       </div>
     </WizardFrame>
   );
@@ -181,14 +149,4 @@ async function dryRunSettings(
   if (role !== "operator") return false;
   const apply = await wizardSettings(account.accountId, "apply");
   return apply.ok ? apply.settings : false;
-}
-
-/** A sentence on the left, the actions on the right (wrapping under it on a phone). */
-function FooterRow({ children, secondary }: { children: React.ReactNode; secondary: React.ReactNode }) {
-  return (
-    <div className="flex flex-wrap items-center justify-between gap-3">
-      {children}
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-3">{secondary}</div>
-    </div>
-  );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { RegionTabs } from "@/components/status/region-tabs";
 import { cx } from "@/components/ui/cx";
 import { Notice } from "@/components/ui/notice";
@@ -8,6 +7,7 @@ import { AccountChoice } from "@/components/wizard/account-choice";
 import { ClusterOptions } from "@/components/wizard/cluster-options";
 import { FieldError } from "@/components/wizard/fields";
 import { StepForm } from "@/components/wizard/step-form";
+import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { getEstate } from "@/lib/estate";
 import { targetOptions } from "@/lib/plan";
@@ -21,13 +21,7 @@ export const metadata: Metadata = { title: "Wizard: target" };
 /** Step 1: account (when there are several), region, VPC (clusters counted), cluster in that VPC. Pre-filled from the status page's fix link. */
 export default async function TargetStep({ searchParams }: { searchParams: SearchParams }) {
   const { params, setup } = await loadStep("target", searchParams);
-  if (!setup.ok) {
-    return (
-      <WizardFrame step="target" params={params} title="Target">
-        <AwsProblemNotice what="the AWS settings cannot be used" problem={setup.problem} />
-      </WizardFrame>
-    );
-  }
+  if (!setup.ok) return <StepUnavailable step="target" params={params} problem={setup.problem} />;
   const { region, unconfigured } = regionOf(setup.settings, params.region);
   const account = setup.account.accountId;
   const estate = await getEstate();
@@ -55,7 +49,6 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
     <WizardFrame
       step="target"
       params={{ ...params, region }}
-      title="Target"
       description="Which cluster should BullMQ use? Choose the region, the VPC, then the cluster."
       notices={notices}
     >
@@ -63,11 +56,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
         step="target"
         hidden={{ account, region, vpc: vpcId }}
         submitLabel="Continue to network access"
-        secondary={
-          <Link href="/status" className="text-[13px] text-slate-600 hover:text-slate-900">
-            Back to status
-          </Link>
-        }
+        back={{ href: "/status", label: "Back to status" }}
       >
         {estate.ok && estate.accounts.length > 1 ? (
           <AccountChoice accounts={estate.accounts} current={account} />

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlanActions } from "@/components/plan/plan-actions";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { SecurityChanges } from "@/components/plan/security-changes";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { ApplyForm } from "@/components/wizard/apply-form";
 import { notFound } from "next/navigation";
 import { getApplyRun, previewRevert } from "@/lib/apply";
 import { AwsError } from "@/lib/aws";
@@ -106,39 +106,23 @@ export default async function RevertPreviewPage({ params }: { params: Promise<{ 
         ))}
       </ol>
       <SecurityChanges plan={plan} />
-      <div className="border-t border-slate-200 pt-4">
-        {plan.converged ? (
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p className="text-[13px] text-slate-700">Nothing to revert: {plan.summaryLine}</p>
+      <PlanActions
+        plan={plan}
+        previewId={previewId}
+        previewHref={href}
+        role={user.role}
+        secondary={cancel}
+        converged={{
+          message: `Nothing to revert: ${plan.summaryLine}`,
+          actions: (
             <Link href={back} className={buttonClasses("secondary")}>
               Back to the run
             </Link>
-          </div>
-        ) : plan.blockers.length > 0 ? (
-          <div className="flex flex-wrap justify-end gap-3">
-            {cancel}
-            <Link href={href} className={buttonClasses("primary")} prefetch={false}>
-              Preview again
-            </Link>
-          </div>
-        ) : user.role === "operator" ? (
-          <ApplyForm
-            key={previewId}
-            previewId={previewId}
-            fingerprint={plan.fingerprint}
-            summaryLine={plan.summaryLine}
-            previewHref={href}
-            secondary={cancel}
-            action={applyRevertAction}
-            fields={{ runId }}
-            label="Revert"
-          />
-        ) : (
-          <p className="text-[13px] text-slate-700">
-            You are signed in as a viewer: only an operator can revert an apply.
-          </p>
-        )}
-      </div>
+          ),
+        }}
+        viewerMessage="You are signed in as a viewer: only an operator can revert an apply."
+        apply={{ action: applyRevertAction, fields: { runId }, label: "Revert" }}
+      />
     </div>,
     `${plan.target.id} in ${plan.region}`,
   );

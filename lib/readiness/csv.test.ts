@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, csvCell, toCsv, type CsvCluster } from "./csv";
+
+const cluster: CsvCluster = {
+  accountId: "210987654321",
+  accountName: "staging, EU",
+  region: "eu-west-1",
+  name: "jobs",
+  kind: "replication-group",
+  verdict: "needs-changes",
+  engine: "redis",
+  engineVersion: "7.1.0",
+  status: "available",
+  port: 6379,
+  parameterGroup: "default.redis7",
+  policy: "volatile-lru",
+  findings: [
+    { ruleId: "cluster-mode-hash-tag", severity: "info", title: "Use a hash tag" },
+    { ruleId: "eviction-policy", severity: "pass", title: "ignored" },
+    { ruleId: "network-ingress", severity: "warn", title: "Open to 0.0.0.0/0" },
+    { ruleId: "eviction-policy", severity: "fail", title: "volatile-lru" },
+  ],
+  auditedAt: "2026-01-15T12:00:00.000Z",
+  staleReason: "AccessDenied: role not trusted",
+};
+
+describe("audit CSV", () => {
+  it.each([
+    { value: "plain", cell: "plain" },
+    { value: "a,b", cell: `"a,b"` },
+    { value: `say "hi"`, cell: `"say ""hi"""` },
+    { value: "two\nlines", cell: `"two\nlines"` },
+    { value: " padded", cell: `" padded"` },
+    { value: "=HYPERLINK(1)", cell: "'=HYPERLINK(1)" },
+    { value: "-1+2", cell: "'-1+2" },
+    { value: 6379, cell: "6379" },
+    { value: undefined, cell: "" },
+  ])("escapes $value", ({ value, cell }) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it("writes a header and one row per cluster, a cell under each header", () => {
+    const [header, row, end] = toCsv([cluster]).split("\r\n");
+    expect(header).toBe(CSV_COLUMNS.join(","));
+    expect(CSV_COLUMNS).toEqual([
+      "account_id",
+      "account_name",
+      "region",
+      "name",
+      "kind",
+      "verdict",
+      "engine",
+      "engine_version",
+      "status",
+      "vpc_id",
+      "port",
+      "parameter_group",
+      "maxmemory_policy",
+      "fails",
+      "warnings",
+      "unknowns",
+      "findings",
+      "audited_at",
+      "stale_reason",
+    ]);
+    expect(row).toBe(
+      `210987654321,"staging, EU",eu-west-1,jobs,replication-group,needs-changes,redis,7.1.0,available,,6379,default.redis7,volatile-lru,1,1,0,` +
+        "[fail] eviction-policy: volatile-lru | [warn] network-ingress: Open to 0.0.0.0/0 | [info] cluster-mode-hash-tag: Use a hash tag," +
+        "2026-01-15T12:00:00.000Z,AccessDenied: role not trusted",
+    );
+    expect(end).toBe("");
+  });
+
+  it("writes only the header when there is no cluster", () => {
+    expect(toCsv([])).toBe(`${CSV_COLUMNS.join(",")}\r\n`);
+  });
+});
