@@ -6,6 +6,7 @@
  * runs on one thread, so when its CPU time exceeds the bound no concurrency setting can reach the bound.
  */
 import os from "node:os";
+import { performance } from "node:perf_hooks";
 import { listAuditScopes, mapScopeRegions, type AwsSettings } from "@/lib/aws";
 import { auditLiveRegion, auditScopes } from "@/lib/audit";
 import { cpuFloorMs, type EstateResult } from "./estate-table";
@@ -18,6 +19,7 @@ const CONFIG = { organization: { memberRoleName: "OrganizationAccountAccessRole"
 interface EstateRun {
   ms: number;
   cpuMs: number;
+  loopBusyMs: number;
   sandboxCpuMs?: number;
   rows: number;
   awsCalls: number;
@@ -73,12 +75,14 @@ export async function measureEstate(
     await sandbox.resetCalls();
     const sandboxCpu = sandbox.cpuMs();
     const cpu = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
     const started = performance.now();
     const scopes = await listAuditScopes(settings, CONFIG);
     // The audit the CLI and the scheduled audit run (lib/audit), so the figure is the product's.
     const accounts = await auditScopes(scopes, concurrency, auditLiveRegion);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    const busy = performance.eventLoopUtilization(loop);
     const sandboxAfter = sandbox.cpuMs();
     const regionAudits = accounts.flatMap((a) => a.regions);
     const failed = accounts.filter((a) => a.problem).length + regionAudits.filter((r) => r.failed).length;
@@ -86,6 +90,7 @@ export async function measureEstate(
     return {
       ms,
       cpuMs: (used.user + used.system) / 1000,
+      loopBusyMs: busy.active,
       sandboxCpuMs:
         sandboxCpu === undefined || sandboxAfter === undefined ? undefined : sandboxAfter - sandboxCpu,
       rows: regionAudits.reduce((n, r) => n + r.clusters.length, 0),
@@ -111,6 +116,7 @@ export async function measureEstate(
       runs: runs.map((r) => Math.round(r.ms)),
       ms: Math.round(ms),
       cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+      loopBusyMs: Math.round(median(runs.map((r) => r.loopBusyMs))),
       sandboxCpuMs: sandboxCpu.length > 0 ? Math.round(median(sandboxCpu)) : undefined,
       lowerBoundMs,
       ratio: Math.round((ms / lowerBoundMs) * 100) / 100,
