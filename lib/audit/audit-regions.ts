@@ -29,10 +29,15 @@ export async function auditLiveRegion(
     const access = await openScope(settings, region, { onRequest: opts.onRequest });
     return auditRegion(await collect(access, undefined, opts));
   } catch (err) {
-    if (!(err instanceof AwsError)) throw err;
-    const readAt = (opts.now ?? (() => new Date()))().toISOString();
-    return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
+    return failedRegion(region, err, opts);
   }
+}
+
+/** A region that could not be read at all: its AwsError as the region's one problem (anything else throws). */
+function failedRegion(region: string, err: unknown, opts: CollectOptions): RegionAudit {
+  if (!(err instanceof AwsError)) throw err;
+  const readAt = (opts.now ?? (() => new Date()))().toISOString();
+  return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
 }
 
 /** A region's audit with what a stored status row shows beyond it: each target's shape and VPC names. */
@@ -57,17 +62,7 @@ export async function auditDetailedRegion(
     );
     return { ...auditRegion(snapshot), topology, vpcNames: vpcNamesOf(snapshot) };
   } catch (err) {
-    if (!(err instanceof AwsError)) throw err;
-    const readAt = (opts.now ?? (() => new Date()))().toISOString();
-    return {
-      region,
-      readAt,
-      clusters: [],
-      problems: [err.problem],
-      failed: err.problem,
-      topology: {},
-      vpcNames: {},
-    };
+    return { ...failedRegion(region, err, opts), topology: {}, vpcNames: {} };
   }
 }
 

@@ -43,8 +43,9 @@ export function renderEstate(results: EstateResult[]): string {
     "| accounts x regions x clusters | latency | concurrency | audit (median) | runs | lower bound | ratio | audit CPU | JS thread busy | sandbox CPU | CPU floor | audit/floor | rows | AWS calls | peak RSS |";
   const rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
   const lines = results.map((r) => {
+    const floor = cpuFloorMs(r);
     const perScope = (ms: number) => `${ms} ms (${Math.round(ms / (r.accounts * r.regions))}/acct-region)`;
-    return `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.runs.join(", ")} | ${r.lowerBoundMs} ms | ${Number.isFinite(r.ratio) ? `${r.ratio} (target <= 1.5)` : "n/a (no latency)"} | ${perScope(r.cpuMs)} | ${r.loopBusyMs} ms | ${r.sandboxCpuMs === undefined ? "n/a" : perScope(r.sandboxCpuMs)} | ${cpuFloorMs(r)} ms | ${Math.round((r.ms / cpuFloorMs(r)) * 100) / 100} | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`;
+    return `| ${r.accounts} x ${r.regions} x ${r.clustersPerRegion} | ${r.latencyMs} ms | ${r.concurrency} | ${r.ms} ms | ${r.runs.join(", ")} | ${r.lowerBoundMs} ms | ${Number.isFinite(r.ratio) ? `${r.ratio} (target <= 1.5)` : "n/a (no latency)"} | ${perScope(r.cpuMs)} | ${r.loopBusyMs} ms | ${r.sandboxCpuMs === undefined ? "n/a" : perScope(r.sandboxCpuMs)} | ${floor} ms | ${Math.round((r.ms / floor) * 100) / 100} | ${r.rows}/${r.expectedRows} | ${r.awsCalls} | ${r.peakRssMb} MB |`;
   });
   return [head, rule, ...lines].join("\n");
 }
