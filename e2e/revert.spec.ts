@@ -1,4 +1,5 @@
-import { createAwsContext, modifyCacheCluster } from "@/lib/aws";
+import { createAwsContext } from "../lib/aws/context";
+import { modifyCacheCluster } from "../lib/aws/elasticache-writes";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
 // "Revert this apply" from a finished run's page: the preview of the revert, the revert itself, the links

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { authorizeIngress, createAwsContext } from "@/lib/aws";
+import { authorizeIngress } from "../lib/aws/ec2-writes";
+import { createAwsContext } from "../lib/aws/context";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
 // What the wizard refuses: a viewer's apply, a plan the account moved away from, a half-done apply

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { ACTION_LABEL, effectLine, paramsText } from "@/components/plan/format";
-import type { PermissionCheck } from "@/lib/apply";
+import type { PermissionCheck } from "@/lib/apply/preview";
 import { stepActions, type PlanStep } from "@/lib/plan";
 
 const ACTION_TONE = { create: "green", change: "amber", "no-op": "neutral" } as const;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { revertability, type ApplyRun } from "@/lib/apply";
+import { revertability } from "@/lib/apply/revert";
+import type { ApplyRun } from "@/lib/apply/types";
 
 const when = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 const runLink = (id: string) => (

@@ -1,7 +1,7 @@
 import { CopyButton } from "@/components/plan/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import type { ApplyRun } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
 import { VERDICT_LABELS, type Verdict } from "@/lib/readiness";
 
 const VERDICT_TONE = {

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { RunStatus } from "@/lib/apply";
+import type { RunStatus } from "@/lib/apply/types";
 
 const TONE: Record<RunStatus, BadgeTone> = {
   running: "blue",

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ApplyRun, StepStatus } from "@/lib/apply";
+import type { ApplyRun, StepStatus } from "@/lib/apply/types";
 import { plural } from "@/lib/text/plural";
 
 const STEP_TONE: Record<StepStatus, BadgeTone> = {

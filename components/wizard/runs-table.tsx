@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { ApplyRun } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
 import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
 import { historyNotes } from "@/lib/wizard/history-notes";
 import { RunStatusBadge } from "./run-status-badge";

@@ -2,7 +2,9 @@
  * The cause lookup with each account's own read settings (its read role, or the base credentials), as
  * the audit reads it. The account list is resolved at most every few minutes, not once per event.
  */
-import { listAuditScopes, type AccountScope, type AccountsConfig, type AwsSettings } from "@/lib/aws";
+import { listAuditScopes, type AccountScope } from "@/lib/aws/audit-scopes";
+import type { AccountsConfig } from "@/lib/aws/accounts-config";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { lookupCause, type CauseEntry } from "@/lib/alerts/cause";
 import type { TargetEventRow } from "@/lib/db/target-events";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { causeFinder } from "@/lib/alerts/account-causes";
 import { lookupCause } from "@/lib/alerts/cause";
-import { createAwsContext, modifyCacheParameterGroup, modifyReplicationGroup } from "@/lib/aws";
+import { createAwsContext } from "@/lib/aws/context";
+import { modifyCacheParameterGroup, modifyReplicationGroup } from "@/lib/aws/elasticache-writes";
 import type { TargetEventRow } from "@/lib/db/target-events";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 

@@ -3,16 +3,11 @@
  * group(s) it uses now, in the window (since, at] of the event. Looked up once per event, with the
  * account's read settings; a lookup that fails is retried by the next delivery pass, never invented.
  */
-import {
-  createAwsContext,
-  listCacheClusters,
-  listEvents,
-  listReplicationGroups,
-  type AwsContext,
-  type AwsSettings,
-  type CacheEvent,
-  AwsError,
-} from "@/lib/aws";
+import { createAwsContext, type AwsContext } from "@/lib/aws/context";
+import { listCacheClusters, listEvents, listReplicationGroups } from "@/lib/aws/elasticache-reads";
+import type { AwsSettings } from "@/lib/aws/settings";
+import type { CacheEvent } from "@/lib/aws/types";
+import { AwsError } from "@/lib/aws/errors";
 
 export interface CauseEntry {
   at: string;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { authorizeIngress, listCacheParameterGroups } from "@/lib/aws";
+import { authorizeIngress } from "@/lib/aws/ec2-writes";
+import { listCacheParameterGroups } from "@/lib/aws/elasticache-reads";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { readTarget } from "@/lib/apply/plan-live";
 import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";

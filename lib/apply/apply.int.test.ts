@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  listCacheParameterGroups,
-  listSecurityGroups,
-  listTagsForResource,
-  modifyReplicationGroup,
-} from "@/lib/aws";
+import { listCacheParameterGroups, listTagsForResource } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroups } from "@/lib/aws/ec2-reads";
+import { modifyReplicationGroup } from "@/lib/aws/elasticache-writes";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { applyOptionsPerFile, expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";

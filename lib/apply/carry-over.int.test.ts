@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listCacheParameters, modifyCacheParameterGroup } from "@/lib/aws";
+import { listCacheParameters } from "@/lib/aws/elasticache-reads";
+import { modifyCacheParameterGroup } from "@/lib/aws/elasticache-writes";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { applyOptionsPerFile, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";

@@ -3,13 +3,15 @@
  * steps in order (stop at the first failure), then the wait for the cluster to converge, then the audit.
  * Every transition is written to the database as it happens, so the progress page survives a reload.
  */
-import { AwsError, type AwsContext } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import type { AwsContext } from "@/lib/aws/context";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/plan";
 import { verifyAfterApply } from "@/lib/engine/after-apply";
 import { auditTarget, connectionSnippet, VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness";
 import type { Db } from "@/lib/db";
 import { releaseLease } from "@/lib/db/leases";
-import { refOf, type ScopeAccess } from "@/lib/inventory";
+import { refOf } from "@/lib/inventory/identity";
+import type { ScopeAccess } from "@/lib/inventory/account";
 import { readTarget } from "@/lib/apply/plan-live";
 import { revertWant } from "@/lib/apply/revert";
 import { adoptedResource, executeStep, type StepRun } from "@/lib/apply/execute-step";

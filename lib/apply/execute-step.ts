@@ -2,22 +2,18 @@
  * Runs one plan step idempotently: first re-check whether its effect is already there (skip), then make
  * the call, treating AWS's "already exists" and "no modifications" answers as done. Throws AwsError on failure.
  */
+import { AwsError } from "@/lib/aws/errors";
+import { authorizeIngress, createEc2Tags, createSecurityGroup } from "@/lib/aws/ec2-writes";
 import {
-  AwsError,
-  authorizeIngress,
   createCacheParameterGroup,
-  createEc2Tags,
-  createSecurityGroup,
-  listCacheParameterGroups,
-  listCacheParameters,
-  listSecurityGroupRules,
-  listSecurityGroups,
   modifyCacheCluster,
   modifyCacheParameterGroup,
   modifyReplicationGroup,
-  type AwsContext,
-  type Tag,
-} from "@/lib/aws";
+} from "@/lib/aws/elasticache-writes";
+import { listCacheParameterGroups, listCacheParameters } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/aws/ec2-reads";
+import type { AwsContext } from "@/lib/aws/context";
+import type { Tag } from "@/lib/aws/types";
 import {
   isStepRef,
   NEW_SECURITY_GROUP_REF,

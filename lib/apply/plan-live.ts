@@ -3,8 +3,11 @@
  * target and what it references). The preview and apply's re-check both go through here, so apply compares
  * its fingerprint against a plan made from exactly the same reads.
  */
-import { listTagsForResource, type AwsSettings } from "@/lib/aws";
-import { collect, openScope, type FocusedSnapshot, type ScopeAccess } from "@/lib/inventory";
+import { listTagsForResource } from "@/lib/aws/elasticache-reads";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { collect } from "@/lib/inventory/collect";
+import { openScope, type ScopeAccess } from "@/lib/inventory/account";
+import type { FocusedSnapshot } from "@/lib/inventory/snapshot";
 import {
   targetRefOf,
   tryComputePlan,

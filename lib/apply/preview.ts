@@ -2,13 +2,10 @@
  * The binding preview: read live state, compute the plan, ask EC2 (DryRun) whether the credentials may
  * make its EC2 calls, and record it so apply can hold the operator to exactly this plan.
  */
-import {
-  checkEc2Permission,
-  createAwsContext,
-  type AwsContext,
-  type AwsProblem,
-  type AwsSettings,
-} from "@/lib/aws";
+import { checkEc2Permission } from "@/lib/aws/ec2-permission";
+import { createAwsContext, type AwsContext } from "@/lib/aws/context";
+import type { AwsProblem } from "@/lib/aws/types";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/plan";
 import { planFromLiveState, scopeFor } from "@/lib/apply/plan-live";
 import { dbOf, savePreview, type StoredPreview } from "@/lib/apply/run-store";

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  deleteSecurityGroup,
-  listCacheParameterGroups,
-  listSecurityGroupRules,
-  listSecurityGroups,
-  modifyCacheCluster,
-} from "@/lib/aws";
+import { deleteSecurityGroup } from "@/lib/aws/ec2-writes";
+import { listCacheParameterGroups } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/aws/ec2-reads";
+import { modifyCacheCluster } from "@/lib/aws/elasticache-writes";
 import { undoCandidates, undoResource } from "@/lib/apply/undo";
 import { listApplyRuns, updateRun } from "@/lib/apply/run-store";
 import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";

@@ -4,7 +4,9 @@
  * without sending anything twice.
  */
 import { describe, expect, it } from "vitest";
-import { listCacheParameterGroups, listSecurityGroups, modifyCacheCluster } from "@/lib/aws";
+import { listCacheParameterGroups } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroups } from "@/lib/aws/ec2-reads";
+import { modifyCacheCluster } from "@/lib/aws/elasticache-writes";
 import { previewPlan } from "@/lib/apply/preview";
 import { listRevertsOf, previewRevert } from "@/lib/apply/revert";
 import { startApply } from "@/lib/apply/start-apply";

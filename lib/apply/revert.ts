@@ -14,7 +14,7 @@ import {
   type RevertSpec,
   type WizardChoices,
 } from "@/lib/plan";
-import type { ScopeAccess } from "@/lib/inventory";
+import type { ScopeAccess } from "@/lib/inventory/account";
 import { planFromLiveState, readTarget, scopeFor } from "@/lib/apply/plan-live";
 import { checkPermissions, type PreviewResult } from "@/lib/apply/preview";
 import { findRevertsOf } from "@/lib/db/reverts";

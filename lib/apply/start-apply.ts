@@ -4,7 +4,8 @@
  * background inside the server process and records its progress in the database.
  */
 import { diffFingerprintInputs, type Plan } from "@/lib/plan";
-import { refOf, targetKey, type NodeTargetRef, type ScopeAccess } from "@/lib/inventory";
+import { refOf, targetKey, type NodeTargetRef } from "@/lib/inventory/identity";
+import type { ScopeAccess } from "@/lib/inventory/account";
 import { acquireLease, releaseLease, renewLease } from "@/lib/db/leases";
 import { scopeFor } from "@/lib/apply/plan-live";
 import { replanFromLiveState } from "@/lib/apply/revert";

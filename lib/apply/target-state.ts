@@ -2,14 +2,11 @@
  * The live state of one target, read narrowly (its group and its members only): what the step
  * re-checks and the convergence polls look at.
  */
-import {
-  AwsError,
-  listCacheClusters,
-  listReplicationGroups,
-  type AwsContext,
-  type CacheCluster,
-  type ClusterChange,
-} from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import { listCacheClusters, listReplicationGroups } from "@/lib/aws/elasticache-reads";
+import type { AwsContext } from "@/lib/aws/context";
+import type { CacheCluster } from "@/lib/aws/types";
+import type { ClusterChange } from "@/lib/aws/elasticache-writes";
 
 export interface TargetState {
   /** The replication group's status, or the standalone cluster's. */

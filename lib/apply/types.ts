@@ -2,7 +2,7 @@
  * Apply runs as the database keeps them: what was planned, each step's outcome as it happened, the wait for
  * the cluster to converge, and the readiness verdict at the end. The progress page and the history read these.
  */
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import type { NodeTargetRef } from "@/lib/inventory/identity";
 import type { Plan, StepKind } from "@/lib/plan";
 import type { Db } from "@/lib/db";

@@ -5,19 +5,13 @@
  * cache or rule, one QueueReady cannot see included, still uses one.
  */
 import { accountIdOf } from "@/lib/inventory/account";
-import {
-  AwsError,
-  createAwsContext,
-  deleteCacheParameterGroup,
-  listCacheClusters,
-  listCacheParameterGroups,
-  deleteSecurityGroup,
-  listSecurityGroupRules,
-  listSecurityGroups,
-  revokeIngress,
-  type AwsContext,
-  type CacheCluster,
-} from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import { createAwsContext, type AwsContext } from "@/lib/aws/context";
+import { deleteCacheParameterGroup } from "@/lib/aws/elasticache-writes";
+import { listCacheClusters, listCacheParameterGroups } from "@/lib/aws/elasticache-reads";
+import { deleteSecurityGroup, revokeIngress } from "@/lib/aws/ec2-writes";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/aws/ec2-reads";
+import type { CacheCluster } from "@/lib/aws/types";
 import { dbOf, listApplyRuns, updateRun } from "@/lib/apply/run-store";
 import type { ApplyOptions, ApplyRun, ApplyUser } from "@/lib/apply/types";
 

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { readTarget } from "@/lib/apply/plan-live";
-import { collect } from "@/lib/inventory";
+import { collect } from "@/lib/inventory/collect";
 import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";

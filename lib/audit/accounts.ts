@@ -4,16 +4,11 @@
  * CLI, the scheduled audit and the benchmark share it. An account that cannot be reached keeps its
  * problem; a region that cannot be read is a failed RegionAudit; the other accounts are audited as usual.
  */
-import {
-  accountsConfigFromEnv,
-  listAuditScopes,
-  mapScopeRegions,
-  scopeConcurrency,
-  type AccountScope,
-  type AccountsConfig,
-  type AwsProblem,
-  type AwsSettings,
-} from "@/lib/aws";
+import { accountsConfigFromEnv, type AccountsConfig } from "@/lib/aws/accounts-config";
+import { listAuditScopes, type AccountScope } from "@/lib/aws/audit-scopes";
+import { mapScopeRegions, scopeConcurrency } from "@/lib/aws/scope-runner";
+import type { AwsProblem } from "@/lib/aws/types";
+import type { AwsSettings } from "@/lib/aws/settings";
 import type { RegionAudit } from "@/lib/readiness";
 
 /** One account's audit: its regions, or the problem that kept QueueReady out of it. */

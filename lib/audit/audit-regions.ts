@@ -3,8 +3,12 @@
  * reported the moment it completes (the status page streams them; the CLI waits for all). A region that
  * cannot be read at all still yields a RegionAudit, with `failed` set, never a thrown error.
  */
-import { AwsError, type AwsSettings, type RequestListener } from "@/lib/aws";
-import { collect, openScope, type CollectOptions as InventoryOptions } from "@/lib/inventory";
+import { AwsError } from "@/lib/aws/errors";
+import type { AwsSettings } from "@/lib/aws/settings";
+import type { RequestListener } from "@/lib/aws/context";
+import { collect } from "@/lib/inventory/collect";
+import { openScope } from "@/lib/inventory/account";
+import type { CollectOptions as InventoryOptions } from "@/lib/inventory/collect-region";
 import { auditRegion, type RegionAudit } from "@/lib/readiness";
 import { buildStatusRows } from "@/lib/status/status-rows";
 import { vpcNamesOf } from "@/lib/status/row-actions";

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAwsContext } from "@/lib/aws/context";
+import { createCacheParameterGroup, modifyCacheCluster } from "@/lib/aws/elasticache-writes";
 import {
-  createAwsContext,
-  createCacheParameterGroup,
-  modifyCacheCluster,
   listCacheClusters,
   listCacheParameterGroups,
   listCacheParameters,
   listCacheSubnetGroups,
   listReplicationGroups,
   listServerlessCaches,
-  listVpcs,
-  type AwsSettings,
-} from "@/lib/aws";
-import { callerIdentity } from "@/lib/inventory";
+} from "@/lib/aws/elasticache-reads";
+import { listVpcs } from "@/lib/aws/ec2-reads";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { callerIdentity } from "@/lib/inventory/account";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
-import { auditRegions } from "./index";
+import { auditRegions } from "./audit-regions";
 
 const REGION = "us-east-1";
 const FLEET = 300;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
 import { auditRegion } from "@/lib/readiness";
 import { SEED_VERDICTS } from "@/lib/testing/fixtures";
-import { collect, openScope } from "@/lib/inventory";
-import { auditRegions, streamRegionAudits } from "./index";
+import { collect } from "@/lib/inventory/collect";
+import { openScope } from "@/lib/inventory/account";
+import { auditRegions, streamRegionAudits } from "./audit-regions";
 
 let sandbox: RunningSandbox;
 let settings: AwsSettings;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listAuditScopes, type AccountsConfig } from "@/lib/aws";
+import { listAuditScopes } from "@/lib/aws/audit-scopes";
+import type { AccountsConfig } from "@/lib/aws/accounts-config";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
-import { auditLiveRegion, auditScopes } from "./index";
+import { auditLiveRegion } from "./audit-regions";
+import { auditScopes } from "./accounts";
 
 const h = sandboxPerFile();
 const ORG: AccountsConfig = {

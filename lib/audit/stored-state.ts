@@ -3,7 +3,7 @@
  * (target_verdicts), the account-regions tried and the accounts with their problems. The scheduled audit,
  * a Refresh and the single-target re-read after an apply all store through here.
  */
-import type { AccountScope } from "@/lib/aws";
+import type { AccountScope } from "@/lib/aws/audit-scopes";
 import type { AuditResult } from "@/lib/db/audits";
 import type { AuditedAccount } from "@/lib/db/schema";
 import type { AuditedScope, TargetStateInput } from "@/lib/db/target-states";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import * as aws from "./index";
+import { listSecurityGroupRules, listSecurityGroups, listSubnets, listVpcs } from "./ec2-reads";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile();
@@ -7,20 +7,20 @@ const h = sandboxPerFile();
 describe("EC2 reads against the seeded sandbox", () => {
   it("lists VPCs with their CIDRs and Name tags, by id too", async () => {
     const { ctx } = h.context();
-    const vpcs = await aws.listVpcs(ctx);
+    const vpcs = await listVpcs(ctx);
     expect(vpcs.map((v) => [v.id, v.name ?? null, v.cidrBlocks, v.isDefault]).sort()).toEqual([
       ["vpc-0dflt00000000003", null, ["172.31.0.0/16"], true],
       ["vpc-0prod00000000001", "prod", ["10.0.0.0/16"], false],
       ["vpc-0stag00000000002", "staging", ["10.1.0.0/16"], false],
     ]);
     expect(
-      (await aws.listVpcs(ctx, { ids: ["vpc-0stag00000000002", "vpc-missing0000000"] })).map((v) => v.id),
+      (await listVpcs(ctx, { ids: ["vpc-0stag00000000002", "vpc-missing0000000"] })).map((v) => v.id),
     ).toEqual(["vpc-0stag00000000002"]);
-    expect(await aws.listVpcs(ctx, { ids: [] })).toEqual([]);
+    expect(await listVpcs(ctx, { ids: [] })).toEqual([]);
   });
 
   it("lists the subnets of a VPC", async () => {
-    const subnets = await aws.listSubnets(h.context().ctx, { vpcIds: ["vpc-0prod00000000001"] });
+    const subnets = await listSubnets(h.context().ctx, { vpcIds: ["vpc-0prod00000000001"] });
     expect(subnets.map((s) => [s.cidrBlock, s.availabilityZone]).sort()).toEqual([
       ["10.0.1.0/24", "us-east-1a"],
       ["10.0.2.0/24", "us-east-1b"],
@@ -30,7 +30,7 @@ describe("EC2 reads against the seeded sandbox", () => {
 
   it("flattens security group rules, by id and by VPC", async () => {
     const { ctx } = h.context();
-    const groups = await aws.listSecurityGroups(ctx, {
+    const groups = await listSecurityGroups(ctx, {
       ids: ["sg-0cache00000000001", "sg-0cache00000000002", "sg-0cache00000000003"],
     });
     const byId = Object.fromEntries(groups.map((g) => [g.id, g]));
@@ -52,12 +52,12 @@ describe("EC2 reads against the seeded sandbox", () => {
     expect(byId["sg-0cache00000000003"]!.ingress).toMatchObject([
       { protocol: "tcp", fromPort: 22, toPort: 22, source: { kind: "cidr", cidr: "10.0.0.0/16" } },
     ]);
-    const staging = await aws.listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" });
+    const staging = await listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" });
     expect(staging.map((g) => g.name).sort()).toEqual(["cache-staging", "default", "staging-app"]);
   });
 
   it("reads inbound rules with their rule ids, ingress only", async () => {
-    const rules = await aws.listSecurityGroupRules(h.context().ctx, [
+    const rules = await listSecurityGroupRules(h.context().ctx, [
       "sg-0cache00000000001",
       "sg-0stagcache000001",
     ]);
@@ -79,7 +79,7 @@ describe("EC2 reads against the seeded sandbox", () => {
       ...Array.from({ length: 450 }, (_, i) => `sg-0missing${String(i).padStart(8, "0")}`),
       "sg-0app000000000001",
     ];
-    const groups = await aws.listSecurityGroups(ctx, { ids });
+    const groups = await listSecurityGroups(ctx, { ids });
     expect(groups.map((g) => g.id)).toEqual(["sg-0app000000000001"]);
     expect(requests.DescribeSecurityGroups).toBe(3);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as aws from "./index";
+import { AwsError } from "./errors";
+import { listCacheClusters } from "./elasticache-reads";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 // 250 targets make well over 200 cache clusters: three pages or more of DescribeCacheClusters.
@@ -9,14 +10,14 @@ describe("listCacheClusters onPage", () => {
   it("hands over each page as it arrives, and the pages add up to the unchanged result", async () => {
     const { ctx, requests } = fleet.context();
     const pages: string[][] = [];
-    const clusters = await aws.listCacheClusters(ctx, {
+    const clusters = await listCacheClusters(ctx, {
       onPage: (page) => {
         // Called before the next page is requested: the walk is still going.
         pages.push(page.map((c) => c.id));
         expect(requests.DescribeCacheClusters).toBe(pages.length);
       },
     });
-    const plain = await aws.listCacheClusters(fleet.context().ctx);
+    const plain = await listCacheClusters(fleet.context().ctx);
     expect(clusters).toEqual(plain);
     expect(pages.flat()).toEqual(clusters.map((c) => c.id));
     expect(pages.length).toBe(Math.ceil(clusters.length / 100));
@@ -28,7 +29,7 @@ describe("listCacheClusters onPage", () => {
   it("fails the whole read when a later page fails, after earlier pages were handed over", async () => {
     const { ctx } = fleet.context();
     const seen: number[] = [];
-    const read = aws.listCacheClusters(ctx, {
+    const read = listCacheClusters(ctx, {
       onPage: (page) => {
         seen.push(page.length);
         // The next page is refused, without retries (access denied is not retryable).
@@ -41,8 +42,8 @@ describe("listCacheClusters onPage", () => {
     });
     const err = await read.catch((e: unknown) => e);
     fleet.sandbox.control.clearFaults();
-    expect(err).toBeInstanceOf(aws.AwsError);
-    expect((err as aws.AwsError).problem).toMatchObject({
+    expect(err).toBeInstanceOf(AwsError);
+    expect((err as AwsError).problem).toMatchObject({
       code: "access-denied",
       operation: "DescribeCacheClusters",
       region: "us-east-1",

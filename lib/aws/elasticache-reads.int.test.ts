@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import * as aws from "./index";
+import { AwsError } from "./errors";
+import {
+  listCacheClusters,
+  listCacheEngineVersions,
+  listCacheParameterGroups,
+  listCacheParameters,
+  listCacheSubnetGroups,
+  listReplicationGroups,
+  listServerlessCaches,
+} from "./elasticache-reads";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile();
@@ -18,16 +27,16 @@ const US_GROUPS = [
 
 describe("ElastiCache reads against the seeded sandbox", () => {
   it("lists exactly the seeded replication groups per region", async () => {
-    const us = await aws.listReplicationGroups(h.context("us-east-1").ctx);
+    const us = await listReplicationGroups(h.context("us-east-1").ctx);
     expect(us.map((g) => g.id).sort()).toEqual(US_GROUPS);
-    const eu = await aws.listReplicationGroups(h.context("eu-west-1").ctx);
+    const eu = await listReplicationGroups(h.context("eu-west-1").ctx);
     expect(eu.map((g) => g.id).sort()).toEqual(["eu-jobs-valkey7", "eu-orders"]);
     expect(eu.every((g) => g.region === "eu-west-1")).toBe(true);
   });
 
   it("reads one group with its shards, endpoints and flags", async () => {
     const { ctx } = h.context();
-    const [events] = await aws.listReplicationGroups(ctx, { id: "events-cluster" });
+    const [events] = await listReplicationGroups(ctx, { id: "events-cluster" });
     expect(events).toMatchObject({
       id: "events-cluster",
       status: "available",
@@ -44,15 +53,15 @@ describe("ElastiCache reads against the seeded sandbox", () => {
       "events-cluster-0002-002",
     ]);
     expect(events!.nodeGroups.map((n) => n.id)).toEqual(["0001", "0002"]);
-    const [secure] = await aws.listReplicationGroups(ctx, { id: "secure-redis7" });
+    const [secure] = await listReplicationGroups(ctx, { id: "secure-redis7" });
     expect([secure!.transitEncryptionEnabled, secure!.authTokenEnabled]).toEqual([true, true]);
-    const [busy] = await aws.listReplicationGroups(ctx, { id: "busy-redis7" });
+    const [busy] = await listReplicationGroups(ctx, { id: "busy-redis7" });
     expect(busy!.status).toBe("modifying");
   });
 
   it("reads members with their parameter group, security groups and node endpoints", async () => {
     const { ctx } = h.context();
-    const clusters = await aws.listCacheClusters(ctx);
+    const clusters = await listCacheClusters(ctx);
     expect(clusters).toHaveLength(20);
     const orders = clusters.filter((c) => c.replicationGroupId === "orders-redis7");
     expect(orders.map((c) => c.id).sort()).toEqual(["orders-redis7-001", "orders-redis7-002"]);
@@ -83,26 +92,26 @@ describe("ElastiCache reads against the seeded sandbox", () => {
 
   it("lists serverless caches, subnet groups and engine versions", async () => {
     const { ctx } = h.context();
-    expect((await aws.listServerlessCaches(ctx)).map((s) => [s.name, s.engine])).toEqual([
+    expect((await listServerlessCaches(ctx)).map((s) => [s.name, s.engine])).toEqual([
       ["serverless-queue", "valkey"],
     ]);
-    expect((await aws.listServerlessCaches(h.context("eu-west-1").ctx)).map((s) => s.name)).toEqual([
+    expect((await listServerlessCaches(h.context("eu-west-1").ctx)).map((s) => s.name)).toEqual([
       "eu-serverless",
     ]);
-    const subnets = await aws.listCacheSubnetGroups(ctx);
+    const subnets = await listCacheSubnetGroups(ctx);
     expect(subnets.map((s) => [s.name, s.vpcId]).sort()).toEqual([
       ["prod-cache-subnets", "vpc-0prod00000000001"],
       ["staging-cache-subnets", "vpc-0stag00000000002"],
     ]);
     expect(subnets.find((s) => s.name === "prod-cache-subnets")!.subnetIds).toHaveLength(3);
-    const redis7 = await aws.listCacheEngineVersions(ctx, { engine: "redis", family: "redis7" });
+    const redis7 = await listCacheEngineVersions(ctx, { engine: "redis", family: "redis7" });
     expect(redis7.length).toBeGreaterThan(0);
     expect(redis7.every((v) => v.engine === "redis" && v.family === "redis7")).toBe(true);
   });
 
   it("lists parameter groups, and pages through more than 100 parameters", async () => {
     const { ctx, requests } = h.context();
-    const groups = await aws.listCacheParameterGroups(ctx);
+    const groups = await listCacheParameterGroups(ctx);
     const names = groups.map((g) => g.name);
     for (const name of [
       "default.redis7",
@@ -115,7 +124,7 @@ describe("ElastiCache reads against the seeded sandbox", () => {
       expect(names).toContain(name);
     }
     expect(groups.find((g) => g.name === "shared-lru-redis6")!.family).toBe("redis6.x");
-    const params = await aws.listCacheParameters(ctx, "default.redis7");
+    const params = await listCacheParameters(ctx, "default.redis7");
     expect(params.length).toBeGreaterThan(100);
     expect(new Set(params.map((p) => p.name)).size).toBe(params.length);
     expect(requests.DescribeCacheParameters).toBeGreaterThan(1);
@@ -124,20 +133,20 @@ describe("ElastiCache reads against the seeded sandbox", () => {
       changeType: "immediate",
       isModifiable: true,
     });
-    const changed = await aws.listCacheParameters(ctx, "bullmq-valkey8", { source: "user" });
+    const changed = await listCacheParameters(ctx, "bullmq-valkey8", { source: "user" });
     expect(changed.find((p) => p.name === "maxmemory-policy")?.value).toBe("noeviction");
   });
 
   it("throws not-found for an unknown id, and for a replication group id passed as a cluster id", async () => {
     const { ctx } = h.context();
     for (const read of [
-      () => aws.listReplicationGroups(ctx, { id: "no-such-group" }),
-      () => aws.listCacheClusters(ctx, { id: "orders-redis7" }),
-      () => aws.listCacheParameters(ctx, "no-such-params"),
+      () => listReplicationGroups(ctx, { id: "no-such-group" }),
+      () => listCacheClusters(ctx, { id: "orders-redis7" }),
+      () => listCacheParameters(ctx, "no-such-params"),
     ]) {
       const err = await read().catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(aws.AwsError);
-      expect((err as aws.AwsError).problem.code).toBe("not-found");
+      expect(err).toBeInstanceOf(AwsError);
+      expect((err as AwsError).problem.code).toBe("not-found");
     }
   });
 });

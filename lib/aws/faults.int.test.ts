@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as aws from "./index";
+import { AwsError } from "./errors";
+import { listCacheClusters, listCacheSubnetGroups, listReplicationGroups } from "./elasticache-reads";
+import { listVpcs } from "./ec2-reads";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile();
-const problemOf = (err: unknown) => (err as aws.AwsError).problem;
+const problemOf = (err: unknown) => (err as AwsError).problem;
 
 describe("failures the SDK layer must absorb or explain", () => {
   it("recovers from two throttles in a row through adaptive retry, counting each attempt", async () => {
@@ -14,7 +16,7 @@ describe("failures the SDK layer must absorb or explain", () => {
       rate: 1,
       count: 2,
     });
-    const groups = await aws.listReplicationGroups(ctx);
+    const groups = await listReplicationGroups(ctx);
     expect(groups).toHaveLength(9);
     expect(requests.DescribeReplicationGroups).toBe(3);
   });
@@ -22,7 +24,7 @@ describe("failures the SDK layer must absorb or explain", () => {
   it("recovers from one 5xx", async () => {
     const { ctx, requests } = h.context();
     h.sandbox.control.addFault({ operation: "DescribeVpcs", kind: "5xx", count: 1 });
-    expect((await aws.listVpcs(ctx)).length).toBe(3);
+    expect((await listVpcs(ctx)).length).toBe(3);
     expect(requests.DescribeVpcs).toBe(2);
   });
 
@@ -34,7 +36,7 @@ describe("failures the SDK layer must absorb or explain", () => {
       rate: 1,
       count: 2,
     });
-    const err = await aws.listCacheSubnetGroups(ctx).catch((e: unknown) => e);
+    const err = await listCacheSubnetGroups(ctx).catch((e: unknown) => e);
     expect(problemOf(err)).toMatchObject({
       code: "throttled",
       retryable: true,
@@ -46,8 +48,8 @@ describe("failures the SDK layer must absorb or explain", () => {
   it("names the IAM permission to grant when access is denied", async () => {
     const { ctx } = h.context();
     h.sandbox.control.addFault({ operation: "DescribeCacheClusters", kind: "access-denied", count: 1 });
-    const err = await aws.listCacheClusters(ctx).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(aws.AwsError);
+    const err = await listCacheClusters(ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AwsError);
     expect(problemOf(err)).toMatchObject({
       code: "access-denied",
       iamAction: "elasticache:DescribeCacheClusters",
@@ -59,11 +61,11 @@ describe("failures the SDK layer must absorb or explain", () => {
   });
 
   it("refuses a malformed region before any request is sent", () => {
-    expect(() => h.context("moon-base-1")).toThrow(aws.AwsError);
+    expect(() => h.context("moon-base-1")).toThrow(AwsError);
   });
 
   it("reports a region the endpoint does not serve as unknown-region", async () => {
-    const err = await aws.listReplicationGroups(h.context("ap-south-2").ctx).catch((e: unknown) => e);
+    const err = await listReplicationGroups(h.context("ap-south-2").ctx).catch((e: unknown) => e);
     expect(problemOf(err)).toMatchObject({ code: "unknown-region", region: "ap-south-2" });
   });
 });
@@ -73,12 +75,12 @@ describe("paging across a generated fleet", () => {
 
   it("returns every cache cluster exactly once over several pages", async () => {
     const { ctx, requests } = fleet.context();
-    const clusters = await aws.listCacheClusters(ctx);
+    const clusters = await listCacheClusters(ctx);
     const ids = clusters.map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(250);
     expect(new Set(ids).size).toBe(ids.length);
     expect(requests.DescribeCacheClusters).toBe(Math.ceil(ids.length / 100));
-    const groups = await aws.listReplicationGroups(ctx);
+    const groups = await listReplicationGroups(ctx);
     const members = new Set(groups.flatMap((g) => g.memberClusterIds));
     expect(clusters.filter((c) => c.replicationGroupId).every((c) => members.has(c.id))).toBe(true);
   });

@@ -1,14 +1,34 @@
 import { describe, expect, it } from "vitest";
-import * as aws from "./index";
+import { AwsError } from "./errors";
+import {
+  addTagsToResource,
+  createCacheParameterGroup,
+  deleteCacheParameterGroup,
+  modifyCacheCluster,
+  modifyCacheParameterGroup,
+  modifyReplicationGroup,
+  resetCacheParameterGroup,
+} from "./elasticache-writes";
+import { authorizeIngress, createEc2Tags, createSecurityGroup, revokeIngress } from "./ec2-writes";
+import { checkEc2Permission } from "./ec2-permission";
+import {
+  listCacheClusters,
+  listCacheParameterGroups,
+  listCacheParameters,
+  listEvents,
+  listReplicationGroups,
+  listTagsForResource,
+} from "./elasticache-reads";
+import { listSecurityGroupRules, listSecurityGroups } from "./ec2-reads";
 import { sandboxPerFile, waitFor } from "@/lib/testing/int-harness";
 
 const h = sandboxPerFile({ applyDelayMs: 300 });
-const problemOf = (err: unknown) => (err as aws.AwsError).problem;
+const problemOf = (err: unknown) => (err as AwsError).problem;
 
 describe("ElastiCache writes", () => {
   it("creates a group, sets noeviction, attaches it and waits until every member is in-sync", async () => {
     const { ctx } = h.context();
-    const group = await aws.createCacheParameterGroup(ctx, {
+    const group = await createCacheParameterGroup(ctx, {
       name: "BullMQ-Redis7",
       family: "redis7",
       description: "BullMQ: noeviction",
@@ -19,32 +39,32 @@ describe("ElastiCache writes", () => {
       family: "redis7",
       description: "BullMQ: noeviction",
     });
-    expect(await aws.listTagsForResource(ctx, group.arn)).toEqual([
-      { key: "managed-by", value: "queueready" },
-    ]);
-    await aws.addTagsToResource(ctx, group.arn, [{ key: "team", value: "queues" }]);
-    expect((await aws.listTagsForResource(ctx, group.arn)).map((t) => t.key).sort()).toEqual([
+    expect(await listTagsForResource(ctx, group.arn)).toEqual([{ key: "managed-by", value: "queueready" }]);
+    await addTagsToResource(ctx, group.arn, [{ key: "team", value: "queues" }]);
+    expect((await listTagsForResource(ctx, group.arn)).map((t) => t.key).sort()).toEqual([
       "managed-by",
       "team",
     ]);
 
-    const again = await aws
-      .createCacheParameterGroup(ctx, { name: "bullmq-redis7", family: "redis7", description: "x" })
-      .catch((e: unknown) => e);
+    const again = await createCacheParameterGroup(ctx, {
+      name: "bullmq-redis7",
+      family: "redis7",
+      description: "x",
+    }).catch((e: unknown) => e);
     expect(problemOf(again).code).toBe("already-exists");
 
-    await aws.modifyCacheParameterGroup(ctx, "bullmq-redis7", [
+    await modifyCacheParameterGroup(ctx, "bullmq-redis7", [
       { name: "maxmemory-policy", value: "noeviction" },
     ]);
-    const user = await aws.listCacheParameters(ctx, "bullmq-redis7", { source: "user" });
+    const user = await listCacheParameters(ctx, "bullmq-redis7", { source: "user" });
     expect(user.map((p) => [p.name, p.value])).toEqual([["maxmemory-policy", "noeviction"]]);
 
-    const modified = await aws.modifyReplicationGroup(ctx, "orders-redis7", {
+    const modified = await modifyReplicationGroup(ctx, "orders-redis7", {
       cacheParameterGroupName: "bullmq-redis7",
     });
     expect(modified.id).toBe("orders-redis7");
     const members = await waitFor(async () => {
-      const clusters = await aws.listCacheClusters(ctx);
+      const clusters = await listCacheClusters(ctx);
       const mine = clusters.filter((c) => c.replicationGroupId === "orders-redis7");
       return mine.every(
         (c) => c.parameterGroup?.name === "bullmq-redis7" && c.parameterGroup.applyStatus === "in-sync",
@@ -53,9 +73,9 @@ describe("ElastiCache writes", () => {
         : undefined;
     });
     expect(members.map((c) => c.id).sort()).toEqual(["orders-redis7-001", "orders-redis7-002"]);
-    const [after] = await aws.listReplicationGroups(ctx, { id: "orders-redis7" });
+    const [after] = await listReplicationGroups(ctx, { id: "orders-redis7" });
     expect(after!.status).toBe("available");
-    const events = await aws.listEvents(ctx, {
+    const events = await listEvents(ctx, {
       sourceId: "orders-redis7",
       sourceType: "replication-group",
       durationMinutes: 60,
@@ -67,19 +87,19 @@ describe("ElastiCache writes", () => {
       ),
     ).toBe(true);
 
-    const same = await aws
-      .modifyReplicationGroup(ctx, "orders-redis7", { cacheParameterGroupName: "bullmq-redis7" })
-      .catch((e: unknown) => e);
+    const same = await modifyReplicationGroup(ctx, "orders-redis7", {
+      cacheParameterGroupName: "bullmq-redis7",
+    }).catch((e: unknown) => e);
     expect(problemOf(same).code).toBe("no-change");
-    const attached = await aws.deleteCacheParameterGroup(ctx, "bullmq-redis7").catch((e: unknown) => e);
+    const attached = await deleteCacheParameterGroup(ctx, "bullmq-redis7").catch((e: unknown) => e);
     expect(problemOf(attached).code).toBe("invalid-state");
   });
 
   it("refuses the wrong family, a busy group and a default group with mapped problems", async () => {
     const { ctx } = h.context();
-    const wrongFamily = await aws
-      .modifyReplicationGroup(ctx, "jobs-valkey8", { cacheParameterGroupName: "shared-lru-redis6" })
-      .catch((e: unknown) => e);
+    const wrongFamily = await modifyReplicationGroup(ctx, "jobs-valkey8", {
+      cacheParameterGroupName: "shared-lru-redis6",
+    }).catch((e: unknown) => e);
     expect(problemOf(wrongFamily)).toMatchObject({
       code: "invalid-input",
       operation: "ModifyReplicationGroup",
@@ -87,36 +107,34 @@ describe("ElastiCache writes", () => {
     expect(problemOf(wrongFamily).message).toMatch(
       /Expected a parameter group of family valkey8 but found one of family redis6\.x/,
     );
-    const busy = await aws
-      .modifyReplicationGroup(ctx, "busy-redis7", {
-        securityGroupIds: ["sg-0cache00000000001", "sg-0app000000000001"],
-      })
-      .catch((e: unknown) => e);
+    const busy = await modifyReplicationGroup(ctx, "busy-redis7", {
+      securityGroupIds: ["sg-0cache00000000001", "sg-0app000000000001"],
+    }).catch((e: unknown) => e);
     expect(problemOf(busy).code).toBe("invalid-state");
-    const defaults = await aws
-      .modifyCacheParameterGroup(ctx, "default.redis7", [{ name: "maxmemory-policy", value: "noeviction" }])
-      .catch((e: unknown) => e);
+    const defaults = await modifyCacheParameterGroup(ctx, "default.redis7", [
+      { name: "maxmemory-policy", value: "noeviction" },
+    ]).catch((e: unknown) => e);
     expect(["invalid-input", "invalid-state"]).toContain(problemOf(defaults).code);
   });
 
   it("modifies a standalone cluster, resets and deletes a detached group", async () => {
     const { ctx } = h.context();
-    const cluster = await aws.modifyCacheCluster(ctx, "standalone-redis", {
+    const cluster = await modifyCacheCluster(ctx, "standalone-redis", {
       securityGroupIds: ["sg-0stagcache000001", "sg-0stagapp00000001"],
     });
     expect(cluster.id).toBe("standalone-redis");
-    await aws.createCacheParameterGroup(ctx, {
+    await createCacheParameterGroup(ctx, {
       name: "scratch-redis7",
       family: "redis7",
       description: "scratch",
     });
-    await aws.modifyCacheParameterGroup(ctx, "scratch-redis7", [
+    await modifyCacheParameterGroup(ctx, "scratch-redis7", [
       { name: "maxmemory-policy", value: "noeviction" },
     ]);
-    await aws.resetCacheParameterGroup(ctx, "scratch-redis7", { names: ["maxmemory-policy"] });
-    expect(await aws.listCacheParameters(ctx, "scratch-redis7", { source: "user" })).toEqual([]);
-    await aws.deleteCacheParameterGroup(ctx, "scratch-redis7");
-    const gone = await aws.listCacheParameterGroups(ctx, { name: "scratch-redis7" }).catch((e: unknown) => e);
+    await resetCacheParameterGroup(ctx, "scratch-redis7", { names: ["maxmemory-policy"] });
+    expect(await listCacheParameters(ctx, "scratch-redis7", { source: "user" })).toEqual([]);
+    await deleteCacheParameterGroup(ctx, "scratch-redis7");
+    const gone = await listCacheParameterGroups(ctx, { name: "scratch-redis7" }).catch((e: unknown) => e);
     expect(problemOf(gone).code).toBe("not-found");
   });
 });
@@ -131,26 +149,26 @@ describe("EC2 writes", () => {
       source: { kind: "security-group" as const, groupId: "sg-0app000000000001" },
       description: "BullMQ",
     };
-    const { ruleIds } = await aws.authorizeIngress(ctx, "sg-0cache00000000001", rule);
+    const { ruleIds } = await authorizeIngress(ctx, "sg-0cache00000000001", rule);
     expect(ruleIds).toHaveLength(1);
     expect(ruleIds[0]).toMatch(/^sgr-/);
-    const dup = await aws.authorizeIngress(ctx, "sg-0cache00000000001", rule).catch((e: unknown) => e);
+    const dup = await authorizeIngress(ctx, "sg-0cache00000000001", rule).catch((e: unknown) => e);
     expect(problemOf(dup)).toMatchObject({ code: "already-exists", awsCode: "InvalidPermission.Duplicate" });
-    const rules = await aws.listSecurityGroupRules(ctx, ["sg-0cache00000000001"]);
+    const rules = await listSecurityGroupRules(ctx, ["sg-0cache00000000001"]);
     expect(rules.find((r) => r.ruleId === ruleIds[0])).toMatchObject({
       fromPort: 6380,
       toPort: 6380,
       description: "BullMQ",
     });
-    await aws.revokeIngress(ctx, "sg-0cache00000000001", ruleIds);
-    expect((await aws.listSecurityGroupRules(ctx, ["sg-0cache00000000001"])).map((r) => r.fromPort)).toEqual([
+    await revokeIngress(ctx, "sg-0cache00000000001", ruleIds);
+    expect((await listSecurityGroupRules(ctx, ["sg-0cache00000000001"])).map((r) => r.fromPort)).toEqual([
       6379,
     ]);
   });
 
   it("creates a tagged security group and tags it again", async () => {
     const { ctx } = h.context();
-    const group = await aws.createSecurityGroup(ctx, {
+    const group = await createSecurityGroup(ctx, {
       name: "bullmq-workers",
       description: "workers",
       vpcId: "vpc-0prod00000000001",
@@ -162,20 +180,20 @@ describe("EC2 writes", () => {
       tags: { Name: "bullmq-workers" },
       ingress: [],
     });
-    await aws.createEc2Tags(ctx, [group.id], [{ key: "team", value: "queues" }]);
-    const [read] = await aws.listSecurityGroups(ctx, { ids: [group.id] });
+    await createEc2Tags(ctx, [group.id], [{ key: "team", value: "queues" }]);
+    const [read] = await listSecurityGroups(ctx, { ids: [group.id] });
     expect(read!.tags).toEqual({ Name: "bullmq-workers", team: "queues" });
-    const clash = await aws
-      .createSecurityGroup(ctx, {
-        name: "bullmq-workers",
-        description: "again",
-        vpcId: "vpc-0prod00000000001",
-      })
-      .catch((e: unknown) => e);
+    const clash = await createSecurityGroup(ctx, {
+      name: "bullmq-workers",
+      description: "again",
+      vpcId: "vpc-0prod00000000001",
+    }).catch((e: unknown) => e);
     expect(problemOf(clash).code).toBe("already-exists");
-    const noVpc = await aws
-      .createSecurityGroup(ctx, { name: "x", description: "x", vpcId: "vpc-0nope000000000000" })
-      .catch((e: unknown) => e);
+    const noVpc = await createSecurityGroup(ctx, {
+      name: "x",
+      description: "x",
+      vpcId: "vpc-0nope000000000000",
+    }).catch((e: unknown) => e);
     expect(problemOf(noVpc).code).toBe("not-found");
   });
 
@@ -191,13 +209,13 @@ describe("EC2 writes", () => {
         source: { kind: "cidr" as const, cidr: "10.0.0.0/16" },
       },
     };
-    expect(await aws.checkEc2Permission(ctx, check)).toEqual({ allowed: true });
+    expect(await checkEc2Permission(ctx, check)).toEqual({ allowed: true });
     expect(
-      await aws.checkEc2Permission(ctx, { operation: "CreateSecurityGroup", vpcId: "vpc-0prod00000000001" }),
+      await checkEc2Permission(ctx, { operation: "CreateSecurityGroup", vpcId: "vpc-0prod00000000001" }),
     ).toEqual({ allowed: true });
     h.sandbox.control.addFault({ operation: "AuthorizeSecurityGroupIngress", kind: "access-denied" });
     try {
-      expect(await aws.checkEc2Permission(ctx, check)).toMatchObject({
+      expect(await checkEc2Permission(ctx, check)).toMatchObject({
         allowed: false,
         problem: {
           code: "access-denied",
@@ -209,7 +227,7 @@ describe("EC2 writes", () => {
       h.sandbox.control.clearFaults();
     }
     // The DryRun changed nothing: the group still has only its port-22 rule.
-    expect((await aws.listSecurityGroupRules(ctx, ["sg-0cache00000000003"])).map((r) => r.fromPort)).toEqual([
+    expect((await listSecurityGroupRules(ctx, ["sg-0cache00000000003"])).map((r) => r.fromPort)).toEqual([
       22,
     ]);
   });

@@ -1,5 +1,6 @@
-import type { AwsSettings, RequestListener } from "@/lib/aws";
-import { auditRegions } from "@/lib/audit";
+import type { AwsSettings } from "@/lib/aws/settings";
+import type { RequestListener } from "@/lib/aws/context";
+import { auditRegions } from "@/lib/audit/audit-regions";
 
 /** Counts AWS requests by `service:Operation`. One listener for every run, so lib/aws reuses its clients. */
 export interface RequestCounter {

@@ -1,14 +1,14 @@
+import { createAwsContext } from "@/lib/aws/context";
 import {
-  createAwsContext,
   listCacheClusters,
   listCacheParameters,
   listCacheSubnetGroups,
   listReplicationGroups,
   listServerlessCaches,
-  listVpcs,
-  isDefaultParameterGroup,
-  type AwsSettings,
-} from "@/lib/aws";
+} from "@/lib/aws/elasticache-reads";
+import { listVpcs } from "@/lib/aws/ec2-reads";
+import { isDefaultParameterGroup } from "@/lib/aws/types";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { PAGE_SIZES, pages, type RegionFleetShape } from "./lower-bound";
 
 const PAGE = PAGE_SIZES.elasticache;

@@ -7,8 +7,11 @@
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { listAuditScopes, mapScopeRegions, type AwsSettings } from "@/lib/aws";
-import { auditLiveRegion, auditScopes } from "@/lib/audit";
+import { listAuditScopes } from "@/lib/aws/audit-scopes";
+import { mapScopeRegions } from "@/lib/aws/scope-runner";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { auditLiveRegion } from "@/lib/audit/audit-regions";
+import { auditScopes } from "@/lib/audit/accounts";
 import { cpuFloorMs, type EstateResult } from "./estate-table";
 import { readRegionTruth } from "./fleet-shape";
 import { lowerBound } from "./lower-bound";

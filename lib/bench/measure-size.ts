@@ -1,4 +1,4 @@
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { peakRss, resetPeakRss } from "./app-server";
 import { runAudit, requestCounter } from "./audit-run";
 import { readRegionTruth, type RegionTruth } from "./fleet-shape";

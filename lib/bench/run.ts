@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { LOWER_BOUND_FORMULA } from "./lower-bound";
 import { measureEstate } from "./measure-estate";
 import { renderEstate } from "./estate-table";

@@ -4,8 +4,9 @@
  * assumed, Organizations not in use) or a region that cannot be read becomes an Unknown line with the
  * reason; the other accounts are audited as usual.
  */
-import type { AwsSettings } from "@/lib/aws";
-import { auditLiveRegion, auditScopes, resolveEstate, type AccountAudit } from "@/lib/audit";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { auditLiveRegion } from "@/lib/audit/audit-regions";
+import { auditScopes, resolveEstate, type AccountAudit } from "@/lib/audit/accounts";
 import type { AuditArgs } from "./audit-args";
 
 export type { AccountAudit };

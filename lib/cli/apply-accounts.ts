@@ -1,8 +1,9 @@
 /** Which credentials `npm run apply` applies each account of a plan file with (see accountsOf). */
-import type { AccountScope, AwsSettings } from "@/lib/aws";
-import { callerIdentity } from "@/lib/inventory";
+import type { AccountScope } from "@/lib/aws/audit-scopes";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { callerIdentity } from "@/lib/inventory/account";
 import type { PlanFile } from "@/lib/plan-file";
-import { resolveEstate } from "@/lib/audit";
+import { resolveEstate } from "@/lib/audit/accounts";
 
 export type Accounts =
   { ok: true; byId: Map<string, AccountScope>; caller?: string } | { ok: false; message: string };

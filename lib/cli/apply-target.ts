@@ -5,16 +5,16 @@
  */
 import {
   ApplyRefusedError,
-  planFromLiveState,
-  recordPreview,
   StalePlanError,
-  startApply,
   type ApplyOptions,
   type ApplyRun,
   type ApplyUser,
-} from "@/lib/apply";
-import { AwsError } from "@/lib/aws";
-import { openScope } from "@/lib/inventory";
+} from "@/lib/apply/types";
+import { planFromLiveState } from "@/lib/apply/plan-live";
+import { recordPreview } from "@/lib/apply/preview";
+import { startApply } from "@/lib/apply/start-apply";
+import { AwsError } from "@/lib/aws/errors";
+import { openScope } from "@/lib/inventory/account";
 import type { Plan } from "@/lib/plan";
 import { sameSteps, unexplainedMoves } from "./plan-drift";
 import { watchRun } from "./run-progress";

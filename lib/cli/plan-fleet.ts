@@ -3,9 +3,10 @@
  * wizard's preview plans it (the same focused read, the same recommendations, the same planner), so the
  * fingerprint apply recomputes is made from the same reads.
  */
-import { planFromLiveState, readTarget } from "@/lib/apply";
-import type { AwsSettings } from "@/lib/aws";
-import { collect, openScope, type ScopeAccess } from "@/lib/inventory";
+import { planFromLiveState, readTarget } from "@/lib/apply/plan-live";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { collect } from "@/lib/inventory/collect";
+import { openScope, type ScopeAccess } from "@/lib/inventory/account";
 import {
   suggestions,
   targetOptions,

@@ -3,9 +3,10 @@
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
 import { readFile } from "node:fs/promises";
-import { refOf, type TargetRef } from "@/lib/inventory";
-import { AwsError, readAwsSettings, type AwsSettings } from "@/lib/aws";
-import type { ApplyOptions } from "@/lib/apply";
+import { refOf, type TargetRef } from "@/lib/inventory/identity";
+import { AwsError } from "@/lib/aws/errors";
+import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
+import type { ApplyOptions } from "@/lib/apply/types";
 import { defaultDatabase, type Db } from "@/lib/db";
 import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/plan-file";
 import { scopeProblemLine } from "./account-scopes";

@@ -5,9 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws";
+import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws/settings";
 import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
-import { auditRegions } from "@/lib/audit";
+import { auditRegions } from "@/lib/audit/audit-regions";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
 import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";

@@ -3,7 +3,9 @@
  * history as it happens (that is what the browser's progress page reads), and this prints each change of
  * it once, so a CI log shows the same story.
  */
-import { getApplyRun, type ApplyOptions, type ApplyRun, type StartedApply } from "@/lib/apply";
+import { getApplyRun } from "@/lib/apply/run-store";
+import type { ApplyOptions, ApplyRun } from "@/lib/apply/types";
+import type { StartedApply } from "@/lib/apply/start-apply";
 import type { CliIo } from "./run-audit";
 
 function linesOf(run: ApplyRun, printed: Set<string>): string[] {

@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readAwsSettings, type AwsSettings } from "@/lib/aws";
-import { routesFromEngines, type ListedEngine } from "@/lib/engine";
+import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
+import { routesFromEngines, type ListedEngine } from "@/lib/engine/sandbox-routes";
 import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 
 export type DemoVerifySetup =

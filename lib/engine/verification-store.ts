@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { defaultDatabase, type Db } from "@/lib/db";
 import { verifications } from "@/lib/db/schema";
-import type { TargetRef } from "@/lib/inventory";
+import type { TargetRef } from "@/lib/inventory/identity";
 import type { Verification } from "./verify";
 
 export interface VerificationRepository {

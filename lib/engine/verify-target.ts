@@ -3,8 +3,8 @@
  * (its connection settings and what its parameter group says), then verify on the engine. Shared by the
  * CLI, the detail page's action and the check after an apply.
  */
-import type { AwsSettings } from "@/lib/aws";
-import { auditLiveRegion } from "@/lib/audit";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { auditLiveRegion } from "@/lib/audit/audit-regions";
 import type { TargetRef } from "@/lib/inventory/snapshot";
 import { readEngineRoutes } from "./routes";
 import { verifyEngine, type Verification } from "./verify";

@@ -8,7 +8,8 @@ import { SANDBOX_AUTH_TOKEN } from "@/lib/sandbox/engines";
 import type { Database } from "@/lib/db";
 import { memoryDatabase } from "@/lib/testing/test-db";
 import { describeEngines, engineEnv, enginePort } from "@/lib/testing/engine-sandbox";
-import { exitCodeOf, verifyTarget } from "./index";
+import { exitCodeOf } from "./verify";
+import { verifyTarget } from "./verify-target";
 import { infoFields as infoFieldsOf } from "./info";
 import { dbVerificationRepository } from "./verification-store";
 

@@ -6,14 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import {
-  createAwsContext,
-  listCacheClusters,
-  listCacheParameterGroups,
-  listSecurityGroups,
-  type AwsSettings,
-} from "@/lib/aws";
-import { openScope } from "@/lib/inventory";
+import { createAwsContext } from "@/lib/aws/context";
+import { listCacheClusters, listCacheParameterGroups } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroups } from "@/lib/aws/ec2-reads";
+import type { AwsSettings } from "@/lib/aws/settings";
+import { openScope } from "@/lib/inventory/account";
 import { expectLiveMatchesPlan, wizardChoices } from "@/lib/testing/apply-helpers";
 import { estatePerFile } from "@/lib/testing/estate-harness";
 import { sandboxPerFile } from "@/lib/testing/int-harness";

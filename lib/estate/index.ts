@@ -4,7 +4,9 @@ import "server-only";
  * estateTtlMs), so a page or action names its account without one STS and Organizations call per request.
  * A URL's account is only ever looked up here: an account that is not configured is a 404, never a probe.
  */
-import { accountsConfigFromEnv, readAwsSettings, type AwsProblem, type AwsSettings } from "@/lib/aws";
+import { accountsConfigFromEnv } from "@/lib/aws/accounts-config";
+import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
+import type { AwsProblem } from "@/lib/aws/types";
 import {
   estateTtlMs,
   loadEstate,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AccountsConfigError, type AccountsConfig } from "@/lib/aws";
+import { AccountsConfigError, type AccountsConfig } from "@/lib/aws/accounts-config";
 import { sandboxPerFile } from "@/lib/testing/int-harness";
 import { loadEstate, lookupAccount, OWN_CREDENTIALS } from "./load-estate";
 

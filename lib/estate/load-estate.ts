@@ -3,15 +3,10 @@
  * with, the role each runs as (for the IAM policy a person must grant), or the account's problem. Built on
  * lib/aws's `listAuditScopes`; no file means the one account of QueueReady's own credentials.
  */
-import {
-  AccountsConfigError,
-  listAuditScopes,
-  type AccountScope,
-  type AccountsConfig,
-  type AwsProblem,
-  type AwsSettings,
-  type AwsSettingsResult,
-} from "@/lib/aws";
+import { AccountsConfigError, type AccountsConfig } from "@/lib/aws/accounts-config";
+import { listAuditScopes, type AccountScope } from "@/lib/aws/audit-scopes";
+import type { AwsProblem } from "@/lib/aws/types";
+import type { AwsSettings, AwsSettingsResult } from "@/lib/aws/settings";
 
 /** What a step runs as when no role is assumed. */
 export const OWN_CREDENTIALS = "QueueReady's own credentials";

@@ -5,8 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { previewPlan } from "@/lib/apply/preview";
 import { startApply } from "@/lib/apply/start-apply";
-import { createAwsContext, listReplicationGroups } from "@/lib/aws";
-import { openScope } from "@/lib/inventory";
+import { createAwsContext } from "@/lib/aws/context";
+import { listReplicationGroups } from "@/lib/aws/elasticache-reads";
+import { openScope } from "@/lib/inventory/account";
 import { wizardChoices } from "@/lib/testing/apply-helpers";
 import { estatePerFile } from "@/lib/testing/estate-harness";
 import { sandboxPerFile } from "@/lib/testing/int-harness";

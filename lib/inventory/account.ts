@@ -3,13 +3,8 @@
  * set (not per page): the answer cannot change while the credentials stay the same. A failed call is not
  * remembered, so the next request asks again.
  */
-import {
-  createAwsContext,
-  credentialsLabel,
-  type AwsContext,
-  type AwsSettings,
-  type RequestListener,
-} from "@/lib/aws";
+import { createAwsContext, type AwsContext, type RequestListener } from "@/lib/aws/context";
+import { credentialsLabel, type AwsSettings } from "@/lib/aws/settings";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import type { CallerIdentity } from "@/lib/aws/types";
 import type { Scope } from "./identity";

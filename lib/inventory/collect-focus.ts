@@ -5,19 +5,18 @@
  * target: its subnet group, its VPC, the security groups in that VPC, the parameters of its own groups (and,
  * when asked, of its family's custom groups: the ones the planner may offer to reuse).
  */
+import { AwsError } from "@/lib/aws/errors";
+import { isDefaultParameterGroup } from "@/lib/aws/types";
 import {
-  AwsError,
-  isDefaultParameterGroup,
   listCacheClusters,
   listCacheParameterGroups,
   listCacheParameters,
   listCacheSubnetGroups,
   listReplicationGroups,
-  listSecurityGroups,
   listServerlessCaches,
-  listVpcs,
-  type AwsContext,
-} from "@/lib/aws";
+} from "@/lib/aws/elasticache-reads";
+import { listSecurityGroups, listVpcs } from "@/lib/aws/ec2-reads";
+import type { AwsContext } from "@/lib/aws/context";
 import type { ScopeAccess } from "./account";
 import type { TargetRef } from "./identity";
 import { limiter, settle } from "./read-result";

@@ -12,14 +12,11 @@ import {
   listCacheParameters,
   listCacheSubnetGroups,
   listReplicationGroups,
-  listSecurityGroups,
   listServerlessCaches,
-  listVpcs,
-  type AwsContext,
-  type CacheCluster,
-  type CacheParameter,
-  type SecurityGroup,
-} from "@/lib/aws";
+} from "@/lib/aws/elasticache-reads";
+import { listSecurityGroups, listVpcs } from "@/lib/aws/ec2-reads";
+import type { AwsContext } from "@/lib/aws/context";
+import type { CacheCluster, CacheParameter, SecurityGroup } from "@/lib/aws/types";
 import type { ScopeAccess } from "./account";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
 import { settle } from "./read-result";

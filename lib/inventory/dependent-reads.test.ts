@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CacheParameter, SecurityGroup } from "@/lib/aws";
+import type { CacheParameter, SecurityGroup } from "@/lib/aws/types";
 import type { ReadResult } from "@/lib/inventory/snapshot";
 import {
   accessDenied,

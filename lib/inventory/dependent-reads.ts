@@ -9,7 +9,7 @@ import {
   type CacheCluster,
   type CacheParameter,
   type SecurityGroup,
-} from "@/lib/aws";
+} from "@/lib/aws/types";
 import type { ReadResult } from "./snapshot";
 import { limiter } from "./read-result";
 

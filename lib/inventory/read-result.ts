@@ -3,7 +3,7 @@
  * problem the audit can show and the rest of the region goes on; anything that is not an AwsError is a bug
  * and is rethrown rather than dressed up as an AWS problem.
  */
-import { AwsError } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
 import type { ReadResult } from "@/lib/inventory/snapshot";
 
 export async function settle<T>(read: Promise<T>): Promise<ReadResult<T>> {

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseAccountsConfig } from "@/lib/aws";
+import { parseAccountsConfig } from "@/lib/aws/accounts-config";
 import { SANDBOX_EXTERNAL_ID } from "@/lib/sandbox";
 
 export const DEMO_MEMBER_ROLE = "OrganizationAccountAccessRole";

@@ -3,8 +3,8 @@
  * sandbox's faults API, as an outage would), clusters whose eviction policy plainly fails still need changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditRegions } from "@/lib/audit";
-import type { AwsSettings } from "@/lib/aws";
+import { auditRegions } from "@/lib/audit/audit-regions";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
 import { countVerdicts } from "./export";
 

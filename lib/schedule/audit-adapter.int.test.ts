@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditRegions } from "@/lib/audit";
+import { auditRegions } from "@/lib/audit/audit-regions";
 import { claimAuditSlot, finishAudit, latestAudit } from "@/lib/db/audits";
 import { allTargetStates } from "@/lib/db/target-state-queries";
 import { auditForStorage } from "@/lib/schedule/audit-adapter";

@@ -3,9 +3,10 @@
  * the accounts file (no file: the one account of the base credentials), a bounded number at once, turned
  * into what lib/db stores. When the audit's entry point changes, only this file follows.
  */
-import { auditDetailedRegion, auditScopes, resolveEstate } from "@/lib/audit";
+import { auditDetailedRegion } from "@/lib/audit/audit-regions";
+import { auditScopes, resolveEstate } from "@/lib/audit/accounts";
 import { toAuditResult } from "@/lib/audit/stored-state";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import type { AuditResult } from "@/lib/db/audits";
 
 export interface AuditForStorageOptions {

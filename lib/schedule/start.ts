@@ -5,11 +5,12 @@
  * the metrics' last-audit time show that no audit is being stored.
  */
 import os from "node:os";
-import { accountsConfigFromEnv, readAwsSettings } from "@/lib/aws";
+import { accountsConfigFromEnv } from "@/lib/aws/accounts-config";
+import { readAwsSettings } from "@/lib/aws/settings";
 import { causeFinder } from "@/lib/alerts/account-causes";
 import { notificationsConfigFromEnv, type NotificationsConfig } from "@/lib/alerts/config";
 import { createDeliveryWorker } from "@/lib/alerts/worker";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { defaultDatabase, type Db } from "@/lib/db";
 import { auditForStorage } from "@/lib/schedule/audit-adapter";
 import { auditIntervalFromEnv } from "@/lib/schedule/interval";

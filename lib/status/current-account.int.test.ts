@@ -3,7 +3,7 @@
  * load asks AWS nothing once the credentials' account is known (organization: the stored audit counts).
  */
 import { describe, expect, it } from "vitest";
-import { readAwsSettings } from "@/lib/aws";
+import { readAwsSettings } from "@/lib/aws/settings";
 import { claimAuditSlot, finishAudit } from "@/lib/db/audits";
 import { auditForStorage } from "@/lib/schedule/audit-adapter";
 import { estatePerFile } from "@/lib/testing/estate-harness";

@@ -1,5 +1,6 @@
 import "server-only";
-import { AccountsConfigError, accountsConfigFromEnv, readAwsSettings } from "@/lib/aws";
+import { AccountsConfigError, accountsConfigFromEnv } from "@/lib/aws/accounts-config";
+import { readAwsSettings } from "@/lib/aws/settings";
 import { AwsError } from "@/lib/aws/errors";
 import type { Db } from "@/lib/db";
 import { latestFinishedRun } from "@/lib/db/audit-runs";

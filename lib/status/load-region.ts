@@ -1,7 +1,11 @@
 import "server-only";
-import { AwsError, type AwsSettings } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import type { AwsSettings } from "@/lib/aws/settings";
 import type { AwsProblem } from "@/lib/aws/types";
-import { collect, openScope, type Snapshot, type RegionSnapshot, type TargetRef } from "@/lib/inventory";
+import { collect } from "@/lib/inventory/collect";
+import { openScope } from "@/lib/inventory/account";
+import type { Snapshot, RegionSnapshot } from "@/lib/inventory/snapshot";
+import type { TargetRef } from "@/lib/inventory/identity";
 import { auditRegion, type RegionAudit } from "@/lib/readiness";
 import { buildStatusRows } from "./status-rows";
 import { vpcNamesOf } from "./row-actions";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { readAwsSettings } from "@/lib/aws";
+import { readAwsSettings } from "@/lib/aws/settings";
 import { defaultDatabase } from "@/lib/db";
 import { startRefresh } from "./refresh-audit";
 

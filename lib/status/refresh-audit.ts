@@ -6,7 +6,7 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import type { Db } from "@/lib/db";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/db/audit-runs";
 import { finishAudit } from "@/lib/db/audits";

@@ -5,13 +5,16 @@ import "server-only";
  * shows the change at once instead of at the next scheduled audit. Best effort: a failed re-read leaves
  * the row as the last audit stored it, and never fails the action that asked.
  */
-import { AwsError, type AwsSettings } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { targetStateOf } from "@/lib/audit/stored-state";
 import { defaultDatabase, type Db } from "@/lib/db";
 import { accountSettings } from "@/lib/estate";
 import { allTargetStates } from "@/lib/db/target-state-queries";
 import { replaceTargetState } from "@/lib/db/target-states";
-import { collect, openScope, type TargetRef } from "@/lib/inventory";
+import { collect } from "@/lib/inventory/collect";
+import { openScope } from "@/lib/inventory/account";
+import type { TargetRef } from "@/lib/inventory/identity";
 import { auditTarget } from "@/lib/readiness";
 import { statusRow } from "./status-rows";
 import { vpcNamesOf } from "./row-actions";

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseAuditQuery, type AuditQuery, type SearchParams } from "@/components/status/audit-query";
 import { chooseRegions, type RegionChoice } from "@/components/status/region-choice";
-import { readAwsSettings, type AwsSettings } from "@/lib/aws";
+import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
 import type { AwsProblem } from "@/lib/aws/types";
 
 export type StatusView =

@@ -3,7 +3,7 @@
  * SIGKILL mid-apply, as a dying replica would go. Input as JSON in QR_APPLY_CHILD; prints the run id.
  */
 import { startApply } from "@/lib/apply/start-apply";
-import type { AwsSettings } from "@/lib/aws";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { openDatabase } from "@/lib/db/open";
 
 interface ChildInput {

@@ -3,9 +3,11 @@
  * recommendations read from the live sandbox, and a check that live state is exactly what a plan's "after" said.
  */
 import { afterAll, beforeAll, expect } from "vitest";
-import { listCacheParameters, listSecurityGroupRules, type AwsContext } from "@/lib/aws";
+import { listCacheParameters } from "@/lib/aws/elasticache-reads";
+import { listSecurityGroupRules } from "@/lib/aws/ec2-reads";
+import type { AwsContext } from "@/lib/aws/context";
 import { readTarget } from "@/lib/apply/plan-live";
-import type { ScopeAccess } from "@/lib/inventory";
+import type { ScopeAccess } from "@/lib/inventory/account";
 import { readTargetState } from "@/lib/apply/target-state";
 import type { ApplyOptions } from "@/lib/apply/types";
 import type { Database } from "@/lib/db";

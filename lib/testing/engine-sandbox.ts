@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe } from "vitest";
-import { routesFromEngines } from "@/lib/engine";
+import { routesFromEngines } from "@/lib/engine/sandbox-routes";
 import type { RunningSandbox } from "@/lib/sandbox";
 import { which } from "@/lib/sandbox/engines";
 

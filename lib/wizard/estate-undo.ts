@@ -3,8 +3,10 @@ import "server-only";
  * Undo across the estate: each account's unused resources, listed with that account's READ settings (the
  * history page is a viewer's page too); only the removal itself, an operator's action, uses APPLY settings.
  */
-import { listApplyRuns, undoCandidates, type UndoCandidate } from "@/lib/apply";
-import { AwsError, type AwsProblem } from "@/lib/aws";
+import { listApplyRuns } from "@/lib/apply/run-store";
+import { undoCandidates, type UndoCandidate } from "@/lib/apply/undo";
+import { AwsError } from "@/lib/aws/errors";
+import type { AwsProblem } from "@/lib/aws/types";
 import type { Db } from "@/lib/db";
 import { getEstate } from "@/lib/estate";
 import { uniqueCandidates } from "@/lib/wizard/undo-key";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApplyRun } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
 import { historyNotes } from "@/lib/wizard/history-notes";
 
 const choices = {

@@ -1,8 +1,11 @@
 import "server-only";
 import { readTarget } from "@/lib/apply/plan-live";
-import type { AwsProblem, AwsSettings } from "@/lib/aws";
+import type { AwsProblem } from "@/lib/aws/types";
+import type { AwsSettings } from "@/lib/aws/settings";
 import { accountSettings, type EstateAccount } from "@/lib/estate";
-import { collect, openScope, type FocusedSnapshot, type RegionSnapshot } from "@/lib/inventory";
+import { collect } from "@/lib/inventory/collect";
+import { openScope } from "@/lib/inventory/account";
+import type { FocusedSnapshot, RegionSnapshot } from "@/lib/inventory/snapshot";
 import type { TargetChoice } from "@/lib/plan";
 
 export type SettingsResult =

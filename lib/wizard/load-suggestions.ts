@@ -1,5 +1,5 @@
 import "server-only";
-import type { AwsProblem } from "@/lib/aws";
+import type { AwsProblem } from "@/lib/aws/types";
 import { suggestions, type Suggestions } from "@/lib/plan";
 import { targetOf } from "@/lib/wizard/choices";
 import { readChoice } from "@/lib/wizard/live";

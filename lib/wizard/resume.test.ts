@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApplyRun } from "@/lib/apply";
+import type { ApplyRun } from "@/lib/apply/types";
 import type { WizardChoices } from "@/lib/plan";
 import { choicesOf } from "@/lib/wizard/choices";
 import { canResume, resumeParams } from "@/lib/wizard/resume";

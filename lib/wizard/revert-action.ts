@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { getPreview } from "@/lib/apply";
+import { getPreview } from "@/lib/apply/run-store";
 import { applyPlanAction } from "@/lib/wizard/apply-action";
 
 const recordId = (what: string) =>

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure } from "@/lib/actions/action-result";
-import { AwsError } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { checkStep, chosenTarget, nextStep } from "@/lib/wizard/check-step";
 import { readChoice, wizardSettings } from "@/lib/wizard/live";

@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { failure, success } from "@/lib/actions/action-result";
 import { validatedAction } from "@/lib/actions/validated-action";
-import { getApplyRun, undoCandidates, undoResource } from "@/lib/apply";
+import { getApplyRun } from "@/lib/apply/run-store";
+import { undoCandidates, undoResource } from "@/lib/apply/undo";
 import { refreshStoredTargetLater } from "@/lib/status/refresh-target";
-import { AwsError } from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
 import { accountIdSchema } from "@/lib/inventory/identity";
 import { wizardSettings } from "@/lib/wizard/live";
 import { candidateKey } from "@/lib/wizard/undo-key";

@@ -1,5 +1,5 @@
 /** A stable key naming one undo candidate in a form, so the server can find it again among the live ones. */
-import type { UndoCandidate } from "@/lib/apply";
+import type { UndoCandidate } from "@/lib/apply/undo";
 
 export function candidateKey(
   c: Pick<UndoCandidate, "type" | "region" | "runId"> & {

@@ -1,4 +1,4 @@
-import { getPreview } from "@/lib/apply";
+import { getPreview } from "@/lib/apply/run-store";
 import { getSessionUser } from "@/lib/auth/session";
 import { scopeFor } from "@/lib/estate";
 import { planFileName, renderCli, renderJson } from "@/lib/plan";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPreview } from "@/lib/apply";
+import { getPreview } from "@/lib/apply/run-store";
 import { hasRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { scopeFor } from "@/lib/estate";

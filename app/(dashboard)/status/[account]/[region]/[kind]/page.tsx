@@ -1,9 +1,9 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import { baseAccountId } from "@/lib/estate";
-import { TARGET_KINDS } from "@/lib/inventory";
+import { TARGET_KINDS } from "@/lib/inventory/identity";
 import { detailHref } from "@/lib/inventory/links";
-import { isRegionName } from "@/lib/aws";
+import { isRegionName } from "@/lib/aws/settings";
 
 type Params = Promise<{ account: string; region: string; kind: string }>;
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { scopeFor } from "@/lib/estate";
-import { accountIdSchema, TARGET_KINDS } from "@/lib/inventory";
+import { accountIdSchema, TARGET_KINDS } from "@/lib/inventory/identity";
 
 const KINDS: readonly string[] = TARGET_KINDS;
 

@@ -6,7 +6,7 @@ import { TargetTimeline } from "@/components/status/target-timeline";
 import { requireRole } from "@/lib/auth/require-role";
 import { dbVerificationRepository } from "@/lib/engine/verification-store";
 import { scopeFor } from "@/lib/estate";
-import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/inventory";
+import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/inventory/identity";
 import { auditTarget } from "@/lib/readiness";
 import { readTargetSnapshot } from "@/lib/status/load-region";
 import { statusRow } from "@/lib/status/status-rows";
