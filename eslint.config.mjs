@@ -15,13 +15,13 @@ const config = [
     ],
   },
   {
-    // Only lib/aws may talk to the AWS SDK: everything else uses the app's own types.
+    // Only lib/adapters/aws may talk to the AWS SDK: everything else uses the app's own types.
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/aws/**"],
+    ignores: ["lib/adapters/aws/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@aws-sdk/*"], message: "Only lib/aws imports the AWS SDK." }] },
+        { patterns: [{ group: ["@aws-sdk/*"], message: "Only lib/adapters/aws imports the AWS SDK." }] },
       ],
     },
   },

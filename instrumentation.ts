@@ -4,6 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startBackgroundWork } = await import("@/lib/schedule/start");
+  const { startBackgroundWork } = await import("./lib/services/schedule/start");
   await startBackgroundWork();
 }

@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumForConfig } from "./lib/testing/chromium";
-import { freePortSync } from "./lib/testing/free-port";
+import { CHROMIUM_ARGS, chromiumForConfig } from "./tools/testing/chromium";
+import { freePortSync } from "./tools/testing/free-port";
 
 // This file is evaluated again in every worker: ports chosen once live in process.env, which workers inherit.
 process.env.E2E_APP_PORT ??= String(freePortSync());
@@ -44,7 +44,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx lib/testing/e2e-server.ts",
+    command: "node_modules/.bin/tsx tools/testing/e2e-server.ts",
     url: `${appUrl}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

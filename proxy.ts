@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { NextFetchEvent } from "next/server";
 import { NextResponse } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { resolveAuthSecret } from "@/lib/auth/auth-secret";
-import { bodyTooLarge, payloadTooLargeResponse } from "@/lib/http/body-limit";
+import { resolveAuthSecret } from "./lib/web/auth/auth-secret";
+import { bodyTooLarge, payloadTooLargeResponse } from "./lib/web/http/body-limit";
 
 /**
  * Sends signed-out visitors to /sign-in before any page renders. Pages and actions check the role

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { openDatabase } from "../lib/db/open";
-import { targetEvents } from "../lib/db/schema";
-import type { TargetRef } from "../lib/inventory/identity";
-import { detailHref } from "../lib/inventory/links";
+import { openDatabase } from "../lib/adapters/db/open";
+import { targetEvents } from "../lib/adapters/db/schema";
+import type { TargetRef } from "../lib/core/identity/identity";
+import { detailHref } from "../lib/core/identity/links";
 import { expect, storageState, test } from "./fixtures";
 
 test.use({ storageState: storageState.viewer });

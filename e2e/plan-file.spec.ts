@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parsePlanFile } from "../lib/plan-file";
+import { parsePlanFile } from "../lib/core/plan-file";
 import { WIZARD_PAGES } from "./ui-checks";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
 /** `npm run apply` against the e2e server's sandbox and database, as an operator's terminal would run it. */
 async function applyCli(args: string[]): Promise<{ code: number | null; output: string }> {
   const root = path.join(__dirname, "..");
-  // The app's PostgreSQL server (lib/testing/e2e-server.ts): two processes share one history through it.
+  // The app's PostgreSQL server (tools/testing/e2e-server.ts): two processes share one history through it.
   const databaseUrl = await readFile(path.join(process.env.E2E_DATA_DIR!, "database-url"), "utf8");
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: "test",

@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
 import type { Page } from "@playwright/test";
-import { DEFAULTS } from "../lib/apply/types";
-import { startReplicaPair, type ReplicaPair } from "../lib/testing/replica-pair";
-import { startWebhookReceiver, type WebhookReceiver } from "../lib/testing/webhook-receiver";
+import { DEFAULTS } from "../lib/services/apply/types";
+import { startReplicaPair, type ReplicaPair } from "../tools/testing/replica-pair";
+import { startWebhookReceiver, type WebhookReceiver } from "../tools/testing/webhook-receiver";
 import { awsCli } from "./aws-cli";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { SignInPage } from "./pages";

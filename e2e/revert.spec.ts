@@ -1,5 +1,5 @@
-import { createAwsContext } from "../lib/aws/context";
-import { modifyCacheCluster } from "../lib/aws/elasticache-writes";
+import { createAwsContext } from "../lib/adapters/aws/context";
+import { modifyCacheCluster } from "../lib/adapters/aws/elasticache/writes";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
 // "Revert this apply" from a finished run's page: the preview of the revert, the revert itself, the links

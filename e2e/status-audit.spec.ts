@@ -6,7 +6,7 @@ import { MANAGEMENT } from "./pages";
 test.use({ storageState: storageState.viewer });
 test.beforeAll(async ({ browser }) => freshAudit(browser));
 
-// lib/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
+// tools/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
 const NEEDS_CHANGES = [
   "busy-redis7",
   "cache-redis62",

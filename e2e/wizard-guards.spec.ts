@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { authorizeIngress } from "../lib/aws/ec2-writes";
-import { createAwsContext } from "../lib/aws/context";
+import { authorizeIngress } from "../lib/adapters/aws/ec2/writes";
+import { createAwsContext } from "../lib/adapters/aws/context";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
 // What the wizard refuses: a viewer's apply, a plan the account moved away from, a half-done apply

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SkipLink } from "@/components/layout/skip-link";
-import { requireRole } from "@/lib/auth/require-role";
-import { isDemoMode } from "@/lib/auth/users";
-import { defaultDatabase } from "@/lib/db";
-import { headerAccounts } from "@/lib/status/current-account";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { isDemoMode } from "@/lib/web/auth/users";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { headerAccounts } from "@/lib/web/status/current-account";
 
 /**
  * Every dashboard page needs a signed-in user; pages that need more check for themselves. The one

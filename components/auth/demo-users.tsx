@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@/lib/auth/users";
+import { DEMO_PASSWORD } from "@/lib/web/auth/users";
 
 /** Shown in demo mode only: who to sign in as. The demo talks to the local sandbox, never to AWS. */
 export function DemoUsers() {

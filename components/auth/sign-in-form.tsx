@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { postAuthForm } from "@/components/auth/auth-post";
 import { Button } from "@/components/ui/button";
-import { signInErrorMessage } from "@/lib/auth/callback-url";
+import { signInErrorMessage } from "@/lib/web/auth/callback-url";
 
 export interface SignInFormProps {
   callbackPath: string;

@@ -2,8 +2,8 @@
  * The header's words for the accounts QueueReady sees: short on screen, a whole sentence for screen readers
  * (and as the tooltip), so "Organization · 4 accounts · via 123456789012" is never read as bare numbers.
  */
-import type { HeaderAccounts } from "@/lib/status/current-account";
-import { plural } from "@/lib/text/plural";
+import type { HeaderAccounts } from "@/lib/web/status/current-account";
+import { plural } from "@/lib/core/text/plural";
 
 export interface AccountLabel {
   /** What the header shows. */

@@ -3,8 +3,8 @@ import { Brand } from "@/components/layout/brand";
 import { NavLink } from "@/components/layout/nav-link";
 import { SignOutForm } from "@/components/layout/sign-out-form";
 import { Badge } from "@/components/ui/badge";
-import type { SessionUser } from "@/lib/auth/roles";
-import type { HeaderAccounts } from "@/lib/status/current-account";
+import type { SessionUser } from "@/lib/web/auth/roles";
+import type { HeaderAccounts } from "@/lib/web/status/current-account";
 import { accountLabel } from "./account-label";
 
 export interface AppHeaderProps {

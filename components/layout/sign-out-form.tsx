@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { getFormCsrfToken } from "@/lib/auth/session";
+import { getFormCsrfToken } from "@/lib/web/auth/session";
 
 /**
  * Ends the session with a plain form POST to next-auth, the CSRF token rendered on the server: no client

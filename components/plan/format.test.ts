@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectLine, paramsText, refLabel } from "@/components/plan/format";
-import { NEW_SECURITY_GROUP_REF } from "@/lib/plan";
+import { NEW_SECURITY_GROUP_REF } from "@/lib/core/plan";
 
 describe("plan formatting", () => {
   it("spells out step references inside the exact parameters", () => {

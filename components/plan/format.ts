@@ -6,7 +6,7 @@ import {
   type JsonValue,
   type PlanStep,
   type StepRef,
-} from "@/lib/plan";
+} from "@/lib/core/plan";
 
 /** A step reference as a person reads it: the value only known once an earlier step ran. */
 export function refLabel(ref: StepRef): string {

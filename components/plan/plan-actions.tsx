@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { ApplyForm, type ApplyFormProps } from "@/components/wizard/apply-form";
-import type { Plan } from "@/lib/plan";
+import type { Plan } from "@/lib/core/plan";
 
 export interface PlanActionsProps {
   plan: Plan;

@@ -1,6 +1,6 @@
 import { buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/plan/copy-button";
-import { renderCli, renderJson, type Plan } from "@/lib/plan";
+import { renderCli, renderJson, type Plan } from "@/lib/core/plan";
 
 /** The same plan as an AWS CLI script and as JSON: shown, copyable, and downloadable from the recorded preview. */
 export function PlanExports({ plan, previewId, runsAs }: { plan: Plan; previewId: string; runsAs?: string }) {

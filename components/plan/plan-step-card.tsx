@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { ACTION_LABEL, effectLine, paramsText } from "@/components/plan/format";
-import type { PermissionCheck } from "@/lib/apply/preview";
-import { stepActions, type PlanStep } from "@/lib/plan";
+import type { PermissionCheck } from "@/lib/services/apply/preview";
+import { stepActions, type PlanStep } from "@/lib/core/plan";
 
 const ACTION_TONE = { create: "green", change: "amber", "no-op": "neutral" } as const;
 

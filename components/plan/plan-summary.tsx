@@ -1,5 +1,5 @@
 import { Notice } from "@/components/ui/notice";
-import type { Plan } from "@/lib/plan";
+import type { Plan } from "@/lib/core/plan";
 
 /** The one-line summary (`2 to create, 1 to change`), then what blocks an apply and what to know first. */
 export function PlanSummary({ plan }: { plan: Plan }) {

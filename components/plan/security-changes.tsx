@@ -1,4 +1,4 @@
-import type { Plan } from "@/lib/plan";
+import type { Plan } from "@/lib/core/plan";
 
 /**
  * The security-sensitive changes (new security groups, inbound rules, the cluster's security group list)

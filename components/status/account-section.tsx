@@ -1,8 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { plural } from "@/lib/text/plural";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
-import type { AccountGroup } from "@/lib/status/stored-status";
+import { plural } from "@/lib/core/text/plural";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
+import type { AccountGroup } from "@/lib/web/status/stored-status";
 import { AwsProblemNotice } from "./aws-problem-notice";
 import { StoredTable } from "./stored-table";
 

@@ -3,8 +3,8 @@
  * so every view has an address to share and the table is filtered on the server: the page ships no table code.
  * The same query drives the exports, so a download holds exactly the rows on screen.
  */
-import type { Engine } from "@/lib/aws/types";
-import { VERDICT_LABELS, type ClusterAudit, type Verdict } from "@/lib/readiness/types";
+import type { Engine } from "@/lib/core/model/resources";
+import { VERDICT_LABELS, type ClusterAudit, type Verdict } from "@/lib/core/readiness/types";
 
 export type SortKey = "name" | "verdict" | "engine" | "findings";
 

@@ -1,5 +1,5 @@
 import { Notice } from "@/components/ui/notice";
-import type { AwsProblem } from "@/lib/aws/types";
+import type { AwsProblem } from "@/lib/core/model/resources";
 
 const TITLES: Partial<Record<AwsProblem["code"], string>> = {
   "access-denied": "Missing AWS permission",
@@ -10,7 +10,7 @@ const TITLES: Partial<Record<AwsProblem["code"], string>> = {
 };
 
 /**
- * A failed AWS read, in the problem's own words (lib/aws writes them for a person). `what` says which
+ * A failed AWS read, in the problem's own words (lib/adapters/aws writes them for a person). `what` says which
  * part of the page is missing because of it. Never a stack trace.
  */
 export function AwsProblemNotice({ what, problem }: { what: string; problem: AwsProblem }) {

@@ -1,8 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
-import { connectionSnippet } from "@/lib/readiness/connection-snippet";
-import { VERDICT_LABELS, type ClusterAudit } from "@/lib/readiness/types";
-import type { Verification } from "@/lib/engine/verify";
+import { connectionSnippet } from "@/lib/core/readiness/connection-snippet";
+import { VERDICT_LABELS, type ClusterAudit } from "@/lib/core/readiness/types";
+import type { Verification } from "@/lib/services/verify/verify";
 import { ClusterFacts } from "./cluster-facts";
 import { EngineEvidence } from "./engine-evidence";
 import { VerifyForm } from "./verify-form";
@@ -10,7 +10,7 @@ import { CopyBlock } from "./copy-block";
 import { FindingCard } from "./finding-card";
 import { severityLabel } from "./status-labels";
 import { VerdictBadge } from "./verdict-badge";
-import { plural } from "@/lib/text/plural";
+import { plural } from "@/lib/core/text/plural";
 
 /** Why there is no connection code, in the verdict's terms. */
 function noSnippetReason(c: ClusterAudit): string {

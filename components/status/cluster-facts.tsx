@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ClusterAudit } from "@/lib/readiness/types";
+import type { ClusterAudit } from "@/lib/core/readiness/types";
 import { engineLabel, kindLabel } from "./status-labels";
 
 /** `wide`: a whole line on a phone, for an id that would otherwise break at its hyphen ("vpc-" / "0abc…"). */

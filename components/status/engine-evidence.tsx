@@ -1,5 +1,5 @@
-import type { Verification } from "@/lib/engine/verify";
-import type { ClusterAudit } from "@/lib/readiness/types";
+import type { Verification } from "@/lib/services/verify/verify";
+import type { ClusterAudit } from "@/lib/core/readiness/types";
 
 function Row({ what, engine, api }: { what: string; engine: string; api: string }) {
   const differs = engine !== "—" && api !== "—" && engine !== api;

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { Finding } from "@/lib/readiness/types";
+import type { Finding } from "@/lib/core/readiness/types";
 import { CopyBlock } from "./copy-block";
 import { severityLabel, severityTone } from "./status-labels";
 

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "@/lib/readiness/types";
+import type { Finding, Severity } from "@/lib/core/readiness/types";
 import { ruleChip, severityLabel } from "./status-labels";
 
 const GLYPHS: Record<Exclude<Severity, "pass">, string> = { fail: "✕", unknown: "?", warn: "!", info: "i" };

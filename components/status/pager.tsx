@@ -1,5 +1,5 @@
 import { buttonClasses } from "@/components/ui/button";
-import { statusSearch, type StatusQuery } from "./status-query";
+import { statusSearch, type StatusQuery } from "@/lib/web/status/status-query";
 
 /** Previous / next through the filtered rows, 50 a page; plain links, so the page number is in the URL. */
 export function Pager({ query, pages, current }: { query: StatusQuery; pages: number; current: number }) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { refreshAuditAction } from "@/lib/status/refresh-action";
+import { refreshAuditAction } from "@/lib/web/status/refresh-action";
 
 /**
  * Refresh: re-audits every account and region now (a server action, one at a time across replicas) and

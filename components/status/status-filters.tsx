@@ -1,9 +1,15 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { TARGET_KINDS } from "@/lib/inventory/identity";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
+import { TARGET_KINDS } from "@/lib/core/identity/identity";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 import { engineLabel, kindLabel } from "./status-labels";
-import { ENGINES, SORT_LABELS, isFilteredView, type SortKey, type StatusQuery } from "./status-query";
+import {
+  ENGINES,
+  SORT_LABELS,
+  isFilteredView,
+  type SortKey,
+  type StatusQuery,
+} from "@/lib/web/status/status-query";
 
 const field =
   "h-8 rounded-md border-0 bg-white px-2 text-[13px] text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";

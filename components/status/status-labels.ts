@@ -1,7 +1,7 @@
 import type { BadgeTone } from "@/components/ui/badge";
-import type { Engine } from "@/lib/aws/types";
-import type { TargetRef } from "@/lib/inventory/snapshot";
-import type { RuleId, Severity, Verdict } from "@/lib/readiness/types";
+import type { Engine } from "@/lib/core/model/resources";
+import type { TargetRef } from "@/lib/core/model/snapshot";
+import type { RuleId, Severity, Verdict } from "@/lib/core/readiness/types";
 
 const KIND_LABELS: Record<TargetRef["kind"], string> = {
   "replication-group": "Replication group",

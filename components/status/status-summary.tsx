@@ -1,6 +1,6 @@
 import { cx } from "@/components/ui/cx";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
-import { statusSearch, type StatusQuery } from "./status-query";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
+import { statusSearch, type StatusQuery } from "@/lib/web/status/status-query";
 
 const ACCENTS: Record<Verdict, string> = {
   ready: "bg-emerald-500",

@@ -1,13 +1,13 @@
 import { Table, TBody, Th, THead } from "@/components/ui/table";
-import type { StoredTargetState } from "@/lib/db/target-state-queries";
-import type { TargetRef } from "@/lib/inventory/identity";
-import { detailHref } from "@/lib/inventory/links";
-import { VERDICT_LABELS, type Finding, type Verdict } from "@/lib/readiness/types";
-import { fixActionOf } from "@/lib/status/row-actions";
+import type { StoredTargetState } from "@/lib/adapters/db/target-state-queries";
+import type { TargetRef } from "@/lib/core/identity/identity";
+import { detailHref } from "@/lib/core/identity/links";
+import { VERDICT_LABELS, type Finding, type Verdict } from "@/lib/core/readiness/types";
+import { fixActionOf } from "@/lib/core/rows/row-actions";
 import { AUDIT_TABLE_CLASSES } from "./audit-table-styles";
 import { FindingChips } from "./finding-chips";
 import { engineLabel } from "./status-labels";
-import type { Engine } from "@/lib/aws/types";
+import type { Engine } from "@/lib/core/model/resources";
 
 /**
  * The columns in row order; the narrow-screen labels in audit-table-styles.ts follow this order. The widths

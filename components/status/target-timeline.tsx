@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
-import { loadTargetTimeline } from "@/lib/status/target-history";
+import { loadTargetTimeline } from "@/lib/web/status/target-history";
 import { TimelineList } from "./timeline-list";
 
 /**

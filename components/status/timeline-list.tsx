@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatUtc, type TimelineEntry } from "@/lib/alerts/timeline-view";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
+import { formatUtc, type TimelineEntry } from "@/lib/web/history/timeline-view";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 
 const TONES: Record<TimelineEntry["event"], BadgeTone> = {
   "first-seen": "neutral",

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { verifyTargetAction } from "@/lib/engine/verify-action";
+import { verifyTargetAction } from "@/lib/web/verify/verify-action";
 
 const OUTCOME: Record<string, string> = {
   verified: "Verified: noeviction on the engine and a BullMQ job ran.",

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
-import type { EstateAccount } from "@/lib/estate";
-import { toQuery } from "@/lib/wizard/params";
+import type { EstateAccount } from "@/lib/services/estate";
+import { toQuery } from "@/lib/web/wizard/params";
 
 /**
  * The wizard's first choice when QueueReady reaches several accounts: links (`?account=`), so switching works

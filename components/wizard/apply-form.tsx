@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { applyPlanAction } from "@/lib/wizard/apply-action";
+import { applyPlanAction } from "@/lib/web/wizard/apply-action";
 
 export interface ApplyFormProps {
   previewId: string;

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Choice } from "@/components/wizard/fields";
-import type { TargetOption } from "@/lib/plan";
+import type { TargetOption } from "@/lib/core/plan";
 
 const KIND_LABEL: Record<TargetOption["kind"], string> = {
   "replication-group": "replication group",

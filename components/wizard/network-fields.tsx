@@ -1,7 +1,7 @@
 import { Notice } from "@/components/ui/notice";
 import { Choice, FieldError, TextField } from "@/components/wizard/fields";
-import { ANYWHERE_WARNING, type Suggestions } from "@/lib/plan";
-import type { WizardParams } from "@/lib/wizard/params";
+import { ANYWHERE_WARNING, type Suggestions } from "@/lib/core/plan";
+import type { WizardParams } from "@/lib/web/wizard/params";
 
 type Network = Suggestions["network"];
 

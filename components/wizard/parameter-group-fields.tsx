@@ -1,6 +1,6 @@
 import { Choice, FieldError, TextField } from "@/components/wizard/fields";
-import type { Suggestions } from "@/lib/plan";
-import type { WizardParams } from "@/lib/wizard/params";
+import type { Suggestions } from "@/lib/core/plan";
+import type { WizardParams } from "@/lib/web/wizard/params";
 
 type Pg = Suggestions["parameterGroup"];
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
-import type { WizardParams } from "@/lib/wizard/params";
-import { stepHref, type StepSlug } from "@/lib/wizard/steps";
+import type { WizardParams } from "@/lib/web/wizard/params";
+import { stepHref, type StepSlug } from "@/lib/web/wizard/steps";
 
 const STEP_OF: Record<string, { slug: StepSlug; label: string }> = {
   target: { slug: "target", label: "Target" },

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { removeResourceAction } from "@/lib/wizard/undo-action";
+import { removeResourceAction } from "@/lib/web/changes/undo-action";
 
 /**
  * Remove one resource QueueReady created: a two-step form (tick to confirm, then Remove) so a stray

@@ -1,4 +1,4 @@
-import type { Plan } from "@/lib/plan";
+import type { Plan } from "@/lib/core/plan";
 
 /** Step 1 of the review: the cluster the plan is for, as the target step chose it. */
 export function ReviewTarget({

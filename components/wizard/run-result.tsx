@@ -1,8 +1,8 @@
 import { CopyButton } from "@/components/plan/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import type { ApplyRun } from "@/lib/apply/types";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness";
+import type { ApplyRun } from "@/lib/services/apply/types";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness";
 
 const VERDICT_TONE = {
   ready: "green",

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { RunStatus } from "@/lib/apply/types";
+import type { RunStatus } from "@/lib/services/apply/types";
 
 const TONE: Record<RunStatus, BadgeTone> = {
   running: "blue",

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ApplyRun, StepStatus } from "@/lib/apply/types";
-import { plural } from "@/lib/text/plural";
+import type { ApplyRun, StepStatus } from "@/lib/services/apply/types";
+import { plural } from "@/lib/core/text/plural";
 
 const STEP_TONE: Record<StepStatus, BadgeTone> = {
   pending: "neutral",

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { ApplyRun } from "@/lib/apply/types";
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/types";
-import { historyNotes } from "@/lib/wizard/history-notes";
+import type { ApplyRun } from "@/lib/services/apply/types";
+import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
+import { historyNotes } from "@/lib/web/changes/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
 /**

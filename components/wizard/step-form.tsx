@@ -8,9 +8,9 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { WizardParams } from "@/lib/wizard/params";
-import { submitStepAction } from "@/lib/wizard/step-action";
+import type { ActionResult } from "@/lib/web/actions/action-result";
+import type { WizardParams } from "@/lib/web/wizard/params";
+import { submitStepAction } from "@/lib/web/wizard/step-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BackLink } from "@/components/wizard/back-link";
 import { ErrorSummary, type SummaryError } from "@/components/wizard/error-summary";

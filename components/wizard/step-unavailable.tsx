@@ -2,9 +2,9 @@ import Link from "next/link";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Notice } from "@/components/ui/notice";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import type { AwsProblem } from "@/lib/aws/types";
-import type { WizardParams } from "@/lib/wizard/params";
-import { stepHref, type StepSlug } from "@/lib/wizard/steps";
+import type { AwsProblem } from "@/lib/core/model/resources";
+import type { WizardParams } from "@/lib/web/wizard/params";
+import { stepHref, type StepSlug } from "@/lib/web/wizard/steps";
 
 export interface StepUnavailableProps {
   step: StepSlug;

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WizardStepper } from "@/components/wizard/wizard-stepper";
-import type { WizardParams } from "@/lib/wizard/params";
-import { STEPS, stepIndex, type StepSlug } from "@/lib/wizard/steps";
+import type { WizardParams } from "@/lib/web/wizard/params";
+import { STEPS, stepIndex, type StepSlug } from "@/lib/web/wizard/steps";
 
 export interface WizardFrameProps {
   step: StepSlug;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
-import type { WizardParams } from "@/lib/wizard/params";
-import { reachableStep, stepHref, stepIndex, STEPS, type StepSlug } from "@/lib/wizard/steps";
+import type { WizardParams } from "@/lib/web/wizard/params";
+import { reachableStep, stepHref, stepIndex, STEPS, type StepSlug } from "@/lib/web/wizard/steps";
 
 /**
  * The steps across the top: the current one marked for screen readers (`aria-current="step"`), the ones

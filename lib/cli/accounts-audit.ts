@@ -1,12 +1,12 @@
 /**
  * `npm run audit -- --all-accounts | --account ID`: the audit of every configured account and region
- * (lib/audit's, shared with the scheduled audit). An account that cannot be reached (a role that cannot be
+ * (lib/services/audit's, shared with the scheduled audit). An account that cannot be reached (a role that cannot be
  * assumed, Organizations not in use) or a region that cannot be read becomes an Unknown line with the
  * reason; the other accounts are audited as usual.
  */
-import type { AwsSettings } from "@/lib/aws/settings";
-import { auditLiveRegion } from "@/lib/audit/audit-regions";
-import { auditScopes, resolveEstate, type AccountAudit } from "@/lib/audit/accounts";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
+import { auditScopes, resolveEstate, type AccountAudit } from "@/lib/services/audit/accounts";
 import type { AuditArgs } from "./audit-args";
 
 export type { AccountAudit };

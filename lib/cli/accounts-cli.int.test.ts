@@ -1,14 +1,14 @@
 /**
- * `npm run audit -- --all-accounts` against the seeded organization (lib/sandbox/SEED.md): every
+ * `npm run audit -- --all-accounts` against the seeded organization (tools/sandbox/SEED.md): every
  * account's verdicts, the member whose role trusts nobody as Unknown with the reason, the others unaffected.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
-import { runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
-import { SEED_VERDICTS } from "@/lib/testing/fixtures";
+import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
+import { SEED_VERDICTS } from "@/tools/testing/fixtures";
 
 let sandbox: RunningSandbox;
 let home: string;

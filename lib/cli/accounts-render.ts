@@ -2,7 +2,13 @@
  * Renders an accounts audit for the terminal, as JSON (every row carries its account id and name) and as
  * CSV (the account_id column). An unreachable account or region is an Unknown line with its reason.
  */
-import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS, type RegionAudit } from "@/lib/readiness";
+import {
+  countVerdicts,
+  liveCsvClusters,
+  toCsv,
+  VERDICT_LABELS,
+  type RegionAudit,
+} from "@/lib/core/readiness";
 import type { AccountAudit } from "./accounts-audit";
 import { renderAuditTable } from "./audit-table";
 

@@ -1,9 +1,9 @@
 /** Which credentials `npm run apply` applies each account of a plan file with (see accountsOf). */
-import type { AccountScope } from "@/lib/aws/audit-scopes";
-import type { AwsSettings } from "@/lib/aws/settings";
-import { callerIdentity } from "@/lib/inventory/account";
-import type { PlanFile } from "@/lib/plan-file";
-import { resolveEstate } from "@/lib/audit/accounts";
+import type { AccountScope } from "@/lib/services/estate/scopes";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import { callerIdentity } from "@/lib/services/estate/scope-access";
+import type { PlanFile } from "@/lib/core/plan-file";
+import { resolveEstate } from "@/lib/services/audit/accounts";
 
 export type Accounts =
   { ok: true; byId: Map<string, AccountScope>; caller?: string } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 /** Arguments of `npm run apply`, parsed strictly and validated with zod (a typo exits 2 with the usage). */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { DEFAULT_MAX_AGE_MS } from "@/lib/plan-file";
+import { DEFAULT_MAX_AGE_MS } from "@/lib/core/plan-file";
 
 export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
 

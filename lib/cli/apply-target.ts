@@ -9,13 +9,13 @@ import {
   type ApplyOptions,
   type ApplyRun,
   type ApplyUser,
-} from "@/lib/apply/types";
-import { planFromLiveState } from "@/lib/apply/plan-live";
-import { recordPreview } from "@/lib/apply/preview";
-import { startApply } from "@/lib/apply/start-apply";
-import { AwsError } from "@/lib/aws/errors";
-import { openScope } from "@/lib/inventory/account";
-import type { Plan } from "@/lib/plan";
+} from "@/lib/services/apply/types";
+import { planFromLiveState } from "@/lib/services/apply/plan-live";
+import { recordPreview } from "@/lib/services/apply/preview";
+import { startApply } from "@/lib/services/apply/start-apply";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { openScope } from "@/lib/services/estate/scope-access";
+import type { Plan } from "@/lib/core/plan";
 import { sameSteps, unexplainedMoves } from "./plan-drift";
 import { watchRun } from "./run-progress";
 import type { CliIo } from "./run-audit";

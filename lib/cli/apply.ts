@@ -3,7 +3,7 @@
  * apply-args.ts). Exit codes: 0 every target ended Ready, 1 any did not, 2 error.
  */
 import { createInterface } from "node:readline/promises";
-import { closeDefaultDatabase } from "@/lib/db";
+import { closeDefaultDatabase } from "@/lib/adapters/db";
 import { runCommand } from "./run-command";
 import { EXIT_APPLY_ERROR, runApplyCli } from "./run-apply";
 

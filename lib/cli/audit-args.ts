@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/aws/settings";
+import { isRegionName } from "@/lib/adapters/aws/settings";
 
 export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
 

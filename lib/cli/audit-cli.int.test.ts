@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
-import { CSV_COLUMNS } from "@/lib/readiness/csv";
-import { runCliProcess, sandboxCliEnv } from "@/lib/testing/cli-helpers";
-import { SEED_VERDICTS } from "@/lib/testing/fixtures";
+import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { CSV_COLUMNS } from "@/lib/core/readiness/csv";
+import { runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
+import { SEED_VERDICTS } from "@/tools/testing/fixtures";
 
 let sandbox: RunningSandbox;
 let home: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditRegion } from "@/lib/readiness";
-import { seedSnapshot } from "@/lib/testing/fixtures";
+import { auditRegion } from "@/lib/core/readiness";
+import { seedSnapshot } from "@/tools/testing/fixtures";
 import { alignColumns, renderAuditTable } from "./audit-table";
 
 describe("renderAuditTable", () => {

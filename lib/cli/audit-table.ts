@@ -1,6 +1,6 @@
 /** The audit as a plain aligned table for a terminal: one row per cluster, the most severe finding last. */
-import { VERDICT_LABELS, countVerdicts, type ClusterAudit, type RegionAudit } from "@/lib/readiness";
-import { plural } from "@/lib/text/plural";
+import { VERDICT_LABELS, countVerdicts, type ClusterAudit, type RegionAudit } from "@/lib/core/readiness";
+import { plural } from "@/lib/core/text/plural";
 
 const MAX_FINDING = 90;
 

@@ -1,6 +1,6 @@
 /**
  * `npm run plan -- --all-accounts | --account ID` and `npm run apply` across the seeded organization
- * (lib/sandbox/SEED.md): staging 210987654321, payments 345678901234, research 456789012345 (its role trusts
+ * (tools/sandbox/SEED.md): staging 210987654321, payments 345678901234, research 456789012345 (its role trusts
  * nobody). Plans carry each target's account; apply uses each account's APPLY credentials and refuses a plan
  * for an account QueueReady is not set up for.
  */
@@ -8,14 +8,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/lib/sandbox";
-import { MANAGEMENT_ACCOUNT_ID } from "@/lib/sandbox";
-import { OWN_CREDENTIALS } from "@/lib/estate/load-estate";
-import { serializePlanFile, withHash, type PlanFile } from "@/lib/plan-file";
-import type { Database } from "@/lib/db";
-import { captureIo, readPlanFile } from "@/lib/testing/cli-helpers";
-import { memoryDatabase } from "@/lib/testing/test-db";
-import { sandboxPerFile } from "@/lib/testing/int-harness";
+import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/tools/sandbox";
+import { MANAGEMENT_ACCOUNT_ID } from "@/tools/sandbox";
+import { OWN_CREDENTIALS } from "@/lib/services/estate/load-estate";
+import { serializePlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
+import type { Database } from "@/lib/adapters/db";
+import { captureIo, readPlanFile } from "@/tools/testing/cli-helpers";
+import { memoryDatabase } from "@/tools/testing/test-db";
+import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { runApplyCli } from "./run-apply";
 import { runPlanCli } from "./run-plan";
 

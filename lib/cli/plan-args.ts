@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/aws/settings";
+import { isRegionName } from "@/lib/adapters/aws/settings";
 import { hasChoiceFlags } from "./plan-choices";
 
 export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { suggestions } from "@/lib/plan";
-import { seedUsEast1 } from "@/lib/testing/fixtures";
-import { targetOf } from "@/lib/testing/plan-helpers";
+import { suggestions } from "@/lib/core/plan";
+import { seedUsEast1 } from "@/tools/testing/fixtures";
+import { targetOf } from "@/tools/testing/plan-helpers";
 import { choicesFor } from "./plan-choices";
 
 const snap = seedUsEast1();

@@ -1,5 +1,5 @@
 /**
- * A target's choices for `npm run plan`: what the wizard pre-fills (lib/plan's `suggestions`, the very
+ * A target's choices for `npm run plan`: what the wizard pre-fills (lib/core/plan's `suggestions`, the very
  * function behind the wizard's forms), overridden by the flags where the wizard has a field. Shapes are
  * checked with the wizard's own zod schemas, so a bad flag gets the wizard's own words.
  */
@@ -12,7 +12,7 @@ import {
   type Suggestions,
   type TargetChoice,
   type WizardChoices,
-} from "@/lib/plan";
+} from "@/lib/core/plan";
 
 /** The flags that stand for a wizard field; unset ones keep the wizard's recommendation. */
 export interface ChoiceFlags {
@@ -73,7 +73,7 @@ export function choicesFor(
       ? { mode: "existing", groupId: flags.securityGroup }
       : s.network.recommended?.securityGroup;
   const source = sourceOf(flags, s);
-  // The wizard's own words when its form is left empty (lib/wizard/choices.ts).
+  // The wizard's own words when its form is left empty (lib/web/wizard/choices.ts).
   if (!securityGroup) errors["network.securityGroup"] = ["Choose the security group that gets the rule."];
   if (!source) errors["network.source"] = ["Choose where traffic may come from."];
   const network = networkChoiceSchema.safeParse({ securityGroup, source });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computePlan } from "@/lib/plan";
-import { seedUsEast1 } from "@/lib/testing/fixtures";
-import { recommendedChoices } from "@/lib/testing/plan-helpers";
+import { computePlan } from "@/lib/core/plan";
+import { seedUsEast1 } from "@/tools/testing/fixtures";
+import { recommendedChoices } from "@/tools/testing/plan-helpers";
 import { sameSteps, unexplainedMoves } from "./plan-drift";
 
 const fact = (key: string, value: string) => ({ key, label: key, value });

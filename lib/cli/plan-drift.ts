@@ -5,7 +5,7 @@
  * exactly the ones in the file.
  */
 import canonicalize from "canonicalize";
-import { diffFingerprintInputs, type FingerprintFact, type PlanStep } from "@/lib/plan";
+import { diffFingerprintInputs, type FingerprintFact, type PlanStep } from "@/lib/core/plan";
 
 const USERS = /\.users$/;
 const members = (value: string) => new Set(value === "none" ? [] : value.split(", "));

@@ -3,10 +3,10 @@
  * wizard's preview plans it (the same focused read, the same recommendations, the same planner), so the
  * fingerprint apply recomputes is made from the same reads.
  */
-import { planFromLiveState, readTarget } from "@/lib/apply/plan-live";
-import type { AwsSettings } from "@/lib/aws/settings";
-import { collect } from "@/lib/inventory/collect";
-import { openScope, type ScopeAccess } from "@/lib/inventory/account";
+import { planFromLiveState, readTarget } from "@/lib/services/apply/plan-live";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import { collect } from "@/lib/services/collect/collect";
+import { openScope, type ScopeAccess } from "@/lib/services/estate/scope-access";
 import {
   suggestions,
   targetOptions,
@@ -14,8 +14,8 @@ import {
   type Plan,
   type TargetChoice,
   type TargetOption,
-} from "@/lib/plan";
-import { classifyPlan, type NotPlanned } from "@/lib/plan-file";
+} from "@/lib/core/plan";
+import { classifyPlan, type NotPlanned } from "@/lib/core/plan-file";
 import { choicesFor, type ChoiceFlags } from "./plan-choices";
 
 export interface FleetRequest {

@@ -3,8 +3,8 @@
  * `+` create, `~` change, `=` already in place, each attribute before → after with the step's effect and
  * timing, then the targets left out and why, and one total line.
  */
-import type { Plan, PlanStep } from "@/lib/plan";
-import type { NotPlanned } from "@/lib/plan-file";
+import type { Plan, PlanStep } from "@/lib/core/plan";
+import type { NotPlanned } from "@/lib/core/plan-file";
 import { flagOf } from "./plan-choices";
 import type { Fleet } from "./plan-fleet";
 

@@ -3,12 +3,12 @@
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
 import { readFile } from "node:fs/promises";
-import { refOf, type TargetRef } from "@/lib/inventory/identity";
-import { AwsError } from "@/lib/aws/errors";
-import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
-import type { ApplyOptions } from "@/lib/apply/types";
-import { defaultDatabase, type Db } from "@/lib/db";
-import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/plan-file";
+import { refOf, type TargetRef } from "@/lib/core/identity/identity";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
+import type { ApplyOptions } from "@/lib/services/apply/types";
+import { defaultDatabase, type Db } from "@/lib/adapters/db";
+import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/core/plan-file";
 import { scopeProblemLine } from "./account-scopes";
 import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";

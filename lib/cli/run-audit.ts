@@ -5,10 +5,10 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws/settings";
-import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
-import { auditRegions } from "@/lib/audit/audit-regions";
-import { exportCsv, exportJson, type RegionAudit } from "@/lib/readiness";
+import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
+import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/tools/demo/demo-endpoint";
+import { auditRegions } from "@/lib/services/audit/audit-regions";
+import { exportCsv, exportJson, type RegionAudit } from "@/lib/core/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
 import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";
 import { AUDIT_USAGE, parseAuditArgs, type AuditArgs } from "./audit-args";

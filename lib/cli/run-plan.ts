@@ -3,14 +3,14 @@
  * the app does, plan the fleet, print the summary or the plan file, write `--out`, return the exit code.
  */
 import { writeFile } from "node:fs/promises";
-import { AwsError } from "@/lib/aws/errors";
-import { readAwsSettings, type AwsSettings } from "@/lib/aws/settings";
-import { OWN_CREDENTIALS } from "@/lib/estate/load-estate";
-import { buildPlanFile, serializePlanFile } from "@/lib/plan-file";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
+import { OWN_CREDENTIALS } from "@/lib/services/estate/load-estate";
+import { buildPlanFile, serializePlanFile } from "@/lib/core/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
-import { resolveEstate } from "@/lib/audit/accounts";
+import { resolveEstate } from "@/lib/services/audit/accounts";
 import { scopeProblemLine } from "./account-scopes";
 import { planScopes, type PlanScope } from "./plan-fleet";
 import { renderFleet } from "./plan-summary";

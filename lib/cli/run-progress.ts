@@ -3,9 +3,9 @@
  * history as it happens (that is what the browser's progress page reads), and this prints each change of
  * it once, so a CI log shows the same story.
  */
-import { getApplyRun } from "@/lib/apply/run-store";
-import type { ApplyOptions, ApplyRun } from "@/lib/apply/types";
-import type { StartedApply } from "@/lib/apply/start-apply";
+import { getApplyRun } from "@/lib/services/apply/run-store";
+import type { ApplyOptions, ApplyRun } from "@/lib/services/apply/types";
+import type { StartedApply } from "@/lib/services/apply/start-apply";
 import type { CliIo } from "./run-audit";
 
 function linesOf(run: ApplyRun, printed: Set<string>): string[] {

@@ -3,9 +3,9 @@
  * as the app does, verify, print, return the exit code. The token comes from QUEUEREADY_AUTH_TOKEN or a
  * prompt without echo, only when the cluster needs one; it is never printed.
  */
-import { readAwsSettings, type AwsSettingsResult } from "@/lib/aws/settings";
-import { exitCodeOf } from "@/lib/engine/verify";
-import { verifyTarget } from "@/lib/engine/verify-target";
+import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
+import { exitCodeOf } from "@/lib/services/verify/verify";
+import { verifyTarget } from "@/lib/services/verify/verify-target";
 import { VERIFY_USAGE, parseVerifyArgs } from "./verify-args";
 import { demoVerifySetup } from "./verify-demo";
 import { verificationJson, verificationText } from "./verify-text";

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/aws/settings";
+import { isRegionName } from "@/lib/adapters/aws/settings";
 
 export const VERIFY_USAGE = `Usage: npm run -s verify -- --region REGION --cluster ID [--account ACCOUNT] [--json] [--demo]
 

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
+import { writeDemoEndpoint } from "@/tools/demo/demo-endpoint";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { SANDBOX_AUTH_TOKEN } from "@/lib/sandbox/engines";
-import { startSandbox, type RunningSandbox } from "@/lib/sandbox";
-import { runCliProcess } from "@/lib/testing/cli-helpers";
-import { describeEngines, engineEnv } from "@/lib/testing/engine-sandbox";
+import { SANDBOX_AUTH_TOKEN } from "@/tools/sandbox/engines";
+import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { runCliProcess } from "@/tools/testing/cli-helpers";
+import { describeEngines, engineEnv } from "@/tools/testing/engine-sandbox";
 import { runVerifyCli } from "./run-verify";
 
 let sandbox: RunningSandbox;
@@ -86,7 +86,7 @@ describeEngines("npm run verify", () => {
     });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/run it in the VPC or give a route/);
-    // Generous: it includes starting tsx; the check itself is timed in lib/engine (under 5 s).
+    // Generous: it includes starting tsx; the check itself is timed in lib/services/verify (under 5 s).
     expect(r.ms).toBeLessThan(20_000);
   }, 60_000);
 

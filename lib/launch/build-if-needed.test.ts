@@ -6,16 +6,16 @@ import { buildReason, newestSourceMtime } from "@/lib/launch/build-if-needed";
 
 function project(): string {
   const root = mkdtempSync(path.join(tmpdir(), "qr-build-"));
-  for (const dir of ["app", "lib/aws", "lib/sandbox", ".next"])
+  for (const dir of ["app", "lib/adapters/aws", "tools/sandbox", ".next"])
     mkdirSync(path.join(root, dir), { recursive: true });
   const at = (file: string, seconds: number) => {
     writeFileSync(path.join(root, file), "x");
     utimesSync(path.join(root, file), seconds, seconds);
   };
   at("app/page.tsx", 1000);
-  at("lib/aws/index.ts", 2000);
-  at("lib/aws/index.test.ts", 9000);
-  at("lib/sandbox/server.ts", 9000);
+  at("lib/adapters/aws/index.ts", 2000);
+  at("lib/adapters/aws/index.test.ts", 9000);
+  at("tools/sandbox/server.ts", 9000);
   at("package.json", 1500);
   return root;
 }

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { MISSING_SECRET_MESSAGE } from "@/lib/auth/auth-secret";
-import { buildAuthOptions } from "@/lib/auth/options";
+import { MISSING_SECRET_MESSAGE } from "@/lib/web/auth/auth-secret";
+import { buildAuthOptions } from "@/lib/web/auth/options";
 import { demoServerEnv, portFrom, startProblems } from "@/lib/launch/launch-env";
 
 const users = JSON.stringify([
@@ -118,7 +118,7 @@ describe("portFrom", () => {
 
 describe("the demo's accounts file", () => {
   it("is organization mode with the member role AWS creates, and passes npm start's checks", async () => {
-    const { demoAccountsText, writeDemoAccountsFile } = await import("@/lib/launch/demo-accounts");
+    const { demoAccountsText, writeDemoAccountsFile } = await import("@/tools/demo/demo-accounts");
     expect(JSON.parse(demoAccountsText())).toEqual({
       organization: { memberRoleName: "OrganizationAccountAccessRole", externalId: "queueready-sandbox" },
     });

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { secretProblem } from "@/lib/auth/auth-secret";
-import type { Env } from "@/lib/auth/env";
-import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
-import { loadUsers } from "@/lib/auth/users";
-import { accountsConfigFromEnv } from "@/lib/aws/accounts-config";
-import { awsSettingsFromEnv } from "@/lib/aws/settings";
-import { scopeConcurrency } from "@/lib/aws/scope-runner";
-import { notificationsConfigFromEnv } from "@/lib/alerts/config";
-import { refreshMinAgeFromEnv } from "@/lib/status/refresh-cooldown";
-import { DEMO_CREDENTIALS } from "./demo-endpoint";
+import { secretProblem } from "@/lib/web/auth/auth-secret";
+import type { Env } from "@/lib/web/auth/env";
+import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
+import { loadUsers } from "@/lib/web/auth/users";
+import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
+import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
+import { scopeConcurrency } from "@/lib/services/estate/scope-runner";
+import { notificationsConfigFromEnv } from "@/lib/core/alerts/config";
+import { refreshMinAgeFromEnv } from "@/lib/web/status/refresh-cooldown";
+import { DEMO_CREDENTIALS } from "@/tools/demo/demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
 export function portFrom(value: string | undefined, fallback: number, name: string): number {

@@ -4,11 +4,11 @@ import { DemoUsers } from "@/components/auth/demo-users";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Brand } from "@/components/layout/brand";
 import { Notice } from "@/components/ui/notice";
-import { safeCallbackPath, signInErrorMessage } from "@/lib/auth/callback-url";
-import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
-import { authConfigProblem } from "@/lib/auth/options";
-import { getFormCsrfToken, getSessionUser } from "@/lib/auth/session";
-import { isDemoMode } from "@/lib/auth/users";
+import { safeCallbackPath, signInErrorMessage } from "@/lib/web/auth/callback-url";
+import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
+import { authConfigProblem } from "@/lib/web/auth/options";
+import { getFormCsrfToken, getSessionUser } from "@/lib/web/auth/session";
+import { isDemoMode } from "@/lib/web/auth/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 

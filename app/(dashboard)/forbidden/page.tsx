@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { requireRole } from "@/lib/auth/require-role";
-import { isRole } from "@/lib/auth/roles";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { isRole } from "@/lib/web/auth/roles";
 
 export const metadata: Metadata = { title: "Not allowed" };
 

@@ -1,5 +1,5 @@
-import { defaultDatabase } from "@/lib/db";
-import { health, healthQuerySchema } from "@/lib/metrics/health";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { health, healthQuerySchema } from "@/lib/web/metrics/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { defaultDatabase } from "@/lib/db";
-import { latestAudit } from "@/lib/db/audits";
-import { alertStats } from "@/lib/db/deliveries";
-import { renderMetrics } from "@/lib/metrics/render";
-import { metricsAccess } from "@/lib/metrics/token";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { latestAudit } from "@/lib/adapters/db/audits";
+import { alertStats } from "@/lib/adapters/db/deliveries";
+import { renderMetrics } from "@/lib/web/metrics/render";
+import { metricsAccess } from "@/lib/web/metrics/token";
 
 export const dynamic = "force-dynamic";
 

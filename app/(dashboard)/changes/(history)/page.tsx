@@ -3,13 +3,13 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
 import { RunsTable } from "@/components/wizard/runs-table";
-import { listApplyRuns } from "@/lib/apply/run-store";
-import type { UndoCandidate } from "@/lib/apply/undo";
-import { requireRole } from "@/lib/auth/require-role";
-import { getEstate } from "@/lib/estate";
-import { estateUndoCandidates } from "@/lib/wizard/estate-undo";
-import { candidateKey } from "@/lib/wizard/undo-key";
-import { plural } from "@/lib/text/plural";
+import { listApplyRuns } from "@/lib/services/apply/run-store";
+import type { UndoCandidate } from "@/lib/services/apply/undo";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { getEstate } from "@/lib/services/estate";
+import { estateUndoCandidates } from "@/lib/web/changes/estate-undo";
+import { candidateKey } from "@/lib/web/changes/undo-key";
+import { plural } from "@/lib/core/text/plural";
 
 export const metadata: Metadata = { title: "Changes" };
 

@@ -8,13 +8,13 @@ import { RunResult } from "@/components/wizard/run-result";
 import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
-import { getApplyRun } from "@/lib/apply/run-store";
-import { listRevertsOf } from "@/lib/apply/revert";
-import { requireRole } from "@/lib/auth/require-role";
+import { getApplyRun } from "@/lib/services/apply/run-store";
+import { listRevertsOf } from "@/lib/services/apply/revert";
+import { requireRole } from "@/lib/web/auth/require-role";
 import { accountLabel } from "@/components/wizard/runs-table";
-import { getEstate } from "@/lib/estate";
-import { canResume, resumeParams } from "@/lib/wizard/resume";
-import { stepHref } from "@/lib/wizard/steps";
+import { getEstate } from "@/lib/services/estate";
+import { canResume, resumeParams } from "@/lib/web/changes/resume";
+import { stepHref } from "@/lib/web/wizard/steps";
 
 export const metadata: Metadata = { title: "Apply progress" };
 

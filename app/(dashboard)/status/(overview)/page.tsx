@@ -14,15 +14,15 @@ import {
   parseStatusQuery,
   statusSearch,
   type SearchParams,
-} from "@/components/status/status-query";
+} from "@/lib/web/status/status-query";
 import { StatusSummary } from "@/components/status/status-summary";
 import { buttonClasses } from "@/components/ui/button";
-import { requireRole } from "@/lib/auth/require-role";
-import { readAwsSettings } from "@/lib/aws/settings";
-import { defaultDatabase } from "@/lib/db";
-import { plural } from "@/lib/text/plural";
-import { startManualAudit } from "@/lib/status/refresh-audit";
-import { loadStoredStatus } from "@/lib/status/stored-status";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { readAwsSettings } from "@/lib/adapters/aws/settings";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { plural } from "@/lib/core/text/plural";
+import { startManualAudit } from "@/lib/services/audit/refresh-audit";
+import { loadStoredStatus } from "@/lib/web/status/stored-status";
 
 export const metadata: Metadata = { title: "Status" };
 // The stored audit as it is now: never prerendered or cached between requests.

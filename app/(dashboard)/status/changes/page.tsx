@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { TimelineList } from "@/components/status/timeline-list";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/require-role";
-import type { TargetRef } from "@/lib/inventory/identity";
-import { detailHref } from "@/lib/inventory/links";
-import { loadRecentChanges, type RecentChange } from "@/lib/status/target-history";
+import { requireRole } from "@/lib/web/auth/require-role";
+import type { TargetRef } from "@/lib/core/identity/identity";
+import { detailHref } from "@/lib/core/identity/links";
+import { loadRecentChanges, type RecentChange } from "@/lib/web/status/target-history";
 
 export const metadata: Metadata = { title: "Changed in the last 24 h" };
 export const dynamic = "force-dynamic";

@@ -5,12 +5,12 @@ import { BackLink } from "@/components/wizard/back-link";
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { tryComputePlan } from "@/lib/plan";
-import { choicesOf } from "@/lib/wizard/choices";
-import { readChoice } from "@/lib/wizard/live";
-import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
-import { pick } from "@/lib/wizard/params";
-import { keysBefore, stepHref } from "@/lib/wizard/steps";
+import { tryComputePlan } from "@/lib/core/plan";
+import { choicesOf } from "@/lib/web/wizard/choices";
+import { readChoice } from "@/lib/web/wizard/live";
+import { loadStep, type SearchParams } from "@/lib/web/wizard/load-step";
+import { pick } from "@/lib/web/wizard/params";
+import { keysBefore, stepHref } from "@/lib/web/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: cluster modification" };
 

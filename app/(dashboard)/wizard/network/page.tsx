@@ -4,11 +4,11 @@ import { SecurityGroupFields, SourceFields } from "@/components/wizard/network-f
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import type { NetworkChoice } from "@/lib/plan";
-import type { SearchParams } from "@/lib/wizard/load-step";
-import { loadSuggestions } from "@/lib/wizard/load-suggestions";
-import { pick, type WizardParams } from "@/lib/wizard/params";
-import { keysBefore, stepHref } from "@/lib/wizard/steps";
+import type { NetworkChoice } from "@/lib/core/plan";
+import type { SearchParams } from "@/lib/web/wizard/load-step";
+import { loadSuggestions } from "@/lib/web/wizard/load-suggestions";
+import { pick, type WizardParams } from "@/lib/web/wizard/params";
+import { keysBefore, stepHref } from "@/lib/web/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: network access" };
 

@@ -3,10 +3,10 @@ import { ParameterGroupFields } from "@/components/wizard/parameter-group-fields
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import type { SearchParams } from "@/lib/wizard/load-step";
-import { loadSuggestions } from "@/lib/wizard/load-suggestions";
-import { pick } from "@/lib/wizard/params";
-import { keysBefore, stepHref } from "@/lib/wizard/steps";
+import type { SearchParams } from "@/lib/web/wizard/load-step";
+import { loadSuggestions } from "@/lib/web/wizard/load-suggestions";
+import { pick } from "@/lib/web/wizard/params";
+import { keysBefore, stepHref } from "@/lib/web/wizard/steps";
 
 export const metadata: Metadata = { title: "Wizard: parameter group" };
 

@@ -13,16 +13,16 @@ import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { detailHref } from "@/lib/inventory/links";
-import { previewPlan } from "@/lib/apply/preview";
-import { AwsError } from "@/lib/aws/errors";
-import type { AwsSettings } from "@/lib/aws/settings";
-import type { EstateAccount } from "@/lib/estate";
-import { wizardSettings } from "@/lib/wizard/live";
-import { choicesOf } from "@/lib/wizard/choices";
-import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
-import { reviewGroups } from "@/lib/wizard/review";
-import { stepHref } from "@/lib/wizard/steps";
+import { detailHref } from "@/lib/core/identity/links";
+import { previewPlan } from "@/lib/services/apply/preview";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import type { EstateAccount } from "@/lib/services/estate";
+import { wizardSettings } from "@/lib/web/wizard/live";
+import { choicesOf } from "@/lib/web/wizard/choices";
+import { loadStep, type SearchParams } from "@/lib/web/wizard/load-step";
+import { reviewGroups } from "@/lib/web/wizard/review";
+import { stepHref } from "@/lib/web/wizard/steps";
 
 export const metadata: Metadata = { title: "Preview changes" };
 

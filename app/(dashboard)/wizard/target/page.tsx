@@ -9,12 +9,12 @@ import { FieldError } from "@/components/wizard/fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
-import { getEstate } from "@/lib/estate";
-import { targetOptions } from "@/lib/plan";
-import { readRegion, regionOf } from "@/lib/wizard/live";
-import { loadStep, type SearchParams } from "@/lib/wizard/load-step";
-import { toQuery } from "@/lib/wizard/params";
-import { plural } from "@/lib/text/plural";
+import { getEstate } from "@/lib/services/estate";
+import { targetOptions } from "@/lib/core/plan";
+import { readRegion, regionOf } from "@/lib/web/wizard/live";
+import { loadStep, type SearchParams } from "@/lib/web/wizard/load-step";
+import { toQuery } from "@/lib/web/wizard/params";
+import { plural } from "@/lib/core/text/plural";
 
 export const metadata: Metadata = { title: "Wizard: target" };
 

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { claimAuditSlot, finishAudit } from "@/lib/db/audits";
-import type { TargetStateInput } from "@/lib/db/target-states";
-import { memoryDatabase } from "@/lib/testing/test-db";
+import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import type { TargetStateInput } from "@/lib/adapters/db/target-states";
+import { memoryDatabase } from "@/tools/testing/test-db";
 
 const database = memoryDatabase();
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => ({ name: "vera", role: "viewer" }) }));
-vi.mock("@/lib/db", () => ({ defaultDatabase: () => database }));
+vi.mock("@/lib/web/auth/session", () => ({ getSessionUser: async () => ({ name: "vera", role: "viewer" }) }));
+vi.mock("@/lib/adapters/db", () => ({ defaultDatabase: () => database }));
 const { GET } = await import("./route");
 afterAll(async () => (await database).close());
 

@@ -1,12 +1,12 @@
-import { parseStatusQuery, type SearchParams } from "@/components/status/status-query";
-import { getSessionUser } from "@/lib/auth/session";
-import { defaultDatabase } from "@/lib/db";
-import { getEstate } from "@/lib/estate";
-import { exportFilterProblem } from "@/lib/status/export-filters";
-import { latestFinishedRun } from "@/lib/db/audit-runs";
-import { allTargetStates } from "@/lib/db/target-state-queries";
-import { storedCsv, storedJson } from "@/lib/status/stored-export";
-import { stateFilterOf } from "@/lib/status/stored-status";
+import { parseStatusQuery, type SearchParams } from "@/lib/web/status/status-query";
+import { getSessionUser } from "@/lib/web/auth/session";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { getEstate } from "@/lib/services/estate";
+import { exportFilterProblem } from "@/lib/web/status/export-filters";
+import { latestFinishedRun } from "@/lib/adapters/db/audit-runs";
+import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
+import { storedCsv, storedJson } from "@/lib/web/status/stored-export";
+import { stateFilterOf } from "@/lib/web/status/stored-status";
 
 // The stored state as it is now; never cached or prerendered.
 export const dynamic = "force-dynamic";

@@ -8,12 +8,12 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { notFound } from "next/navigation";
-import { getApplyRun } from "@/lib/apply/run-store";
-import { previewRevert } from "@/lib/apply/revert";
-import { AwsError } from "@/lib/aws/errors";
-import { requireRole } from "@/lib/auth/require-role";
-import { applyRevertAction } from "@/lib/wizard/revert-action";
-import { wizardSettings } from "@/lib/wizard/live";
+import { getApplyRun } from "@/lib/services/apply/run-store";
+import { previewRevert } from "@/lib/services/apply/revert";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { applyRevertAction } from "@/lib/web/changes/revert-action";
+import { wizardSettings } from "@/lib/web/wizard/live";
 
 export const metadata: Metadata = { title: "Revert an apply" };
 

@@ -1,7 +1,7 @@
-import { getPreview } from "@/lib/apply/run-store";
-import { getSessionUser } from "@/lib/auth/session";
-import { scopeFor } from "@/lib/estate";
-import { planFileName, renderCli, renderJson } from "@/lib/plan";
+import { getPreview } from "@/lib/services/apply/run-store";
+import { getSessionUser } from "@/lib/web/auth/session";
+import { scopeFor } from "@/lib/services/estate";
+import { planFileName, renderCli, renderJson } from "@/lib/core/plan";
 
 /**
  * A recorded preview as a download: `?format=json` (default) or `?format=sh` (the AWS CLI script). Route

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { computePlan } from "@/lib/plan";
-import { seedUsEast1 } from "@/lib/testing/fixtures";
-import { recommendedChoices } from "@/lib/testing/plan-helpers";
+import { computePlan } from "@/lib/core/plan";
+import { seedUsEast1 } from "@/tools/testing/fixtures";
+import { recommendedChoices } from "@/tools/testing/plan-helpers";
 
 // The route handler's own gate, below the proxy: a request that reaches it without a session (a proxy
 // misconfigured, a matcher gap) must get a plain 401, never a plan and never a redirect to follow.
 const state = vi.hoisted(() => ({ user: null as null | { name: string; role: string } }));
 const getPreview = vi.hoisted(() => vi.fn());
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/lib/apply", () => ({ getPreview }));
+vi.mock("@/lib/web/auth/session", () => ({ getSessionUser: async () => state.user }));
+vi.mock("@/lib/services/apply/run-store", () => ({ getPreview }));
 const { GET } = await import("./route");
 
 const snapshot = seedUsEast1();

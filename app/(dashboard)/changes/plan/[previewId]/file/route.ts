@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { getPreview } from "@/lib/apply/run-store";
-import { hasRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
-import { scopeFor } from "@/lib/estate";
-import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/plan-file";
+import { getPreview } from "@/lib/services/apply/run-store";
+import { hasRole } from "@/lib/web/auth/roles";
+import { getSessionUser } from "@/lib/web/auth/session";
+import { scopeFor } from "@/lib/services/estate";
+import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/core/plan-file";
 
 const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
 

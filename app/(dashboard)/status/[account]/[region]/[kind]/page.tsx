@@ -1,9 +1,9 @@
 import { notFound, permanentRedirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/require-role";
-import { baseAccountId } from "@/lib/estate";
-import { TARGET_KINDS } from "@/lib/inventory/identity";
-import { detailHref } from "@/lib/inventory/links";
-import { isRegionName } from "@/lib/aws/settings";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { baseAccountId } from "@/lib/services/estate";
+import { TARGET_KINDS } from "@/lib/core/identity/identity";
+import { detailHref } from "@/lib/core/identity/links";
+import { isRegionName } from "@/lib/adapters/aws/settings";
 
 type Params = Promise<{ account: string; region: string; kind: string }>;
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { scopeFor } from "@/lib/estate";
-import { accountIdSchema, TARGET_KINDS } from "@/lib/inventory/identity";
+import { scopeFor } from "@/lib/services/estate";
+import { accountIdSchema, TARGET_KINDS } from "@/lib/core/identity/identity";
 
 const KINDS: readonly string[] = TARGET_KINDS;
 

@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
 import { TargetTimeline } from "@/components/status/target-timeline";
-import { requireRole } from "@/lib/auth/require-role";
-import { dbVerificationRepository } from "@/lib/engine/verification-store";
-import { scopeFor } from "@/lib/estate";
-import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/inventory/identity";
-import { auditTarget } from "@/lib/readiness";
-import { readTargetSnapshot } from "@/lib/status/load-region";
-import { statusRow } from "@/lib/status/status-rows";
+import { requireRole } from "@/lib/web/auth/require-role";
+import { dbVerificationRepository } from "@/lib/adapters/db/verifications";
+import { scopeFor } from "@/lib/services/estate";
+import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
+import { auditTarget } from "@/lib/core/readiness";
+import { readTargetSnapshot } from "@/lib/web/status/load-region";
+import { statusRow } from "@/lib/core/rows/status-rows";
 
 type Params = Promise<{ account: string; region: string; kind: string; id: string }>;
 

@@ -1,0 +1,47 @@
+/**
+ * The one transport path: every SDK call and every paginated read goes through here, so every failure
+ * leaves lib/adapters/aws as an AwsError naming the operation, service and region.
+ */
+
+import type { AwsClients, AwsContext } from "./context";
+import { clientsOf } from "./context";
+import { toAwsError, type AwsService } from "./errors";
+
+/** Runs one SDK call; any failure becomes an AwsError for `operation`. */
+export async function callAws<T>(
+  ctx: AwsContext,
+  service: AwsService,
+  operation: string,
+  run: (clients: AwsClients) => Promise<T>,
+): Promise<T> {
+  try {
+    return await run(clientsOf(ctx));
+  } catch (err) {
+    throw toAwsError(err, { service, operation, region: ctx.region });
+  }
+}
+
+/**
+ * Walks every page of an SDK paginator and concatenates what `pick` takes from each page.
+ * A failure on any page fails the whole read: a partial list would look like a complete one.
+ */
+export async function collectPages<Page, Item>(
+  ctx: AwsContext,
+  service: AwsService,
+  operation: string,
+  pages: (clients: AwsClients) => AsyncIterable<Page>,
+  pick: (page: Page) => Item[] | undefined,
+): Promise<Item[]> {
+  return callAws(ctx, service, operation, async (clients) => {
+    const items: Item[] = [];
+    for await (const page of pages(clients)) items.push(...(pick(page) ?? []));
+    return items;
+  });
+}
+
+/** Splits `items` into chunks of at most `size` (AWS caps filter values and parameters per call). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * The process's database: opened on first use (migrations applied, the old JSON files imported once) and
+ * shared by every route and action of the server. Repositories take a `Db`, so tests pass their own.
+ */
+import { databaseConfigFromEnv } from "./config";
+import type { Database } from "./open";
+import { startDatabase } from "./start";
+
+export { databaseConfigFromEnv, dataDirFromEnv, type DatabaseConfig } from "./config";
+export { openDatabase, type Database, type Db } from "./open";
+
+// On globalThis, not in a module variable: dev reloads and separate route bundles must share one embedded
+// database, which only one opener per process may hold.
+const KEY = Symbol.for("queueready.database");
+const slot = globalThis as unknown as Record<symbol, Promise<Database> | undefined>;
+
+export function defaultDatabase(): Promise<Database> {
+  slot[KEY] ??= startDatabase(databaseConfigFromEnv()).catch((err: unknown) => {
+    slot[KEY] = undefined;
+    throw err;
+  });
+  return slot[KEY];
+}
+
+/** Closes the process's database if it was opened (a command line run, so its embedded files are free). */
+export async function closeDefaultDatabase(): Promise<void> {
+  const opened = slot[KEY];
+  slot[KEY] = undefined;
+  if (opened) await (await opened.catch(() => undefined))?.close();
+}

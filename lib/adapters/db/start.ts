@@ -1,0 +1,34 @@
+/**
+ * What happens when a process opens its database: migrations (in openDatabase), the embedded database's
+ * cleanup of what its previous process left running, and the one-time import of the old JSON files.
+ */
+import type { DatabaseConfig } from "./config";
+import { importJsonStore } from "./json-import";
+import { releaseAllLeases } from "./leases";
+import { openDatabase, type Database } from "./open";
+import { interruptStaleRuns } from "./run-updates";
+
+export async function startDatabase(
+  config: Exclude<DatabaseConfig, { kind: "memory" }>,
+  log: (line: string) => void = console.log,
+): Promise<Database> {
+  const database = await openDatabase(config);
+  try {
+    const imported = await importJsonStore(database.db, config.dataDir);
+    if (imported && (imported.imported > 0 || imported.skipped.length > 0)) {
+      const skipped = imported.skipped.length > 0 ? ` (skipped ${imported.skipped.join(", ")})` : "";
+      log(`Imported ${imported.imported} apply run(s) from ${config.dataDir}/runs${skipped}.`);
+    }
+    if (imported && imported.verifications > 0)
+      log(`Imported the last engine verification of ${imported.verifications} cluster(s).`);
+    if (config.kind === "embedded") {
+      // One process owns the embedded database, so whatever was running or held before it started is dead.
+      await interruptStaleRuns(database.db, new Date());
+      await releaseAllLeases(database.db);
+    }
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

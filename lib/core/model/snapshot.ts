@@ -1,0 +1,66 @@
+import type {
+  AwsProblem,
+  CacheCluster,
+  CacheParameter,
+  CacheParameterGroup,
+  CacheSubnetGroup,
+  ReplicationGroup,
+  SecurityGroup,
+  ServerlessCache,
+  Vpc,
+} from "./resources";
+import type { Scope, TargetRef } from "@/lib/core/identity/identity";
+
+export type { Scope, TargetRef } from "@/lib/core/identity/identity";
+
+/** A read that either gave a value or failed with a problem a person can act on. */
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: AwsProblem };
+
+/** What every snapshot holds; each read may have failed on its own (rules then answer "unknown"). */
+interface SnapshotReads {
+  scope: Scope;
+  /** `scope.region`, kept at the top because nearly every reader wants it. */
+  region: string;
+  /** ISO time the reads started. */
+  readAt: string;
+  replicationGroups: ReadResult<ReplicationGroup[]>;
+  /** With node info (`ShowCacheNodeInfo`): members of replication groups and standalone clusters. */
+  cacheClusters: ReadResult<CacheCluster[]>;
+  serverlessCaches: ReadResult<ServerlessCache[]>;
+  /** Every parameter group of the region, with its family (the planner avoids taken names). */
+  parameterGroups: ReadResult<CacheParameterGroup[]>;
+  /**
+   * Parameters by group name. A focused snapshot reads every parameter (no `Source`, all pages). A region
+   * snapshot reads what its rules need, the policy: the user-changed rows when they hold `maxmemory-policy`,
+   * else every parameter; a parameter without a row holds the family default either way (parameters.ts).
+   * `default.*` groups are never read: nobody can modify them, so their values are the family defaults.
+   */
+  parameters: Record<string, ReadResult<CacheParameter[]>>;
+  subnetGroups: ReadResult<CacheSubnetGroup[]>;
+  securityGroups: ReadResult<SecurityGroup[]>;
+  vpcs: ReadResult<Vpc[]>;
+}
+
+/**
+ * A whole region (the status page, the audit, the wizard's cluster list): every list complete, the
+ * parameters of every attached custom group, the security groups attached to any cluster.
+ */
+export interface RegionSnapshot extends SnapshotReads {
+  coverage: "region";
+}
+
+/**
+ * One target and what it references (the wizard's steps, the preview, apply's re-check and closing check):
+ * the cluster lists are complete (who else shares a group is part of the answer), but parameters are read
+ * only for the target's groups and its family's custom groups, subnet groups and VPCs only for the
+ * target's, security groups only in its VPC, and serverless caches only when the focus is one. Functions
+ * that answer region-wide questions (every target's verdict, the cluster list) take a `RegionSnapshot`,
+ * so the compiler refuses a focused one.
+ */
+export interface FocusedSnapshot extends SnapshotReads {
+  coverage: "target";
+  focus: TargetRef;
+}
+
+/** Either coverage: what per-target readers (the target view, the rules, the planner) accept. */
+export type Snapshot = RegionSnapshot | FocusedSnapshot;

@@ -1,0 +1,163 @@
+/**
+ * What the wizard pre-fills for a cluster: the security group and source (reusing an equivalent rule when
+ * one exists), the application's security group candidates, and the parameter group to create or reuse.
+ */
+import { newParameterGroupName } from "@/lib/core/readiness/group-name";
+import { isDefaultParameterGroup } from "@/lib/core/model/resources";
+import type { Snapshot } from "@/lib/core/model/snapshot";
+import { isAnywhere } from "@/lib/core/net/cidr";
+import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "./choices";
+import { ruleCoversPort } from "@/lib/core/net/port-rule";
+import { describeRule, findSecurityGroup, parameterValue } from "./live-facts";
+import {
+  clustersUsingGroup,
+  clustersUsingSecurityGroup,
+  resolveTarget,
+  valueOf,
+  type ResolvedTarget,
+} from "./target";
+import { requiredClusterEnabled } from "./validate-parameter-group";
+import { appGroupCandidates, uniqueSecurityGroupName, type AppGroupCandidate } from "./suggest-network";
+
+export interface Suggestions {
+  port: number | undefined;
+  vpcId: string | undefined;
+  family: string | undefined;
+  clusterEnabled: boolean;
+  network: {
+    /** `sharedWith`: the other clusters that have the group (a rule added to it reaches them too). */
+    attachedGroups: { id: string; name: string; rulesOnPort: string[]; sharedWith: string[] }[];
+    appGroupCandidates: AppGroupCandidate[];
+    /** An attached group's rule that already grants access on the port: choosing it makes the step a no-op. */
+    equivalentRule?: { groupId: string; rule: string; source: SourceChoice };
+    newGroupName: string;
+    recommended?: NetworkChoice;
+  };
+  parameterGroup: {
+    suggestedName: string;
+    setsClusterEnabled: boolean;
+    current?: { name: string; isDefault: boolean; policy?: string; otherUsers: string[] };
+    /** Custom groups of the right family that already have noeviction. */
+    reusable: { name: string; otherUsers: string[] }[];
+    recommended: ParameterGroupChoice;
+  };
+}
+
+function sourceChoiceOf(rule: {
+  source: { kind: string; cidr?: string; groupId?: string };
+}): SourceChoice | undefined {
+  const s = rule.source;
+  if (s.kind === "security-group" && s.groupId) return { kind: "security-group", groupId: s.groupId };
+  if ((s.kind === "cidr" || s.kind === "cidr6") && s.cidr)
+    return isAnywhere(s.cidr) ? { kind: "anywhere", acknowledged: true } : { kind: "cidr", cidr: s.cidr };
+  return undefined;
+}
+
+/** The shared proposal (lib/readiness/group-name), against every group the region lists. */
+export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
+  return newParameterGroupName(
+    { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },
+    (valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name),
+  );
+}
+
+function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
+  const suggestedName = suggestedGroupName(snapshot, t);
+  const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
+  const policyOf = (name: string) => {
+    const read = parameterValue(snapshot, name, "maxmemory-policy");
+    return read.known ? read.value : undefined;
+  };
+  const fits = (name: string) => {
+    const ce = parameterValue(snapshot, name, "cluster-enabled");
+    return !ce.known || ce.value === requiredClusterEnabled(t);
+  };
+  const custom = (valueOf(snapshot.parameterGroups) ?? []).filter(
+    (g) => !isDefaultParameterGroup(g.name) && g.family === t.family && fits(g.name),
+  );
+  const reusable = custom
+    .filter((g) => policyOf(g.name) === "noeviction")
+    .map((g) => ({ name: g.name, otherUsers: others(g.name) }));
+  const current = t.parameterGroupName
+    ? {
+        name: t.parameterGroupName,
+        isDefault: isDefaultParameterGroup(t.parameterGroupName),
+        policy: policyOf(t.parameterGroupName),
+        otherUsers: others(t.parameterGroupName),
+      }
+    : undefined;
+  // A group named like ours that nothing uses is most likely left by an apply that stopped half way: take it up.
+  const ours = new RegExp(`^${suggestedName.replace(/-\d+$/, "")}(-\\d+)?$`);
+  const leftover = custom.find((g) => ours.test(g.name) && clustersUsingGroup(snapshot, g.name).length === 0);
+  let recommended: ParameterGroupChoice = { mode: "create", name: suggestedName };
+  if (current && reusable.some((g) => g.name === current.name))
+    recommended = { mode: "reuse", name: current.name };
+  else if (leftover) {
+    recommended =
+      policyOf(leftover.name) === "noeviction"
+        ? { mode: "reuse", name: leftover.name }
+        : { mode: "edit-shared", name: leftover.name, confirmedClusters: [] };
+  }
+  return { suggestedName, setsClusterEnabled: t.clusterEnabled, current, reusable, recommended };
+}
+
+export function suggestions(
+  snapshot: Snapshot,
+  choice: TargetChoice,
+): { ok: true; value: Suggestions } | { ok: false; message: string } {
+  const resolved = resolveTarget(snapshot, choice);
+  if (!resolved.ok) return resolved;
+  const t = resolved.target;
+  const port = t.port;
+  const attached = t.securityGroupIds
+    .map((id) => findSecurityGroup(snapshot, id))
+    .filter((g) => g !== undefined);
+  let equivalentRule: Suggestions["network"]["equivalentRule"];
+  if (port !== undefined) {
+    const rank = (s: SourceChoice) => (s.kind === "security-group" ? 0 : s.kind === "cidr" ? 1 : 2);
+    const found = attached
+      .flatMap((g) =>
+        g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => ({ g, r, s: sourceChoiceOf(r) })),
+      )
+      .filter((x): x is typeof x & { s: SourceChoice } => x.s !== undefined)
+      .sort((a, b) => rank(a.s) - rank(b.s))[0];
+    if (found) equivalentRule = { groupId: found.g.id, rule: describeRule(found.r), source: found.s };
+  }
+  const candidates = appGroupCandidates(snapshot, t);
+  const firstAttached = attached[0];
+  let recommended: NetworkChoice | undefined;
+  if (equivalentRule)
+    recommended = {
+      securityGroup: { mode: "existing", groupId: equivalentRule.groupId },
+      source: equivalentRule.source,
+    };
+  else if (firstAttached && candidates[0]) {
+    recommended = {
+      securityGroup: { mode: "existing", groupId: firstAttached.id },
+      source: { kind: "security-group", groupId: candidates[0].id },
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      port,
+      vpcId: t.vpcId,
+      family: t.family,
+      clusterEnabled: t.clusterEnabled,
+      network: {
+        attachedGroups: attached.map((g) => ({
+          id: g.id,
+          name: g.name,
+          sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
+          rulesOnPort:
+            port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule),
+        })),
+        appGroupCandidates: candidates,
+        equivalentRule,
+        newGroupName: uniqueSecurityGroupName(snapshot, t),
+        recommended,
+      },
+      parameterGroup: parameterGroupSuggestions(snapshot, t),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Wizard step 1's list: every VPC with its clusters counted, and every cluster with whether it can be
+ * chosen (and why not), whether it is ready already, and whether it is busy.
+ */
+import type { RegionSnapshot } from "@/lib/core/model/snapshot";
+import { findSecurityGroup } from "./live-facts";
+import { resolveTarget, valueOf } from "./target";
+import { BUSY_STATUSES, busyReason, notSelectableReason, readinessOf } from "./validate-target";
+
+export interface TargetOption {
+  kind: "replication-group" | "cache-cluster" | "serverless";
+  id: string;
+  vpcId?: string;
+  engine: string;
+  engineVersion: string;
+  status: string;
+  selectable: boolean;
+  /** Why it cannot be chosen, when it cannot. */
+  reason?: string;
+  /** `not-applicable` when the wizard cannot fix it (see `reason`). */
+  readiness: "ready" | "needs-changes" | "unknown" | "not-applicable";
+  /** What the wizard would fix, or why readiness is unknown. */
+  details: string[];
+  busy: boolean;
+  /**
+   * Why the wizard refuses it right now (busy): it can be fixed, just not until it is available. Step 1 offers
+   * it disabled with this; a plan (the CLI's) still shows it, blocked.
+   */
+  busyReason?: string;
+}
+
+export interface VpcOption {
+  id: string;
+  name?: string;
+  cidrBlocks: string[];
+  clusterCount: number;
+}
+
+export interface TargetOptions {
+  region: string;
+  vpcs: VpcOption[];
+  clusters: TargetOption[];
+  /** Reads that failed, so the page can say what is missing instead of showing an empty list. */
+  problems: string[];
+}
+
+export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
+  const problems: string[] = [];
+  for (const read of [
+    snapshot.replicationGroups,
+    snapshot.cacheClusters,
+    snapshot.serverlessCaches,
+    snapshot.vpcs,
+    snapshot.subnetGroups,
+  ]) {
+    if (!read.ok) problems.push(read.problem.message);
+  }
+  const clusters: TargetOption[] = [];
+  const refs = [
+    ...(valueOf(snapshot.replicationGroups) ?? []).map((g) => ({
+      kind: "replication-group" as const,
+      id: g.id,
+    })),
+    ...(valueOf(snapshot.cacheClusters) ?? [])
+      .filter((c) => !c.replicationGroupId)
+      .map((c) => ({ kind: "cache-cluster" as const, id: c.id })),
+  ];
+  for (const ref of refs) {
+    const resolved = resolveTarget(snapshot, { region: snapshot.region, ...ref });
+    if (!resolved.ok) {
+      clusters.push({
+        ...ref,
+        engine: "unknown",
+        engineVersion: "",
+        status: "unknown",
+        selectable: false,
+        reason: resolved.message,
+        readiness: "unknown",
+        details: [resolved.message],
+        busy: false,
+      });
+      continue;
+    }
+    const t = resolved.target;
+    const reason = notSelectableReason(t);
+    const readiness = reason ? undefined : readinessOf(snapshot, t);
+    clusters.push({
+      ...ref,
+      vpcId: t.vpcId,
+      engine: t.engine,
+      engineVersion: t.engineVersion,
+      status: t.status,
+      selectable: !reason,
+      reason,
+      readiness: readiness?.state ?? "not-applicable",
+      details:
+        readiness?.state === "needs-changes"
+          ? readiness.reasons
+          : readiness?.state === "unknown"
+            ? [readiness.reason]
+            : [],
+      busy: BUSY_STATUSES.includes(t.status),
+      busyReason: busyReason(t),
+    });
+  }
+  for (const cache of valueOf(snapshot.serverlessCaches) ?? []) {
+    const vpcId = cache.securityGroupIds.map((id) => findSecurityGroup(snapshot, id)?.vpcId).find(Boolean);
+    clusters.push({
+      kind: "serverless",
+      id: cache.name,
+      vpcId,
+      engine: cache.engine,
+      engineVersion: cache.fullEngineVersion ?? cache.majorEngineVersion,
+      status: cache.status,
+      selectable: false,
+      reason: `${cache.name} is an ElastiCache Serverless cache: it has no parameter group and its eviction policy cannot be noeviction. BullMQ needs a node-based cluster.`,
+      readiness: "not-applicable",
+      details: [],
+      busy: false,
+    });
+  }
+  clusters.sort((a, b) => a.id.localeCompare(b.id));
+  const vpcs = (valueOf(snapshot.vpcs) ?? []).map((v) => ({
+    id: v.id,
+    name: v.name,
+    cidrBlocks: v.cidrBlocks,
+    clusterCount: clusters.filter((c) => c.vpcId === v.id).length,
+  }));
+  return { region: snapshot.region, vpcs, clusters, problems };
+}

@@ -1,0 +1,122 @@
+/**
+ * The audit itself: run every rule over every target of a region snapshot and reduce the findings to one
+ * verdict per cluster. Pure: the same snapshot always gives the same audit.
+ */
+import type { AwsProblem } from "@/lib/core/model/resources";
+import type { TargetRef } from "@/lib/core/identity/identity";
+import { listTargets } from "@/lib/core/model/list-targets";
+import type { RegionSnapshot, Snapshot } from "@/lib/core/model/snapshot";
+import { viewTarget } from "@/lib/core/model/target-view";
+import { RULES } from "./rules";
+import { attachedGroupNames, type TargetView } from "./target";
+import { groupSummary } from "./parameter-groups";
+import {
+  SEVERITY_ORDER,
+  type ClusterAudit,
+  type ConnectionInfo,
+  type Finding,
+  type RegionAudit,
+  type Verdict,
+} from "./types";
+
+/**
+ * The worst definite finding decides. Not-applicable and incompatible are facts of the cluster and win over
+ * everything; then any `fail` means needs-changes, even while another rule is unknown (a failed read cannot
+ * make a plain failure less certain, and the unknown finding is still listed). Unknown only when nothing
+ * definite fails.
+ */
+export function verdictOf(findings: Finding[]): Verdict {
+  if (findings.some((f) => f.decides === "not-applicable")) return "not-applicable";
+  if (findings.some((f) => f.decides === "incompatible")) return "incompatible";
+  if (findings.some((f) => f.severity === "fail")) return "needs-changes";
+  if (findings.some((f) => f.severity === "unknown")) return "unknown";
+  return "ready";
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+}
+
+function connectionOf(t: TargetView): ConnectionInfo | undefined {
+  const g = t.group;
+  const endpoint = g
+    ? g.clusterEnabled
+      ? g.configurationEndpoint
+      : g.nodeGroups.find((n) => n.primaryEndpoint)?.primaryEndpoint
+    : t.standalone?.nodes.find((n) => n.endpoint)?.endpoint;
+  if (!endpoint) return undefined;
+  const tls = g?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled ?? false;
+  const token = g?.authTokenEnabled ?? t.standalone?.authTokenEnabled ?? false;
+  const auth = (g?.userGroupIds.length ?? 0) > 0 ? "rbac" : token ? "token" : "none";
+  return {
+    mode: g?.clusterEnabled ? "cluster" : "single",
+    host: endpoint.address,
+    port: endpoint.port,
+    tls,
+    auth,
+  };
+}
+
+/** The audit of one target, or undefined when the snapshot does not contain it. */
+export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | undefined {
+  const t = viewTarget(snapshot, ref);
+  if (!t) return undefined;
+  const findings = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
+  const verdict = verdictOf(findings);
+  const groupName = attachedGroupNames(t)[0];
+  const usable = verdict !== "incompatible" && verdict !== "not-applicable";
+  return {
+    ref,
+    name: ref.id,
+    kind: ref.kind,
+    engine: t.engine,
+    engineVersion: t.engineVersion,
+    accountId: ref.accountId,
+    region: t.region,
+    vpcId: t.vpcId,
+    status: t.status,
+    port: t.port,
+    parameterGroup: groupName ? groupSummary(t, groupName) : undefined,
+    verdict,
+    findings,
+    connection: usable ? connectionOf(t) : undefined,
+  };
+}
+
+/** Every failed read of the snapshot, once each (same operation and message). */
+export function snapshotProblems(s: Snapshot): AwsProblem[] {
+  const reads = [
+    s.replicationGroups,
+    s.cacheClusters,
+    s.serverlessCaches,
+    s.parameterGroups,
+    s.subnetGroups,
+    s.securityGroups,
+    s.vpcs,
+    ...Object.values(s.parameters),
+  ];
+  const seen = new Map<string, AwsProblem>();
+  for (const read of reads) {
+    if (!read.ok)
+      seen.set(`${read.problem.operation}|${read.problem.code}|${read.problem.message}`, read.problem);
+  }
+  return [...seen.values()];
+}
+
+export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
+  const clusters = listTargets(snapshot)
+    .map((ref) => auditTarget(snapshot, ref))
+    .filter((a): a is ClusterAudit => a !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const lists = [snapshot.replicationGroups, snapshot.cacheClusters, snapshot.serverlessCaches];
+  const failed =
+    lists.every((l) => !l.ok) && !snapshot.cacheClusters.ok ? snapshot.cacheClusters.problem : undefined;
+  return {
+    scope: snapshot.scope,
+    region: snapshot.region,
+    readAt: snapshot.readAt,
+    clusters,
+    problems: snapshotProblems(snapshot),
+    ...(failed ? { failed } : {}),
+  };
+}

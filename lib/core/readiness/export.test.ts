@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { seedSnapshot } from "@/tools/testing/fixtures";
+import { auditRegion } from "./audit";
+import { countVerdicts, exportCsv, exportJson } from "./export";
+
+const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedSnapshot("eu-west-1"))];
+
+describe("export", () => {
+  it("counts every verdict, zeros included", () => {
+    const clusters = regions().flatMap((r) => r.clusters);
+    // A stored row's verdict is a plain string: one that is no verdict is left out, not counted as NaN.
+    expect(countVerdicts([...clusters, { verdict: "retired" }])).toEqual({
+      ready: 3,
+      "needs-changes": 8,
+      incompatible: 3,
+      "not-applicable": 1,
+      unknown: 0,
+    });
+  });
+
+  it("exports JSON with the summary and every cluster", () => {
+    const parsed = JSON.parse(exportJson(regions(), "2026-01-15T12:00:00.000Z"));
+    expect(parsed.generatedAt).toBe("2026-01-15T12:00:00.000Z");
+    expect(parsed.summary.ready).toBe(3);
+    expect(
+      parsed.regions.map((r: { region: string; clusters: unknown[] }) => [r.region, r.clusters.length]),
+    ).toEqual([
+      ["us-east-1", 12],
+      ["eu-west-1", 3],
+    ]);
+  });
+
+  it("writes one CSV row per cluster with findings joined", () => {
+    const lines = exportCsv(regions()).split("\r\n");
+    expect(lines[0]).toBe(
+      "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
+    );
+    expect(lines).toHaveLength(1 + 15 + 1);
+    expect(lines.find((l) => l.includes(",events-cluster,"))).toBe(
+      // A live audit names an account without a name of its own by its id, and is never stale.
+      "123456789012,123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0," +
+        "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}," +
+        "2026-01-15T12:00:00.000Z,",
+    );
+  });
+
+  it("gives Memcached no maxmemory-policy (it has none), in the JSON and the CSV", () => {
+    const parsed = JSON.parse(exportJson(regions()));
+    const memcached = parsed.regions[0].clusters.find(
+      (c: { name: string }) => c.name === "sessions-memcached",
+    );
+    expect(memcached.parameterGroup).toEqual({
+      name: "default.memcached1.6",
+      family: "memcached1.6",
+      isDefault: true,
+    });
+    const [header, ...rows] = exportCsv(regions()).split("\r\n");
+    const cells = rows.find((l) => l.includes(",sessions-memcached,"))?.split(",") ?? [];
+    // By column name: the identity columns in front of these may grow (account, region, kind).
+    const cell = (name: string) => cells[(header ?? "").split(",").indexOf(name)];
+    expect([cell("parameter_group"), cell("maxmemory_policy")]).toEqual(["default.memcached1.6", ""]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { auditRegion } from "@/lib/core/readiness";
+import { seedUsEast1 } from "@/tools/testing/fixtures";
+import { applyAuditQuery, parseAuditQuery } from "@/components/status/audit-query";
+import { fixActionOf, vpcNamesOf } from "./row-actions";
+
+const audit = auditRegion(seedUsEast1());
+
+describe("status rows: a fix action where one is needed, VPC names, urgency first (issue 9 item 19)", () => {
+  it("every row that needs changes links to the wizard for it; incompatible and unknown rows to their page", () => {
+    const actions = Object.fromEntries(audit.clusters.map((c) => [c.name, fixActionOf(c)?.label ?? "-"]));
+    expect(actions).toMatchObject({
+      "orders-redis7": "Fix",
+      "events-cluster": "Fix",
+      "legacy-redis5": "Fix",
+      "jobs-valkey8": "-",
+      "secure-redis7": "-",
+      "sessions-memcached": "-",
+      "ancient-redis4": "See how to fix",
+      "serverless-queue": "See how to fix",
+    });
+    const orders = audit.clusters.find((c) => c.name === "orders-redis7")!;
+    expect(fixActionOf(orders)?.href).toBe(
+      "/wizard/target?account=123456789012&region=us-east-1&kind=replication-group&id=orders-redis7",
+    );
+    const needing = audit.clusters.filter((c) => c.verdict !== "ready" && c.verdict !== "not-applicable");
+    expect(needing.every((c) => fixActionOf(c) !== undefined)).toBe(true);
+  });
+
+  it("names VPCs as the wizard does: the Name tag, else the id", () => {
+    expect(vpcNamesOf(seedUsEast1())).toEqual({
+      "vpc-0prod00000000001": "prod",
+      "vpc-0stag00000000002": "staging",
+      "vpc-0dflt00000000003": "vpc-0dflt00000000003",
+    });
+  });
+
+  it("sorts by urgency unless asked otherwise: every needs-changes row before any ready one", () => {
+    const query = parseAuditQuery({});
+    expect(query.sort).toBe("verdict");
+    const verdicts = applyAuditQuery(audit.clusters, query).map((c) => c.verdict);
+    expect(verdicts.indexOf("ready")).toBeGreaterThan(verdicts.lastIndexOf("needs-changes"));
+    expect(verdicts[0]).toBe("needs-changes");
+  });
+});

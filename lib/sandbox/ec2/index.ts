@@ -1,6 +1,0 @@
-/** Every EC2 action the sandbox answers, by its AWS name. */
-import type { OperationTable } from "../model/operation";
-import { ec2DescribeOps } from "./describe";
-import { securityGroupWriteOps } from "./security-group-writes";
-
-export const ec2Ops: OperationTable = { ...ec2DescribeOps, ...securityGroupWriteOps };

@@ -1,0 +1,70 @@
+/**
+ * What a notification says: the generic webhook's JSON (a stable contract for receivers) and a Slack
+ * message people read. Both carry the same facts; the Slack one links to the cluster's page.
+ */
+import { causeSummary, type CauseEntry } from "./cause";
+import type { TargetEventRow } from "@/lib/adapters/db/target-events";
+import type { TargetRef } from "@/lib/core/identity/identity";
+import { detailHref } from "@/lib/core/identity/links";
+
+export interface WebhookBody {
+  event: TargetEventRow["event"];
+  target: { accountId: string; region: string; kind: string; id: string };
+  verdict: { before: string | null; after: string };
+  findings: TargetEventRow["findings"];
+  changedRules: string[];
+  cause: { summary: string; events: CauseEntry[] } | null;
+  at: string;
+  url: string | null;
+}
+
+export function targetUrl(e: TargetEventRow, baseUrl: string | undefined): string | null {
+  const ref = { accountId: e.accountId, region: e.region, kind: e.kind, id: e.targetId } as TargetRef;
+  return baseUrl ? `${baseUrl}${detailHref(ref)}` : null;
+}
+
+export function webhookBody(e: TargetEventRow, baseUrl: string | undefined): WebhookBody {
+  const summary = causeSummary(e.cause);
+  return {
+    event: e.event,
+    target: { accountId: e.accountId, region: e.region, kind: e.kind, id: e.targetId },
+    verdict: { before: e.verdictBefore, after: e.verdictAfter },
+    findings: e.findings,
+    changedRules: e.changedRules,
+    cause: summary ? { summary, events: e.cause ?? [] } : null,
+    at: e.at.toISOString(),
+    url: targetUrl(e, baseUrl),
+  };
+}
+
+const HEADLINES: Record<TargetEventRow["event"], string> = {
+  regressed: ":red_circle: is no longer ready for BullMQ",
+  resolved: ":large_green_circle: is ready for BullMQ again",
+  new: ":warning: is new and not ready for BullMQ",
+  changed: "changed",
+  "first-seen": "was seen for the first time",
+};
+
+// Slack's mrkdwn treats these three as markup; names from AWS are escaped so they show as typed.
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A Slack incoming-webhook message: one readable block of text, the cluster linked when we know the URL. */
+export function slackBody(e: TargetEventRow, baseUrl: string | undefined): { text: string } {
+  const url = targetUrl(e, baseUrl);
+  const name = url ? `<${url}|${esc(e.targetId)}>` : `*${esc(e.targetId)}*`;
+  const lines = [
+    `${name} (${esc(e.kind)}, ${esc(e.region)}, account ${esc(e.accountId)}) ${HEADLINES[e.event]}`,
+    `Verdict: ${e.verdictBefore ?? "none"} → ${e.verdictAfter}`,
+  ];
+  const failing = e.findings.filter((f) => f.severity === "fail");
+  if (failing.length) lines.push(...failing.slice(0, 5).map((f) => `• ${esc(f.title)}`));
+  const summary = causeSummary(e.cause);
+  lines.push(
+    summary
+      ? `Cause (AWS events): ${esc(summary)}`
+      : e.cause
+        ? "Cause: AWS recorded no event for it or its parameter group around the change."
+        : "Cause: not known (the AWS events could not be read in time).",
+  );
+  return { text: lines.join("\n") };
+}

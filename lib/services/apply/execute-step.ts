@@ -1,0 +1,220 @@
+/**
+ * Runs one plan step idempotently: first re-check whether its effect is already there (skip), then make
+ * the call, treating AWS's "already exists" and "no modifications" answers as done. Throws AwsError on failure.
+ */
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { authorizeIngress, createEc2Tags, createSecurityGroup } from "@/lib/adapters/aws/ec2/writes";
+import {
+  createCacheParameterGroup,
+  modifyCacheCluster,
+  modifyCacheParameterGroup,
+  modifyReplicationGroup,
+} from "@/lib/adapters/aws/elasticache/writes";
+import { listCacheParameterGroups, listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
+import type { AwsContext } from "@/lib/adapters/aws/context";
+import type { Tag } from "@/lib/core/model/resources";
+import {
+  isStepRef,
+  NEW_SECURITY_GROUP_REF,
+  ruleCoversPort,
+  sameSource,
+  type AuthorizeIngressStep,
+  type CreateParameterGroupStep,
+  type CreateSecurityGroupStep,
+  type ModifyClusterStep,
+  type ModifyParameterGroupStep,
+  type Plan,
+  type PlanStep,
+  type StepRef,
+  RUN_TAG,
+} from "@/lib/core/plan";
+import { hasAttachments, readTargetState } from "./target-state";
+import type { CreatedResource } from "./types";
+
+export interface StepRun {
+  ctx: AwsContext;
+  plan: Plan;
+  /** Tagged on everything the run creates, so a resume finds it even if the run died before recording it. */
+  runId: string;
+  /** Values later steps refer to, e.g. `step:create-security-group.GroupId` → `sg-...`. */
+  outputs: Record<string, string>;
+}
+
+export type StepOutcome = { status: "done" | "skipped"; message: string; created?: CreatedResource };
+
+const now = () => new Date().toISOString();
+
+function resolve(run: StepRun, value: string | StepRef): string {
+  if (!isStepRef(value)) return value;
+  const resolved = run.outputs[value.ref];
+  if (!resolved) throw new Error(`${value.ref} is not known: the step that produces it did not run.`);
+  return resolved;
+}
+
+const isCode = (err: unknown, code: string) => err instanceof AwsError && err.problem.code === code;
+
+/** A resume tags with the id of the run it resumes, so a resume of a resume still finds the first run's. */
+const runTags = (run: StepRun, step: PlanStep): Tag[] => [
+  ...(step.tags ?? []),
+  { key: RUN_TAG, value: run.plan.choices.resume?.runId ?? run.runId },
+];
+
+/**
+ * What a no-op create step stands for when the run being resumed made the resource: the id later steps need,
+ * and a record on this run, so undo finds it even when the first run died before recording it.
+ */
+export function adoptedResource(run: StepRun, step: PlanStep): CreatedResource | undefined {
+  if (step.kind === "create-security-group" && step.input.existingId) {
+    run.outputs[NEW_SECURITY_GROUP_REF] = step.input.existingId;
+    const { groupName: name, vpcId } = step.input;
+    const groupId = step.input.existingId;
+    return { type: "security-group", region: run.ctx.region, groupId, name, vpcId, createdAt: now() };
+  }
+  if (step.kind === "create-parameter-group" && run.plan.choices.resume) {
+    const { name, family } = step.input;
+    return { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() };
+  }
+  return undefined;
+}
+
+async function createGroup(run: StepRun, step: CreateSecurityGroupStep): Promise<StepOutcome> {
+  const { groupName: name, description, vpcId } = step.input;
+  const existing = (await listSecurityGroups(run.ctx, { vpcId })).find(
+    (g) => g.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (existing) {
+    run.outputs[NEW_SECURITY_GROUP_REF] = existing.id;
+    return { status: "skipped", message: `${name} already exists as ${existing.id}; it is used as is.` };
+  }
+  const group = await createSecurityGroup(run.ctx, { name, description, vpcId, tags: runTags(run, step) });
+  run.outputs[NEW_SECURITY_GROUP_REF] = group.id;
+  return {
+    status: "done",
+    message: `Created ${group.id}.`,
+    created: {
+      type: "security-group",
+      region: run.ctx.region,
+      groupId: group.id,
+      name,
+      vpcId,
+      createdAt: now(),
+    },
+  };
+}
+
+async function authorize(run: StepRun, step: AuthorizeIngressStep): Promise<StepOutcome> {
+  const groupId = resolve(run, step.input.groupId);
+  const { port, source, description } = step.input;
+  const rules = await listSecurityGroupRules(run.ctx, [groupId]);
+  const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
+  if (same) return { status: "skipped", message: `${groupId} already has the rule (${same.ruleId}).` };
+  let ruleIds: string[];
+  try {
+    ({ ruleIds } = await authorizeIngress(run.ctx, groupId, {
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      source,
+      description,
+    }));
+  } catch (err) {
+    if (isCode(err, "already-exists"))
+      return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
+    throw err;
+  }
+  const created: CreatedResource = {
+    type: "ingress-rule",
+    region: run.ctx.region,
+    groupId,
+    ruleIds,
+    description,
+    createdAt: now(),
+  };
+  try {
+    await createEc2Tags(run.ctx, ruleIds, runTags(run, step));
+  } catch (err) {
+    // The rule is in place and recorded on the run (undo works from the history); a missing tag is no reason to stop.
+    return {
+      status: "done",
+      message: `Added ${ruleIds.join(", ")}, but tagging it failed: ${err instanceof AwsError ? err.problem.message : String(err)}`,
+      created,
+    };
+  }
+  return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created };
+}
+
+async function createParameterGroup(run: StepRun, step: CreateParameterGroupStep): Promise<StepOutcome> {
+  const { name, family, description } = step.input;
+  const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) =>
+    isCode(err, "not-found") ? [] : Promise.reject(err),
+  );
+  const existing = found.find((g) => g.name === name);
+  if (existing && existing.family !== family)
+    throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
+  if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
+  try {
+    await createCacheParameterGroup(run.ctx, { name, family, description, tags: runTags(run, step) });
+  } catch (err) {
+    if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
+    throw err;
+  }
+  return {
+    status: "done",
+    message: `Created ${name}.`,
+    created: { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() },
+  };
+}
+
+async function modifyParameterGroup(run: StepRun, step: ModifyParameterGroupStep): Promise<StepOutcome> {
+  const { name, values } = step.input;
+  const current = await listCacheParameters(run.ctx, name);
+  if (values.every((v) => current.find((p) => p.name === v.name)?.value === v.value)) {
+    return {
+      status: "skipped",
+      message: `${name} already has ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
+    };
+  }
+  await modifyCacheParameterGroup(run.ctx, name, values);
+  return { status: "done", message: `Set ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
+}
+
+async function modifyCluster(run: StepRun, step: ModifyClusterStep): Promise<StepOutcome> {
+  const kind = step.kind === "modify-replication-group" ? "replication-group" : "cache-cluster";
+  const { id } = step.input;
+  const change = {
+    cacheParameterGroupName: step.input.cacheParameterGroupName,
+    securityGroupIds: step.input.securityGroupIds?.map((v) => resolve(run, v)),
+  };
+  if (hasAttachments(await readTargetState(run.ctx, kind, id), change)) {
+    return { status: "skipped", message: `${id} already has what this step attaches.` };
+  }
+  try {
+    if (step.kind === "modify-replication-group") await modifyReplicationGroup(run.ctx, id, change);
+    else await modifyCacheCluster(run.ctx, id, change);
+  } catch (err) {
+    if (isCode(err, "no-change"))
+      return {
+        status: "done",
+        message: 'AWS answered "No modifications were requested": already converged.',
+      };
+    throw err;
+  }
+  return { status: "done", message: `Sent ${step.operation}; ${id} is applying it.` };
+}
+
+export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> {
+  switch (step.kind) {
+    case "create-security-group":
+      return createGroup(run, step);
+    case "authorize-ingress":
+      return authorize(run, step);
+    case "create-parameter-group":
+      return createParameterGroup(run, step);
+    case "modify-parameter-group":
+      return modifyParameterGroup(run, step);
+    case "modify-replication-group":
+    case "modify-cache-cluster":
+      return modifyCluster(run, step);
+  }
+}

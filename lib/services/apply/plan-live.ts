@@ -1,0 +1,55 @@
+/**
+ * The plan for a set of choices from live state read now, through the inventory's focused collector (the
+ * target and what it references). The preview and apply's re-check both go through here, so apply compares
+ * its fingerprint against a plan made from exactly the same reads.
+ */
+import { listTagsForResource } from "@/lib/adapters/aws/elasticache/reads";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import { collect } from "@/lib/services/collect/collect";
+import { openScope, type ScopeAccess } from "@/lib/services/estate/scope-access";
+import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
+import {
+  targetRefOf,
+  tryComputePlan,
+  type PlanResult,
+  type TargetChoice,
+  type WizardChoices,
+} from "@/lib/core/plan";
+
+/**
+ * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
+ * the family's custom groups with `reuseCandidates`, for the parameter group step's offers).
+ */
+export async function readTarget(
+  access: ScopeAccess,
+  choice: TargetChoice,
+  groupNames: string[] = [],
+  opts: { reuseCandidates?: boolean } = {},
+): Promise<FocusedSnapshot> {
+  const target = targetRefOf({ scope: access.scope }, choice);
+  return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()), ...opts });
+}
+
+export async function planFromLiveState(access: ScopeAccess, choices: WizardChoices): Promise<PlanResult> {
+  const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
+  await readResumeTags(access, snapshot, choices);
+  return tryComputePlan(snapshot, choices);
+}
+
+/**
+ * A resumed run may find the group it meant to create already there: its tags (one ListTagsForResource,
+ * only then) tell the planner whether that run made it. Security groups carry their tags in the read.
+ */
+async function readResumeTags(access: ScopeAccess, snapshot: FocusedSnapshot, choices: WizardChoices) {
+  if (!choices.resume || choices.parameterGroup.mode !== "create" || !snapshot.parameterGroups.ok) return;
+  const name = choices.parameterGroup.name.trim().toLowerCase();
+  const group = snapshot.parameterGroups.value.find((g) => g.name === name);
+  if (!group?.arn) return;
+  const tags = await listTagsForResource(access.ctx, group.arn);
+  group.tags = Object.fromEntries(tags.map((t) => [t.key, t.value]));
+}
+
+/** The scope the choices' region is read in (the credentials' account). */
+export function scopeFor(settings: AwsSettings, choices: WizardChoices): Promise<ScopeAccess> {
+  return openScope(settings, choices.target.region);
+}

@@ -1,0 +1,101 @@
+/**
+ * Starts an apply from a stored preview: operators only, one apply per cluster at a time, and only when the
+ * live state still has the preview's fingerprint. Returns at once with the run id; the run goes on in the
+ * background inside the server process and records its progress in the database.
+ */
+import { diffFingerprintInputs, type Plan } from "@/lib/core/plan";
+import { refOf, targetKey, type NodeTargetRef } from "@/lib/core/identity/identity";
+import type { ScopeAccess } from "@/lib/services/estate/scope-access";
+import { acquireLease, releaseLease, renewLease } from "@/lib/adapters/db/leases";
+import { scopeFor } from "./plan-live";
+import { replanFromLiveState } from "./revert";
+import { executeRun } from "./execute-run";
+import { dbOf, getApplyRun, getPreview, newId, writeRun } from "./run-store";
+import {
+  ApplyRefusedError,
+  DEFAULTS,
+  StalePlanError,
+  type ApplyOptions,
+  type ApplyRun,
+  type ApplyUser,
+} from "./types";
+
+export interface StartedApply {
+  runId: string;
+  /** Settles when the run ends (never rejects); server actions ignore it, tests await it. */
+  finished: Promise<ApplyRun>;
+}
+
+const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
+
+/** Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one. */
+async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
+  const result = await replanFromLiveState(access, preview);
+  if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
+  if (result.plan.fingerprint !== preview.fingerprint) {
+    const changes = diffFingerprintInputs(preview.facts, result.plan.facts);
+    throw new StalePlanError(
+      changes.length > 0 ? changes : ["The plan's inputs differ from the preview's."],
+      result.plan,
+    );
+  }
+  return result.plan;
+}
+
+export async function startApply(
+  options: ApplyOptions & { user: ApplyUser; previewId: string; origin?: ApplyRun["origin"] },
+): Promise<StartedApply> {
+  if (options.user.role !== "operator")
+    throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
+  const db = await dbOf(options);
+  const preview = await getPreview(options.previewId, { db });
+  if (!preview)
+    throw new ApplyRefusedError(
+      "no-preview",
+      "That preview is not known (or has expired): preview the change again.",
+    );
+  const { region, target } = preview.plan;
+  const runId = newId();
+  const lockName = `apply/${targetKey(target)}`;
+  const leaseMs = options.staleAfterMs ?? DEFAULTS.staleAfterMs;
+  const lock = await acquireLease(db, lockName, { owner: runId, holder: options.user.name }, { leaseMs });
+  if (!lock.ok) {
+    throw new ApplyRefusedError(
+      "busy",
+      `An apply on ${target.id} is already running (started by ${lock.lease.holder} at ${clock(lock.lease.acquiredAt)}).`,
+    );
+  }
+  let plan: Plan;
+  let access: ScopeAccess;
+  try {
+    access = await scopeFor(options.settings, preview.plan.choices);
+    plan = await recompute(access, preview.plan);
+    if (plan.blockers.length > 0) throw new ApplyRefusedError("blocked", plan.blockers.join(" "));
+    // Re-reading AWS can outlast the lease; the heartbeat only starts with the run, so renew it here.
+    if (!(await renewLease(db, lockName, runId, { leaseMs })))
+      throw new ApplyRefusedError("busy", `Another apply took ${target.id} while this one was checking it.`);
+  } catch (err) {
+    await releaseLease(db, lockName, runId);
+    throw err;
+  }
+  const now = new Date().toISOString();
+  const run: ApplyRun = {
+    id: runId,
+    region,
+    target: refOf(target) as NodeTargetRef,
+    user: options.user,
+    origin: options.origin ?? "browser",
+    startedAt: now,
+    heartbeatAt: now,
+    status: "running",
+    phase: "executing",
+    message: `Starting: ${plan.summaryLine}`,
+    plan,
+    steps: plan.steps.map((s) => ({ id: s.id, title: s.title, operation: s.operation, status: "pending" })),
+    created: [],
+  };
+  await writeRun(db, run);
+  const rc = { access, ctx: access.ctx, db, runId, lockName, options };
+  const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { db }))!);
+  return { runId, finished };
+}

@@ -1,0 +1,101 @@
+/**
+ * The live state of one target, read narrowly (its group and its members only): what the step
+ * re-checks and the convergence polls look at.
+ */
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { listCacheClusters, listReplicationGroups } from "@/lib/adapters/aws/elasticache/reads";
+import type { AwsContext } from "@/lib/adapters/aws/context";
+import type { CacheCluster } from "@/lib/core/model/resources";
+import type { ClusterChange } from "@/lib/adapters/aws/elasticache/writes";
+
+export interface TargetState {
+  /** The replication group's status, or the standalone cluster's. */
+  status: string;
+  members: CacheCluster[];
+}
+
+export async function readTargetState(
+  ctx: AwsContext,
+  kind: "replication-group" | "cache-cluster",
+  id: string,
+): Promise<TargetState> {
+  if (kind === "cache-cluster") {
+    const [cluster] = await listCacheClusters(ctx, { id });
+    if (!cluster) throw notFound(ctx, id);
+    return { status: cluster.status, members: [cluster] };
+  }
+  const [group] = await listReplicationGroups(ctx, { id });
+  if (!group) throw notFound(ctx, id);
+  const members = await Promise.all(group.memberClusterIds.map((m) => listCacheClusters(ctx, { id: m })));
+  return { status: group.status, members: members.flat().sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+function notFound(ctx: AwsContext, id: string): AwsError {
+  return new AwsError({
+    code: "not-found",
+    message: `${id} no longer exists in ${ctx.region}.`,
+    region: ctx.region,
+    retryable: false,
+  });
+}
+
+/**
+ * Whether every member already has the group and exactly the security groups a change asks for
+ * (SecurityGroupIds replaces the list, so a member with more groups, e.g. before a revert, still needs the call).
+ */
+export function hasAttachments(state: TargetState, want: ClusterChange): boolean {
+  const ids = want.securityGroupIds;
+  return (
+    state.members.length > 0 &&
+    state.members.every(
+      (m) =>
+        (!want.cacheParameterGroupName || m.parameterGroup?.name === want.cacheParameterGroupName) &&
+        (!ids ||
+          (m.securityGroups.length === ids.length &&
+            ids.every((id) => m.securityGroups.some((g) => g.id === id)))),
+    )
+  );
+}
+
+export type Convergence =
+  { done: true } | { done: false; waitingFor: string[] } | { done: false; stuck: string };
+
+/**
+ * Done means (DOMAIN §4): the target `available`, every member on the new group with
+ * `ParameterApplyStatus == in-sync`, and every expected security group `active`. A change waiting for a
+ * reboot will never finish on its own, and QueueReady never reboots: that is reported as stuck.
+ */
+export function convergence(
+  state: TargetState,
+  want: {
+    /** Absent: the change leaves the group as it is (a revert of security groups only). */
+    parameterGroupName?: string;
+    securityGroupIds: string[];
+    /** A revert also waits for every other group to be gone (a detached group shows "removing" a while). */
+    exactSecurityGroups?: boolean;
+  },
+): Convergence {
+  const waitingFor: string[] = [];
+  if (state.status !== "available") waitingFor.push(`the cluster is ${state.status}`);
+  for (const m of state.members) {
+    const g = m.parameterGroup;
+    if (g && (g.nodeIdsToReboot.length > 0 || g.applyStatus === "pending-reboot")) {
+      return {
+        done: false,
+        stuck: `${m.id} waits for a reboot to apply ${g.name}; QueueReady never reboots a node (a reboot wipes its data).`,
+      };
+    }
+    if (want.parameterGroupName !== undefined && g?.name !== want.parameterGroupName)
+      waitingFor.push(`${m.id} still shows ${g?.name ?? "no parameter group"}`);
+    else if (g && g.applyStatus !== "in-sync") waitingFor.push(`${m.id}: ${g.name} ${g.applyStatus}`);
+    if (want.exactSecurityGroups)
+      for (const sg of m.securityGroups.filter((s) => !want.securityGroupIds.includes(s.id)))
+        waitingFor.push(`${m.id} still shows ${sg.id} (${sg.status})`);
+    for (const id of want.securityGroupIds) {
+      const sg = m.securityGroups.find((s) => s.id === id);
+      if (!sg) waitingFor.push(`${m.id} does not show ${id} yet`);
+      else if (sg.status !== "active") waitingFor.push(`${m.id}: ${id} ${sg.status}`);
+    }
+  }
+  return waitingFor.length === 0 ? { done: true } : { done: false, waitingFor };
+}

@@ -1,0 +1,150 @@
+/**
+ * Undo from the history: what QueueReady created (recorded on its runs) that still exists and that no
+ * cluster uses any more, and its removal. Parameter groups are deleted; inbound rules are revoked; security
+ * groups are deleted (their rules go with them), and EC2 itself refuses (`DependencyViolation`) while any
+ * cache or rule, one QueueReady cannot see included, still uses one.
+ */
+import { accountIdOf } from "@/lib/services/estate/scope-access";
+import { AwsError } from "@/lib/adapters/aws/errors";
+import { createAwsContext, type AwsContext } from "@/lib/adapters/aws/context";
+import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
+import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
+import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
+import type { CacheCluster } from "@/lib/core/model/resources";
+import { dbOf, listApplyRuns, updateRun } from "./run-store";
+import type { ApplyOptions, ApplyRun, ApplyUser } from "./types";
+
+/** What undo can remove, and the run that created it. */
+export type UndoTarget =
+  | { type: "cache-parameter-group"; region: string; name: string; runId: string }
+  | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string }
+  | { type: "security-group"; region: string; groupId: string; name: string; runId: string };
+
+export type UndoCandidate = UndoTarget & { reason: string };
+
+async function exists<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof AwsError && err.problem.code === "not-found") return [];
+    throw err;
+  }
+}
+
+/** Whether a candidate is (still) removable: present in AWS and attached to no cluster of its region. */
+async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): Promise<string | undefined> {
+  if (c.type === "cache-parameter-group") {
+    if ((await exists(() => listCacheParameterGroups(ctx, { name: c.name }))).length === 0) return undefined;
+    const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
+    return users.length === 0 ? `${c.name} is attached to no cluster.` : undefined;
+  }
+  if (c.type === "security-group") {
+    if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
+    const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
+    return users.length === 0 ? `No cluster uses ${c.name} (${c.groupId}).` : undefined;
+  }
+  const live = (await exists(() => listSecurityGroupRules(ctx, [c.groupId]))).filter((r) =>
+    c.ruleIds.includes(r.ruleId),
+  );
+  if (live.length === 0) return undefined;
+  const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
+  return users.length === 0 ? `No cluster uses ${c.groupId} any more.` : undefined;
+}
+
+export async function undoCandidates(options: ApplyOptions): Promise<UndoCandidate[]> {
+  // Only what was created in the account these credentials reach can be removed with them.
+  const accountId = await accountIdOf(options.settings);
+  const runs = (await listApplyRuns(options)).filter((run) => run.target.accountId === accountId);
+  const out: UndoCandidate[] = [];
+  // One context and one cluster listing per region, however many resources the history holds there.
+  const regions = new Map<string, { ctx: AwsContext; clusters: Promise<CacheCluster[]> }>();
+  const regionOf = (region: string) => {
+    let r = regions.get(region);
+    if (!r) {
+      const ctx = createAwsContext(options.settings, region);
+      r = { ctx, clusters: listCacheClusters(ctx) };
+      regions.set(region, r);
+    }
+    return r;
+  };
+  // A rule inside a group QueueReady created goes with that group: offered once, as the group.
+  const ownGroups = new Set(
+    runs.flatMap((r) =>
+      r.created.flatMap((c) => (c.type === "security-group" && !c.removedAt ? [c.groupId] : [])),
+    ),
+  );
+  for (const run of runs) {
+    for (const created of run.created) {
+      if (created.removedAt) continue;
+      if (created.type === "ingress-rule" && ownGroups.has(created.groupId)) continue;
+      const { ctx, clusters } = regionOf(created.region);
+      const base: UndoTarget =
+        created.type === "cache-parameter-group"
+          ? { type: created.type, region: created.region, name: created.name, runId: run.id }
+          : created.type === "security-group"
+            ? {
+                type: created.type,
+                region: created.region,
+                groupId: created.groupId,
+                name: created.name,
+                runId: run.id,
+              }
+            : {
+                type: created.type,
+                region: created.region,
+                groupId: created.groupId,
+                ruleIds: created.ruleIds,
+                runId: run.id,
+              };
+      const reason = await check(ctx, base, await clusters);
+      if (reason) out.push({ ...base, reason });
+    }
+  }
+  return out;
+}
+
+/** Removes one candidate after checking again that nothing uses it; records who removed it on the run. */
+export async function undoResource(
+  options: ApplyOptions & { user: ApplyUser; candidate: UndoTarget },
+): Promise<string> {
+  if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
+  const c = options.candidate;
+  const ctx = createAwsContext(options.settings, c.region);
+  const reason = await check(ctx, c, await listCacheClusters(ctx));
+  if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
+  if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
+  else if (c.type === "security-group") await deleteSecurityGroup(ctx, c.groupId);
+  else await revokeIngress(ctx, c.groupId, c.ruleIds);
+  const removed = { removedAt: new Date().toISOString(), removedBy: options.user.name };
+  // Every run that recorded it (a resume records what it took up) shows the removal in the history: runs
+  // of the candidate's account only, since another account may hold a group of the same name (or id).
+  const db = await dbOf(options);
+  const runs = await listApplyRuns({ ...options, db });
+  const accountId = runs.find((r) => r.id === c.runId)?.target.accountId;
+  for (const run of runs) {
+    if (run.target.accountId !== accountId) continue;
+    if (!run.created.some((r) => !r.removedAt && covers(c, r))) continue;
+    await updateRun(
+      db,
+      run.id,
+      (stored) => {
+        for (const r of stored.created) if (!r.removedAt && covers(c, r)) Object.assign(r, removed);
+      },
+      false,
+    );
+  }
+  return c.type === "cache-parameter-group"
+    ? `Deleted parameter group ${c.name}.`
+    : c.type === "security-group"
+      ? `Deleted security group ${c.name} (${c.groupId}) and its rules.`
+      : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
+}
+
+/** Whether removing `c` removes the recorded resource `r` (a group's rules go with the group). */
+function covers(c: UndoTarget, r: ApplyRun["created"][number]): boolean {
+  if (c.region !== r.region) return false;
+  if (c.type === "cache-parameter-group") return r.type === c.type && r.name === c.name;
+  if (c.type === "security-group") return r.type !== "cache-parameter-group" && r.groupId === c.groupId;
+  return r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
+}

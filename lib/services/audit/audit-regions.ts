@@ -1,0 +1,106 @@
+/**
+ * The live audit of several regions: each region is read and judged on its own, all at once, and can be
+ * reported the moment it completes (the status page streams them; the CLI waits for all). A region that
+ * cannot be read at all still yields a RegionAudit, with `failed` set, never a thrown error.
+ */
+import { AwsError } from "@/lib/adapters/aws/errors";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import type { RequestListener } from "@/lib/adapters/aws/context";
+import { collect } from "@/lib/services/collect/collect";
+import { openScope } from "@/lib/services/estate/scope-access";
+import type { CollectOptions as InventoryOptions } from "@/lib/services/collect/collect-region";
+import { auditRegion, type RegionAudit } from "@/lib/core/readiness";
+import { buildStatusRows } from "@/lib/core/rows/status-rows";
+import { vpcNamesOf } from "@/lib/core/rows/row-actions";
+
+export interface CollectOptions extends InventoryOptions {
+  /** Called once per HTTP request sent (retries included), for call counting. */
+  onRequest?: RequestListener;
+}
+
+export interface AuditRegionsOptions extends CollectOptions {
+  /** Called with each region's audit as soon as it is ready, in completion order. */
+  onRegion?: (audit: RegionAudit) => void;
+}
+
+/** Collects and audits one region; an unusable region becomes a failed RegionAudit. */
+export async function auditLiveRegion(
+  settings: AwsSettings,
+  region: string,
+  opts: CollectOptions = {},
+): Promise<RegionAudit> {
+  try {
+    const access = await openScope(settings, region, { onRequest: opts.onRequest });
+    return auditRegion(await collect(access, undefined, opts));
+  } catch (err) {
+    return failedRegion(region, err, opts);
+  }
+}
+
+/** A region that could not be read at all: its AwsError as the region's one problem (anything else throws). */
+function failedRegion(region: string, err: unknown, opts: CollectOptions): RegionAudit {
+  if (!(err instanceof AwsError)) throw err;
+  const readAt = (opts.now ?? (() => new Date()))().toISOString();
+  return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
+}
+
+/** A region's audit with what a stored status row shows beyond it: each target's shape and VPC names. */
+export interface DetailedRegionAudit extends RegionAudit {
+  /** Topology line by `${kind}:${id}`, e.g. "cluster mode · 2 shards × 2 nodes". */
+  topology: Record<string, string>;
+  /** VPC id → its Name tag (or the id), as the wizard shows it. */
+  vpcNames: Record<string, string>;
+}
+
+/** Like auditLiveRegion, from the same one snapshot, with the shape facts the stored state keeps. */
+export async function auditDetailedRegion(
+  settings: AwsSettings,
+  region: string,
+  opts: CollectOptions = {},
+): Promise<DetailedRegionAudit> {
+  try {
+    const access = await openScope(settings, region, { onRequest: opts.onRequest });
+    const snapshot = await collect(access, undefined, opts);
+    const topology = Object.fromEntries(
+      buildStatusRows(snapshot).map((r) => [`${r.kind}:${r.name}`, r.topology]),
+    );
+    return { ...auditRegion(snapshot), topology, vpcNames: vpcNamesOf(snapshot) };
+  } catch (err) {
+    return { ...failedRegion(region, err, opts), topology: {}, vpcNames: {} };
+  }
+}
+
+/** Audits every region in parallel; resolves with the audits in the order of `regions`. */
+export async function auditRegions(
+  settings: AwsSettings,
+  regions: string[],
+  opts: AuditRegionsOptions = {},
+): Promise<RegionAudit[]> {
+  return Promise.all(
+    [...new Set(regions)].map(async (region) => {
+      const audit = await auditLiveRegion(settings, region, opts);
+      opts.onRegion?.(audit);
+      return audit;
+    }),
+  );
+}
+
+/** The same audits as an async iterator, each region yielded as it completes (fastest first). */
+export async function* streamRegionAudits(
+  settings: AwsSettings,
+  regions: string[],
+  opts: CollectOptions = {},
+): AsyncGenerator<RegionAudit> {
+  const pending = new Map<string, Promise<{ region: string; audit: RegionAudit }>>();
+  for (const region of new Set(regions)) {
+    pending.set(
+      region,
+      auditLiveRegion(settings, region, opts).then((audit) => ({ region, audit })),
+    );
+  }
+  while (pending.size > 0) {
+    const { region, audit } = await Promise.race(pending.values());
+    pending.delete(region);
+    yield audit;
+  }
+}

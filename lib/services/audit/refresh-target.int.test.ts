@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
+import { upsertTargetStates } from "@/lib/adapters/db/target-states";
+import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
+import { sandboxPerFile } from "@/tools/testing/int-harness";
+import { memoryDatabase } from "@/tools/testing/test-db";
+import { refreshStoredTarget } from "./refresh-target";
+
+const h = sandboxPerFile();
+const database = memoryDatabase();
+afterAll(async () => (await database).close());
+
+describe("refreshStoredTarget (after an apply, undo or verify)", () => {
+  it("replaces one target's stored row with what AWS says now, and removes a target that is gone", async () => {
+    const { db } = await database;
+    const t0 = new Date("2026-01-15T12:00:00Z");
+    await claimAuditSlot(db, { id: "a1", slot: "s1", startedBy: "t", now: t0 });
+    await finishAudit(db, "a1", await auditForStorage(h.settings, {}), t0);
+    const orders = async () =>
+      (await allTargetStates(db, { q: "orders-redis7" }, "name")).find(
+        (r) => r.targetId === "orders-redis7",
+      )!;
+    const before = await orders();
+    expect(before.verdict).toBe("needs-changes");
+
+    // As if the stored row were out of date (the cluster changed after the audit).
+    await upsertTargetStates(
+      db,
+      [
+        {
+          ...before,
+          verdict: "ready",
+          findings: [],
+          engine: "redis",
+          engineVersion: "7.1.0",
+          vpcId: before.vpcId ?? undefined,
+          vpcName: before.vpcName ?? undefined,
+          port: before.port ?? undefined,
+          parameterGroup: before.parameterGroup ?? undefined,
+          policy: before.policy ?? undefined,
+        },
+      ],
+      null,
+      t0,
+    );
+    expect((await orders()).verdict).toBe("ready");
+    await refreshStoredTarget(db, h.settings, {
+      region: "us-east-1",
+      kind: "replication-group",
+      id: "orders-redis7",
+    });
+    const after = await orders();
+    expect(after).toMatchObject({
+      verdict: "needs-changes",
+      accountName: before.accountName,
+      topology: before.topology,
+      vpcName: "prod",
+      firstSeenAt: t0,
+      staleReason: null,
+    });
+    expect(after.auditedAt.getTime()).toBeGreaterThan(t0.getTime());
+    expect(after.findings.map((f) => f.ruleId)).toEqual(before.findings.map((f) => f.ruleId));
+
+    await upsertTargetStates(
+      db,
+      [
+        {
+          ...before,
+          targetId: "deleted-since",
+          engine: undefined,
+          engineVersion: undefined,
+          vpcId: undefined,
+          vpcName: undefined,
+          port: undefined,
+          parameterGroup: undefined,
+          policy: undefined,
+        },
+      ],
+      null,
+      t0,
+    );
+    await refreshStoredTarget(db, h.settings, {
+      region: "us-east-1",
+      kind: "replication-group",
+      id: "deleted-since",
+    });
+    expect(await allTargetStates(db, { q: "deleted-since" }, "name")).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { AccountScope } from "./scopes";
+import { mapScopeRegions, scopeConcurrency } from "./scope-runner";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+
+const settings: AwsSettings = { regions: ["us-east-1"], defaultRegion: "us-east-1", maxAttempts: 1 };
+const scope = (id: string, regions: string[], ok = true): AccountScope =>
+  ok
+    ? { accountId: id, name: id, regions, settings }
+    : {
+        accountId: id,
+        name: id,
+        regions,
+        problem: { code: "access-denied", message: "no", retryable: false },
+      };
+
+describe("mapScopeRegions", () => {
+  it("never runs more than the bound at once, keeps scope order, and reports unreachable accounts per region", async () => {
+    let active = 0;
+    let peak = 0;
+    const results = await mapScopeRegions(
+      [scope("a", ["r1", "r2", "r3"]), scope("b", ["r1"], false), scope("c", ["r1", "r2"])],
+      2,
+      async (_s, region, sc) => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 20));
+        active--;
+        return `${sc.accountId}/${region}`;
+      },
+    );
+    expect(peak).toBe(2);
+    expect(results.map((r) => (r.ok ? r.value : `${r.accountId}/${r.region}: ${r.problem.message}`))).toEqual(
+      ["a/r1", "a/r2", "a/r3", "b/r1: no", "c/r1", "c/r2"],
+    );
+  });
+
+  it("reads the bound from the environment, then the file, then the default", () => {
+    expect(scopeConcurrency({ QUEUEREADY_SCOPE_CONCURRENCY: "3" }, 5)).toBe(3);
+    expect(scopeConcurrency({}, 5)).toBe(5);
+    expect(scopeConcurrency({})).toBe(8);
+    expect(() => scopeConcurrency({ QUEUEREADY_SCOPE_CONCURRENCY: "0" })).toThrow(/1 to 64/);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The one place the scheduler (and a Refresh) meets the audit (lib/services/audit): every account and region of
+ * the accounts file (no file: the one account of the base credentials), a bounded number at once, turned
+ * into what lib/db stores. When the audit's entry point changes, only this file follows.
+ */
+import { auditDetailedRegion } from "@/lib/services/audit/audit-regions";
+import { auditScopes, resolveEstate } from "@/lib/services/audit/accounts";
+import { toAuditResult } from "@/lib/services/audit/stored-state";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import type { AuditResult } from "@/lib/adapters/db/audits";
+
+export interface AuditForStorageOptions {
+  /** Account-regions read at once; default: QUEUEREADY_SCOPE_CONCURRENCY, the file's, or 8. */
+  concurrency?: number;
+}
+
+/** Audits the whole estate; throws only when the accounts file itself cannot be used. */
+export async function auditForStorage(
+  settings: AwsSettings,
+  env: Readonly<Record<string, string | undefined>>,
+  opts: AuditForStorageOptions = {},
+): Promise<AuditResult> {
+  const estate = await resolveEstate(settings, env, { withoutFile: "base" });
+  if (!estate.ok) throw new Error(estate.message);
+  const accounts = await auditScopes(
+    estate.scopes,
+    opts.concurrency ?? estate.concurrency,
+    auditDetailedRegion,
+  );
+  return toAuditResult(estate.scopes, accounts);
+}

@@ -1,0 +1,21 @@
+import type { Role } from "./roles";
+
+// The role travels in the JWT and the session; next-auth's own types know nothing of it.
+declare module "next-auth" {
+  interface Session {
+    user: { name: string; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+    /** This session's id: what sign-out revokes. */
+    sid?: string;
+    /** `credentials` or `oidc`: password users are checked against the configuration on each request. */
+    provider?: string;
+  }
+}

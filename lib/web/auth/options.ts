@@ -1,0 +1,108 @@
+import type { Env } from "./env";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { AttemptLimiter } from "./attempt-limiter";
+import { clientAddress, trustedProxiesFromEnv } from "./client-address";
+import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "./auth-secret";
+import { oidcProvider, oidcSettingsFromEnv } from "./oidc";
+import { isRole } from "./roles";
+import { storeRevocations, type RevocationStore } from "./revocations";
+import { checkSessionToken, quietSessionEnded, startSessionToken } from "./session-token";
+import { createUserDirectory } from "./user-directory";
+import { createCredentialChecker } from "./verify-credentials";
+
+/** Sessions last a working day; a stolen cookie stops working by the next morning. */
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+/**
+ * next-auth options from configuration: the password users (and demo users), the optional OIDC
+ * provider, JWT sessions carrying the role. Throws with a message a person can act on when the
+ * configuration cannot work (no secret outside demo mode, a secret under 32 bytes, a broken users file,
+ * nobody able to sign in).
+ */
+export interface AuthDeps {
+  /** Where signed-out sessions are recorded; the database (lib/db) by default. */
+  revocations?: RevocationStore;
+}
+
+export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
+  const secret = resolveAuthSecret(env);
+  if (!secret) throw new Error(secretProblem(env) ?? MISSING_SECRET_MESSAGE);
+  const directory = createUserDirectory(env);
+  const users = directory.all();
+  const revocations = deps.revocations ?? storeRevocations();
+  const oidc = oidcSettingsFromEnv(env);
+  if (users.length === 0 && !oidc) {
+    throw new Error(
+      "No one can sign in: set QUEUEREADY_USERS or QUEUEREADY_USERS_FILE (see README), or configure OIDC.",
+    );
+  }
+  const trustedProxies = trustedProxiesFromEnv(env);
+  const checkCredentials = createCredentialChecker({ users: directory.all, limiter: new AttemptLimiter() });
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Password",
+      credentials: {
+        username: { label: "Username", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const result = await checkCredentials(
+          String(credentials?.username ?? ""),
+          String(credentials?.password ?? ""),
+          clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
+        );
+        if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
+        // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.
+        if (result.reason === "rate-limited") throw new Error(result.message);
+        return null;
+      },
+    }),
+  ];
+  if (oidc) providers.push(oidcProvider(oidc));
+  return {
+    secret,
+    providers,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      jwt({ token, user, account }) {
+        if (user) return startSessionToken(token, user, account?.provider);
+        // Every later use of the session: still not signed out, user still configured, role as configured now.
+        return checkSessionToken(token, { directory, revocations });
+      },
+      session({ session, token }) {
+        session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
+        return session;
+      },
+    },
+    events: {
+      // A signed-out token must not work again, even from a copy: refuse its id until it would expire.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        const exp = typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000;
+        await revocations.revoke(token.sid, exp);
+      },
+    },
+    logger: quietSessionEnded,
+  };
+}
+
+let cached: AuthOptions | undefined;
+
+/** The options for this server process, built once from `process.env` on first use. */
+export function getAuthOptions(): AuthOptions {
+  cached ??= buildAuthOptions(process.env);
+  return cached;
+}
+
+/** Why auth cannot work with this configuration, or null when it can. Shown instead of a bare 500. */
+export function authConfigProblem(): string | null {
+  try {
+    getAuthOptions();
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -1,0 +1,95 @@
+import bcrypt from "bcryptjs";
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildAuthOptions } from "./options";
+import { storeRevocations } from "./revocations";
+import type { Database } from "@/lib/adapters/db";
+import { memoryDatabase } from "@/tools/testing/test-db";
+
+const hash = bcrypt.hashSync("pw", 4);
+let dir: string;
+let usersFile: string;
+let options: AuthOptions;
+let bump = 0;
+let database: Database;
+// The first embedded database of a run builds the migrated template (seconds of WASM initdb).
+beforeAll(async () => {
+  database = await memoryDatabase();
+}, 120_000);
+afterAll(() => database.close());
+
+function writeUsers(users: { username: string; role: string }[]) {
+  writeFileSync(usersFile, JSON.stringify(users.map((u) => ({ ...u, passwordHash: hash }))));
+  // A distinct modification time, as a later edit would have, however fast the test runs.
+  const t = new Date(Date.now() + ++bump * 1000);
+  utimesSync(usersFile, t, t);
+}
+
+async function signIn(name: string, role: "viewer" | "operator", provider = "credentials"): Promise<JWT> {
+  const token = await options.callbacks!.jwt!({
+    token: { name },
+    user: { id: name, name, role },
+    account: { provider, type: "credentials", providerAccountId: name },
+  });
+  return { ...token, exp: Math.floor(Date.now() / 1000) + 3600 };
+}
+
+const use = (token: JWT) => options.callbacks!.jwt!({ token, user: undefined as never, account: null });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "qr-session-"));
+  usersFile = path.join(dir, "users.json");
+  writeUsers([
+    { username: "alice", role: "operator" },
+    { username: "bob", role: "viewer" },
+  ]);
+  options = buildAuthOptions(
+    { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS_FILE: usersFile },
+    { revocations: storeRevocations(async () => database.db) },
+  );
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("sessions are checked on each request", () => {
+  it("keeps a configured user's session, with the role from the configuration", async () => {
+    const token = await signIn("alice", "operator");
+    expect(await use(token)).toMatchObject({ name: "alice", role: "operator" });
+  });
+
+  it("applies a changed role on the next request", async () => {
+    const token = await signIn("alice", "operator");
+    writeUsers([
+      { username: "alice", role: "viewer" },
+      { username: "bob", role: "viewer" },
+    ]);
+    expect(await use(token)).toMatchObject({ name: "alice", role: "viewer" });
+  });
+
+  it("ends the session of a user removed from the configuration", async () => {
+    const token = await signIn("bob", "viewer");
+    writeUsers([{ username: "alice", role: "operator" }]);
+    await expect(use(token)).rejects.toThrow("The user is no longer configured.");
+    await expect(use(await signIn("alice", "operator"))).resolves.toMatchObject({ role: "operator" });
+  });
+
+  it("refuses a signed-out token, and only that one", async () => {
+    const token = await signIn("alice", "operator");
+    const other = await signIn("alice", "operator");
+    await options.events!.signOut!({ token, session: undefined as never });
+    await expect(use(token)).rejects.toThrow("Signed out.");
+    await expect(use(other)).resolves.toMatchObject({ name: "alice" });
+  });
+
+  it("refuses a token without a session id (made before ids existed)", async () => {
+    await expect(use({ name: "alice", role: "operator" })).rejects.toThrow("predates session ids");
+  });
+
+  it("keeps a single sign-on user's role from the identity provider", async () => {
+    const token = await signIn("carol@example.com", "operator", "oidc");
+    expect(await use(token)).toMatchObject({ name: "carol@example.com", role: "operator" });
+  });
+});

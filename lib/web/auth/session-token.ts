@@ -1,0 +1,53 @@
+/**
+ * What a session token carries beyond next-auth's defaults, and the check each request makes of it. The JWT
+ * alone would keep a removed user's role for 8 hours and outlive sign-out; these checks end it on the next
+ * request instead.
+ */
+import { randomUUID } from "node:crypto";
+import type { LoggerInstance, User } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import type { RevocationStore } from "./revocations";
+import { isRole } from "./roles";
+import type { UserDirectory } from "./user-directory";
+
+/** Thrown from the jwt callback: next-auth then answers "no session" and clears the cookie. */
+export class SessionEndedError extends Error {
+  override name = "SessionEndedError";
+}
+
+/** A fresh token at sign-in: its own session id (what sign-out revokes) and the provider it came from. */
+export function startSessionToken(token: JWT, user: User, provider: string | undefined): JWT {
+  return {
+    ...token,
+    name: user.name,
+    role: isRole(user.role) ? user.role : "viewer",
+    sid: randomUUID(),
+    provider: provider ?? "credentials",
+  };
+}
+
+/**
+ * The token if its session still stands, with the role from the configuration as it is now; else throws.
+ * Password users are looked up in the configured users; a single sign-on user's role comes from the identity
+ * provider at sign-in and lasts for the session (the provider is not asked again per request).
+ */
+export async function checkSessionToken(
+  token: JWT,
+  deps: { directory: UserDirectory; revocations: RevocationStore },
+): Promise<JWT> {
+  if (typeof token.sid !== "string") throw new SessionEndedError("The session predates session ids.");
+  if (await deps.revocations.isRevoked(token.sid)) throw new SessionEndedError("Signed out.");
+  if (token.provider !== "credentials") return token;
+  const user = deps.directory.find(String(token.name ?? ""));
+  if (!user) throw new SessionEndedError("The user is no longer configured.");
+  return { ...token, name: user.username, role: user.role };
+}
+
+/** next-auth's logger, minus the stack trace it prints for every ended session (an expected event). */
+export const quietSessionEnded: Partial<LoggerInstance> = {
+  error(code, metadata) {
+    const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+    if (cause instanceof SessionEndedError) return;
+    console.error(`[next-auth][error][${code}]`, metadata);
+  },
+};

@@ -1,0 +1,31 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { connection } from "next/server";
+import { resolveAuthSecret } from "./auth-secret";
+import { csrfTokenFromCookies } from "./csrf-token";
+import { authConfigProblem, getAuthOptions } from "./options";
+import type { SessionUser } from "./roles";
+import { isRole } from "./roles";
+
+/**
+ * The signed-in user of the current request, or null when signed out (or the token carries no role).
+ * Also null when sign-in is not configured: callers send the visitor to /sign-in, which says what to set.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never let a build prerender a page for "nobody".
+  await connection();
+  if (authConfigProblem()) return null;
+  const session = await getServerSession(getAuthOptions());
+  const user = session?.user;
+  if (!user?.name || !isRole(user.role)) return null;
+  return { name: user.name, role: user.role };
+}
+
+/**
+ * The CSRF token next-auth expects in a plain HTML form POST (sign-in, sign-out) for this browser, or
+ * null when the browser has no valid CSRF cookie yet (next-auth sets it on its first auth route visit).
+ */
+export async function getFormCsrfToken(): Promise<string | null> {
+  return csrfTokenFromCookies(await cookies(), resolveAuthSecret());
+}

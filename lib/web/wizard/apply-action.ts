@@ -1,0 +1,56 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { failure } from "@/lib/web/actions/action-result";
+import { validatedAction } from "@/lib/web/actions/validated-action";
+import { getPreview } from "@/lib/services/apply/run-store";
+import { startApply } from "@/lib/services/apply/start-apply";
+import type { ApplyRun } from "@/lib/services/apply/types";
+import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
+import { applyFailure } from "./apply-failure";
+import { wizardSettings } from "./live";
+
+const applyFormSchema = z.object({
+  previewId: z.string().regex(/^[0-9a-z-]{1,64}$/, "The preview id is malformed: preview again."),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
+});
+
+/**
+ * Apply, operators only (a viewer's direct POST is refused by validatedAction before anything runs). The
+ * preview the operator saw is named by id and fingerprint; the apply engine re-reads live state and refuses
+ * when the fingerprint moved. A stale plan comes back as `code: "conflict"` with one sentence per change in
+ * `fieldErrors.changes`, so the preview can show what changed next to a "Preview again" link.
+ */
+export const applyPlanAction = validatedAction(applyFormSchema, "operator", async (input, user) => {
+  const preview = await getPreview(input.previewId);
+  if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
+  // Changes go through the account's APPLY settings (its apply role), asked for only here, by an operator.
+  const setup = await wizardSettings(preview.plan.target.accountId, "apply");
+  if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
+  // The id and the fingerprint must name the same preview: a form replayed with another id is not what was read.
+  if (preview.plan.fingerprint !== input.fingerprint) {
+    return failure(
+      "conflict",
+      "The preview on this page is not the one recorded under its id: preview again.",
+    );
+  }
+  let runId: string;
+  try {
+    let finished: Promise<ApplyRun>;
+    ({ runId, finished } = await startApply({
+      settings: setup.settings,
+      user: { name: user.name, role: user.role },
+      previewId: input.previewId,
+    }));
+    // When the run ends (in the background), the status page's stored row is read again.
+    void finished.then(
+      (run) => refreshStoredTargetLater(run.target),
+      () => undefined,
+    );
+  } catch (err) {
+    const refused = applyFailure(err);
+    if (refused) return refused;
+    throw err;
+  }
+  redirect(`/changes/${runId}`);
+});

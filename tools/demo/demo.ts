@@ -1,0 +1,81 @@
+/**
+ * `npm run demo`: the whole product on this machine with no AWS account. Builds when needed, starts the
+ * sandbox (a local AWS-compatible endpoint with a seeded organization) in this process, writes the accounts
+ * file that reaches every member, then `next start` in demo mode pointed at it. Ctrl-C stops both.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DEMO_PASSWORD } from "@/lib/web/auth/users";
+import { startSandbox } from "@/tools/sandbox";
+import { buildIfNeeded } from "@/lib/launch/build-if-needed";
+import { writeDemoAccountsFile } from "./demo-accounts";
+import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
+import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
+import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
+import { startNextServer, superviseServer } from "@/lib/launch/next-server";
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const port = portFrom(process.env.PORT, 3000, "PORT");
+  const sandboxPort = portFrom(process.env.SANDBOX_PORT, 4566, "SANDBOX_PORT");
+  await buildIfNeeded(root);
+
+  const dataDir = path.join(root, ".queueready");
+  mkdirSync(dataDir, { recursive: true });
+  const wanted = demoWantsEngines();
+  // A 4 s apply delay makes the wizard's progress visible, like a (much faster) real ElastiCache change.
+  const sandbox = await startSandbox({
+    engines: wanted.on,
+    port: sandboxPort,
+    applyDelayMs: 4000,
+    latencyMs: 30,
+    seed: "default",
+    persistFile: path.join(dataDir, "sandbox.json"),
+  });
+
+  const accountsFile = writeDemoAccountsFile(dataDir);
+  const engines = await demoEngineEnv(sandbox, dataDir);
+  const env = {
+    ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile }),
+    ...engines.env,
+  };
+  // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
+  writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
+  const server = startNextServer({ root, host: "127.0.0.1", port, env });
+  superviseServer(server, async () => {
+    removeDemoEndpoint(root);
+    await sandbox.close();
+  });
+
+  console.log(
+    [
+      "",
+      "  QueueReady demo",
+      `  Open        http://127.0.0.1:${port}`,
+      `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
+      `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
+      `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      `  Accounts    the seeded organization: ${sandbox.control
+        .accounts()
+        .filter((a) => a.status === "ACTIVE")
+        .map((a) => `${a.name} ${a.id}`)
+        .join(", ")}`,
+      "              (organization mode, .queueready/accounts.json)",
+      "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
+      ...(wanted.on ? engines.lines : [wanted.line]),
+      "  Stop        Ctrl-C",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  const inUse = /EADDRINUSE/.test(message);
+  console.error(
+    inUse
+      ? `A port is already in use (${message}). Set PORT or SANDBOX_PORT to free ones.`
+      : `Demo failed to start: ${message}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import { spawn } from "node:child_process";
+import net from "node:net";
+import Redis from "ioredis";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { describeEngines } from "@/tools/testing/engine-sandbox";
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, engines: true, applyDelayMs: 100 });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+const reachable = (address: string) =>
+  new Promise<boolean>((resolve) => {
+    const [host, port] = address.split(":");
+    const socket = net.connect({ host, port: Number(port) });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+async function infoOf(address: string, section: string): Promise<string> {
+  const redis = new Redis({ host: "127.0.0.1", port: Number(address.split(":")[1]), lazyConnect: true });
+  await redis.connect();
+  try {
+    return await redis.info(section);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) if (await check()) return true;
+  return false;
+}
+
+describeEngines("the sandbox's real engines", () => {
+  it("lists every engine at GET /_sandbox/engines with its AWS endpoint and loopback address", async () => {
+    const res = await fetch(`${sandbox.url}/_sandbox/engines`);
+    const list = (await res.json()) as {
+      cacheClusterId: string;
+      endpoint: string;
+      address: string;
+      accountId: string;
+    }[];
+    expect(list).toHaveLength(23);
+    const orders = list.find((e) => e.cacheClusterId === "orders-redis7-002")!;
+    expect(orders).toMatchObject({
+      accountId: "123456789012",
+      region: "us-east-1",
+      nodeId: "0001",
+      endpoint: "orders-redis7-002.abc123.0001.use1.cache.amazonaws.com:6379",
+      address: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
+    const replication = await infoOf(orders.address, "replication");
+    expect(replication).toMatch(/role:slave/);
+    const primary = list.find((e) => e.cacheClusterId === "orders-redis7-001")!;
+    expect(replication).toContain(`master_port:${primary.address.split(":")[1]}`);
+    const cluster = list.find((e) => e.cacheClusterId === "events-cluster-0002-001")!;
+    expect(await infoOf(cluster.address, "cluster")).toMatch(/cluster_enabled:1/);
+  });
+
+  it("a reset restarts the engines from the seed on the same addresses and CA (routes stay right)", async () => {
+    const before = await sandbox.control.engines();
+    const caBefore = await sandbox.control.engineCa();
+    const orders = before.find((e) => e.cacheClusterId === "orders-redis7-001")!;
+    const port = Number(orders.address.split(":")[1]);
+    const redis = new Redis({ host: "127.0.0.1", port, lazyConnect: true });
+    await redis.connect();
+    await redis.set("left-from-before", "1");
+    redis.disconnect();
+    const res = await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(200);
+    const after = await sandbox.control.engines();
+    expect(after.map((e) => e.address)).toEqual(before.map((e) => e.address));
+    // QueueReady was handed this CA at start: a new one would fail every TLS check after a reset.
+    expect(await sandbox.control.engineCa()).toBe(caBefore);
+    const fresh = new Redis({ host: "127.0.0.1", port, lazyConnect: true });
+    await fresh.connect();
+    expect(await fresh.dbsize()).toBe(0);
+    fresh.disconnect();
+    const sessions = after.find((e) => e.cacheClusterId === "sessions-redis62-001")!;
+    expect(await infoOf(sessions.address, "memory")).toMatch(/maxmemory_policy:allkeys-lru/);
+  });
+
+  it("a generated fleet has no engines; a crashed sandbox process leaves no redis-server behind", async () => {
+    sandbox.control.reset({ clusters: 50 });
+    expect(await sandbox.control.engines()).toEqual([]);
+
+    // One process (tsx's own CLI would put a wrapper between the kill and the sandbox).
+    const child = spawn(process.execPath, ["--import", "tsx", "tools/testing/fixtures/engine-child.ts"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const addresses = await new Promise<string[]>((resolve) =>
+      child.stdout.once("data", (d: Buffer) => resolve(JSON.parse(d.toString("utf8")) as string[])),
+    );
+    expect(addresses.length).toBeGreaterThan(20);
+    child.kill("SIGKILL");
+    const allGone = async () => !(await Promise.all(addresses.map(reachable))).includes(true);
+    expect(await waitUntil(allGone, 5000)).toBe(true);
+  });
+});
