@@ -2,7 +2,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { connectionSnippet } from "@/lib/core/readiness/connection-snippet";
 import { VERDICT_LABELS, type ClusterAudit } from "@/lib/core/readiness/types";
-import type { Verification } from "@/lib/services/verify/verify";
+import type { Verification } from "@/lib/core/verify/verification";
 import { ClusterFacts } from "./cluster-facts";
 import { EngineEvidence } from "./engine-evidence";
 import { VerifyForm } from "./verify-form";

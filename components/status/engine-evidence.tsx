@@ -1,4 +1,4 @@
-import type { Verification } from "@/lib/services/verify/verify";
+import type { Verification } from "@/lib/core/verify/verification";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
 
 function Row({ what, engine, api }: { what: string; engine: string; api: string }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { revertability } from "@/lib/services/apply/revert";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 
 const when = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 const runLink = (id: string) => (

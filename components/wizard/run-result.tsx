@@ -1,7 +1,7 @@
 import { CopyButton } from "@/components/plan/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness";
 
 const VERDICT_TONE = {

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { RunStatus } from "@/lib/services/apply/types";
+import type { RunStatus } from "@/lib/adapters/db/run-records";
 
 const TONE: Record<RunStatus, BadgeTone> = {
   running: "blue",

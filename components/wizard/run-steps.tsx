@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ApplyRun, StepStatus } from "@/lib/services/apply/types";
+import type { ApplyRun, StepStatus } from "@/lib/adapters/db/run-records";
 import { plural } from "@/lib/core/text/plural";
 
 const STEP_TONE: Record<StepStatus, BadgeTone> = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 import { historyNotes } from "@/lib/web/changes/history-notes";
 import { RunStatusBadge } from "./run-status-badge";

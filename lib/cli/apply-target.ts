@@ -3,13 +3,8 @@
  * (beyond what this plan's earlier targets moved), then record it as a preview and hand it to `startApply`:
  * the browser's lock, fingerprint check, executor, convergence wait, closing audit and history.
  */
-import {
-  ApplyRefusedError,
-  StalePlanError,
-  type ApplyOptions,
-  type ApplyRun,
-  type ApplyUser,
-} from "@/lib/services/apply/types";
+import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/services/apply/types";
+import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 import { planFromLiveState } from "@/lib/services/apply/plan-live";
 import { recordPreview } from "@/lib/services/apply/preview";
 import { startApply } from "@/lib/services/apply/start-apply";

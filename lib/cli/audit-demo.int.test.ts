@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEndpointFile, writeDemoEndpoint } from "@/tools/demo/demo-endpoint";
+import { demoEndpointFile, writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
 import { runAuditCli } from "./run-audit";
 

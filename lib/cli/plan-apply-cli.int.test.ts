@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listApplyRuns } from "@/lib/services/apply/run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { authorizeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { withHash, type PlanFile } from "@/lib/core/plan-file";

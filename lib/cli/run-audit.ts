@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
-import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/tools/demo/demo-endpoint";
+import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { auditRegions } from "@/lib/services/audit/audit-regions";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/core/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";

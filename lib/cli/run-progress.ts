@@ -3,8 +3,9 @@
  * history as it happens (that is what the browser's progress page reads), and this prints each change of
  * it once, so a CI log shows the same story.
  */
-import { getApplyRun } from "@/lib/services/apply/run-store";
-import type { ApplyOptions, ApplyRun } from "@/lib/services/apply/types";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
+import type { ApplyOptions } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import type { StartedApply } from "@/lib/services/apply/start-apply";
 import type { CliIo } from "./run-audit";
 

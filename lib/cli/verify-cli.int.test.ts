@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { writeDemoEndpoint } from "@/tools/demo/demo-endpoint";
+import { writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { SANDBOX_AUTH_TOKEN } from "@/tools/sandbox/engines";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";

@@ -6,8 +6,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
-import { routesFromEngines, type ListedEngine } from "@/tools/demo/engine-routes";
-import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/tools/demo/demo-endpoint";
+import { routesFromEngines, type ListedEngine } from "@/lib/launch/demo-engine-routes";
+import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 
 export type DemoVerifySetup =
   { ok: true; settings: AwsSettings; env: Record<string, string> } | { ok: false; message: string };

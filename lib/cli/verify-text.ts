@@ -1,5 +1,5 @@
 /** A verification as the CLI prints it: what the engine says beside what the API says, and the smoke job. */
-import type { Verification } from "@/lib/services/verify/verify";
+import type { Verification } from "@/lib/core/verify/verification";
 
 function bytes(n: number): string {
   if (n === 0) return "no limit";

@@ -7,8 +7,8 @@ import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
 import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
 import { scopeConcurrency } from "@/lib/services/estate/scope-runner";
 import { notificationsConfigFromEnv } from "@/lib/core/alerts/config";
-import { refreshMinAgeFromEnv } from "@/lib/web/status/refresh-cooldown";
-import { DEMO_CREDENTIALS } from "@/tools/demo/demo-endpoint";
+import { refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
+import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
 export function portFrom(value: string | undefined, fallback: number, name: string): number {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { routesFromEngines } from "./engine-routes";
+import { routesFromEngines } from "@/lib/launch/demo-engine-routes";
 import type { RunningSandbox } from "@/tools/sandbox";
 import { SANDBOX_AUTH_TOKEN, which } from "@/tools/sandbox/engines";
 

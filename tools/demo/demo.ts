@@ -10,7 +10,7 @@ import { startSandbox } from "@/tools/sandbox";
 import { buildIfNeeded } from "@/lib/launch/build-if-needed";
 import { writeDemoAccountsFile } from "./demo-accounts";
 import { demoEngineEnv, demoWantsEngines } from "./demo-engines";
-import { removeDemoEndpoint, writeDemoEndpoint } from "./demo-endpoint";
+import { removeDemoEndpoint, writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
 import { startNextServer, superviseServer } from "@/lib/launch/next-server";
 

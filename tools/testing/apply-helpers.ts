@@ -9,7 +9,7 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import { readTarget } from "@/lib/services/apply/plan-live";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { readTargetState } from "@/lib/services/apply/target-state";
-import type { ApplyOptions } from "@/lib/services/apply/types";
+import type { ApplyOptions } from "../../lib/services/apply/types";
 import type { Database } from "@/lib/adapters/db";
 import type { Harness } from "./int-harness";
 import { memoryDatabase } from "./test-db";

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe } from "vitest";
-import { routesFromEngines } from "@/tools/demo/engine-routes";
+import { routesFromEngines } from "@/lib/launch/demo-engine-routes";
 import type { RunningSandbox } from "@/tools/sandbox";
 import { which } from "@/tools/sandbox/engines";
 

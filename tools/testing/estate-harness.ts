@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { ApplyOptions } from "@/lib/services/apply/types";
+import type { ApplyOptions } from "../../lib/services/apply/types";
 import type { Database } from "@/lib/adapters/db";
 import { clearEstate } from "@/lib/services/estate";
 import { writeDemoAccountsFile } from "@/tools/demo/demo-accounts";

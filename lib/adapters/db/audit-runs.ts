@@ -7,7 +7,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "./open";
 import { auditRuns } from "./schema";
-import type { AuditRunRow } from "./audits";
+import type { AuditRunRow } from "./records";
 
 export const MANUAL_RUNNING_SLOT = "manual-running";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimAuditSlot, finishAudit, latestAudit } from "./audits";
+import { claimAuditSlot, latestAudit } from "./audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 
 const dbs = databasesPerFile();
@@ -36,7 +37,7 @@ describe.each(BACKENDS)("stored audits (%s)", (backend) => {
     const many = Array.from({ length: 1_200 }, (_, i) =>
       target(`c-${i}`, i % 3 === 0 ? "ready" : "needs-changes"),
     );
-    await finishAudit(
+    await storeAudit(
       db,
       "a1",
       { verdicts: many, awsErrors: { DescribeSecurityGroups: 2 }, failedRegions: [] },
@@ -51,7 +52,7 @@ describe.each(BACKENDS)("stored audits (%s)", (backend) => {
     });
     expect(latest.verdicts).toHaveLength(1_200);
     expect(latest.verdicts.find((v) => v.targetId === "c-1")).toEqual(target("c-1", "needs-changes"));
-    await finishAudit(db, "a2", { verdicts: [target("c-0", "ready")], awsErrors: {}, failedRegions: [] });
+    await storeAudit(db, "a2", { verdicts: [target("c-0", "ready")], awsErrors: {}, failedRegions: [] });
     expect((await latestAudit(db))!.verdicts).toHaveLength(1);
   });
 });

@@ -7,11 +7,11 @@ import { eq } from "drizzle-orm";
 import { latestFinishedRun } from "./audit-runs";
 import type { Db } from "./open";
 import { auditRuns, targetVerdicts, type AuditedAccount } from "./schema";
-import { recordTransitions } from "./target-events";
+import type { AuditRunRow, TargetVerdictRow } from "./records";
+import { recordTransitions, type TransitionRule } from "./target-events";
 import { storeAuditStates, type AuditedScope, type TargetStateInput } from "./target-states";
 
-export type AuditRunRow = typeof auditRuns.$inferSelect;
-export type TargetVerdictRow = Omit<typeof targetVerdicts.$inferSelect, "auditId">;
+export type { AuditRunRow, TargetVerdictRow };
 
 export interface AuditResult {
   verdicts: TargetVerdictRow[];
@@ -48,12 +48,16 @@ export async function claimAuditSlot(
 
 const CHUNK = 500;
 
-/** Records the audit's results and marks it finished, in one transaction (readers never see half). */
+/**
+ * Records the audit's results and marks it finished, in one transaction (readers never see half). Which
+ * verdict changes make an event is the caller's rule (`transitionOf`); the database only keeps the order.
+ */
 export async function finishAudit(
   db: Db,
   id: string,
   result: AuditResult,
-  finishedAt = new Date(),
+  finishedAt: Date,
+  transitionOf: TransitionRule,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [run] = await tx.select().from(auditRuns).where(eq(auditRuns.id, id)).for("update");
@@ -63,7 +67,12 @@ export async function finishAudit(
       const chunk = result.verdicts.slice(i, i + CHUNK).map((v) => ({ ...v, auditId: id }));
       await tx.insert(targetVerdicts).values(chunk);
     }
-    await recordTransitions(tx, { id, startedAt: run.startedAt, at: finishedAt }, result.verdicts);
+    await recordTransitions(
+      tx,
+      { id, startedAt: run.startedAt, at: finishedAt },
+      result.verdicts,
+      transitionOf,
+    );
     await tx
       .update(auditRuns)
       .set({

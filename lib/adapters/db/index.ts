@@ -3,7 +3,7 @@
  * shared by every route and action of the server. Repositories take a `Db`, so tests pass their own.
  */
 import { databaseConfigFromEnv } from "./config";
-import type { Database } from "./open";
+import type { Database, Db } from "./open";
 import { startDatabase } from "./start";
 
 export { databaseConfigFromEnv, dataDirFromEnv, type DatabaseConfig } from "./config";
@@ -27,4 +27,9 @@ export async function closeDefaultDatabase(): Promise<void> {
   const opened = slot[KEY];
   slot[KEY] = undefined;
   if (opened) await (await opened.catch(() => undefined))?.close();
+}
+
+/** The database a caller passed (tests, the CLI), else the process's own. */
+export async function dbOf(opts: { db?: Db }): Promise<Db> {
+  return opts.db ?? (await defaultDatabase()).db;
 }

@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { Verification } from "@/lib/services/verify/verify";
+import type { Verification } from "@/lib/core/verify/verification";
 import { TARGET_KINDS } from "@/lib/core/identity/identity";
 import type { Db } from "./open";
 import { verifications } from "./schema";

@@ -8,7 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "./run-records";
 import { DEFAULT_ACCOUNT_ID } from "./account";
 import type { Db } from "./open";
 import { insertLegacyVerifications, readLegacyVerifications } from "./json-import-verifications";

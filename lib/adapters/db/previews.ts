@@ -6,6 +6,7 @@
 import { eq, lte } from "drizzle-orm";
 import type { Plan } from "@/lib/core/plan";
 import type { Db } from "./open";
+import { newId } from "./record-id";
 import { previews } from "./schema";
 
 export interface StoredPreview {
@@ -68,4 +69,12 @@ export async function findPreview(
     ...(row.userName ? { user: { name: row.userName, role: row.userRole ?? "viewer" } } : {}),
     plan: row.plan,
   };
+}
+
+export function savePreview(
+  db: Db,
+  plan: Plan,
+  user?: { name: string; role: string },
+): Promise<StoredPreview> {
+  return insertPreview(db, { id: newId(), plan, user });
 }

@@ -1,6 +1,6 @@
 /** The runs that revert a given run (their plan names it), newest first: the run page links them. */
 import { desc, sql } from "drizzle-orm";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "./run-records";
 import type { Db } from "./open";
 import { findRun } from "./runs";
 import { applyRuns } from "./schema";

@@ -1,5 +1,5 @@
 /** Rows of a run and back: the mapping between the ApplyRun the app uses and the tables that store it. */
-import type { ApplyRun, CreatedResource, StepRecord } from "@/lib/services/apply/types";
+import type { ApplyRun, CreatedResource, StepRecord } from "./run-records";
 import { applyRuns, applySteps, createdResources } from "./schema";
 
 export type RunRow = typeof applyRuns.$inferSelect;

@@ -4,7 +4,7 @@
  * the last, and a guarded change (e.g. "only if still running") happens exactly once across replicas.
  */
 import { and, eq, gte, lt } from "drizzle-orm";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "./run-records";
 import type { Db } from "./open";
 import { createdRow, stepRow, toRun, runRow } from "./run-rows";
 import { applyRuns, applySteps, createdResources } from "./schema";

@@ -4,7 +4,7 @@
  * write only what changed, so two writers never lose each other's change.
  */
 import { desc, eq, inArray } from "drizzle-orm";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "./run-records";
 import type { Db } from "./open";
 import { createdRow, runRow, stepRow, toRun, type RunRow } from "./run-rows";
 import { applyRuns, applySteps, createdResources } from "./schema";
@@ -45,3 +45,6 @@ export async function listRuns(db: Db, opts: { limit?: number } = {}): Promise<A
   const query = db.select().from(applyRuns).orderBy(desc(applyRuns.startedAt), desc(applyRuns.id));
   return loadRuns(db, await (opts.limit ? query.limit(opts.limit) : query));
 }
+
+/** A run whose heartbeat stopped this long ago has lost its replica (the apply's lease period). */
+export const RUN_STALE_AFTER_MS = 15_000;

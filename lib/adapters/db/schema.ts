@@ -4,8 +4,8 @@
  * inventory's TargetRef map onto rows without a migration. `npm run db:generate` turns edits here into a
  * new SQL migration under lib/adapters/db/migrations (applied at start, never edited once committed).
  */
-import type { ApplyRun, CreatedResource, StepStatus } from "@/lib/services/apply/types";
-import type { Verification } from "@/lib/services/verify/verify";
+import type { ApplyRun, CreatedResource, StepStatus } from "./run-records";
+import type { Verification } from "@/lib/core/verify/verification";
 import type { AwsProblem } from "@/lib/core/model/resources";
 import type { Plan } from "@/lib/core/plan";
 import {

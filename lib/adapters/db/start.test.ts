@@ -7,7 +7,7 @@ import { updateRun } from "./run-updates";
 import { findRun, insertRun, listRuns } from "./runs";
 import { startDatabase } from "./start";
 import { sampleRun } from "./test-fixtures";
-import { dbVerificationRepository } from "./verifications";
+import { lastVerification } from "./verifications";
 import { databasesPerFile } from "@/tools/testing/test-db";
 
 const dbs = databasesPerFile();
@@ -55,9 +55,7 @@ describe("start and restart", () => {
       `Imported 2 apply run(s) from ${dir}/runs (skipped broken.json, verifications/0c2d.json).`,
       "Imported the last engine verification of 1 cluster(s).",
     ]);
-    expect(await dbVerificationRepository(first.db).last(LEGACY_VERIFICATION.target)).toEqual(
-      LEGACY_VERIFICATION,
-    );
+    expect(await lastVerification(first.db, LEGACY_VERIFICATION.target)).toEqual(LEGACY_VERIFICATION);
     // The imported run was "running" in a process that is gone: it reads as interrupted at once.
     expect((await findRun(first.db, "20260101t000100-bbbbbb"))!.status).toBe("interrupted");
     await insertRun(first.db, sampleRun("20260102t000000-cccccc", { heartbeatAt: new Date().toISOString() }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimAuditSlot, finishAudit } from "./audits";
+import { claimAuditSlot } from "./audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import type { Db } from "./open";
 import { eventsSince, targetTimeline } from "./target-events";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
@@ -22,7 +23,7 @@ const minute = 60_000;
 async function audit(db: Db, n: number, verdicts: ReturnType<typeof row>[]) {
   const id = `a${n}`;
   await claimAuditSlot(db, { id, slot: `s${n}`, startedBy: "r", now: new Date(t0 + n * 15 * minute) });
-  await finishAudit(
+  await storeAudit(
     db,
     id,
     { verdicts, awsErrors: {}, failedRegions: [] },
@@ -76,7 +77,7 @@ describe.each(BACKENDS)("target events (%s)", (backend) => {
   it("writes nothing when an audit is finished twice", async () => {
     const { db } = await dbs.open(backend);
     await audit(db, 0, [row("orders", "needs-changes")]);
-    await finishAudit(db, "a0", { verdicts: [row("orders", "ready")], awsErrors: {}, failedRegions: [] });
+    await storeAudit(db, "a0", { verdicts: [row("orders", "ready")], awsErrors: {}, failedRegions: [] });
     expect(await eventsSince(db, new Date(0))).toHaveLength(1);
   });
 });

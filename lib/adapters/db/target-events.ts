@@ -4,12 +4,18 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
-import { transitionOf } from "@/lib/core/alerts/transitions";
-import type { TargetVerdictRow } from "./audits";
+import type { Transition, VerdictSnapshot } from "@/lib/core/alerts/transitions";
+import type { TargetEventRow, TargetVerdictRow } from "./records";
 import type { Db } from "./open";
 import { auditRuns, targetEvents, targetVerdicts } from "./schema";
 
-export type TargetEventRow = typeof targetEvents.$inferSelect;
+export type { TargetEventRow };
+
+/** The rule that turns a target's last recorded state and its new verdict into an event (or none). */
+export type TransitionRule = (
+  before: VerdictSnapshot | undefined,
+  after: VerdictSnapshot,
+) => Transition | null;
 
 const key = (t: { accountId: string; region: string; kind: string; targetId: string }) =>
   `${t.accountId}\u0000${t.region}\u0000${t.kind}\u0000${t.targetId}`;
@@ -23,6 +29,7 @@ export async function recordTransitions(
   tx: Db,
   audit: { id: string; startedAt: Date; at: Date },
   verdicts: TargetVerdictRow[],
+  transitionOf: TransitionRule,
 ): Promise<TargetEventRow[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(${TRANSITIONS_LOCK})`);
   const latest = await tx

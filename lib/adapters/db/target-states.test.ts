@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimAuditSlot, finishAudit, type AuditResult } from "./audits";
+import { claimAuditSlot, type AuditResult } from "./audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "./audit-runs";
 import { allTargetStates, countTargetStates, pageTargetStates, storedRegions } from "./target-state-queries";
 import { replaceTargetState, type TargetStateInput } from "./target-states";
@@ -41,9 +42,9 @@ function result(targets: TargetStateInput[], failed: { accountId: string; region
   } satisfies AuditResult;
 }
 
-async function finish(db: Parameters<typeof finishAudit>[0], id: string, r: AuditResult, at: Date) {
+async function finish(db: Parameters<typeof storeAudit>[0], id: string, r: AuditResult, at: Date) {
   await claimAuditSlot(db, { id, slot: id, startedBy: "test", now: new Date(at.getTime() - 2_400) });
-  await finishAudit(db, id, r, at);
+  await storeAudit(db, id, r, at);
 }
 
 describe.each(BACKENDS)("stored target states (%s)", (backend) => {
@@ -156,7 +157,7 @@ describe.each(BACKENDS)("stored target states (%s)", (backend) => {
     expect(claims.filter((c) => c.ok)).toHaveLength(1);
     const winner = `m-${["a", "b", "c"][claims.findIndex((c) => c.ok)]}`;
     expect(claims.find((c) => !c.ok)).toMatchObject({ ok: false });
-    await finishAudit(db, winner, { verdicts: [], awsErrors: {}, failedRegions: [] });
+    await storeAudit(db, winner, { verdicts: [], awsErrors: {}, failedRegions: [] });
     await releaseManualAudit(db, winner, "finished");
     expect((await claimManualAudit(db, { id: "m-d", startedBy: "d" })).ok).toBe(true);
     await releaseManualAudit(db, "m-d", "failed");

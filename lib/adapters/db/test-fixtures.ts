@@ -1,5 +1,5 @@
 /** A stored-shape apply run for the repository tests (the plan is opaque JSON to the database). */
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "./run-records";
 import type { Plan } from "@/lib/core/plan";
 
 export function sampleRun(id: string, overrides: Partial<ApplyRun> = {}): ApplyRun {

@@ -1,56 +1,43 @@
 /**
- * The last verification per target, in the database (table `verifications`, one row per target identity),
- * behind a small repository interface. A verification never holds the AUTH token, so storing it is safe.
+ * The last verification per target (table `verifications`, one row per target identity). A verification
+ * never holds the AUTH token, so storing it is safe.
  */
 import { and, eq } from "drizzle-orm";
-import { defaultDatabase, type Db } from "./";
+import type { Db } from "./open";
 import { verifications } from "./schema";
 import type { TargetRef } from "@/lib/core/identity/identity";
-import type { Verification } from "@/lib/services/verify/verify";
+import type { Verification } from "@/lib/core/verify/verification";
 
-export interface VerificationRepository {
-  last(target: TargetRef): Promise<Verification | undefined>;
-  save(verification: Verification): Promise<void>;
+export async function lastVerification(db: Db, t: TargetRef): Promise<Verification | undefined> {
+  const rows = await db
+    .select({ verification: verifications.verification })
+    .from(verifications)
+    .where(
+      and(
+        eq(verifications.accountId, t.accountId),
+        eq(verifications.region, t.region),
+        eq(verifications.kind, t.kind),
+        eq(verifications.targetId, t.id),
+      ),
+    );
+  return rows[0]?.verification;
 }
 
-const identity = (t: TargetRef) => ({
-  accountId: t.accountId,
-  region: t.region,
-  kind: t.kind,
-  targetId: t.id,
-});
-
-/** On `db`, or on the process's database (opened on first use) when none is given. */
-export function dbVerificationRepository(db?: Db): VerificationRepository {
-  const database = async () => db ?? (await defaultDatabase()).db;
-  return {
-    async last(t) {
-      const rows = await (
-        await database()
-      )
-        .select({ verification: verifications.verification })
-        .from(verifications)
-        .where(
-          and(
-            eq(verifications.accountId, t.accountId),
-            eq(verifications.region, t.region),
-            eq(verifications.kind, t.kind),
-            eq(verifications.targetId, t.id),
-          ),
-        );
-      return rows[0]?.verification;
-    },
-    async save(v) {
-      const row = { ...identity(v.target), verification: v, savedAt: new Date() };
-      await (
-        await database()
-      )
-        .insert(verifications)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [verifications.accountId, verifications.region, verifications.kind, verifications.targetId],
-          set: { verification: v, savedAt: row.savedAt },
-        });
-    },
-  };
+export async function saveVerification(db: Db, v: Verification): Promise<void> {
+  const t = v.target;
+  const savedAt = new Date();
+  await db
+    .insert(verifications)
+    .values({
+      accountId: t.accountId,
+      region: t.region,
+      kind: t.kind,
+      targetId: t.id,
+      verification: v,
+      savedAt,
+    })
+    .onConflictDoUpdate({
+      target: [verifications.accountId, verifications.region, verifications.kind, verifications.targetId],
+      set: { verification: v, savedAt },
+    });
 }

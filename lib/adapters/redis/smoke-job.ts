@@ -13,15 +13,7 @@ import {
   type ConnectSettings,
   type EngineClient,
 } from "./connection";
-
-export interface SmokeJob {
-  ok: boolean;
-  /** Round trip from add to completed, in milliseconds. */
-  ms?: number;
-  error?: string;
-  /** Keys found under the queue's name after cleanup (0 when all went well). */
-  keysLeft?: number;
-}
+import type { SmokeJob } from "@/lib/core/verify/verification";
 
 async function countKeys(client: EngineClient, pattern: string): Promise<number> {
   const nodes = client instanceof Cluster ? client.nodes("master") : [client];

@@ -3,7 +3,7 @@
  * should run, say so in words that point at the usual cause (DOMAIN.md §7: a change not yet applied, a group
  * not attached, a value set on another cluster's group).
  */
-import type { EngineFacts } from "@/lib/adapters/redis/info";
+import type { EngineFacts } from "./info";
 
 export interface ApiFacts {
   /** The attached parameter group and the policy it sets (absent when the API could not tell). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotificationsConfig } from "@/lib/core/alerts/config";
 import { createDeliveryWorker } from "./worker";
-import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { claimDueDeliveries, deliveryStats, enqueueDeliveries } from "@/lib/adapters/db/deliveries";
 import type { Db } from "@/lib/adapters/db/open";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
@@ -39,7 +40,7 @@ async function regressed(db: Db): Promise<void> {
     [1, "needs-changes"],
   ] as const) {
     await claimAuditSlot(db, { id: `a${n}`, slot: `s${n}`, startedBy: "r", now: new Date(t0 + n * 300_000) });
-    await finishAudit(
+    await storeAudit(
       db,
       `a${n}`,
       { verdicts: [verdict(v)], awsErrors: {}, failedRegions: [] },
@@ -80,10 +81,10 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
     const { db } = await dbs.open(backend);
     const other = { ...verdict("needs-changes"), targetId: "legacy" };
     await claimAuditSlot(db, { id: "b0", slot: "s0", startedBy: "r", now: new Date(t0) });
-    await finishAudit(db, "b0", { verdicts: [other], awsErrors: {}, failedRegions: [] }, new Date(t0 + 1000));
+    await storeAudit(db, "b0", { verdicts: [other], awsErrors: {}, failedRegions: [] }, new Date(t0 + 1000));
     await claimAuditSlot(db, { id: "b1", slot: "s1", startedBy: "r", now: new Date(t0 + 300_000) });
     const later = { verdicts: [other, verdict("needs-changes")], awsErrors: {}, failedRegions: [] };
-    await finishAudit(db, "b1", later, new Date(t0 + 301_000));
+    await storeAudit(db, "b1", later, new Date(t0 + 301_000));
     const clock = new Date(t0 + 302_000);
     const worker = createDeliveryWorker({
       db,

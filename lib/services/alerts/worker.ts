@@ -6,7 +6,7 @@
 import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from "@/lib/core/alerts/backoff";
 import type { CauseEntry } from "./cause";
 import { channelsOf, type Channel, type NotificationsConfig } from "@/lib/core/alerts/config";
-import { sendNotification } from "@/lib/adapters/notify/send";
+import { sendNotification } from "@/lib/services/alerts/send";
 import {
   claimDueDeliveries,
   enqueueDeliveries,

@@ -5,7 +5,7 @@ import { modifyReplicationGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { applyOptionsPerFile, expectLiveMatchesPlan, wizardChoices } from "@/tools/testing/apply-helpers";
 import { previewPlan } from "./preview";
-import { listApplyRuns } from "./run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { startApply } from "./start-apply";
 import { undoCandidates, undoResource } from "./undo";
 import { computePlan, type TargetChoice } from "@/lib/core/plan";

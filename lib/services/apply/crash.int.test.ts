@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { wizardChoices } from "@/tools/testing/apply-helpers";
 import { previewPlan } from "./preview";
-import { getApplyRun } from "./run-store";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { startApply } from "./start-apply";
 import { openDatabase } from "@/lib/adapters/db/open";
 import { databasesPerFile } from "@/tools/testing/test-db";

@@ -16,9 +16,10 @@ import { readTarget } from "./plan-live";
 import { revertWant } from "./revert";
 import { adoptedResource, executeStep, type StepRun } from "./execute-step";
 import { LeaseLostError, startHeartbeat, type Heartbeat } from "./heartbeat";
-import { updateRun } from "./run-store";
+import { updateRun } from "@/lib/adapters/db/run-updates";
 import { convergence, readTargetState } from "./target-state";
-import { DEFAULTS, type ApplyOptions, type ApplyRun } from "./types";
+import { DEFAULTS, type ApplyOptions } from "./types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 
 export interface RunContext {
   access: ScopeAccess;

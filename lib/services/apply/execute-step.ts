@@ -30,7 +30,7 @@ import {
   RUN_TAG,
 } from "@/lib/core/plan";
 import { hasAttachments, readTargetState } from "./target-state";
-import type { CreatedResource } from "./types";
+import type { CreatedResource } from "@/lib/adapters/db/run-records";
 
 export interface StepRun {
   ctx: AwsContext;

@@ -8,8 +8,10 @@ import type { AwsProblem } from "@/lib/core/model/resources";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/core/plan";
 import { planFromLiveState, scopeFor } from "./plan-live";
-import { dbOf, savePreview, type StoredPreview } from "./run-store";
-import type { ApplyOptions, ApplyUser } from "./types";
+import { dbOf } from "@/lib/adapters/db";
+import { savePreview, type StoredPreview } from "@/lib/adapters/db/previews";
+import type { ApplyOptions } from "./types";
+import type { ApplyUser } from "@/lib/adapters/db/run-records";
 
 export interface PermissionCheck {
   stepId: string;

@@ -4,7 +4,8 @@ import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import { modifyCacheCluster } from "@/lib/adapters/aws/elasticache/writes";
 import { undoCandidates, undoResource } from "./undo";
-import { listApplyRuns, updateRun } from "./run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
+import { updateRun } from "@/lib/adapters/db/run-updates";
 import { sandboxPerFile, waitFor } from "@/tools/testing/int-harness";
 import { applyOptionsPerFile, wizardChoices } from "@/tools/testing/apply-helpers";
 import { previewPlan } from "./preview";
@@ -59,7 +60,7 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
       parameterGroups: before.parameterGroups + 1,
     });
     // As if the server died between AWS's answers and the run record: nothing recorded as created.
-    await updateRun(opts.db!, first.run.id, (r) => void (r.created = []), false);
+    await updateRun(opts.db!, first.run.id, (r) => void (r.created = []), { touch: false });
 
     // The same choices without resume fail on the taken names: the trap the issue describes.
     const plain = await previewPlan({ ...opts, choices, user: operator });

@@ -18,8 +18,12 @@ import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { planFromLiveState, readTarget, scopeFor } from "./plan-live";
 import { checkPermissions, type PreviewResult } from "./preview";
 import { findRevertsOf } from "@/lib/adapters/db/reverts";
-import { dbOf, getApplyRun, isRecordId, savePreview } from "./run-store";
-import type { ApplyOptions, ApplyRun, ApplyUser } from "./types";
+import { dbOf } from "@/lib/adapters/db";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
+import { isRecordId } from "@/lib/adapters/db/record-id";
+import { savePreview } from "@/lib/adapters/db/previews";
+import type { ApplyOptions } from "./types";
+import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 
 /** The reverted run's own choices name the target; a revert resumes nothing the wizard created. */
 function choicesOf(run: Pick<ApplyRun, "plan">): WizardChoices {

@@ -10,15 +10,13 @@ import { acquireLease, releaseLease, renewLease } from "@/lib/adapters/db/leases
 import { scopeFor } from "./plan-live";
 import { replanFromLiveState } from "./revert";
 import { executeRun } from "./execute-run";
-import { dbOf, getApplyRun, getPreview, newId, writeRun } from "./run-store";
-import {
-  ApplyRefusedError,
-  DEFAULTS,
-  StalePlanError,
-  type ApplyOptions,
-  type ApplyRun,
-  type ApplyUser,
-} from "./types";
+import { dbOf } from "@/lib/adapters/db";
+import { insertRun } from "@/lib/adapters/db/runs";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
+import { getPreview } from "@/lib/adapters/db/lookups";
+import { newId } from "@/lib/adapters/db/record-id";
+import { ApplyRefusedError, DEFAULTS, StalePlanError, type ApplyOptions } from "./types";
+import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 
 export interface StartedApply {
   runId: string;
@@ -94,7 +92,7 @@ export async function startApply(
     steps: plan.steps.map((s) => ({ id: s.id, title: s.title, operation: s.operation, status: "pending" })),
     created: [],
   };
-  await writeRun(db, run);
+  await insertRun(db, run);
   const rc = { access, ctx: access.ctx, db, runId, lockName, options };
   const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { db }))!);
   return { runId, finished };

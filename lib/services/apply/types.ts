@@ -1,93 +1,8 @@
-/**
- * Apply runs as the database keeps them: what was planned, each step's outcome as it happened, the wait for
- * the cluster to converge, and the readiness verdict at the end. The progress page and the history read these.
- */
+/** How an apply runs (time limits, polling, the lease) and the refusals it can answer with. */
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import type { NodeTargetRef } from "@/lib/core/identity/identity";
-import type { Plan, StepKind } from "@/lib/core/plan";
+import type { Plan } from "@/lib/core/plan";
 import type { Db } from "@/lib/adapters/db";
-
-export interface ApplyUser {
-  name: string;
-  /** `viewer` | `operator`: only operators apply. */
-  role: string;
-}
-
-export type StepStatus = "pending" | "running" | "done" | "skipped" | "failed";
-
-export interface StepRecord {
-  id: StepKind;
-  title: string;
-  operation: string;
-  status: StepStatus;
-  /** Why skipped, what AWS answered, or why it failed, in words. */
-  message?: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
-
-/** Something QueueReady created, kept so the history can offer to remove it once nothing uses it. */
-export type CreatedResource =
-  | {
-      type: "security-group";
-      region: string;
-      groupId: string;
-      name: string;
-      vpcId: string;
-      createdAt: string;
-      removedAt?: string;
-      removedBy?: string;
-    }
-  | {
-      type: "ingress-rule";
-      region: string;
-      groupId: string;
-      ruleIds: string[];
-      description: string;
-      createdAt: string;
-      removedAt?: string;
-      removedBy?: string;
-    }
-  | {
-      type: "cache-parameter-group";
-      region: string;
-      name: string;
-      family: string;
-      createdAt: string;
-      removedAt?: string;
-      removedBy?: string;
-    };
-
-export type RunStatus = "running" | "succeeded" | "failed" | "timed-out" | "interrupted";
-
-export interface ApplyRun {
-  id: string;
-  region: string;
-  target: NodeTargetRef;
-  user: ApplyUser;
-  /** Where the apply was started: the wizard in a browser, or `npm run apply` (absent on older runs: browser). */
-  origin?: "browser" | "cli";
-  startedAt: string;
-  /** Moved on by the running apply; a running run whose heartbeat stops is shown as interrupted. */
-  heartbeatAt: string;
-  finishedAt?: string;
-  status: RunStatus;
-  phase: "executing" | "converging" | "auditing" | "finished";
-  /** The latest line for the progress page (e.g. "Waiting for orders-redis7-002: applying"). */
-  message: string;
-  plan: Plan;
-  steps: StepRecord[];
-  convergence?: { polls: number; since: string; last: string };
-  created: CreatedResource[];
-  /** Filled at the end from lib/readiness for the target. */
-  readiness?: {
-    verdict: string;
-    findings: { ruleId: string; severity: string; title: string }[];
-    snippet?: string;
-  };
-  /** On failure or timeout: exactly what was done and what was not. */
-  outcome?: { done: string[]; notDone: string[] };
-}
+import { RUN_STALE_AFTER_MS } from "@/lib/adapters/db/runs";
 
 export interface ApplyOptions {
   settings: AwsSettings;
@@ -110,7 +25,7 @@ export const DEFAULTS = {
   timeLimitMs: 40 * 60_000,
   pollInitialMs: 500,
   pollMaxMs: 10_000,
-  staleAfterMs: 15_000,
+  staleAfterMs: RUN_STALE_AFTER_MS,
   heartbeatMs: 5_000,
 };
 

@@ -12,8 +12,11 @@ import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import type { CacheCluster } from "@/lib/core/model/resources";
-import { dbOf, listApplyRuns, updateRun } from "./run-store";
-import type { ApplyOptions, ApplyRun, ApplyUser } from "./types";
+import { dbOf } from "@/lib/adapters/db";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
+import { updateRun } from "@/lib/adapters/db/run-updates";
+import type { ApplyOptions } from "./types";
+import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 
 /** What undo can remove, and the run that created it. */
 export type UndoTarget =
@@ -131,7 +134,7 @@ export async function undoResource(
       (stored) => {
         for (const r of stored.created) if (!r.removedAt && covers(c, r)) Object.assign(r, removed);
       },
-      false,
+      { touch: false },
     );
   }
   return c.type === "cache-parameter-group"

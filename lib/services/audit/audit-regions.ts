@@ -84,23 +84,3 @@ export async function auditRegions(
     }),
   );
 }
-
-/** The same audits as an async iterator, each region yielded as it completes (fastest first). */
-export async function* streamRegionAudits(
-  settings: AwsSettings,
-  regions: string[],
-  opts: CollectOptions = {},
-): AsyncGenerator<RegionAudit> {
-  const pending = new Map<string, Promise<{ region: string; audit: RegionAudit }>>();
-  for (const region of new Set(regions)) {
-    pending.set(
-      region,
-      auditLiveRegion(settings, region, opts).then((audit) => ({ region, audit })),
-    );
-  }
-  while (pending.size > 0) {
-    const { region, audit } = await Promise.race(pending.values());
-    pending.delete(region);
-    yield audit;
-  }
-}

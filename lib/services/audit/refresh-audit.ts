@@ -9,9 +9,9 @@ import os from "node:os";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { Db } from "@/lib/adapters/db";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/adapters/db/audit-runs";
-import { finishAudit } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
-import { refreshDecision, refreshMinAgeFromEnv } from "@/lib/web/status/refresh-cooldown";
+import { refreshDecision, refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 
 export type RefreshOutcome = { started: true; done: Promise<void> } | { started: false; message: string };
 
@@ -34,7 +34,7 @@ export async function startManualAudit(
   }
   const done = (async () => {
     try {
-      await finishAudit(db, id, await auditForStorage(settings, env));
+      await storeAudit(db, id, await auditForStorage(settings, env));
       await releaseManualAudit(db, id, "finished");
     } catch (err) {
       await releaseManualAudit(db, id, "failed").catch(() => undefined);

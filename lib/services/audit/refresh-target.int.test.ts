@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
 import { upsertTargetStates } from "@/lib/adapters/db/target-states";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
@@ -16,7 +17,7 @@ describe("refreshStoredTarget (after an apply, undo or verify)", () => {
     const { db } = await database;
     const t0 = new Date("2026-01-15T12:00:00Z");
     await claimAuditSlot(db, { id: "a1", slot: "s1", startedBy: "t", now: t0 });
-    await finishAudit(db, "a1", await auditForStorage(h.settings, {}), t0);
+    await storeAudit(db, "a1", await auditForStorage(h.settings, {}), t0);
     const orders = async () =>
       (await allTargetStates(db, { q: "orders-redis7" }, "name")).find(
         (r) => r.targetId === "orders-redis7",

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditRegions } from "@/lib/services/audit/audit-regions";
-import { claimAuditSlot, finishAudit, latestAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot, latestAudit } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
 import { auditForStorage } from "./audit-adapter";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
@@ -56,7 +57,7 @@ describe.each(BACKENDS)("the audit of every account, stored (%s)", (backend) => 
     const result = await auditForStorage(h.settings, orgEnv);
     const { db } = await dbs.open(backend);
     await claimAuditSlot(db, { id: "org-1", slot: "s1", startedBy: "test" });
-    await finishAudit(db, "org-1", result);
+    await storeAudit(db, "org-1", result);
 
     const run = (await latestAudit(db))!.run;
     const research = run.accounts!.find((a) => a.name === "research")!;

@@ -5,7 +5,8 @@
  * boundary, and the first slot is tried at start so a fresh server has an audit to show.
  */
 import { randomBytes } from "node:crypto";
-import { claimAuditSlot, finishAudit, type AuditResult } from "@/lib/adapters/db/audits";
+import { claimAuditSlot, type AuditResult } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import type { Db } from "@/lib/adapters/db";
 
 export interface SchedulerOptions {
@@ -48,7 +49,7 @@ export function createAuditScheduler(opts: SchedulerOptions): Scheduler {
       if (maxJitter > 0) await new Promise((r) => setTimeout(r, Math.random() * maxJitter));
       const id = `${slot.replace(/[-:.]/g, "").toLowerCase()}-${randomBytes(4).toString("hex")}`;
       if (!(await claimAuditSlot(opts.db, { id, slot, startedBy: opts.replica, now: now() }))) return false;
-      await finishAudit(opts.db, id, await opts.runAudit(), now());
+      await storeAudit(opts.db, id, await opts.runAudit(), now());
       return true;
     } catch (err) {
       opts.onError?.(err);

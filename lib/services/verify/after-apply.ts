@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/adapters/db";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
 import { readEngineRoutes } from "@/lib/adapters/redis/routes";
-import { dbVerificationRepository } from "@/lib/adapters/db/verifications";
+import { saveVerification } from "@/lib/adapters/db/verifications";
 import { verifyEngine } from "./verify";
 import { readEngineCa } from "./verify-target";
 
@@ -20,7 +20,7 @@ export async function verifyAfterApply(
     const ca = readEngineCa(env);
     if (!routes.ok || !ca.ok) return;
     const verification = await verifyEngine(audit, { routes: routes.routes, ca: ca.ca });
-    await dbVerificationRepository(db).save(verification);
+    await saveVerification(db, verification);
   } catch {
     // A check that could not even be recorded leaves the previous result in place, with its time.
   }

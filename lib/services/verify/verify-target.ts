@@ -7,7 +7,8 @@ import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
 import type { TargetRef } from "@/lib/core/model/snapshot";
 import { readEngineRoutes } from "@/lib/adapters/redis/routes";
-import { verifyEngine, type Verification } from "./verify";
+import { verifyEngine } from "./verify";
+import type { Verification } from "@/lib/core/verify/verification";
 import { readFileSync } from "node:fs";
 
 export interface VerifyTargetRequest {

@@ -10,8 +10,8 @@ import { memoryDatabase } from "@/tools/testing/test-db";
 import { describeEngines, engineEnv, enginePort } from "@/tools/testing/engine-sandbox";
 import { exitCodeOf } from "./verify";
 import { verifyTarget } from "./verify-target";
-import { infoFields as infoFieldsOf } from "@/lib/adapters/redis/info";
-import { dbVerificationRepository } from "@/lib/adapters/db/verifications";
+import { infoFields as infoFieldsOf } from "@/lib/core/verify/info";
+import { lastVerification } from "@/lib/adapters/db/verifications";
 
 const h = sandboxPerFile({ applyDelayMs: 200, engines: true });
 let env: Record<string, string>;
@@ -100,7 +100,7 @@ describeEngines("verify on real engines behind the sandbox", () => {
     const run = await (await startApply({ ...opts, user, previewId: preview.previewId })).finished;
     vi.unstubAllEnvs();
     expect(run.status).toBe("succeeded");
-    const recorded = await dbVerificationRepository(opts.db).last({
+    const recorded = await lastVerification(opts.db!, {
       ...target,
       accountId: "123456789012",
     });

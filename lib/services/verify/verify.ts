@@ -3,7 +3,6 @@
  * the API says, and run the BullMQ smoke job. Every path ends with a result and closed connections within a
  * few seconds; the token lives only in this call.
  */
-import type { TargetRef } from "@/lib/core/model/snapshot";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
 import { disagreements, type ApiFacts } from "@/lib/core/verify/compare";
 import {
@@ -13,26 +12,11 @@ import {
   snippetPrefix,
   type EngineClient,
 } from "@/lib/adapters/redis/connection";
-import { parseInfo, type EngineFacts } from "@/lib/adapters/redis/info";
+import { parseInfo, type EngineFacts } from "@/lib/core/verify/info";
 import { connectProblem } from "@/lib/core/verify/problems";
 import type { EngineRoutes } from "@/lib/adapters/redis/routes";
-import { runSmokeJob, type SmokeJob } from "@/lib/adapters/redis/smoke-job";
-
-export type VerifyOutcome =
-  "verified" | "not-ready" | "unreachable" | "needs-token" | "auth-failed" | "error";
-
-/** One verification's facts: JSON-safe, stored as the target's last result (never holds the token). */
-export interface Verification {
-  target: TargetRef;
-  /** ISO time the check started. */
-  at: string;
-  outcome: VerifyOutcome;
-  message?: string;
-  engine?: EngineFacts;
-  api: ApiFacts;
-  disagreements: string[];
-  smokeJob?: SmokeJob;
-}
+import { runSmokeJob } from "@/lib/adapters/redis/smoke-job";
+import type { Verification } from "@/lib/core/verify/verification";
 
 export interface VerifyOptions {
   routes: EngineRoutes;

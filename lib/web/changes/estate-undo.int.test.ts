@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { previewPlan } from "@/lib/services/apply/preview";
-import { listApplyRuns } from "@/lib/services/apply/run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { startApply } from "@/lib/services/apply/start-apply";
 import { undoResource } from "@/lib/services/apply/undo";
 import { createAwsContext } from "@/lib/adapters/aws/context";

@@ -3,7 +3,7 @@ import "server-only";
  * Undo across the estate: each account's unused resources, listed with that account's READ settings (the
  * history page is a viewer's page too); only the removal itself, an operator's action, uses APPLY settings.
  */
-import { listApplyRuns } from "@/lib/services/apply/run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { undoCandidates, type UndoCandidate } from "@/lib/services/apply/undo";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsProblem } from "@/lib/core/model/resources";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { historyNotes } from "./history-notes";
 
 const choices = {

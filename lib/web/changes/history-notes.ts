@@ -2,7 +2,7 @@
  * What the history says about a run besides its plan: that it resumed another run, and what QueueReady
  * removed of what it created (undo), by whom and when. Pure, so the history table only renders lines.
  */
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 
 const when = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import type { WizardChoices } from "@/lib/core/plan";
 import { choicesOf } from "@/lib/web/wizard/choices";
 import { canResume, resumeParams } from "./resume";

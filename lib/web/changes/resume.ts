@@ -3,7 +3,7 @@
  * run id and target in its tags, so the planner takes it up (a no-op step) instead of asking to create it a
  * second time, which AWS would refuse by name; the preview from these answers converges with no new resource.
  */
-import type { ApplyRun } from "@/lib/services/apply/types";
+import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { paramsOf } from "@/lib/web/wizard/choices";
 import type { WizardParams } from "@/lib/web/wizard/params";
 

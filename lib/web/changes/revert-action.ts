@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { failure } from "@/lib/web/actions/action-result";
 import { validatedAction } from "@/lib/web/actions/validated-action";
-import { getPreview } from "@/lib/services/apply/run-store";
+import { getPreview } from "@/lib/adapters/db/lookups";
 import { applyPlanAction } from "@/lib/web/wizard/apply-action";
 
 const recordId = (what: string) =>

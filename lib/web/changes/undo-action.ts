@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { failure, success } from "@/lib/web/actions/action-result";
 import { validatedAction } from "@/lib/web/actions/validated-action";
-import { getApplyRun } from "@/lib/services/apply/run-store";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { undoCandidates, undoResource } from "@/lib/services/apply/undo";
 import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
 import { AwsError } from "@/lib/adapters/aws/errors";

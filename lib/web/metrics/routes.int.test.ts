@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as metrics } from "@/app/api/metrics/route";
 import { defaultDatabase } from "@/lib/adapters/db";
-import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { databasesPerFile } from "@/tools/testing/test-db";
 
 const dbs = databasesPerFile();
@@ -65,7 +66,7 @@ describe("/api/metrics", () => {
         findings: [],
       },
     ];
-    await finishAudit(db, "a1", { verdicts, awsErrors: {}, failedRegions: [] });
+    await storeAudit(db, "a1", { verdicts, awsErrors: {}, failedRegions: [] });
     const auth = { authorization: `Bearer ${token}` };
     const res = await metrics(get("/api/metrics", auth));
     expect(res.status).toBe(200);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { readAwsSettings } from "@/lib/adapters/aws/settings";
-import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
 import { estatePerFile } from "@/tools/testing/estate-harness";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
@@ -22,7 +23,7 @@ describe("headerAccounts", () => {
     const read = readAwsSettings(process.env);
     if (!read.ok) throw new Error(read.problem.message);
     await claimAuditSlot(db, { id: "a1", slot: "s1", startedBy: "test" });
-    await finishAudit(db, "a1", await auditForStorage(read.settings, process.env));
+    await storeAudit(db, "a1", await auditForStorage(read.settings, process.env));
 
     h.sandbox.control.resetCalls();
     const header = await headerAccounts(db);

@@ -6,15 +6,20 @@
 import type { Engine } from "@/lib/core/model/resources";
 import { TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
-import {
-  DEFAULT_SORT,
-  ENGINES,
-  SORT_LABELS,
-  type SearchParams,
-  type SortKey,
-} from "@/components/status/audit-query";
+export type SortKey = "name" | "verdict" | "engine" | "findings";
 
-export { DEFAULT_SORT, ENGINES, SORT_LABELS, type SearchParams, type SortKey };
+export const SORT_LABELS: Record<SortKey, string> = {
+  name: "Name",
+  verdict: "Verdict (most urgent first)",
+  engine: "Engine and version",
+  findings: "Most findings first",
+};
+
+export const DEFAULT_SORT: SortKey = "verdict";
+
+export const ENGINES: readonly Engine[] = ["redis", "valkey", "memcached"];
+
+export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Rows per page, as the AWS console shows them. */
 export const PAGE_SIZE = 50;

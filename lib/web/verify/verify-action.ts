@@ -7,8 +7,9 @@ import { accountSettings } from "@/lib/services/estate";
 import { accountIdSchema } from "@/lib/core/identity/identity";
 import { detailHref } from "@/lib/core/identity/links";
 import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
-import { dbVerificationRepository } from "@/lib/adapters/db/verifications";
-import type { Verification } from "@/lib/services/verify/verify";
+import { saveVerification } from "@/lib/adapters/db/verifications";
+import { defaultDatabase } from "@/lib/adapters/db";
+import type { Verification } from "@/lib/core/verify/verification";
 import { verifyTarget } from "@/lib/services/verify/verify-target";
 
 const verifyFormSchema = z.object({
@@ -45,7 +46,7 @@ export const verifyTargetAction = validatedAction(verifyFormSchema, "operator", 
     username: input.username || undefined,
   });
   if (!result.ok) return failure("conflict", result.message);
-  await dbVerificationRepository().save(result.verification);
+  await saveVerification((await defaultDatabase()).db, result.verification);
   // The status page's stored row follows the cluster as it is now.
   await refreshStoredTargetLater({
     accountId: input.account,

@@ -3,7 +3,7 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
 import { RunsTable } from "@/components/wizard/runs-table";
-import { listApplyRuns } from "@/lib/services/apply/run-store";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import type { UndoCandidate } from "@/lib/services/apply/undo";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { getEstate } from "@/lib/services/estate";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getApplyRun } from "@/lib/services/apply/run-store";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 
 /**
  * Looks the run up before the loading boundary below it: once loading.tsx has streamed, a missing run could

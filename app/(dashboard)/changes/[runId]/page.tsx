@@ -8,7 +8,7 @@ import { RunResult } from "@/components/wizard/run-result";
 import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
-import { getApplyRun } from "@/lib/services/apply/run-store";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { listRevertsOf } from "@/lib/services/apply/revert";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { accountLabel } from "@/components/wizard/runs-table";

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { claimAuditSlot, finishAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot } from "@/lib/adapters/db/audits";
+import { storeAudit } from "@/lib/services/audit/store-audit";
 import type { TargetStateInput } from "@/lib/adapters/db/target-states";
 import { memoryDatabase } from "@/tools/testing/test-db";
 
@@ -34,7 +35,7 @@ describe("GET /api/audit/export (from the stored state)", () => {
     const { db } = await database;
     const targets = Array.from({ length: 130 }, (_, i) => target(i));
     await claimAuditSlot(db, { id: "a1", slot: "s1", startedBy: "t" });
-    await finishAudit(db, "a1", {
+    await storeAudit(db, "a1", {
       verdicts: [],
       awsErrors: {},
       failedRegions: [],

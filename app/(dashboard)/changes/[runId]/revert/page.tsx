@@ -8,7 +8,7 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { notFound } from "next/navigation";
-import { getApplyRun } from "@/lib/services/apply/run-store";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { previewRevert } from "@/lib/services/apply/revert";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { requireRole } from "@/lib/web/auth/require-role";

@@ -1,4 +1,4 @@
-import { getPreview } from "@/lib/services/apply/run-store";
+import { getPreview } from "@/lib/adapters/db/lookups";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { scopeFor } from "@/lib/services/estate";
 import { planFileName, renderCli, renderJson } from "@/lib/core/plan";

@@ -8,7 +8,7 @@ import { recommendedChoices } from "@/tools/testing/plan-helpers";
 const state = vi.hoisted(() => ({ user: null as null | { name: string; role: string } }));
 const getPreview = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/web/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/lib/services/apply/run-store", () => ({ getPreview }));
+vi.mock("@/lib/adapters/db/lookups", () => ({ getPreview }));
 const { GET } = await import("./route");
 
 const snapshot = seedUsEast1();

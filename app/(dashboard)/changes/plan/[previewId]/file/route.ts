@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPreview } from "@/lib/services/apply/run-store";
+import { getPreview } from "@/lib/adapters/db/lookups";
 import { hasRole } from "@/lib/web/auth/roles";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { scopeFor } from "@/lib/services/estate";

@@ -4,11 +4,12 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { ClusterDetail } from "@/components/status/cluster-detail";
 import { TargetTimeline } from "@/components/status/target-timeline";
 import { requireRole } from "@/lib/web/auth/require-role";
-import { dbVerificationRepository } from "@/lib/adapters/db/verifications";
+import { lastVerification } from "@/lib/adapters/db/verifications";
+import { defaultDatabase } from "@/lib/adapters/db";
 import { scopeFor } from "@/lib/services/estate";
 import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
 import { auditTarget } from "@/lib/core/readiness";
-import { readTargetSnapshot } from "@/lib/web/status/load-region";
+import { readTargetSnapshot } from "@/lib/services/collect/read-target";
 import { statusRow } from "@/lib/core/rows/status-rows";
 
 type Params = Promise<{ account: string; region: string; kind: string; id: string }>;
@@ -69,7 +70,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
-  const verification = await dbVerificationRepository().last(ref);
+  const verification = await lastVerification((await defaultDatabase()).db, ref);
   return (
     <>
       <ClusterDetail

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getApplyRun, getPreview } from "./run-store";
+import { getApplyRun, getPreview } from "./lookups";
 import type { Database } from "@/lib/adapters/db";
 import { memoryDatabase } from "@/tools/testing/test-db";
 

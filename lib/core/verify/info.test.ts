@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { disagreements } from "@/lib/core/verify/compare";
 import { parseInfo } from "./info";
-import { readEngineRoutes, routeTo } from "./routes";
+import { readEngineRoutes, routeTo } from "@/lib/adapters/redis/routes";
 
 const REDIS_INFO = [
   "# Server",

@@ -2,10 +2,6 @@
  * One HTTP delivery: POST the body with a timeout. The outcome names the status or the network error,
  * never the URL (Slack's and many webhook URLs carry their token in the path).
  */
-import type { NotificationsConfig, Channel } from "@/lib/core/alerts/config";
-import { slackBody, webhookBody } from "@/lib/services/alerts/payload";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "./signing";
-import type { TargetEventRow } from "@/lib/adapters/db/target-events";
 
 export type SendOutcome = { ok: true } | { ok: false; error: string };
 
@@ -21,7 +17,7 @@ function reason(err: unknown, timeoutMs: number): string {
   return cause?.code ? `connection failed (${cause.code})` : "connection failed";
 }
 
-async function post(
+export async function postJson(
   url: string,
   body: string,
   headers: Record<string, string>,
@@ -41,21 +37,4 @@ async function post(
   } catch (err) {
     return { ok: false, error: reason(err, opts.timeoutMs) };
   }
-}
-
-export async function sendNotification(
-  channel: Channel,
-  event: TargetEventRow,
-  config: NotificationsConfig,
-  opts: SendOptions,
-): Promise<SendOutcome> {
-  if (channel === "webhook") {
-    if (!config.webhook) return { ok: false, error: "the webhook is no longer configured" };
-    const body = JSON.stringify(webhookBody(event, config.baseUrl));
-    const headers: Record<string, string> = { [DELIVERY_HEADER]: event.id };
-    if (config.webhook.secret) headers[SIGNATURE_HEADER] = signBody(config.webhook.secret, body);
-    return post(config.webhook.url, body, headers, opts);
-  }
-  if (!config.slack) return { ok: false, error: "Slack is no longer configured" };
-  return post(config.slack.url, JSON.stringify(slackBody(event, config.baseUrl)), {}, opts);
 }

@@ -1,0 +1,28 @@
+/**
+ * One notification to one channel: the webhook's JSON (signed when a secret is set) or Slack's message,
+ * posted through the notify adapter.
+ */
+import type { NotificationsConfig, Channel } from "@/lib/core/alerts/config";
+import { postJson, type SendOptions, type SendOutcome } from "@/lib/adapters/notify/post";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "@/lib/adapters/notify/signing";
+import type { TargetEventRow } from "@/lib/adapters/db/target-events";
+import { slackBody, webhookBody } from "./payload";
+
+export type { SendOptions, SendOutcome };
+
+export async function sendNotification(
+  channel: Channel,
+  event: TargetEventRow,
+  config: NotificationsConfig,
+  opts: SendOptions,
+): Promise<SendOutcome> {
+  if (channel === "webhook") {
+    if (!config.webhook) return { ok: false, error: "the webhook is no longer configured" };
+    const body = JSON.stringify(webhookBody(event, config.baseUrl));
+    const headers: Record<string, string> = { [DELIVERY_HEADER]: event.id };
+    if (config.webhook.secret) headers[SIGNATURE_HEADER] = signBody(config.webhook.secret, body);
+    return postJson(config.webhook.url, body, headers, opts);
+  }
+  if (!config.slack) return { ok: false, error: "Slack is no longer configured" };
+  return postJson(config.slack.url, JSON.stringify(slackBody(event, config.baseUrl)), {}, opts);
+}
