@@ -1,6 +1,8 @@
 /** The planner's public API: pure functions over a Snapshot, no I/O. */
 export * from "@/lib/plan/choices";
 export * from "@/lib/plan/types";
+// The plan's zod schemas: what the planner produces and what a plan file accepts, one description.
+export * from "@/lib/plan/plan-schema";
 export {
   computePlan,
   tryComputePlan,
