@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { authorizeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
+import { modifyCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { withHash, type PlanFile } from "@/lib/core/plan-file";
 import type { Database } from "@/lib/adapters/db";
 import { captureIo, readPlanFile, runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
@@ -128,6 +129,42 @@ describe("npm run plan --all, then npm run apply", () => {
       const again = await plan(["--all", "--json"]);
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout).targets).toEqual([]);
+    },
+  );
+});
+
+describe("npm run plan --out, then npm run apply, with values carried over", () => {
+  it(
+    "applies a plan whose new parameter group carries over a value set on the old one (noted in the file)",
+    { timeout: 60_000 },
+    async () => {
+      // The release blocker: a user value on the replaced group gives the change a `note`, which the plan
+      // file's reader refused ("Unrecognized key: note", exit 2).
+      await modifyCacheParameterGroup(h.context().ctx, "shared-lru-redis6", [
+        { name: "timeout", value: "300" },
+      ]);
+      const file = path.join(dir, "carried.plan.json");
+      const planned = await planProcess(["--cluster", "sessions-redis62", "--out", file]);
+      expect(planned.code, planned.stderr).toBe(1);
+      const text = await readFile(file, "utf8");
+      const doc = JSON.parse(text) as PlanFile;
+      const modify = doc.targets[0]!.plan.steps.find((s) => s.kind === "modify-parameter-group")!;
+      expect(modify.input.values).toContainEqual({ name: "timeout", value: "300" });
+      expect(modify.changes).toContainEqual(
+        expect.objectContaining({
+          attribute: "timeout",
+          after: "300",
+          note: "carried over from shared-lru-redis6",
+        }),
+      );
+
+      const applied = await apply([file, "--yes"]);
+      expect(applied.stderr).not.toMatch(/malformed/);
+      expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      expect(applied.stdout).toMatch(/Apply finished: 1 of 1 Ready\./);
+      await expectLiveMatchesPlan(h.context().ctx, doc.targets[0]!.plan);
+      const runs = await listApplyRuns({ db: database!.db });
+      expect(runs.map((r) => [r.target.id, r.status])).toEqual([["sessions-redis62", "succeeded"]]);
     },
   );
 });

@@ -7,8 +7,7 @@
  */
 import { z } from "zod";
 import { accountIdSchema, regionSchema, TARGET_KINDS } from "@/lib/core/identity/identity";
-import { PLAN_JSON_FORMAT, type PlanExport } from "@/lib/core/plan";
-import { planSchema, STEP_KINDS } from "./plan-schema";
+import { PLAN_JSON_FORMAT, planSchema, STEP_KINDS, type PlanExport } from "@/lib/core/plan";
 
 export const PLAN_FILE_FORMAT = "queueready-plan-file";
 

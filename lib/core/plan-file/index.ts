@@ -3,5 +3,6 @@ export { PLAN_FILE_FORMAT, planFileSchema, type NotPlanned, type PlanFile } from
 export { contentHash, withHash } from "./hash";
 export { buildPlanFile, planFileName, serializePlanFile, type PlanFileInput } from "./build";
 export { DEFAULT_MAX_AGE_MS, parsePlanFile, planAge, refusalOf, type ReadPlanFile } from "./read";
-export { planSchema } from "./plan-schema";
+// The plan inside a plan file is the planner's own schema (lib/plan), not a copy of it.
+export { planSchema } from "@/lib/core/plan";
 export { classifyPlan, previewFileInput, type Classified } from "./classify";

@@ -1,6 +1,8 @@
 /** The planner's public API: pure functions over a Snapshot, no I/O. */
 export * from "./choices";
 export * from "./types";
+// The plan's zod schemas: what the planner produces and what a plan file accepts, one description.
+export * from "./plan-schema";
 export { computePlan, tryComputePlan, summarize, PlanInputError, type PlanResult } from "./compute-plan";
 export { fingerprintFacts, fingerprintOf, diffFingerprintInputs } from "./fingerprint";
 export { renderCli, shellQuote } from "./render-cli";

@@ -4,6 +4,8 @@
  * the run started (targetFacts, read live and bound by the fingerprint), and its modify step holds what it
  * attached; nothing else is needed, so every run with a version-2 plan can be reverted.
  */
+import type { z } from "zod";
+import type { revertSpecSchema } from "./plan-schema";
 import {
   isStepRef,
   NEW_SECURITY_GROUP_REF,
@@ -12,15 +14,8 @@ import {
   type Plan,
 } from "./types";
 
-/** What a revert puts back: only the attributes the reverted run changed. */
-export interface RevertSpec {
-  /** The run being reverted. */
-  runId: string;
-  /** The group the run replaced (`before`) and the one it attached (`after`). */
-  parameterGroup?: { before: string; after: string };
-  /** The whole list before the run, and the whole list the run sent (SecurityGroupIds replaces the list). */
-  securityGroups?: { before: string[]; after: string[] };
-}
+/** What a revert puts back: only the attributes the reverted run changed (a plan's `revert`). */
+export type RevertSpec = z.output<typeof revertSpecSchema>;
 
 /** The parts of a run a revert needs (lib/apply's ApplyRun has them). */
 export interface RevertableRun {

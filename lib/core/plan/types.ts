@@ -4,10 +4,38 @@
  * A plan is a pure function of (live state just read, wizard choices). It carries the fingerprint of the
  * live facts it was computed from, so apply can recompute it and refuse when the world moved.
  */
+import type { z } from "zod";
 import type { RuleSource, Tag } from "@/lib/core/model/resources";
 import type { NodeTargetRef } from "@/lib/core/identity/identity";
-import type { WizardChoices } from "./choices";
-import type { RevertSpec } from "./revert-spec";
+import type {
+  attributeChangeSchema,
+  authorizeIngressInputSchema,
+  authorizeIngressStepSchema,
+  createParameterGroupInputSchema,
+  createParameterGroupStepSchema,
+  createSecurityGroupInputSchema,
+  createSecurityGroupStepSchema,
+  fingerprintFactSchema,
+  modifyCacheClusterStepSchema,
+  modifyClusterInputSchema,
+  modifyParameterGroupInputSchema,
+  modifyParameterGroupStepSchema,
+  modifyReplicationGroupStepSchema,
+  planSchema,
+  planStepSchema,
+  planTargetSchema,
+  ruleSourceSchema,
+  STEP_ACTIONS,
+  STEP_KINDS,
+  stepEffectSchema,
+  stepRefSchema,
+  tagSchema,
+} from "./plan-schema";
+
+/*
+ * Every type of the plan is derived from its zod schema in lib/plan/plan-schema.ts, the one description of
+ * what the planner produces and what a plan file accepts: a field cannot exist in one and not the other.
+ */
 
 /** JSON as the plan stores AWS parameters. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -16,161 +44,71 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * A value only known once an earlier step ran, e.g. the id of a security group the plan creates:
  * `{ ref: "step:create-security-group.GroupId" }`. Apply resolves it; the CLI script shows `$SG_ID`.
  */
-export interface StepRef {
-  ref: string;
-}
+export type StepRef = z.output<typeof stepRefSchema>;
 
 export const NEW_SECURITY_GROUP_REF = "step:create-security-group.GroupId";
 
-export type StepKind =
-  | "create-security-group"
-  | "authorize-ingress"
-  | "create-parameter-group"
-  | "modify-parameter-group"
-  | "modify-replication-group"
-  | "modify-cache-cluster";
+export type StepKind = (typeof STEP_KINDS)[number];
 
-export type StepAction = "create" | "change" | "no-op";
+export type StepAction = (typeof STEP_ACTIONS)[number];
 
-/** One attribute before → after. `null` means "does not exist yet". */
-export interface AttributeChange {
-  attribute: string;
-  before: string | null;
-  after: string | null;
-  /** Where the value comes from when it is not the plan's own, e.g. "carried over from shared-lru-redis6". */
-  note?: string;
-  /** A `requires-reboot` parameter: flagged in the preview (QueueReady never reboots). */
-  requiresReboot?: boolean;
-}
+/** One attribute before → after. `null` means "does not exist yet"; `note` says where a value comes from. */
+export type AttributeChange = z.output<typeof attributeChangeSchema>;
 
 /** When a step takes effect. Every step here is immediate: QueueReady never reboots a node. */
-export interface StepEffect {
-  when: "immediately";
-  reboot: false;
-  downtime: false;
-  why: string;
-}
+export type StepEffect = z.output<typeof stepEffectSchema>;
 
 /** CreateSecurityGroup: a new group in the cluster's VPC (tagged through TagSpecifications). */
-export interface CreateSecurityGroupInput {
-  groupName: string;
-  description: string;
-  vpcId: string;
-  /** Set when the run being resumed created it already: the step is a no-op and later steps use this id. */
-  existingId?: string;
-}
+export type CreateSecurityGroupInput = z.output<typeof createSecurityGroupInputSchema>;
 
 /** AuthorizeSecurityGroupIngress: one TCP port from one source, into an existing or the new group. */
-export interface AuthorizeIngressInput {
-  groupId: string | StepRef;
-  port: number;
-  source: RuleSource;
-  description: string;
-}
+export type AuthorizeIngressInput = z.output<typeof authorizeIngressInputSchema>;
 
 /** CreateCacheParameterGroup: a copy of the family defaults. */
-export interface CreateParameterGroupInput {
-  name: string;
-  family: string;
-  description: string;
-}
+export type CreateParameterGroupInput = z.output<typeof createParameterGroupInputSchema>;
 
 /** ModifyCacheParameterGroup: the values to set, sent 20 per call (AWS's limit), in order. */
-export interface ModifyParameterGroupInput {
-  name: string;
-  values: { name: string; value: string }[];
-}
+export type ModifyParameterGroupInput = z.output<typeof modifyParameterGroupInputSchema>;
 
 /** AWS takes at most 20 parameters per ModifyCacheParameterGroup call. */
 export const PARAMETERS_PER_CALL = 20;
 
 /** ModifyReplicationGroup / ModifyCacheCluster: only the fields that change. */
-export interface ModifyClusterInput {
-  id: string;
-  cacheParameterGroupName?: string;
-  /** Replaces the whole list: every group attached now, plus the new one. */
-  securityGroupIds?: (string | StepRef)[];
-  applyImmediately: boolean;
-}
+export type ModifyClusterInput = z.output<typeof modifyClusterInputSchema>;
 
-interface StepBase<K extends StepKind, I> {
-  /** Stable within a plan; one step per kind, so the kind is the id. */
-  id: K;
-  kind: K;
-  action: StepAction;
-  /** One line for a person: "Create parameter group bullmq-redis7-noeviction". */
-  title: string;
-  /** Why the step is a no-op, when it is one. */
-  noopReason?: string;
-  service: "ec2" | "elasticache";
-  /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
-  operation: string;
-  /** What the step sends, typed per kind; lib/core/plan/aws-params.ts names it as AWS does. */
-  input: I;
-  /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
-  tags?: Tag[];
-  changes: AttributeChange[];
-  effect: StepEffect;
-  /** Other clusters this step also changes (they share the group it edits). */
-  touches: string[];
-  securitySensitive: boolean;
-  dependsOn?: StepKind[];
-}
-
-export type CreateSecurityGroupStep = StepBase<"create-security-group", CreateSecurityGroupInput>;
-export type AuthorizeIngressStep = StepBase<"authorize-ingress", AuthorizeIngressInput>;
-export type CreateParameterGroupStep = StepBase<"create-parameter-group", CreateParameterGroupInput>;
-export type ModifyParameterGroupStep = StepBase<"modify-parameter-group", ModifyParameterGroupInput>;
+export type CreateSecurityGroupStep = z.output<typeof createSecurityGroupStepSchema>;
+export type AuthorizeIngressStep = z.output<typeof authorizeIngressStepSchema>;
+export type CreateParameterGroupStep = z.output<typeof createParameterGroupStepSchema>;
+export type ModifyParameterGroupStep = z.output<typeof modifyParameterGroupStepSchema>;
 export type ModifyClusterStep =
-  | StepBase<"modify-replication-group", ModifyClusterInput>
-  | StepBase<"modify-cache-cluster", ModifyClusterInput>;
+  z.output<typeof modifyReplicationGroupStepSchema> | z.output<typeof modifyCacheClusterStepSchema>;
 
 /** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
-export type PlanStep =
-  | CreateSecurityGroupStep
-  | AuthorizeIngressStep
-  | CreateParameterGroupStep
-  | ModifyParameterGroupStep
-  | ModifyClusterStep;
+export type PlanStep = z.output<typeof planStepSchema>;
 
 /** One live fact the plan depends on, kept so a refusal can say in words what changed. */
-export interface FingerprintFact {
-  key: string;
-  /** e.g. "Parameter group of orders-redis7-001". */
-  label: string;
-  value: string;
-}
+export type FingerprintFact = z.output<typeof fingerprintFactSchema>;
 
 /** The target's identity (account, region, kind, id) and the facts the preview shows about it. */
-export interface PlanTarget extends NodeTargetRef {
-  engine: string;
-  engineVersion: string;
-  clusterEnabled: boolean;
-  vpcId?: string;
-  port?: number;
-}
+export type PlanTarget = z.output<typeof planTargetSchema>;
 
-export interface Plan {
-  /** Bumped when the plan's shape or the step logic changes, so an old preview is never applied. */
-  version: 2;
-  target: PlanTarget;
-  region: string;
-  choices: WizardChoices;
-  /** Set on a revert's plan: the run it reverts and what it puts back (the choices are that run's). */
-  revert?: RevertSpec;
-  /** The snapshot's `readAt`. */
-  computedFrom: string;
-  fingerprint: string;
-  facts: FingerprintFact[];
-  steps: PlanStep[];
-  summary: { create: number; change: number; noop: number };
-  summaryLine: string;
-  /** True when every step is a no-op: the cluster already is what the choices describe. */
-  converged: boolean;
-  warnings: string[];
-  /** Reasons apply must not run now (e.g. the cluster is `modifying`); the preview still shows the steps. */
-  blockers: string[];
-}
+export type Plan = z.output<typeof planSchema>;
+
+/**
+ * True only when A and B are the same type, optional fields included. Mutual assignability is not enough:
+ * `{ a: string }` and `{ a: string; note?: string }` are assignable both ways, which is how a field the
+ * planner set went missing from the plan file's schema once.
+ */
+export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+type Expect<T extends true> = T;
+
+/** The types the plan shares with modules that cannot derive from lib/plan, checked both ways by `tsc`. */
+export type SharedPlanTypesAgree = [
+  Expect<Equals<z.output<typeof ruleSourceSchema>, RuleSource>>,
+  Expect<Equals<z.output<typeof tagSchema>, Tag>>,
+  Expect<Equals<Pick<PlanTarget, keyof NodeTargetRef>, NodeTargetRef>>,
+];
 
 export type FieldErrors = Record<string, string[]>;
 
