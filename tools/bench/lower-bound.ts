@@ -17,7 +17,7 @@ export interface RegionFleetShape {
   vpcs: number;
   /**
    * Sequential pages to read each distinct custom group attached to a Redis/Valkey cluster until AWS reports
-   * its `maxmemory-policy`: its `Source=user` rows, plus all its rows when those lack the policy (DOMAIN §3).
+   * its `maxmemory-policy`: its `Source=user` rows, plus all its rows when those lack the policy (docs/aws-facts.md §2).
    * Default groups need no read (fixed at the family default), Memcached groups hold nothing BullMQ needs.
    */
   attachedGroupPolicyPages: number[];

@@ -77,7 +77,7 @@ export interface ApplyRun {
   steps: StepRecord[];
   convergence?: { polls: number; since: string; last: string };
   created: CreatedResource[];
-  /** Filled at the end from lib/readiness for the target. */
+  /** Filled at the end from lib/core/readiness for the target. */
   readiness?: {
     verdict: string;
     findings: { ruleId: string; severity: string; title: string }[];

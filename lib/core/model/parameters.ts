@@ -1,7 +1,7 @@
 /**
  * A parameter's effective value in a group, the one answer the rules and the planner share. A `default.*`
  * group holds its family defaults for good (nobody can modify one), so it is known without a read. A custom
- * group read without `Source` that has no row for a parameter runs the family default too (DOMAIN §3: a
+ * group read without `Source` that has no row for a parameter runs the family default too (docs/aws-facts.md §2: a
  * new group is a copy of the family defaults); the reading says the value was assumed, not reported.
  */
 import { isDefaultParameterGroup, type AwsProblem } from "./resources";
@@ -9,7 +9,7 @@ import type { ReadResult, Snapshot } from "./snapshot";
 import { indexSnapshot } from "./snapshot-index";
 import { familyOfGroup } from "./target-view";
 
-/** What a group created from a family's defaults holds (DOMAIN §3). */
+/** What a group created from a family's defaults holds (docs/aws-facts.md §2). */
 export const FAMILY_DEFAULTS: Record<string, string> = {
   "maxmemory-policy": "volatile-lru",
   "cluster-enabled": "no",

@@ -1,5 +1,5 @@
 /**
- * The one join of a target (DOMAIN §2), used by the readiness rules, the planner and the status rows: a
+ * The one join of a target (docs/aws-facts.md §1), used by the readiness rules, the planner and the status rows: a
  * replication group has no engine version, parameter group, security groups or subnet group of its own;
  * those live on its member cache clusters. Each fact is decided here once:
  * - members: the clusters naming the group, plus those the group lists (either side may lag), by id;
@@ -37,7 +37,7 @@ export interface TargetView {
   vpcId?: string;
   /** Distinct groups across members, first member's first; more than one means a change is under way. */
   parameterGroupNames: string[];
-  /** The current group's family, the surest source for a new group's family (DOMAIN §3). */
+  /** The current group's family, the surest source for a new group's family (docs/aws-facts.md §2). */
   family?: string;
   /** As attached to the first member, in AWS's order: `SecurityGroupIds` must repeat them all. */
   securityGroupIds: string[];

@@ -17,7 +17,7 @@ import {
 /** What a revert puts back: only the attributes the reverted run changed (a plan's `revert`). */
 export type RevertSpec = z.output<typeof revertSpecSchema>;
 
-/** The parts of a run a revert needs (lib/apply's ApplyRun has them). */
+/** The parts of a run a revert needs (lib/services/apply's ApplyRun has them). */
 export interface RevertableRun {
   id: string;
   status: string;

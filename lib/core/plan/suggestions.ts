@@ -53,7 +53,7 @@ function sourceChoiceOf(rule: {
   return undefined;
 }
 
-/** The shared proposal (lib/readiness/group-name), against every group the region lists. */
+/** The shared proposal (lib/core/readiness/group-name), against every group the region lists. */
 export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
   return newParameterGroupName(
     { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },

@@ -27,7 +27,7 @@ const fail = (key: string, message: string): Validation<CheckedParameterGroup> =
   fieldErrors: { [key]: [message] },
 });
 
-/** The value `cluster-enabled` must have in a group attached to this cluster (conditionally modifiable, DOMAIN §3). */
+/** The value `cluster-enabled` must have in a group attached to this cluster (conditionally modifiable, docs/aws-facts.md §2). */
 export function requiredClusterEnabled(t: ResolvedTarget): "yes" | "no" {
   return t.clusterEnabled ? "yes" : "no";
 }

@@ -46,7 +46,7 @@ export type Readiness =
   { state: "ready" } | { state: "needs-changes"; reasons: string[] } | { state: "unknown"; reason: string };
 
 /**
- * Whether the target is ready, as the readiness rules judge it (lib/readiness): the planner does not judge
+ * Whether the target is ready, as the readiness rules judge it (lib/core/readiness): the planner does not judge
  * again. Needs-changes lists the failed findings' titles, unknown the first finding that could not decide.
  */
 export function readinessOf(snapshot: Snapshot, t: ResolvedTarget): Readiness {

@@ -52,7 +52,7 @@ export function createGroupCommand(
 }
 
 /**
- * The new group the CLI hint creates: the same name the wizard proposes (lib/readiness/group-name), so the
+ * The new group the CLI hint creates: the same name the wizard proposes (lib/core/readiness/group-name), so the
  * detail page and the wizard never suggest two different groups for one fix.
  */
 export function suggestGroupName(t: TargetView, family: string | undefined): string {

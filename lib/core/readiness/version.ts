@@ -19,7 +19,7 @@ export function compareVersions(a: string, b: string): number {
 const REDIS_FAMILIES = new Set(["redis2.6", "redis2.8", "redis3.2", "redis4.0", "redis5.0"]);
 
 /**
- * The parameter group family of an engine version (DOMAIN.md section 3), the fallback when the cluster's
+ * The parameter group family of an engine version (docs/aws-facts.md §2), the fallback when the cluster's
  * current group is not known: Redis 6.0/6.2 → `redis6.x`, 7.x → `redis7`, Valkey 7.2 → `valkey7`, 8.x → `valkey8`.
  * Only families ElastiCache has: an unknown version gives undefined rather than a family name AWS would refuse.
  */

@@ -1,6 +1,6 @@
 /**
  * The engine against the control plane: where what `INFO` says differs from what the API says the cluster
- * should run, say so in words that point at the usual cause (DOMAIN.md §7: a change not yet applied, a group
+ * should run, say so in words that point at the usual cause (docs/aws-facts.md §5: a change not yet applied, a group
  * not attached, a value set on another cluster's group).
  */
 import type { EngineFacts } from "./info";

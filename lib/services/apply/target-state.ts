@@ -61,7 +61,7 @@ export type Convergence =
   { done: true } | { done: false; waitingFor: string[] } | { done: false; stuck: string };
 
 /**
- * Done means (DOMAIN §4): the target `available`, every member on the new group with
+ * Done means (docs/aws-facts.md §3): the target `available`, every member on the new group with
  * `ParameterApplyStatus == in-sync`, and every expected security group `active`. A change waiting for a
  * reboot will never finish on its own, and QueueReady never reboots: that is reported as stuck.
  */

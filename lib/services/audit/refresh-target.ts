@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * After an apply, undo or engine verify finishes in the app, its target is read again (that one target and
- * what it references, lib/inventory's focused collect) and its stored row replaced, so the status page
+ * what it references, lib/core/model's focused collect) and its stored row replaced, so the status page
  * shows the change at once instead of at the next scheduled audit. Best effort: a failed re-read leaves
  * the row as the last audit stored it, and never fails the action that asked.
  */

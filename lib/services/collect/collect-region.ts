@@ -93,7 +93,7 @@ export async function collectRegion(
 /**
  * What the region's rules need of a custom group: its `maxmemory-policy` as AWS reports it. The rows the user
  * changed (`Source=user`) are one small page and hold it whenever anyone set it, which is why custom groups
- * exist; a group whose policy nobody touched has no row there (DOMAIN §3), so it is read in full instead.
+ * exist; a group whose policy nobody touched has no row there (docs/aws-facts.md §2), so it is read in full instead.
  * The whole list is ~2 pages of ~40 KB: reading it only when needed halves the audit's bytes and calls.
  */
 async function policyParameters(ctx: AwsContext, name: string): Promise<CacheParameter[]> {

@@ -16,7 +16,7 @@ import { limiter } from "./read-result";
 /**
  * Distinct custom groups of Redis/Valkey nodes only: Memcached groups have nothing the audit reads, and a
  * `default.*` group cannot be modified by anyone, so it holds the family default (maxmemory-policy
- * volatile-lru, DOMAIN.md section 3) and lib/readiness judges it without a read. Those reads were ~2 pages
+ * volatile-lru, docs/aws-facts.md §2) and lib/core/readiness judges it without a read. Those reads were ~2 pages
  * of ~40 KB XML each, the largest share of the audit's CPU.
  */
 export function groupsToRead(clusters: CacheCluster[]): string[] {

@@ -1,13 +1,13 @@
 /**
  * The stored audit as files: every row the filters match (not a page), each with its account id and name.
- * CSV for spreadsheets (lib/readiness's columns, shared with the CLI), JSON for machines.
+ * CSV for spreadsheets (lib/core/readiness's columns, shared with the CLI), JSON for machines.
  */
 import type { AuditRunRow } from "@/lib/adapters/db/audits";
 import type { StoredTargetState } from "@/lib/adapters/db/target-state-queries";
 import { toCsv, type CsvCluster } from "@/lib/core/readiness/csv";
 import { countVerdicts } from "@/lib/core/readiness/export";
 
-/** A stored row in the CSV's shared columns (lib/readiness/csv): the same layout as the CLI's export. */
+/** A stored row in the CSV's shared columns (lib/core/readiness/csv): the same layout as the CLI's export. */
 function csvCluster(r: StoredTargetState): CsvCluster {
   return {
     accountId: r.accountId,
