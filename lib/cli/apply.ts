@@ -3,7 +3,8 @@
  * apply-args.ts). Exit codes: 0 every target ended Ready, 1 any did not, 2 error.
  */
 import { createInterface } from "node:readline/promises";
-import { closeDefaultDatabase } from "@/lib/adapters/db";
+import { closeDefaultDatabase, setLegacyAccountSource } from "@/lib/adapters/db";
+import { baseAccountId } from "@/lib/services/estate";
 import { runCommand } from "./run-command";
 import { EXIT_APPLY_ERROR, runApplyCli } from "./run-apply";
 
@@ -15,6 +16,9 @@ async function ask(question: string): Promise<string> {
     rl.close();
   }
 }
+
+// Old runs that name no account take the account of these credentials (asked of STS), never a constant.
+setLegacyAccountSource(baseAccountId);
 
 runCommand(
   "apply",

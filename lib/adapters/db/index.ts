@@ -4,6 +4,7 @@
  */
 import { databaseConfigFromEnv } from "./config";
 import type { Database, Db } from "./open";
+import type { LegacyAccountSource } from "./json-import";
 import { startDatabase } from "./start";
 
 export { databaseConfigFromEnv, dataDirFromEnv, type DatabaseConfig } from "./config";
@@ -12,10 +13,21 @@ export { openDatabase, type Database, type Db } from "./open";
 // On globalThis, not in a module variable: dev reloads and separate route bundles must share one embedded
 // database, which only one opener per process may hold.
 const KEY = Symbol.for("queueready.database");
+const LEGACY_KEY = Symbol.for("queueready.legacy-account");
 const slot = globalThis as unknown as Record<symbol, Promise<Database> | undefined>;
+const legacySlot = globalThis as unknown as Record<symbol, LegacyAccountSource | undefined>;
+
+/**
+ * How the process learns the account of runs written before runs named one (its own credentials' account,
+ * from STS). Entry points that know how to ask AWS set it before the database is first opened.
+ */
+export function setLegacyAccountSource(source: LegacyAccountSource): void {
+  legacySlot[LEGACY_KEY] = source;
+}
 
 export function defaultDatabase(): Promise<Database> {
-  slot[KEY] ??= startDatabase(databaseConfigFromEnv()).catch((err: unknown) => {
+  const config = databaseConfigFromEnv();
+  slot[KEY] ??= startDatabase(config, console.log, legacySlot[LEGACY_KEY]).catch((err: unknown) => {
     slot[KEY] = undefined;
     throw err;
   });

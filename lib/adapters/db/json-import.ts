@@ -9,7 +9,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { ApplyRun } from "./run-records";
-import { DEFAULT_ACCOUNT_ID } from "./account";
 import type { Db } from "./open";
 import { insertLegacyVerifications, readLegacyVerifications } from "./json-import-verifications";
 import { insertRun } from "./runs";
@@ -36,9 +35,14 @@ const legacyRunSchema = z
   })
   .loose();
 
-/** Runs written before targets carried their account: the only account QueueReady knew then. */
-function withIdentity(run: ApplyRun): ApplyRun {
-  const target = { ...run.target, accountId: run.target.accountId ?? DEFAULT_ACCOUNT_ID, region: run.region };
+/**
+ * Where runs written before targets carried their account come from: the account of QueueReady's own
+ * credentials, the only one it knew then. Asked of AWS (STS) by the caller, never assumed.
+ */
+export type LegacyAccountSource = () => Promise<string | undefined>;
+
+function withIdentity(run: ApplyRun, legacyAccountId: string | undefined): ApplyRun {
+  const target = { ...run.target, accountId: run.target.accountId ?? legacyAccountId!, region: run.region };
   return { ...run, target };
 }
 
@@ -50,7 +54,7 @@ async function readLegacyRuns(dir: string): Promise<{ runs: ApplyRun[]; skipped:
   for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
     try {
       const parsed = legacyRunSchema.safeParse(JSON.parse(await readFile(path.join(folder, name), "utf8")));
-      if (parsed.success) runs.push(withIdentity(parsed.data as unknown as ApplyRun));
+      if (parsed.success) runs.push(parsed.data as unknown as ApplyRun);
       else skipped.push(name);
     } catch {
       skipped.push(name);
@@ -65,13 +69,28 @@ export interface ImportResult {
   verifications: number;
   /** Files that were not runs QueueReady wrote (left alone, named here for the log). */
   skipped: string[];
+  /** Old runs that name no account, left for a process that can ask AWS which account it is in. */
+  deferred?: number;
 }
 
-/** Imports the old runs unless that was done before; returns undefined when there was nothing to do. */
-export async function importJsonStore(db: Db, dataDir: string): Promise<ImportResult | undefined> {
+/**
+ * Imports the old runs unless that was done before; returns undefined when there was nothing to do. Runs
+ * that name no account wait (nothing is imported, the import is not marked done) until a process that
+ * knows its own account starts.
+ */
+export async function importJsonStore(
+  db: Db,
+  dataDir: string,
+  legacyAccount?: LegacyAccountSource,
+): Promise<ImportResult | undefined> {
   const [done] = await db.select().from(meta).where(eq(meta.key, MARKER));
   if (done) return undefined;
-  const { runs, skipped: runsSkipped } = await readLegacyRuns(dataDir);
+  const { runs: read, skipped: runsSkipped } = await readLegacyRuns(dataDir);
+  const unnamed = read.filter((r) => !r.target.accountId).length;
+  const legacyAccountId = unnamed > 0 ? await legacyAccount?.() : undefined;
+  if (unnamed > 0 && !legacyAccountId)
+    return { imported: 0, verifications: 0, skipped: [], deferred: unnamed };
+  const runs = read.map((r) => withIdentity(r, legacyAccountId));
   const verified = await readLegacyVerifications(dataDir);
   const skipped = [...runsSkipped, ...verified.skipped];
   return db.transaction(async (tx) => {

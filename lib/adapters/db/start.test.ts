@@ -116,4 +116,31 @@ describe("start and restart", () => {
     expect(await readLease(second.db, "apply/us-east-1/orders-redis7")).toEqual(lease.lease);
     await second.close();
   }, 60_000);
+
+  it("old runs that name no account take the account STS names, and wait for it when nothing can ask", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "qr-db-start-"));
+    dirs.push(dir);
+    await mkdir(path.join(dir, "runs"));
+    const old = sampleRun("20250101t000000-eeeeee", { status: "succeeded", phase: "finished" });
+    const { accountId: _dropped, ...target } = old.target;
+    void _dropped;
+    await writeFile(path.join(dir, "runs", "old.json"), JSON.stringify({ ...old, target }));
+    const url = await (await dbs.server()).createDatabase();
+
+    const lines: string[] = [];
+    const first = await startDatabase({ kind: "postgres", url, dataDir: dir }, (l) => lines.push(l));
+    expect(lines).toEqual([
+      `1 old apply run(s) in ${dir}/runs name no account: they are imported when QueueReady starts with credentials it can ask for their account.`,
+    ]);
+    expect(await listRuns(first.db)).toEqual([]);
+    await first.close();
+
+    const second = await startDatabase(
+      { kind: "postgres", url, dataDir: dir },
+      quiet,
+      async () => "210987654321",
+    );
+    expect((await findRun(second.db, "20250101t000000-eeeeee"))!.target.accountId).toBe("210987654321");
+    await second.close();
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * cleanup of what its previous process left running, and the one-time import of the old JSON files.
  */
 import type { DatabaseConfig } from "./config";
-import { importJsonStore } from "./json-import";
+import { importJsonStore, type LegacyAccountSource } from "./json-import";
 import { releaseAllLeases } from "./leases";
 import { openDatabase, type Database } from "./open";
 import { interruptStaleRuns } from "./run-updates";
@@ -11,10 +11,16 @@ import { interruptStaleRuns } from "./run-updates";
 export async function startDatabase(
   config: Exclude<DatabaseConfig, { kind: "memory" }>,
   log: (line: string) => void = console.log,
+  legacyAccount?: LegacyAccountSource,
 ): Promise<Database> {
   const database = await openDatabase(config);
   try {
-    const imported = await importJsonStore(database.db, config.dataDir);
+    const imported = await importJsonStore(database.db, config.dataDir, legacyAccount);
+    if (imported?.deferred)
+      log(
+        `${imported.deferred} old apply run(s) in ${config.dataDir}/runs name no account: they are imported ` +
+          "when QueueReady starts with credentials it can ask for their account.",
+      );
     if (imported && (imported.imported > 0 || imported.skipped.length > 0)) {
       const skipped = imported.skipped.length > 0 ? ` (skipped ${imported.skipped.join(", ")})` : "";
       log(`Imported ${imported.imported} apply run(s) from ${config.dataDir}/runs${skipped}.`);

@@ -132,7 +132,10 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
       expect(
         verifySignature(SECRET, regressed!.body, regressed!.headers["x-queueready-signature"] as string),
       ).toBe(true);
-      expect((await deliveriesOf(dbA, eventId)).map((d) => [d.status, d.attempts])).toEqual([["sent", 1]]);
+      // The receiver answers before the worker records the delivery: wait for the record, not a fixed time.
+      await expect
+        .poll(async () => (await deliveriesOf(dbA, eventId)).map((d) => [d.status, d.attempts]))
+        .toEqual([["sent", 1]]);
       let metrics = (await renderMetrics(await latestAudit(dbB), await alertStats(dbB))).body;
       expect(metrics).toContain(`target="${TARGET}"} 0`);
       expect(metrics).toContain('queueready_target_transitions_total{event="regressed"} 1');
