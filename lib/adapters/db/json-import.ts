@@ -22,7 +22,11 @@ const legacyRunSchema = z
   .object({
     id: z.string().regex(/^[0-9a-z-]{1,64}$/),
     region: z.string().min(1),
-    target: z.object({ kind: z.enum(["replication-group", "cache-cluster"]), id: z.string().min(1) }),
+    target: z.object({
+      accountId: z.string().regex(/^\d{12}$/).optional(),
+      kind: z.enum(["replication-group", "cache-cluster"]),
+      id: z.string().min(1),
+    }),
     user: z.object({ name: z.string(), role: z.string() }),
     startedAt: z.iso.datetime(),
     heartbeatAt: z.iso.datetime(),
