@@ -23,7 +23,10 @@ const legacyRunSchema = z
     id: z.string().regex(/^[0-9a-z-]{1,64}$/),
     region: z.string().min(1),
     target: z.object({
-      accountId: z.string().regex(/^\d{12}$/).optional(),
+      accountId: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
       kind: z.enum(["replication-group", "cache-cluster"]),
       id: z.string().min(1),
     }),
