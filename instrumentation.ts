@@ -5,8 +5,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { setLegacyAccountSource } = await import("./lib/adapters/db");
-  const { baseAccountId } = await import("./lib/services/estate");
-  setLegacyAccountSource(baseAccountId);
+  const { ownAccountId } = await import("./lib/services/estate/scope-access");
+  setLegacyAccountSource(() => ownAccountId());
   const { startBackgroundWork } = await import("./lib/services/schedule/start");
   await startBackgroundWork();
 }

@@ -4,7 +4,7 @@
  */
 import { createInterface } from "node:readline/promises";
 import { closeDefaultDatabase, setLegacyAccountSource } from "@/lib/adapters/db";
-import { baseAccountId } from "@/lib/services/estate";
+import { ownAccountId } from "@/lib/services/estate/scope-access";
 import { runCommand } from "./run-command";
 import { EXIT_APPLY_ERROR, runApplyCli } from "./run-apply";
 
@@ -18,7 +18,7 @@ async function ask(question: string): Promise<string> {
 }
 
 // Old runs that name no account take the account of these credentials (asked of STS), never a constant.
-setLegacyAccountSource(baseAccountId);
+setLegacyAccountSource(() => ownAccountId());
 
 runCommand(
   "apply",

@@ -4,7 +4,7 @@
  * remembered, so the next request asks again.
  */
 import { createAwsContext, type AwsContext, type RequestListener } from "@/lib/adapters/aws/context";
-import { credentialsLabel, type AwsSettings } from "@/lib/adapters/aws/settings";
+import { credentialsLabel, readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
 import { getCallerIdentity } from "@/lib/adapters/aws/sts/caller-identity";
 import type { CallerIdentity } from "@/lib/core/model/resources";
 import type { Scope } from "@/lib/core/identity/identity";
@@ -37,6 +37,16 @@ export async function accountIdOf(settings: AwsSettings, region = settings.defau
   // fails here with its reason, as the STS call it replaces did, not later as a read problem.
   if (typeof settings.credentials === "function") await settings.credentials();
   return settings.accountId;
+}
+
+/**
+ * The account of QueueReady's own credentials from the environment, asked of STS; undefined when there are
+ * none or STS cannot tell (a caller that needs it then waits, rather than guessing).
+ */
+export async function ownAccountId(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const read = readAwsSettings(env);
+  if (!read.ok) return undefined;
+  return accountIdOf(read.settings).catch(() => undefined);
 }
 
 /** Where reads happen and the client that makes them: what `collect` reads through. */
