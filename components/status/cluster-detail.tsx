@@ -24,14 +24,12 @@ function noSnippetReason(c: ClusterAudit): string {
 /** The detail view of one cluster: verdict, facts, every finding with its evidence and fix, the connection code. */
 export function ClusterDetail({
   c,
-  topology,
   verification,
   accountName,
 }: {
   c: ClusterAudit;
   /** The account's name in the estate (the id is the target's own). */
   accountName?: string;
-  topology?: string;
   /** The last check on the engine, when there was one. */
   verification?: Verification;
 }) {
@@ -73,7 +71,7 @@ export function ClusterDetail({
         ) : null}
       </div>
       <Card aria-label="Facts">
-        <ClusterFacts c={c} topology={topology} />
+        <ClusterFacts c={c} />
       </Card>
       <Card aria-label="Findings">
         <CardHeader

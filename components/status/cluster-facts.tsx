@@ -15,13 +15,13 @@ function Fact({ term, wide, children }: { term: string; wide?: boolean; children
 const none = <span className="text-slate-500">—</span>;
 
 /** What the audit read about a cluster, the facts behind its verdict at a glance. */
-export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: string }) {
+export function ClusterFacts({ c }: { c: ClusterAudit }) {
   const g = c.parameterGroup;
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-5 py-4 sm:grid-cols-4">
       <Fact term="Kind">
         {kindLabel(c.kind)}
-        {topology && topology !== "serverless" ? ` · ${topology}` : ""}
+        {c.topology !== "serverless" ? ` · ${c.topology}` : ""}
       </Fact>
       <Fact term="Engine">{engineLabel(c.engine, c.engineVersion)}</Fact>
       <Fact term="Status">{c.status}</Fact>
@@ -29,7 +29,13 @@ export function ClusterFacts({ c, topology }: { c: ClusterAudit; topology?: stri
         <span className="font-mono">{c.region}</span>
       </Fact>
       <Fact term="VPC" wide>
-        <span className="font-mono">{c.vpcId ?? none}</span>
+        {c.vpcName && c.vpcName !== c.vpcId ? (
+          <>
+            {c.vpcName} <span className="font-mono text-slate-600">{c.vpcId}</span>
+          </>
+        ) : (
+          <span className="font-mono">{c.vpcId ?? none}</span>
+        )}
       </Fact>
       <Fact term="Port">{c.port ?? none}</Fact>
       <Fact term="Parameter group">

@@ -52,7 +52,9 @@ describe("auditRegion", () => {
       accountId: ACCOUNT_ID,
       region: "us-east-1",
       vpcId: "vpc-0prod00000000001",
+      vpcName: "prod",
       status: "available",
+      topology: "1 shard × 2 nodes",
       port: 6380,
       parameterGroup: {
         name: "default.redis5.0",

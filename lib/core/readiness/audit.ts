@@ -7,6 +7,7 @@ import type { TargetRef } from "@/lib/core/identity/identity";
 import { listTargets } from "@/lib/core/model/list-targets";
 import type { RegionSnapshot, Snapshot } from "@/lib/core/model/snapshot";
 import { viewTarget } from "@/lib/core/model/target-view";
+import { topologyOf, vpcNameOf } from "@/lib/core/model/target-shape";
 import { RULES } from "./rules";
 import { attachedGroupNames, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
@@ -74,7 +75,9 @@ export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | 
     accountId: ref.accountId,
     region: t.region,
     vpcId: t.vpcId,
+    vpcName: vpcNameOf(t),
     status: t.status,
+    topology: topologyOf(t),
     port: t.port,
     parameterGroup: groupName ? groupSummary(t, groupName) : undefined,
     verdict,

@@ -90,7 +90,11 @@ export interface ClusterAudit {
   accountId: string;
   region: string;
   vpcId?: string;
+  /** The VPC's Name tag, else its id (as the wizard shows it). */
+  vpcName?: string;
   status: string;
+  /** e.g. "1 shard × 2 nodes", "cluster mode · 2 shards × 2 nodes", "2 nodes", "serverless". */
+  topology: string;
   port?: number;
   parameterGroup?: { name: string; family?: string; policy?: string; isDefault: boolean };
   verdict: Verdict;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditRegion } from "@/lib/core/readiness";
 import { seedUsEast1 } from "@/tools/testing/fixtures";
 import { urgencyOf } from "@/lib/adapters/db/target-states";
-import { fixActionOf, vpcNamesOf } from "./row-actions";
+import { fixActionOf } from "./row-actions";
 
 const audit = auditRegion(seedUsEast1());
 
@@ -28,11 +28,14 @@ describe("status rows: a fix action where one is needed, VPC names, urgency firs
   });
 
   it("names VPCs as the wizard does: the Name tag, else the id", () => {
-    expect(vpcNamesOf(seedUsEast1())).toEqual({
-      "vpc-0prod00000000001": "prod",
-      "vpc-0stag00000000002": "staging",
-      "vpc-0dflt00000000003": "vpc-0dflt00000000003",
-    });
+    const names = new Map(auditRegion(seedUsEast1()).clusters.map((c) => [c.vpcId, c.vpcName]));
+    expect(names.get("vpc-0prod00000000001")).toBe("prod");
+    expect(names.get("vpc-0stag00000000002")).toBe("staging");
+    const unnamed = seedUsEast1();
+    if (!unnamed.vpcs.ok) throw new Error("the seeded snapshot has failed reads");
+    unnamed.vpcs.value = unnamed.vpcs.value.map((v) => ({ ...v, name: undefined }));
+    const prod = auditRegion(unnamed).clusters.find((c) => c.vpcId === "vpc-0prod00000000001");
+    expect(prod?.vpcName).toBe("vpc-0prod00000000001");
   });
 
   it("sorts by urgency unless asked otherwise: every needs-changes row before any ready one", () => {

@@ -1,9 +1,8 @@
 /**
- * What each status row offers and how it names its VPC: the fix action for a row that needs one (the wizard
- * for what it can fix, the cluster's page for what only a person can), and VPC labels as the wizard shows them.
+ * What each status row offers: the fix action for a row that needs one (the wizard for what it can fix, the
+ * cluster's page for what only a person can).
  */
 import { detailHref, wizardHref } from "@/lib/core/identity/links";
-import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
 
 export interface RowAction {
@@ -20,9 +19,4 @@ export function fixActionOf(c: Pick<ClusterAudit, "ref" | "verdict">): RowAction
   if (c.verdict === "incompatible") return { label: "See how to fix", href: detail };
   if (c.verdict === "unknown") return { label: "See what is unknown", href: detail };
   return undefined;
-}
-
-/** VPC id → the label the wizard's VPC list shows (its Name tag, or the id when it has none). */
-export function vpcNamesOf(snapshot: Pick<RegionSnapshot, "vpcs">): Record<string, string> {
-  return snapshot.vpcs.ok ? Object.fromEntries(snapshot.vpcs.value.map((v) => [v.id, v.name ?? v.id])) : {};
 }

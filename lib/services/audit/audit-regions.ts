@@ -10,8 +10,6 @@ import { collect } from "@/lib/services/collect/collect";
 import { openScope } from "@/lib/services/estate/scope-access";
 import type { CollectOptions as InventoryOptions } from "@/lib/services/collect/collect-region";
 import { auditRegion, type RegionAudit } from "@/lib/core/readiness";
-import { buildStatusRows } from "@/lib/core/rows/status-rows";
-import { vpcNamesOf } from "@/lib/core/rows/row-actions";
 
 export interface CollectOptions extends InventoryOptions {
   /** Called once per HTTP request sent (retries included), for call counting. */
@@ -42,32 +40,6 @@ function failedRegion(region: string, err: unknown, opts: CollectOptions): Regio
   if (!(err instanceof AwsError)) throw err;
   const readAt = (opts.now ?? (() => new Date()))().toISOString();
   return { region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
-}
-
-/** A region's audit with what a stored status row shows beyond it: each target's shape and VPC names. */
-export interface DetailedRegionAudit extends RegionAudit {
-  /** Topology line by `${kind}:${id}`, e.g. "cluster mode · 2 shards × 2 nodes". */
-  topology: Record<string, string>;
-  /** VPC id → its Name tag (or the id), as the wizard shows it. */
-  vpcNames: Record<string, string>;
-}
-
-/** Like auditLiveRegion, from the same one snapshot, with the shape facts the stored state keeps. */
-export async function auditDetailedRegion(
-  settings: AwsSettings,
-  region: string,
-  opts: CollectOptions = {},
-): Promise<DetailedRegionAudit> {
-  try {
-    const access = await openScope(settings, region, { onRequest: opts.onRequest });
-    const snapshot = await collect(access, undefined, opts);
-    const topology = Object.fromEntries(
-      buildStatusRows(snapshot).map((r) => [`${r.kind}:${r.name}`, r.topology]),
-    );
-    return { ...auditRegion(snapshot), topology, vpcNames: vpcNamesOf(snapshot) };
-  } catch (err) {
-    return { ...failedRegion(region, err, opts), topology: {}, vpcNames: {} };
-  }
 }
 
 /** Audits every region in parallel; resolves with the audits in the order of `regions`. */

@@ -16,8 +16,6 @@ import { collect } from "@/lib/services/collect/collect";
 import { openScope } from "@/lib/services/estate/scope-access";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import { auditTarget } from "@/lib/core/readiness";
-import { statusRow } from "@/lib/core/rows/status-rows";
-import { vpcNamesOf } from "@/lib/core/rows/row-actions";
 
 /** Re-reads one target and replaces its stored row (or removes it when AWS says it is gone). */
 export async function refreshStoredTarget(
@@ -49,13 +47,7 @@ export async function refreshStoredTarget(
       "name",
     )
   ).find((r) => r.targetId === key.id);
-  const row = statusRow(snapshot, snapshot.focus);
-  const topology = row ? { [`${row.kind}:${row.name}`]: row.topology } : {};
-  const state = targetStateOf(
-    audit,
-    { topology, vpcNames: vpcNamesOf(snapshot) },
-    accountName ?? previous?.accountName ?? key.accountId,
-  );
+  const state = targetStateOf(audit, accountName ?? previous?.accountName ?? key.accountId);
   await replaceTargetState(db, stored, state);
 }
 

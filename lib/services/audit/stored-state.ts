@@ -9,14 +9,9 @@ import type { AuditedAccount } from "@/lib/adapters/db/schema";
 import type { AuditedScope, TargetStateInput } from "@/lib/adapters/db/target-states";
 import type { ClusterAudit } from "@/lib/core/readiness";
 import type { AccountAudit } from "./accounts";
-import type { DetailedRegionAudit } from "./audit-regions";
 
-/** One target's stored row, from its audit and its region's shape facts. */
-export function targetStateOf(
-  c: ClusterAudit,
-  region: Pick<DetailedRegionAudit, "topology" | "vpcNames">,
-  accountName: string,
-): TargetStateInput {
+/** One target's stored row: its audit row as the status page, the exports and the CLI show it. */
+export function targetStateOf(c: ClusterAudit, accountName: string): TargetStateInput {
   return {
     accountId: c.ref.accountId,
     accountName,
@@ -27,9 +22,9 @@ export function targetStateOf(
     engine: c.engine,
     engineVersion: c.engineVersion,
     status: c.status,
-    topology: region.topology[`${c.kind}:${c.name}`] ?? c.kind,
+    topology: c.topology,
     vpcId: c.vpcId,
-    vpcName: c.vpcId ? (region.vpcNames[c.vpcId] ?? c.vpcId) : undefined,
+    vpcName: c.vpcName,
     port: c.port,
     parameterGroup: c.parameterGroup?.name,
     policy: c.parameterGroup?.policy,
@@ -40,10 +35,7 @@ export function targetStateOf(
 }
 
 /** The whole audit as stored: verdicts, AWS errors by operation, failed account-regions, accounts, rows. */
-export function toAuditResult(
-  scopes: AccountScope[],
-  accounts: AccountAudit<DetailedRegionAudit>[],
-): AuditResult {
+export function toAuditResult(scopes: AccountScope[], accounts: AccountAudit[]): AuditResult {
   const result: AuditResult = { verdicts: [], awsErrors: {}, failedRegions: [], accounts: [] };
   const targets: TargetStateInput[] = [];
   const tried: AuditedScope[] = [];
@@ -62,7 +54,7 @@ export function toAuditResult(
     }
     for (const audit of a.regions) {
       for (const c of audit.clusters) {
-        const state = targetStateOf(c, audit, a.accountName);
+        const state = targetStateOf(c, a.accountName);
         targets.push(state);
         result.verdicts.push({
           accountId: state.accountId,

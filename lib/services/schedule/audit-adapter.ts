@@ -3,7 +3,7 @@
  * the accounts file (no file: the one account of the base credentials), a bounded number at once, turned
  * into what lib/db stores. When the audit's entry point changes, only this file follows.
  */
-import { auditDetailedRegion } from "@/lib/services/audit/audit-regions";
+import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
 import { auditScopes, resolveEstate } from "@/lib/services/audit/accounts";
 import { toAuditResult } from "@/lib/services/audit/stored-state";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
@@ -22,10 +22,6 @@ export async function auditForStorage(
 ): Promise<AuditResult> {
   const estate = await resolveEstate(settings, env, { withoutFile: "base" });
   if (!estate.ok) throw new Error(estate.message);
-  const accounts = await auditScopes(
-    estate.scopes,
-    opts.concurrency ?? estate.concurrency,
-    auditDetailedRegion,
-  );
+  const accounts = await auditScopes(estate.scopes, opts.concurrency ?? estate.concurrency, auditLiveRegion);
   return toAuditResult(estate.scopes, accounts);
 }

@@ -10,7 +10,6 @@ import { scopeFor } from "@/lib/services/estate";
 import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
 import { auditTarget } from "@/lib/core/readiness";
 import { readTargetSnapshot } from "@/lib/services/collect/read-target";
-import { statusRow } from "@/lib/core/rows/status-rows";
 
 type Params = Promise<{ account: string; region: string; kind: string; id: string }>;
 
@@ -73,12 +72,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const verification = await lastVerification((await defaultDatabase()).db, ref);
   return (
     <>
-      <ClusterDetail
-        c={audit}
-        accountName={name}
-        topology={statusRow(read.snapshot, ref)?.topology}
-        verification={verification}
-      />
+      <ClusterDetail c={audit} accountName={name} verification={verification} />
       <TargetTimeline target={ref} />
     </>
   );

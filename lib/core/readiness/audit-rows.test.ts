@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import { seedSnapshot, ACCOUNT_ID } from "@/tools/testing/fixtures";
-import { buildStatusRows } from "./status-rows";
+import { auditRegion } from "@/lib/core/readiness/audit";
+import { viewTarget } from "@/lib/core/model/target-view";
 
 const list = <T>(read: { ok: true; value: T[] } | { ok: false }): T[] => {
   if (!read.ok) throw new Error("the seeded snapshot has failed reads");
   return read.value;
 };
 
-describe("buildStatusRows", () => {
+// The status table's row is the audit row: its shape facts come from the one target view.
+const rowsOf = (snapshot: RegionSnapshot) => auditRegion(snapshot).clusters;
+
+describe("the audit row's shape facts", () => {
   it("lists every replication group, standalone cluster and serverless cache of us-east-1, sorted", () => {
-    const rows = buildStatusRows(seedSnapshot("us-east-1"));
+    const rows = rowsOf(seedSnapshot("us-east-1"));
     expect(rows.map((r) => [r.name, r.kind])).toEqual([
       ["ancient-redis4", "replication-group"],
       ["busy-redis7", "replication-group"],
@@ -28,16 +32,16 @@ describe("buildStatusRows", () => {
   });
 
   it("takes a replication group's version, parameter group and VPC from its members", () => {
-    const rows = buildStatusRows(seedSnapshot("us-east-1"));
+    const rows = rowsOf(seedSnapshot("us-east-1"));
     const byName = new Map(rows.map((r) => [r.name, r]));
-    expect(byName.get("events-cluster")).toEqual({
+    expect(byName.get("events-cluster")).toMatchObject({
       ref: { accountId: ACCOUNT_ID, kind: "replication-group", region: "us-east-1", id: "events-cluster" },
       name: "events-cluster",
       kind: "replication-group",
       engine: "redis",
       engineVersion: "7.1.0",
       status: "available",
-      parameterGroups: ["default.redis7.cluster.on"],
+      parameterGroup: { name: "default.redis7.cluster.on" },
       vpcId: "vpc-0prod00000000001",
       topology: "cluster mode · 2 shards × 2 nodes",
     });
@@ -48,7 +52,7 @@ describe("buildStatusRows", () => {
     });
     expect(byName.get("busy-redis7")).toMatchObject({
       status: "modifying",
-      parameterGroups: ["default.redis7"],
+      parameterGroup: { name: "default.redis7" },
     });
     expect(byName.get("sessions-memcached")).toMatchObject({
       engine: "memcached",
@@ -59,7 +63,7 @@ describe("buildStatusRows", () => {
     expect(byName.get("serverless-queue")).toMatchObject({
       engine: "valkey",
       engineVersion: "8",
-      parameterGroups: [],
+      parameterGroup: undefined,
       vpcId: "vpc-0prod00000000001",
       topology: "serverless",
     });
@@ -80,9 +84,9 @@ describe("buildStatusRows", () => {
         subnetIds: ["subnet-elsewhere", subnet ?? ""],
       })),
     };
-    const rows = buildStatusRows(input);
+    const rows = rowsOf(input);
     expect(rows.map((r) => r.name)).toEqual(["eu-jobs-valkey7", "eu-orders", "eu-serverless"]);
-    expect(rows[1]?.parameterGroups).toEqual(["default.redis7", "bullmq-redis7"]);
+    expect(viewTarget(input, rows[1]!.ref)?.parameterGroupNames).toEqual(["default.redis7", "bullmq-redis7"]);
     expect(rows[2]?.vpcId).toBe("vpc-0euprod0000000001");
   });
 
@@ -91,7 +95,7 @@ describe("buildStatusRows", () => {
       ...seedSnapshot("us-east-1"),
       subnetGroups: { ok: false, problem: { code: "throttled", message: "Rate exceeded", retryable: true } },
     };
-    const rows = buildStatusRows(failed);
+    const rows = rowsOf(failed);
     expect(rows).toHaveLength(12);
     // Node-based clusters have no other way to a VPC; the serverless cache still has its security groups'.
     expect(rows.filter((r) => r.kind !== "serverless").every((r) => r.vpcId === undefined)).toBe(true);
