@@ -6,6 +6,7 @@
 import { AccountsConfigError, type AccountsConfig } from "./accounts-file";
 import { listAuditScopes, type AccountScope } from "./scopes";
 import type { AwsProblem } from "@/lib/core/model/resources";
+import { isAccountId } from "@/lib/core/identity/identity";
 import type { AwsSettings, AwsSettingsResult } from "@/lib/adapters/aws/settings";
 
 /** What a step runs as when no role is assumed. */
@@ -75,11 +76,9 @@ export type AccountLookup =
   | { ok: false; notFound: true }
   | { ok: false; notFound: false; problem: AwsProblem; account?: EstateAccount };
 
-const ACCOUNT_ID = /^\d{12}$/;
-
 /** The account `accountId` names in an estate: reachable, unreachable (with why), or not configured. */
 export function lookupAccount(estate: Estate, accountId: string): AccountLookup {
-  if (!ACCOUNT_ID.test(accountId)) return { ok: false, notFound: true };
+  if (!isAccountId(accountId)) return { ok: false, notFound: true };
   if (!estate.ok) return { ok: false, notFound: false, problem: estate.problem };
   const account = estate.accounts.find((a) => a.accountId === accountId);
   if (!account) return { ok: false, notFound: true };
