@@ -6,7 +6,8 @@
  */
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
-import { auditScopes, resolveEstate, type AccountAudit } from "@/lib/services/audit/accounts";
+import { auditEstateAccounts, type AccountAudit } from "@/lib/services/audit/accounts";
+import { resolveEstate } from "@/lib/services/estate/estate";
 import type { AuditArgs } from "./audit-args";
 
 export type { AccountAudit };
@@ -18,11 +19,13 @@ export async function auditAccounts(
   env: NodeJS.ProcessEnv,
   args: AuditArgs,
 ): Promise<AccountsAuditResult> {
-  const estate = await resolveEstate(settings, env, {
-    accounts: args.accounts,
-    regions: args.regions,
-    withoutFile: "organization",
-  });
+  const estate = await resolveEstate(
+    { settings, env, mode: args.allAccounts || args.accounts.length > 0 ? "all" : "own" },
+    { accounts: args.accounts, regions: args.regions },
+  );
   if (!estate.ok) return estate;
-  return { ok: true, accounts: await auditScopes(estate.scopes, estate.concurrency, auditLiveRegion) };
+  return {
+    ok: true,
+    accounts: await auditEstateAccounts(estate.accounts, estate.concurrency, auditLiveRegion),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/adapters/aws/settings";
+import { accountIdString, regionString } from "@/lib/core/identity/identity";
 
 export const AUDIT_USAGE = `Usage: npm run -s audit -- [--demo] [--all-accounts | --account ID ...] [--region REGION ...] [--cluster NAME ...] [--json | --csv]
 
@@ -25,14 +25,10 @@ With accounts, an account or region that cannot be read shows as Unknown with th
 
 const auditArgsSchema = z
   .object({
-    regions: z.array(
-      z
-        .string()
-        .refine(isRegionName, { message: "is not an AWS region name (expected something like us-east-1)" }),
-    ),
+    regions: z.array(regionString("is not an AWS region name (expected something like us-east-1)")),
     clusters: z.array(z.string().trim().min(1, "a cluster name cannot be empty").max(255)),
     allAccounts: z.boolean(),
-    accounts: z.array(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id")),
+    accounts: z.array(accountIdString("is not a 12-digit AWS account id")),
     format: z.enum(["table", "json", "csv"]),
     help: z.boolean(),
     demo: z.boolean(),

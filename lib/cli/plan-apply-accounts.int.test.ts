@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/tools/sandbox";
 import { MANAGEMENT_ACCOUNT_ID } from "@/tools/sandbox";
-import { OWN_CREDENTIALS } from "@/lib/services/estate/load-estate";
+import { OWN_CREDENTIALS } from "@/lib/services/estate/estate";
 import { serializePlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
 import type { Database } from "@/lib/adapters/db";
 import { captureIo, readPlanFile } from "@/tools/testing/cli-helpers";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/adapters/aws/settings";
+import { accountIdString, regionString } from "@/lib/core/identity/identity";
 import { hasChoiceFlags } from "./plan-choices";
 
 export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json]
@@ -36,8 +36,8 @@ const name = z.string().trim().min(1, "cannot be empty").max(255);
 
 const planArgsSchema = z
   .object({
-    regions: z.array(z.string().refine(isRegionName, { message: "is not an AWS region name" })),
-    accounts: z.array(z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id")),
+    regions: z.array(regionString("is not an AWS region name")),
+    accounts: z.array(accountIdString("is not a 12-digit AWS account id")),
     allAccounts: z.boolean(),
     clusters: z.array(name),
     all: z.boolean(),

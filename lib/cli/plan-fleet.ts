@@ -19,8 +19,6 @@ import { classifyPlan, type NotPlanned } from "@/lib/core/plan-file";
 import { choicesFor, type ChoiceFlags } from "./plan-choices";
 
 export interface FleetRequest {
-  /** Regions of the credentials' own account (single-account plans). */
-  regions: string[];
   /** Empty with `all`: every target in the regions. */
   clusters: string[];
   all: boolean;
@@ -46,7 +44,7 @@ export interface Fleet {
 }
 
 /** One account to plan in: credentials that read it (and its regions); `label` prefixes its messages. */
-export interface PlanScope {
+export interface PlanAccount {
   settings: AwsSettings;
   regions: string[];
   label?: string;
@@ -90,23 +88,16 @@ async function planOne(
   return classified;
 }
 
-export function planFleet(settings: AwsSettings, request: FleetRequest): Promise<Fleet> {
-  return planScopes([{ settings, regions: request.regions }], request);
-}
-
-/** Every chosen target of every region of every scope, one after the other. */
-export async function planScopes(
-  scopes: PlanScope[],
-  request: Omit<FleetRequest, "regions">,
-): Promise<Fleet> {
+/** Every chosen target of every region (every scope) of every account, one after the other. */
+export async function planAccounts(accounts: PlanAccount[], request: FleetRequest): Promise<Fleet> {
   const fleet: Fleet = { planned: [], notPlanned: [], invalid: [], missing: [], unreadable: [] };
   const seen = new Set<string>();
-  for (const scope of scopes) {
-    for (const region of scope.regions) {
-      const access = await openScope(scope.settings, region);
+  for (const account of accounts) {
+    for (const region of account.regions) {
+      const access = await openScope(account.settings, region);
       const options = targetOptions(await collect(access));
       if (options.problems.length > 0) {
-        const where = scope.label ? `${scope.label} ${region}` : region;
+        const where = account.label ? `${account.label} ${region}` : region;
         fleet.unreadable.push(`${where}: ${options.problems.join(" ")}`);
         continue;
       }

@@ -9,7 +9,7 @@ import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/core/plan-file";
-import { scopeProblemLine } from "./account-scopes";
+import { accountProblemLine } from "./account-problem";
 import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
 import { applyTarget, type TargetOutcome } from "./apply-target";
@@ -132,14 +132,14 @@ export async function runApplyCli(
     }
     io.out(`\n${t.kind} ${t.id} (${t.accountId}, ${t.region}): ${plan.summaryLine}\n`);
     const account = byId.get(t.accountId)!;
-    if (!account.applySettings) {
-      const reasons = [`Account ${scopeProblemLine(account)}`];
+    if (!account.apply) {
+      const reasons = [`Account ${accountProblemLine(account)}`];
       io.out(`  REFUSED, nothing was applied to ${t.id}:\n${reasons.map((r) => `    - ${r}\n`).join("")}`);
       results.push({ id: t.id, outcome: { status: "refused", reasons } });
       continue;
     }
     const applied = new Set(attempted.filter((a) => scopeOf(a) === scopeOf(t)).map((a) => a.id));
-    const outcome = await applyTarget({ ...options, settings: account.applySettings }, plan, {
+    const outcome = await applyTarget({ ...options, settings: account.apply }, plan, {
       user,
       applied,
       io,

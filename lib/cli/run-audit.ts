@@ -7,7 +7,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
 import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
-import { auditRegions } from "@/lib/services/audit/audit-regions";
 import { exportCsv, exportJson, type RegionAudit } from "@/lib/core/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
 import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";
@@ -79,8 +78,20 @@ export async function runAuditCli(
       args.demo && existsSync(demoAccounts) ? { ...env, QUEUEREADY_ACCOUNTS_FILE: demoAccounts } : env;
     return runAccountsAudit(settings, accountsEnv, args, io);
   }
+  // Without --account / --all-accounts: the estate of one, the credentials' own account.
   const regions = args.regions.length > 0 ? args.regions : settings.regions;
-  const all = await auditRegions(settings, regions);
+  const own = await auditAccounts(settings, env, { ...args, regions: [...new Set(regions)] });
+  if (!own.ok) {
+    io.err(`${own.message}\n`);
+    return EXIT_FAILED;
+  }
+  const [account] = own.accounts;
+  if (account?.problem) {
+    // Not even who the credentials are: no region can be read.
+    for (const region of new Set(regions)) io.err(`Could not audit ${region}: ${account.problem.message}\n`);
+    return EXIT_FAILED;
+  }
+  const all = account?.regions ?? [];
   const failed = all.filter((a) => a.failed);
   for (const a of failed) io.err(`Could not audit ${a.region}: ${a.failed!.message}\n`);
   if (failed.length > 0) return EXIT_FAILED;

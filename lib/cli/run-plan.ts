@@ -5,14 +5,13 @@
 import { writeFile } from "node:fs/promises";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
-import { OWN_CREDENTIALS } from "@/lib/services/estate/load-estate";
+import { OWN_CREDENTIALS, resolveEstate } from "@/lib/services/estate/estate";
 import { buildPlanFile, serializePlanFile } from "@/lib/core/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
-import { resolveEstate } from "@/lib/services/audit/accounts";
-import { scopeProblemLine } from "./account-scopes";
-import { planScopes, type PlanScope } from "./plan-fleet";
+import { accountProblemLine } from "./account-problem";
+import { planAccounts, type PlanAccount } from "./plan-fleet";
 import { renderFleet } from "./plan-summary";
 
 export const EXIT_NO_CHANGES = 0;
@@ -45,34 +44,43 @@ export async function runPlanCli(
   // The regions of an account: --region, else all of them for --all, else its default one.
   const regionsOf = (s: AwsSettings) =>
     args.regions.length > 0 ? args.regions : args.all ? s.regions : [s.defaultRegion];
-  let scopes: PlanScope[] = [{ settings, regions: regionsOf(settings) }];
-  // Who each account's changes run as, for the file (as the app's preview names it): one account, own keys.
-  const applyRoles = new Map<string, string>();
-  if (args.allAccounts || args.accounts.length > 0) {
-    const chosen = await resolveEstate(settings, env, {
-      accounts: args.accounts,
-      withoutFile: "organization",
-    });
-    if (!chosen.ok) {
-      io.err(`${chosen.message}\n`);
-      return EXIT_ERROR;
-    }
-    for (const s of chosen.scopes) if (!s.settings) io.err(`Could not plan account ${scopeProblemLine(s)}\n`);
-    for (const s of chosen.scopes) applyRoles.set(s.accountId, s.applyRoleArn ?? OWN_CREDENTIALS);
-    scopes = chosen.scopes.flatMap((s) =>
-      s.settings
-        ? [{ settings: s.settings, regions: regionsOf(s.settings), label: `${s.accountId} (${s.name})` }]
-        : [],
-    );
-    if (scopes.length === 0) {
-      io.err("No account could be planned.\n");
-      return EXIT_ERROR;
-    }
+  // Without --account / --all-accounts: the estate of one, the credentials' own account, unlabelled.
+  const several = args.allAccounts || args.accounts.length > 0;
+  const chosen = await resolveEstate(
+    { settings, env, mode: several ? "all" : "own" },
+    { accounts: args.accounts },
+  );
+  if (!chosen.ok) {
+    io.err(`${chosen.message}\n`);
+    return EXIT_ERROR;
   }
-  const regions = [...new Set(scopes.flatMap((s) => s.regions))];
+  const own = chosen.accounts[0];
+  if (!several && own?.problem) {
+    io.err(`${own.problem.message}\n`);
+    return EXIT_ERROR;
+  }
+  for (const a of chosen.accounts) if (!a.read) io.err(`Could not plan account ${accountProblemLine(a)}\n`);
+  // Who each account's changes run as, for the file (as the app's preview names it).
+  const applyRoles = new Map(chosen.accounts.map((a) => [a.accountId, a.applyRole]));
+  const accounts: PlanAccount[] = chosen.accounts.flatMap((a) =>
+    a.read
+      ? [
+          {
+            settings: a.read,
+            regions: regionsOf(a.read),
+            label: several ? `${a.accountId} (${a.name})` : undefined,
+          },
+        ]
+      : [],
+  );
+  if (accounts.length === 0) {
+    io.err("No account could be planned.\n");
+    return EXIT_ERROR;
+  }
+  const regions = [...new Set(accounts.flatMap((s) => s.regions))];
   let fleet;
   try {
-    fleet = await planScopes(scopes, { clusters: args.clusters, all: args.all, flags: args.flags });
+    fleet = await planAccounts(accounts, { clusters: args.clusters, all: args.all, flags: args.flags });
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     io.err(`${err.problem.message}\n`);

@@ -4,6 +4,7 @@
  * prompt without echo, only when the cluster needs one; it is never printed.
  */
 import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
+import { getEstate } from "@/lib/services/estate/estate";
 import { exitCodeOf } from "@/lib/services/verify/verify";
 import { verifyTarget } from "@/lib/services/verify/verify-target";
 import { VERIFY_USAGE, parseVerifyArgs } from "./verify-args";
@@ -47,6 +48,15 @@ export async function runVerifyCli(
     io.err(`${read.problem.message}\n`);
     return 2;
   }
+  // The estate of one: the credentials' own account (--account only checks that it is the one meant).
+  const estate = await getEstate({ settings: read.settings, env, mode: "own" }, { fresh: true });
+  const own = estate.ok ? estate.accounts[0] : undefined;
+  if (!own?.read) {
+    const problem = estate.ok ? own?.problem : estate.problem;
+    io.err(`${args.region} could not be read: ${problem?.message ?? "the account cannot be read."}\n`);
+    return 2;
+  }
+  const settings = own.read;
   const request = {
     region: args.region,
     id: args.cluster,
@@ -54,10 +64,10 @@ export async function runVerifyCli(
     username: env.QUEUEREADY_REDIS_USERNAME || undefined,
   };
   let token = env.QUEUEREADY_AUTH_TOKEN || undefined;
-  let result = await verifyTarget(read.settings, { ...request, token }, env);
+  let result = await verifyTarget(settings, { ...request, token }, env);
   if (result.ok && result.verification.outcome === "needs-token" && io.askToken) {
     token = await io.askToken();
-    result = await verifyTarget(read.settings, { ...request, token }, env);
+    result = await verifyTarget(settings, { ...request, token }, env);
   }
   if (!result.ok) {
     io.err(`${result.message}\n`);

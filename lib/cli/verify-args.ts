@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { isRegionName } from "@/lib/adapters/aws/settings";
+import { accountIdString, regionString } from "@/lib/core/identity/identity";
 
 export const VERIFY_USAGE = `Usage: npm run -s verify -- --region REGION --cluster ID [--account ACCOUNT] [--json] [--demo]
 
@@ -21,14 +21,9 @@ Exit codes: 0 noeviction and the job ran, 1 reachable but either failed, 2 unrea
 
 const verifyArgsSchema = z
   .object({
-    region: z
-      .string()
-      .refine(isRegionName, { message: "--region is not an AWS region name (e.g. us-east-1)" }),
+    region: regionString("--region is not an AWS region name (e.g. us-east-1)"),
     cluster: z.string().trim().min(1, "--cluster is required").max(255),
-    account: z
-      .string()
-      .regex(/^\d{12}$/, "--account is a 12-digit AWS account id")
-      .optional(),
+    account: accountIdString("--account is a 12-digit AWS account id").optional(),
     json: z.boolean(),
     demo: z.boolean(),
     help: z.boolean(),

@@ -5,7 +5,7 @@ import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
 import { loadUsers } from "@/lib/web/auth/users";
 import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
 import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
-import { scopeConcurrency } from "@/lib/services/estate/scope-runner";
+import { scopeConcurrency } from "@/lib/services/estate/account-regions";
 import { notificationsConfigFromEnv } from "@/lib/core/alerts/config";
 import { refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";

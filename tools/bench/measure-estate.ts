@@ -7,11 +7,11 @@
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { listAuditScopes } from "@/lib/services/estate/scopes";
-import { mapScopeRegions } from "@/lib/services/estate/scope-runner";
+import { listEstateAccounts } from "@/lib/services/estate/list-accounts";
+import { mapAccountRegions } from "@/lib/services/estate/account-regions";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
-import { auditScopes } from "@/lib/services/audit/accounts";
+import { auditEstateAccounts } from "@/lib/services/audit/accounts";
 import { cpuFloorMs, type EstateResult } from "./estate-table";
 import { readRegionTruth } from "./fleet-shape";
 import { lowerBound } from "./lower-bound";
@@ -56,17 +56,19 @@ export async function measureEstate(
     regions: opts.regions,
     credentials: { accessKeyId: "bench-truth", secretAccessKey: "x" },
   };
-  const truthScopes = await listAuditScopes(truthBase, CONFIG);
-  const truths = (await mapScopeRegions(truthScopes, 20, (s, region) => readRegionTruth(s, region))).flatMap(
-    (r) => (r.ok ? [r.value] : []),
-  );
+  const truthAccounts = await listEstateAccounts(truthBase, CONFIG);
+  const truths = (
+    await mapAccountRegions(truthAccounts, 20, (s, region) => readRegionTruth(s, region))
+  ).flatMap((r) => (r.ok ? [r.value] : []));
   const expectedRows = truths.reduce((n, t) => n + t.targets, 0);
   const lowerBoundMs = lowerBound(truths, opts.latencyMs).ms + opts.latencyMs;
   await sandbox.setLatency(opts.latencyMs);
   // One untimed pass (its own keys) warms the JIT and the modules, as the fleet sizes' warm-up does; the timed
   // runs still start with cold credentials and clients, so each pays its AssumeRole round trips.
   const warm = { ...truthBase, credentials: { accessKeyId: "bench-warm", secretAccessKey: "x" } };
-  await mapScopeRegions(await listAuditScopes(warm, CONFIG), 20, (s, region) => auditLiveRegion(s, region));
+  await mapAccountRegions(await listEstateAccounts(warm, CONFIG), 20, (s, region) =>
+    auditLiveRegion(s, region),
+  );
 
   const timedRun = async (concurrency: number, key: string): Promise<EstateRun> => {
     // Fresh base keys per run: no credential or client cache carries over from the previous run.
@@ -80,9 +82,9 @@ export async function measureEstate(
     const cpu = process.cpuUsage();
     const loop = performance.eventLoopUtilization();
     const started = performance.now();
-    const scopes = await listAuditScopes(settings, CONFIG);
+    const estate = await listEstateAccounts(settings, CONFIG);
     // The audit the CLI and the scheduled audit run (lib/services/audit), so the figure is the product's.
-    const accounts = await auditScopes(scopes, concurrency, auditLiveRegion);
+    const accounts = await auditEstateAccounts(estate, concurrency, auditLiveRegion);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const busy = performance.eventLoopUtilization(loop);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AwsError } from "./errors";
-import { awsSettingsFromEnv, isRegionName, readAwsSettings } from "./settings";
+import { awsSettingsFromEnv, readAwsSettings } from "./settings";
+import { isRegionName } from "@/lib/core/identity/identity";
 import { clientsOf, createAwsContext } from "./context";
 
 describe("awsSettingsFromEnv", () => {

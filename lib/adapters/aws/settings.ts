@@ -5,6 +5,7 @@
 
 import { AwsError } from "./errors";
 import type { AwsProblem } from "@/lib/core/model/resources";
+import { isRegionName } from "@/lib/core/identity/identity";
 
 export interface AwsSettings {
   /** Endpoint override for both services, e.g. the sandbox URL. Undefined = the real AWS endpoints. */
@@ -56,13 +57,7 @@ export function credentialsKey(settings: AwsSettings): unknown {
   return { provider: id };
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const DEFAULT_MAX_ATTEMPTS = 5;
-
-/** True when `region` is shaped like an AWS region name (`us-east-1`, `us-gov-west-1`, `us-isob-east-1`). */
-export function isRegionName(region: string): boolean {
-  return REGION_PATTERN.test(region);
-}
 
 /** Throws an `unknown-region` AwsError unless `region` is shaped like an AWS region name. */
 export function assertRegion(region: string): void {

@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Verification } from "@/lib/core/verify/verification";
-import { TARGET_KINDS } from "@/lib/core/identity/identity";
+import { accountIdString, TARGET_KINDS } from "@/lib/core/identity/identity";
 import type { Db } from "./open";
 import { verifications } from "./schema";
 
@@ -14,7 +14,7 @@ import { verifications } from "./schema";
 const legacySchema = z
   .object({
     target: z.object({
-      accountId: z.string().regex(/^\d{12}$/),
+      accountId: accountIdString(),
       region: z.string().min(1),
       kind: z.enum(TARGET_KINDS),
       id: z.string().min(1),

@@ -28,15 +28,41 @@ export interface NodeTargetRef extends TargetRef {
   kind: NodeKind;
 }
 
-export const accountIdSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{12}$/, "An AWS account id is 12 digits.");
+/**
+ * The one definition of an AWS account id (12 digits) and of a region name (`us-east-1`, `us-gov-west-1`,
+ * `us-isob-east-1`). Every place that parses one (URLs, forms, CLI flags, the accounts file, plan files,
+ * role ARNs) uses these; a caller may word the mistake its own way.
+ */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
-export const regionSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, "Choose a region such as us-east-1.");
+/** The account id part of a larger pattern (an ARN), without the anchors. */
+export const ACCOUNT_ID_SOURCE = ACCOUNT_ID_PATTERN.source.slice(1, -1);
+
+export function isAccountId(value: string): boolean {
+  return ACCOUNT_ID_PATTERN.test(value);
+}
+
+/** True when `region` is shaped like an AWS region name. */
+export function isRegionName(region: string): boolean {
+  return REGION_PATTERN.test(region);
+}
+
+/** An account id as given (no trimming), with the caller's wording of the mistake. */
+export function accountIdString(message = "An AWS account id is 12 digits.") {
+  return z.string().regex(ACCOUNT_ID_PATTERN, message);
+}
+
+/** A region name as given (no trimming), with the caller's wording of the mistake. */
+export function regionString(message = "Choose a region such as us-east-1.") {
+  return z.string().regex(REGION_PATTERN, message);
+}
+
+/** An account id typed into a form or a URL: surrounding spaces are dropped. */
+export const accountIdSchema = z.string().trim().pipe(accountIdString());
+
+/** A region typed into a form or a URL: surrounding spaces are dropped. */
+export const regionSchema = z.string().trim().pipe(regionString());
 
 export const scopeSchema = z.object({ accountId: accountIdSchema, region: regionSchema });
 

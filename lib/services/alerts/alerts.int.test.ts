@@ -75,7 +75,7 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         db,
         config,
         replica: name,
-        findCause: causeFinder(h.settings, undefined),
+        findCause: causeFinder({ settings: h.settings, env: {} }),
         pollMs: 200,
         backoff: { baseMs: 300, maxMs: 1_000, maxAttempts: 5 },
         log: (m) => errors.push(m),

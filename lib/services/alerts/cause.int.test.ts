@@ -55,7 +55,7 @@ describe("lookupCause", () => {
     await modifyCacheParameterGroup(ctx, "shared-lru-redis6", [
       { name: "maxmemory-policy", value: "volatile-lru" },
     ]);
-    const find = causeFinder(h.settings, undefined);
+    const find = causeFinder({ settings: h.settings, env: {} });
     const event = {
       accountId: "123456789012",
       region: "us-east-1",

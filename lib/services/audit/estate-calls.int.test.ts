@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { listAuditScopes } from "@/lib/services/estate/scopes";
+import { listEstateAccounts } from "@/lib/services/estate/list-accounts";
 import type { AccountsConfig } from "@/lib/services/estate/accounts-file";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { auditLiveRegion } from "./audit-regions";
-import { auditScopes } from "./accounts";
+import { auditEstateAccounts } from "./accounts";
 
 const h = sandboxPerFile();
 const ORG: AccountsConfig = {
@@ -19,8 +19,8 @@ describe("the organization's audit and STS", () => {
   it("asks who it is once: each member's account comes from its role, not from another STS round trip", async () => {
     const settings = { ...h.settings, credentials: { accessKeyId: "AKIDESTATE", secretAccessKey: "x" } };
     h.sandbox.control.resetCalls();
-    const scopes = await listAuditScopes(settings, ORG);
-    const audits = await auditScopes(scopes, 8, auditLiveRegion);
+    const accounts = await listEstateAccounts(settings, ORG);
+    const audits = await auditEstateAccounts(accounts, 8, auditLiveRegion);
 
     const calls = h.sandbox.control.calls();
     expect(calls["sts:GetCallerIdentity"]).toBe(1);

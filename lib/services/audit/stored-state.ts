@@ -3,7 +3,7 @@
  * (target_verdicts), the account-regions tried and the accounts with their problems. The scheduled audit,
  * a Refresh and the single-target re-read after an apply all store through here.
  */
-import type { AccountScope } from "@/lib/services/estate/scopes";
+import type { EstateAccount } from "@/lib/services/estate/list-accounts";
 import type { AuditResult } from "@/lib/adapters/db/audits";
 import type { AuditedAccount } from "@/lib/adapters/db/schema";
 import type { AuditedScope, TargetStateInput } from "@/lib/adapters/db/target-states";
@@ -35,7 +35,7 @@ export function targetStateOf(c: ClusterAudit, accountName: string): TargetState
 }
 
 /** The whole audit as stored: verdicts, AWS errors by operation, failed account-regions, accounts, rows. */
-export function toAuditResult(scopes: AccountScope[], accounts: AccountAudit[]): AuditResult {
+export function toAuditResult(estate: EstateAccount[], accounts: AccountAudit[]): AuditResult {
   const result: AuditResult = { verdicts: [], awsErrors: {}, failedRegions: [], accounts: [] };
   const targets: TargetStateInput[] = [];
   const tried: AuditedScope[] = [];
@@ -46,7 +46,7 @@ export function toAuditResult(scopes: AccountScope[], accounts: AccountAudit[]):
     if (a.problem) {
       countError(a.problem.operation);
       // Nothing of it could be read: each of its regions keeps its last rows, marked with the reason.
-      for (const region of scopes.find((s) => s.accountId === a.accountId)?.regions ?? []) {
+      for (const region of estate.find((s) => s.accountId === a.accountId)?.regions ?? []) {
         tried.push({ accountId: a.accountId, region, failed: a.problem.message });
         result.failedRegions.push({ accountId: a.accountId, region, message: a.problem.message });
       }

@@ -7,13 +7,13 @@
 import fs from "node:fs";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { z } from "zod";
-import { isRegionName } from "@/lib/adapters/aws/settings";
+import { ACCOUNT_ID_SOURCE, accountIdString, regionString } from "@/lib/core/identity/identity";
 
-const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+const accountId = accountIdString("must be a 12-digit AWS account id");
 const roleArn = z
   .string()
   .regex(
-    /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+    new RegExp(`^arn:aws[a-z-]*:iam::${ACCOUNT_ID_SOURCE}:role\\/[\\w+=,.@/-]{1,512}$`),
     "must be an IAM role ARN (arn:aws:iam::<account id>:role/<name>)",
   );
 const roleName = z
@@ -23,7 +23,7 @@ const externalId = z
   .string()
   .regex(/^[\w+=,.@:/-]{2,1224}$/, "must be 2-1224 characters of letters, digits and +=,.@:/_-");
 const regions = z
-  .array(z.string().refine(isRegionName, "is not an AWS region name (expected something like us-east-1)"))
+  .array(regionString("is not an AWS region name (expected something like us-east-1)"))
   .min(1, "must list at least one region");
 
 const explicitAccount = z

@@ -15,7 +15,7 @@ import { expectLiveMatchesPlan, wizardChoices } from "@/tools/testing/apply-help
 import { estatePerFile } from "@/tools/testing/estate-harness";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { wizardSettings } from "@/lib/web/wizard/live";
-import { accountSettings, scopeFor } from "./index";
+import { accountSettings, findAccount } from "./index";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
 const e = estatePerFile(h);
@@ -77,16 +77,16 @@ describe("the wizard and apply in a member account", () => {
   });
 
   it("an account that is not configured is not found, and costs no AWS call", async () => {
-    await scopeFor(STAGING); // the estate, listed once
+    await findAccount(STAGING); // the estate, listed once
     h.sandbox.control.resetCalls();
-    expect(await scopeFor("999999999999")).toEqual({ ok: false, notFound: true });
+    expect(await findAccount("999999999999")).toEqual({ ok: false, notFound: true });
     expect(await wizardSettings("999999999999")).toMatchObject({ ok: false, notFound: true });
     expect(await wizardSettings("not-an-id")).toMatchObject({ ok: false, notFound: true });
     expect(Object.values(h.sandbox.control.calls()).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   it("an account whose role trusts nobody is found, with the role's reason", async () => {
-    const research = await scopeFor("456789012345");
+    const research = await findAccount("456789012345");
     expect(research.ok).toBe(false);
     if (research.ok || research.notFound) throw new Error("research should be found with its problem");
     expect(research.account?.name).toBe("research");

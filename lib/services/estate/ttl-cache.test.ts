@@ -51,4 +51,13 @@ describe("ttlCache", () => {
     expect(await cache.get("a")).toBe(1);
     expect(await cache.get("b")).toBe(2);
   });
+
+  it("reload loads afresh and keeps that for the next get; get may bring its own load", async () => {
+    const c = counter([1, 2]);
+    const cache = ttlCache<number>({ ttlMs: () => 60_000 });
+    expect(await cache.get("k", c.load)).toBe(1);
+    expect(await cache.reload("k", c.load)).toBe(2);
+    expect(await cache.get("k", c.load)).toBe(2);
+    expect(c.calls()).toBe(2);
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * The one place the scheduler (and a Refresh) meets the audit (lib/services/audit): every account and region of
- * the accounts file (no file: the one account of the base credentials), a bounded number at once, turned
- * into what lib/db stores. When the audit's entry point changes, only this file follows.
+ * the estate (listed afresh, which the pages then see too), a bounded number at once, turned into what
+ * lib/db stores. When the audit's entry point changes, only this file follows.
  */
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
-import { auditScopes, resolveEstate } from "@/lib/services/audit/accounts";
+import { auditEstateAccounts } from "@/lib/services/audit/accounts";
+import { resolveEstate } from "@/lib/services/estate/estate";
 import { toAuditResult } from "@/lib/services/audit/stored-state";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { AuditResult } from "@/lib/adapters/db/audits";
@@ -20,8 +21,12 @@ export async function auditForStorage(
   env: Readonly<Record<string, string | undefined>>,
   opts: AuditForStorageOptions = {},
 ): Promise<AuditResult> {
-  const estate = await resolveEstate(settings, env, { withoutFile: "base" });
+  const estate = await resolveEstate({ settings, env, mode: "configured" });
   if (!estate.ok) throw new Error(estate.message);
-  const accounts = await auditScopes(estate.scopes, opts.concurrency ?? estate.concurrency, auditLiveRegion);
-  return toAuditResult(estate.scopes, accounts);
+  const accounts = await auditEstateAccounts(
+    estate.accounts,
+    opts.concurrency ?? estate.concurrency,
+    auditLiveRegion,
+  );
+  return toAuditResult(estate.accounts, accounts);
 }

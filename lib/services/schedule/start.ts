@@ -5,7 +5,7 @@
  * the metrics' last-audit time show that no audit is being stored.
  */
 import os from "node:os";
-import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
+import { estateConfiguration } from "@/lib/services/estate/estate";
 import { readAwsSettings } from "@/lib/adapters/aws/settings";
 import { causeFinder } from "@/lib/services/alerts/account-causes";
 import { notificationsConfigFromEnv, type NotificationsConfig } from "@/lib/core/alerts/config";
@@ -79,7 +79,10 @@ function startDeliveries(
   replica: string,
 ): void {
   try {
-    const findCause = causeFinder(settings, accountsConfigFromEnv(env));
+    // A broken accounts file turns notifications off, as it stops `npm start`.
+    const configured = estateConfiguration(env);
+    if (configured.kind === "broken") throw new Error(configured.message);
+    const findCause = causeFinder({ settings, env });
     createDeliveryWorker({ db, config, replica, findCause }).start();
   } catch (err) {
     console.error(`Notifications are off: ${message(err)}`);

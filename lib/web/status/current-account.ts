@@ -1,5 +1,5 @@
 import "server-only";
-import { AccountsConfigError, accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
+import { estateConfiguration } from "@/lib/services/estate/estate";
 import { readAwsSettings } from "@/lib/adapters/aws/settings";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { Db } from "@/lib/adapters/db";
@@ -28,21 +28,17 @@ export async function currentAccountId(): Promise<string | undefined> {
 
 /**
  * What the header says QueueReady sees, without an AWS call per page: the credentials' account (STS, cached
- * per process), and with an accounts file how many accounts: the file's list, or for an organization the
- * accounts the latest stored audit covered (listing them is the audit's job, not every page load's).
+ * per process), and how the estate is configured (lib/services/estate): the file's list and its length, or
+ * for an organization the accounts the latest stored audit covered (listing them is the audit's job, not
+ * every page load's).
  */
 export async function headerAccounts(db: Db): Promise<HeaderAccounts> {
   const baseAccountId = await currentAccountId();
-  let config;
-  try {
-    config = accountsConfigFromEnv(process.env);
-  } catch (err) {
-    // A broken file is said on every page that reads; the header just does not count.
-    if (err instanceof AccountsConfigError) return { mode: "accounts", baseAccountId };
-    throw err;
-  }
-  if (!config) return { mode: "single", accountId: baseAccountId };
-  if ("accounts" in config) return { mode: "accounts", baseAccountId, count: config.accounts.length };
+  const configured = estateConfiguration(process.env);
+  // A broken file is said on every page that reads; the header just does not count.
+  if (configured.kind === "broken") return { mode: "accounts", baseAccountId };
+  if (configured.kind === "own") return { mode: "single", accountId: baseAccountId };
+  if (configured.kind === "accounts") return { mode: "accounts", baseAccountId, count: configured.count };
   const audited = (await latestFinishedRun(db))?.accounts;
   return { mode: "organization", baseAccountId, count: audited?.length };
 }

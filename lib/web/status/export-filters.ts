@@ -4,7 +4,7 @@
  */
 import type { SearchParams, StatusQuery } from "./status-query";
 
-export interface ConfiguredScope {
+export interface ConfiguredEstate {
   accounts: string[];
   regions: string[];
 }
@@ -19,7 +19,7 @@ const given = (params: SearchParams, key: string) => {
 export function exportFilterProblem(
   params: SearchParams,
   query: StatusQuery,
-  configured: ConfiguredScope,
+  configured: ConfiguredEstate,
 ): string | undefined {
   const [region] = given(params, "region");
   if (region !== undefined && (query.region === undefined || !configured.regions.includes(region)))

@@ -4,7 +4,7 @@
  * take the same parameters so a download holds the filtered rows (all of them, not one page).
  */
 import type { Engine } from "@/lib/core/model/resources";
-import { TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
+import { isAccountId, isRegionName, TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 export type SortKey = "name" | "verdict" | "engine" | "findings";
 
@@ -51,8 +51,8 @@ export function parseStatusQuery(params: SearchParams): StatusQuery {
   const region = first(params.region);
   const page = Number(first(params.page) || "1");
   return {
-    accountId: /^\d{12}$/.test(account) ? account : undefined,
-    region: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) ? region : undefined,
+    accountId: isAccountId(account) ? account : undefined,
+    region: isRegionName(region) ? region : undefined,
     verdicts: [...new Set(all(params.verdict).filter((v): v is Verdict => Object.hasOwn(VERDICT_LABELS, v)))],
     kind: oneOf(TARGET_KINDS, first(params.kind)),
     engine: oneOf(ENGINES, first(params.engine)),

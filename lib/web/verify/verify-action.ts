@@ -4,7 +4,7 @@ import { z } from "zod";
 import { failure, success } from "@/lib/web/actions/action-result";
 import { validatedAction } from "@/lib/web/actions/validated-action";
 import { accountSettings } from "@/lib/services/estate";
-import { accountIdSchema } from "@/lib/core/identity/identity";
+import { accountIdSchema, regionString } from "@/lib/core/identity/identity";
 import { detailHref } from "@/lib/core/identity/links";
 import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
 import { saveVerification } from "@/lib/adapters/db/verifications";
@@ -14,7 +14,7 @@ import { verifyTarget } from "@/lib/services/verify/verify-target";
 
 const verifyFormSchema = z.object({
   account: accountIdSchema,
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Not a region name."),
+  region: regionString("Not a region name."),
   kind: z.enum(["replication-group", "cache-cluster"]),
   id: z.string().trim().min(1).max(255),
   // Used for this one check, never stored or logged; empty means "none given".

@@ -6,6 +6,7 @@
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { AwsError, toAwsProblem } from "@/lib/adapters/aws/errors";
 import { credentialsKey, type AwsSettings, type CredentialProvider } from "@/lib/adapters/aws/settings";
+import { isAccountId } from "@/lib/core/identity/identity";
 
 /** A role QueueReady assumes; `purpose` names the session (`queueready-read`), visible in CloudTrail. */
 export interface RoleTarget {
@@ -51,7 +52,7 @@ export function assumedRoleSettings(base: AwsSettings, role: RoleTarget, regions
 /** The account a role ARN names (`arn:aws:iam::<account>:role/<name>`). */
 export function accountOfRole(roleArn: string): string | undefined {
   const account = roleArn.split(":")[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
+  return account && isAccountId(account) ? account : undefined;
 }
 
 /** One cached provider per (endpoint, base credentials, role, ExternalId, purpose). */

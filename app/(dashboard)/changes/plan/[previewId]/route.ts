@@ -1,6 +1,6 @@
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { getSessionUser } from "@/lib/web/auth/session";
-import { scopeFor } from "@/lib/services/estate";
+import { findAccount } from "@/lib/services/estate";
 import { planFileName, renderCli, renderJson } from "@/lib/core/plan";
 
 /**
@@ -19,7 +19,7 @@ export async function GET(
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
   const format = new URL(request.url).searchParams.get("format") === "sh" ? "sh" : "json";
   // The role the plan's calls run as, when its account is still configured.
-  const found = await scopeFor(preview.plan.target.accountId);
+  const found = await findAccount(preview.plan.target.accountId);
   const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
   const body = format === "sh" ? renderCli(preview.plan, { runsAs }) : renderJson(preview.plan, { runsAs });
   return new Response(body, {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { hasRole } from "@/lib/web/auth/roles";
 import { getSessionUser } from "@/lib/web/auth/session";
-import { scopeFor } from "@/lib/services/estate";
+import { findAccount } from "@/lib/services/estate";
 import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/core/plan-file";
 
 const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
@@ -26,7 +26,7 @@ export async function GET(
   if (!preview)
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
   // The role the plan's calls run as, when its account is still configured (as the JSON export names it).
-  const found = await scopeFor(preview.plan.target.accountId);
+  const found = await findAccount(preview.plan.target.accountId);
   const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
   const file = buildPlanFile({
     ...previewFileInput(preview.plan),

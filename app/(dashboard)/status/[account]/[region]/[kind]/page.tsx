@@ -3,7 +3,7 @@ import { requireRole } from "@/lib/web/auth/require-role";
 import { baseAccountId } from "@/lib/services/estate";
 import { TARGET_KINDS } from "@/lib/core/identity/identity";
 import { detailHref } from "@/lib/core/identity/links";
-import { isRegionName } from "@/lib/adapters/aws/settings";
+import { isRegionName } from "@/lib/core/identity/identity";
 
 type Params = Promise<{ account: string; region: string; kind: string }>;
 

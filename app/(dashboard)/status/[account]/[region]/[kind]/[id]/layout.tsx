@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { scopeFor } from "@/lib/services/estate";
+import { findAccount } from "@/lib/services/estate";
 import { accountIdSchema, TARGET_KINDS } from "@/lib/core/identity/identity";
 
 const KINDS: readonly string[] = TARGET_KINDS;
@@ -19,7 +19,7 @@ export default async function ClusterLayout({
 }) {
   const { account, region, kind } = await params;
   if (!accountIdSchema.safeParse(account).success || !KINDS.includes(kind)) notFound();
-  const found = await scopeFor(account);
+  const found = await findAccount(account);
   if (!found.ok && found.notFound) notFound();
   if (found.ok && !found.account.read.regions.includes(region)) notFound();
   return children;

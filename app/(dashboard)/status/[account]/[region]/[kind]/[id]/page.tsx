@@ -6,7 +6,7 @@ import { TargetTimeline } from "@/components/status/target-timeline";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { lastVerification } from "@/lib/adapters/db/verifications";
 import { defaultDatabase } from "@/lib/adapters/db";
-import { scopeFor } from "@/lib/services/estate";
+import { findAccount } from "@/lib/services/estate";
 import { accountIdSchema, TARGET_KINDS, type TargetKind } from "@/lib/core/identity/identity";
 import { auditTarget } from "@/lib/core/readiness";
 import { readTargetSnapshot } from "@/lib/services/collect/read-target";
@@ -43,7 +43,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
   ];
   // Only configured accounts and regions are read: a URL must not make the app probe arbitrary ones.
   if (!accountIdSchema.safeParse(account).success || !KINDS.includes(kind)) notFound();
-  const found = await scopeFor(account);
+  const found = await findAccount(account);
   if (!found.ok && found.notFound) notFound();
   if (!found.ok) {
     const named = found.account ? `${found.account.name} (${account})` : account;

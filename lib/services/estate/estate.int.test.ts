@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AccountsConfigError, type AccountsConfig } from "./accounts-file";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
-import { loadEstate, lookupAccount, OWN_CREDENTIALS } from "./load-estate";
+import { loadEstate, lookupAccount, OWN_CREDENTIALS } from "./estate";
 
 const h = sandboxPerFile();
 const org: AccountsConfig = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AccountsConfig } from "./accounts-file";
-import { listAuditScopes, type AccountScope } from "./scopes";
+import { listEstateAccounts, type EstateAccount } from "./list-accounts";
 import { createAwsContext } from "@/lib/adapters/aws/context";
 import { createCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listReplicationGroups } from "@/lib/adapters/aws/elasticache/reads";
@@ -13,23 +13,23 @@ const org = (extra: Record<string, unknown> = {}): AccountsConfig =>
   ({
     organization: { memberRoleName: "OrganizationAccountAccessRole", exclude: [], ...extra },
   }) as AccountsConfig;
-const summary = (scopes: AccountScope[]) =>
-  scopes.map((s) => [s.accountId, s.name, s.settings ? "ok" : s.problem?.awsCode]);
+const summary = (scopes: EstateAccount[]) =>
+  scopes.map((s) => [s.accountId, s.name, s.read ? "ok" : s.problem?.awsCode]);
 
-async function groupsOf(scope: AccountScope, region = "us-east-1"): Promise<string[]> {
-  return (await listReplicationGroups(createAwsContext(scope.settings!, region))).map((g) => g.id);
+async function groupsOf(scope: EstateAccount, region = "us-east-1"): Promise<string[]> {
+  return (await listReplicationGroups(createAwsContext(scope.read!, region))).map((g) => g.id);
 }
 
-describe("listAuditScopes against the sandbox organization", () => {
+describe("listEstateAccounts against the sandbox organization", () => {
   it("without a file: the one account the credentials belong to", async () => {
-    const scopes = await listAuditScopes(h.settings, undefined);
+    const scopes = await listEstateAccounts(h.settings, undefined);
     expect(summary(scopes)).toEqual([["123456789012", "123456789012", "ok"]]);
     expect(scopes[0]!.regions).toEqual(["us-east-1", "eu-west-1"]);
   });
 
   it("organization mode: ACTIVE accounts minus exclusions, each with its own credentials or its problem", async () => {
     h.sandbox.control.resetCalls();
-    const scopes = await listAuditScopes(
+    const scopes = await listEstateAccounts(
       h.settings,
       org({ externalId: "queueready-sandbox", regions: ["us-east-1"] }),
     );
@@ -44,12 +44,12 @@ describe("listAuditScopes against the sandbox organization", () => {
     );
     expect(await groupsOf(scopes[1]!)).toEqual(["stg-orders", "stg-jobs-valkey8"]);
     expect(await groupsOf(scopes[2]!)).toEqual(["pay-ledger-redis62", "pay-queue-cluster"]);
-    expect((await getCallerIdentity(scopes[2]!.settings!, "eu-west-1")).accountId).toBe("345678901234");
+    expect((await getCallerIdentity(scopes[2]!.read!, "eu-west-1")).accountId).toBe("345678901234");
     const calls = h.sandbox.control.calls();
     expect([calls["organizations:ListAccounts"], calls["sts:AssumeRole"]]).toEqual([1, 3]);
 
     // Credentials are cached: a second listing and more reads assume no role again.
-    const again = await listAuditScopes(
+    const again = await listEstateAccounts(
       h.settings,
       org({ externalId: "queueready-sandbox", regions: ["us-east-1"] }),
     );
@@ -58,7 +58,7 @@ describe("listAuditScopes against the sandbox organization", () => {
   });
 
   it("a member whose role requires an ExternalId the file does not give is that account's problem", async () => {
-    const scopes = await listAuditScopes(h.settings, org({ exclude: ["456789012345"] }));
+    const scopes = await listEstateAccounts(h.settings, org({ exclude: ["456789012345"] }));
     expect(summary(scopes)).toEqual([
       ["123456789012", "management", "ok"],
       ["210987654321", "staging", "ok"],
@@ -81,18 +81,15 @@ describe("listAuditScopes against the sandbox organization", () => {
         { id: "999999999999", name: "elsewhere" },
       ],
     };
-    const [staging, elsewhere] = await listAuditScopes(h.settings, config);
+    const [staging, elsewhere] = await listEstateAccounts(h.settings, config);
     expect(await groupsOf(staging!)).toEqual(["stg-orders", "stg-jobs-valkey8"]);
     const group = { name: "qr-apply-check", family: "redis7", description: "x" };
     const denied = await createCacheParameterGroup(
-      createAwsContext(staging!.settings!, "us-east-1"),
+      createAwsContext(staging!.read!, "us-east-1"),
       group,
     ).catch((e: unknown) => e);
     expect((denied as AwsError).problem).toMatchObject({ code: "access-denied", awsCode: "AccessDenied" });
-    const created = await createCacheParameterGroup(
-      createAwsContext(staging!.applySettings!, "us-east-1"),
-      group,
-    );
+    const created = await createCacheParameterGroup(createAwsContext(staging!.apply!, "us-east-1"), group);
     expect(created.arn).toBe("arn:aws:elasticache:us-east-1:210987654321:parametergroup:qr-apply-check");
     expect(elsewhere!.problem!.message).toMatch(
       /^Account 999999999999 has no roleArn, .* belong to 123456789012/,
@@ -102,7 +99,7 @@ describe("listAuditScopes against the sandbox organization", () => {
   it("organization mode on a standalone account says Organizations is not in use", async () => {
     h.sandbox.control.reset("single");
     try {
-      const scopes = await listAuditScopes(h.settings, org());
+      const scopes = await listEstateAccounts(h.settings, org());
       expect(summary(scopes)).toEqual([
         ["123456789012", "123456789012", "AWSOrganizationsNotInUseException"],
       ]);

@@ -1,7 +1,8 @@
 /**
- * The audit's scopes: which accounts, with which credentials, in which regions. One entry per account,
+ * The estate's members: which accounts, with which credentials, in which regions. One entry per account,
  * always: an account QueueReady cannot reach carries its problem instead of failing the whole list, so a
- * page or the CLI shows "payments: role cannot be assumed" next to the accounts that worked.
+ * page or the CLI shows "payments: role cannot be assumed" next to the accounts that worked. Only the
+ * estate (./estate.ts) calls this; everything else asks the estate.
  */
 import { assumedRole, assumedRoleSettings } from "@/lib/adapters/aws/sts/assume-role";
 import type { AccountsConfig, ExplicitAccount } from "./accounts-file";
@@ -11,23 +12,32 @@ import {
   type OrganizationAccount,
 } from "@/lib/adapters/aws/organizations/list-accounts";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import { getCallerIdentity } from "@/lib/adapters/aws/sts/caller-identity";
 import type { AwsProblem } from "@/lib/core/model/resources";
+import { callerIdentity } from "./scope-access";
 
-export interface AccountScope {
+/** What a step runs as when no role is assumed. */
+export const OWN_CREDENTIALS = "QueueReady's own credentials";
+
+/** One account of the estate (a `Scope` is one of its regions). */
+export interface EstateAccount {
   accountId: string;
   name: string;
   regions: string[];
   /** Reads this account (the read role, or the base credentials); absent when `problem` says why not. */
-  settings?: AwsSettings;
-  /** Applies changes in this account (the apply role, else the read credentials). */
-  applySettings?: AwsSettings;
+  read?: AwsSettings;
+  /** Applies changes in this account (the apply role, else the read credentials); absent with `read`. */
+  apply?: AwsSettings;
+  /** The role ARN `read` runs as, or OWN_CREDENTIALS (for the IAM policy a person must grant). */
+  readRole: string;
+  /** The role ARN `apply` runs as, or OWN_CREDENTIALS. */
+  applyRole: string;
   problem?: AwsProblem;
-  /** The role `settings` reads as; absent = QueueReady's own (base) credentials. */
-  readRoleArn?: string;
-  /** The role `applySettings` applies as; absent = QueueReady's own (base) credentials. */
-  applyRoleArn?: string;
 }
+
+const roles = (readRoleArn?: string, applyRoleArn?: string) => ({
+  readRole: readRoleArn ?? OWN_CREDENTIALS,
+  applyRole: applyRoleArn ?? OWN_CREDENTIALS,
+});
 
 const problemOf = (err: unknown): AwsProblem => {
   if (err instanceof AwsError) return err.problem;
@@ -35,23 +45,23 @@ const problemOf = (err: unknown): AwsProblem => {
 };
 
 /** Resolves the read credentials once, so a role that cannot be assumed is reported here, per account. */
-async function reachable(scope: AccountScope): Promise<AccountScope> {
-  const credentials = scope.settings?.credentials;
-  if (typeof credentials !== "function") return scope;
+async function reachable(account: EstateAccount): Promise<EstateAccount> {
+  const credentials = account.read?.credentials;
+  if (typeof credentials !== "function") return account;
   try {
     await credentials();
-    return scope;
+    return account;
   } catch (err) {
-    const { accountId, name, regions, readRoleArn, applyRoleArn } = scope;
-    return { accountId, name, regions, readRoleArn, applyRoleArn, problem: problemOf(err) };
+    const { accountId, name, regions, readRole, applyRole } = account;
+    return { accountId, name, regions, readRole, applyRole, problem: problemOf(err) };
   }
 }
 
-function explicitScope(
+function explicitAccount(
   base: AwsSettings,
   callerAccount: string | undefined,
   a: ExplicitAccount,
-): AccountScope {
+): EstateAccount {
   const regions = a.regions ?? base.regions;
   const name = a.name ?? a.id;
   const read = a.roleArn
@@ -59,7 +69,8 @@ function explicitScope(
     : { ...base, regions, defaultRegion: regions[0]!, accountId: a.id };
   if (!a.roleArn && callerAccount !== a.id) {
     const message = `Account ${a.id} has no roleArn, so QueueReady would read it with its own credentials, which belong to ${callerAccount ?? "an unknown account"}. Add a roleArn for it.`;
-    return { accountId: a.id, name, regions, problem: { code: "invalid-input", message, retryable: false } };
+    const problem = { code: "invalid-input" as const, message, retryable: false };
+    return { accountId: a.id, name, regions, ...roles(), problem };
   }
   const apply = a.applyRoleArn
     ? {
@@ -71,16 +82,15 @@ function explicitScope(
         }),
       }
     : read;
-  const roles = { readRoleArn: a.roleArn, applyRoleArn: a.applyRoleArn ?? a.roleArn };
-  return { accountId: a.id, name, regions, settings: read, applySettings: apply, ...roles };
+  return { accountId: a.id, name, regions, read, apply, ...roles(a.roleArn, a.applyRoleArn ?? a.roleArn) };
 }
 
-async function organizationScopes(
+async function organizationAccounts(
   base: AwsSettings,
   org: Extract<AccountsConfig, { organization: unknown }>["organization"],
   caller: string,
   listing: Promise<OrganizationAccount[]>,
-): Promise<AccountScope[]> {
+): Promise<EstateAccount[]> {
   const regions = org.regions ?? base.regions;
   const own = { ...base, regions, defaultRegion: regions[0]!, accountId: caller };
   let accounts;
@@ -94,14 +104,14 @@ async function organizationScopes(
         : problem.awsCode === "AccessDeniedException"
           ? `Account ${caller} may not list the organization's accounts: run QueueReady with credentials of the management account or a delegated administrator.`
           : problem.message;
-    return [{ accountId: caller, name: caller, regions, problem: { ...problem, message } }];
+    return [{ accountId: caller, name: caller, regions, ...roles(), problem: { ...problem, message } }];
   }
   const excluded = new Set(org.exclude);
   return accounts
     .filter((a) => a.status === "ACTIVE" && !excluded.has(a.id))
-    .map((a): AccountScope => {
+    .map((a): EstateAccount => {
       if (a.id === caller)
-        return { accountId: a.id, name: a.name, regions, settings: own, applySettings: own };
+        return { accountId: a.id, name: a.name, regions, read: own, apply: own, ...roles() };
       const roleArn = (role: string) => `arn:aws:iam::${a.id}:role/${role}`;
       const read = assumedRoleSettings(
         base,
@@ -120,43 +130,38 @@ async function organizationScopes(
         : read;
       const readRoleArn = roleArn(org.memberRoleName);
       const applyRoleArn = org.applyRoleName ? roleArn(org.applyRoleName) : readRoleArn;
-      return {
-        accountId: a.id,
-        name: a.name,
-        regions,
-        settings: read,
-        applySettings: apply,
-        readRoleArn,
-        applyRoleArn,
-      };
+      return { accountId: a.id, name: a.name, regions, read, apply, ...roles(readRoleArn, applyRoleArn) };
     });
 }
 
 /**
- * Every account to audit, in the configuration's order (the organization's for org mode). No config: the
- * one account the base credentials belong to. Never throws an AwsError: problems are per account.
+ * Every account of the estate, in the configuration's order (the organization's for org mode). No config:
+ * the one account the base credentials belong to. Never throws an AwsError: problems are per account.
  */
-export async function listAuditScopes(
+export async function listEstateAccounts(
   base: AwsSettings,
   config: AccountsConfig | undefined,
-): Promise<AccountScope[]> {
+): Promise<EstateAccount[]> {
   // The organization's list does not depend on who is asking: it goes out with GetCallerIdentity, not after.
   const listing = config && "organization" in config ? listOrganizationAccounts(base) : undefined;
   listing?.catch(() => undefined);
   let caller: string | undefined;
   let callerProblem: AwsProblem | undefined;
   try {
-    caller = (await getCallerIdentity(base, base.defaultRegion)).accountId;
+    caller = (await callerIdentity(base, base.defaultRegion)).accountId;
   } catch (err) {
     callerProblem = problemOf(err);
   }
   if (!config || "organization" in config) {
     if (!caller)
-      return [{ accountId: "unknown", name: "unknown", regions: base.regions, problem: callerProblem }];
+      return [
+        { accountId: "unknown", name: "unknown", regions: base.regions, ...roles(), problem: callerProblem },
+      ];
     const own = { ...base, accountId: caller };
     if (!config || !listing)
-      return [{ accountId: caller, name: caller, regions: base.regions, settings: own, applySettings: own }];
-    return Promise.all((await organizationScopes(base, config.organization, caller, listing)).map(reachable));
+      return [{ accountId: caller, name: caller, regions: base.regions, read: own, apply: own, ...roles() }];
+    const members = await organizationAccounts(base, config.organization, caller, listing);
+    return Promise.all(members.map(reachable));
   }
-  return Promise.all(config.accounts.map((a) => reachable(explicitScope(base, caller, a))));
+  return Promise.all(config.accounts.map((a) => reachable(explicitAccount(base, caller, a))));
 }

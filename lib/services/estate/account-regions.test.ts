@@ -1,24 +1,26 @@
 import { describe, expect, it } from "vitest";
-import type { AccountScope } from "./scopes";
-import { mapScopeRegions, scopeConcurrency } from "./scope-runner";
+import { OWN_CREDENTIALS, type EstateAccount } from "./list-accounts";
+import { mapAccountRegions, scopeConcurrency } from "./account-regions";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 
 const settings: AwsSettings = { regions: ["us-east-1"], defaultRegion: "us-east-1", maxAttempts: 1 };
-const scope = (id: string, regions: string[], ok = true): AccountScope =>
+const roles = { readRole: OWN_CREDENTIALS, applyRole: OWN_CREDENTIALS };
+const scope = (id: string, regions: string[], ok = true): EstateAccount =>
   ok
-    ? { accountId: id, name: id, regions, settings }
+    ? { accountId: id, name: id, regions, read: settings, apply: settings, ...roles }
     : {
         accountId: id,
         name: id,
         regions,
+        ...roles,
         problem: { code: "access-denied", message: "no", retryable: false },
       };
 
-describe("mapScopeRegions", () => {
+describe("mapAccountRegions", () => {
   it("never runs more than the bound at once, keeps scope order, and reports unreachable accounts per region", async () => {
     let active = 0;
     let peak = 0;
-    const results = await mapScopeRegions(
+    const results = await mapAccountRegions(
       [scope("a", ["r1", "r2", "r3"]), scope("b", ["r1"], false), scope("c", ["r1", "r2"])],
       2,
       async (_s, region, sc) => {
