@@ -37,6 +37,8 @@ export interface TargetView {
   vpcId?: string;
   /** Distinct groups across members, first member's first; more than one means a change is under way. */
   parameterGroupNames: string[];
+  /** The first member's group: the one a plan starts from. */
+  parameterGroupName?: string;
   /** The current group's family, the surest source for a new group's family (docs/aws-facts.md §2). */
   family?: string;
   /** As attached to the first member, in AWS's order: `SecurityGroupIds` must repeat them all. */
@@ -122,6 +124,7 @@ type Joined = Omit<
   | "region"
   | "vpcId"
   | "parameterGroupNames"
+  | "parameterGroupName"
   | "family"
   | "securityGroupIds"
   | "globalDatastore"
@@ -144,6 +147,7 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
     region: snapshot.region,
     vpcId: vpcOf(snapshot, index, j.serverless, nodes),
     parameterGroupNames,
+    parameterGroupName: nodes[0]?.parameterGroup?.name,
     family,
     securityGroupIds: nodes[0]?.securityGroups.map((g) => g.id) ?? j.serverless?.securityGroupIds ?? [],
     globalDatastore: Boolean(j.group?.globalReplicationGroup),

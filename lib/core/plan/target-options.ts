@@ -88,7 +88,7 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       ...ref,
       vpcId: t.vpcId,
       engine: t.engine,
-      engineVersion: t.engineVersion,
+      engineVersion: t.engineVersion ?? "",
       status: t.status,
       selectable: !reason,
       reason,
