@@ -11,7 +11,7 @@
 import type { AwsProblem, CacheCluster, Engine, ReplicationGroup, ServerlessCache } from "./resources";
 import { compareVersions, familyForVersion } from "@/lib/core/readiness/version";
 import type { TargetRef } from "@/lib/core/identity/identity";
-import type { ReadResult, Snapshot } from "./snapshot";
+import type { FocusedSnapshot, ReadResult, Snapshot } from "./snapshot";
 import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
 
 export interface TargetView {
@@ -100,6 +100,35 @@ export function viewTarget(snapshot: Snapshot, ref: TargetRef): TargetView | und
       nodes.flatMap((m) => m.nodes).find((n) => n.endpoint)?.endpoint?.port,
     clusterMode: group?.clusterEnabled ?? false,
   });
+}
+
+/**
+ * A node-based target viewed from its own reads only: its replication group and the member clusters it
+ * lists (or the standalone cluster), as apply's re-checks and convergence polls read them, narrowly. No other
+ * list was read, so only what derives from the target and its members (members, status, engine, the groups
+ * attached) means anything here; undefined when the reads do not hold the target.
+ */
+export function viewOwnReads(
+  ref: TargetRef,
+  reads: { readAt: string; replicationGroups: ReplicationGroup[]; cacheClusters: CacheCluster[] },
+): TargetView | undefined {
+  const none = { ok: true as const, value: [] };
+  const snapshot: FocusedSnapshot = {
+    coverage: "target",
+    focus: ref,
+    scope: { accountId: ref.accountId, region: ref.region },
+    region: ref.region,
+    readAt: reads.readAt,
+    replicationGroups: { ok: true, value: reads.replicationGroups },
+    cacheClusters: { ok: true, value: reads.cacheClusters },
+    serverlessCaches: none,
+    parameterGroups: none,
+    parameters: {},
+    subnetGroups: none,
+    securityGroups: none,
+    vpcs: none,
+  };
+  return viewTarget(snapshot, ref);
 }
 
 /**

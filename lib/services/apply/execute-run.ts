@@ -125,7 +125,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
     polls++;
     let stop: string | undefined;
     try {
-      const state = convergence(await readTargetState(rc.ctx, plan.target.kind, plan.target.id), want);
+      const state = convergence(await readTargetState(rc.ctx, refOf(plan.target)), want);
       if (state.done) {
         // Recorded even when the first poll finds it done, so the run says how long the wait was.
         await updateRun(rc.db, rc.runId, (r) => {
