@@ -34,6 +34,8 @@ export interface TargetView {
   status: string;
   port?: number;
   clusterMode: boolean;
+  /** The first subnet group a member names (a serverless cache has none). */
+  subnetGroupName?: string;
   vpcId?: string;
   /** Distinct groups across members, first member's first; more than one means a change is under way. */
   parameterGroupNames: string[];
@@ -152,6 +154,7 @@ type Joined = Omit<
   | "index"
   | "region"
   | "vpcId"
+  | "subnetGroupName"
   | "parameterGroupNames"
   | "parameterGroupName"
   | "family"
@@ -165,6 +168,7 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
     ...new Set(nodes.flatMap((m) => (m.parameterGroup ? [m.parameterGroup.name] : []))),
   ];
   const first = parameterGroupNames[0];
+  const subnetGroupName = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
   const family =
     (first ? familyOfGroup(index, first) : undefined) ??
     (j.engine && j.engineVersion ? familyForVersion(j.engine, j.engineVersion) : undefined);
@@ -174,7 +178,8 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
     snapshot,
     index,
     region: snapshot.region,
-    vpcId: vpcOf(snapshot, index, j.serverless, nodes),
+    subnetGroupName,
+    vpcId: vpcOf(snapshot, index, j.serverless, subnetGroupName),
     parameterGroupNames,
     parameterGroupName: nodes[0]?.parameterGroup?.name,
     family,
@@ -196,7 +201,7 @@ function vpcOf(
   s: Snapshot,
   index: SnapshotIndex,
   serverless: ServerlessCache | undefined,
-  nodes: CacheCluster[],
+  subnetGroup: string | undefined,
 ): string | undefined {
   if (serverless) {
     const bySg = serverless.securityGroupIds.map((id) => index.securityGroups.get(id)?.vpcId).find(Boolean);
@@ -204,7 +209,6 @@ function vpcOf(
     const subnets = new Set(serverless.subnetIds);
     return [...index.subnetGroups.values()].find((g) => g.subnetIds.some((id) => subnets.has(id)))?.vpcId;
   }
-  const subnetGroup = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
   if (!subnetGroup || !s.subnetGroups.ok) return undefined;
   return index.subnetGroups.get(subnetGroup)?.vpcId;
 }
