@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroupRules } from "@/lib/adapters/aws/ec2/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
+import { refOf } from "@/lib/core/identity/identity";
 import { readTarget } from "@/lib/services/apply/plan-live";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { readTargetState } from "@/lib/services/apply/target-state";
@@ -53,7 +54,7 @@ export async function wizardChoices(
 
 /** Asserts each step's "after" against live state: attachments, parameter values, the inbound rule. */
 export async function expectLiveMatchesPlan(ctx: AwsContext, plan: Plan, newGroupId?: string): Promise<void> {
-  const state = await readTargetState(ctx, plan.target.kind, plan.target.id);
+  const state = await readTargetState(ctx, refOf(plan.target));
   expect(state.status).toBe("available");
   for (const step of plan.steps) {
     if (step.kind === "modify-parameter-group") {

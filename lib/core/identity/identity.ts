@@ -84,8 +84,8 @@ export function scopeKey(scope: Scope): string {
   return `${scope.accountId}/${scope.region}`;
 }
 
-/** Just the identity fields of anything that carries them (a view, a plan target...). */
-export function refOf(ref: TargetRef): TargetRef {
+/** Just the identity fields of anything that carries them (a view, a plan target...), its kind as narrow as it was. */
+export function refOf<K extends TargetRef["kind"]>(ref: TargetRef & { kind: K }): TargetRef & { kind: K } {
   return { accountId: ref.accountId, region: ref.region, kind: ref.kind, id: ref.id };
 }
 

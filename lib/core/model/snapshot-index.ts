@@ -29,7 +29,15 @@ export interface SnapshotIndex {
   /** Ids of the clusters (replication group, or standalone cluster) whose nodes use each parameter group, sorted. */
   parameterGroupUsers: ReadonlyMap<string, readonly string[]>;
   parameterGroups: ReadonlyMap<string, CacheParameterGroup>;
+  /** Parameter groups by lowercased name: AWS stores names lowercase, a person may type them otherwise. */
+  parameterGroupsByLowerName: ReadonlyMap<string, CacheParameterGroup>;
+  /** Parameter groups of each family, in list order. */
+  parameterGroupsByFamily: ReadonlyMap<string, readonly CacheParameterGroup[]>;
   securityGroups: ReadonlyMap<string, SecurityGroup>;
+  /** Security groups of each VPC, in list order. */
+  securityGroupsByVpc: ReadonlyMap<string, readonly SecurityGroup[]>;
+  /** Cache clusters (members and standalone) carrying each security group, in list order. */
+  securityGroupUsers: ReadonlyMap<string, readonly CacheCluster[]>;
   subnetGroups: ReadonlyMap<string, CacheSubnetGroup>;
   vpcs: ReadonlyMap<string, Vpc>;
 }
@@ -52,7 +60,9 @@ function buildIndex(s: Snapshot): SnapshotIndex {
   const standalone = new Map<string, CacheCluster>();
   const clustersById = new Map<string, CacheCluster[]>();
   const users = new Map<string, Set<string>>();
+  const sgUsers = new Map<string, CacheCluster[]>();
   for (const c of clusters) {
+    for (const id of new Set(c.securityGroups.map((g) => g.id))) push(sgUsers, id, c);
     const same = clustersById.get(c.id);
     if (same) same.push(c);
     else clustersById.set(c.id, [c]);
@@ -70,6 +80,8 @@ function buildIndex(s: Snapshot): SnapshotIndex {
       users.set(group, set);
     }
   }
+  const parameterGroups = valuesOf(s.parameterGroups);
+  const securityGroups = valuesOf(s.securityGroups);
   return {
     replicationGroups: byKey(valuesOf(s.replicationGroups), (g) => g.id),
     members,
@@ -77,8 +89,12 @@ function buildIndex(s: Snapshot): SnapshotIndex {
     standalone,
     serverless: byKey(valuesOf(s.serverlessCaches), (c) => c.name),
     parameterGroupUsers: new Map([...users].map(([name, ids]) => [name, [...ids].sort()])),
-    parameterGroups: byKey(valuesOf(s.parameterGroups), (g) => g.name),
-    securityGroups: byKey(valuesOf(s.securityGroups), (g) => g.id),
+    parameterGroups: byKey(parameterGroups, (g) => g.name),
+    parameterGroupsByLowerName: byKey(parameterGroups, (g) => g.name.toLowerCase()),
+    parameterGroupsByFamily: groupBy(parameterGroups, (g) => g.family),
+    securityGroups: byKey(securityGroups, (g) => g.id),
+    securityGroupsByVpc: groupBy(securityGroups, (g) => g.vpcId),
+    securityGroupUsers: sgUsers,
     subnetGroups: byKey(valuesOf(s.subnetGroups), (g) => g.name),
     vpcs: byKey(valuesOf(s.vpcs), (v) => v.id),
   };
@@ -93,4 +109,17 @@ function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T>
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
   return map;
+}
+
+/** Every entry under its key, in list order, as `Array.filter` would give them. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) push(map, key(item), item);
+  return map;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }

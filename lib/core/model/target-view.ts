@@ -11,7 +11,7 @@
 import type { AwsProblem, CacheCluster, Engine, ReplicationGroup, ServerlessCache } from "./resources";
 import { compareVersions, familyForVersion } from "@/lib/core/readiness/version";
 import type { TargetRef } from "@/lib/core/identity/identity";
-import type { ReadResult, Snapshot } from "./snapshot";
+import type { FocusedSnapshot, ReadResult, Snapshot } from "./snapshot";
 import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
 
 export interface TargetView {
@@ -34,9 +34,13 @@ export interface TargetView {
   status: string;
   port?: number;
   clusterMode: boolean;
+  /** The first subnet group a member names (a serverless cache has none). */
+  subnetGroupName?: string;
   vpcId?: string;
   /** Distinct groups across members, first member's first; more than one means a change is under way. */
   parameterGroupNames: string[];
+  /** The first member's group: the one a plan starts from. */
+  parameterGroupName?: string;
   /** The current group's family, the surest source for a new group's family (docs/aws-facts.md §2). */
   family?: string;
   /** As attached to the first member, in AWS's order: `SecurityGroupIds` must repeat them all. */
@@ -101,6 +105,35 @@ export function viewTarget(snapshot: Snapshot, ref: TargetRef): TargetView | und
 }
 
 /**
+ * A node-based target viewed from its own reads only: its replication group and the member clusters it
+ * lists (or the standalone cluster), as apply's re-checks and convergence polls read them, narrowly. No other
+ * list was read, so only what derives from the target and its members (members, status, engine, the groups
+ * attached) means anything here; undefined when the reads do not hold the target.
+ */
+export function viewOwnReads(
+  ref: TargetRef,
+  reads: { readAt: string; replicationGroups: ReplicationGroup[]; cacheClusters: CacheCluster[] },
+): TargetView | undefined {
+  const none = { ok: true as const, value: [] };
+  const snapshot: FocusedSnapshot = {
+    coverage: "target",
+    focus: ref,
+    scope: { accountId: ref.accountId, region: ref.region },
+    region: ref.region,
+    readAt: reads.readAt,
+    replicationGroups: { ok: true, value: reads.replicationGroups },
+    cacheClusters: { ok: true, value: reads.cacheClusters },
+    serverlessCaches: none,
+    parameterGroups: none,
+    parameters: {},
+    subnetGroups: none,
+    securityGroups: none,
+    vpcs: none,
+  };
+  return viewTarget(snapshot, ref);
+}
+
+/**
  * The clusters naming the group or listed by it, sorted by id: what filtering the whole cluster list gives,
  * through the index (a filter per group made a region's audit quadratic: 1,500 groups x 3,000 clusters).
  */
@@ -121,7 +154,9 @@ type Joined = Omit<
   | "index"
   | "region"
   | "vpcId"
+  | "subnetGroupName"
   | "parameterGroupNames"
+  | "parameterGroupName"
   | "family"
   | "securityGroupIds"
   | "globalDatastore"
@@ -133,6 +168,7 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
     ...new Set(nodes.flatMap((m) => (m.parameterGroup ? [m.parameterGroup.name] : []))),
   ];
   const first = parameterGroupNames[0];
+  const subnetGroupName = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
   const family =
     (first ? familyOfGroup(index, first) : undefined) ??
     (j.engine && j.engineVersion ? familyForVersion(j.engine, j.engineVersion) : undefined);
@@ -142,8 +178,10 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
     snapshot,
     index,
     region: snapshot.region,
-    vpcId: vpcOf(snapshot, index, j.serverless, nodes),
+    subnetGroupName,
+    vpcId: vpcOf(snapshot, index, j.serverless, subnetGroupName),
     parameterGroupNames,
+    parameterGroupName: nodes[0]?.parameterGroup?.name,
     family,
     securityGroupIds: nodes[0]?.securityGroups.map((g) => g.id) ?? j.serverless?.securityGroupIds ?? [],
     globalDatastore: Boolean(j.group?.globalReplicationGroup),
@@ -163,7 +201,7 @@ function vpcOf(
   s: Snapshot,
   index: SnapshotIndex,
   serverless: ServerlessCache | undefined,
-  nodes: CacheCluster[],
+  subnetGroup: string | undefined,
 ): string | undefined {
   if (serverless) {
     const bySg = serverless.securityGroupIds.map((id) => index.securityGroups.get(id)?.vpcId).find(Boolean);
@@ -171,7 +209,6 @@ function vpcOf(
     const subnets = new Set(serverless.subnetIds);
     return [...index.subnetGroups.values()].find((g) => g.subnetIds.some((id) => subnets.has(id)))?.vpcId;
   }
-  const subnetGroup = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
   if (!subnetGroup || !s.subnetGroups.ok) return undefined;
   return index.subnetGroups.get(subnetGroup)?.vpcId;
 }

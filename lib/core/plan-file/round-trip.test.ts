@@ -158,7 +158,7 @@ function planOf(c: Case): Planned | undefined {
     groups.push(makeParameterGroup(current, t.family!));
     snap.parameters[current] = {
       ok: true,
-      value: makeParameters({ policy: "allkeys-lru", clusterEnabled: t.clusterEnabled }),
+      value: makeParameters({ policy: "allkeys-lru", clusterEnabled: t.clusterMode }),
     };
     for (const m of members)
       m.parameterGroup = { name: current, applyStatus: "in-sync", nodeIdsToReboot: [] };
@@ -210,7 +210,7 @@ function planOf(c: Case): Planned | undefined {
   }
   if (c.resume?.adoptParameterGroup && c.parameterGroup.mode === "create") {
     groups.push(makeParameterGroup(pgName, t.family!, { tags: tags(targetKey(t.ref)) }));
-    snap.parameters[pgName] = { ok: true, value: makeParameters({ clusterEnabled: t.clusterEnabled }) };
+    snap.parameters[pgName] = { ok: true, value: makeParameters({ clusterEnabled: t.clusterMode }) };
   }
 
   const source = (): WizardChoices["network"]["source"] => {
@@ -256,9 +256,11 @@ function planOf(c: Case): Planned | undefined {
     parameterGroup: parameterGroup(),
     ...(c.resume ? { resume: { runId: c.resume.runId } } : {}),
   };
+  // The state was edited above: plan on a new snapshot object, as a new read would give (snapshots are values).
+  const live = { ...snap };
   return attempt(
-    () => computePlan(snap, choices),
-    (from) => computePlan(snap, from.choices),
+    () => computePlan(live, choices),
+    (from) => computePlan(live, from.choices),
   );
 }
 

@@ -34,8 +34,8 @@ export function planTargetOf(t: ResolvedTarget): PlanTarget {
     kind: t.ref.kind,
     id: t.ref.id,
     engine: t.engine,
-    engineVersion: t.engineVersion,
-    clusterEnabled: t.clusterEnabled,
+    engineVersion: t.engineVersion ?? "",
+    clusterEnabled: t.clusterMode,
     vpcId: t.vpcId,
     port: t.port,
   };

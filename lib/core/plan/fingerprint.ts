@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
 import { describeRule, findSecurityGroup, parameterValue } from "./live-facts";
-import { clustersUsingGroup, clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "./target";
+import { clustersUsingGroup, clustersUsingSecurityGroup, type ResolvedTarget } from "./target";
+import { parameterGroupNamed, securityGroupNamed } from "@/lib/core/model/shared-groups";
 import type { FingerprintFact } from "./types";
 import { carryOverOf } from "./steps-parameter-group";
 import type { CheckedNetwork } from "./validate-network";
@@ -15,7 +16,7 @@ import type { CheckedParameterGroup } from "./validate-parameter-group";
 const list = (items: string[]): string => (items.length > 0 ? items.join(", ") : "none");
 
 export function parameterGroupFacts(snapshot: Snapshot, name: string): FingerprintFact[] {
-  const group = (valueOf(snapshot.parameterGroups) ?? []).find((g) => g.name === name);
+  const group = parameterGroupNamed(snapshot, name);
   const facts: FingerprintFact[] = [
     {
       key: `pg.${name}`,
@@ -64,9 +65,7 @@ function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNet
     });
   } else {
     const name = network.securityGroup.name;
-    const taken = (valueOf(snapshot.securityGroups) ?? []).find(
-      (g) => g.vpcId === t.vpcId && g.name.toLowerCase() === name.toLowerCase(),
-    );
+    const taken = securityGroupNamed(snapshot, t.vpcId, name);
     facts.push({
       key: `sg-name.${name}`,
       label: `Security group name ${name} in ${t.vpcId}`,
@@ -89,11 +88,11 @@ export function targetFacts(t: ResolvedTarget): FingerprintFact[] {
   const id = t.ref.id;
   const facts: FingerprintFact[] = [
     { key: "target.status", label: `Status of ${id}`, value: t.status },
-    { key: "target.members", label: `Members of ${id}`, value: list(t.members.map((m) => m.id)) },
+    { key: "target.members", label: `Members of ${id}`, value: list(t.members.value.map((m) => m.id)) },
     { key: "target.port", label: `Port of ${id}`, value: String(t.port ?? "unknown") },
     { key: "target.vpc", label: `VPC of ${id}`, value: t.vpcId ?? "unknown" },
   ];
-  for (const m of t.members) {
+  for (const m of t.members.value) {
     const g = m.parameterGroup;
     const reboot =
       g && g.nodeIdsToReboot.length > 0 ? `, reboot pending on ${g.nodeIdsToReboot.join(" ")}` : "";

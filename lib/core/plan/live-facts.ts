@@ -13,7 +13,6 @@ import type { Snapshot } from "@/lib/core/model/snapshot";
 import { parseCidr } from "@/lib/core/net/cidr";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
 import type { SourceChoice } from "./choices";
-import { valueOf } from "./target";
 
 export type ParameterRead = { known: true; value: string } | { known: false; reason: string };
 
@@ -25,9 +24,7 @@ export function parameterValue(snapshot: Snapshot, groupName: string, parameter:
   return read.ok ? { known: true, value: read.value.value } : { known: false, reason: read.problem.message };
 }
 
-export function findSecurityGroup(snapshot: Snapshot, groupId: string): SecurityGroup | undefined {
-  return (valueOf(snapshot.securityGroups) ?? []).find((g) => g.id === groupId);
-}
+export { securityGroupById as findSecurityGroup } from "@/lib/core/model/shared-groups";
 
 /** The rule source a source choice asks for, with the CIDR canonicalised as EC2 stores it. */
 export function desiredSource(choice: SourceChoice): RuleSource | undefined {

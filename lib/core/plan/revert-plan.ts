@@ -10,9 +10,10 @@ import type { WizardChoices } from "./choices";
 import { fingerprintOf, parameterGroupFacts, targetFacts } from "./fingerprint";
 import { parameterValue } from "./live-facts";
 import type { RevertSpec } from "./revert-spec";
-import { resolveTarget, valueOf, type ResolvedTarget } from "./target";
+import { resolveTarget, type ResolvedTarget } from "./target";
 import type { AttributeChange, ModifyClusterInput, ModifyClusterStep, Plan } from "./types";
 import { BUSY_STATUSES } from "./validate-target";
+import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
 
 const list = (ids: string[]) => (ids.length > 0 ? [...ids].sort().join(", ") : "none");
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -20,7 +21,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 /** What differs from the run's result in a way the revert would clobber, one sentence per member and attribute. */
 function clobbered(t: ResolvedTarget, spec: RevertSpec): string[] {
   const out: string[] = [];
-  for (const m of t.members) {
+  for (const m of t.members.value) {
     const pg = spec.parameterGroup;
     const now = m.parameterGroup?.name ?? "none";
     if (pg && now !== pg.after && now !== pg.before)
@@ -41,15 +42,15 @@ function revertStep(t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
   const input: ModifyClusterInput = { id: t.ref.id, applyImmediately: false };
   const changes: AttributeChange[] = [];
   const pg = spec.parameterGroup;
-  if (pg && t.members.some((m) => m.parameterGroup?.name !== pg.before)) {
+  if (pg && t.members.value.some((m) => m.parameterGroup?.name !== pg.before)) {
     input.cacheParameterGroupName = pg.before;
-    const now = [...new Set(t.members.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
+    const now = [...new Set(t.members.value.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
     changes.push({ attribute: "CacheParameterGroupName", before: now, after: pg.before });
   }
   const sg = spec.securityGroups;
   if (
     sg &&
-    t.members.some(
+    t.members.value.some(
       (m) =>
         !sameSet(
           m.securityGroups.map((s) => s.id),
@@ -111,10 +112,9 @@ export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, sp
   const differs = clobbered(t, spec);
   if (differs.length > 0) throw new PlanInputError({ "revert.changed": differs });
   const previous = spec.parameterGroup?.before;
-  const groups = valueOf(snapshot.parameterGroups);
-  if (previous && !groups)
+  if (previous && !snapshot.parameterGroups.ok)
     throw new PlanInputError({ "revert.parameterGroup": [`The parameter groups could not be read.`] });
-  if (previous && groups && !groups.some((g) => g.name === previous))
+  if (previous && !parameterGroupNamed(snapshot, previous))
     throw new PlanInputError({
       "revert.parameterGroup": [`${previous}, the group ${t.ref.id} had before, no longer exists.`],
     });

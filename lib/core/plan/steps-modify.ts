@@ -23,9 +23,9 @@ export function modifyClusterStep(
   const input: ModifyClusterInput = { id: t.ref.id, applyImmediately: false };
   const changes: AttributeChange[] = [];
   const reasons: string[] = [];
-  const currentGroups = [...new Set(t.members.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
+  const currentGroups = [...new Set(t.members.value.map((m) => m.parameterGroup?.name ?? "none"))].join(", ");
 
-  if (t.members.some((m) => m.parameterGroup?.name !== pg.name)) {
+  if (t.members.value.some((m) => m.parameterGroup?.name !== pg.name)) {
     input.cacheParameterGroupName = pg.name;
     changes.push({ attribute: "CacheParameterGroupName", before: currentGroups, after: pg.name });
   } else {

@@ -23,7 +23,7 @@ export function parameterGroupDescription(clusterId: string): string {
 /** The values a group must hold for this cluster: noeviction, plus cluster-enabled=yes in cluster mode. */
 export function desiredValues(t: ResolvedTarget): { name: string; value: string }[] {
   const values = [{ name: "maxmemory-policy", value: "noeviction" }];
-  if (t.clusterEnabled) values.push({ name: "cluster-enabled", value: "yes" });
+  if (t.clusterMode) values.push({ name: "cluster-enabled", value: "yes" });
   return values;
 }
 
@@ -104,7 +104,7 @@ export function modifyParameterGroupStep(
     .filter((p) => !pg.adopted || current(p.name) !== p.value)
     .map(({ name, value }) => ({ name, value }));
   const sent = [...(differing.length > 0 ? differing : desired), ...carried];
-  const inUse = pg.otherUsers.length > 0 || t.members.some((m) => m.parameterGroup?.name === pg.name);
+  const inUse = pg.otherUsers.length > 0 || t.members.value.some((m) => m.parameterGroup?.name === pg.name);
   const setsClusterEnabled = differing.some((v) => v.name === "cluster-enabled");
   const why = [
     "maxmemory-policy is a dynamic parameter (ChangeType immediate): clusters using the group pick it up without a reboot.",

@@ -4,7 +4,8 @@
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
-import { clustersUsingSecurityGroup, valueOf, type ResolvedTarget } from "./target";
+import { clustersUsingSecurityGroup, type ResolvedTarget } from "./target";
+import { securityGroupsInVpc } from "@/lib/core/model/shared-groups";
 
 export interface AppGroupCandidate {
   id: string;
@@ -19,7 +20,7 @@ export interface AppGroupCandidate {
  * application's; the VPC's `default` group comes last.
  */
 export function appGroupCandidates(snapshot: Snapshot, t: ResolvedTarget): AppGroupCandidate[] {
-  const inVpc = (valueOf(snapshot.securityGroups) ?? []).filter((g) => g.vpcId === t.vpcId);
+  const inVpc = securityGroupsInVpc(snapshot, t.vpcId);
   const cacheGroups = inVpc.filter((g) => clustersUsingSecurityGroup(snapshot, g.id).length > 0);
   const admittedBy = (id: string) =>
     cacheGroups.find((c) =>
@@ -48,11 +49,7 @@ export function appGroupCandidates(snapshot: Snapshot, t: ResolvedTarget): AppGr
 
 /** `queueready-<cluster>`, with a number added when the VPC already has that name. */
 export function uniqueSecurityGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
-  const taken = new Set(
-    (valueOf(snapshot.securityGroups) ?? [])
-      .filter((g) => g.vpcId === t.vpcId)
-      .map((g) => g.name.toLowerCase()),
-  );
+  const taken = new Set(securityGroupsInVpc(snapshot, t.vpcId).map((g) => g.name.toLowerCase()));
   for (let n = 1; ; n++) {
     const name = n === 1 ? `queueready-${t.ref.id}` : `queueready-${t.ref.id}-${n}`;
     if (!taken.has(name.toLowerCase())) return name;

@@ -18,6 +18,7 @@ import {
 } from "./target";
 import { requiredClusterEnabled } from "./validate-parameter-group";
 import { appGroupCandidates, uniqueSecurityGroupName, type AppGroupCandidate } from "./suggest-network";
+import { parameterGroupsOfFamily } from "@/lib/core/model/shared-groups";
 
 export interface Suggestions {
   port: number | undefined;
@@ -56,7 +57,7 @@ function sourceChoiceOf(rule: {
 /** The shared proposal (lib/core/readiness/group-name), against every group the region lists. */
 export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
   return newParameterGroupName(
-    { family: t.family, engine: t.engine, clusterMode: t.clusterEnabled },
+    { family: t.family, engine: t.engine, clusterMode: t.clusterMode },
     (valueOf(snapshot.parameterGroups) ?? []).map((g) => g.name),
   );
 }
@@ -72,8 +73,8 @@ function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Sugge
     const ce = parameterValue(snapshot, name, "cluster-enabled");
     return !ce.known || ce.value === requiredClusterEnabled(t);
   };
-  const custom = (valueOf(snapshot.parameterGroups) ?? []).filter(
-    (g) => !isDefaultParameterGroup(g.name) && g.family === t.family && fits(g.name),
+  const custom = parameterGroupsOfFamily(snapshot, t.family).filter(
+    (g) => !isDefaultParameterGroup(g.name) && fits(g.name),
   );
   const reusable = custom
     .filter((g) => policyOf(g.name) === "noeviction")
@@ -98,7 +99,7 @@ function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Sugge
         ? { mode: "reuse", name: leftover.name }
         : { mode: "edit-shared", name: leftover.name, confirmedClusters: [] };
   }
-  return { suggestedName, setsClusterEnabled: t.clusterEnabled, current, reusable, recommended };
+  return { suggestedName, setsClusterEnabled: t.clusterMode, current, reusable, recommended };
 }
 
 export function suggestions(
@@ -143,7 +144,7 @@ export function suggestions(
       port,
       vpcId: t.vpcId,
       family: t.family,
-      clusterEnabled: t.clusterEnabled,
+      clusterEnabled: t.clusterMode,
       network: {
         attachedGroups: attached.map((g) => ({
           id: g.id,

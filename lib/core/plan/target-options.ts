@@ -3,7 +3,8 @@
  * chosen (and why not), whether it is ready already, and whether it is busy.
  */
 import type { RegionSnapshot } from "@/lib/core/model/snapshot";
-import { findSecurityGroup } from "./live-facts";
+import { listTargets } from "@/lib/core/model/list-targets";
+import { viewTarget, type TargetView } from "@/lib/core/model/target-view";
 import { resolveTarget, valueOf } from "./target";
 import { BUSY_STATUSES, busyReason, notSelectableReason, readinessOf } from "./validate-target";
 
@@ -56,20 +57,18 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
     if (!read.ok) problems.push(read.problem.message);
   }
   const clusters: TargetOption[] = [];
-  const refs = [
-    ...(valueOf(snapshot.replicationGroups) ?? []).map((g) => ({
-      kind: "replication-group" as const,
-      id: g.id,
-    })),
-    ...(valueOf(snapshot.cacheClusters) ?? [])
-      .filter((c) => !c.replicationGroupId)
-      .map((c) => ({ kind: "cache-cluster" as const, id: c.id })),
-  ];
-  for (const ref of refs) {
-    const resolved = resolveTarget(snapshot, { region: snapshot.region, ...ref });
+  // Every target the region holds, groups seen only through their members included (lib/core/model).
+  for (const ref of listTargets(snapshot)) {
+    if (ref.kind === "serverless") {
+      const view = viewTarget(snapshot, ref);
+      if (view) clusters.push(serverlessOption(view));
+      continue;
+    }
+    const resolved = resolveTarget(snapshot, { ...ref, kind: ref.kind });
     if (!resolved.ok) {
       clusters.push({
-        ...ref,
+        kind: ref.kind,
+        id: ref.id,
         engine: "unknown",
         engineVersion: "",
         status: "unknown",
@@ -85,10 +84,11 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
     const reason = notSelectableReason(t);
     const readiness = reason ? undefined : readinessOf(snapshot, t);
     clusters.push({
-      ...ref,
+      kind: ref.kind,
+      id: ref.id,
       vpcId: t.vpcId,
       engine: t.engine,
-      engineVersion: t.engineVersion,
+      engineVersion: t.engineVersion ?? "",
       status: t.status,
       selectable: !reason,
       reason,
@@ -103,22 +103,6 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       busyReason: busyReason(t),
     });
   }
-  for (const cache of valueOf(snapshot.serverlessCaches) ?? []) {
-    const vpcId = cache.securityGroupIds.map((id) => findSecurityGroup(snapshot, id)?.vpcId).find(Boolean);
-    clusters.push({
-      kind: "serverless",
-      id: cache.name,
-      vpcId,
-      engine: cache.engine,
-      engineVersion: cache.fullEngineVersion ?? cache.majorEngineVersion,
-      status: cache.status,
-      selectable: false,
-      reason: `${cache.name} is an ElastiCache Serverless cache: it has no parameter group and its eviction policy cannot be noeviction. BullMQ needs a node-based cluster.`,
-      readiness: "not-applicable",
-      details: [],
-      busy: false,
-    });
-  }
   clusters.sort((a, b) => a.id.localeCompare(b.id));
   const vpcs = (valueOf(snapshot.vpcs) ?? []).map((v) => ({
     id: v.id,
@@ -127,4 +111,22 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
     clusterCount: clusters.filter((c) => c.vpcId === v.id).length,
   }));
   return { region: snapshot.region, vpcs, clusters, problems };
+}
+
+/** A serverless cache is listed (so its VPC counts) but never chosen: the wizard fixes node-based clusters. */
+function serverlessOption(view: TargetView): TargetOption {
+  const name = view.ref.id;
+  return {
+    kind: "serverless",
+    id: name,
+    vpcId: view.vpcId,
+    engine: view.engine ?? "unknown",
+    engineVersion: view.engineVersion ?? "",
+    status: view.status,
+    selectable: false,
+    reason: `${name} is an ElastiCache Serverless cache: it has no parameter group and its eviction policy cannot be noeviction. BullMQ needs a node-based cluster.`,
+    readiness: "not-applicable",
+    details: [],
+    busy: false,
+  };
 }

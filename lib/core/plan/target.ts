@@ -1,33 +1,27 @@
 /**
- * The planner's view of its target: the inventory's one target view (lib/core/model/target-view.ts), held to
- * what a plan needs (a node-based cluster with members, an engine and a version). Nothing is joined here.
+ * The planner's target: the inventory's one target view (lib/core/model/target-view.ts) itself, held to what a
+ * plan needs (a node-based cluster with members and an engine). Nothing is joined or copied here.
  */
-import type { CacheCluster, Engine, ReplicationGroup } from "@/lib/core/model/resources";
+import type { CacheCluster, Engine } from "@/lib/core/model/resources";
 import type { NodeTargetRef } from "@/lib/core/identity/identity";
 import type { ReadResult, Snapshot } from "@/lib/core/model/snapshot";
+import { indexSnapshot } from "@/lib/core/model/snapshot-index";
 import { viewTarget, type TargetView } from "@/lib/core/model/target-view";
 import type { TargetChoice } from "./choices";
 
-export interface ResolvedTarget {
+export {
+  clustersOpenedBy,
+  parameterGroupUsers as clustersUsingGroup,
+  securityGroupUsers as clustersUsingSecurityGroup,
+} from "@/lib/core/model/shared-groups";
+
+/** A view the planner can work on: a node-based cluster whose members were read, with an engine. */
+export type ResolvedTarget = TargetView & {
   ref: NodeTargetRef;
-  view: TargetView;
   engine: Engine;
-  /** The lowest member's version. */
-  engineVersion: string;
-  /** The replication group's status, or the standalone cluster's. */
-  status: string;
-  clusterEnabled: boolean;
-  replicationGroup?: ReplicationGroup;
-  /** The member cache clusters (or the standalone cluster itself), in id order. */
-  members: CacheCluster[];
-  /** The first member's group. */
-  parameterGroupName?: string;
-  family?: string;
-  securityGroupIds: string[];
-  vpcId?: string;
-  port?: number;
-  globalDatastore: boolean;
-}
+  /** The member cache clusters (or the standalone cluster itself), in id order; never empty. */
+  members: { ok: true; value: CacheCluster[] };
+};
 
 export type Resolved = { ok: true; target: ResolvedTarget } | { ok: false; message: string };
 
@@ -63,79 +57,28 @@ export function resolveTarget(snapshot: Snapshot, choice: TargetChoice): Resolve
   }
   const failed = readFailure(snapshot, ["replicationGroups", "cacheClusters"]);
   if (failed) return { ok: false, message: failed };
+  const view = viewTarget(snapshot, ref);
   if (ref.kind === "replication-group") {
-    if (!(valueOf(snapshot.replicationGroups) ?? []).some((g) => g.id === ref.id))
-      return { ok: false, message: `No replication group named ${ref.id} in ${ref.region}.` };
-  } else {
-    const cluster = (valueOf(snapshot.cacheClusters) ?? []).find((c) => c.id === ref.id);
-    if (!cluster) return { ok: false, message: `No cache cluster named ${ref.id} in ${ref.region}.` };
-    if (cluster.replicationGroupId) {
+    // Seen only through its members: the view says why the group list lacks it.
+    if (!view?.group)
       return {
         ok: false,
-        message: `${ref.id} is a node of ${cluster.replicationGroupId}: choose the replication group.`,
+        message: view?.groupProblem?.message ?? `No replication group named ${ref.id} in ${ref.region}.`,
       };
-    }
+  } else if (!view) {
+    const node = indexSnapshot(snapshot).clustersById.get(ref.id)?.[0];
+    if (!node) return { ok: false, message: `No cache cluster named ${ref.id} in ${ref.region}.` };
+    return {
+      ok: false,
+      message: `${ref.id} is a node of ${node.replicationGroupId}: choose the replication group.`,
+    };
   }
-  const view = viewTarget(snapshot, ref);
-  const members = view?.members.ok ? view.members.value : [];
-  if (!view || members.length === 0 || !view.engine)
-    return { ok: false, message: `${ref.id} lists no member cache clusters yet.` };
-  return {
-    ok: true,
-    target: {
-      ref,
-      view,
-      engine: view.engine,
-      engineVersion: view.engineVersion ?? "",
-      status: view.status,
-      clusterEnabled: view.clusterMode,
-      replicationGroup: view.group,
-      members,
-      parameterGroupName: members[0]?.parameterGroup?.name,
-      family: view.family,
-      securityGroupIds: view.securityGroupIds,
-      vpcId: view.vpcId,
-      port: view.port,
-      globalDatastore: view.globalDatastore,
-    },
-  };
+  if (isPlannable(view)) return { ok: true, target: view };
+  return { ok: false, message: `${ref.id} lists no member cache clusters yet.` };
 }
 
-/** Every cache cluster (member or standalone) using a parameter group, reported by cluster name (RG id or cluster id). */
-export function clustersUsingGroup(snapshot: Snapshot, groupName: string): string[] {
-  const names = new Set<string>();
-  for (const c of valueOf(snapshot.cacheClusters) ?? []) {
-    if (c.parameterGroup?.name === groupName) names.add(c.replicationGroupId ?? c.id);
-  }
-  return [...names].sort();
-}
-
-/** The port a cache cluster's nodes listen on, from its endpoints (never assumed). */
-function portOf(c: CacheCluster): number | undefined {
-  return c.nodes.find((n) => n.endpoint)?.endpoint?.port ?? c.configurationEndpoint?.port;
-}
-
-/**
- * Clusters a new rule on `port` in this security group really opens: those that have the group and listen
- * on that port. One whose port is unknown is kept, named as such: it may listen there.
- */
-export function clustersOpenedBy(snapshot: Snapshot, groupId: string, port: number): string[] {
-  const names = new Map<string, string>();
-  for (const c of valueOf(snapshot.cacheClusters) ?? []) {
-    if (!c.securityGroups.some((g) => g.id === groupId)) continue;
-    const p = portOf(c);
-    const name = c.replicationGroupId ?? c.id;
-    if (p === port) names.set(name, name);
-    else if (p === undefined && !names.has(name)) names.set(name, `${name} (port unknown)`);
-  }
-  return [...names.values()].sort();
-}
-
-/** Every cluster name (RG id or standalone id) with a security group attached. */
-export function clustersUsingSecurityGroup(snapshot: Snapshot, groupId: string): string[] {
-  const names = new Set<string>();
-  for (const c of valueOf(snapshot.cacheClusters) ?? []) {
-    if (c.securityGroups.some((g) => g.id === groupId)) names.add(c.replicationGroupId ?? c.id);
-  }
-  return [...names].sort();
+function isPlannable(view: TargetView): view is ResolvedTarget {
+  return (
+    view.ref.kind !== "serverless" && view.members.ok && view.members.value.length > 0 && Boolean(view.engine)
+  );
 }

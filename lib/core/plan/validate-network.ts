@@ -8,10 +8,11 @@ import { parseCidr } from "@/lib/core/net/cidr";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
 import type { NetworkChoice, TargetChoice } from "./choices";
 import { desiredSource, findSecurityGroup } from "./live-facts";
-import { resolveTarget, valueOf } from "./target";
+import { resolveTarget } from "./target";
 import { createdByRun, type FieldErrors, type Validation } from "./types";
 import { judgeCidrSource } from "./source-exposure";
 import { targetKey } from "@/lib/core/identity/identity";
+import { securityGroupNamed } from "@/lib/core/model/shared-groups";
 
 export interface CheckedNetwork {
   securityGroup:
@@ -64,9 +65,7 @@ export function validateNetwork(
   } else {
     const wanted = n.securityGroup;
     const check = checkSecurityGroupName(wanted.name);
-    const taken = (valueOf(snapshot.securityGroups) ?? []).find(
-      (g) => g.vpcId === target.vpcId && g.name.toLowerCase() === wanted.name.toLowerCase(),
-    );
+    const taken = securityGroupNamed(snapshot, target.vpcId, wanted.name);
     if (!check.ok) add("securityGroup.name", check.reason);
     else if (taken && createdByRun(taken.tags, resume?.runId, targetKey(target.ref)))
       securityGroup = {

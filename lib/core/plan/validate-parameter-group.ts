@@ -7,9 +7,10 @@ import { isDefaultParameterGroup, type CacheParameterGroup } from "@/lib/core/mo
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import type { ParameterGroupChoice, TargetChoice } from "./choices";
 import { parameterValue } from "./live-facts";
-import { clustersUsingGroup, resolveTarget, valueOf, type ResolvedTarget } from "./target";
+import { clustersUsingGroup, resolveTarget, type ResolvedTarget } from "./target";
 import { createdByRun, type Validation } from "./types";
 import { targetKey } from "@/lib/core/identity/identity";
+import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
 
 export interface CheckedParameterGroup {
   mode: ParameterGroupChoice["mode"];
@@ -29,7 +30,7 @@ const fail = (key: string, message: string): Validation<CheckedParameterGroup> =
 
 /** The value `cluster-enabled` must have in a group attached to this cluster (conditionally modifiable, docs/aws-facts.md §2). */
 export function requiredClusterEnabled(t: ResolvedTarget): "yes" | "no" {
-  return t.clusterEnabled ? "yes" : "no";
+  return t.clusterMode ? "yes" : "no";
 }
 
 function checkExisting(
@@ -44,7 +45,7 @@ function checkExisting(
   }
   const clusterEnabled = parameterValue(snapshot, group.name, "cluster-enabled");
   if (clusterEnabled.known && clusterEnabled.value !== requiredClusterEnabled(t)) {
-    return `${group.name} has cluster-enabled=${clusterEnabled.value}, but ${t.ref.id} ${t.clusterEnabled ? "runs" : "does not run"} in cluster mode.`;
+    return `${group.name} has cluster-enabled=${clusterEnabled.value}, but ${t.ref.id} ${t.clusterMode ? "runs" : "does not run"} in cluster mode.`;
   }
   return undefined;
 }
@@ -60,9 +61,7 @@ export function validateParameterGroup(
   const t = resolved.target;
   if (!t.family) return fail("name", `The parameter-group family of ${t.ref.id} is unknown.`);
   if (!snapshot.parameterGroups.ok) return fail("name", snapshot.parameterGroups.problem.message);
-  const groups = valueOf(snapshot.parameterGroups) ?? [];
-  const lower = p.name.trim().toLowerCase();
-  const existing = groups.find((g) => g.name.toLowerCase() === lower);
+  const existing = parameterGroupNamed(snapshot, p.name.trim(), { ignoreCase: true });
   const others = existing ? clustersUsingGroup(snapshot, existing.name).filter((c) => c !== t.ref.id) : [];
 
   if (p.mode === "create") {

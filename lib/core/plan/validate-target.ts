@@ -6,7 +6,11 @@ import type { TargetChoice } from "./choices";
 import { auditTarget } from "@/lib/core/readiness/audit";
 import { resolveTarget, type ResolvedTarget } from "./target";
 import type { Validation } from "./types";
-import { compareVersions } from "@/lib/core/readiness/version";
+import {
+  REDIS_MINIMUM,
+  REDIS_RECOMMENDED,
+  redisVersionSupport,
+} from "@/lib/core/readiness/rules/engine-version";
 
 /** Statuses AWS refuses modifications in, but that pass: the plan shows a blocker instead of hiding the cluster. */
 export const BUSY_STATUSES = ["modifying", "snapshotting", "rebooting cluster nodes"];
@@ -15,8 +19,8 @@ export const BUSY_STATUSES = ["modifying", "snapshotting", "rebooting cluster no
 export function notSelectableReason(t: ResolvedTarget): string | undefined {
   const name = t.ref.id;
   if (t.engine === "memcached") return `${name} runs Memcached: BullMQ needs Redis OSS or Valkey.`;
-  if (t.engine === "redis" && compareVersions(t.engineVersion, "5.0.0") < 0) {
-    return `${name} runs Redis ${t.engineVersion}: BullMQ refuses Redis below 5.0.0. Upgrade the engine first.`;
+  if (t.engine === "redis" && redisVersionSupport(t.engineVersion ?? "") === "refused") {
+    return `${name} runs Redis ${t.engineVersion ?? ""}: BullMQ refuses Redis below ${REDIS_MINIMUM}. Upgrade the engine first.`;
   }
   if (t.globalDatastore) {
     return `${name} belongs to a Global Datastore: its parameter group changes through ModifyGlobalReplicationGroup, which QueueReady does not do.`;
@@ -74,8 +78,10 @@ export function validateTarget(snapshot: Snapshot, choice: TargetChoice): Valida
     warnings.push(`${t.ref.id} is already ready for BullMQ: nothing needs to change.`);
   if (BUSY_STATUSES.includes(t.status))
     warnings.push(`${t.ref.id} is ${t.status}: AWS accepts no change until it is available again.`);
-  if (t.engine === "redis" && compareVersions(t.engineVersion, "6.2.0") < 0) {
-    warnings.push(`Redis ${t.engineVersion} works, but BullMQ warns below 6.2.0: plan an engine upgrade.`);
+  if (t.engine === "redis" && redisVersionSupport(t.engineVersion ?? "") === "warned") {
+    warnings.push(
+      `Redis ${t.engineVersion} works, but BullMQ warns below ${REDIS_RECOMMENDED}: plan an engine upgrade.`,
+    );
   }
   return { ok: true, value: t, warnings };
 }

@@ -7,6 +7,7 @@ import { readPolicy } from "@/lib/core/model/parameters";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { indexSnapshot } from "@/lib/core/model/snapshot-index";
 import { familyOfGroup } from "@/lib/core/model/target-view";
+import { parameterGroupUsers } from "@/lib/core/model/shared-groups";
 import type { TargetView } from "./target";
 
 export {
@@ -22,8 +23,7 @@ export function familyOf(snapshot: Snapshot, groupName: string, t?: TargetView):
 
 /** Ids of the clusters (replication groups and standalone clusters) whose nodes use this group. */
 export function groupUsers(snapshot: Snapshot, groupName: string): string[] {
-  if (!snapshot.cacheClusters.ok) return [];
-  return [...(indexSnapshot(snapshot).parameterGroupUsers.get(groupName) ?? [])];
+  return parameterGroupUsers(snapshot, groupName);
 }
 
 /**

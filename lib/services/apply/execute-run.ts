@@ -7,7 +7,9 @@ import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import { NEW_SECURITY_GROUP_REF, type Plan } from "@/lib/core/plan";
 import { verifyAfterApply } from "@/lib/services/verify/after-apply";
-import { auditTarget, connectionSnippet, VERDICT_LABELS, type ClusterAudit } from "@/lib/core/readiness";
+import { auditTarget, connectionSnippet, VERDICT_LABELS } from "@/lib/core/readiness";
+import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
+import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import type { Db } from "@/lib/adapters/db";
 import { releaseLease } from "@/lib/adapters/db/leases";
 import { refOf } from "@/lib/core/identity/identity";
@@ -125,7 +127,7 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
     polls++;
     let stop: string | undefined;
     try {
-      const state = convergence(await readTargetState(rc.ctx, plan.target.kind, plan.target.id), want);
+      const state = convergence(await readTargetState(rc.ctx, refOf(plan.target)), want);
       if (state.done) {
         // Recorded even when the first poll finds it done, so the run says how long the wait was.
         await updateRun(rc.db, rc.runId, (r) => {
@@ -156,15 +158,17 @@ async function converge(rc: RunContext, plan: Plan, outputs: StepRun["outputs"])
   }
 }
 
-async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefined> {
+/** The closing audit: the target read once converged, audited, recorded on the run, and returned as read. */
+async function audit(rc: RunContext, plan: Plan): Promise<AuditedTarget | undefined> {
   await updateRun(rc.db, rc.runId, (r) => {
     r.phase = "auditing";
     r.message = `Checking ${plan.target.id} against the readiness rules.`;
   });
   let result: ReturnType<typeof auditTarget>;
+  let snapshot: FocusedSnapshot | undefined;
   let problem = "";
   try {
-    const snapshot = await readTarget(rc.access, plan.choices.target);
+    snapshot = await readTarget(rc.access, plan.choices.target);
     result = auditTarget(snapshot, refOf(plan.target));
   } catch (err) {
     // The changes are in place; only the closing check failed, so the run still succeeded.
@@ -185,19 +189,23 @@ async function audit(rc: RunContext, plan: Plan): Promise<ClusterAudit | undefin
       ? `Done: ${plan.target.id} ${result.verdict === "ready" ? "is ready" : `reads ${VERDICT_LABELS[result.verdict]}`}.`
       : `Done, but ${plan.target.id} could not be audited${problem}: refresh its status page.`;
   });
-  return result;
+  return snapshot && { snapshot, audit: result };
 }
 
-/** Runs the apply to its end; never throws (every failure is recorded on the run). */
-export async function executeRun(rc: RunContext, plan: Plan): Promise<void> {
+/**
+ * Runs the apply to its end; never throws (every failure is recorded on the run). Resolves with the closing
+ * audit when the run got that far, so what it found is what the status row stores.
+ */
+export async function executeRun(rc: RunContext, plan: Plan): Promise<AuditedTarget | undefined> {
   const outputs: StepRun["outputs"] = {};
   rc.heartbeat = startHeartbeat(rc, plan.target.id);
   try {
     if (!(await executeSteps(rc, plan, outputs))) return;
     if (!(await converge(rc, plan, outputs))) return;
-    const audited = await audit(rc, plan);
+    const closing = await audit(rc, plan);
     // Proof on the engine after every successful apply (recorded for the detail page; never fails the run).
-    if (audited) await verifyAfterApply(rc.db, audited);
+    if (closing?.audit) await verifyAfterApply(rc.db, closing.audit);
+    return closing;
   } catch (err) {
     // A lost lease means another replica already recorded this run as interrupted: leave its record be.
     if (!(err instanceof LeaseLostError))

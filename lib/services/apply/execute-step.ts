@@ -13,6 +13,7 @@ import {
 import { listCacheParameterGroups, listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
+import { refOf } from "@/lib/core/identity/identity";
 import type { Tag } from "@/lib/core/model/resources";
 import {
   isStepRef,
@@ -186,7 +187,7 @@ async function modifyCluster(run: StepRun, step: ModifyClusterStep): Promise<Ste
     cacheParameterGroupName: step.input.cacheParameterGroupName,
     securityGroupIds: step.input.securityGroupIds?.map((v) => resolve(run, v)),
   };
-  if (hasAttachments(await readTargetState(run.ctx, kind, id), change)) {
+  if (hasAttachments(await readTargetState(run.ctx, { ...refOf(run.plan.target), kind, id }), change)) {
     return { status: "skipped", message: `${id} already has what this step attaches.` };
   }
   try {

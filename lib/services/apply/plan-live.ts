@@ -15,6 +15,7 @@ import {
   type TargetChoice,
   type WizardChoices,
 } from "@/lib/core/plan";
+import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
 
 /**
  * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
@@ -43,7 +44,7 @@ export async function planFromLiveState(access: ScopeAccess, choices: WizardChoi
 async function readResumeTags(access: ScopeAccess, snapshot: FocusedSnapshot, choices: WizardChoices) {
   if (!choices.resume || choices.parameterGroup.mode !== "create" || !snapshot.parameterGroups.ok) return;
   const name = choices.parameterGroup.name.trim().toLowerCase();
-  const group = snapshot.parameterGroups.value.find((g) => g.name === name);
+  const group = parameterGroupNamed(snapshot, name);
   if (!group?.arn) return;
   const tags = await listTagsForResource(access.ctx, group.arn);
   group.tags = Object.fromEntries(tags.map((t) => [t.key, t.value]));

@@ -12,7 +12,7 @@ import { listRevertsOf, previewRevert } from "./revert";
 import { startApply } from "./start-apply";
 import { readTargetState, type TargetState } from "./target-state";
 import { StalePlanError, type ApplyOptions } from "./types";
-import type { TargetChoice, WizardChoices } from "@/lib/core/plan";
+import { targetRefOf, type TargetChoice, type WizardChoices } from "@/lib/core/plan";
 import { applyOptionsPerFile, wizardChoices } from "@/tools/testing/apply-helpers";
 import { sandboxPerFile, waitFor } from "@/tools/testing/int-harness";
 
@@ -28,8 +28,11 @@ const attachments = (s: TargetState) =>
     securityGroups: m.securityGroups.map((g) => g.id).sort(),
   }));
 
+/** The choice as a target in the account the sandbox's credentials reach. */
+const liveRef = (target: TargetChoice) => targetRefOf(h.context().access, target);
+
 async function liveOf(target: TargetChoice) {
-  return attachments(await readTargetState(h.context().ctx, target.kind, target.id));
+  return attachments(await readTargetState(h.context().ctx, liveRef(target)));
 }
 
 /** The wizard's own choices with a new security group, so the apply changes both attachments. */
@@ -99,7 +102,7 @@ describe("Revert this apply", () => {
     if (!early.ok) throw new Error(JSON.stringify(early.fieldErrors));
     await modifyCacheCluster(ctx, target.id, { cacheParameterGroupName: "secure-noeviction" });
     await waitFor(async () =>
-      (await readTargetState(ctx, target.kind, target.id)).status === "available" ? true : undefined,
+      (await readTargetState(ctx, liveRef(target))).status === "available" ? true : undefined,
     );
     const sent = h.sandbox.control.calls()["elasticache:ModifyCacheCluster"];
     const stale = await startApply({ ...opts, user: operator, previewId: early.previewId }).catch(
@@ -134,9 +137,7 @@ describe("Revert this apply", () => {
     expect(stopped.run.steps.map((s) => s.status)).toEqual(["done"]);
     expect(modifyCalls()).toBe(callsBefore + 1);
     await waitFor(async () =>
-      (await readTargetState(h.context().ctx, target.kind, target.id)).status === "available"
-        ? true
-        : undefined,
+      (await readTargetState(h.context().ctx, liveRef(target))).status === "available" ? true : undefined,
     );
 
     // Resume: the revert of the same run, previewed again, finds the cluster back and sends nothing.

@@ -10,6 +10,7 @@ import { acquireLease, releaseLease, renewLease } from "@/lib/adapters/db/leases
 import { scopeFor } from "./plan-live";
 import { replanFromLiveState } from "./revert";
 import { executeRun } from "./execute-run";
+import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { dbOf } from "@/lib/adapters/db";
 import { insertRun } from "@/lib/adapters/db/runs";
 import { getApplyRun } from "@/lib/adapters/db/lookups";
@@ -22,6 +23,8 @@ export interface StartedApply {
   runId: string;
   /** Settles when the run ends (never rejects); server actions ignore it, tests await it. */
   finished: Promise<ApplyRun>;
+  /** Settles with `finished`: the run's closing audit, as read, when it got that far (else undefined). */
+  closing: Promise<AuditedTarget | undefined>;
 }
 
 const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
@@ -94,6 +97,7 @@ export async function startApply(
   };
   await insertRun(db, run);
   const rc = { access, ctx: access.ctx, db, runId, lockName, options };
-  const finished = executeRun(rc, plan).then(async () => (await getApplyRun(runId, { db }))!);
-  return { runId, finished };
+  const closing = executeRun(rc, plan);
+  const finished = closing.then(async () => (await getApplyRun(runId, { db }))!);
+  return { runId, finished, closing };
 }

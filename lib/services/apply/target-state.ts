@@ -5,7 +5,9 @@
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { listCacheClusters, listReplicationGroups } from "@/lib/adapters/aws/elasticache/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
-import type { CacheCluster } from "@/lib/core/model/resources";
+import type { CacheCluster, ReplicationGroup } from "@/lib/core/model/resources";
+import type { NodeTargetRef } from "@/lib/core/identity/identity";
+import { viewOwnReads } from "@/lib/core/model/target-view";
 import type { ClusterChange } from "@/lib/adapters/aws/elasticache/writes";
 
 export interface TargetState {
@@ -14,20 +16,20 @@ export interface TargetState {
   members: CacheCluster[];
 }
 
-export async function readTargetState(
-  ctx: AwsContext,
-  kind: "replication-group" | "cache-cluster",
-  id: string,
-): Promise<TargetState> {
-  if (kind === "cache-cluster") {
-    const [cluster] = await listCacheClusters(ctx, { id });
-    if (!cluster) throw notFound(ctx, id);
-    return { status: cluster.status, members: [cluster] };
+/** Reads the target's group and the members it lists (or the standalone cluster); members joined by the view. */
+export async function readTargetState(ctx: AwsContext, ref: NodeTargetRef): Promise<TargetState> {
+  const readAt = new Date().toISOString();
+  let replicationGroups: ReplicationGroup[] = [];
+  let cacheClusters: CacheCluster[];
+  if (ref.kind === "cache-cluster") cacheClusters = await listCacheClusters(ctx, { id: ref.id });
+  else {
+    replicationGroups = await listReplicationGroups(ctx, { id: ref.id });
+    const ids = replicationGroups[0]?.memberClusterIds ?? [];
+    cacheClusters = (await Promise.all(ids.map((m) => listCacheClusters(ctx, { id: m })))).flat();
   }
-  const [group] = await listReplicationGroups(ctx, { id });
-  if (!group) throw notFound(ctx, id);
-  const members = await Promise.all(group.memberClusterIds.map((m) => listCacheClusters(ctx, { id: m })));
-  return { status: group.status, members: members.flat().sort((a, b) => a.id.localeCompare(b.id)) };
+  const view = viewOwnReads(ref, { readAt, replicationGroups, cacheClusters });
+  if (!view?.members.ok || (ref.kind === "replication-group" && !view.group)) throw notFound(ctx, ref.id);
+  return { status: view.status, members: view.members.value };
 }
 
 function notFound(ctx: AwsContext, id: string): AwsError {

@@ -7,10 +7,15 @@ import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { memoryDatabase } from "@/tools/testing/test-db";
 import { refreshStoredTarget } from "./refresh-target";
+import { storeAuditedTarget } from "./store-target";
+import { applyOptionsPerFile, wizardChoices } from "@/tools/testing/apply-helpers";
+import { previewPlan } from "@/lib/services/apply/preview";
+import { startApply } from "@/lib/services/apply/start-apply";
 
 const h = sandboxPerFile();
 const database = memoryDatabase();
 afterAll(async () => (await database).close());
+const applyOpts = applyOptionsPerFile(h);
 
 describe("refreshStoredTarget (after an apply, undo or verify)", () => {
   it("replaces one target's stored row with what AWS says now, and removes a target that is gone", async () => {
@@ -87,5 +92,35 @@ describe("refreshStoredTarget (after an apply, undo or verify)", () => {
       id: "deleted-since",
     });
     expect(await allTargetStates(db, { q: "deleted-since" }, "name")).toEqual([]);
+  }, 60_000);
+
+  it("stores an apply's closing audit as the apply found the target, without reading AWS again", async () => {
+    const { db } = await database;
+    const t0 = new Date("2026-01-16T12:00:00Z");
+    await claimAuditSlot(db, { id: "a2", slot: "s2", startedBy: "t", now: t0 });
+    await storeAudit(db, "a2", await auditForStorage(h.settings, {}), t0);
+    const row = async () =>
+      (await allTargetStates(db, { q: "standalone-redis" }, "name")).find(
+        (r) => r.targetId === "standalone-redis",
+      )!;
+    expect((await row()).verdict).toBe("needs-changes");
+
+    const target = { region: "us-east-1", kind: "cache-cluster", id: "standalone-redis" } as const;
+    const choices = await wizardChoices(h.context().access, target);
+    const user = { name: "operator", role: "operator" };
+    const preview = await previewPlan({ ...applyOpts, choices, user });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
+    const started = await startApply({ ...applyOpts, user, previewId: preview.previewId });
+    const [run, closing] = await Promise.all([started.finished, started.closing]);
+    expect(run.status).toBe("succeeded");
+    expect(closing?.audit?.verdict).toBe(run.readiness?.verdict);
+
+    h.sandbox.control.resetCalls();
+    await storeAuditedTarget(db, closing!);
+    expect(h.sandbox.control.calls()).toEqual({});
+    const stored = await row();
+    expect(stored).toMatchObject({ verdict: "ready", staleReason: null });
+    const notPassing = closing!.audit!.findings.filter((f) => f.severity !== "pass");
+    expect(stored.findings.map((f) => f.ruleId).sort()).toEqual(notPassing.map((f) => f.ruleId).sort());
   }, 60_000);
 });

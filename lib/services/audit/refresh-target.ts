@@ -1,17 +1,15 @@
 import "server-only";
 /**
- * After an apply, undo or engine verify finishes in the app, its target is read again (that one target and
- * what it references, lib/core/model's focused collect) and its stored row replaced, so the status page
- * shows the change at once instead of at the next scheduled audit. Best effort: a failed re-read leaves
- * the row as the last audit stored it, and never fails the action that asked.
+ * After an apply, undo or engine verify finishes in the app, its stored row is replaced, so the status page
+ * shows the change at once instead of at the next scheduled audit: from the apply's closing audit when there
+ * is one, else from the target read again (that one target and what it references, the focused collect).
+ * Best effort: a failed re-read leaves the row as the last audit stored it, and never fails the action.
  */
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import { targetStateOf } from "./stored-state";
+import { storeAuditedTarget, type AuditedTarget } from "./store-target";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { accountSettings } from "@/lib/services/estate";
-import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
-import { replaceTargetState } from "@/lib/adapters/db/target-states";
 import { collect } from "@/lib/services/collect/collect";
 import { openScope } from "@/lib/services/estate/scope-access";
 import type { TargetRef } from "@/lib/core/identity/identity";
@@ -25,42 +23,25 @@ export async function refreshStoredTarget(
   accountName?: string,
 ): Promise<void> {
   const access = await openScope(settings, ref.region);
-  const key = { ...ref, accountId: access.scope.accountId };
-  const snapshot = await collect(access, { target: key });
-  const audit = auditTarget(snapshot, snapshot.focus);
-  const stored = { accountId: key.accountId, region: key.region, kind: key.kind, targetId: key.id };
-  if (!audit) {
-    const list =
-      key.kind === "serverless"
-        ? snapshot.serverlessCaches
-        : key.kind === "cache-cluster"
-          ? snapshot.cacheClusters
-          : snapshot.replicationGroups;
-    // Absent from a list that failed to read is unknown, not gone: keep the row.
-    if (list.ok) await replaceTargetState(db, stored, undefined);
-    return;
-  }
-  const previous = (
-    await allTargetStates(
-      db,
-      { accountId: key.accountId, region: key.region, kind: key.kind, q: key.id },
-      "name",
-    )
-  ).find((r) => r.targetId === key.id);
-  const state = targetStateOf(audit, accountName ?? previous?.accountName ?? key.accountId);
-  await replaceTargetState(db, stored, state);
+  const snapshot = await collect(access, { target: { ...ref, accountId: access.scope.accountId } });
+  await storeAuditedTarget(db, { snapshot, audit: auditTarget(snapshot, snapshot.focus) }, accountName);
 }
 
-/** For actions: refresh in the background of this process, logging (never throwing) a failure. */
+/**
+ * For actions: refresh in the background of this process, logging (never throwing) a failure. Given the
+ * target as an action already read and audited it (an apply's closing audit), that is stored as it is.
+ */
 export function refreshStoredTargetLater(
   ref: Omit<TargetRef, "accountId"> & { accountId?: string },
+  audited?: AuditedTarget,
 ): Promise<void> {
   return (async () => {
     // The account's read credentials (its role), as the status page's audit reads it.
     const found = await accountSettings(ref.accountId, "read");
     if (!found.ok) return;
     const { db } = await defaultDatabase();
-    await refreshStoredTarget(db, found.settings, ref, found.account.name);
+    if (audited) await storeAuditedTarget(db, audited, found.account.name);
+    else await refreshStoredTarget(db, found.settings, ref, found.account.name);
   })().catch((err: unknown) => {
     const why =
       err instanceof AwsError ? err.problem.message : err instanceof Error ? err.message : String(err);

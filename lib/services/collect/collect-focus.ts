@@ -22,6 +22,7 @@ import type { TargetRef } from "@/lib/core/identity/identity";
 import { limiter, settle } from "./read-result";
 import type { FocusedSnapshot, ReadResult } from "@/lib/core/model/snapshot";
 import { viewTarget } from "@/lib/core/model/target-view";
+import { parameterGroupsOfFamily } from "@/lib/core/model/shared-groups";
 
 export interface Focus {
   target: TargetRef;
@@ -70,12 +71,8 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
   };
   const view = viewTarget(lists, ref);
   if (!view) return lists;
-  const nodes = view.members.ok ? view.members.value : [];
-  const subnetGroupName = nodes.find((m) => m.cacheSubnetGroupName)?.cacheSubnetGroupName;
-  const family =
-    focus.reuseCandidates && parameterGroups.ok
-      ? parameterGroups.value.filter((g) => g.family === view.family).map((g) => g.name)
-      : [];
+  const subnetGroupName = view.subnetGroupName;
+  const family = focus.reuseCandidates ? parameterGroupsOfFamily(lists, view.family).map((g) => g.name) : [];
   const groupNames = [...view.parameterGroupNames, ...family, ...(focus.parameterGroups ?? [])];
   const [subnetGroups, parameters, serverlessGroups] = await Promise.all([
     subnetGroupName ? found(listCacheSubnetGroups(ctx, { name: subnetGroupName })) : none<never>(),

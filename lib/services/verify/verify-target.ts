@@ -1,10 +1,14 @@
 /**
- * Verify one target by name: read its region live (as the status page does), find the cluster's audit
- * (its connection settings and what its parameter group says), then verify on the engine. Shared by the
- * CLI, the detail page's action and the check after an apply.
+ * Verify one target by name: read that target live, focused (it and what it references, as the detail page
+ * does, not its whole region), audit it (its connection settings and what its parameter group says), then
+ * verify on the engine. Shared by the CLI, the detail page's action and the check after an apply.
  */
+import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
+import { collect } from "@/lib/services/collect/collect";
+import { openScope } from "@/lib/services/estate/scope-access";
+import { auditTarget } from "@/lib/core/readiness/audit";
+import type { ClusterAudit } from "@/lib/core/readiness/types";
 import type { TargetRef } from "@/lib/core/model/snapshot";
 import { readEngineRoutes } from "@/lib/adapters/redis/routes";
 import { verifyEngine } from "./verify";
@@ -46,10 +50,9 @@ export async function verifyTarget(
   if (!routes.ok) return routes;
   const ca = readEngineCa(env);
   if (!ca.ok) return ca;
-  const audit = await auditLiveRegion(settings, req.region);
-  if (audit.failed) return { ok: false, message: `${req.region} could not be read: ${audit.failed.message}` };
-  const cluster = audit.clusters.find((c) => c.name === req.id && (!req.kind || c.kind === req.kind));
-  if (!cluster) return { ok: false, message: `No cluster ${req.id} in ${req.region}.` };
+  const found = await auditOne(settings, req);
+  if (!found.ok) return found;
+  const cluster = found.audit;
   if (req.accountId && cluster.accountId !== req.accountId)
     return {
       ok: false,
@@ -64,4 +67,30 @@ export async function verifyTarget(
     prefix: req.prefix,
   });
   return { ok: true, verification };
+}
+
+/** Kinds tried for a name given without one, in the order a region's audit lists its targets. */
+const KINDS: TargetRef["kind"][] = ["replication-group", "cache-cluster", "serverless"];
+
+/**
+ * The target's audit from a focused read. A name without a kind is read as each kind in turn until one
+ * holds it (each read is small: the cluster list and the one target's references).
+ */
+async function auditOne(
+  settings: AwsSettings,
+  req: VerifyTargetRequest,
+): Promise<{ ok: true; audit: ClusterAudit } | { ok: false; message: string }> {
+  try {
+    const access = await openScope(settings, req.region);
+    for (const kind of req.kind ? [req.kind] : KINDS) {
+      const target = { accountId: access.scope.accountId, region: req.region, kind, id: req.id };
+      const snapshot = await collect(access, { target });
+      const audit = auditTarget(snapshot, snapshot.focus);
+      if (audit) return { ok: true, audit };
+    }
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    return { ok: false, message: `${req.region} could not be read: ${err.problem.message}` };
+  }
+  return { ok: false, message: `No cluster ${req.id} in ${req.region}.` };
 }

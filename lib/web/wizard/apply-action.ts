@@ -7,6 +7,7 @@ import { getPreview } from "@/lib/adapters/db/lookups";
 import { startApply } from "@/lib/services/apply/start-apply";
 import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
+import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { applyFailure } from "./apply-failure";
 import { wizardSettings } from "./live";
 
@@ -37,14 +38,16 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
   let runId: string;
   try {
     let finished: Promise<ApplyRun>;
-    ({ runId, finished } = await startApply({
+    let closing: Promise<AuditedTarget | undefined>;
+    ({ runId, finished, closing } = await startApply({
       settings: setup.settings,
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
     }));
-    // When the run ends (in the background), the status page's stored row is read again.
-    void finished.then(
-      (run) => refreshStoredTargetLater(run.target),
+    // When the run ends (in the background), the status page's stored row takes the closing audit as it
+    // found the target; a run that stopped before it has the target read again.
+    void Promise.all([finished, closing]).then(
+      ([run, audited]) => refreshStoredTargetLater(run.target, audited),
       () => undefined,
     );
   } catch (err) {

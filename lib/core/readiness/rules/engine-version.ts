@@ -8,6 +8,17 @@ import { shq, sourceOf, unknownFinding } from "@/lib/core/readiness/remediation"
 import { compareVersions } from "@/lib/core/readiness/version";
 import type { Rule } from "./rule";
 
+/** BullMQ's Redis OSS thresholds: it refuses to run below the first and warns at connect below the second. */
+export const REDIS_MINIMUM = "5.0.0";
+export const REDIS_RECOMMENDED = "6.2.0";
+
+/** How BullMQ takes a Redis OSS version: the one reading of the thresholds, for the rule and the wizard. */
+export function redisVersionSupport(version: string): "refused" | "warned" | "supported" {
+  if (compareVersions(version, REDIS_MINIMUM) < 0) return "refused";
+  if (compareVersions(version, REDIS_RECOMMENDED) < 0) return "warned";
+  return "supported";
+}
+
 export const engineVersionRule: Rule = {
   id: "engine-version",
   title: "Engine: Redis OSS ≥ 5.0 (≥ 6.2 recommended) or Valkey; Memcached not applicable",
@@ -64,7 +75,8 @@ export const engineVersionRule: Rule = {
         upgradeCommand(t.ref.kind, t.ref.id, t.region),
       ],
     };
-    if (compareVersions(version, "5.0.0") < 0) {
+    const support = redisVersionSupport(version);
+    if (support === "refused") {
       return [
         {
           ruleId: "engine-version",
@@ -78,7 +90,7 @@ export const engineVersionRule: Rule = {
         },
       ];
     }
-    if (compareVersions(version, "6.2.0") < 0) {
+    if (support === "warned") {
       return [
         {
           ruleId: "engine-version",
