@@ -81,11 +81,10 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
       ? settle(listSecurityGroups(ctx, { ids: view.securityGroupIds }))
       : undefined,
   ]);
-  const vpcId = subnetGroups.ok
-    ? subnetGroups.value[0]?.vpcId
-    : serverlessGroups?.ok
-      ? serverlessGroups.value[0]?.vpcId
-      : undefined;
+  // A serverless cache has no subnet group: its VPC is its security groups'.
+  const vpcId =
+    (subnetGroups.ok ? subnetGroups.value[0]?.vpcId : undefined) ??
+    (serverlessGroups?.ok ? serverlessGroups.value[0]?.vpcId : undefined);
   const [vpcs, securityGroups] = await Promise.all([
     vpcId ? settle(listVpcs(ctx, { ids: [vpcId] })) : none<never>(),
     serverlessGroups ??
