@@ -43,16 +43,16 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     const { code, stdout, stderr } = await runCli(["--all-accounts", "--json"]);
     expect(code).toBe(1);
     const exported = JSON.parse(stdout) as {
-      accounts: { accountId: string; accountName: string; verdict?: string; problems: string[] }[];
-      regions: { accountId: string; region: string; clusters: Row[] }[];
+      accounts: {
+        accountId: string;
+        accountName: string;
+        problem?: string;
+        regions: { region: string; failed?: string }[];
+      }[];
+      clusters: Row[];
     };
     const verdicts: Record<string, Record<string, Record<string, string>>> = {};
-    for (const r of exported.regions) {
-      for (const c of r.clusters) {
-        expect([c.accountId, c.region]).toEqual([r.accountId, r.region]);
-        ((verdicts[c.accountId] ??= {})[c.region] ??= {})[c.name] = c.verdict;
-      }
-    }
+    for (const c of exported.clusters) ((verdicts[c.accountId] ??= {})[c.region] ??= {})[c.name] = c.verdict;
     expect(verdicts).toEqual({
       "123456789012": SEED_VERDICTS,
       "210987654321": { "us-east-1": { "stg-orders": "needs-changes", "stg-jobs-valkey8": "ready" } },
@@ -61,7 +61,7 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
       },
     });
     // Members' empty regions are audited (and empty), not skipped.
-    expect(exported.regions.map((r) => `${r.accountId}/${r.region}`)).toEqual([
+    expect(exported.accounts.flatMap((a) => a.regions.map((r) => `${a.accountId}/${r.region}`))).toEqual([
       "123456789012/us-east-1",
       "123456789012/eu-west-1",
       "210987654321/us-east-1",
@@ -70,13 +70,11 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
       "345678901234/eu-west-1",
     ]);
     const research = exported.accounts.find((a) => a.accountId === "456789012345")!;
-    expect(research).toEqual({
+    expect(research).toMatchObject({
       accountId: "456789012345",
       accountName: "research",
-      verdict: "unknown",
-      problems: [
-        "Unknown: every cluster of research (456789012345): QueueReady cannot assume arn:aws:iam::456789012345:role/OrganizationAccountAccessRole (AccessDenied): its trust policy must allow QueueReady's identity with the configured ExternalId.",
-      ],
+      problem:
+        "QueueReady cannot assume arn:aws:iam::456789012345:role/OrganizationAccountAccessRole (AccessDenied): its trust policy must allow QueueReady's identity with the configured ExternalId.",
     });
     expect(exported.accounts.map((a) => a.accountName)).toEqual([
       "management",
@@ -84,7 +82,7 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
       "payments",
       "research",
     ]);
-    expect(stderr).toBe(`${research.problems[0]}\n`);
+    expect(stderr).toBe(`Unknown: every cluster of research (456789012345): ${research.problem}\n`);
   });
 
   it("--account narrows to the named accounts; the table shows each account and exits 0 when all is Ready", async () => {

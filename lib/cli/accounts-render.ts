@@ -1,15 +1,11 @@
 /**
- * Renders an accounts audit for the terminal, as JSON (every row carries its account id and name) and as
- * CSV (the account_id column). An unreachable account or region is an Unknown line with its reason.
+ * Renders an audit for the terminal: the table, the JSON document the app exports too (every row carries its
+ * account id and name) and the CSV (the account_id column). An unreachable account or region is an Unknown
+ * line with its reason.
  */
-import {
-  countVerdicts,
-  liveCsvClusters,
-  toCsv,
-  VERDICT_LABELS,
-  type RegionAudit,
-} from "@/lib/core/readiness";
+import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS } from "@/lib/core/readiness";
 import type { AccountAudit } from "./accounts-audit";
+import { exportDocument, liveExportAccount } from "@/lib/core/rows/export-document";
 import { renderAuditTable } from "./audit-table";
 
 /** What cannot be judged, one line each: a whole account, or one region of it. */
@@ -43,25 +39,13 @@ export function renderAccountsTable(accounts: AccountAudit[]): string {
   return `${parts.join("\n\n")}\n\n${total}\n`;
 }
 
-function tagged(a: AccountAudit): (RegionAudit & { accountId: string; accountName: string })[] {
-  const tag = { accountId: a.accountId, accountName: a.accountName };
-  return a.regions.map((r) => ({ ...tag, ...r, clusters: r.clusters.map((c) => ({ ...tag, ...c })) }));
-}
-
-export function accountsJson(accounts: AccountAudit[], generatedAt = new Date().toISOString()): string {
-  const regions = accounts.flatMap(tagged);
-  const body = {
+/** The one export document (the app's Export JSON too): accounts with their regions, one row per target. */
+export function accountsJson(accounts: AccountAudit[], generatedAt = new Date()): string {
+  const parts = accounts.map((a) => liveExportAccount(a, a.regions));
+  return exportDocument(
+    { accounts: parts.map((p) => p.account), clusters: parts.flatMap((p) => p.clusters) },
     generatedAt,
-    summary: countVerdicts(regions.flatMap((r) => r.clusters)),
-    accounts: accounts.map((a) => ({
-      accountId: a.accountId,
-      accountName: a.accountName,
-      verdict: unknownLines(a).length > 0 ? "unknown" : undefined,
-      problems: unknownLines(a),
-    })),
-    regions,
-  };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  );
 }
 
 /** The CSV export of every readable region; each row's account_id and account_name name its account. */

@@ -62,10 +62,14 @@ describe("npm run audit (spawned against the sandbox)", () => {
       unknown: 0,
     });
     expect(
-      exported.regions.map((r: { clusters: { name: string; verdict: string }[] }) =>
-        r.clusters.map((c) => `${c.name}:${c.verdict}`),
-      ),
-    ).toEqual([["jobs-valkey8:ready"], ["eu-jobs-valkey7:ready"]]);
+      exported.clusters.map((c: { region: string; name: string; verdict: string }) => [
+        c.region,
+        `${c.name}:${c.verdict}`,
+      ]),
+    ).toEqual([
+      ["us-east-1", "jobs-valkey8:ready"],
+      ["eu-west-1", "eu-jobs-valkey7:ready"],
+    ]);
   });
 
   it("exports CSV rows whose verdicts match SEED.md", async () => {

@@ -96,7 +96,7 @@ describe("--json through npm", () => {
 
   it("is valid JSON with npm run -s, and is not without -s (npm prints its banner first)", async () => {
     const silent = await npmAudit(["run", "-s"]);
-    expect(JSON.parse(silent).regions[0].region).toBe("eu-west-1");
+    expect(JSON.parse(silent).accounts[0].regions[0].region).toBe("eu-west-1");
     const loud = await npmAudit(["run"]);
     expect(loud).toMatch(/^\s*> queueready@/);
     expect(() => JSON.parse(loud)).toThrow();

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
 import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
-import { exportCsv, exportJson, type RegionAudit } from "@/lib/core/readiness";
+import type { RegionAudit } from "@/lib/core/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
 import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";
 import { AUDIT_USAGE, parseAuditArgs, type AuditArgs } from "./audit-args";
@@ -86,12 +86,16 @@ export async function runAuditCli(
     return EXIT_FAILED;
   }
   const [account] = own.accounts;
-  if (account?.problem) {
+  if (!account) {
+    io.err("The credentials name no account.\n");
+    return EXIT_FAILED;
+  }
+  if (account.problem) {
     // Not even who the credentials are: no region can be read.
     for (const region of new Set(regions)) io.err(`Could not audit ${region}: ${account.problem.message}\n`);
     return EXIT_FAILED;
   }
-  const all = account?.regions ?? [];
+  const all = account.regions;
   const failed = all.filter((a) => a.failed);
   for (const a of failed) io.err(`Could not audit ${a.region}: ${a.failed!.message}\n`);
   if (failed.length > 0) return EXIT_FAILED;
@@ -105,9 +109,9 @@ export async function runAuditCli(
   }
   io.out(
     args.format === "json"
-      ? exportJson(audits)
+      ? accountsJson([{ ...account, regions: audits }])
       : args.format === "csv"
-        ? exportCsv(audits)
+        ? accountsCsv([{ ...account, regions: audits }])
         : renderAuditTable(audits),
   );
 

@@ -48,19 +48,29 @@ export async function runVerifyCli(
     io.err(`${read.problem.message}\n`);
     return 2;
   }
-  // The estate of one: the credentials' own account (--account only checks that it is the one meant).
-  const estate = await getEstate({ settings: read.settings, env, mode: "own" }, { fresh: true });
-  const own = estate.ok ? estate.accounts[0] : undefined;
-  if (!own?.read) {
-    const problem = estate.ok ? own?.problem : estate.problem;
+  // --account: that account of the estate (its read role), as `audit --account` finds it; else the estate
+  // of one, the credentials' own account.
+  const mode = args.account ? "all" : "own";
+  const estate = await getEstate({ settings: read.settings, env, mode }, { fresh: true });
+  const chosen = estate.ok
+    ? args.account
+      ? estate.accounts.find((a) => a.accountId === args.account)
+      : estate.accounts[0]
+    : undefined;
+  if (estate.ok && args.account && !chosen) {
+    io.err(`Account ${args.account} is not one of the accounts these credentials reach.\n`);
+    return 2;
+  }
+  if (!chosen?.read) {
+    const problem = estate.ok ? chosen?.problem : estate.problem;
     io.err(`${args.region} could not be read: ${problem?.message ?? "the account cannot be read."}\n`);
     return 2;
   }
-  const settings = own.read;
+  const settings = chosen.read;
   const request = {
     region: args.region,
     id: args.cluster,
-    accountId: args.account,
+    accountId: chosen.accountId,
     username: env.QUEUEREADY_REDIS_USERNAME || undefined,
   };
   let token = env.QUEUEREADY_AUTH_TOKEN || undefined;

@@ -5,6 +5,7 @@ import { writeDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { SANDBOX_AUTH_TOKEN } from "@/tools/sandbox/engines";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { STAGING_ID } from "@/tools/sandbox/seed/organization-seed";
 import { runCliProcess } from "@/tools/testing/cli-helpers";
 import { describeEngines, engineEnv } from "@/tools/testing/engine-sandbox";
 import { runVerifyCli } from "./run-verify";
@@ -89,6 +90,37 @@ describeEngines("npm run verify", () => {
     // Generous: it includes starting tsx; the check itself is timed in lib/services/verify (under 5 s).
     expect(r.ms).toBeLessThan(20_000);
   }, 60_000);
+
+  it("--account of a member account verifies that account's cluster, read through its role", async () => {
+    const r = await inProcess([
+      "--region",
+      "us-east-1",
+      "--cluster",
+      "stg-orders",
+      "--account",
+      STAGING_ID,
+      "--json",
+    ]);
+    expect(r.err).not.toMatch(/No cluster stg-orders/);
+    const json = JSON.parse(r.out) as { target: Record<string, string>; outcome: string };
+    expect(json.target).toMatchObject({ accountId: STAGING_ID, region: "us-east-1", id: "stg-orders" });
+    // Member accounts have no engines behind the sandbox: the API side was read, the engine is not reachable.
+    expect(json.outcome).toBe("unreachable");
+    expect(r.code).toBe(2);
+  });
+
+  it("--account that the credentials do not reach: exit 2, saying so, nothing verified", async () => {
+    const r = await inProcess([
+      "--region",
+      "us-east-1",
+      "--cluster",
+      "stg-orders",
+      "--account",
+      "999999999999",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Account 999999999999 is not one of the accounts these credentials reach/);
+  });
 
   it("exit 1 when reachable but evicting; the text shows engine says beside API says", async () => {
     const r = await inProcess(["--region", "us-east-1", "--cluster", "sessions-redis62"]);

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { seedSnapshot } from "@/tools/testing/fixtures";
 import { auditRegion } from "./audit";
-import { countVerdicts, exportCsv, exportJson } from "./export";
+import { countVerdicts, exportCsv } from "./export";
+import { exportDocument, liveExportAccount } from "@/lib/core/rows/export-document";
 
 const regions = () => [auditRegion(seedSnapshot("us-east-1")), auditRegion(seedSnapshot("eu-west-1"))];
+const exportJson = (generatedAt?: Date) => {
+  const { account, clusters } = liveExportAccount(
+    { accountId: "123456789012", accountName: "sandbox" },
+    regions(),
+  );
+  return exportDocument({ accounts: [account], clusters }, generatedAt);
+};
 
 describe("export", () => {
   it("counts every verdict, zeros included", () => {
@@ -19,15 +27,13 @@ describe("export", () => {
   });
 
   it("exports JSON with the summary and every cluster", () => {
-    const parsed = JSON.parse(exportJson(regions(), "2026-01-15T12:00:00.000Z"));
+    const parsed = JSON.parse(exportJson(new Date("2026-01-15T12:00:00.000Z")));
     expect(parsed.generatedAt).toBe("2026-01-15T12:00:00.000Z");
     expect(parsed.summary.ready).toBe(3);
-    expect(
-      parsed.regions.map((r: { region: string; clusters: unknown[] }) => [r.region, r.clusters.length]),
-    ).toEqual([
-      ["us-east-1", 12],
-      ["eu-west-1", 3],
-    ]);
+    const perRegion = (region: string) =>
+      parsed.clusters.filter((c: { region: string }) => c.region === region).length;
+    expect(parsed.accounts[0].regions).toEqual([{ region: "us-east-1" }, { region: "eu-west-1" }]);
+    expect([perRegion("us-east-1"), perRegion("eu-west-1")]).toEqual([12, 3]);
   });
 
   it("writes one CSV row per cluster with findings joined", () => {
@@ -45,15 +51,10 @@ describe("export", () => {
   });
 
   it("gives Memcached no maxmemory-policy (it has none), in the JSON and the CSV", () => {
-    const parsed = JSON.parse(exportJson(regions()));
-    const memcached = parsed.regions[0].clusters.find(
-      (c: { name: string }) => c.name === "sessions-memcached",
-    );
-    expect(memcached.parameterGroup).toEqual({
-      name: "default.memcached1.6",
-      family: "memcached1.6",
-      isDefault: true,
-    });
+    const parsed = JSON.parse(exportJson());
+    const memcached = parsed.clusters.find((c: { name: string }) => c.name === "sessions-memcached");
+    expect(memcached.parameterGroup).toBe("default.memcached1.6");
+    expect(memcached.maxmemoryPolicy).toBeUndefined();
     const [header, ...rows] = exportCsv(regions()).split("\r\n");
     const cells = rows.find((l) => l.includes(",sessions-memcached,"))?.split(",") ?? [];
     // By column name: the identity columns in front of these may grow (account, region, kind).

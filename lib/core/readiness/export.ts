@@ -1,15 +1,9 @@
 /**
- * The live audit as files: JSON (everything, for machines and the CLI's --json) and CSV (one row per cluster,
- * for spreadsheets, in ./csv's columns).
+ * The live audit as CSV (one row per cluster, for spreadsheets, in ./csv's columns) and the verdict counts
+ * every summary shows. The JSON document is lib/core/rows/export-document.ts, shared with the app.
  */
 import { toCsv, type CsvCluster } from "./csv";
 import { VERDICT_LABELS, type RegionAudit, type Verdict } from "./types";
-
-export interface AuditExport {
-  generatedAt: string;
-  summary: Record<Verdict, number>;
-  regions: RegionAudit[];
-}
 
 /**
  * Counts per verdict, every verdict present (zeros included) so the page's summary never has holes. A stored
@@ -22,17 +16,6 @@ export function countVerdicts(clusters: readonly { verdict: string }[]): Record<
   >;
   for (const c of clusters) if (c.verdict in counts) counts[c.verdict as Verdict]++;
   return counts;
-}
-
-export function toExport(
-  regions: RegionAudit[],
-  generatedAt: string = new Date().toISOString(),
-): AuditExport {
-  return { generatedAt, summary: countVerdicts(regions.flatMap((r) => r.clusters)), regions };
-}
-
-export function exportJson(regions: RegionAudit[], generatedAt?: string): string {
-  return `${JSON.stringify(toExport(regions, generatedAt), null, 2)}\n`;
 }
 
 /** A live audit's clusters as CSV rows: read at their region's audit time, never stale. */

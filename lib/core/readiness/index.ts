@@ -3,6 +3,6 @@ export * from "./types";
 export { auditRegion, auditTarget, verdictOf, snapshotProblems } from "./audit";
 export { RULES, type Rule } from "./rules";
 export { connectionSnippet, type SnippetOptions } from "./connection-snippet";
-export { countVerdicts, exportCsv, exportJson, liveCsvClusters, toExport, type AuditExport } from "./export";
+export { countVerdicts, exportCsv, liveCsvClusters } from "./export";
 export { CSV_COLUMNS, csvCell, toCsv, type CsvCluster } from "./csv";
 export { wizardHref } from "./remediation";

@@ -1,3 +1,4 @@
+import { ACCOUNT_ID } from "@/tools/testing/fixtures";
 import { afterAll, describe, expect, it } from "vitest";
 import { claimAuditSlot } from "@/lib/adapters/db/audits";
 import { storeAudit } from "@/lib/services/audit/store-audit";
@@ -52,6 +53,7 @@ describe("refreshStoredTarget (after an apply, undo or verify)", () => {
     );
     expect((await orders()).verdict).toBe("ready");
     await refreshStoredTarget(db, h.settings, {
+      accountId: ACCOUNT_ID,
       region: "us-east-1",
       kind: "replication-group",
       id: "orders-redis7",
@@ -87,6 +89,7 @@ describe("refreshStoredTarget (after an apply, undo or verify)", () => {
       t0,
     );
     await refreshStoredTarget(db, h.settings, {
+      accountId: ACCOUNT_ID,
       region: "us-east-1",
       kind: "replication-group",
       id: "deleted-since",

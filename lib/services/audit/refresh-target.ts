@@ -19,11 +19,13 @@ import { auditTarget } from "@/lib/core/readiness";
 export async function refreshStoredTarget(
   db: Db,
   settings: AwsSettings,
-  ref: Omit<TargetRef, "accountId"> & { accountId?: string },
+  ref: TargetRef,
   accountName?: string,
 ): Promise<void> {
   const access = await openScope(settings, ref.region);
-  const snapshot = await collect(access, { target: { ...ref, accountId: access.scope.accountId } });
+  if (access.scope.accountId !== ref.accountId)
+    throw new Error(`The settings for ${ref.accountId} reach account ${access.scope.accountId}.`);
+  const snapshot = await collect(access, { target: ref });
   await storeAuditedTarget(db, { snapshot, audit: auditTarget(snapshot, snapshot.focus) }, accountName);
 }
 
@@ -31,10 +33,7 @@ export async function refreshStoredTarget(
  * For actions: refresh in the background of this process, logging (never throwing) a failure. Given the
  * target as an action already read and audited it (an apply's closing audit), that is stored as it is.
  */
-export function refreshStoredTargetLater(
-  ref: Omit<TargetRef, "accountId"> & { accountId?: string },
-  audited?: AuditedTarget,
-): Promise<void> {
+export function refreshStoredTargetLater(ref: TargetRef, audited?: AuditedTarget): Promise<void> {
   return (async () => {
     // The account's read credentials (its role), as the status page's audit reads it.
     const found = await accountSettings(ref.accountId, "read");

@@ -14,16 +14,12 @@ export type TargetRead = { ok: true; snapshot: FocusedSnapshot } | { ok: false; 
  * Only an unusable region (bad name, no credentials at all) fails as a whole; single reads fail inside the
  * snapshot and turn the checks that need them into Unknown.
  */
-export async function readTargetSnapshot(
-  settings: AwsSettings,
-  ref: Omit<TargetRef, "accountId">,
-): Promise<TargetRead> {
+export async function readTargetSnapshot(settings: AwsSettings, ref: TargetRef): Promise<TargetRead> {
   try {
     const access = await openScope(settings, ref.region);
-    return {
-      ok: true,
-      snapshot: await collect(access, { target: { ...ref, accountId: access.scope.accountId } }),
-    };
+    if (access.scope.accountId !== ref.accountId)
+      throw new Error(`The settings for ${ref.accountId} reach account ${access.scope.accountId}.`);
+    return { ok: true, snapshot: await collect(access, { target: ref }) };
   } catch (err) {
     if (err instanceof AwsError) return { ok: false, problem: err.problem };
     throw err;

@@ -19,7 +19,8 @@ export interface VerifyTargetRequest {
   region: string;
   id: string;
   kind?: TargetRef["kind"];
-  accountId?: string;
+  /** The account the settings reach: a different one is refused, never verified by mistake. */
+  accountId: string;
   token?: string;
   username?: string;
   timeoutMs?: number;
@@ -53,7 +54,7 @@ export async function verifyTarget(
   const found = await auditOne(settings, req);
   if (!found.ok) return found;
   const cluster = found.audit;
-  if (req.accountId && cluster.accountId !== req.accountId)
+  if (cluster.accountId !== req.accountId)
     return {
       ok: false,
       message: `The AWS credentials reach account ${cluster.accountId}, not ${req.accountId}: use that account's credentials.`,

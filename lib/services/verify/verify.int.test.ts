@@ -8,6 +8,7 @@ import { SANDBOX_AUTH_TOKEN } from "@/tools/sandbox/engines";
 import type { Database } from "@/lib/adapters/db";
 import { memoryDatabase } from "@/tools/testing/test-db";
 import { describeEngines, engineEnv, enginePort } from "@/tools/testing/engine-sandbox";
+import { ACCOUNT_ID } from "@/tools/testing/fixtures";
 import { exitCodeOf } from "./verify";
 import { verifyTarget } from "./verify-target";
 import { infoFields as infoFieldsOf } from "@/lib/core/verify/info";
@@ -62,7 +63,7 @@ async function otherClients(cacheClusterId: string): Promise<number> {
 }
 
 const verify = (id: string, extra: { token?: string; prefix?: string } = {}, e = env) =>
-  verifyTarget(h.settings, { region: "us-east-1", id, ...extra }, e).then((r) => {
+  verifyTarget(h.settings, { accountId: ACCOUNT_ID, region: "us-east-1", id, ...extra }, e).then((r) => {
     if (!r.ok) throw new Error(r.message);
     return r.verification;
   });

@@ -40,6 +40,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = paramsOf(url);
   const query = parseStatusQuery(params);
   const estate = await getEstate();
+  const regionsOf = new Map(estate.ok ? estate.accounts.map((a) => [a.accountId, a.regions]) : []);
   if (estate.ok) {
     const configured = {
       accounts: estate.accounts.map((a) => a.accountId),
@@ -55,7 +56,7 @@ export async function GET(request: Request): Promise<Response> {
   const now = new Date();
   const stamp = now.toISOString().slice(0, 19).replaceAll(":", "").replace("T", "-");
   const scope = [query.accountId, query.region].filter(Boolean).join("-") || "all";
-  return new Response(format === "csv" ? storedCsv(rows) : storedJson(rows, run, now), {
+  return new Response(format === "csv" ? storedCsv(rows) : storedJson(rows, run, now, regionsOf), {
     headers: {
       "content-type": TYPES[format],
       "content-disposition": `attachment; filename="queueready-audit-${scope}-${stamp}.${format}"`,

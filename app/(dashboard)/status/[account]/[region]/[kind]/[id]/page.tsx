@@ -51,7 +51,12 @@ export default async function ClusterPage({ params }: { params: Params }) {
   }
   const { read: settings, name } = found.account;
   if (!settings.regions.includes(region)) notFound();
-  const read = await readTargetSnapshot(settings, { kind: kind as TargetKind, region, id });
+  const read = await readTargetSnapshot(settings, {
+    accountId: account,
+    kind: kind as TargetKind,
+    region,
+    id,
+  });
   if (!read.ok)
     return (
       <Problem title={id} what={`${name} (${account}) ${region} could not be read`} problem={read.problem} />
