@@ -10,7 +10,6 @@ import {
   ModifyCacheClusterCommand,
   ModifyCacheParameterGroupCommand,
   ModifyReplicationGroupCommand,
-  ResetCacheParameterGroupCommand,
 } from "@aws-sdk/client-elasticache";
 import { callAws, chunk } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
@@ -19,7 +18,7 @@ import { checkParameterGroupName } from "@/lib/core/model/names";
 import { reshapeCacheCluster, reshapeCacheParameterGroup, reshapeReplicationGroup } from "./reshape";
 import type { CacheCluster, CacheParameterGroup, ReplicationGroup, Tag } from "@/lib/core/model/resources";
 
-/** AWS takes at most 20 parameters per ModifyCacheParameterGroup / ResetCacheParameterGroup call. */
+/** AWS takes at most 20 parameters per ModifyCacheParameterGroup call. */
 const PARAMETERS_PER_CALL = 20;
 
 /** The attachment change for a cluster. `securityGroupIds` REPLACES the list: send the existing ids too. */
@@ -74,22 +73,6 @@ export async function modifyCacheParameterGroup(
         }),
       ),
     );
-  }
-}
-
-/** Back to the family defaults: every parameter, or the named ones (20 per call). */
-export async function resetCacheParameterGroup(
-  ctx: AwsContext,
-  name: string,
-  opts: { all: true } | { names: string[] },
-): Promise<void> {
-  const send = (input: { ResetAllParameters?: boolean; ParameterNameValues?: { ParameterName: string }[] }) =>
-    callAws(ctx, "elasticache", "ResetCacheParameterGroup", ({ elasticache }) =>
-      elasticache.send(new ResetCacheParameterGroupCommand({ CacheParameterGroupName: name, ...input })),
-    );
-  if ("all" in opts) return void (await send({ ResetAllParameters: true }));
-  for (const batch of chunk(opts.names, PARAMETERS_PER_CALL)) {
-    await send({ ParameterNameValues: batch.map((n) => ({ ParameterName: n })) });
   }
 }
 
