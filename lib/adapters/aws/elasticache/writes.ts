@@ -4,7 +4,6 @@
  */
 
 import {
-  AddTagsToResourceCommand,
   CreateCacheParameterGroupCommand,
   DeleteCacheParameterGroupCommand,
   ModifyCacheClusterCommand,
@@ -106,13 +105,6 @@ export async function modifyCacheCluster(
     elasticache.send(new ModifyCacheClusterCommand({ CacheClusterId: id, ...changeInput(change) })),
   );
   return reshapeCacheCluster(out.CacheCluster ?? { CacheClusterId: id }, ctx.region);
-}
-
-export async function addTagsToResource(ctx: AwsContext, arn: string, tags: Tag[]): Promise<void> {
-  if (tags.length === 0) return;
-  await callAws(ctx, "elasticache", "AddTagsToResource", ({ elasticache }) =>
-    elasticache.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toSdkTags(tags) })),
-  );
 }
 
 // ApplyImmediately only governs node type/version/count; group attachments apply at once either way.
