@@ -9,10 +9,11 @@ import type { DispatchEnv } from "./dispatch";
 import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
 import { defaultAccount, standaloneState } from "./model/accounts";
-import type { SandboxState } from "./model/state";
+import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
 import { loadState, saveState } from "./persist";
 import { buildState } from "./seed/build";
 import { listen } from "./server";
+import { SettleTimer } from "./settle-timer";
 
 export type { SandboxAccountInfo, SandboxControl, SandboxOptions } from "./control";
 export type { FaultSpec, FaultKind } from "./faults";
@@ -56,25 +57,36 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     if (opts.persistFile) saveState(opts.persistFile, state);
   };
 
+  const now = () => Date.now();
+  const onInSync = engines
+    ? (region: RegionState, cc: CacheClusterState) => engines.parametersInSync(region, cc)
+    : undefined;
+  // Pending changes complete on their own clock, not on the next request's.
+  const settler = new SettleTimer({ state: () => state, now, onInSync, onSettled: persist });
+
   const env: DispatchEnv = {
     get state() {
       return state;
     },
     applyDelayMs: opts.applyDelayMs ?? 3000,
-    now: () => Date.now(),
+    now,
     countCall: (key) => {
       counts[key] = (counts[key] ?? 0) + 1;
     },
     matchFault: (action, region) => faults.match(action, region),
-    afterWrite: persist,
+    afterWrite: () => {
+      persist();
+      settler.schedule();
+    },
     log,
-    onInSync: engines ? (region, cc) => engines.parametersInSync(region, cc) : undefined,
+    onInSync,
   };
   const control: SandboxControl = {
     reset(next) {
       seed = next ?? seed;
       state = buildState(seed);
       persist();
+      settler.schedule();
       void startEngines()?.catch((e: unknown) => log(`engines: restart failed: ${String(e)}`));
     },
     configure(o) {
@@ -101,18 +113,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     await engines?.stop();
     throw e;
   }
+  // A persisted state may hold changes that were still applying when it was saved.
+  settler.schedule();
   const settled = engines ? () => engines.settled() : undefined;
   const server = await listen(
     { env, control, latencyMs: () => latencyMs, settled },
     host,
     opts.port ?? 4566,
   ).catch(async (e: unknown) => {
+    settler.stop();
     await engines?.stop();
     throw e;
   });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;
   log(`sandbox listening on ${url} (regions ${control.regions().join(", ")})`);
   const close = async () => {
+    settler.stop();
     await server.close();
     await engines?.stop();
   };
