@@ -10,7 +10,7 @@ import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
 import { defaultAccount, standaloneState } from "./model/accounts";
 import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
-import { loadState, saveState } from "./persist";
+import { loadState, sameSeed, saveState } from "./persist";
 import { buildState } from "./seed/build";
 import { listen } from "./server";
 import { SettleTimer } from "./settle-timer";
@@ -44,8 +44,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   if (!LOOPBACK.test(host)) throw new Error(`The sandbox listens on loopback only, not on ${host}.`);
   const log = opts.log ?? (() => {});
   let latencyMs = opts.latencyMs ?? 0;
-  let seed = opts.seed ?? "default";
-  let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
+  // The seed the sandbox starts with is the one a reset without a seed goes back to.
+  const startSeed = opts.seed ?? "default";
+  let seed = startSeed;
+  const saved = opts.persistFile ? loadState(opts.persistFile) : undefined;
+  // A state saved under another seed (say a fleet a reset asked for) is not this start's: build the seed asked for.
+  const resumed = saved && (saved.seed === undefined || sameSeed(saved.seed, seed)) ? saved.state : undefined;
+  if (saved && !resumed)
+    log(`sandbox: ${opts.persistFile} holds a state of another seed; starting from the seed asked for`);
+  let state: SandboxState = resumed ?? buildState(seed);
   const faults = new FaultTable();
   const engineSetup = opts.engines ? createEngineManager(log) : undefined;
   if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
@@ -54,8 +61,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const startEngines = () => engines?.start(typeof seed === "object" ? standaloneState([]) : state);
   let counts: Record<string, number> = {};
   const persist = () => {
-    if (opts.persistFile) saveState(opts.persistFile, state);
+    if (opts.persistFile) saveState(opts.persistFile, state, seed);
   };
+  if (saved && !resumed) persist();
 
   const now = () => Date.now();
   const onInSync = engines
@@ -83,7 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   };
   const control: SandboxControl = {
     reset(next) {
-      seed = next ?? seed;
+      seed = next ?? startSeed;
       state = buildState(seed);
       persist();
       settler.schedule();
