@@ -35,6 +35,7 @@ export interface SandboxAccountInfo {
 }
 
 export interface SandboxControl {
+  /** Rebuilds the state from `seed`; without one, from the seed the sandbox started with. */
   reset(seed?: SandboxOptions["seed"]): void;
   configure(o: { latencyMs?: number; applyDelayMs?: number }): void;
   addFault(f: FaultSpec): void;

@@ -9,10 +9,11 @@ import type { DispatchEnv } from "./dispatch";
 import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
 import { defaultAccount, standaloneState } from "./model/accounts";
-import type { SandboxState } from "./model/state";
-import { loadState, saveState } from "./persist";
+import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
+import { loadState, sameSeed, saveState } from "./persist";
 import { buildState } from "./seed/build";
 import { listen } from "./server";
+import { SettleTimer } from "./settle-timer";
 
 export type { SandboxAccountInfo, SandboxControl, SandboxOptions } from "./control";
 export type { FaultSpec, FaultKind } from "./faults";
@@ -43,8 +44,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   if (!LOOPBACK.test(host)) throw new Error(`The sandbox listens on loopback only, not on ${host}.`);
   const log = opts.log ?? (() => {});
   let latencyMs = opts.latencyMs ?? 0;
-  let seed = opts.seed ?? "default";
-  let state: SandboxState = (opts.persistFile && loadState(opts.persistFile)) || buildState(seed);
+  // The seed the sandbox starts with is the one a reset without a seed goes back to.
+  const startSeed = opts.seed ?? "default";
+  let seed = startSeed;
+  const saved = opts.persistFile ? loadState(opts.persistFile) : undefined;
+  // A state saved under another seed (say a fleet a reset asked for) is not this start's: build the seed asked for.
+  const resumed = saved && (saved.seed === undefined || sameSeed(saved.seed, seed)) ? saved.state : undefined;
+  if (saved && !resumed)
+    log(`sandbox: ${opts.persistFile} holds a state of another seed; starting from the seed asked for`);
+  let state: SandboxState = resumed ?? buildState(seed);
   const faults = new FaultTable();
   const engineSetup = opts.engines ? createEngineManager(log) : undefined;
   if (engineSetup && !engineSetup.ok) log(`sandbox: no real engines: ${engineSetup.reason}`);
@@ -53,28 +61,40 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const startEngines = () => engines?.start(typeof seed === "object" ? standaloneState([]) : state);
   let counts: Record<string, number> = {};
   const persist = () => {
-    if (opts.persistFile) saveState(opts.persistFile, state);
+    if (opts.persistFile) saveState(opts.persistFile, state, seed);
   };
+  if (saved && !resumed) persist();
+
+  const now = () => Date.now();
+  const onInSync = engines
+    ? (region: RegionState, cc: CacheClusterState) => engines.parametersInSync(region, cc)
+    : undefined;
+  // Pending changes complete on their own clock, not on the next request's.
+  const settler = new SettleTimer({ state: () => state, now, onInSync, onSettled: persist });
 
   const env: DispatchEnv = {
     get state() {
       return state;
     },
     applyDelayMs: opts.applyDelayMs ?? 3000,
-    now: () => Date.now(),
+    now,
     countCall: (key) => {
       counts[key] = (counts[key] ?? 0) + 1;
     },
     matchFault: (action, region) => faults.match(action, region),
-    afterWrite: persist,
+    afterWrite: () => {
+      persist();
+      settler.schedule();
+    },
     log,
-    onInSync: engines ? (region, cc) => engines.parametersInSync(region, cc) : undefined,
+    onInSync,
   };
   const control: SandboxControl = {
     reset(next) {
-      seed = next ?? seed;
+      seed = next ?? startSeed;
       state = buildState(seed);
       persist();
+      settler.schedule();
       void startEngines()?.catch((e: unknown) => log(`engines: restart failed: ${String(e)}`));
     },
     configure(o) {
@@ -101,18 +121,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     await engines?.stop();
     throw e;
   }
+  // A persisted state may hold changes that were still applying when it was saved.
+  settler.schedule();
   const settled = engines ? () => engines.settled() : undefined;
   const server = await listen(
     { env, control, latencyMs: () => latencyMs, settled },
     host,
     opts.port ?? 4566,
   ).catch(async (e: unknown) => {
+    settler.stop();
     await engines?.stop();
     throw e;
   });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${server.port}`;
   log(`sandbox listening on ${url} (regions ${control.regions().join(", ")})`);
   const close = async () => {
+    settler.stop();
     await server.close();
     await engines?.stop();
   };

@@ -1,15 +1,38 @@
 /**
- * Lazy state transitions. A modification stamps `settleAt = now + applyDelay`; every request first
- * settles the region against the clock, so no timers run and a persisted state resumes correctly.
+ * State transitions. A modification stamps `settleAt = now + applyDelay`. The sandbox's settle timer
+ * (settle-timer.ts) settles every region when the earliest deadline passes, as AWS completes a change on
+ * its own; every request also settles its region against the clock first, so a persisted state resumes
+ * correctly whichever comes first.
  */
-import type { CacheClusterState, RegionState } from "./state";
+import type { CacheClusterState, RegionState, SandboxState } from "./state";
+
+type InSyncListener = (region: RegionState, cc: CacheClusterState) => void;
+
+function regionsOf(state: SandboxState): RegionState[] {
+  return Object.values(state.accounts).flatMap((a) => Object.values(a.regions));
+}
+
+/** The earliest pending deadline of any account and region, or undefined when nothing is changing. */
+export function nextSettleAt(state: SandboxState): number | undefined {
+  let next: number | undefined;
+  for (const region of regionsOf(state)) {
+    for (const item of [...region.replicationGroups, ...region.cacheClusters]) {
+      if (item.settleAt !== undefined && (next === undefined || item.settleAt < next)) next = item.settleAt;
+    }
+  }
+  return next;
+}
+
+/** Settles every region against `now`; true when anything changed (the caller persists). */
+export function settleState(state: SandboxState, now: number, onInSync?: InSyncListener): boolean {
+  const before = nextSettleAt(state);
+  if (before === undefined || before > now) return false;
+  for (const region of regionsOf(state)) settleRegion(region, now, onInSync);
+  return true;
+}
 
 /** `onInSync` hears of every cluster whose parameter change just reached `in-sync` (the real engines follow). */
-export function settleRegion(
-  region: RegionState,
-  now: number,
-  onInSync?: (region: RegionState, cc: CacheClusterState) => void,
-): void {
+export function settleRegion(region: RegionState, now: number, onInSync?: InSyncListener): void {
   for (const rg of region.replicationGroups) {
     if (rg.settleAt !== undefined && rg.settleAt <= now) {
       rg.status = "available";

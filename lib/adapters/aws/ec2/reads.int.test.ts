@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listSecurityGroupRules, listSecurityGroups, listSubnets, listVpcs } from "./reads";
+import { listSecurityGroupRules, listSecurityGroups, listVpcs } from "./reads";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 
 const h = sandboxPerFile();
@@ -17,15 +17,6 @@ describe("EC2 reads against the seeded sandbox", () => {
       (await listVpcs(ctx, { ids: ["vpc-0stag00000000002", "vpc-missing0000000"] })).map((v) => v.id),
     ).toEqual(["vpc-0stag00000000002"]);
     expect(await listVpcs(ctx, { ids: [] })).toEqual([]);
-  });
-
-  it("lists the subnets of a VPC", async () => {
-    const subnets = await listSubnets(h.context().ctx, { vpcIds: ["vpc-0prod00000000001"] });
-    expect(subnets.map((s) => [s.cidrBlock, s.availabilityZone]).sort()).toEqual([
-      ["10.0.1.0/24", "us-east-1a"],
-      ["10.0.2.0/24", "us-east-1b"],
-      ["10.0.3.0/24", "us-east-1c"],
-    ]);
   });
 
   it("flattens security group rules, by id and by VPC", async () => {

@@ -7,14 +7,13 @@
 import {
   paginateDescribeSecurityGroupRules,
   paginateDescribeSecurityGroups,
-  paginateDescribeSubnets,
   paginateDescribeVpcs,
   type Filter,
 } from "@aws-sdk/client-ec2";
 import { chunk, collectPages } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
-import { reshapeSecurityGroup, reshapeSecurityGroupRule, reshapeSubnet, reshapeVpc } from "./reshape";
-import type { IngressRule, SecurityGroup, Subnet, Vpc } from "@/lib/core/model/resources";
+import { reshapeSecurityGroup, reshapeSecurityGroupRule, reshapeVpc } from "./reshape";
+import type { IngressRule, SecurityGroup, Vpc } from "@/lib/core/model/resources";
 
 const MAX_RESULTS = 1000;
 const FILTER_VALUES_PER_REQUEST = 200;
@@ -47,19 +46,6 @@ export async function listVpcs(ctx: AwsContext, opts?: { ids?: string[] }): Prom
     ),
   );
   return raw.map(reshapeVpc);
-}
-
-export async function listSubnets(ctx: AwsContext, opts?: { vpcIds?: string[] }): Promise<Subnet[]> {
-  const raw = await inBatches("vpc-id", opts?.vpcIds, (Filters) =>
-    collectPages(
-      ctx,
-      "ec2",
-      "DescribeSubnets",
-      ({ ec2 }) => paginateDescribeSubnets({ client: ec2, ...paging }, { Filters, MaxResults: MAX_RESULTS }),
-      (p) => p.Subnets,
-    ),
-  );
-  return raw.map(reshapeSubnet);
 }
 
 /** Security groups with their inbound rules flattened (one IngressRule per source). */

@@ -6,7 +6,6 @@
 import {
   ListTagsForResourceCommand,
   paginateDescribeCacheClusters,
-  paginateDescribeCacheEngineVersions,
   paginateDescribeCacheParameterGroups,
   paginateDescribeCacheParameters,
   paginateDescribeCacheSubnetGroups,
@@ -19,12 +18,10 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import * as reshape from "./reshape";
 import type {
   CacheCluster,
-  CacheEngineVersion,
   CacheEvent,
   CacheParameter,
   CacheParameterGroup,
   CacheSubnetGroup,
-  Engine,
   ReplicationGroup,
   ServerlessCache,
   Tag,
@@ -124,22 +121,6 @@ export async function listCacheParameters(
     (p) => p.Parameters,
   );
   return raw.map(reshape.reshapeCacheParameter);
-}
-
-/** Engine versions and their parameter group family: the fallback when no current group tells the family. */
-export async function listCacheEngineVersions(
-  ctx: AwsContext,
-  opts?: { engine?: Engine; family?: string },
-): Promise<CacheEngineVersion[]> {
-  const input = { Engine: opts?.engine, CacheParameterGroupFamily: opts?.family, MaxRecords: MAX_RECORDS };
-  const raw = await collectPages(
-    ctx,
-    "elasticache",
-    "DescribeCacheEngineVersions",
-    ({ elasticache }) => paginateDescribeCacheEngineVersions({ client: elasticache, ...paging }, input),
-    (p) => p.CacheEngineVersions,
-  );
-  return raw.flatMap((v) => reshape.reshapeCacheEngineVersion(v) ?? []);
 }
 
 export async function listCacheSubnetGroups(

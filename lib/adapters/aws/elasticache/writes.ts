@@ -4,13 +4,11 @@
  */
 
 import {
-  AddTagsToResourceCommand,
   CreateCacheParameterGroupCommand,
   DeleteCacheParameterGroupCommand,
   ModifyCacheClusterCommand,
   ModifyCacheParameterGroupCommand,
   ModifyReplicationGroupCommand,
-  ResetCacheParameterGroupCommand,
 } from "@aws-sdk/client-elasticache";
 import { callAws, chunk } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
@@ -19,7 +17,7 @@ import { checkParameterGroupName } from "@/lib/core/model/names";
 import { reshapeCacheCluster, reshapeCacheParameterGroup, reshapeReplicationGroup } from "./reshape";
 import type { CacheCluster, CacheParameterGroup, ReplicationGroup, Tag } from "@/lib/core/model/resources";
 
-/** AWS takes at most 20 parameters per ModifyCacheParameterGroup / ResetCacheParameterGroup call. */
+/** AWS takes at most 20 parameters per ModifyCacheParameterGroup call. */
 const PARAMETERS_PER_CALL = 20;
 
 /** The attachment change for a cluster. `securityGroupIds` REPLACES the list: send the existing ids too. */
@@ -77,22 +75,6 @@ export async function modifyCacheParameterGroup(
   }
 }
 
-/** Back to the family defaults: every parameter, or the named ones (20 per call). */
-export async function resetCacheParameterGroup(
-  ctx: AwsContext,
-  name: string,
-  opts: { all: true } | { names: string[] },
-): Promise<void> {
-  const send = (input: { ResetAllParameters?: boolean; ParameterNameValues?: { ParameterName: string }[] }) =>
-    callAws(ctx, "elasticache", "ResetCacheParameterGroup", ({ elasticache }) =>
-      elasticache.send(new ResetCacheParameterGroupCommand({ CacheParameterGroupName: name, ...input })),
-    );
-  if ("all" in opts) return void (await send({ ResetAllParameters: true }));
-  for (const batch of chunk(opts.names, PARAMETERS_PER_CALL)) {
-    await send({ ParameterNameValues: batch.map((n) => ({ ParameterName: n })) });
-  }
-}
-
 export async function deleteCacheParameterGroup(ctx: AwsContext, name: string): Promise<void> {
   await callAws(ctx, "elasticache", "DeleteCacheParameterGroup", ({ elasticache }) =>
     elasticache.send(new DeleteCacheParameterGroupCommand({ CacheParameterGroupName: name })),
@@ -123,13 +105,6 @@ export async function modifyCacheCluster(
     elasticache.send(new ModifyCacheClusterCommand({ CacheClusterId: id, ...changeInput(change) })),
   );
   return reshapeCacheCluster(out.CacheCluster ?? { CacheClusterId: id }, ctx.region);
-}
-
-export async function addTagsToResource(ctx: AwsContext, arn: string, tags: Tag[]): Promise<void> {
-  if (tags.length === 0) return;
-  await callAws(ctx, "elasticache", "AddTagsToResource", ({ elasticache }) =>
-    elasticache.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: toSdkTags(tags) })),
-  );
 }
 
 // ApplyImmediately only governs node type/version/count; group attachments apply at once either way.
