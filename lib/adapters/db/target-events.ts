@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Transition, VerdictSnapshot } from "@/lib/core/alerts/transitions";
+import { targetKey } from "@/lib/core/identity/identity";
 import type { TargetEventRow, TargetVerdictRow } from "./records";
 import type { Db } from "./open";
 import { auditRuns, targetEvents, targetVerdicts } from "./schema";
@@ -18,7 +19,7 @@ export type TransitionRule = (
 ) => Transition | null;
 
 const key = (t: { accountId: string; region: string; kind: string; targetId: string }) =>
-  `${t.accountId}\u0000${t.region}\u0000${t.kind}\u0000${t.targetId}`;
+  targetKey({ ...t, id: t.targetId });
 
 // Two audits of different slots may finish at once (a slow audit overlapping the next slot): they take
 // turns here, so each compares against the other's events and a change is recorded once.

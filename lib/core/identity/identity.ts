@@ -75,7 +75,7 @@ export const targetRefSchema = scopeSchema.extend({
  * A stable, readable key: `123456789012/us-east-1/replication-group/orders`. Ids hold no `/` (AWS names are
  * letters, digits and hyphens), so the key splits back unambiguously; ids are stored lowercase by AWS.
  */
-export function targetKey(ref: TargetRef): string {
+export function targetKey(ref: Pick<TargetRef, "accountId" | "region" | "id"> & { kind: string }): string {
   return `${ref.accountId}/${ref.region}/${ref.kind}/${ref.id}`;
 }
 
