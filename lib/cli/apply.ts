@@ -4,7 +4,8 @@
  */
 import { createInterface } from "node:readline/promises";
 import { closeDefaultDatabase, setLegacyAccountSource } from "@/lib/adapters/db";
-import { baseAccountId } from "@/lib/services/estate";
+import { readAwsSettings } from "@/lib/adapters/aws/settings";
+import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { runCommand } from "./run-command";
 import { EXIT_APPLY_ERROR, runApplyCli } from "./run-apply";
 
@@ -18,7 +19,12 @@ async function ask(question: string): Promise<string> {
 }
 
 // Old runs that name no account take the account of these credentials (asked of STS), never a constant.
-setLegacyAccountSource(baseAccountId);
+// Not through lib/services/estate's index: it is the app's per-process cache and imports "server-only",
+// which throws outside a react-server bundle, so the command died before reading its arguments.
+setLegacyAccountSource(async () => {
+  const read = readAwsSettings(process.env);
+  return read.ok ? accountIdOf(read.settings) : undefined;
+});
 
 runCommand(
   "apply",
