@@ -3,6 +3,7 @@ import type { NextFetchEvent } from "next/server";
 import { NextResponse } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { resolveAuthSecret } from "./lib/web/auth/auth-secret";
+import { sessionAgeProblem } from "./lib/web/auth/session-token";
 import { bodyTooLarge, payloadTooLargeResponse } from "./lib/web/http/body-limit";
 
 /**
@@ -15,6 +16,8 @@ const requireSignIn = withAuth({
   // Without a usable secret, next-auth would fall back to the raw (possibly short) env value: a per-process
   // random one instead accepts no token at all, and /sign-in says what to set.
   secret: resolveAuthSecret() ?? randomBytes(32).toString("base64url"),
+  // A token that decrypts is not enough: one from a sign-in more than a session ago goes to sign in again.
+  callbacks: { authorized: ({ token }) => token !== null && sessionAgeProblem(token) === null },
 });
 
 /**
