@@ -55,6 +55,13 @@ describe("GET /api/audit/export (from the stored state)", () => {
     // A cell a spreadsheet would run as a formula is defused.
     expect(csv[1]).toContain(`,"'=cmd|' /C calc'!A0",`);
 
+    // PostgreSQL refuses a NUL in text: the search must be refused with a reason, never reach the query.
+    for (const q of ["%00", "orders%00", "%00%00"]) {
+      const nul = await get(`format=csv&q=${q}`);
+      expect({ q, status: nul.status }).toEqual({ q, status: 400 });
+      expect(await nul.json()).toEqual({ error: expect.stringMatching(/^The search .*NUL/) });
+    }
+
     const response = await get("format=json&verdict=ready");
     expect(response.headers.get("content-disposition")).toMatch(/queueready-audit-all-.*\.json/);
     const json = await response.json();
