@@ -315,6 +315,13 @@ describe("npm run apply refuses", () => {
         ["random", randomBytes(256 * 1024), /malformed/],
         ["huge", Buffer.alloc(6 * 1024 * 1024, 0x20), /larger than 5 MB/],
       ];
+      // A weak key on the apply side is refused before the file is trusted, whatever the file.
+      cases.push([
+        "weak-key",
+        text,
+        /^QUEUEREADY_PLAN_SIGNING_KEY has only 1 distinct/,
+        { QUEUEREADY_PLAN_SIGNING_KEY: "k".repeat(40) },
+      ]);
       const outside = doc();
       outside.targets[0]!.plan.target.accountId = "999999999999";
       cases.push([
