@@ -3,6 +3,8 @@ import type { NextFetchEvent } from "next/server";
 import { NextResponse } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { resolveAuthSecret } from "./lib/web/auth/auth-secret";
+import { sessionAgeProblem } from "./lib/web/auth/session-token";
+import { statusQueryProblem } from "./lib/web/status/status-query";
 import { bodyTooLarge, payloadTooLargeResponse } from "./lib/web/http/body-limit";
 
 /**
@@ -15,6 +17,8 @@ const requireSignIn = withAuth({
   // Without a usable secret, next-auth would fall back to the raw (possibly short) env value: a per-process
   // random one instead accepts no token at all, and /sign-in says what to set.
   secret: resolveAuthSecret() ?? randomBytes(32).toString("base64url"),
+  // A token that decrypts is not enough: one from a sign-in more than a session ago goes to sign in again.
+  callbacks: { authorized: ({ token }) => token !== null && sessionAgeProblem(token) === null },
 });
 
 /**
@@ -24,9 +28,21 @@ const requireSignIn = withAuth({
  */
 const NO_SESSION_NEEDED = /^\/(sign-in|api\/)/;
 
+/** Where the status page's search (`q`) goes to the database: the page and its export. */
+const STATUS_SEARCH = /^\/(status\/?$|api\/audit\/export$)/;
+
 export default function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   // Every route, the API included: an oversized body gets a 413 before anything reads it.
   if (bodyTooLarge(request.headers.get("content-length"))) return payloadTooLargeResponse();
+  // A page cannot answer 400 itself: a status search the database would refuse is answered here.
+  if (STATUS_SEARCH.test(request.nextUrl.pathname)) {
+    const problem = statusQueryProblem({ q: request.nextUrl.searchParams.getAll("q") });
+    if (problem)
+      return new NextResponse(problem, {
+        status: 400,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
+  }
   if (NO_SESSION_NEEDED.test(request.nextUrl.pathname)) return NextResponse.next();
   return requireSignIn(request, event);
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePlanFile } from "../lib/core/plan-file";
+import { TEST_PLAN_SIGNING_KEY, testPlanKey } from "../tools/testing/plan-key";
 import { WIZARD_PAGES } from "./ui-checks";
 import { expect, sandbox, storageState, test } from "./fixtures";
 
@@ -21,6 +22,7 @@ async function applyCli(args: string[]): Promise<{ code: number | null; output: 
     AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
     AWS_SECRET_ACCESS_KEY: "sandbox-secret",
     AWS_EC2_METADATA_DISABLED: "true",
+    QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["lib/cli/apply.ts", ...args], {
@@ -49,7 +51,9 @@ test.describe("plan files from the browser", () => {
     const file = info.outputPath("orders.plan.json");
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe("queueready-plan-us-east-1-orders-redis7.plan.json");
-    const read = parsePlanFile(await readFile(file, "utf8"));
+    // Signed by the server with the key apply is given: the browser's file is one apply accepts.
+    const read = parsePlanFile(await readFile(file, "utf8"), { key: testPlanKey() });
+    expect(read.ok && read.signed).toBe(true);
     expect(read.ok && read.file.createdBy).toEqual({ name: "operator", via: "browser" });
     expect(read.ok && read.file.targets.map((t) => t.plan.target.id)).toEqual(["orders-redis7"]);
 

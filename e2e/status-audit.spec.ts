@@ -164,8 +164,8 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
     "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
-  expect(csv.find((l) => l.includes(",us-east-1,legacy-redis5,"))).toMatch(
-    /^123456789012,(management|123456789012),us-east-1,legacy-redis5,replication-group,needs-changes,redis,5\.0\.6,available,vpc-0prod00000000001,6380,default\.redis5\.0,volatile-lru,2,1,0,/,
+  expect(csv.find((l) => l.includes(`,"us-east-1","legacy-redis5",`))).toMatch(
+    /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","2","1","0",/,
   );
 
   await summary(page, "Ready: 2").click();

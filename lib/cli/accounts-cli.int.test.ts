@@ -2,6 +2,7 @@
  * `npm run audit -- --all-accounts` against the seeded organization (tools/sandbox/SEED.md): every
  * account's verdicts, the member whose role trusts nobody as Unknown with the reason, the others unaffected.
  */
+import { parseCsv } from "@/tools/testing/csv";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -106,11 +107,12 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
 
     const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);
     expect([ready.code, ready.stderr]).toEqual([0, ""]);
-    const lines = ready.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
-      "345678901234,payments,us-east-1,pay-queue-cluster,replication-group,ready",
-    ]);
+    expect(ready.stdout).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
+    expect(
+      parseCsv(ready.stdout)
+        .slice(1)
+        .map((r) => r.slice(0, 6).join(",")),
+    ).toEqual(["345678901234,payments,us-east-1,pay-queue-cluster,replication-group,ready"]);
   });
 
   it("exits 2 for an account that is not configured and for a malformed accounts file", async () => {

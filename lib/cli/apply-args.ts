@@ -1,7 +1,7 @@
 /** Arguments of `npm run apply`, parsed strictly and validated with zod (a typo exits 2 with the usage). */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
-import { DEFAULT_MAX_AGE_MS } from "@/lib/core/plan-file";
+import { ALLOW_UNSIGNED_FLAG, DEFAULT_MAX_AGE_MS, SIGNING_KEY_VARIABLE } from "@/lib/core/plan-file";
 
 export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
 
@@ -11,6 +11,10 @@ Each target is re-read first and refused when its live state moved since the pla
   --stop-on-refusal   stop at the first refused target instead of going on with the others
   --as NAME           the operator recorded in the history (default: the OS user)
   --max-age DURATION  refuse a plan older than this: 90m, 24h, 2d (default 24h, or QUEUEREADY_PLAN_MAX_AGE)
+  ${ALLOW_UNSIGNED_FLAG}
+                      apply an UNSIGNED file when ${SIGNING_KEY_VARIABLE} is not set (anyone who can
+                      write the file decides what is applied); ignored when the key is set
+The file must be signed with ${SIGNING_KEY_VARIABLE}, the key \`npm run plan\` and the app signed it with.
 Exit codes: 0 every target ended Ready, 1 a target was refused, failed or did not end Ready, 2 error.`;
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -30,6 +34,7 @@ const applyArgsSchema = z
     stopOnRefusal: z.boolean(),
     as: z.string().trim().min(1).max(200).optional(),
     maxAgeMs: durationSchema.optional(),
+    allowUnsigned: z.boolean(),
     help: z.boolean(),
   })
   .strict();
@@ -47,6 +52,7 @@ export function parseApplyArgs(
       "stop-on-refusal": { type: "boolean" },
       as: { type: "string" },
       "max-age": { type: "string" },
+      "insecure-allow-unsigned-plan": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     { positionals: true },
@@ -62,6 +68,7 @@ export function parseApplyArgs(
     stopOnRefusal: values["stop-on-refusal"] ?? false,
     as: values.as,
     maxAgeMs: values["max-age"] ?? env.QUEUEREADY_PLAN_MAX_AGE,
+    allowUnsigned: values["insecure-allow-unsigned-plan"] ?? false,
     help,
   });
   if (!parsed.success) {

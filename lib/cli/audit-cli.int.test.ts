@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
 import { CSV_COLUMNS } from "@/lib/core/readiness/csv";
+import { parseCsv } from "@/tools/testing/csv";
 import { runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
 import { SEED_VERDICTS } from "@/tools/testing/fixtures";
 
@@ -74,10 +75,7 @@ describe("npm run audit (spawned against the sandbox)", () => {
 
   it("exports CSV rows whose verdicts match SEED.md", async () => {
     const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
-    const [header, ...rows] = stdout
-      .trimEnd()
-      .split("\r\n")
-      .map((l) => l.split(","));
+    const [header, ...rows] = parseCsv(stdout);
     expect(code).toBe(1);
     // The same columns as the app's stored export; the live audit is never stale.
     expect(header).toEqual([...CSV_COLUMNS]);

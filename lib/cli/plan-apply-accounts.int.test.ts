@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PAYMENTS_ID, RESEARCH_ID, SANDBOX_EXTERNAL_ID, STAGING_ID } from "@/tools/sandbox";
 import { MANAGEMENT_ACCOUNT_ID } from "@/tools/sandbox";
 import { OWN_CREDENTIALS } from "@/lib/services/estate/estate";
-import { serializePlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
+import { serializePlanFile, signPlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
+import { TEST_PLAN_SIGNING_KEY, testPlanKey } from "@/tools/testing/plan-key";
 import type { Database } from "@/lib/adapters/db";
 import { captureIo, readPlanFile } from "@/tools/testing/cli-helpers";
 import { memoryDatabase } from "@/tools/testing/test-db";
@@ -68,6 +69,7 @@ const env = (accounts: keyof typeof FILES): NodeJS.ProcessEnv => ({
   NODE_ENV: "test",
   QUEUEREADY_ACCOUNTS_FILE: path.join(dir, `${accounts}.json`),
   QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
+  QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY,
 });
 
 async function plan(accounts: keyof typeof FILES, args: string[]) {
@@ -162,11 +164,11 @@ describe("npm run apply with accounts", () => {
         actions: ["elasticache:ModifyReplicationGroup"],
       });
 
-      // A file made before the role was recorded applies as before.
+      // A file without the role (as made before it was recorded) applies as before, once signed.
       const old = path.join(dir, "staging-old.plan.json");
       const stripped = structuredClone(planFile);
       for (const t of stripped.targets) for (const c of t.awsCalls) delete c.iam;
-      await writeFile(old, serializePlanFile(withHash(stripped)));
+      await writeFile(old, serializePlanFile(signPlanFile(withHash(stripped), testPlanKey())));
       const applied = await apply("staging", [old, "--yes"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toMatch(new RegExp(`stg-orders \\(${STAGING_ID}, us-east-1\\)`));
@@ -196,7 +198,8 @@ describe("npm run apply with accounts", () => {
     const file = path.join(dir, "payments.plan.json");
     expect((await plan("organization", ["--all", "--account", PAYMENTS_ID, "--out", file])).code).toBe(1);
     const { out, io } = captureIo();
-    const code = await runApplyCli([file, "--yes"], { NODE_ENV: "test" }, io, {
+    const env = { NODE_ENV: "test" as const, QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY };
+    const code = await runApplyCli([file, "--yes"], env, io, {
       settings: h.settings,
       db: database!.db,
     });

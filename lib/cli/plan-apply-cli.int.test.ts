@@ -6,7 +6,9 @@ import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { authorizeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { modifyCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
-import { withHash, type PlanFile } from "@/lib/core/plan-file";
+import { randomBytes } from "node:crypto";
+import { signPlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
+import { testPlanKey } from "@/tools/testing/plan-key";
 import type { Database } from "@/lib/adapters/db";
 import { captureIo, readPlanFile, runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
 import { memoryDatabase } from "@/tools/testing/test-db";
@@ -252,7 +254,10 @@ describe("npm run apply refuses", () => {
       const other = JSON.parse(text) as PlanFile;
       other.accountIds = ["999999999999"];
       other.targets[0]!.plan.target.accountId = "999999999999";
-      const foreign = await apply([await variant("foreign.json", JSON.stringify(withHash(other))), "--yes"]);
+      const foreign = await apply([
+        await variant("foreign.json", JSON.stringify(signPlanFile(withHash(other), testPlanKey()))),
+        "--yes",
+      ]);
       // Another account than the credentials': it must be one QueueReady is set up for (here, the organization's).
       expect(foreign).toMatchObject({
         code: 2,
@@ -269,4 +274,112 @@ describe("npm run apply refuses", () => {
       expect(await listApplyRuns({ db: database!.db })).toEqual([]);
     },
   );
+
+  it(
+    "refuses a forged, unsigned or hostile file with exit 2, one line and no AWS call",
+    { timeout: 60_000 },
+    async () => {
+      const file = path.join(dir, "signed.plan.json");
+      expect((await plan(["--cluster", "orders-redis7", "--out", file])).code).toBe(1);
+      const text = await readFile(file, "utf8");
+      expect(JSON.parse(text).signature).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+      const write = async (name: string, content: string | Buffer) => {
+        const p = path.join(dir, name);
+        await writeFile(p, content);
+        return p;
+      };
+      const doc = () => JSON.parse(text) as PlanFile;
+      // The red team's file: this plan's envelope, the rule opened to 0.0.0.0/0, the hash recomputed.
+      const spliced = doc();
+      spliced.targets[0]!.plan.choices.network.source = { kind: "cidr", cidr: "0.0.0.0/0" } as never;
+      const unsignedKey = { QUEUEREADY_PLAN_SIGNING_KEY: "" };
+      const cases: [string, string | Buffer, RegExp, Record<string, string>?][] = [
+        [
+          "spliced",
+          JSON.stringify({ ...withHash(spliced), signature: doc().signature }),
+          /signature does not match/,
+        ],
+        ["stripped", JSON.stringify(withHash(spliced)), /not signed, and QUEUEREADY_PLAN_SIGNING_KEY is set/],
+        [
+          "unsigned",
+          JSON.stringify(withHash(doc())),
+          /not signed and QUEUEREADY_PLAN_SIGNING_KEY is not set/,
+          unsignedKey,
+        ],
+        [
+          "no-accounts",
+          JSON.stringify(signPlanFile(withHash({ ...doc(), accountIds: [] }), testPlanKey())),
+          /accountIds is empty/,
+        ],
+        ["deep", `{"x":${"[".repeat(3_000)}${"]".repeat(3_000)}}`, /nests deeper than 64 levels/],
+        ["random", randomBytes(256 * 1024), /malformed/],
+        ["huge", Buffer.alloc(6 * 1024 * 1024, 0x20), /larger than 5 MB/],
+      ];
+      // A weak key on the apply side is refused before the file is trusted, whatever the file.
+      cases.push([
+        "weak-key",
+        text,
+        /^QUEUEREADY_PLAN_SIGNING_KEY has only 1 distinct/,
+        { QUEUEREADY_PLAN_SIGNING_KEY: "k".repeat(40) },
+      ]);
+      const outside = doc();
+      outside.targets[0]!.plan.target.accountId = "999999999999";
+      cases.push([
+        "outside",
+        JSON.stringify(signPlanFile(withHash(outside), testPlanKey())),
+        /is in account 999999999999, which accountIds does not list/,
+      ]);
+      for (const [name, content, reason, extra] of cases) {
+        h.sandbox.control.resetCalls();
+        const { out, io } = captureIo();
+        const code = await runApplyCli(
+          [await write(`${name}.json`, content), "--yes"],
+          { ...env(), ...extra },
+          io,
+          tuning(),
+        );
+        expect({ name, code, stderr: out.stderr }).toEqual({
+          name,
+          code: 2,
+          stderr: expect.stringMatching(reason),
+        });
+        expect(out.stderr, name).toMatch(/^[\x20-\x7e…]+\n$/);
+        expect(h.sandbox.control.calls(), name).toEqual({});
+      }
+      // The explicit opt-out applies an unsigned file only where no key is set, and says so loudly.
+      const { out, io } = captureIo();
+      const unsigned = await write("unsigned-ok.json", JSON.stringify(withHash(doc())));
+      const allowed = await runApplyCli(
+        [unsigned, "--yes", "--insecure-allow-unsigned-plan"],
+        { ...env(), ...unsignedKey },
+        io,
+        tuning(),
+      );
+      expect(out.stderr).toMatch(/^WARNING: applying an UNSIGNED plan file/);
+      expect(allowed, out.stdout + out.stderr).toBe(0);
+      expect(await listApplyRuns({ db: database!.db })).toHaveLength(1);
+    },
+  );
+
+  it("plan signs with the key, refuses a weak key before any AWS call, and says when a file is unsigned", async () => {
+    const run = async (key: string, args: string[]) => {
+      const { out, io } = captureIo();
+      const env2 = { ...env(), QUEUEREADY_PLAN_SIGNING_KEY: key };
+      return { code: await runPlanCli(args, env2, io, { settings: h.settings }), ...out };
+    };
+    h.sandbox.control.resetCalls();
+    const weak = await run("password".repeat(4), ["--cluster", "orders-redis7", "--json"]);
+    expect(weak).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^QUEUEREADY_PLAN_SIGNING_KEY has only 7 distinct/),
+    });
+    expect(h.sandbox.control.calls()).toEqual({});
+    const unsigned = await run("", ["--cluster", "orders-redis7", "--json"]);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toMatch(
+      /not signed \(QUEUEREADY_PLAN_SIGNING_KEY is not set\).*--insecure-allow-unsigned-plan/,
+    );
+    expect(JSON.parse(unsigned.stdout).signature).toBeUndefined();
+  });
 });

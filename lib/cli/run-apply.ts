@@ -2,13 +2,20 @@
  * `npm run apply` without the process around it: read and check the plan file, confirm, then apply its
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
-import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/core/plan-file";
+import {
+  MAX_PLAN_FILE_BYTES,
+  parsePlanFile,
+  planSigningKey,
+  refusalOf,
+  SIGNING_KEY_VARIABLE,
+  type PlanFile,
+} from "@/lib/core/plan-file";
 import { accountProblemLine } from "./account-problem";
 import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
@@ -33,17 +40,51 @@ export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "ti
   settings?: AwsSettings;
 };
 
-async function load(args: ApplyArgs, io: ApplyIo): Promise<PlanFile | undefined> {
-  let text: string;
+/** At most `limit` + 1 bytes of the file: a larger one is refused without being read whole. */
+async function readBounded(file: string, limit: number): Promise<Buffer> {
+  const handle = await open(file, "r");
   try {
-    text = await readFile(args.file, "utf8");
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The plan file, checked through its signature, or undefined after saying why on one line (no AWS call). */
+async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promise<PlanFile | undefined> {
+  const key = planSigningKey(env);
+  if (!key.ok) {
+    io.err(`${key.reason}\n`);
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(args.file, MAX_PLAN_FILE_BYTES);
   } catch (err) {
     io.err(`Cannot read ${args.file}: ${(err as Error).message}\n`);
     return undefined;
   }
-  const read = parsePlanFile(text);
-  if (!read.ok) io.err(`${read.reason}\n`);
-  return read.ok ? read.file : undefined;
+  if (bytes.length > MAX_PLAN_FILE_BYTES) {
+    io.err(`The plan file is malformed: it is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB.\n`);
+    return undefined;
+  }
+  const read = parsePlanFile(bytes.toString("utf8"), { key: key.key, allowUnsigned: args.allowUnsigned });
+  if (!read.ok) {
+    io.err(`${read.reason}\n`);
+    return undefined;
+  }
+  if (!read.signed)
+    io.err(
+      `WARNING: applying an UNSIGNED plan file (${SIGNING_KEY_VARIABLE} is not set): nothing proves who made it or that it was not changed.\n`,
+    );
+  return read.file;
 }
 
 async function confirmed(file: PlanFile, args: ApplyArgs, io: ApplyIo): Promise<boolean> {
@@ -85,8 +126,14 @@ export async function runApplyCli(
     io.out(`${APPLY_USAGE}\n`);
     return EXIT_ALL_READY;
   }
-  const file = await load(args, io);
+  const file = await load(args, env, io);
   if (!file) return EXIT_APPLY_ERROR;
+  // Age and clock first: a stale file is refused before any AWS call (the account check below needs STS).
+  const stale = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs });
+  if (stale) {
+    io.err(`${stale}\n`);
+    return EXIT_APPLY_ERROR;
+  }
   const { settings: given, ...runTuning } = tuning;
   const settings = given ? { ok: true as const, settings: given } : readAwsSettings(env);
   if (!settings.ok) {
@@ -131,9 +178,12 @@ export async function runApplyCli(
       continue;
     }
     io.out(`\n${t.kind} ${t.id} (${t.accountId}, ${t.region}): ${plan.summaryLine}\n`);
-    const account = byId.get(t.accountId)!;
-    if (!account.apply) {
-      const reasons = [`Account ${accountProblemLine(account)}`];
+    const account = byId.get(t.accountId);
+    if (!account?.apply) {
+      // The reader refuses a target outside the file's accounts; this keeps a gap from crashing mid-apply.
+      const reasons = [
+        account ? `Account ${accountProblemLine(account)}` : `Account ${t.accountId} was not resolved.`,
+      ];
       io.out(`  REFUSED, nothing was applied to ${t.id}:\n${reasons.map((r) => `    - ${r}\n`).join("")}`);
       results.push({ id: t.id, outcome: { status: "refused", reasons } });
       continue;

@@ -6,7 +6,14 @@ import { writeFile } from "node:fs/promises";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
 import { OWN_CREDENTIALS, resolveEstate } from "@/lib/services/estate/estate";
-import { buildPlanFile, serializePlanFile } from "@/lib/core/plan-file";
+import {
+  buildPlanFile,
+  parsePlanFile,
+  planSigningKey,
+  serializePlanFile,
+  SIGNING_KEY_VARIABLE,
+  ALLOW_UNSIGNED_FLAG,
+} from "@/lib/core/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
@@ -34,6 +41,12 @@ export async function runPlanCli(
   if (args.help) {
     io.out(`${PLAN_USAGE}\n`);
     return EXIT_NO_CHANGES;
+  }
+  // A weak key stops the plan before any AWS call: a file signed with it would prove nothing.
+  const signing = planSigningKey(env);
+  if (!signing.ok) {
+    io.err(`${signing.reason}\n`);
+    return EXIT_ERROR;
   }
   const read = opts.settings ? { ok: true as const, settings: opts.settings } : readAwsSettings(env);
   if (!read.ok) {
@@ -98,13 +111,25 @@ export async function runPlanCli(
     createdBy: { name: operatorName(args.as), via: "cli" },
     runsAs: (plan) => applyRoles.get(plan.target.accountId) ?? OWN_CREDENTIALS,
     regions,
+    signingKey: signing.key,
   });
-  if (args.json) io.out(serializePlanFile(file));
+  const text = serializePlanFile(file);
+  // What apply would refuse (too many targets, too large) is said now, not at merge time.
+  const check = parsePlanFile(text, { key: signing.key, allowUnsigned: true });
+  if (!check.ok) {
+    io.err(`${check.reason}\n`);
+    return EXIT_ERROR;
+  }
+  if (!signing.key && (args.out || args.json))
+    io.err(
+      `The plan file is not signed (${SIGNING_KEY_VARIABLE} is not set): \`npm run apply\` refuses it unless given ${ALLOW_UNSIGNED_FLAG}.\n`,
+    );
+  if (args.json) io.out(text);
   else io.out(renderFleet(fleet));
   const failed = fleet.unreadable.length + fleet.missing.length + fleet.invalid.length > 0;
   if (failed) return EXIT_ERROR;
   if (args.out) {
-    await writeFile(args.out, serializePlanFile(file), { mode: 0o644 });
+    await writeFile(args.out, text, { mode: 0o644 });
     if (!args.json)
       io.out(`Saved the plan to ${args.out}: apply it with \`npm run apply -- ${args.out}\`.\n`);
   }

@@ -67,6 +67,16 @@ describe("startProblems with notifications", () => {
   });
 });
 
+describe("startProblems with a plan-signing key", () => {
+  it("stops on a weak QUEUEREADY_PLAN_SIGNING_KEY without repeating it, and starts without one", () => {
+    const base = { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users };
+    expect(startProblems(base)).toEqual([]);
+    const problems = startProblems({ ...base, QUEUEREADY_PLAN_SIGNING_KEY: "abc".repeat(12) });
+    expect(problems).toEqual([expect.stringMatching(/^QUEUEREADY_PLAN_SIGNING_KEY has only 3 distinct/)]);
+    expect(problems.join(" ")).not.toMatch(/abcabc/);
+  });
+});
+
 describe("startProblems with an accounts file", () => {
   it("stops on a malformed QUEUEREADY_ACCOUNTS_FILE with its line and the reason", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "launch-"));

@@ -8,6 +8,7 @@ import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
 import { scopeConcurrency } from "@/lib/services/estate/account-regions";
 import { notificationsConfigFromEnv } from "@/lib/core/alerts/config";
 import { refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
+import { planSigningKey } from "@/lib/core/plan-file";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
@@ -78,6 +79,8 @@ export function startProblems(env: Env): string[] {
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }
+  const signing = planSigningKey(env);
+  if (!signing.ok) problems.push(signing.reason);
   try {
     refreshMinAgeFromEnv(env);
   } catch (err) {

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       `  Open        http://127.0.0.1:${port}`,
       `  Sign in     operator / ${DEMO_PASSWORD}   (can apply changes)`,
       `              viewer / ${DEMO_PASSWORD}     (look and preview only)`,
-      `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST ${sandbox.url}/_sandbox/reset)`,
+      `  Sandbox     ${sandbox.url}  (state kept in .queueready/sandbox.json; reset: curl -X POST -H 'content-type: application/json' ${sandbox.url}/_sandbox/reset)`,
       `  Accounts    the seeded organization: ${sandbox.control
         .accounts()
         .filter((a) => a.status === "ACTIVE")

@@ -1,6 +1,12 @@
 /**
  * The JSON control API under `/_sandbox/`, mirroring `SandboxControl`: reset, config, faults, call
  * counters and health. It listens on the same loopback socket as the AWS endpoint.
+ *
+ * Loopback is not enough: any web page a developer opens can make the browser send a "simple" cross-site
+ * POST (a form, or fetch with a text/plain body) to 127.0.0.1. So a POST must say `content-type:
+ * application/json` (a browser sends that cross-site only after a CORS preflight, which this API never
+ * grants), and any request whose Origin is not a loopback one (a page elsewhere, `null`, a DNS-rebound
+ * name) is refused. Scripts, tests and curl send no Origin.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { validateFault } from "./faults";
@@ -9,6 +15,26 @@ import type { SandboxControl, SandboxOptions } from "./control";
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Whether an Origin header names a page served from this machine's loopback (any port, http or https). */
+function isLoopbackOrigin(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return /^https?:$/.test(url.protocol) && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/** Why this request may not use the control API (status and message), or undefined when it may. */
+function refusalOf(req: IncomingMessage): { status: number; error: string } | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin))
+    return { status: 403, error: "The control API answers only loopback origins and scripts." };
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (req.method === "POST" && type !== "application/json")
+    return { status: 415, error: "A control POST must be sent with content-type: application/json." };
+  return undefined;
 }
 
 function parseJson(raw: string): Record<string, unknown> {
@@ -49,6 +75,8 @@ export async function handleControl(
   raw: string,
 ): Promise<void> {
   const route = `${req.method} ${(req.url ?? "").split("?")[0]}`;
+  const refused = refusalOf(req);
+  if (refused) return json(res, refused.status, { ok: false, error: refused.error });
   try {
     const body = req.method === "POST" ? parseJson(raw) : {};
     switch (route) {

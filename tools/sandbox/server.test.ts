@@ -132,9 +132,10 @@ describe("faults", () => {
 });
 
 describe("control API over HTTP", () => {
-  const control = (method: string, path: string, body?: unknown) =>
+  const control = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${sb.url}/_sandbox/${path}`, {
       method,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -154,6 +155,39 @@ describe("control API over HTTP", () => {
     expect(bad.status).toBe(400);
     expect((await control("POST", "config", { applyDelayMs: 10 })).status).toBe(200);
     expect((await control("POST", "reset", { seed: "default" })).status).toBe(200);
+  });
+
+  it("refuses what a web page could send cross-site: a POST that is not JSON, or a foreign Origin", async () => {
+    sb.control.configure({ latencyMs: 0 });
+    const post = (path: string, body: string, headers: Record<string, string>) =>
+      fetch(`${sb.url}/_sandbox/${path}`, { method: "POST", body, headers });
+    const fault = JSON.stringify({ operation: "DescribeVpcs", kind: "throttle", count: 1 });
+    // A form post, or fetch(..., { mode: "no-cors" }) with a string body: no preflight, sent as text/plain.
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]) {
+      const res = await post("faults", fault, { "content-type": type });
+      expect({ type, status: res.status }).toEqual({ type, status: 415 });
+    }
+    expect((await post("config", '{"latencyMs":5000}', {})).status).toBe(415);
+    for (const origin of ["https://evil.example", "null", "http://127.0.0.1.evil.example:4566"]) {
+      const res = await control("POST", "faults", JSON.parse(fault), { origin });
+      expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
+      expect((await control("GET", "calls", undefined, { origin })).status).toBe(403);
+    }
+    // Nothing got through: no fault, no latency.
+    expect(errorCode((await call(sb.url, "ec2", "DescribeVpcs")).xml)).toBeUndefined();
+    // Loopback pages (a local tool's UI) and scripts still work.
+    for (const origin of ["http://127.0.0.1:3000", "http://localhost:5173", "http://[::1]:8080"])
+      expect((await control("POST", "config", { latencyMs: 0 }, { origin })).status).toBe(200);
+    expect(
+      (
+        await control(
+          "POST",
+          "config",
+          { latencyMs: 0 },
+          { "content-type": "application/json; charset=utf-8" },
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parsePlanFile, type PlanFile } from "@/lib/core/plan-file";
+import { TEST_PLAN_SIGNING_KEY, testPlanKey } from "./plan-key";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -53,6 +54,8 @@ export function sandboxCliEnv(opts: {
     QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
     AWS_EC2_METADATA_DISABLED: "true",
     QUEUEREADY_MAX_ATTEMPTS: "2",
+    // Plans are signed and checked as in CI: the plan side and the apply side share the key.
+    QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY,
     ...(opts.credentials === false
       ? {}
       : { AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }),
@@ -71,9 +74,9 @@ export function captureIo() {
   return { out, io };
 }
 
-/** A plan file written by `npm run plan -- --out`, parsed; throws when it does not parse. */
+/** A plan file written by `npm run plan -- --out` with the tests' key, parsed; throws when it does not parse. */
 export async function readPlanFile(file: string): Promise<PlanFile> {
-  const read = parsePlanFile(await readFile(file, "utf8"));
+  const read = parsePlanFile(await readFile(file, "utf8"), { key: testPlanKey() });
   if (!read.ok) throw new Error(read.reason);
   return read.file;
 }

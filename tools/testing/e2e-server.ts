@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { demoServerEnv, portFrom } from "@/lib/launch/launch-env";
+import { TEST_PLAN_SIGNING_KEY } from "./plan-key";
 import { buildIfNeeded } from "@/lib/launch/build-if-needed";
 import { writeDemoAccountsFile } from "@/tools/demo/demo-accounts";
 import { demoEngineEnv, demoWantsEngines } from "@/tools/demo/demo-engines";
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     QUEUEREADY_AUDIT_INTERVAL: "off",
     // The specs store a fresh audit with Refresh before each check: no cooldown between them.
     QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "0",
+    // "Download plan file" signs with it; the plan-file spec applies that file with the same key.
+    QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY,
     ...engineEnv.env,
   };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });

@@ -4,6 +4,7 @@
  * webhook secret are credentials.
  */
 import { z } from "zod";
+import { MIN_SECRET_BYTES, secretWeakness } from "@/lib/core/secrets/strength";
 
 export type Channel = "webhook" | "slack";
 
@@ -14,8 +15,6 @@ export interface NotificationsConfig {
   baseUrl?: string;
 }
 
-/** 32 bytes: the HMAC-SHA256 key length; anything shorter is guessable offline from one signed body. */
-export const MIN_SECRET_BYTES = 32;
 const HOW_TO_MAKE = "make one with: openssl rand -hex 32";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -38,7 +37,7 @@ const envSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((v) => Buffer.byteLength(v, "utf8") >= MIN_SECRET_BYTES, {
+      .refine((v) => secretWeakness(v) === null, {
         error: `QUEUEREADY_WEBHOOK_SECRET is too weak: it needs at least ${MIN_SECRET_BYTES} bytes (${HOW_TO_MAKE}).`,
       })
       .optional(),

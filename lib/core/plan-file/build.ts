@@ -2,6 +2,7 @@
 import { renderJson, type Plan, type PlanExport } from "@/lib/core/plan";
 import { PLAN_FILE_FORMAT, type NotPlanned, type PlanFile } from "./format";
 import { withHash } from "./hash";
+import { signPlanFile, type PlanSigningKey } from "./signing";
 
 export interface PlanFileInput {
   plans: Plan[];
@@ -15,6 +16,8 @@ export interface PlanFileInput {
   /** Regions looked at, including ones where nothing needed a change. */
   regions?: string[];
   now?: Date;
+  /** Signs the file (QUEUEREADY_PLAN_SIGNING_KEY, see planSigningKey); without it the file is unsigned. */
+  signingKey?: PlanSigningKey;
 }
 
 const sorted = (items: string[]) => [...new Set(items)].sort();
@@ -22,7 +25,7 @@ const sorted = (items: string[]) => [...new Set(items)].sort();
 export function buildPlanFile(input: PlanFileInput): PlanFile {
   const notPlanned = input.notPlanned ?? [];
   const refs = [...input.plans.map((p) => p.target), ...notPlanned];
-  return withHash({
+  const file = withHash({
     format: PLAN_FILE_FORMAT,
     version: 1,
     createdAt: (input.now ?? new Date()).toISOString(),
@@ -35,6 +38,7 @@ export function buildPlanFile(input: PlanFileInput): PlanFile {
     ),
     notPlanned,
   });
+  return input.signingKey ? signPlanFile(file, input.signingKey) : file;
 }
 
 export function serializePlanFile(file: PlanFile): string {

@@ -32,9 +32,19 @@ export interface PlanFile {
   /** One web-preview export per target with changes, in apply order. */
   targets: PlanExport[];
   notPlanned: NotPlanned[];
-  /** `sha256:<hex>` of the canonical JSON (RFC 8785) of everything else: a hand edit breaks it. */
+  /**
+   * `sha256:<hex>` of the canonical JSON (RFC 8785) of everything else: an accidental edit breaks it. Anyone
+   * can recompute it, so it proves nothing about who made the file: `signature` does.
+   */
   hash: string;
+  /** `hmac-sha256:<hex>` under QUEUEREADY_PLAN_SIGNING_KEY (signing.ts); absent in an unsigned file. */
+  signature?: string;
 }
+
+/** Targets one file may hold (about 13 kB each, within the reader's 5 MB); plan a larger fleet in parts. */
+export const MAX_TARGETS = 300;
+/** Targets plus those left out, accounts and regions: bounds what a file may list. */
+const MAX_LISTED = 10_000;
 
 const name = z.string().trim().min(1).max(200);
 
@@ -82,21 +92,27 @@ export const planFileSchema = z
     version: z.literal(1),
     createdAt: z.iso.datetime(),
     createdBy: z.object({ name, via: z.enum(["cli", "browser"]) }).strict(),
-    accountIds: z.array(accountIdSchema),
-    regions: z.array(regionSchema),
-    targets: z.array(planExportSchema),
-    notPlanned: z.array(
-      z
-        .object({
-          accountId: accountIdSchema,
-          region: regionSchema,
-          kind: z.enum(TARGET_KINDS),
-          id: name,
-          status: z.enum(["up-to-date", "blocked", "not-fixable"]),
-          reason: z.string().max(2000),
-        })
-        .strict(),
-    ),
+    accountIds: z.array(accountIdSchema).max(MAX_LISTED),
+    regions: z.array(regionSchema).max(MAX_LISTED),
+    targets: z.array(planExportSchema).max(MAX_TARGETS, `holds more than ${MAX_TARGETS} targets`),
+    notPlanned: z
+      .array(
+        z
+          .object({
+            accountId: accountIdSchema,
+            region: regionSchema,
+            kind: z.enum(TARGET_KINDS),
+            id: name,
+            status: z.enum(["up-to-date", "blocked", "not-fixable"]),
+            reason: z.string().max(2000),
+          })
+          .strict(),
+      )
+      .max(MAX_LISTED),
     hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, "is not sha256:<64 hex digits>"),
+    signature: z
+      .string()
+      .regex(/^hmac-sha256:[0-9a-f]{64}$/, "is not hmac-sha256:<64 hex digits>")
+      .optional(),
   })
   .strict();

@@ -6,14 +6,18 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { PlanFile } from "./format";
 
-export function contentHash(file: Omit<PlanFile, "hash"> & { hash?: string }): string {
+export function contentHash(file: Omit<PlanFile, "hash" | "signature"> & { hash?: string }): string {
   const rest: Record<string, unknown> = { ...file };
   delete rest.hash;
+  delete rest.signature;
   const canonical = canonicalize(rest);
   if (canonical === undefined) throw new Error("The plan file cannot be serialised.");
   return `sha256:${createHash("sha256").update(canonical).digest("hex")}`;
 }
 
-export function withHash(file: Omit<PlanFile, "hash">): PlanFile {
-  return { ...file, hash: contentHash(file) };
+/** The file with its content hash and without a signature: sign it after (signPlanFile). */
+export function withHash(file: Omit<PlanFile, "hash" | "signature"> & { signature?: string }): PlanFile {
+  const rest = { ...file };
+  delete rest.signature;
+  return { ...rest, hash: contentHash(rest) };
 }

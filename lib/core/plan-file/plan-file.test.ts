@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { computePlan, renderJson } from "@/lib/core/plan";
 import { seedUsEast1 } from "@/tools/testing/fixtures";
 import { recommendedChoices } from "@/tools/testing/plan-helpers";
+import { testPlanKey } from "@/tools/testing/plan-key";
 import {
   buildPlanFile,
-  parsePlanFile,
+  parsePlanFile as parseWith,
+  signPlanFile,
   withHash,
   previewFileInput,
   refusalOf,
@@ -15,7 +17,15 @@ import {
 const snap = seedUsEast1();
 const plan = computePlan(snap, recommendedChoices(snap, "orders-redis7"));
 const made = new Date(plan.computedFrom);
-const file = buildPlanFile({ plans: [plan], createdBy: { name: "ci", via: "cli" }, now: made });
+const key = testPlanKey();
+const file = buildPlanFile({
+  plans: [plan],
+  createdBy: { name: "ci", via: "cli" },
+  now: made,
+  signingKey: key,
+});
+/** Reads as `npm run apply` does with the tests' key set. */
+const parsePlanFile = (text: string) => parseWith(text, { key });
 const text = serializePlanFile(file);
 const account = plan.target.accountId;
 
@@ -56,6 +66,7 @@ describe("plan files", () => {
       plans: [plan],
       createdBy: { name: "ci", via: "cli" },
       runsAs: () => role,
+      signingKey: key,
     });
     expect(withRole.targets[0]).toEqual(JSON.parse(renderJson(plan, { runsAs: role })));
     const calls = withRole.targets[0]!.awsCalls;
@@ -76,7 +87,7 @@ describe("plan files", () => {
     expect(parsePlanFile(text).ok).toBe(true);
     const rest = JSON.parse(text) as typeof file;
     rest.targets[0]!.awsCalls[0]!.iam = { runsAs: 42, actions: [] } as never;
-    expect(parsePlanFile(JSON.stringify(withHash(rest)))).toMatchObject({
+    expect(parsePlanFile(JSON.stringify(signPlanFile(withHash(rest), key)))).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/malformed: targets\.0\.awsCalls\.0\.iam\.runsAs/),
     });

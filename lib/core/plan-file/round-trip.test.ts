@@ -33,7 +33,10 @@ import {
   seedUsEast1,
 } from "@/tools/testing/fixtures";
 import { targetOf } from "@/tools/testing/plan-helpers";
+import { testPlanKey } from "@/tools/testing/plan-key";
 import { buildPlanFile, parsePlanFile, serializePlanFile } from "./";
+
+const key = testPlanKey();
 
 const RUNS = 400;
 
@@ -346,8 +349,9 @@ describe("plan files hold every kind of plan the planner makes", () => {
           plans: [plan],
           createdBy: { name: "generated", via: c.revert ? "browser" : "cli" },
           now: new Date(plan.computedFrom),
+          signingKey: key,
         });
-        const read = parsePlanFile(serializePlanFile(file));
+        const read = parsePlanFile(serializePlanFile(file), { key });
         if (!read.ok) throw new Error(read.reason);
         expect(read.file).toEqual(file);
         expect(read.file.targets[0]!.plan).toEqual(JSON.parse(JSON.stringify(plan)));

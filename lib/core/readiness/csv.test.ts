@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "@/tools/testing/csv";
 import { CSV_COLUMNS, csvCell, toCsv, type CsvCluster } from "./csv";
 
 const cluster: CsvCluster = {
@@ -26,15 +27,22 @@ const cluster: CsvCluster = {
 
 describe("audit CSV", () => {
   it.each([
-    { value: "plain", cell: "plain" },
+    { value: "plain", cell: `"plain"` },
     { value: "a,b", cell: `"a,b"` },
     { value: `say "hi"`, cell: `"say ""hi"""` },
     { value: "two\nlines", cell: `"two\nlines"` },
     { value: " padded", cell: `" padded"` },
-    { value: "=HYPERLINK(1)", cell: "'=HYPERLINK(1)" },
-    { value: "-1+2", cell: "'-1+2" },
-    { value: 6379, cell: "6379" },
-    { value: undefined, cell: "" },
+    { value: "=HYPERLINK(1)", cell: `"'=HYPERLINK(1)"` },
+    { value: "-1+2", cell: `"'-1+2"` },
+    // A locale that splits on `;`, or an importer that splits on tabs, must not find a formula either.
+    { value: "pay;=1+2;", cell: `"pay;'=1+2;"` },
+    { value: ";=1+2", cell: `"';'=1+2"` },
+    { value: "\t=1+2", cell: `"'\t'=1+2"` },
+    { value: "a\t@SUM(A1)", cell: `"a\t'@SUM(A1)"` },
+    { value: "x\n+1", cell: `"x\n'+1"` },
+    { value: "a;b", cell: `"a;b"` },
+    { value: 6379, cell: `"6379"` },
+    { value: undefined, cell: `""` },
   ])("escapes $value", ({ value, cell }) => {
     expect(csvCell(value)).toBe(cell);
   });
@@ -64,10 +72,11 @@ describe("audit CSV", () => {
       "stale_reason",
     ]);
     expect(row).toBe(
-      `210987654321,"staging, EU",eu-west-1,jobs,replication-group,needs-changes,redis,7.1.0,available,,6379,default.redis7,volatile-lru,1,1,0,` +
-        "[fail] eviction-policy: volatile-lru | [warn] network-ingress: Open to 0.0.0.0/0 | [info] cluster-mode-hash-tag: Use a hash tag," +
-        "2026-01-15T12:00:00.000Z,AccessDenied: role not trusted",
+      `"210987654321","staging, EU","eu-west-1","jobs","replication-group","needs-changes","redis","7.1.0","available","","6379","default.redis7","volatile-lru","1","1","0",` +
+        `"[fail] eviction-policy: volatile-lru | [warn] network-ingress: Open to 0.0.0.0/0 | [info] cluster-mode-hash-tag: Use a hash tag",` +
+        `"2026-01-15T12:00:00.000Z","AccessDenied: role not trusted"`,
     );
+    expect(parseCsv(toCsv([cluster]))[1]![1]).toBe("staging, EU");
     expect(end).toBe("");
   });
 

@@ -1,8 +1,10 @@
 /**
  * The one CSV layout of an audit, shared by the CLI's live audit and the app's stored state so a spreadsheet
  * built on one export reads the other. Each column is its header and its cell together, so the two can
- * never drift apart. Cells are quoted when they hold a comma, quote or line break, and cells a spreadsheet
- * would run as a formula are defused with a leading apostrophe.
+ * never drift apart. Every data cell is quoted, so no separator inside one (a comma, or the `;` of locales
+ * that split on it) starts another, and what a spreadsheet would run as a formula is defused with an
+ * apostrophe: at the start of the cell, and after a `;`, tab or line break inside it, in case an importer
+ * splits there regardless of the quotes (`pay;=1+2;`).
  */
 import { SEVERITY_ORDER, type Severity } from "./types";
 
@@ -66,14 +68,19 @@ const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
 
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([header]) => header);
 
+/** What starts a formula (or a DDE call) in Excel, LibreOffice or Google Sheets, or a cell that hides one. */
+const FORMULA_START = /^[=+\-@\t\r\n;]/;
+/** The same after a separator some importers split on even inside quotes. */
+const FORMULA_AFTER_SEPARATOR = /([;\t\r\n])(?=[=+\-@])/g;
+
 export function csvCell(value: Cell): string {
-  if (value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  let text = value === undefined ? "" : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** RFC 4180 CSV with CRLF line ends and a header row. */
+/** RFC 4180 CSV with CRLF line ends and a header row (our own names, left bare), every data cell quoted. */
 export function toCsv(clusters: readonly CsvCluster[]): string {
   const lines = [
     CSV_COLUMNS.join(","),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedSnapshot } from "@/tools/testing/fixtures";
 import { auditRegion } from "./audit";
+import { parseCsv } from "@/tools/testing/csv";
 import { countVerdicts, exportCsv } from "./export";
 import { exportDocument, liveExportAccount } from "@/lib/core/rows/export-document";
 
@@ -42,11 +43,16 @@ describe("export", () => {
       "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
     );
     expect(lines).toHaveLength(1 + 15 + 1);
-    expect(lines.find((l) => l.includes(",events-cluster,"))).toBe(
+    expect(parseCsv(exportCsv(regions())).find((r) => r[3] === "events-cluster")).toEqual(
       // A live audit names an account without a name of its own by its id, and is never stale.
-      "123456789012,123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0," +
-        "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}," +
-        "2026-01-15T12:00:00.000Z,",
+      [
+        ..."123456789012,123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0".split(
+          ",",
+        ),
+        "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}",
+        "2026-01-15T12:00:00.000Z",
+        "",
+      ],
     );
   });
 
@@ -55,10 +61,10 @@ describe("export", () => {
     const memcached = parsed.clusters.find((c: { name: string }) => c.name === "sessions-memcached");
     expect(memcached.parameterGroup).toBe("default.memcached1.6");
     expect(memcached.maxmemoryPolicy).toBeUndefined();
-    const [header, ...rows] = exportCsv(regions()).split("\r\n");
-    const cells = rows.find((l) => l.includes(",sessions-memcached,"))?.split(",") ?? [];
+    const [header, ...rows] = parseCsv(exportCsv(regions()));
+    const cells = rows.find((r) => r.includes("sessions-memcached")) ?? [];
     // By column name: the identity columns in front of these may grow (account, region, kind).
-    const cell = (name: string) => cells[(header ?? "").split(",").indexOf(name)];
+    const cell = (name: string) => cells[(header ?? []).indexOf(name)];
     expect([cell("parameter_group"), cell("maxmemory_policy")]).toEqual(["default.memcached1.6", ""]);
   });
 });

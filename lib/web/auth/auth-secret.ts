@@ -1,9 +1,7 @@
 import type { Env } from "./env";
 import { randomBytes } from "node:crypto";
+import { MIN_SECRET_BYTES, secretBytes, secretWeakness } from "@/lib/core/secrets/strength";
 import { isDemoMode } from "./users";
-
-/** Bytes a session secret needs at least: as many as `openssl rand -base64 32` draws. */
-export const MIN_SECRET_BYTES = 32;
 
 const HOW_TO_MAKE_ONE =
   "make one with `openssl rand -base64 32` and keep it the same across restarts and instances.";
@@ -31,15 +29,16 @@ function configured(env: Env): { name: string; value: string } | null {
 /** The configured session secret when it is long enough, else null. */
 export function configuredSecret(env: Env): string | null {
   const secret = configured(env);
-  return secret && Buffer.byteLength(secret.value, "utf8") >= MIN_SECRET_BYTES ? secret.value : null;
+  return secret && secretWeakness(secret.value) === null ? secret.value : null;
 }
 
 /** Why the configured secret cannot be used (missing or too short), or null when it can. */
 export function secretProblem(env: Env): string | null {
   const secret = configured(env);
   if (!secret) return MISSING_SECRET_MESSAGE;
-  const bytes = Buffer.byteLength(secret.value, "utf8");
-  return bytes < MIN_SECRET_BYTES ? weakSecretMessage(secret.name, bytes) : null;
+  return secretWeakness(secret.value) === null
+    ? null
+    : weakSecretMessage(secret.name, secretBytes(secret.value));
 }
 
 /**

@@ -17,5 +17,9 @@ declare module "next-auth/jwt" {
     sid?: string;
     /** `credentials` or `oidc`: password users are checked against the configuration on each request. */
     provider?: string;
+    /** When the user signed in (seconds since the epoch): re-issuing the token keeps it. */
+    signedInAt?: number;
+    /** next-auth's own: when this copy of the token was issued (seconds since the epoch). */
+    iat?: number;
   }
 }

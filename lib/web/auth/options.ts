@@ -7,12 +7,9 @@ import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "./auth
 import { oidcProvider, oidcSettingsFromEnv } from "./oidc";
 import { isRole } from "./roles";
 import { storeRevocations, type RevocationStore } from "./revocations";
-import { checkSessionToken, quietSessionEnded, startSessionToken } from "./session-token";
+import { checkSessionToken, quietSessionEnded, SESSION_MAX_AGE_S, startSessionToken } from "./session-token";
 import { createUserDirectory } from "./user-directory";
 import { createCredentialChecker } from "./verify-credentials";
-
-/** Sessions last a working day; a stolen cookie stops working by the next morning. */
-const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
@@ -64,7 +61,9 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
   return {
     secret,
     providers,
+    // Both: the cookie's life (session) and the token's own `exp` (jwt; next-auth's default is 30 days).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    jwt: { maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
       jwt({ token, user, account }) {

@@ -35,7 +35,9 @@ async function signIn(name: string, role: "viewer" | "operator", provider = "cre
     user: { id: name, name, role },
     account: { provider, type: "credentials", providerAccountId: name },
   });
-  return { ...token, exp: Math.floor(Date.now() / 1000) + 3600 };
+  // As next-auth decodes it from the cookie: issued now, expiring with the session.
+  const now = Math.floor(Date.now() / 1000);
+  return { ...token, iat: now, exp: now + 3600 };
 }
 
 const use = (token: JWT) => options.callbacks!.jwt!({ token, user: undefined as never, account: null });
@@ -82,6 +84,33 @@ describe("sessions are checked on each request", () => {
     await options.events!.signOut!({ token, session: undefined as never });
     await expect(use(token)).rejects.toThrow("Signed out.");
     await expect(use(other)).resolves.toMatchObject({ name: "alice" });
+  });
+
+  it("ends a session signed in more than 8 hours ago, however recently its token was re-issued", async () => {
+    const token = await signIn("alice", "operator");
+    const hour = 3600;
+    const now = Math.floor(Date.now() / 1000);
+    // Issued 9 hours ago, with next-auth's default 30-day expiry still ahead of it.
+    const issuedLongAgo = {
+      ...token,
+      iat: now - 9 * hour,
+      signedInAt: now - 9 * hour,
+      exp: now + 30 * 24 * hour,
+    };
+    await expect(use(issuedLongAgo)).rejects.toThrow(/older than 8 hours/);
+    // Re-issued a minute ago (each session read re-issues it), but the sign-in was 9 hours ago.
+    await expect(use({ ...token, signedInAt: now - 9 * hour })).rejects.toThrow(/older than 8 hours/);
+    await expect(use({ ...token, iat: now + hour })).rejects.toThrow(/iat is in the future/);
+    const noSignIn = { ...token, signedInAt: undefined };
+    await expect(use(noSignIn)).rejects.toThrow(/has no signedInAt/);
+    expect(await use({ ...token, iat: now - 7 * hour, signedInAt: now - 7 * hour })).toMatchObject({
+      name: "alice",
+    });
+  });
+
+  it("sets the token's own lifetime to the session's, not next-auth's 30 days", () => {
+    expect(options.session?.maxAge).toBe(8 * 3600);
+    expect(options.jwt?.maxAge).toBe(8 * 3600);
   });
 
   it("refuses a token without a session id (made before ids existed)", async () => {

@@ -1,7 +1,8 @@
 /**
  * What a session token carries beyond next-auth's defaults, and the check each request makes of it. The JWT
  * alone would keep a removed user's role for 8 hours and outlive sign-out; these checks end it on the next
- * request instead.
+ * request instead. They also bound its age: next-auth re-issues the token (a new `iat` and `exp`) each time
+ * the session is read, so a token used within every 8 hours would otherwise live for ever.
  */
 import { randomUUID } from "node:crypto";
 import type { LoggerInstance, User } from "next-auth";
@@ -9,6 +10,11 @@ import type { JWT } from "next-auth/jwt";
 import type { RevocationStore } from "./revocations";
 import { isRole } from "./roles";
 import type { UserDirectory } from "./user-directory";
+
+/** Sessions last a working day; a stolen cookie stops working by the next morning. */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+/** Clocks of replicas disagree a little; a token issued further in the future than this was not ours. */
+const CLOCK_SKEW_S = 60;
 
 /** Thrown from the jwt callback: next-auth then answers "no session" and clears the cookie. */
 export class SessionEndedError extends Error {
@@ -23,7 +29,27 @@ export function startSessionToken(token: JWT, user: User, provider: string | und
     role: isRole(user.role) ? user.role : "viewer",
     sid: randomUUID(),
     provider: provider ?? "credentials",
+    signedInAt: Math.floor(Date.now() / 1000),
   };
+}
+
+/**
+ * Why this token is too old (or from the future) to stand, or null. `iat` is when next-auth last issued it;
+ * `signedInAt` is when its user signed in and never moves, so re-issuing cannot stretch a session.
+ */
+export function sessionAgeProblem(
+  token: Pick<JWT, "iat" | "signedInAt">,
+  nowS = Math.floor(Date.now() / 1000),
+): string | null {
+  for (const [claim, at] of [
+    ["iat", token.iat],
+    ["signedInAt", token.signedInAt],
+  ] as const) {
+    if (typeof at !== "number" || !Number.isFinite(at)) return `The session token has no ${claim}.`;
+    if (at > nowS + CLOCK_SKEW_S) return `The session token's ${claim} is in the future.`;
+    if (nowS - at > SESSION_MAX_AGE_S) return `The session is older than ${SESSION_MAX_AGE_S / 3600} hours.`;
+  }
+  return null;
 }
 
 /**
@@ -36,6 +62,8 @@ export async function checkSessionToken(
   deps: { directory: UserDirectory; revocations: RevocationStore },
 ): Promise<JWT> {
   if (typeof token.sid !== "string") throw new SessionEndedError("The session predates session ids.");
+  const tooOld = sessionAgeProblem(token);
+  if (tooOld) throw new SessionEndedError(tooOld);
   if (await deps.revocations.isRevoked(token.sid)) throw new SessionEndedError("Signed out.");
   if (token.provider !== "credentials") return token;
   const user = deps.directory.find(String(token.name ?? ""));

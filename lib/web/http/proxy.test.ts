@@ -35,6 +35,21 @@ describe("proxy", () => {
     },
   );
 
+  it("answers 400 with the reason to a status search holding a NUL, before any session or query", async () => {
+    for (const path of [
+      "/status?q=%00",
+      "/status?q=a%00b&region=us-east-1",
+      "/api/audit/export?format=csv&q=%00",
+    ]) {
+      const response = await proxy(
+        new NextRequest(`http://127.0.0.1:3000${path}`) as NextRequestWithAuth,
+        {} as NextFetchEvent,
+      );
+      expect({ path, status: response?.status }).toEqual({ path, status: 400 });
+      expect(await response!.text()).toMatch(/^The search .*NUL/);
+    }
+  });
+
   it("lets a normal sign-in post through, and sends a signed-out page visit to sign in", async () => {
     const signIn = await post("/api/auth/callback/credentials", "120");
     expect(signIn?.headers.get("x-middleware-next")).toBe("1");

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
+import * as statusQueries from "./status-query";
 import { pageWindow, parseStatusQuery, statusSearch } from "./status-query";
+
+// Looked up, not imported by name, so this file runs (and fails) against a parser without it.
+const { statusQueryProblem } = statusQueries as Partial<{
+  statusQueryProblem: (p: statusQueries.SearchParams) => string | undefined;
+}>;
 
 describe("the status view in the URL", () => {
   it("reads every filter and the page, dropping what is not valid", () => {
@@ -28,6 +34,13 @@ describe("the status view in the URL", () => {
       parseStatusQuery({ account: "12", region: "../etc", kind: "x", page: "-1", sort: "drop table" }),
     ).toEqual({ verdicts: [], q: "", sort: "verdict", page: 1 });
     expect(parseStatusQuery({ page: "1.5" }).page).toBe(1);
+  });
+
+  it("names a search holding a NUL (the database refuses it), and never passes one on", () => {
+    expect(statusQueryProblem?.({ q: "orders\u0000" })).toMatch(/^The search .*NUL/);
+    expect(statusQueryProblem?.({ q: ["ok", "\u0000"] })).toMatch(/NUL/);
+    expect(statusQueryProblem?.({ q: "orders", region: "us-east-1" })).toBeUndefined();
+    expect(parseStatusQuery({ q: "ord\u0000ers" }).q).toBe("orders");
   });
 
   it("writes the view back; a changed filter returns to page 1, a page change keeps the filters", () => {

@@ -45,6 +45,18 @@ const first = (value: string | string[] | undefined) => all(value)[0]?.trim() ??
 const oneOf = <T extends string>(list: readonly T[], v: string): T | undefined =>
   (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
+/** The message for a search the database cannot hold: PostgreSQL refuses a NUL in any text value. */
+export const NUL_SEARCH_MESSAGE =
+  "The search holds a NUL character (%00), which no name contains: remove it and search again.";
+
+/**
+ * Why these params cannot be answered at all (the page and the export say so with a 400), or undefined.
+ * Only what would fail below is refused here; anything else invalid is dropped by parseStatusQuery.
+ */
+export function statusQueryProblem(params: SearchParams): string | undefined {
+  return all(params.q).some((v) => v.includes("\u0000")) ? NUL_SEARCH_MESSAGE : undefined;
+}
+
 /** Reads the view from search params; what is not valid is dropped rather than failing the page. */
 export function parseStatusQuery(params: SearchParams): StatusQuery {
   const account = first(params.account);
@@ -56,7 +68,8 @@ export function parseStatusQuery(params: SearchParams): StatusQuery {
     verdicts: [...new Set(all(params.verdict).filter((v): v is Verdict => Object.hasOwn(VERDICT_LABELS, v)))],
     kind: oneOf(TARGET_KINDS, first(params.kind)),
     engine: oneOf(ENGINES, first(params.engine)),
-    q: first(params.q).toLowerCase().slice(0, 100),
+    // Never a NUL into SQL, even from a caller that did not ask statusQueryProblem first.
+    q: first(params.q).replaceAll("\u0000", "").toLowerCase().slice(0, 100),
     sort: oneOf(Object.keys(SORT_LABELS) as SortKey[], first(params.sort)) ?? DEFAULT_SORT,
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };

@@ -72,7 +72,11 @@ describeEngines("the sandbox's real engines", () => {
     await redis.connect();
     await redis.set("left-from-before", "1");
     redis.disconnect();
-    const res = await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST", body: "{}" });
+    const res = await fetch(`${sandbox.url}/_sandbox/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(200);
     const after = await sandbox.control.engines();
     expect(after.map((e) => e.address)).toEqual(before.map((e) => e.address));

@@ -49,9 +49,18 @@ describe("GET /api/audit/export (from the stored state)", () => {
     const csv = (await (await get("format=csv&account=210987654321")).text()).split("\r\n");
     expect(csv[0]).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
     expect(csv.filter((l) => l !== "")).toHaveLength(66);
-    expect(csv[1]).toMatch(/^210987654321,staging,us-east-1,c-001,replication-group,needs-changes,/);
+    expect(csv[1]).toMatch(
+      /^"210987654321","staging","us-east-1","c-001","replication-group","needs-changes",/,
+    );
     // A cell a spreadsheet would run as a formula is defused.
-    expect(csv[1]).toContain(",'=cmd|' /C calc'!A0,");
+    expect(csv[1]).toContain(`,"'=cmd|' /C calc'!A0",`);
+
+    // PostgreSQL refuses a NUL in text: the search must be refused with a reason, never reach the query.
+    for (const q of ["%00", "orders%00", "%00%00"]) {
+      const nul = await get(`format=csv&q=${q}`);
+      expect({ q, status: nul.status }).toEqual({ q, status: 400 });
+      expect(await nul.json()).toEqual({ error: expect.stringMatching(/^The search .*NUL/) });
+    }
 
     const response = await get("format=json&verdict=ready");
     expect(response.headers.get("content-disposition")).toMatch(/queueready-audit-all-.*\.json/);

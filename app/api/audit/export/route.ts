@@ -1,4 +1,4 @@
-import { parseStatusQuery, type SearchParams } from "@/lib/web/status/status-query";
+import { parseStatusQuery, statusQueryProblem, type SearchParams } from "@/lib/web/status/status-query";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { defaultDatabase } from "@/lib/adapters/db";
 import { getEstate } from "@/lib/services/estate";
@@ -38,6 +38,8 @@ export async function GET(request: Request): Promise<Response> {
   const format = url.searchParams.get("format") ?? "json";
   if (format !== "csv" && format !== "json") return problem(400, "format must be csv or json.");
   const params = paramsOf(url);
+  const unanswerable = statusQueryProblem(params);
+  if (unanswerable) return problem(400, unanswerable);
   const query = parseStatusQuery(params);
   const estate = await getEstate();
   const regionsOf = new Map(estate.ok ? estate.accounts.map((a) => [a.accountId, a.regions]) : []);

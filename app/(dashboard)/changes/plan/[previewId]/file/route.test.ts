@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { computePlan } from "@/lib/core/plan";
 import { seedUsEast1 } from "@/tools/testing/fixtures";
 import { recommendedChoices } from "@/tools/testing/plan-helpers";
+import { parsePlanFile } from "@/lib/core/plan-file";
+import { TEST_PLAN_SIGNING_KEY, testPlanKey } from "@/tools/testing/plan-key";
 
 // The route handler's own gate, below the proxy: a request that reaches it without a session (a proxy
 // misconfigured, a matcher gap) must get a plain 401, never a plan and never a redirect to follow.
@@ -48,6 +50,25 @@ describe("GET /changes/plan/[previewId]/file", () => {
     expect(file.targets.map((t: { plan: { target: { id: string } } }) => t.plan.target.id)).toEqual([
       "orders-redis7",
     ]);
+  });
+
+  it("signs the file with QUEUEREADY_PLAN_SIGNING_KEY so apply accepts it, and never signs with a weak key", async () => {
+    state.user = { name: "vera", role: "viewer" };
+    vi.stubEnv("QUEUEREADY_PLAN_SIGNING_KEY", TEST_PLAN_SIGNING_KEY);
+    try {
+      const response = await get();
+      expect(response.status).toBe(200);
+      expect(parsePlanFile(await response.text(), { key: testPlanKey() })).toMatchObject({
+        ok: true,
+        signed: true,
+      });
+      vi.stubEnv("QUEUEREADY_PLAN_SIGNING_KEY", "x".repeat(40));
+      const weak = await get();
+      expect(weak.status).toBe(500);
+      expect(await weak.json()).toEqual({ error: expect.stringMatching(/only 1 distinct characters/) });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("answers 404 for a malformed or unknown id, never 500", async () => {

@@ -3,7 +3,13 @@ import { getPreview } from "@/lib/adapters/db/lookups";
 import { hasRole } from "@/lib/web/auth/roles";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { findAccount } from "@/lib/services/estate";
-import { buildPlanFile, planFileName, previewFileInput, serializePlanFile } from "@/lib/core/plan-file";
+import {
+  buildPlanFile,
+  planFileName,
+  planSigningKey,
+  previewFileInput,
+  serializePlanFile,
+} from "@/lib/core/plan-file";
 
 const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
 
@@ -11,7 +17,8 @@ const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
  * A recorded preview as a plan file, the format `npm run plan -- --out` writes and `npm run apply` applies.
  * Route handlers are not wrapped by the dashboard layout, so this one checks the session and the role
  * itself. Viewers may download it as they may export the JSON: the file grants nothing, apply re-reads
- * live state and needs an operator's AWS credentials.
+ * live state and needs an operator's AWS credentials. It is signed with QUEUEREADY_PLAN_SIGNING_KEY when the
+ * server has one, so `npm run apply` given the same key accepts it; without one it is unsigned.
  */
 export async function GET(
   _request: Request,
@@ -28,10 +35,14 @@ export async function GET(
   // The role the plan's calls run as, when its account is still configured (as the JSON export names it).
   const found = await findAccount(preview.plan.target.accountId);
   const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
+  // `npm start` refuses a weak key; a server started otherwise (next dev) must not sign with one either.
+  const signing = planSigningKey(process.env);
+  if (!signing.ok) return Response.json({ error: signing.reason }, { status: 500 });
   const file = buildPlanFile({
     ...previewFileInput(preview.plan),
     createdBy: { name: user.name, via: "browser" },
     runsAs: () => runsAs,
+    signingKey: signing.key,
   });
   return new Response(serializePlanFile(file), {
     headers: {
