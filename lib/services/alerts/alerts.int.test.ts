@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { causeFinder } from "./account-causes";
-import { verifySignature } from "@/lib/adapters/notify/signing";
+import { verifyDelivery } from "@/lib/adapters/notify/signing";
 import type { WebhookBody } from "./payload";
 import { createDeliveryWorker } from "./worker";
 import { latestAudit } from "@/lib/adapters/db/audits";
@@ -130,7 +130,11 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         /^Modified replication group \(replication-group secure-redis7\) at \d\d:\d\d UTC$/,
       );
       expect(
-        verifySignature(SECRET, regressed!.body, regressed!.headers["x-queueready-signature"] as string),
+        verifyDelivery(SECRET, {
+          body: regressed!.body,
+          id: regressed!.headers["x-queueready-delivery"] as string,
+          signature: regressed!.headers["x-queueready-signature"] as string,
+        }),
       ).toBe(true);
       // The receiver answers before the worker records the delivery: wait for the record, not a fixed time.
       await expect

@@ -2,20 +2,37 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { backoffMs, nextAttemptAt } from "@/lib/core/alerts/backoff";
 import { channelsOf, notificationsConfigFromEnv } from "@/lib/core/alerts/config";
-import { signBody, verifySignature } from "@/lib/adapters/notify/signing";
+import { signDelivery, verifyDelivery } from "@/lib/adapters/notify/signing";
 
 const secret = "s".repeat(32);
 const slack = "https://hooks.slack.com/services/T000/B000/XXXXXXXXSECRETTOKEN";
 
 describe("signing", () => {
-  it("signs the raw body as sha256=<hex HMAC-SHA256>, which a receiver verifies", () => {
-    const body = '{"event":"regressed"}';
-    const expected = createHmac("sha256", secret).update(body).digest("hex");
-    expect(signBody(secret, body)).toBe(`sha256=${expected}`);
-    expect(verifySignature(secret, body, signBody(secret, body))).toBe(true);
-    expect(verifySignature(secret, `${body} `, signBody(secret, body))).toBe(false);
-    expect(verifySignature("t".repeat(32), body, signBody(secret, body))).toBe(false);
-    expect(verifySignature(secret, body, undefined)).toBe(false);
+  const body = '{"event":"regressed"}';
+  const id = "ev-1";
+  const at = new Date("2026-12-05T12:00:00Z");
+  const t = at.getTime() / 1000;
+
+  it("signs the time, the delivery id and the raw body as t=<s>,v1=<hex HMAC-SHA256>", () => {
+    const expected = createHmac("sha256", secret).update(`${t}.${id}.${body}`).digest("hex");
+    expect(signDelivery(secret, { id, body }, at)).toBe(`t=${t},v1=${expected}`);
+    const signature = signDelivery(secret, { id, body }, at);
+    expect(verifyDelivery(secret, { body, id, signature }, { now: at })).toBe(true);
+    expect(verifyDelivery(secret, { body: `${body} `, id, signature }, { now: at })).toBe(false);
+    expect(verifyDelivery("t".repeat(32), { body, id, signature }, { now: at })).toBe(false);
+    expect(verifyDelivery(secret, { body, id, signature: undefined }, { now: at })).toBe(false);
+  });
+
+  it("refuses a captured delivery re-sent under a new delivery id, or later than the window", () => {
+    const signature = signDelivery(secret, { id, body }, at);
+    expect(verifyDelivery(secret, { body, id: "ev-2", signature }, { now: at })).toBe(false);
+    const later = new Date(at.getTime() + 301_000);
+    expect(verifyDelivery(secret, { body, id, signature }, { now: later })).toBe(false);
+    const withinWindow = new Date(at.getTime() + 299_000);
+    expect(verifyDelivery(secret, { body, id, signature }, { now: withinWindow })).toBe(true);
+    // The old body-only form carries no time and verifies no more.
+    const bodyOnly = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+    expect(verifyDelivery(secret, { body, id, signature: bodyOnly }, { now: at })).toBe(false);
   });
 });
 

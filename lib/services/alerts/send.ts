@@ -4,7 +4,7 @@
  */
 import type { NotificationsConfig, Channel } from "@/lib/core/alerts/config";
 import { postJson, type SendOptions, type SendOutcome } from "@/lib/adapters/notify/post";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "@/lib/adapters/notify/signing";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signDelivery } from "@/lib/adapters/notify/signing";
 import type { TargetEventRow } from "@/lib/adapters/db/target-events";
 import { slackBody, webhookBody } from "./payload";
 
@@ -20,7 +20,8 @@ export async function sendNotification(
     if (!config.webhook) return { ok: false, error: "the webhook is no longer configured" };
     const body = JSON.stringify(webhookBody(event, config.baseUrl));
     const headers: Record<string, string> = { [DELIVERY_HEADER]: event.id };
-    if (config.webhook.secret) headers[SIGNATURE_HEADER] = signBody(config.webhook.secret, body);
+    if (config.webhook.secret)
+      headers[SIGNATURE_HEADER] = signDelivery(config.webhook.secret, { id: event.id, body });
     return postJson(config.webhook.url, body, headers, opts);
   }
   if (!config.slack) return { ok: false, error: "Slack is no longer configured" };
