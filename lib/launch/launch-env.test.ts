@@ -77,6 +77,16 @@ describe("startProblems with a plan-signing key", () => {
   });
 });
 
+describe("startProblems with trusted proxies", () => {
+  it("refuses a malformed QUEUEREADY_TRUSTED_PROXIES at start instead of a sign-in that never works", () => {
+    const base = { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users };
+    expect(startProblems({ ...base, QUEUEREADY_TRUSTED_PROXIES: "10.0.0.5, 10.0.0.0/24" })).toEqual([]);
+    expect(startProblems({ ...base, QUEUEREADY_TRUSTED_PROXIES: "10.0.0.0/33" })).toEqual([
+      'QUEUEREADY_TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR (e.g. 10.0.0.5 or 10.0.0.0/24).',
+    ]);
+  });
+});
+
 describe("startProblems with an accounts file", () => {
   it("stops on a malformed QUEUEREADY_ACCOUNTS_FILE with its line and the reason", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "launch-"));

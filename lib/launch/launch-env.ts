@@ -3,6 +3,7 @@ import { secretProblem } from "@/lib/web/auth/auth-secret";
 import type { Env } from "@/lib/web/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
 import { loadUsers } from "@/lib/web/auth/users";
+import { trustedProxiesFromEnv } from "@/lib/web/auth/client-address";
 import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
 import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
 import { scopeConcurrency } from "@/lib/services/estate/account-regions";
@@ -81,6 +82,12 @@ export function startProblems(env: Env): string[] {
   }
   const signing = planSigningKey(env);
   if (!signing.ok) problems.push(signing.reason);
+  try {
+    // Otherwise the app starts, says ready, and every sign-in answers "not configured".
+    trustedProxiesFromEnv(env);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
   try {
     refreshMinAgeFromEnv(env);
   } catch (err) {
