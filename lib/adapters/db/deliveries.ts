@@ -64,7 +64,16 @@ export async function enqueueDeliveries(
   return added;
 }
 
-/** Claims up to `limit` due deliveries for `replica` until `now + leaseMs`; counts the attempt. */
+/**
+ * What a claim records when it takes over a claim that ended with no outcome: the replica that held it
+ * stopped while sending, so that message may have reached its channel.
+ */
+export const INTERRUPTED_SEND = "interrupted: the replica sending it stopped before recording the outcome";
+
+/**
+ * Claims up to `limit` due deliveries for `replica` until `now + leaseMs`; counts the attempt. A row still
+ * claimed (its lease ran out without a sent or failed mark) comes back with `lastError` INTERRUPTED_SEND.
+ */
 export async function claimDueDeliveries(
   db: Db,
   opts: { replica: string; leaseMs: number; limit: number; now: Date },
@@ -75,7 +84,12 @@ export async function claimDueDeliveries(
     and (${nd.claimedUntil} is null or ${nd.claimedUntil} < ${now}::timestamptz)`;
   return db
     .update(nd)
-    .set({ claimedBy: opts.replica, claimedUntil: new Date(until), attempts: sql`${nd.attempts} + 1` })
+    .set({
+      claimedBy: opts.replica,
+      claimedUntil: new Date(until),
+      attempts: sql`${nd.attempts} + 1`,
+      lastError: sql`case when ${nd.claimedBy} is not null then ${INTERRUPTED_SEND} else ${nd.lastError} end`,
+    })
     .where(
       and(
         due,

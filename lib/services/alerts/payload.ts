@@ -49,7 +49,11 @@ const HEADLINES: Record<TargetEventRow["event"], string> = {
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A Slack incoming-webhook message: one readable block of text, the cluster linked when we know the URL. */
-export function slackBody(e: TargetEventRow, baseUrl: string | undefined): { text: string } {
+export function slackBody(
+  e: TargetEventRow,
+  baseUrl: string | undefined,
+  opts: { mayRepeat?: boolean } = {},
+): { text: string } {
   const url = targetUrl(e, baseUrl);
   const name = url ? `<${url}|${esc(e.targetId)}>` : `*${esc(e.targetId)}*`;
   const lines = [
@@ -66,5 +70,8 @@ export function slackBody(e: TargetEventRow, baseUrl: string | undefined): { tex
         ? "Cause: AWS recorded no event for it or its parameter group around the change."
         : "Cause: not known (the AWS events could not be read in time).",
   );
+  // Slack cannot deduplicate: a resend after an interrupted send says it may be a repeat.
+  if (opts.mayRepeat)
+    lines.push("(This may repeat an earlier message: a QueueReady replica stopped while sending it.)");
   return { text: lines.join("\n") };
 }

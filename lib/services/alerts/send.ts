@@ -14,7 +14,7 @@ export async function sendNotification(
   channel: Channel,
   event: TargetEventRow,
   config: NotificationsConfig,
-  opts: SendOptions,
+  opts: SendOptions & { mayRepeat?: boolean },
 ): Promise<SendOutcome> {
   if (channel === "webhook") {
     if (!config.webhook) return { ok: false, error: "the webhook is no longer configured" };
@@ -25,5 +25,10 @@ export async function sendNotification(
     return postJson(config.webhook.url, body, headers, opts);
   }
   if (!config.slack) return { ok: false, error: "Slack is no longer configured" };
-  return postJson(config.slack.url, JSON.stringify(slackBody(event, config.baseUrl)), {}, opts);
+  return postJson(
+    config.slack.url,
+    JSON.stringify(slackBody(event, config.baseUrl, { mayRepeat: opts.mayRepeat })),
+    {},
+    opts,
+  );
 }

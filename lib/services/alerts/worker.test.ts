@@ -163,4 +163,30 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
       { channel: "webhook", status: "sent", deliveries: 1, attempts: 2 },
     ]);
   });
+
+  it("resends a Slack message a dead replica may have sent saying it may repeat, within a short lease", async () => {
+    const { db } = await dbs.open(backend);
+    await regressed(db);
+    let clock = new Date(t0 + 302_000);
+    await enqueueDeliveries(db, ["slack"], { from: new Date(t0), causeBy: clock, now: clock });
+    // A replica claimed it with the worker's default lease (a 10 s send timeout + 5 s) and died mid-send.
+    expect(
+      await claimDueDeliveries(db, { replica: "dead", leaseMs: 15_000, limit: 10, now: clock }),
+    ).toHaveLength(1);
+    const worker = createDeliveryWorker({
+      db,
+      config: { slack: { url: receiver.url } },
+      replica: "b",
+      now: () => clock,
+      findCause: async () => cause,
+    });
+    expect(await worker.tick()).toMatchObject({ sent: 0 });
+    const before = receiver.requests.length;
+    clock = new Date(clock.getTime() + 16_000);
+    expect(await worker.tick()).toMatchObject({ sent: 1 });
+    const { text } = JSON.parse(receiver.requests[before]!.body) as { text: string };
+    expect(text.split("\n").at(-1)).toBe(
+      "(This may repeat an earlier message: a QueueReady replica stopped while sending it.)",
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { channelsOf, type Channel, type NotificationsConfig } from "@/lib/core/a
 import { sendNotification } from "@/lib/services/alerts/send";
 import {
   claimDueDeliveries,
+  INTERRUPTED_SEND,
   enqueueDeliveries,
   markDeliveryFailed,
   markDeliverySent,
@@ -60,7 +61,9 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorke
   const now = opts.now ?? (() => new Date());
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const leaseMs = opts.leaseMs ?? Math.max(60_000, timeoutMs * 3);
+  // Just longer than one send (bounded by its timeout) and its mark: a replica that dies mid-send delays
+  // the resend by this much, and a resend inside it cannot happen while the first send may still be open.
+  const leaseMs = opts.leaseMs ?? timeoutMs + 5_000;
   const channels: Channel[] = channelsOf(opts.config);
   const log = opts.log ?? ((m: string) => console.warn(m));
   let running: Promise<PassResult> | undefined;
@@ -93,7 +96,11 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorke
         const key = { eventId: d.eventId, channel: d.channel };
         const event = await eventById(opts.db, d.eventId);
         const outcome = event
-          ? await sendNotification(d.channel, event, opts.config, { timeoutMs, fetch: opts.fetch })
+          ? await sendNotification(d.channel, event, opts.config, {
+              timeoutMs,
+              fetch: opts.fetch,
+              mayRepeat: d.lastError === INTERRUPTED_SEND,
+            })
           : { ok: false as const, error: "the event is gone" };
         if (outcome.ok) {
           await markDeliverySent(opts.db, key, opts.replica, now());
