@@ -89,11 +89,19 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
 }
 
 let cached: AuthOptions | undefined;
+let processRevocations: RevocationStore | undefined;
 
 /** The options for this server process, built once from `process.env` on first use. */
 export function getAuthOptions(): AuthOptions {
-  cached ??= buildAuthOptions(process.env);
+  processRevocations ??= storeRevocations();
+  cached ??= buildAuthOptions(process.env, { revocations: processRevocations });
   return cached;
+}
+
+/** Where this process records sign-outs (the same store its session checks read). */
+export function getRevocations(): RevocationStore {
+  processRevocations ??= storeRevocations();
+  return processRevocations;
 }
 
 /** Why auth cannot work with this configuration, or null when it can. Shown instead of a bare 500. */

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authConfigProblem, getAuthOptions } from "@/lib/web/auth/options";
+import { authConfigProblem, getAuthOptions, getRevocations } from "@/lib/web/auth/options";
+import { recordSignOut } from "@/lib/web/auth/sign-out";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -17,7 +18,12 @@ async function handler(req: NextRequest, context: RouteContext): Promise<Respons
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const response: Response = await NextAuth(req, context, getAuthOptions());
+  const options = getAuthOptions();
+  if (req.method === "POST" && (await context.params).nextauth.join("/") === "signout") {
+    const refused = await recordSignOut(req, String(options.secret), getRevocations());
+    if (refused) return refused;
+  }
+  const response: Response = await NextAuth(req, context, options);
   return response;
 }
 
