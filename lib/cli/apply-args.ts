@@ -3,13 +3,14 @@ import { z } from "zod";
 import { parseFlags } from "./parse-flags";
 import { DEFAULT_MAX_AGE_MS } from "@/lib/core/plan-file";
 
-export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
+export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--demo]
 
 Applies exactly the plan in PLAN_FILE (made by \`npm run plan -- --out\` or the browser's "Download plan file").
 Each target is re-read first and refused when its live state moved since the plan; the others go on.
   --yes               apply without asking (required when stdin is not a terminal, e.g. in CI)
   --stop-on-refusal   stop at the first refused target instead of going on with the others
   --as NAME           the operator recorded in the history (default: the OS user)
+  --demo              apply against the running demo (npm run demo): its sandbox, accounts and history
   --max-age DURATION  refuse a plan older than this: 90m, 24h, 2d (default 24h, or QUEUEREADY_PLAN_MAX_AGE)
 Exit codes: 0 every target ended Ready, 1 a target was refused, failed or did not end Ready, 2 error.`;
 
@@ -31,6 +32,7 @@ const applyArgsSchema = z
     as: z.string().trim().min(1).max(200).optional(),
     maxAgeMs: durationSchema.optional(),
     help: z.boolean(),
+    demo: z.boolean(),
   })
   .strict();
 
@@ -48,6 +50,7 @@ export function parseApplyArgs(
       as: { type: "string" },
       "max-age": { type: "string" },
       help: { type: "boolean", short: "h" },
+      demo: { type: "boolean" },
     },
     { positionals: true },
   );
@@ -63,6 +66,7 @@ export function parseApplyArgs(
     as: values.as,
     maxAgeMs: values["max-age"] ?? env.QUEUEREADY_PLAN_MAX_AGE,
     help,
+    demo: values.demo ?? false,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

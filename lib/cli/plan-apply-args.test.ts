@@ -74,7 +74,15 @@ describe("npm run apply arguments", () => {
       parseApplyArgs(["p.json", "--yes", "--stop-on-refusal", "--as", "ci", "--max-age", "90m"]),
     ).toEqual({
       ok: true,
-      args: { file: "p.json", yes: true, stopOnRefusal: true, as: "ci", maxAgeMs: 90 * 60_000, help: false },
+      args: {
+        file: "p.json",
+        yes: true,
+        stopOnRefusal: true,
+        as: "ci",
+        maxAgeMs: 90 * 60_000,
+        help: false,
+        demo: false,
+      },
     });
     expect(parseApplyArgs(["p.json"], { QUEUEREADY_PLAN_MAX_AGE: "2d" })).toMatchObject({
       ok: true,

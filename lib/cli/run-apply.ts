@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
-import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { parsePlanFile, refusalOf, type PlanFile } from "@/lib/core/plan-file";
@@ -14,6 +14,7 @@ import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
 import { applyTarget, type TargetOutcome } from "./apply-target";
 import { operatorName } from "./operator-name";
+import { cliSetup } from "./cli-settings";
 import type { CliIo } from "./run-audit";
 
 export const EXIT_ALL_READY = 0;
@@ -31,6 +32,8 @@ export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "ti
   watchEveryMs?: number;
   /** AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
   settings?: AwsSettings;
+  /** Where `--demo` looks for the running demo (default: the working directory). */
+  root?: string;
 };
 
 async function load(args: ApplyArgs, io: ApplyIo): Promise<PlanFile | undefined> {
@@ -87,12 +90,15 @@ export async function runApplyCli(
   }
   const file = await load(args, io);
   if (!file) return EXIT_APPLY_ERROR;
-  const { settings: given, ...runTuning } = tuning;
-  const settings = given ? { ok: true as const, settings: given } : readAwsSettings(env);
+  const { settings: given, root, ...runTuning } = tuning;
+  const settings = given
+    ? { ok: true as const, settings: given, env }
+    : cliSetup(args.demo, env, root ?? process.cwd());
   if (!settings.ok) {
-    io.err(`${settings.problem.message}\n`);
+    io.err(`${settings.message}\n`);
     return EXIT_APPLY_ERROR;
   }
+  env = settings.env;
   let accounts: Accounts;
   try {
     accounts = await accountsOf(file, settings.settings, env);

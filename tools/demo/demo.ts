@@ -61,7 +61,8 @@ async function main(): Promise<void> {
         .map((a) => `${a.name} ${a.id}`)
         .join(", ")}`,
       "              (organization mode, .queueready/accounts.json)",
-      "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
+      "  CLI         npm run -s audit -- --demo; plan -- --demo --all --out p.json; apply -- --demo p.json",
+      "              (the same sandbox, accounts and history, from a terminal)",
       ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",
