@@ -61,6 +61,18 @@ describe("the CLI against the running demo", () => {
     expect(out.stderr).toMatch(/research \(456789012345\): not read: /);
   });
 
+  it("audit --demo --csv has a row for the account it could not read, verdict unknown with the reason", async () => {
+    const { out, io } = captureIo();
+    expect(await runAuditCli(["--demo", "--csv"], env, io, root)).toBe(1);
+    const lines = out.stdout.trimEnd().split("\r\n");
+    const research = lines.filter((l) => l.startsWith("456789012345,"));
+    expect(research).toHaveLength(1);
+    expect(research[0]).toMatch(
+      /^456789012345,research,,,not-read,unknown,,,not read,,,,,0,0,1,"?\[unknown\] not-read: .*cannot assume/,
+    );
+    expect(lines).toHaveLength(1 + 1 + 19);
+  });
+
   it("plan --demo --all plans in every readable account and region, and apply --demo beside the app records its runs in the app's history", async () => {
     const file = path.join(root, "demo.plan.json");
     const planned = captureIo();
