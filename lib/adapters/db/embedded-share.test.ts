@@ -64,4 +64,14 @@ describe("the embedded database shared with this user's other processes", () => 
     expect(existsSync(shareSocketOf(path.join(other, "pglite")))).toBe(false);
     await rm(other, { recursive: true, force: true });
   }, 60_000);
+
+  it("still opens when the socket cannot be made (a data directory path too long for a Unix socket)", async () => {
+    const long = path.join(dir, "x".repeat(120));
+    const held = await openDatabase({ kind: "embedded", dataDir: long });
+    try {
+      expect(await listRuns(held.db)).toEqual([]);
+    } finally {
+      await held.close();
+    }
+  }, 60_000);
 });

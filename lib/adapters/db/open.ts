@@ -52,7 +52,15 @@ async function openEmbedded(dataDir: string | undefined, opts: OpenOptions): Pro
   try {
     client = await PGlite.create({ dataDir, loadDataDir: opts.template });
     await migrateEmbedded(client);
-    if (dataDir) share = await shareEmbedded(client, dataDir);
+    // Best effort: without the socket (a data directory path too long for one, say) the app still runs,
+    // and a second process is refused as before, with the way out in its message.
+    if (dataDir)
+      share = await shareEmbedded(client, dataDir).catch((err: unknown) => {
+        console.warn(
+          `The embedded database is not shared with other commands: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        return undefined;
+      });
   } catch (err) {
     await client?.close().catch(() => undefined);
     await unlock();
