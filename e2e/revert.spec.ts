@@ -90,3 +90,43 @@ test("the revert is refused, saying what differs, once someone changed the clust
   await expect(viewerPage.getByRole("link", { name: "Revert this apply" })).toHaveCount(0);
   await viewer.close();
 });
+
+test("after a revert, the inbound rule its apply added to the cluster's own group is offered for removal, and removed", async ({
+  page,
+}) => {
+  // events-cluster's own group cache-no-redis has nothing on 6379: the apply adds a rule to it.
+  const events =
+    "/wizard/preview?account=123456789012&region=us-east-1&kind=replication-group&id=events-cluster" +
+    "&sg=existing&sgId=sg-0cache00000000003&src=security-group&srcGroup=sg-0app000000000001" +
+    "&pg=create&pgName=bullmq-events-noeviction";
+  await page.goto(events);
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Readiness of events-cluster: Ready" })).toBeVisible({
+    timeout: 60_000,
+  });
+  const runId = page.url().split("/changes/")[1]!;
+  await page.getByRole("link", { name: "Revert this apply" }).click();
+  await page.getByRole("button", { name: "Revert", exact: true }).click();
+  await expect(page.getByTestId("run-message")).toHaveText(/^Done: events-cluster reads /, {
+    timeout: 60_000,
+  });
+  const revertId = page.url().split("/changes/")[1]!;
+
+  await page.goto("/changes");
+  const offer = page.getByRole("listitem").filter({ hasText: /rule sgr-\S+ in sg-0cache00000000003/ });
+  await expect(offer).toHaveCount(1);
+  await expect(offer).toContainText(`from apply ${runId}`);
+  await expect(offer).toContainText(`Run ${runId} was reverted (by ${revertId})`);
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await offer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/revert-rule-offer-${width}.png` });
+  }
+  await offer.getByRole("checkbox").check();
+  await offer.getByRole("button", { name: "Remove" }).click();
+  await expect(offer.getByRole("status")).toHaveText(/^Revoked sgr-\S+ from sg-0cache00000000003\.$/);
+  await page.reload();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: /rule sgr-\S+ in sg-0cache00000000003/ }),
+  ).toHaveCount(0);
+});

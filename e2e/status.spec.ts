@@ -73,3 +73,40 @@ test("a filter value that is not valid is ignored, not an error", async ({ page,
   expect(await statusPage.names()).toContain("orders-redis7");
   await expect(page.getByRole("status").filter({ hasText: /^Showing 1–\d+ of \d+ clusters/ })).toBeVisible();
 });
+
+test("what the latest audit could not read counts at the top and is in the CSV; a failed organization read says the audit failed", async ({
+  page,
+  statusPage,
+}) => {
+  await statusPage.goto();
+  // The seeded organization's research account: its role trusts nobody, in both regions.
+  const notice = page.locator("#not-read");
+  await expect(notice).toContainText("Not read in the latest audit: 1 account (2 account-regions)");
+  await expect(notice).toContainText("research (456789012345) in us-east-1, eu-west-1:");
+  await expect(page.getByRole("link", { name: "Not read: 2", exact: true })).toBeVisible();
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/status-not-read-${width}.png` });
+  }
+  const csv = await (await page.request.get("/api/audit/export?format=csv")).text();
+  expect(csv).toMatch(/\r\n456789012345,research,us-east-1,,not-read,unknown,,,not read,/);
+  expect(csv).toMatch(/\r\n456789012345,research,eu-west-1,,not-read,unknown,,,not read,/);
+  // Filtered to Ready clusters, what was not read is no row of the export.
+  const ready = await (await page.request.get("/api/audit/export?format=csv&verdict=ready")).text();
+  expect(ready).not.toContain("not-read");
+
+  await sandbox("/_sandbox/faults", {
+    method: "POST",
+    body: { operation: "ListAccounts", kind: "access-denied" },
+  });
+  await statusPage.refresh();
+  await page.reload();
+  await expect(page.getByText(/^Audit failed just now: nothing could be read$/)).toBeVisible();
+  await expect(page.getByText(/^Audited just now/)).toHaveCount(0);
+  await expect(notice).toContainText(
+    "The latest audit could not read anything: every row below is from an earlier audit",
+  );
+  await expect(notice).toContainText("staging (210987654321): not covered by the latest audit");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/screens/status-read-nothing-1440.png" });
+});

@@ -14,10 +14,25 @@ const ACCENTS: Record<Verdict, string> = {
  * How many clusters fall under each verdict in the chosen accounts and regions (before the other filters),
  * counted in SQL. Each count is a link that filters to it (and, when active, back to every verdict).
  */
-export function StatusSummary({ counts, query }: { counts: Record<Verdict, number>; query: StatusQuery }) {
+export function StatusSummary({
+  counts,
+  query,
+  notRead = 0,
+}: {
+  counts: Record<Verdict, number>;
+  query: StatusQuery;
+  /** Account-regions the latest audit could not read: their clusters are in no count. */
+  notRead?: number;
+}) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
-    <nav aria-label="Verdict summary" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+    <nav
+      aria-label="Verdict summary"
+      className={cx(
+        "grid grid-cols-2 gap-2 sm:grid-cols-3",
+        notRead > 0 ? "sm:grid-cols-4 lg:grid-cols-7" : "lg:grid-cols-6",
+      )}
+    >
       <SummaryLink
         href={`/status${statusSearch(query, { verdicts: [] })}`}
         active={query.verdicts.length === 0}
@@ -37,6 +52,16 @@ export function StatusSummary({ counts, query }: { counts: Record<Verdict, numbe
           />
         );
       })}
+      {notRead > 0 ? (
+        <SummaryLink
+          href="#not-read"
+          active={false}
+          count={notRead}
+          label="Not read"
+          accent="bg-red-600"
+          tone="alert"
+        />
+      ) : null}
     </nav>
   );
 }
@@ -47,6 +72,7 @@ function SummaryLink(props: {
   count: number;
   label: string;
   accent?: string;
+  tone?: "alert";
 }) {
   return (
     <a
@@ -55,14 +81,21 @@ function SummaryLink(props: {
       aria-current={props.active ? "true" : undefined}
       className={cx(
         "group relative overflow-hidden rounded-lg border bg-white px-4 py-3 shadow-xs transition-colors hover:border-slate-300",
-        props.active ? "border-indigo-400 ring-1 ring-indigo-400" : "border-slate-200",
+        props.active
+          ? "border-indigo-400 ring-1 ring-indigo-400"
+          : props.tone === "alert"
+            ? "border-red-300 bg-red-50"
+            : "border-slate-200",
       )}
     >
       {props.accent ? (
         <span aria-hidden className={cx("absolute inset-y-0 left-0 w-1", props.accent)} />
       ) : null}
       <span className="block text-2xl font-semibold tabular-nums text-slate-900">{props.count}</span>
-      <span className="block text-[13px] font-medium text-slate-600">{props.label}</span>
+      <span className="block text-[13px] font-medium text-slate-600">
+        {props.label}
+        {props.tone === "alert" ? <span className="sr-only"> (account-regions)</span> : null}
+      </span>
     </a>
   );
 }

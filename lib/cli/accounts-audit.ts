@@ -20,7 +20,7 @@ export async function auditAccounts(
   args: AuditArgs,
 ): Promise<AccountsAuditResult> {
   const estate = await resolveEstate(
-    { settings, env, mode: args.allAccounts || args.accounts.length > 0 ? "all" : "own" },
+    { settings, env, mode: args.allAccounts || args.accounts.length > 0 ? "all" : "configured" },
     { accounts: args.accounts, regions: args.regions },
   );
   if (!estate.ok) return estate;

@@ -3,7 +3,7 @@
  * account id and name) and the CSV (the account_id column). An unreachable account or region is an Unknown
  * line with its reason.
  */
-import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS } from "@/lib/core/readiness";
+import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS, type NotRead } from "@/lib/core/readiness";
 import type { AccountAudit } from "./accounts-audit";
 import { exportDocument, liveExportAccount } from "@/lib/core/rows/export-document";
 import { renderAuditTable } from "./audit-table";
@@ -48,7 +48,37 @@ export function accountsJson(accounts: AccountAudit[], generatedAt = new Date())
   );
 }
 
-/** The CSV export of every readable region; each row's account_id and account_name name its account. */
-export function accountsCsv(accounts: AccountAudit[]): string {
-  return toCsv(accounts.flatMap((a) => liveCsvClusters(a.regions, a.accountName)));
+/**
+ * The CSV export of every readable region; each row's account_id and account_name name its account. An
+ * account or region that could not be read is a row of its own first (kind not-read, verdict unknown, the
+ * reason as its finding), as in the app's export.
+ */
+export function accountsCsv(accounts: AccountAudit[], now = new Date()): string {
+  const at = now.toISOString();
+  const notRead: NotRead[] = accounts.flatMap((a) =>
+    a.problem
+      ? [{ accountId: a.accountId, accountName: a.accountName, reason: a.problem.message, auditedAt: at }]
+      : a.regions.flatMap((r) =>
+          r.failed
+            ? [
+                {
+                  accountId: a.accountId,
+                  accountName: a.accountName,
+                  region: r.region,
+                  reason: r.failed.message,
+                  auditedAt: r.readAt || at,
+                },
+              ]
+            : [],
+        ),
+  );
+  return toCsv(
+    accounts.flatMap((a) =>
+      liveCsvClusters(
+        a.regions.filter((r) => !r.failed),
+        a.accountName,
+      ),
+    ),
+    notRead,
+  );
 }

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { parseFlags } from "./parse-flags";
 import { ALLOW_UNSIGNED_FLAG, DEFAULT_MAX_AGE_MS, SIGNING_KEY_VARIABLE } from "@/lib/core/plan-file";
 
-export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
+export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--demo]
 
 Applies exactly the plan in PLAN_FILE (made by \`npm run plan -- --out\` or the browser's "Download plan file").
 Each target is re-read first and refused when its live state moved since the plan; the others go on.
   --yes               apply without asking (required when stdin is not a terminal, e.g. in CI)
   --stop-on-refusal   stop at the first refused target instead of going on with the others
   --as NAME           the operator recorded in the history (default: the OS user)
+  --demo              apply against the running demo (npm run demo): its sandbox, accounts and history
   --max-age DURATION  refuse a plan older than this: 90m, 24h, 2d (default 24h, or QUEUEREADY_PLAN_MAX_AGE)
   ${ALLOW_UNSIGNED_FLAG}
                       apply an UNSIGNED file when ${SIGNING_KEY_VARIABLE} is not set (anyone who can
@@ -36,6 +37,7 @@ const applyArgsSchema = z
     maxAgeMs: durationSchema.optional(),
     allowUnsigned: z.boolean(),
     help: z.boolean(),
+    demo: z.boolean(),
   })
   .strict();
 
@@ -54,6 +56,7 @@ export function parseApplyArgs(
       "max-age": { type: "string" },
       "insecure-allow-unsigned-plan": { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      demo: { type: "boolean" },
     },
     { positionals: true },
   );
@@ -70,6 +73,7 @@ export function parseApplyArgs(
     maxAgeMs: values["max-age"] ?? env.QUEUEREADY_PLAN_MAX_AGE,
     allowUnsigned: values["insecure-allow-unsigned-plan"] ?? false,
     help,
+    demo: values.demo ?? false,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -82,6 +82,7 @@ describe("npm run apply arguments", () => {
         maxAgeMs: 90 * 60_000,
         allowUnsigned: false,
         help: false,
+        demo: false,
       },
     });
     expect(parseApplyArgs(["p.json", "--insecure-allow-unsigned-plan"])).toMatchObject({

@@ -8,16 +8,18 @@ import { parseFlags } from "./parse-flags";
 import { accountIdString, regionString } from "@/lib/core/identity/identity";
 import { hasChoiceFlags } from "./plan-choices";
 
-export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json]
+export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json] [--demo]
 
 Plans the BullMQ fixes the wizard would make, from live state, for one cluster or every fixable one.
   --cluster ID                 a replication group or standalone cluster id; repeat for several
   --all                        every fixable target in the regions
+  --demo                       plan against the running demo (npm run demo): its sandbox and its accounts
   --all-accounts               in every account of QUEUEREADY_ACCOUNTS_FILE (without one: every account of the
                                organization, through its OrganizationAccountAccessRole), as \`npm run audit\` does
-  --account ID                 only this account of those; repeat for several (default: the credentials' own)
-  --region REGION              region to plan in; repeat for several (default: QUEUEREADY_REGIONS, else AWS_REGION;
-                               with accounts, each account's regions)
+  --account ID                 only this account of those; repeat for several (default: what the app covers, every
+                               account of QUEUEREADY_ACCOUNTS_FILE, else the credentials' own)
+  --region REGION              region to plan in; repeat for several (default: each account's regions, as the app
+                               audits them: QUEUEREADY_REGIONS, else AWS_REGION, or the accounts file's)
   --out FILE                   write the plan file that \`npm run apply\` applies
   --json                       print the plan file instead of the summary
   --as NAME                    who made the plan (default: the OS user)
@@ -29,6 +31,7 @@ Choices (one --cluster only; default: what the wizard recommends):
   --parameter-group NAME       reuse this parameter group
   --new-parameter-group NAME   create a parameter group with this name
   --edit-shared NAME           change this shared parameter group, naming each other cluster with --confirm CLUSTER
+The accounts and regions covered are listed on stderr.
 Exit codes: 0 nothing to change, 1 changes planned, 2 error. With accounts, one that cannot be reached (a role
 that cannot be assumed) is named on stderr and left out of the plan; 2 when none can be.`;
 
@@ -45,6 +48,7 @@ const planArgsSchema = z
     json: z.boolean(),
     as: name.optional(),
     help: z.boolean(),
+    demo: z.boolean(),
     flags: z
       .object({
         securityGroup: name.optional(),
@@ -91,6 +95,7 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     json: bool,
     as: str,
     help: { type: "boolean", short: "h" },
+    demo: bool,
     "security-group": str,
     "source-security-group": str,
     cidr: str,
@@ -112,6 +117,7 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     json: values.json ?? false,
     as: values.as,
     help: values.help ?? false,
+    demo: values.demo ?? false,
     flags: {
       securityGroup: values["security-group"],
       sourceSecurityGroup: values["source-security-group"],

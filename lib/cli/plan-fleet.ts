@@ -41,6 +41,8 @@ export interface Fleet {
   missing: string[];
   /** Regions whose listing failed, with the reason. */
   unreadable: string[];
+  /** The same, per account and region. */
+  failedScopes: { accountId: string; region: string; reason: string }[];
 }
 
 /** One account to plan in: credentials that read it (and its regions); `label` prefixes its messages. */
@@ -48,6 +50,7 @@ export interface PlanAccount {
   settings: AwsSettings;
   regions: string[];
   label?: string;
+  accountId: string;
 }
 
 type Outcome = { plan: Plan } | { notPlanned: NotPlanned } | { invalid: Invalid };
@@ -90,7 +93,14 @@ async function planOne(
 
 /** Every chosen target of every region (every scope) of every account, one after the other. */
 export async function planAccounts(accounts: PlanAccount[], request: FleetRequest): Promise<Fleet> {
-  const fleet: Fleet = { planned: [], notPlanned: [], invalid: [], missing: [], unreadable: [] };
+  const fleet: Fleet = {
+    planned: [],
+    notPlanned: [],
+    invalid: [],
+    missing: [],
+    unreadable: [],
+    failedScopes: [],
+  };
   const seen = new Set<string>();
   for (const account of accounts) {
     for (const region of account.regions) {
@@ -99,6 +109,7 @@ export async function planAccounts(accounts: PlanAccount[], request: FleetReques
       if (options.problems.length > 0) {
         const where = account.label ? `${account.label} ${region}` : region;
         fleet.unreadable.push(`${where}: ${options.problems.join(" ")}`);
+        fleet.failedScopes.push({ accountId: account.accountId, region, reason: options.problems.join(" ") });
         continue;
       }
       const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));

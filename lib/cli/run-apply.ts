@@ -5,7 +5,7 @@
 import { open } from "node:fs/promises";
 import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
-import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import {
@@ -21,6 +21,7 @@ import { accountsOf, type Accounts } from "./apply-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
 import { applyTarget, type TargetOutcome } from "./apply-target";
 import { operatorName } from "./operator-name";
+import { cliSetup } from "./cli-settings";
 import type { CliIo } from "./run-audit";
 
 export const EXIT_ALL_READY = 0;
@@ -38,6 +39,8 @@ export type ApplyTuning = Pick<ApplyOptions, "pollInitialMs" | "pollMaxMs" | "ti
   watchEveryMs?: number;
   /** AWS settings made by the caller (tests with explicit sandbox keys) instead of read from `env`. */
   settings?: AwsSettings;
+  /** Where `--demo` looks for the running demo (default: the working directory). */
+  root?: string;
 };
 
 /** At most `limit` + 1 bytes of the file: a larger one is refused without being read whole. */
@@ -126,18 +129,22 @@ export async function runApplyCli(
     io.out(`${APPLY_USAGE}\n`);
     return EXIT_ALL_READY;
   }
+  // Settings first (no AWS call): with --demo the demo's signing key is the one the file is checked with.
+  const { settings: given, root, ...runTuning } = tuning;
+  const settings = given
+    ? { ok: true as const, settings: given, env }
+    : cliSetup(args.demo, env, root ?? process.cwd());
+  if (!settings.ok) {
+    io.err(`${settings.message}\n`);
+    return EXIT_APPLY_ERROR;
+  }
+  env = settings.env;
   const file = await load(args, env, io);
   if (!file) return EXIT_APPLY_ERROR;
-  // Age and clock first: a stale file is refused before any AWS call (the account check below needs STS).
+  // Age and clock next: a stale file is refused before any AWS call (the account check below needs STS).
   const stale = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs });
   if (stale) {
     io.err(`${stale}\n`);
-    return EXIT_APPLY_ERROR;
-  }
-  const { settings: given, ...runTuning } = tuning;
-  const settings = given ? { ok: true as const, settings: given } : readAwsSettings(env);
-  if (!settings.ok) {
-    io.err(`${settings.problem.message}\n`);
     return EXIT_APPLY_ERROR;
   }
   let accounts: Accounts;

@@ -3,15 +3,13 @@
  * regions, filter to the targeted clusters, print, and return the exit code. Kept apart from the entry file
  * so tests can run it in-process with their own output sinks.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { readAwsSettings, type AwsSettingsResult } from "@/lib/adapters/aws/settings";
-import { DEMO_CREDENTIALS, readDemoEndpoint } from "@/lib/launch/demo-endpoint";
 import type { RegionAudit } from "@/lib/core/readiness";
 import { auditAccounts, type AccountAudit } from "./accounts-audit";
 import { accountsCsv, accountsJson, renderAccountsTable, unknownLines } from "./accounts-render";
 import { AUDIT_USAGE, parseAuditArgs, type AuditArgs } from "./audit-args";
 import { renderAuditTable } from "./audit-table";
+import { cliSetup } from "./cli-settings";
+import { coverageText } from "./coverage";
 
 export const EXIT_READY = 0;
 export const EXIT_NOT_READY = 1;
@@ -31,24 +29,6 @@ function target(audits: RegionAudit[], names: string[]): { audits: RegionAudit[]
   return { audits: filtered, missing: names.filter((n) => !found.has(n)) };
 }
 
-/**
- * The AWS settings to audit with: the environment's, or with --demo the running demo's sandbox (its URL from
- * the file the demo writes, dummy keys) so nothing has to be copied from the demo's banner.
- */
-function settingsFor(demo: boolean, env: NodeJS.ProcessEnv, root: string): AwsSettingsResult {
-  if (!demo) return readAwsSettings(env);
-  const found = readDemoEndpoint(root);
-  if (!found.ok)
-    return { ok: false, problem: { code: "invalid-input", message: found.message, retryable: false } };
-  const { url, regions } = found.endpoint;
-  const read = readAwsSettings({
-    QUEUEREADY_AWS_ENDPOINT: url,
-    QUEUEREADY_REGIONS: regions.join(","),
-    QUEUEREADY_MAX_ATTEMPTS: env.QUEUEREADY_MAX_ATTEMPTS,
-  });
-  return read.ok ? { ok: true, settings: { ...read.settings, credentials: DEMO_CREDENTIALS } } : read;
-}
-
 export async function runAuditCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -65,19 +45,15 @@ export async function runAuditCli(
     io.out(`${AUDIT_USAGE}\n`);
     return EXIT_READY;
   }
-  const read = settingsFor(args.demo, env, root);
-  if (!read.ok) {
-    io.err(`${read.problem.message}\n`);
+  const setup = cliSetup(args.demo, env, root);
+  if (!setup.ok) {
+    io.err(`${setup.message}\n`);
     return EXIT_FAILED;
   }
-  const { settings } = read;
-  if (args.allAccounts || args.accounts.length > 0) {
-    // The demo writes its organization-mode accounts file next to its endpoint file.
-    const demoAccounts = path.join(root, ".queueready", "accounts.json");
-    const accountsEnv =
-      args.demo && existsSync(demoAccounts) ? { ...env, QUEUEREADY_ACCOUNTS_FILE: demoAccounts } : env;
-    return runAccountsAudit(settings, accountsEnv, args, io);
-  }
+  const { settings } = setup;
+  // What the app covers: every account of the accounts file (the demo's with --demo), in its regions.
+  if (args.allAccounts || args.accounts.length > 0 || setup.env.QUEUEREADY_ACCOUNTS_FILE?.trim())
+    return runAccountsAudit(settings, setup.env, args, io);
   // Without --account / --all-accounts: the estate of one, the credentials' own account.
   const regions = args.regions.length > 0 ? args.regions : settings.regions;
   const own = await auditAccounts(settings, env, { ...args, regions: [...new Set(regions)] });
@@ -96,6 +72,7 @@ export async function runAuditCli(
     return EXIT_FAILED;
   }
   const all = account.regions;
+  io.err(coverageText("Audited", [covered(account)]));
   const failed = all.filter((a) => a.failed);
   for (const a of failed) io.err(`Could not audit ${a.region}: ${a.failed!.message}\n`);
   if (failed.length > 0) return EXIT_FAILED;
@@ -122,6 +99,16 @@ export async function runAuditCli(
   return gated.every((c) => c.verdict === "ready") ? EXIT_READY : EXIT_NOT_READY;
 }
 
+function covered(a: AccountAudit) {
+  return {
+    accountId: a.accountId,
+    name: a.accountName,
+    regions: a.regions.filter((r) => !r.failed).map((r) => r.region),
+    problem: a.problem?.message,
+    failed: a.regions.flatMap((r) => (r.failed ? [{ region: r.region, reason: r.failed.message }] : [])),
+  };
+}
+
 /** Keeps only the named clusters in every account; returns the names found nowhere. */
 function targetAccounts(
   accounts: AccountAudit[],
@@ -143,6 +130,7 @@ async function runAccountsAudit(
     io.err(`${result.message}\n`);
     return EXIT_FAILED;
   }
+  io.err(coverageText("Audited", result.accounts.map(covered)));
   const unknown = result.accounts.flatMap(unknownLines);
   for (const line of unknown) io.err(`${line}\n`);
   const readable = result.accounts.some((a) => !a.problem && a.regions.some((r) => !r.failed));

@@ -4,7 +4,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { AwsError } from "@/lib/adapters/aws/errors";
-import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
+import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { OWN_CREDENTIALS, resolveEstate } from "@/lib/services/estate/estate";
 import {
   buildPlanFile,
@@ -20,6 +20,8 @@ import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
 import { accountProblemLine } from "./account-problem";
 import { planAccounts, type PlanAccount } from "./plan-fleet";
 import { renderFleet } from "./plan-summary";
+import { cliSetup } from "./cli-settings";
+import { coverageText } from "./coverage";
 
 export const EXIT_NO_CHANGES = 0;
 export const EXIT_CHANGES = 1;
@@ -30,7 +32,7 @@ export async function runPlanCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
   io: CliIo,
-  opts: { settings?: AwsSettings } = {},
+  opts: { settings?: AwsSettings; root?: string } = {},
 ): Promise<number> {
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
@@ -42,31 +44,36 @@ export async function runPlanCli(
     io.out(`${PLAN_USAGE}\n`);
     return EXIT_NO_CHANGES;
   }
-  // A weak key stops the plan before any AWS call: a file signed with it would prove nothing.
+  const setup = opts.settings
+    ? { ok: true as const, settings: opts.settings, env }
+    : cliSetup(args.demo, env, opts.root ?? process.cwd());
+  if (!setup.ok) {
+    io.err(`${setup.message}\n`);
+    return EXIT_ERROR;
+  }
+  const { settings } = setup;
+  env = setup.env;
+  // A weak key stops the plan before any AWS call: a file signed with it would prove nothing. (With
+  // --demo the demo's own key counts, so the demo's app verifies what this signs.)
   const signing = planSigningKey(env);
   if (!signing.ok) {
     io.err(`${signing.reason}\n`);
     return EXIT_ERROR;
   }
-  const read = opts.settings ? { ok: true as const, settings: opts.settings } : readAwsSettings(env);
-  if (!read.ok) {
-    io.err(`${read.problem.message}\n`);
-    return EXIT_ERROR;
-  }
-  const { settings } = read;
-  // The regions of an account: --region, else all of them for --all, else its default one.
-  const regionsOf = (s: AwsSettings) =>
-    args.regions.length > 0 ? args.regions : args.all ? s.regions : [s.defaultRegion];
-  // Without --account / --all-accounts: the estate of one, the credentials' own account, unlabelled.
-  const several = args.allAccounts || args.accounts.length > 0;
+  // What the app covers unless told otherwise: the accounts file's accounts (else the credentials' own),
+  // each in its regions; --region narrows the regions, --account the accounts.
+  const explicit = args.allAccounts || args.accounts.length > 0;
+  const several = explicit || Boolean(env.QUEUEREADY_ACCOUNTS_FILE?.trim());
   const chosen = await resolveEstate(
-    { settings, env, mode: several ? "all" : "own" },
+    { settings, env, mode: explicit ? "all" : "configured" },
     { accounts: args.accounts },
   );
   if (!chosen.ok) {
     io.err(`${chosen.message}\n`);
     return EXIT_ERROR;
   }
+  // The regions of an account: --region, else every one it is audited in.
+  const regionsOf = (regions: string[]) => (args.regions.length > 0 ? args.regions : regions);
   const own = chosen.accounts[0];
   if (!several && own?.problem) {
     io.err(`${own.problem.message}\n`);
@@ -80,8 +87,9 @@ export async function runPlanCli(
       ? [
           {
             settings: a.read,
-            regions: regionsOf(a.read),
+            regions: regionsOf(a.regions),
             label: several ? `${a.accountId} (${a.name})` : undefined,
+            accountId: a.accountId,
           },
         ]
       : [],
@@ -100,6 +108,21 @@ export async function runPlanCli(
     return EXIT_ERROR;
   }
   for (const problem of fleet.unreadable) io.err(`Could not list the clusters of ${problem}\n`);
+  io.err(
+    coverageText(
+      "Planned in",
+      chosen.accounts.map((a) => {
+        const failed = fleet.failedScopes.filter((f) => f.accountId === a.accountId);
+        return {
+          accountId: a.accountId,
+          name: a.name,
+          regions: a.read ? regionsOf(a.regions).filter((r) => !failed.some((f) => f.region === r)) : [],
+          problem: a.read ? undefined : (a.problem?.message ?? "the account cannot be read."),
+          failed,
+        };
+      }),
+    ),
+  );
   if (fleet.missing.length > 0) {
     io.err(
       `Not found in ${regions.join(", ")}: ${fleet.missing.join(", ")}. Check the id (replication group or cluster) and --region.\n`,

@@ -9,6 +9,7 @@ import { exitCodeOf } from "@/lib/services/verify/verify";
 import { verifyTarget } from "@/lib/services/verify/verify-target";
 import { VERIFY_USAGE, parseVerifyArgs } from "./verify-args";
 import { demoVerifySetup } from "./verify-demo";
+import { cliSetup } from "./cli-settings";
 import { verificationJson, verificationText } from "./verify-text";
 
 export interface VerifyIo {
@@ -43,6 +44,9 @@ export async function runVerifyCli(
     }
     read = { ok: true, settings: demo.settings };
     env = { ...env, ...demo.env };
+    // The demo's accounts file, so --account reaches a member as the demo's app does.
+    const setup = cliSetup(true, env, root);
+    if (setup.ok) env = setup.env;
   }
   if (!read.ok) {
     io.err(`${read.problem.message}\n`);

@@ -12,6 +12,11 @@ export interface DemoEndpoint {
   url: string;
   /** The regions the demo serves, first the default. */
   regions: string[];
+  /**
+   * The plan-signing key the demo made for its app when none was set, so `plan --demo` signs and
+   * `apply --demo` verifies with the app's key (a demo's throwaway secret, in a file only its user reads).
+   */
+  planSigningKey?: string;
 }
 
 /** The sandbox accepts any signature; these only satisfy the SDK's credential chain. */
@@ -23,6 +28,7 @@ export const DEMO_CREDENTIALS = {
 const endpointSchema = z.object({
   url: z.string().regex(/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/, "a loopback http URL"),
   regions: z.array(z.string().min(1)).min(1),
+  planSigningKey: z.string().min(32).max(200).optional(),
 });
 
 export function demoEndpointFile(root: string): string {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * `npm run demo`: the whole product on this machine with no AWS account. Builds when needed, starts the
  * sandbox (a local AWS-compatible endpoint with a seeded organization) in this process, writes the accounts
@@ -35,12 +36,21 @@ async function main(): Promise<void> {
 
   const accountsFile = writeDemoAccountsFile(dataDir);
   const engines = await demoEngineEnv(sandbox, dataDir);
-  const env = {
+  // Plan files from the demo's browser and its `plan --demo` are signed; a throwaway key unless one is set.
+  const ownKey = process.env.QUEUEREADY_PLAN_SIGNING_KEY?.trim();
+  const planSigningKey = ownKey || randomBytes(32).toString("hex");
+  const env: NodeJS.ProcessEnv = {
     ...demoServerEnv(process.env, { port, sandboxUrl: sandbox.url, accountsFile }),
     ...engines.env,
+    QUEUEREADY_PLAN_SIGNING_KEY: planSigningKey,
   };
-  // `npm run audit -- --demo` reads this to audit the same sandbox; gone again when the demo stops.
-  writeDemoEndpoint(root, { url: sandbox.url, regions: env.QUEUEREADY_REGIONS!.split(",") });
+  // `npm run audit|plan|apply|verify -- --demo` read this to reach the same sandbox (and, for a key the
+  // demo made, sign and verify plan files with it); gone again when the demo stops.
+  writeDemoEndpoint(root, {
+    url: sandbox.url,
+    regions: env.QUEUEREADY_REGIONS!.split(","),
+    ...(ownKey ? {} : { planSigningKey }),
+  });
   const server = startNextServer({ root, host: "127.0.0.1", port, env });
   superviseServer(server, async () => {
     removeDemoEndpoint(root);
@@ -61,7 +71,8 @@ async function main(): Promise<void> {
         .map((a) => `${a.name} ${a.id}`)
         .join(", ")}`,
       "              (organization mode, .queueready/accounts.json)",
-      "  Audit CLI   npm run -s audit -- --demo [--all-accounts]   (the same sandbox, from a terminal)",
+      "  CLI         npm run -s audit -- --demo; plan -- --demo --all --out p.json; apply -- --demo p.json",
+      "              (the same sandbox, accounts and history, from a terminal)",
       ...(wanted.on ? engines.lines : [wanted.line]),
       "  Stop        Ctrl-C",
       "",

@@ -2,6 +2,7 @@
  * Opens the database the configuration names and brings its schema up to date before anyone uses it.
  * Both backends speak PostgreSQL, so the same Drizzle schema, queries and migrations serve both.
  */
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -11,7 +12,8 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
 import type { DatabaseConfig } from "./config";
-import { lockEmbedded } from "./embedded-lock";
+import { EmbeddedDatabaseBusyError, lockEmbedded } from "./embedded-lock";
+import { SHARE_PORT, shareDirOf, shareEmbedded, shareSocketOf } from "./embedded-share";
 import { migrateEmbedded, migrateServer } from "./migrate";
 import * as schema from "./schema";
 
@@ -34,11 +36,31 @@ export interface OpenOptions {
 
 async function openEmbedded(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const unlock = dataDir ? await lockEmbedded(dataDir) : async () => undefined;
+  let unlock: () => Promise<void> = async () => undefined;
+  if (dataDir) {
+    try {
+      unlock = await lockEmbedded(dataDir);
+    } catch (err) {
+      // Held by a live process (the app): use it through the socket it shares, when it shares one.
+      if (err instanceof EmbeddedDatabaseBusyError && existsSync(shareSocketOf(dataDir)))
+        return openShared(dataDir);
+      throw err;
+    }
+  }
   let client: PGlite | undefined;
+  let share: { close(): Promise<void> } | undefined;
   try {
     client = await PGlite.create({ dataDir, loadDataDir: opts.template });
     await migrateEmbedded(client);
+    // Best effort: without the socket (a data directory path too long for one, say) the app still runs,
+    // and a second process is refused as before, with the way out in its message.
+    if (dataDir)
+      share = await shareEmbedded(client, dataDir).catch((err: unknown) => {
+        console.warn(
+          `The embedded database is not shared with other commands: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        return undefined;
+      });
   } catch (err) {
     await client?.close().catch(() => undefined);
     await unlock();
@@ -51,9 +73,39 @@ async function openEmbedded(dataDir: string | undefined, opts: OpenOptions): Pro
     db,
     ping: async () => void (await opened.query("select 1")),
     close: async () => {
+      await share?.close();
       await opened.close();
       await unlock();
     },
+  };
+}
+
+/**
+ * The embedded database another process of this user holds, through its socket (embedded-share.ts). Its
+ * holder migrated it; a few connections are plenty for a command line run.
+ */
+async function openShared(dataDir: string): Promise<Database> {
+  const pool = new Pool({
+    host: shareDirOf(dataDir),
+    port: SHARE_PORT,
+    user: "postgres",
+    database: "postgres",
+    max: 2,
+    connectionTimeoutMillis: 5_000,
+  });
+  pool.on("error", () => undefined);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  try {
+    await db.execute(sql`select 1`);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    kind: "embedded",
+    db,
+    ping: async () => void (await db.execute(sql`select 1`)),
+    close: () => pool.end(),
   };
 }
 

@@ -99,7 +99,7 @@ function warningsOf(snapshot: Snapshot, t: ResolvedTarget, spec: RevertSpec): st
       );
   }
   warnings.push(
-    `The revert deletes nothing: what run ${spec.runId} created stays, and the changes page offers to remove it once nothing uses it.`,
+    `The revert deletes nothing: what run ${spec.runId} created stays, and the changes page offers to remove it once nothing uses it (an inbound rule it added to a group still in use, as soon as the revert is done).`,
   );
   return warnings;
 }

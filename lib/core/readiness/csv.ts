@@ -66,6 +66,35 @@ const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
   ["stale_reason", (c) => c.staleReason],
 ];
 
+/** An account, or one region of it, that the audit could not read: its clusters are not in the rows. */
+export interface NotRead {
+  accountId: string;
+  accountName: string;
+  /** Absent when the whole account could not be read and no region was tried. */
+  region?: string;
+  reason: string;
+  /** When the audit tried (ISO 8601). */
+  auditedAt: string;
+}
+
+/**
+ * What could not be read, as a row of its own so a spreadsheet counts it: no name, kind `not-read`,
+ * verdict `unknown`, status `not read`, and the reason as its one Unknown finding (rule `not-read`).
+ */
+export function notReadCsvRow(n: NotRead): CsvCluster {
+  return {
+    accountId: n.accountId,
+    accountName: n.accountName,
+    region: n.region ?? "",
+    name: "",
+    kind: "not-read",
+    verdict: "unknown",
+    status: "not read",
+    findings: [{ ruleId: "not-read", severity: "unknown", title: n.reason }],
+    auditedAt: n.auditedAt,
+  };
+}
+
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([header]) => header);
 
 /** What starts a formula (or a DDE call) in Excel, LibreOffice or Google Sheets, or a cell that hides one. */
@@ -80,11 +109,16 @@ export function csvCell(value: Cell): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** RFC 4180 CSV with CRLF line ends and a header row (our own names, left bare), every data cell quoted. */
-export function toCsv(clusters: readonly CsvCluster[]): string {
+/**
+ * RFC 4180 CSV with CRLF line ends and a header row (our own names, left bare), every data cell quoted;
+ * what could not be read comes first.
+ */
+export function toCsv(clusters: readonly CsvCluster[], notRead: readonly NotRead[] = []): string {
   const lines = [
     CSV_COLUMNS.join(","),
-    ...clusters.map((c) => COLUMNS.map(([, cell]) => csvCell(cell(c))).join(",")),
+    ...[...notRead.map(notReadCsvRow), ...clusters].map((c) =>
+      COLUMNS.map(([, cell]) => csvCell(cell(c))).join(","),
+    ),
   ];
   return `${lines.join("\r\n")}\r\n`;
 }

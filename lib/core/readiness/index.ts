@@ -4,5 +4,5 @@ export { auditRegion, auditTarget, verdictOf, snapshotProblems } from "./audit";
 export { RULES, type Rule } from "./rules";
 export { connectionSnippet, type SnippetOptions } from "./connection-snippet";
 export { countVerdicts, exportCsv, liveCsvClusters } from "./export";
-export { CSV_COLUMNS, csvCell, toCsv, type CsvCluster } from "./csv";
+export { CSV_COLUMNS, csvCell, notReadCsvRow, toCsv, type CsvCluster, type NotRead } from "./csv";
 export { wizardHref } from "./remediation";

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
-import { listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
+import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import { modifyCacheCluster } from "@/lib/adapters/aws/elasticache/writes";
 import { previewPlan } from "./preview";
 import { listRevertsOf, previewRevert } from "./revert";
 import { startApply } from "./start-apply";
+import { undoCandidates, undoResource } from "./undo";
 import { readTargetState, type TargetState } from "./target-state";
 import { StalePlanError, type ApplyOptions } from "./types";
 import { targetRefOf, type TargetChoice, type WizardChoices } from "@/lib/core/plan";
@@ -162,5 +163,41 @@ describe("Revert this apply", () => {
     expect(resumed.run.status, resumed.run.message).toBe("succeeded");
     expect(modifyCalls()).toBe(calls + 1);
     expect(await liveOf(target)).toEqual(before);
+  });
+
+  it("offers the inbound rule its apply added to the cluster's own group for removal once reverted, and removes it once", async () => {
+    // events-cluster's own group cache-no-redis has nothing on 6379: the wizard adds a rule to it.
+    const target = { region: "us-east-1", kind: "replication-group", id: "events-cluster" } as const;
+    const choices = await wizardChoices(h.context().access, target);
+    const preview = await previewPlan({ ...opts, choices, user: operator });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
+    const applied = await (
+      await startApply({ ...opts, user: operator, previewId: preview.previewId })
+    ).finished;
+    expect(applied.status, applied.message).toBe("succeeded");
+    const rule = applied.created.find((c) => c.type === "ingress-rule")!;
+    if (rule?.type !== "ingress-rule") throw new Error("the apply added no inbound rule");
+    const ruleIds = async () =>
+      (await listSecurityGroupRules(h.context().ctx, [rule.groupId])).map((r) => r.ruleId);
+    // While the apply stands, its rule is in use: nothing to offer.
+    const offered = async () =>
+      (await undoCandidates(opts)).filter((c) => c.type === "ingress-rule" && c.groupId === rule.groupId);
+    expect(await offered()).toEqual([]);
+
+    const { run } = await revert(applied.id);
+    expect(run.status, run.message).toBe("succeeded");
+    expect(await ruleIds()).toEqual(expect.arrayContaining(rule.ruleIds));
+    const [candidate] = await offered();
+    expect(candidate).toMatchObject({ type: "ingress-rule", ruleIds: rule.ruleIds, runId: applied.id });
+    expect(candidate!.reason).toContain(`was reverted (by ${run.id})`);
+
+    const message = await undoResource({ ...opts, user: operator, candidate: candidate! });
+    expect(message).toBe(`Revoked ${rule.ruleIds.join(", ")} from ${rule.groupId}.`);
+    expect(await ruleIds()).not.toEqual(expect.arrayContaining(rule.ruleIds));
+    expect(await offered()).toEqual([]);
+    // Asked twice (a second tab, a retry): nothing is sent again.
+    await expect(undoResource({ ...opts, user: operator, candidate: candidate! })).rejects.toThrow(
+      /already gone: nothing was removed/,
+    );
   });
 });

@@ -3,6 +3,10 @@
  * cluster uses any more, and its removal. Parameter groups are deleted; inbound rules are revoked; security
  * groups are deleted (their rules go with them), and EC2 itself refuses (`DependencyViolation`) while any
  * cache or rule, one QueueReady cannot see included, still uses one.
+ *
+ * An inbound rule an apply added to a group that clusters still use (the cluster's own group, say) is
+ * offered once every run that recorded it has been reverted: the revert put the cluster back on its groups
+ * but, deleting nothing itself, left the rule open; this is where it goes.
  */
 import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { AwsError } from "@/lib/adapters/aws/errors";
@@ -35,8 +39,16 @@ async function exists<T>(read: () => Promise<T[]>): Promise<T[]> {
   }
 }
 
-/** Whether a candidate is (still) removable: present in AWS and attached to no cluster of its region. */
-async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): Promise<string | undefined> {
+/**
+ * Whether a candidate is (still) removable: present in AWS and attached to no cluster of its region, or,
+ * for an inbound rule, added only by runs that were reverted since (`revertedBy`: the reverting run's id).
+ */
+async function check(
+  ctx: AwsContext,
+  c: UndoTarget,
+  clusters: CacheCluster[],
+  revertedBy?: string,
+): Promise<string | undefined> {
   if (c.type === "cache-parameter-group") {
     if ((await exists(() => listCacheParameterGroups(ctx, { name: c.name }))).length === 0) return undefined;
     const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
@@ -51,8 +63,25 @@ async function check(ctx: AwsContext, c: UndoTarget, clusters: CacheCluster[]): 
     c.ruleIds.includes(r.ruleId),
   );
   if (live.length === 0) return undefined;
+  if (revertedBy)
+    return `Run ${c.runId} was reverted (by ${revertedBy}), but the inbound rule it added to ${c.groupId} is still open.`;
   const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
   return users.length === 0 ? `No cluster uses ${c.groupId} any more.` : undefined;
+}
+
+/**
+ * The run that reverted every run recording this inbound rule (a resume records what it took up, so the
+ * rule may be on several), or undefined while any of them stands.
+ */
+function revertOfRule(runs: ApplyRun[], c: UndoTarget): string | undefined {
+  if (c.type !== "ingress-rule") return undefined;
+  const reverts = new Map<string, string>();
+  for (const r of runs)
+    if (r.plan.revert && r.status === "succeeded" && !reverts.has(r.plan.revert.runId))
+      reverts.set(r.plan.revert.runId, r.id);
+  const recording = runs.filter((r) => r.created.some((x) => !x.removedAt && covers(c, x)));
+  if (recording.length === 0 || !recording.every((r) => reverts.has(r.id))) return undefined;
+  return reverts.get(c.runId) ?? reverts.get(recording[0]!.id);
 }
 
 export async function undoCandidates(options: ApplyOptions): Promise<UndoCandidate[]> {
@@ -100,7 +129,7 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
                 ruleIds: created.ruleIds,
                 runId: run.id,
               };
-      const reason = await check(ctx, base, await clusters);
+      const reason = await check(ctx, base, await clusters, revertOfRule(runs, base));
       if (reason) out.push({ ...base, reason });
     }
   }
@@ -114,7 +143,11 @@ export async function undoResource(
   if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
   const c = options.candidate;
   const ctx = createAwsContext(options.settings, c.region);
-  const reason = await check(ctx, c, await listCacheClusters(ctx));
+  const db = await dbOf(options);
+  const runs = await listApplyRuns({ ...options, db });
+  const accountId = runs.find((r) => r.id === c.runId)?.target.accountId;
+  const mine = runs.filter((r) => r.target.accountId === accountId);
+  const reason = await check(ctx, c, await listCacheClusters(ctx), revertOfRule(mine, c));
   if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
   if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
   else if (c.type === "security-group") await deleteSecurityGroup(ctx, c.groupId);
@@ -122,9 +155,6 @@ export async function undoResource(
   const removed = { removedAt: new Date().toISOString(), removedBy: options.user.name };
   // Every run that recorded it (a resume records what it took up) shows the removal in the history: runs
   // of the candidate's account only, since another account may hold a group of the same name (or id).
-  const db = await dbOf(options);
-  const runs = await listApplyRuns({ ...options, db });
-  const accountId = runs.find((r) => r.id === c.runId)?.target.accountId;
   for (const run of runs) {
     if (run.target.accountId !== accountId) continue;
     if (!run.created.some((r) => !r.removedAt && covers(c, r))) continue;

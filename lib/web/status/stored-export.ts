@@ -5,7 +5,8 @@
  */
 import type { AuditRunRow } from "@/lib/adapters/db/audits";
 import type { StoredTargetState } from "@/lib/adapters/db/target-state-queries";
-import { toCsv, type CsvCluster } from "@/lib/core/readiness/csv";
+import { toCsv, type CsvCluster, type NotRead } from "@/lib/core/readiness/csv";
+import type { StatusQuery } from "./status-query";
 import { exportDocument, type ExportAccount, type ExportCluster } from "@/lib/core/rows/export-document";
 
 /** A stored row in the CSV's shared columns (lib/core/readiness/csv): the same layout as the CLI's export. */
@@ -30,8 +31,45 @@ function csvCluster(r: StoredTargetState): CsvCluster {
   };
 }
 
-export function storedCsv(rows: StoredTargetState[]): string {
-  return toCsv(rows.map(csvCluster));
+/**
+ * What the latest audit could not read, in the view's account and region: each region of an account whose
+ * role could not be assumed, each region that failed, and an account it could not read with no region tried.
+ * With a verdict filter that leaves out Unknown, or a kind, engine or text filter, there is none (they
+ * select clusters, and these are not clusters).
+ */
+export function storedNotRead(
+  run: AuditRunRow,
+  query: Pick<StatusQuery, "accountId" | "region"> & Partial<StatusQuery> = {},
+  opts: { clustersOnly?: boolean } = {},
+): NotRead[] {
+  if (opts.clustersOnly) {
+    const verdicts = query.verdicts ?? [];
+    if (verdicts.length > 0 && !verdicts.includes("unknown")) return [];
+    if (query.kind || query.engine || query.q) return [];
+  }
+  const auditedAt = (run.finishedAt ?? run.startedAt).toISOString();
+  const accounts = run.accounts ?? [];
+  const nameOf = (id?: string) => accounts.find((a) => a.id === id)?.name ?? id ?? "";
+  const out: NotRead[] = (run.failedRegions ?? []).map((f) => ({
+    accountId: f.accountId ?? "",
+    accountName: nameOf(f.accountId),
+    region: f.region,
+    reason: f.message,
+    auditedAt,
+  }));
+  for (const a of accounts)
+    if (a.problem && !out.some((n) => n.accountId === a.id))
+      out.push({ accountId: a.id, accountName: a.name, reason: a.problem, auditedAt });
+  return out.filter(
+    (n) =>
+      (!query.accountId || n.accountId === query.accountId) &&
+      (!query.region || !n.region || n.region === query.region),
+  );
+}
+
+/** Every row, after what could not be read (lib/core/readiness/csv's not-read rows). */
+export function storedCsv(rows: StoredTargetState[], notRead: readonly NotRead[] = []): string {
+  return toCsv(rows.map(csvCluster), notRead);
 }
 
 /** Regions of each configured account, for the document's account list (the estate the audit covered). */

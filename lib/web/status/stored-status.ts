@@ -19,6 +19,8 @@ import {
   type VerdictCount,
 } from "@/lib/adapters/db/target-state-queries";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
+import type { NotRead } from "@/lib/core/readiness/csv";
+import { storedNotRead } from "./stored-export";
 
 export type VerdictCounts = Record<Verdict, number>;
 
@@ -49,6 +51,12 @@ export interface StoredStatus {
   regions: string[];
   total: number;
   window: ReturnType<typeof pageWindow>;
+  /** What the latest audit could not read, in the view's account and region (not counted in `summary`). */
+  notRead: NotRead[];
+  /** Accounts with stored rows that the latest audit did not cover at all: their rows are older. */
+  absent: { id: string; name: string }[];
+  /** The latest audit read nothing at all (the organization, or every account, could not be read). */
+  readNothing: boolean;
 }
 
 const zero = (): VerdictCounts =>
@@ -91,9 +99,16 @@ export async function loadStoredStatus(
     storedRegions(db),
   ]);
   // The audit's account list (with problems) leads; accounts known only from rows (older audits) follow.
-  const accounts = (run.accounts ?? []).map((a) => ({ ...a }));
+  const audited = run.accounts ?? [];
+  const accounts = audited.map((a) => ({ ...a }));
+  const absent: { id: string; name: string }[] = [];
   for (const c of scoped)
-    if (!accounts.some((a) => a.id === c.accountId)) accounts.push({ id: c.accountId, name: c.accountName });
+    if (!accounts.some((a) => a.id === c.accountId)) {
+      accounts.push({ id: c.accountId, name: c.accountName });
+      if (audited.length > 0) absent.push({ id: c.accountId, name: c.accountName });
+    }
+  // Not one account reached (the organization could not be listed, every role refused): nothing was read.
+  const readNothing = audited.length > 0 && audited.every((a) => a.problem);
   const shown = accounts.filter((a) => !query.accountId || a.id === query.accountId);
   const groups = shown.map((a): AccountGroup => {
     const counts = tally(scoped, a.id);
@@ -126,6 +141,9 @@ export async function loadStoredStatus(
       regions,
       total: matchingTotal,
       window,
+      notRead: storedNotRead(run, query),
+      absent: absent.filter((a) => !query.accountId || a.id === query.accountId),
+      readNothing,
     },
   };
 }

@@ -48,7 +48,7 @@ export default async function ChangesPage() {
       <Card>
         <CardHeader
           title="Unused resources QueueReady created"
-          description="Checked live: each still exists and no cluster uses it."
+          description="Checked live: each still exists and no cluster uses it, or it is a rule an apply added that was reverted since."
         />
         <CardBody className="space-y-3">
           {problems.map((p) => (

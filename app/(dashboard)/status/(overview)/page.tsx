@@ -5,6 +5,8 @@ import { AccountSection } from "@/components/status/account-section";
 import { auditAgeText } from "@/components/status/audit-age";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { FirstAudit } from "@/components/status/first-audit";
+import { NotReadNotice } from "@/components/status/not-read-notice";
+import { ageWords } from "@/components/status/audit-age";
 import { Pager } from "@/components/status/pager";
 import { RefreshButton } from "@/components/status/refresh-button";
 import { StatusFilters } from "@/components/status/status-filters";
@@ -101,7 +103,9 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
         <div className="flex flex-wrap items-center gap-3">
           <p className="text-[13px] text-slate-600">
             <time dateTime={finishedAt.toISOString()} title={finishedAt.toISOString()}>
-              {auditAgeText(status.run, new Date())}
+              {status.readNothing
+                ? `Audit failed ${ageWords(finishedAt, new Date())}: nothing could be read`
+                : auditAgeText(status.run, new Date())}
             </time>
             {status.running ? " · another audit is running" : ""}
           </p>
@@ -111,7 +115,12 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
           </Link>
         </div>
       </Header>
-      <StatusSummary counts={status.summary} query={query} />
+      <NotReadNotice notRead={status.notRead} absent={status.absent} readNothing={status.readNothing} />
+      <StatusSummary
+        counts={status.summary}
+        query={query}
+        notRead={status.notRead.filter((n) => n.region).length || status.notRead.length}
+      />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <StatusFilters query={query} accounts={status.accounts} regions={status.regions} />
         <div className="flex items-center gap-2">

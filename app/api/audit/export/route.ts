@@ -5,7 +5,7 @@ import { getEstate } from "@/lib/services/estate";
 import { exportFilterProblem } from "@/lib/web/status/export-filters";
 import { latestFinishedRun } from "@/lib/adapters/db/audit-runs";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
-import { storedCsv, storedJson } from "@/lib/web/status/stored-export";
+import { storedCsv, storedJson, storedNotRead } from "@/lib/web/status/stored-export";
 import { stateFilterOf } from "@/lib/web/status/stored-status";
 
 // The stored state as it is now; never cached or prerendered.
@@ -58,11 +58,16 @@ export async function GET(request: Request): Promise<Response> {
   const now = new Date();
   const stamp = now.toISOString().slice(0, 19).replaceAll(":", "").replace("T", "-");
   const scope = [query.accountId, query.region].filter(Boolean).join("-") || "all";
-  return new Response(format === "csv" ? storedCsv(rows) : storedJson(rows, run, now, regionsOf), {
-    headers: {
-      "content-type": TYPES[format],
-      "content-disposition": `attachment; filename="queueready-audit-${scope}-${stamp}.${format}"`,
-      "cache-control": "no-store",
+  return new Response(
+    format === "csv"
+      ? storedCsv(rows, storedNotRead(run, query, { clustersOnly: true }))
+      : storedJson(rows, run, now, regionsOf),
+    {
+      headers: {
+        "content-type": TYPES[format],
+        "content-disposition": `attachment; filename="queueready-audit-${scope}-${stamp}.${format}"`,
+        "cache-control": "no-store",
+      },
     },
-  });
+  );
 }
