@@ -66,4 +66,50 @@ test.describe("operator", () => {
     await expect(page.getByText("sg-0cache00000000001").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^Continue/ })).toBeVisible();
   });
+
+  test("the Changes table fits at 1440 px with revert notes, links each cluster, and is one card per row at 390 px", async ({
+    page,
+  }) => {
+    await page.goto(
+      "/wizard/preview?region=us-east-1&kind=cache-cluster&id=standalone-redis&sg=new&sgName=queueready-standalone-redis" +
+        "&src=cidr&cidr=10.1.0.0%2F16&pg=create&pgName=bullmq-redis7-noeviction",
+    );
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Readiness of standalone-redis: Ready" })).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.getByRole("link", { name: "Revert this apply" }).click();
+    await page.getByRole("button", { name: "Revert", exact: true }).click();
+    await expect(page.getByTestId("run-message")).toHaveText("Done: standalone-redis reads Needs changes.", {
+      timeout: 60_000,
+    });
+
+    const table = page.getByRole("table", { name: "Applies" });
+    for (const [size, viewport] of [
+      ["1440", DESKTOP],
+      ["390", PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto("/changes");
+      await expect(page.getByRole("heading", { name: "Changes", level: 1 })).toBeVisible();
+      await expect(table.getByRole("row").filter({ hasText: "Reverted by" })).toHaveCount(1);
+      await shot(page, `changes-${size}`);
+      // Nothing cut off or scrolled: the table fits its card, every Details link is on screen.
+      const fits = await table.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+      expect(fits.table).toBeLessThanOrEqual(fits.box);
+      for (const details of await table.getByRole("link", { name: /^Details/ }).all())
+        await expect(details).toBeInViewport({ ratio: 1 });
+      expect(await widthProblems(page)).toEqual({ scrollWidth: viewport.width, offscreen: [], cut: [] });
+      // Still a table for screen readers: a header row and one row per run, named by the cluster.
+      await expect(table.getByRole("row")).toHaveCount(3);
+      const cluster = table.getByRole("rowheader").getByRole("link", { name: "standalone-redis" });
+      await expect(cluster).toHaveCount(2);
+      await expect(cluster.first()).toHaveAttribute(
+        "href",
+        "/status/123456789012/us-east-1/cache-cluster/standalone-redis",
+      );
+    }
+    await page.getByRole("link", { name: "standalone-redis" }).first().click();
+    await expect(page.getByRole("heading", { name: "standalone-redis", level: 1 })).toBeVisible();
+  });
 });
