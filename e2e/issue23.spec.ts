@@ -113,3 +113,22 @@ test.describe("operator", () => {
     await expect(page.getByRole("heading", { name: "standalone-redis", level: 1 })).toBeVisible();
   });
 });
+
+test.describe("viewer", () => {
+  test.use({ storageState: storageState.viewer });
+
+  test("is not offered Verify on the engine, and is told why", async ({ page }) => {
+    for (const [size, viewport] of [
+      ["1440", DESKTOP],
+      ["390", PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto("/status/123456789012/us-east-1/replication-group/orders-redis7");
+      const card = page.getByRole("region", { name: "Engine check" });
+      await expect(card).toBeVisible();
+      await expect(card.getByRole("button", { name: "Verify on the engine" })).toHaveCount(0);
+      await expect(card).toContainText("Only an operator can run the check on the engine");
+      await shot(page, `detail-viewer-${size}`);
+    }
+  });
+});
