@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, sandbox, storageState, test } from "./fixtures";
+import { MANAGEMENT } from "./pages";
 import { WIZARD_PAGES, widthProblems } from "./ui-checks";
 
 // Issue 23: what the wizard, the Changes table, a cluster's page and the status table got wrong, each at
@@ -65,6 +66,23 @@ test.describe("operator", () => {
     await page.getByRole("link", { name: "Try again" }).click();
     await expect(page.getByText("sg-0cache00000000001").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^Continue/ })).toBeVisible();
+  });
+
+  test("the wizard's header names the account beside the cluster", async ({ page }) => {
+    for (const [size, viewport] of [
+      ["1440", DESKTOP],
+      ["390", PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      for (const url of [WIZARD_PAGES.target, WIZARD_PAGES.network, WIZARD_PAGES.preview]) {
+        await page.goto(url);
+        await expect(page.getByRole("heading", { name: /Make orders-redis7 ready/, level: 1 })).toBeVisible();
+        await expect(page.getByTestId("wizard-account")).toHaveText(`management (${MANAGEMENT})`);
+        await expect(page.getByTestId("wizard-account")).toBeInViewport({ ratio: 1 });
+      }
+      // The header itself: the first screen, not the whole preview.
+      await shot(page, `wizard-header-${size}`, false);
+    }
   });
 
   test("the Changes table fits at 1440 px with revert notes, links each cluster, and is one card per row at 390 px", async ({
