@@ -135,6 +135,27 @@ test.describe("operator", () => {
 test.describe("viewer", () => {
   test.use({ storageState: storageState.viewer });
 
+  test("the status table keeps each 12-digit account id on one line", async ({ page, statusPage }) => {
+    for (const [size, viewport] of [
+      ["1440", DESKTOP],
+      ["390", PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await statusPage.goto();
+      await expect(page.getByTestId("page-loading")).toHaveCount(0);
+      const ids = page.locator("table tbody td:nth-child(3) small");
+      await expect(ids.first()).toHaveText(/^\d{12}$/);
+      const lines = await ids.evaluateAll((els) =>
+        els.map((el) => {
+          const line = parseFloat(getComputedStyle(el).lineHeight);
+          return { id: el.textContent, lines: Math.round(el.getBoundingClientRect().height / line) };
+        }),
+      );
+      expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+      await shot(page, `status-${size}`);
+    }
+  });
+
   test("is not offered Verify on the engine, and is told why", async ({ page }) => {
     for (const [size, viewport] of [
       ["1440", DESKTOP],
