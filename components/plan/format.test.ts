@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectLine, paramsText, refLabel } from "@/components/plan/format";
+import { effectLine, exportHint, paramsText, refLabel } from "@/components/plan/format";
 import { NEW_SECURITY_GROUP_REF } from "@/lib/core/plan";
 
 describe("plan formatting", () => {
@@ -33,5 +33,18 @@ describe("plan formatting", () => {
     expect(effectLine({ effect: { when: "immediately", reboot: false, downtime: false, why: "x" } })).toBe(
       "Takes effect immediately · no reboot · no downtime",
     );
+  });
+});
+
+describe("export hint", () => {
+  it("offers the apply command only for a plan that changes something", () => {
+    const changing = exportHint({ converged: false });
+    expect(`${changing.lead}${changing.command}${changing.tail}`).toBe(
+      "Apply exactly this plan from a terminal or CI: npm run apply -- FILE (it refuses the plan if the cluster changed).",
+    );
+    const empty = exportHint({ converged: true });
+    expect(empty.command).toBeUndefined();
+    expect(`${empty.lead}${empty.tail ?? ""}`).not.toMatch(/apply (it|exactly)|npm run apply/i);
+    expect(empty.lead).toMatch(/^Nothing to apply/);
   });
 });

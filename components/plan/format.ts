@@ -41,3 +41,19 @@ export function effectLine(step: Pick<PlanStep, "effect">): string {
     e.downtime ? "downtime" : "no downtime",
   ].join(" · ");
 }
+
+/**
+ * The line beside "Download plan file": how to apply exactly this plan from a terminal, or, for a plan that
+ * changes nothing, that there is nothing to apply (the file still records the state it was checked against).
+ */
+export function exportHint(plan: { converged: boolean }): { lead: string; command?: string; tail?: string } {
+  if (plan.converged)
+    return {
+      lead: "Nothing to apply: the cluster already matches these choices. The file records that check.",
+    };
+  return {
+    lead: "Apply exactly this plan from a terminal or CI: ",
+    command: "npm run apply -- FILE",
+    tail: " (it refuses the plan if the cluster changed).",
+  };
+}

@@ -1,11 +1,13 @@
 import { buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/plan/copy-button";
+import { exportHint } from "@/components/plan/format";
 import { renderCli, renderJson, type Plan } from "@/lib/core/plan";
 
 /** The same plan as an AWS CLI script and as JSON: shown, copyable, and downloadable from the recorded preview. */
 export function PlanExports({ plan, previewId, runsAs }: { plan: Plan; previewId: string; runsAs?: string }) {
   const cli = renderCli(plan, { runsAs });
   const json = renderJson(plan, { runsAs });
+  const hint = exportHint(plan);
   return (
     <section aria-labelledby="plan-exports" className="space-y-3">
       <h2 id="plan-exports" className="text-[14px] font-semibold text-slate-900">
@@ -16,9 +18,9 @@ export function PlanExports({ plan, previewId, runsAs }: { plan: Plan; previewId
           Download plan file
         </a>
         <p className="text-xs text-slate-600">
-          Apply exactly this plan from a terminal or CI:{" "}
-          <code className="font-mono">npm run apply -- FILE</code> (it refuses the plan if the cluster
-          changed).
+          {hint.lead}
+          {hint.command ? <code className="font-mono">{hint.command}</code> : null}
+          {hint.tail}
         </p>
       </div>
       <details className="rounded-lg border border-slate-200">

@@ -16,6 +16,8 @@ const cells = cx(
   "[&_tbody_td_a]:font-medium [&_tbody_td_a]:text-indigo-700 [&_tbody_td_a:hover]:underline",
   "[&_tbody_code]:font-mono [&_tbody_code]:text-xs [&_small]:block [&_small]:text-xs [&_small]:text-slate-500",
   "xl:[&_thead_th]:px-3",
+  // The account id under its name: a 12-digit id is read and compared whole, never split over two lines.
+  "[&_tbody_td:nth-child(3)_small]:whitespace-nowrap [&_tbody_td:nth-child(3)_small]:tabular-nums",
 );
 
 /**

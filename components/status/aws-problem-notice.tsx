@@ -11,11 +11,21 @@ const TITLES: Partial<Record<AwsProblem["code"], string>> = {
 
 /**
  * A failed AWS read, in the problem's own words (lib/adapters/aws writes them for a person). `what` says which
- * part of the page is missing because of it. Never a stack trace.
+ * part of the page is missing because of it. Never a stack trace. `announce`: role="alert" even for a
+ * retryable problem, where the page cannot go on without the read.
  */
-export function AwsProblemNotice({ what, problem }: { what: string; problem: AwsProblem }) {
+export function AwsProblemNotice({
+  what,
+  problem,
+  announce,
+}: {
+  what: string;
+  problem: AwsProblem;
+  announce?: boolean;
+}) {
   return (
     <Notice
+      announce={announce}
       tone={problem.retryable ? "warning" : "error"}
       title={`${TITLES[problem.code] ?? "AWS read failed"}: ${what}`}
     >

@@ -26,12 +26,15 @@ export function ClusterDetail({
   c,
   verification,
   accountName,
+  canVerify = false,
 }: {
   c: ClusterAudit;
   /** The account's name in the estate (the id is the target's own). */
   accountName?: string;
   /** The last check on the engine, when there was one. */
   verification?: Verification;
+  /** Operators run the engine check (the action refuses anyone else); viewers see its last result only. */
+  canVerify?: boolean;
 }) {
   const open = c.findings.filter((f) => f.severity !== "pass");
   const passed = c.findings.filter((f) => f.severity === "pass");
@@ -103,13 +106,20 @@ export function ClusterDetail({
             description="What the engine itself says (INFO), beside what the AWS API says, and one real BullMQ job."
           />
           <EngineEvidence c={c} v={verification} />
-          <VerifyForm
-            account={c.ref.accountId}
-            region={c.region}
-            kind={c.kind}
-            id={c.name}
-            auth={c.connection.auth}
-          />
+          {canVerify ? (
+            <VerifyForm
+              account={c.ref.accountId}
+              region={c.region}
+              kind={c.kind}
+              id={c.name}
+              auth={c.connection.auth}
+            />
+          ) : (
+            <p className="border-t border-slate-100 px-5 py-4 text-[13px] text-slate-600">
+              Only an operator can run the check on the engine: it connects to the cluster and runs a BullMQ
+              job on it. Ask an operator to verify it.
+            </p>
+          )}
         </Card>
       ) : null}
       <Card aria-label="Connection snippet">

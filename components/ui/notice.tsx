@@ -14,16 +14,18 @@ export interface NoticeProps {
   title: ReactNode;
   children?: ReactNode;
   className?: string;
+  /** Announce a warning or note as well (role="alert"), e.g. a read that failed and leaves a step blocked. */
+  announce?: boolean;
 }
 
 /**
- * A panel that explains a problem and what to do about it. Errors use role="alert" so screen readers
- * announce them; the rest are plain regions.
+ * A panel that explains a problem and what to do about it. Errors (and notices given `announce`) use
+ * role="alert" so screen readers announce them; the rest are plain regions.
  */
-export function Notice({ tone = "info", title, children, className }: NoticeProps) {
+export function Notice({ tone = "info", title, children, className, announce }: NoticeProps) {
   return (
     <div
-      role={tone === "error" ? "alert" : undefined}
+      role={tone === "error" || announce ? "alert" : undefined}
       className={cx("rounded-lg border px-4 py-3", TONES[tone], className)}
     >
       <p className="text-sm font-semibold">{title}</p>

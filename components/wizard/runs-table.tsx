@@ -1,13 +1,37 @@
 import Link from "next/link";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { RowHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { cx } from "@/components/ui/cx";
 import type { ApplyRun } from "@/lib/adapters/db/run-records";
+import { detailHref } from "@/lib/core/identity/links";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 import { historyNotes } from "@/lib/web/changes/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
 
 /**
- * Every apply, newest first. The cluster and the outcome come first: on a phone the table scrolls sideways
- * and those two are what a person looks for.
+ * From xl the columns have fixed widths (1,230 px card: 792 px fixed, Plan takes the rest) and every cell
+ * wraps inside its column, so a long plan line, a revert or a removal note makes the row taller, never the
+ * table wider. Below xl each row is laid out as a card (the cluster with its outcome, then one labelled line
+ * per fact, then Details), as the status table does; it stays a table for screen readers. The labels are
+ * CSS text with an empty alternative, so a screen reader hears the real column headers only.
+ */
+const TABLE = cx(
+  "xl:table-fixed",
+  "[&_tbody_:is(td,th)]:align-top [&_tbody_:is(td,th)]:whitespace-normal [&_tbody_:is(td,th)]:[overflow-wrap:anywhere] xl:[&_:is(td,th)]:px-3",
+  "max-xl:block max-xl:[&_tbody]:block max-xl:[&_thead]:sr-only",
+  "max-xl:[&_tbody_tr]:grid max-xl:[&_tbody_tr]:grid-cols-[minmax(0,1fr)_auto] max-xl:[&_tbody_tr]:gap-x-4 max-xl:[&_tbody_tr]:gap-y-2",
+  "max-xl:[&_tbody_tr]:px-4 max-xl:[&_tbody_tr]:py-3.5 sm:max-xl:[&_tbody_tr]:px-5",
+  "max-xl:[&_tbody_:is(td,th)]:p-0 max-xl:[&_tbody_td]:relative max-xl:[&_tbody_td]:col-span-full max-xl:[&_tbody_td]:pl-24",
+  "max-xl:[&_tbody_td]:before:absolute max-xl:[&_tbody_td]:before:font-sans max-xl:[&_tbody_td]:before:left-0 max-xl:[&_tbody_td]:before:top-px max-xl:[&_tbody_td]:before:text-xs max-xl:[&_tbody_td]:before:text-slate-500",
+  "max-xl:[&_tbody_td:nth-child(2)]:col-span-1 max-xl:[&_tbody_td:nth-child(2)]:pl-0 max-xl:[&_tbody_td:nth-child(2)]:text-right",
+  "max-xl:[&_tbody_td:nth-child(3)]:before:content-['When_(UTC)'_/_''] max-xl:[&_tbody_td:nth-child(4)]:before:content-['Who'_/_'']",
+  "max-xl:[&_tbody_td:nth-child(5)]:before:content-['Plan'_/_''] max-xl:[&_tbody_td:last-child]:pl-0",
+  // Details as a small button, a target a thumb can hit.
+  "max-xl:[&_tbody_td:last-child_a]:inline-flex max-xl:[&_tbody_td:last-child_a]:min-h-8 max-xl:[&_tbody_td:last-child_a]:items-center max-xl:[&_tbody_td:last-child_a]:rounded-md max-xl:[&_tbody_td:last-child_a]:px-3 max-xl:[&_tbody_td:last-child_a]:ring-1 max-xl:[&_tbody_td:last-child_a]:ring-slate-300",
+);
+
+/**
+ * Every apply, newest first. The cluster (a link to its page) and the outcome come first: on a phone they
+ * head each row's card, and they are what a person looks for.
  */
 export function RunsTable({
   runs,
@@ -22,15 +46,15 @@ export function RunsTable({
   for (const r of runs)
     if (r.plan.revert && !revertedBy.has(r.plan.revert.runId)) revertedBy.set(r.plan.revert.runId, r);
   return (
-    <Table aria-label="Applies">
+    <Table aria-label="Applies" className={TABLE}>
       <THead>
         <tr>
-          <Th>Cluster</Th>
-          <Th>Outcome</Th>
-          <Th>When (UTC)</Th>
-          <Th>Who</Th>
+          <Th className="xl:w-[14rem]">Cluster</Th>
+          <Th className="xl:w-[12rem]">Outcome</Th>
+          <Th className="xl:w-[10.5rem]">When (UTC)</Th>
+          <Th className="xl:w-[9rem]">Who</Th>
           <Th>Plan</Th>
-          <Th>
+          <Th className="xl:w-[6rem]">
             <span className="sr-only">Details</span>
           </Th>
         </tr>
@@ -38,18 +62,22 @@ export function RunsTable({
       <TBody>
         {runs.map((run) => (
           <Tr key={run.id}>
-            <Th scope="row" className="normal-case tracking-normal">
-              <span className="font-mono text-[13px] font-medium normal-case tracking-normal text-slate-900">
+            <RowHeader>
+              <Link
+                href={detailHref({ ...run.target, region: run.region })}
+                className="font-mono text-[13px] font-medium text-indigo-700 hover:underline max-xl:text-sm"
+              >
                 {run.target.id}
+              </Link>
+              <span className="block font-mono text-xs font-normal text-slate-500">
+                <AccountLabel accountId={run.target.accountId} names={accountNames} /> ·{" "}
+                <span className="whitespace-nowrap">{run.region}</span>
               </span>
-              <span className="block font-mono text-xs font-normal normal-case tracking-normal text-slate-500">
-                {accountLabel(run.target.accountId, accountNames)} · {run.region}
-              </span>
-            </Th>
+            </RowHeader>
             <Td>
               <RunStatusBadge status={run.status} />
               {run.readiness ? (
-                <span className="ml-2 text-xs text-slate-500">
+                <span className="mt-1 block text-xs text-slate-500">
                   verdict: {VERDICT_LABELS[run.readiness.verdict as Verdict] ?? run.readiness.verdict}
                 </span>
               ) : null}
@@ -66,7 +94,7 @@ export function RunsTable({
                 </span>
               ) : null}
             </Td>
-            <Td className="whitespace-normal">
+            <Td>
               {run.plan.revert ? (
                 <span className="block text-xs font-medium text-slate-700">
                   Revert of{" "}
@@ -113,4 +141,17 @@ export function RunsTable({
 export function accountLabel(accountId: string, names: Record<string, string>): string {
   const name = names[accountId];
   return name && name !== accountId ? `${name} (${accountId})` : accountId;
+}
+
+/** The same label, the 12-digit id kept whole when the cell wraps. */
+function AccountLabel({ accountId, names }: { accountId: string; names: Record<string, string> }) {
+  const name = names[accountId];
+  const id = <span className="whitespace-nowrap tabular-nums">{accountId}</span>;
+  return name && name !== accountId ? (
+    <>
+      {name} <span className="whitespace-nowrap tabular-nums">({accountId})</span>
+    </>
+  ) : (
+    id
+  );
 }

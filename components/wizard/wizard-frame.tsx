@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WizardStepper } from "@/components/wizard/wizard-stepper";
+import { wizardAccountLabel } from "@/lib/web/wizard/account-name";
 import type { WizardParams } from "@/lib/web/wizard/params";
 import { STEPS, stepIndex, type StepSlug } from "@/lib/web/wizard/steps";
 
@@ -14,19 +15,32 @@ export interface WizardFrameProps {
   children: ReactNode;
 }
 
-/** The shape every step shares: the page heading naming the cluster, the stepper, then the step's card. */
-export function WizardFrame({ step, params, description, notices, children }: WizardFrameProps) {
+/**
+ * The shape every step shares: the page heading naming the cluster, the account and region it is in, the
+ * stepper, then the step's card.
+ */
+export async function WizardFrame({ step, params, description, notices, children }: WizardFrameProps) {
   const subject = params.id ? <span className="font-mono">{params.id}</span> : "a cluster";
+  const account = await wizardAccountLabel(params.account);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">
           Make {subject} ready for BullMQ
         </h1>
+        {account || params.region ? (
+          <p className="mt-1 text-[13px] text-slate-700">
+            {account ? (
+              <>
+                Account <span data-testid="wizard-account">{account}</span>
+              </>
+            ) : null}
+            {account && params.region ? " · " : null}
+            {params.region ? <span className="font-mono">{params.region}</span> : null}
+          </p>
+        ) : null}
         <p className="mt-1 text-[13px] text-slate-500">
-          {params.region ? <span className="font-mono">{params.region}</span> : null}
-          {params.region ? " · " : null}Every step is checked against the live account; nothing changes until
-          you apply the preview.
+          Every step is checked against the live account; nothing changes until you apply the preview.
         </p>
       </div>
       <WizardStepper current={step} params={params} />

@@ -73,3 +73,10 @@ export function renderFleet(fleet: Fleet): string {
   );
   return `${lines.join("\n")}\n`;
 }
+
+/** What `plan --out` says once the file is written: how to apply it, or that there is nothing to apply. */
+export function savedLine(out: string, planned: number): string {
+  return planned > 0
+    ? `Saved the plan to ${out}: apply it with \`npm run apply -- ${out}\`.\n`
+    : `Saved the plan to ${out}: it changes nothing, so there is nothing to apply.\n`;
+}

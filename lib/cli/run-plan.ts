@@ -19,7 +19,7 @@ import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
 import { accountProblemLine } from "./account-problem";
 import { planAccounts, type PlanAccount } from "./plan-fleet";
-import { renderFleet } from "./plan-summary";
+import { renderFleet, savedLine } from "./plan-summary";
 import { cliSetup } from "./cli-settings";
 import { coverageText } from "./coverage";
 
@@ -153,8 +153,7 @@ export async function runPlanCli(
   if (failed) return EXIT_ERROR;
   if (args.out) {
     await writeFile(args.out, text, { mode: 0o644 });
-    if (!args.json)
-      io.out(`Saved the plan to ${args.out}: apply it with \`npm run apply -- ${args.out}\`.\n`);
+    if (!args.json) io.out(savedLine(args.out, fleet.planned.length));
   }
   return fleet.planned.length > 0 ? EXIT_CHANGES : EXIT_NO_CHANGES;
 }

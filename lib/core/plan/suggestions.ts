@@ -3,7 +3,7 @@
  * one exists), the application's security group candidates, and the parameter group to create or reuse.
  */
 import { newParameterGroupName } from "@/lib/core/readiness/group-name";
-import { isDefaultParameterGroup } from "@/lib/core/model/resources";
+import { isDefaultParameterGroup, type AwsProblem } from "@/lib/core/model/resources";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { isAnywhere } from "@/lib/core/net/cidr";
 import type { NetworkChoice, ParameterGroupChoice, SourceChoice, TargetChoice } from "./choices";
@@ -26,6 +26,11 @@ export interface Suggestions {
   family: string | undefined;
   clusterEnabled: boolean;
   network: {
+    /**
+     * Why the region's security groups could not be read: the attached groups and candidates below are then
+     * empty for want of a read, not because there are none, and the step cannot be checked.
+     */
+    securityGroupsProblem?: AwsProblem;
     /** `sharedWith`: the other clusters that have the group (a rule added to it reaches them too). */
     attachedGroups: { id: string; name: string; rulesOnPort: string[]; sharedWith: string[] }[];
     appGroupCandidates: AppGroupCandidate[];
@@ -146,6 +151,7 @@ export function suggestions(
       family: t.family,
       clusterEnabled: t.clusterMode,
       network: {
+        securityGroupsProblem: snapshot.securityGroups.ok ? undefined : snapshot.securityGroups.problem,
         attachedGroups: attached.map((g) => ({
           id: g.id,
           name: g.name,

@@ -195,5 +195,15 @@ describe("suggestions", () => {
       rule: "tcp 6379 from 10.1.0.0/16",
       source: { kind: "cidr", cidr: "10.1.0.0/16" },
     });
+    expect(standalone.ok && standalone.value.network.securityGroupsProblem).toBeUndefined();
+  });
+
+  it("says why the groups are missing when the security groups could not be read", () => {
+    const problem = { code: "unavailable" as const, message: "AWS did not answer.", retryable: true };
+    const s = suggestions({ ...snap, securityGroups: { ok: false, problem } }, targetOf("orders-redis7"));
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.value.network.securityGroupsProblem).toEqual(problem);
+    expect(s.value.network.attachedGroups).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { BackLink } from "@/components/wizard/back-link";
 import { SecurityGroupFields, SourceFields } from "@/components/wizard/network-fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
@@ -17,6 +21,40 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
   const loaded = await loadSuggestions("network", searchParams);
   if (!loaded.ok) return <StepUnavailable step="network" {...loaded} />;
   const { params, suggestions: s } = loaded;
+  const description = (
+    <>
+      Port <strong className="font-mono">{s.port ?? "unknown"}</strong>, taken from the cluster&apos;s
+      endpoint · VPC <span className="font-mono">{s.vpcId ?? "unknown"}</span>
+    </>
+  );
+  // Without the security groups the attached ones cannot be listed nor a rule checked (validate-network
+  // refuses the step): say why, announced, instead of a form with nothing to choose.
+  const unread = s.network.securityGroupsProblem;
+  if (unread)
+    return (
+      <WizardFrame
+        step="network"
+        params={params}
+        description={description}
+        notices={<AwsProblemNotice what="the security groups could not be read" problem={unread} announce />}
+      >
+        <p className="text-[13px] text-slate-700">
+          This step needs the security groups of the cluster&apos;s VPC to show the ones attached to{" "}
+          <span className="font-mono">{params.id}</span> and to check a new rule against them, so it cannot go
+          on until they can be read. Nothing was changed.
+        </p>
+        <div className="mt-5 flex flex-wrap items-center gap-4">
+          <BackLink href={stepHref("target", params)} />
+          <Link
+            href={stepHref("network", params)}
+            prefetch={false}
+            className={buttonClasses("primary", "md", "ml-auto")}
+          >
+            Try again
+          </Link>
+        </div>
+      </WizardFrame>
+    );
   const reuse = s.network.equivalentRule;
   const notices = reuse ? (
     <Notice tone="info" title="Existing rule reused">
@@ -24,17 +62,7 @@ export default async function NetworkStep({ searchParams }: { searchParams: Sear
     </Notice>
   ) : null;
   return (
-    <WizardFrame
-      step="network"
-      params={params}
-      notices={notices}
-      description={
-        <>
-          Port <strong className="font-mono">{s.port ?? "unknown"}</strong>, taken from the cluster&apos;s
-          endpoint · VPC <span className="font-mono">{s.vpcId ?? "unknown"}</span>
-        </>
-      }
-    >
+    <WizardFrame step="network" params={params} notices={notices} description={description}>
       <StepForm
         step="network"
         hidden={pick(params, keysBefore("network"))}

@@ -33,7 +33,7 @@ function decode(segment: string): string {
 
 /** One cluster's audit in one account, read live with that account's read settings: every finding with its evidence, the fix, and the BullMQ connection code. */
 export default async function ClusterPage({ params }: { params: Params }) {
-  await requireRole("viewer");
+  const user = await requireRole("viewer");
   const p = await params;
   const [account, region, kind, id] = [p.account, p.region, p.kind, p.id].map(decode) as [
     string,
@@ -77,7 +77,12 @@ export default async function ClusterPage({ params }: { params: Params }) {
   const verification = await lastVerification((await defaultDatabase()).db, ref);
   return (
     <>
-      <ClusterDetail c={audit} accountName={name} verification={verification} />
+      <ClusterDetail
+        c={audit}
+        accountName={name}
+        verification={verification}
+        canVerify={user.role === "operator"}
+      />
       <TargetTimeline target={ref} />
     </>
   );
