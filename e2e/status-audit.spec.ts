@@ -161,7 +161,7 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
   );
   const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
   expect(csv[0]).toBe(
-    "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
+    "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,owner,fails,warnings,unknowns,findings,audited_at,stale_reason",
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
   expect(csv.find((l) => l.includes(",us-east-1,legacy-redis5,"))).toMatch(

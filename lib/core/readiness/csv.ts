@@ -4,7 +4,8 @@
  * never drift apart. Cells are quoted when they hold a comma, quote or line break, and cells a spreadsheet
  * would run as a formula are defused with a leading apostrophe.
  */
-import { SEVERITY_ORDER, type Severity } from "./types";
+import { ownerLabel } from "@/lib/core/model/ownership";
+import { SEVERITY_ORDER, type Owner, type Severity } from "./types";
 
 type Cell = string | number | undefined;
 
@@ -23,6 +24,8 @@ export interface CsvCluster {
   port?: number;
   parameterGroup?: string;
   policy?: string;
+  /** Who owns it; absent or null: nobody. */
+  owner?: Owner | null;
   findings: readonly { ruleId: string; severity: string; title: string }[];
   /** When this cluster was read (ISO 8601). */
   auditedAt: string;
@@ -42,6 +45,12 @@ function findingsCell(c: CsvCluster): string {
     .join(" | ");
 }
 
+/** `cloudformation orders-cache/OrdersReplicationGroup`, `terraform module.x.aws_...`, `unknown: why`. */
+function ownerCell(c: CsvCluster): string {
+  if (c.owner?.tool === "unknown") return `unknown: ${c.owner.evidence}`;
+  return ownerLabel(c.owner);
+}
+
 const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
   ["account_id", (c) => c.accountId],
   ["account_name", (c) => c.accountName],
@@ -56,6 +65,7 @@ const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
   ["port", (c) => c.port],
   ["parameter_group", (c) => c.parameterGroup],
   ["maxmemory_policy", (c) => c.policy],
+  ["owner", ownerCell],
   ["fails", (c) => count(c, "fail")],
   ["warnings", (c) => count(c, "warn")],
   ["unknowns", (c) => count(c, "unknown")],
