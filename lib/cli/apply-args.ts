@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseFlags } from "./parse-flags";
 import { DEFAULT_MAX_AGE_MS } from "@/lib/core/plan-file";
 
-export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h]
+export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--override-owner REASON]
 
 Applies exactly the plan in PLAN_FILE (made by \`npm run plan -- --out\` or the browser's "Download plan file").
 Each target is re-read first and refused when its live state moved since the plan; the others go on.
@@ -11,6 +11,9 @@ Each target is re-read first and refused when its live state moved since the pla
   --stop-on-refusal   stop at the first refused target instead of going on with the others
   --as NAME           the operator recorded in the history (default: the OS user)
   --max-age DURATION  refuse a plan older than this: 90m, 24h, 2d (default 24h, or QUEUEREADY_PLAN_MAX_AGE)
+  --override-owner REASON
+                      apply even where a step changes a resource a CloudFormation stack or Terraform owns
+                      (refused by default, before anything is applied: the owner's next deploy reverts it)
 Exit codes: 0 every target ended Ready, 1 a target was refused, failed or did not end Ready, 2 error.`;
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -30,6 +33,7 @@ const applyArgsSchema = z
     stopOnRefusal: z.boolean(),
     as: z.string().trim().min(1).max(200).optional(),
     maxAgeMs: durationSchema.optional(),
+    overrideOwner: z.string().trim().min(3, "needs a reason (3 characters or more)").max(500).optional(),
     help: z.boolean(),
   })
   .strict();
@@ -47,6 +51,7 @@ export function parseApplyArgs(
       "stop-on-refusal": { type: "boolean" },
       as: { type: "string" },
       "max-age": { type: "string" },
+      "override-owner": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     { positionals: true },
@@ -62,11 +67,17 @@ export function parseApplyArgs(
     stopOnRefusal: values["stop-on-refusal"] ?? false,
     as: values.as,
     maxAgeMs: values["max-age"] ?? env.QUEUEREADY_PLAN_MAX_AGE,
+    overrideOwner: values["override-owner"],
     help,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path[0] === "maxAgeMs" ? "--max-age" : String(issue.path[0]);
+    const field =
+      issue.path[0] === "maxAgeMs"
+        ? "--max-age"
+        : issue.path[0] === "overrideOwner"
+          ? "--override-owner"
+          : String(issue.path[0]);
     return { ok: false, message: `${field} ${issue.message}` };
   }
   return { ok: true, args: { ...parsed.data, maxAgeMs: parsed.data.maxAgeMs ?? DEFAULT_MAX_AGE_MS } };
