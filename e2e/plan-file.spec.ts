@@ -57,7 +57,11 @@ test.describe("plan files from the browser", () => {
     expect(read.ok && read.file.createdBy).toEqual({ name: "operator", via: "browser" });
     expect(read.ok && read.file.targets.map((t) => t.plan.target.id)).toEqual(["orders-redis7"]);
 
-    const applied = await applyCli([file, "--yes", "--as", "ci-bot"]);
+    // orders-redis7 belongs to the seeded orders-cache stack: refused (2, nothing applied) without a reason.
+    const refused = await applyCli([file, "--yes", "--as", "ci-bot"]);
+    expect(refused.code, refused.output).toBe(2);
+    expect(refused.output).toContain("is owned by CloudFormation stack orders-cache");
+    const applied = await applyCli([file, "--yes", "--as", "ci-bot", "--override-owner", "stack retired"]);
     expect(applied.code, applied.output).toBe(0);
     expect(applied.output).toMatch(/✓ orders-redis7: ready/);
 

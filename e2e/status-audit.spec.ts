@@ -45,6 +45,10 @@ test("the summary counts every verdict of the seeded account", async ({ page, st
   await expect(statusPage.row("jobs-valkey8")).toContainText("Ready");
   await expect(statusPage.row("jobs-valkey8")).toContainText("noeviction");
   await expect(statusPage.row("sessions-memcached")).toContainText("Not applicable");
+  // Who owns it (SEED.md, CloudFormation): a badge beside the verdict; nothing for a cluster nobody owns.
+  await expect(statusPage.row("orders-redis7")).toContainText("CloudFormation · orders-cache");
+  await expect(statusPage.row("secure-redis7")).toContainText("CloudFormation · secure-cache");
+  await expect(statusPage.row("jobs-valkey8")).not.toContainText("CloudFormation");
   await page.screenshot({ path: "test-results/screens/status-audit.png", fullPage: true });
 });
 
@@ -115,6 +119,14 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   await expect(snippet(page)).toContainText('host: "orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com"');
   await expect(snippet(page)).toContainText("maxRetriesPerRequest: null");
   await expect(snippet(page)).not.toContainText("tls");
+  const owner = page.getByTestId("owner");
+  await expect(owner).toContainText("CloudFormation · orders-cache (OrdersReplicationGroup)");
+  await expect(owner).toContainText(
+    "Subnet group prod-cache-subnets: CloudFormation · orders-cache (CacheSubnetGroup)",
+  );
+  await expect(owner).toContainText(
+    "Security group sg-0cache00000000001: CloudFormation · orders-cache (CacheSecurityGroup)",
+  );
   await page.screenshot({ path: "test-results/screens/status-detail.png", fullPage: true });
 });
 
@@ -161,11 +173,11 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
   );
   const csv = (await readFile(await csvDownload.path(), "utf8")).split("\r\n");
   expect(csv[0]).toBe(
-    "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
+    "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,owner,fails,warnings,unknowns,findings,audited_at,stale_reason",
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(13);
   expect(csv.find((l) => l.includes(`,"us-east-1","legacy-redis5",`))).toMatch(
-    /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","2","1","0",/,
+    /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","","2","1","0",/,
   );
 
   await summary(page, "Ready: 2").click();
@@ -190,6 +202,15 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
   ).toEqual([
     [MANAGEMENT, "us-east-1", "jobs-valkey8"],
     [MANAGEMENT, "us-east-1", "secure-redis7"],
+  ]);
+  // The stored owner, as the CLI's --json gives it.
+  expect(json.clusters.map((c: { owner: unknown }) => c.owner)).toEqual([
+    null,
+    expect.objectContaining({
+      tool: "cloudformation",
+      stack: "secure-cache",
+      logicalId: "SecureReplicationGroup",
+    }),
   ]);
 });
 

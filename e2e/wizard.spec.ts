@@ -92,6 +92,10 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await expect(page.getByTestId("plan-cli")).toContainText(
     "ParameterName=maxmemory-policy,ParameterValue=noeviction",
   );
+  // orders-redis7 belongs to the seeded orders-cache stack: the preview says so before Apply.
+  await expect(page.getByTestId("owned-writes")).toContainText(
+    "replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)",
+  );
   await shot(page, "5-preview");
   await applyAndWaitForReady(page, "orders-redis7");
   await shot(page, "6-progress-ready");

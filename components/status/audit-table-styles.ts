@@ -63,6 +63,14 @@ const verdicts = cx(
   "[&_small[data-busy]]:text-amber-700",
 );
 
+// The owner badge under a name: who deploys the target (stored-table.tsx).
+const owners = cx(
+  "[&_small[data-o]]:mt-1 [&_small[data-o]]:w-fit [&_small[data-o]]:rounded [&_small[data-o]]:px-1.5 [&_small[data-o]]:text-[11px] [&_small[data-o]]:font-medium [&_small[data-o]]:ring-1 [&_small[data-o]]:ring-inset",
+  "[&_small[data-o=cloudformation]]:bg-orange-50 [&_small[data-o=cloudformation]]:text-orange-800 [&_small[data-o=cloudformation]]:ring-orange-600/25",
+  "[&_small[data-o=terraform]]:bg-purple-50 [&_small[data-o=terraform]]:text-purple-800 [&_small[data-o=terraform]]:ring-purple-600/25",
+  "[&_small[data-o=unknown]]:bg-slate-50 [&_small[data-o=unknown]]:text-slate-600 [&_small[data-o=unknown]]:ring-slate-500/25",
+);
+
 const policies = cx(
   "[&_[data-p=ok]]:text-emerald-700 [&_[data-p=bad]]:text-amber-700 [&_[data-p=unread]]:text-violet-700",
 );
@@ -77,4 +85,4 @@ const chips = cx(
   "[&_[data-s=info]]:bg-sky-50 [&_[data-s=info]]:text-sky-700 [&_[data-s=info]]:ring-sky-600/20",
 );
 
-export const AUDIT_TABLE_CLASSES = cx(cells, stacked, spoken, verdicts, policies, chips);
+export const AUDIT_TABLE_CLASSES = cx(cells, stacked, spoken, verdicts, owners, policies, chips);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
+import { OwnerFacts } from "./owner";
 import { engineLabel, kindLabel } from "./status-labels";
 
 /** `wide`: a whole line on a phone, for an id that would otherwise break at its hyphen ("vpc-" / "0abc…"). */
@@ -49,6 +50,11 @@ export function ClusterFacts({ c }: { c: ClusterAudit }) {
         )}
       </Fact>
       <Fact term="maxmemory-policy">{g?.policy ? <span className="font-mono">{g.policy}</span> : none}</Fact>
+      <div className="col-span-2 sm:col-span-4">
+        <Fact term="Owner">
+          <OwnerFacts owner={c.owner} parts={c.partOwners} />
+        </Fact>
+      </div>
       {c.connection ? (
         <div className="col-span-2 sm:col-span-4">
           <Fact term={c.connection.mode === "cluster" ? "Configuration endpoint" : "Primary endpoint"}>

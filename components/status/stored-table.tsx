@@ -6,6 +6,7 @@ import { VERDICT_LABELS, type Finding, type Verdict } from "@/lib/core/readiness
 import { fixActionOf } from "@/lib/core/rows/row-actions";
 import { AUDIT_TABLE_CLASSES } from "./audit-table-styles";
 import { FindingChips } from "./finding-chips";
+import { OwnerBadge } from "./owner";
 import { engineLabel } from "./status-labels";
 import type { Engine } from "@/lib/core/model/resources";
 
@@ -74,6 +75,8 @@ export function StoredTable({ rows, label }: { rows: StoredTargetState[]; label:
                 <span data-v={r.verdict}>{VERDICT_LABELS[r.verdict as Verdict] ?? r.verdict}</span>
                 {r.status !== "available" ? <small data-busy>{r.status}</small> : null}
                 {r.staleReason ? <small title={r.staleReason}>as last read: region unreadable</small> : null}
+                {/* Beside the verdict, not under the name: the row header stays the name alone. */}
+                <OwnerBadge owner={r.owner} />
               </td>
               <td>
                 {r.accountName}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseFlags } from "./parse-flags";
 import { ALLOW_UNSIGNED_FLAG, DEFAULT_MAX_AGE_MS, SIGNING_KEY_VARIABLE } from "@/lib/core/plan-file";
 
-export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--demo]
+export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--demo] [--override-owner REASON]
 
 Applies exactly the plan in PLAN_FILE (made by \`npm run plan -- --out\` or the browser's "Download plan file").
 Each target is re-read first and refused when its live state moved since the plan; the others go on.
@@ -15,6 +15,9 @@ Each target is re-read first and refused when its live state moved since the pla
   ${ALLOW_UNSIGNED_FLAG}
                       apply an UNSIGNED file when ${SIGNING_KEY_VARIABLE} is not set (anyone who can
                       write the file decides what is applied); ignored when the key is set
+  --override-owner REASON
+                      apply even where a step changes a resource a CloudFormation stack or Terraform owns
+                      (refused by default, before anything is applied: the owner's next deploy reverts it)
 The file must be signed with ${SIGNING_KEY_VARIABLE}, the key \`npm run plan\` and the app signed it with.
 Exit codes: 0 every target ended Ready, 1 a target was refused, failed or did not end Ready, 2 error.`;
 
@@ -36,6 +39,7 @@ const applyArgsSchema = z
     as: z.string().trim().min(1).max(200).optional(),
     maxAgeMs: durationSchema.optional(),
     allowUnsigned: z.boolean(),
+    overrideOwner: z.string().trim().min(3, "needs a reason (3 characters or more)").max(500).optional(),
     help: z.boolean(),
     demo: z.boolean(),
   })
@@ -55,6 +59,7 @@ export function parseApplyArgs(
       as: { type: "string" },
       "max-age": { type: "string" },
       "insecure-allow-unsigned-plan": { type: "boolean" },
+      "override-owner": { type: "string" },
       help: { type: "boolean", short: "h" },
       demo: { type: "boolean" },
     },
@@ -72,12 +77,18 @@ export function parseApplyArgs(
     as: values.as,
     maxAgeMs: values["max-age"] ?? env.QUEUEREADY_PLAN_MAX_AGE,
     allowUnsigned: values["insecure-allow-unsigned-plan"] ?? false,
+    overrideOwner: values["override-owner"],
     help,
     demo: values.demo ?? false,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path[0] === "maxAgeMs" ? "--max-age" : String(issue.path[0]);
+    const field =
+      issue.path[0] === "maxAgeMs"
+        ? "--max-age"
+        : issue.path[0] === "overrideOwner"
+          ? "--override-owner"
+          : String(issue.path[0]);
     return { ok: false, message: `${field} ${issue.message}` };
   }
   return { ok: true, args: { ...parsed.data, maxAgeMs: parsed.data.maxAgeMs ?? DEFAULT_MAX_AGE_MS } };

@@ -77,6 +77,27 @@ describe("npm run audit (spawned against the sandbox)", () => {
     ]);
   });
 
+  it("names each cluster's owner in the JSON and the CSV (SEED.md, CloudFormation)", async () => {
+    const json = await runCli(["--region", "us-east-1", "--json"]);
+    const owners = Object.fromEntries(
+      JSON.parse(json.stdout).clusters.map((c: { name: string; owner: unknown }) => [c.name, c.owner]),
+    );
+    expect(owners["orders-redis7"]).toEqual({
+      tool: "cloudformation",
+      stack: "orders-cache",
+      logicalId: "OrdersReplicationGroup",
+      evidence: expect.stringContaining("ListStackResources orders-cache (us-east-1)"),
+    });
+    expect(owners["secure-redis7"]).toMatchObject({ tool: "cloudformation", stack: "secure-cache" });
+    expect(owners["sessions-redis62"]).toBeNull();
+    const csv = await runCli(["--region", "us-east-1", "--csv"]);
+    const [header, ...rows] = parseCsv(csv.stdout);
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    const byName = Object.fromEntries(rows.map((r) => [cell(r, "name"), cell(r, "owner")]));
+    expect(byName["orders-redis7"]).toBe("cloudformation orders-cache/OrdersReplicationGroup");
+    expect(byName["jobs-valkey8"]).toBe("");
+  });
+
   it("exports CSV rows whose verdicts match SEED.md", async () => {
     const { code, stdout } = await runCli(["--region", "eu-west-1", "--csv"]);
     const [header, ...rows] = parseCsv(stdout);

@@ -74,7 +74,7 @@ describe("the CLI against the running demo", () => {
     const research = rows.filter((r) => r[0] === "456789012345");
     expect(research).toHaveLength(1);
     expect(research[0]!.join(",")).toMatch(
-      /^456789012345,research,,,not-read,unknown,,,not read,,,,,0,0,1,\[unknown\] not-read: .*cannot assume/,
+      /^456789012345,research,,,not-read,unknown,,,not read,,,,,,0,0,1,\[unknown\] not-read: .*cannot assume/,
     );
     expect(rows).toHaveLength(1 + 1 + 19);
   });

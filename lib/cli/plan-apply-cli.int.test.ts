@@ -98,8 +98,10 @@ describe("npm run plan --all, then npm run apply", () => {
       expect(fleet.createdBy).toEqual({ name: "reviewer", via: "cli" });
       expect(await readFile(file, "utf8")).not.toMatch(/sandbox-secret|AKIDSANDBOX/);
 
-      const applied = await apply([file, "--yes", "--as", "ci-bot"]);
+      // orders-redis7 and the cache-prod security group belong to the seeded orders-cache stack.
+      const applied = await apply([file, "--yes", "--as", "ci-bot", "--override-owner", "sandbox drill"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      expect(applied.stdout).toContain('Applying despite owners (--override-owner "sandbox drill"):');
       expect(applied.stdout).toMatch(/Apply finished: 7 of 7 Ready\./);
       expect(applied.stdout).toMatch(
         /\[2\/4\] Create parameter group bullmq-redis7-noeviction \(family redis7\): done/,
@@ -173,6 +175,40 @@ describe("npm run plan --out, then npm run apply, with values carried over", () 
 
 describe("npm run apply refuses", () => {
   it(
+    "a plan that changes what a CloudFormation stack owns, naming it, with no AWS write unless overridden",
+    { timeout: 60_000 },
+    async () => {
+      const file = path.join(dir, "owned.plan.json");
+      expect(
+        (await plan(["--cluster", "orders-redis7", "--cluster", "standalone-redis", "--out", file])).code,
+      ).toBe(1);
+      h.sandbox.control.resetCalls();
+      const refused = await apply([file, "--yes"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        "REFUSED, nothing was applied: the plan changes resources another tool owns.",
+      );
+      expect(refused.stderr).toContain(
+        "orders-redis7: replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)",
+      );
+      expect(refused.stderr).toContain('--override-owner "REASON"');
+      // Only reads went out, and no run was recorded.
+      const writes = Object.keys(h.sandbox.control.calls()).filter((op) => !/:(Describe|List)/.test(op));
+      expect(writes.filter((op) => op !== "sts:GetCallerIdentity")).toEqual([]);
+      expect(await listApplyRuns({ db: database!.db })).toEqual([]);
+
+      expect((await apply([file, "--yes", "--override-owner", "x"])).stderr).toMatch(
+        /--override-owner needs a reason/,
+      );
+      const overridden = await apply([file, "--yes", "--override-owner", "stack being retired"]);
+      expect(overridden.code, overridden.stdout + overridden.stderr).toBe(0);
+      expect(overridden.stdout).toMatch(
+        /Applying despite owners \(--override-owner "stack being retired"\):\n  - orders-redis7: /,
+      );
+    },
+  );
+
+  it(
     "a target whose live state moved, naming what moved, and applies the others",
     { timeout: 60_000 },
     async () => {
@@ -193,7 +229,8 @@ describe("npm run apply refuses", () => {
         toPort: 6379,
         source: { kind: "cidr", cidr: "10.9.0.0/16" },
       });
-      const stopped = await apply([file, "--yes", "--stop-on-refusal"]);
+      const owner = ["--override-owner", "orders-cache is being retired"];
+      const stopped = await apply([file, "--yes", "--stop-on-refusal", ...owner]);
       expect(stopped.code).toBe(1);
       expect(stopped.stdout).toMatch(
         /REFUSED, nothing was applied to orders-redis7:\n    - Inbound rules of sg-0cache00000000001 on port 6379: now tcp 6379 from 10\.9\.0\.0\/16, tcp 6379 from security group sg-0app000000000001, was tcp 6379 from security group sg-0app000000000001\./,
@@ -201,7 +238,7 @@ describe("npm run apply refuses", () => {
       expect(stopped.stdout).toMatch(/✗ standalone-redis: not attempted \(--stop-on-refusal\)/);
       expect(await listApplyRuns({ db: database!.db })).toEqual([]);
 
-      const goOn = await apply([file, "--yes"]);
+      const goOn = await apply([file, "--yes", ...owner]);
       expect(goOn.code).toBe(1);
       expect(goOn.stdout).toMatch(
         /Apply finished: 1 of 2 Ready\.\n  ✗ orders-redis7: refused\n  ✓ standalone-redis: ready/,
@@ -350,7 +387,8 @@ describe("npm run apply refuses", () => {
       const { out, io } = captureIo();
       const unsigned = await write("unsigned-ok.json", JSON.stringify(withHash(doc())));
       const allowed = await runApplyCli(
-        [unsigned, "--yes", "--insecure-allow-unsigned-plan"],
+        // orders-redis7 is owned by a seeded CloudFormation stack: overriding that is its own flag.
+        [unsigned, "--yes", "--insecure-allow-unsigned-plan", "--override-owner", "sandbox test"],
         { ...env(), ...unsignedKey },
         io,
         tuning(),

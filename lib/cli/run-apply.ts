@@ -18,6 +18,10 @@ import {
 } from "@/lib/core/plan-file";
 import { accountProblemLine } from "./account-problem";
 import { accountsOf, type Accounts } from "./apply-accounts";
+import { checkOwnedWrites } from "@/lib/services/apply/owner-check";
+import { openScope } from "@/lib/services/estate/scope-access";
+import { ownedWriteLine } from "@/lib/core/plan/owned-writes";
+import type { EstateAccount } from "@/lib/services/estate/list-accounts";
 import { APPLY_USAGE, parseApplyArgs, type ApplyArgs } from "./apply-args";
 import { applyTarget, type TargetOutcome } from "./apply-target";
 import { operatorName } from "./operator-name";
@@ -173,6 +177,8 @@ export async function runApplyCli(
   const db = await historyDb(runTuning.db, io);
   if (!db) return EXIT_APPLY_ERROR;
   if (!(await confirmed(file, args, io))) return EXIT_APPLY_ERROR;
+  // Nothing is written before every target's owner is known: a refused owner stops the whole file.
+  if (!(await ownersAllow(file, byId, args, io))) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
   const options: ApplyOptions = { settings: settings.settings, ...runTuning, db };
@@ -210,6 +216,48 @@ export async function runApplyCli(
     results.push({ id: t.id, outcome });
   }
   return summarize(results, io);
+}
+
+/**
+ * Refuses (false) when a step would change a resource a CloudFormation stack or a Terraform state owns,
+ * naming each, unless `--override-owner REASON` was given (then says so and goes on). An owner that cannot
+ * be told is said, not refused.
+ */
+async function ownersAllow(
+  file: PlanFile,
+  byId: ReadonlyMap<string, EstateAccount>,
+  args: ApplyArgs,
+  io: ApplyIo,
+): Promise<boolean> {
+  const lines: string[] = [];
+  for (const { plan } of file.targets) {
+    const t = plan.target;
+    const settings = byId.get(t.accountId)?.apply;
+    if (!settings) continue; // refused per target later, with its account's problem
+    let check;
+    try {
+      check = await checkOwnedWrites(await openScope(settings, t.region), plan);
+    } catch (err) {
+      if (!(err instanceof AwsError)) throw err;
+      io.err(`Owner of ${t.id} unknown: ${err.problem.message}\n`);
+      continue;
+    }
+    for (const u of check.unknown) io.err(`${t.id}: ${u}\n`);
+    lines.push(...check.owned.map((w) => `${t.id}: ${ownedWriteLine(w)}`));
+  }
+  if (lines.length === 0) return true;
+  if (args.overrideOwner) {
+    io.out(
+      `Applying despite owners (--override-owner "${args.overrideOwner}"):\n${lines.map((l) => `  - ${l}\n`).join("")}`,
+    );
+    return true;
+  }
+  io.err(
+    `REFUSED, nothing was applied: the plan changes resources another tool owns.\n${lines
+      .map((l) => `  - ${l}\n`)
+      .join("")}Change them through their owner, or pass --override-owner "REASON" to apply anyway.\n`,
+  );
+  return false;
 }
 
 function summarize(results: { id: string; outcome: TargetOutcome | undefined }[], io: ApplyIo): number {

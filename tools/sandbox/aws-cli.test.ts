@@ -237,4 +237,47 @@ describe.skipIf(!hasAws)("AWS CLI against the sandbox", () => {
       ["567890123456", "retired", "SUSPENDED"],
     ]);
   });
+  it("lists, describes and looks up CloudFormation stacks with botocore's parsers", async () => {
+    const stacks = (await aws(
+      "cloudformation",
+      "list-stacks",
+      "--stack-status-filter",
+      "CREATE_COMPLETE",
+      "DELETE_COMPLETE",
+    )) as { StackSummaries: Array<{ StackName: string; StackStatus: string; CreationTime: string }> };
+    expect(stacks.StackSummaries.map((s) => [s.StackName, s.StackStatus])).toEqual([
+      ["orders-cache", "CREATE_COMPLETE"],
+      ["secure-cache", "CREATE_COMPLETE"],
+      ["sessions-cache", "DELETE_COMPLETE"],
+    ]);
+    expect(stacks.StackSummaries[0]!.CreationTime).toMatch(/^2025-01-15T09:30:00(\.000)?(Z|\+00:00)$/);
+    const described = (await aws("cloudformation", "describe-stacks", "--stack-name", "orders-cache")) as {
+      Stacks: Array<{ StackName: string; StackId: string; DriftInformation: { StackDriftStatus: string } }>;
+    };
+    expect(described.Stacks[0]).toMatchObject({
+      StackName: "orders-cache",
+      DriftInformation: { StackDriftStatus: "NOT_CHECKED" },
+    });
+    const resources = (await aws(
+      "cloudformation",
+      "describe-stack-resources",
+      "--physical-resource-id",
+      "orders-redis7",
+    )) as { StackResources: Array<{ StackName: string; LogicalResourceId: string; ResourceType: string }> };
+    expect(resources.StackResources.map((r) => [r.StackName, r.LogicalResourceId, r.ResourceType])).toEqual([
+      ["orders-cache", "OrdersReplicationGroup", "AWS::ElastiCache::ReplicationGroup"],
+      ["orders-cache", "CacheSubnetGroup", "AWS::ElastiCache::SubnetGroup"],
+      ["orders-cache", "CacheSecurityGroup", "AWS::EC2::SecurityGroup"],
+    ]);
+    const listed = (await aws("cloudformation", "list-stack-resources", "--stack-name", "secure-cache")) as {
+      StackResourceSummaries: Array<{ PhysicalResourceId: string }>;
+    };
+    expect(listed.StackResourceSummaries.map((r) => r.PhysicalResourceId)).toEqual([
+      "secure-redis7",
+      "secure-noeviction",
+    ]);
+    await expect(aws("cloudformation", "describe-stacks", "--stack-name", "nope")).rejects.toThrow(
+      /ValidationError.*Stack with id nope does not exist/,
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * service's own envelope.
  */
 import { randomUUID } from "node:crypto";
+import { cloudformationOps } from "./cloudformation";
 import { runOrganizations, runSts } from "./dispatch-global";
 import { ec2Ops } from "./ec2";
 import { elasticacheOps } from "./elasticache";
@@ -12,6 +13,7 @@ import { SandboxError } from "./errors";
 import type { DispatchEnv, DispatchResult, SandboxRequest } from "./dispatch-types";
 import { faultError, notAuthorized } from "./faults";
 import { settleRegion } from "./model/lifecycle";
+import { cloudformationError, cloudformationResponse } from "./protocol/cloudformation-wire";
 import { ec2Error, ec2Response } from "./protocol/ec2-wire";
 import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
 import { JSON_CONTENT_TYPE, jsonError } from "./protocol/json-wire";
@@ -32,6 +34,7 @@ function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): 
   });
   if (service === "organizations") return answer(jsonError(e.code, e.message, e.extra), JSON_CONTENT_TYPE);
   if (service === "ec2") return answer(ec2Error(e.code, e.message, requestId));
+  if (service === "cloudformation") return answer(cloudformationError(e.code, e.message, e.type, requestId));
   return answer((service === "sts" ? stsError : elasticacheError)(e.code, e.message, e.type, requestId));
 }
 
@@ -40,7 +43,7 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
   const scope = credentialScope(request.authorization);
   let service: ServiceName = request.amzTarget
     ? "organizations"
-    : scope?.service === "ec2" || scope?.service === "sts"
+    : scope?.service === "ec2" || scope?.service === "sts" || scope?.service === "cloudformation"
       ? scope.service
       : "elasticache";
   try {
@@ -86,7 +89,9 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
     const fault = env.matchFault(target.action, regionName);
     if (fault?.kind === "timeout") return { kind: "hold", holdMs: fault.holdMs ?? 60_000 };
     if (fault) throw faultError(fault.kind, service, target.action, regionName, caller);
-    const op = (service === "ec2" ? ec2Ops : elasticacheOps)[target.action];
+    const op = (
+      service === "ec2" ? ec2Ops : service === "cloudformation" ? cloudformationOps : elasticacheOps
+    )[target.action];
     if (!op) {
       throw new SandboxError(
         "InvalidAction",
@@ -105,7 +110,9 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
     const xml =
       service === "ec2"
         ? ec2Response(target.action, body ?? "", requestId)
-        : elasticacheResponse(target.action, body, requestId);
+        : service === "cloudformation"
+          ? cloudformationResponse(target.action, body ?? "", requestId)
+          : elasticacheResponse(target.action, body, requestId);
     return { kind: "answer", status: 200, body: xml, requestId, contentType: XML };
   } catch (e) {
     if (e instanceof SandboxError) return errorAnswer(service, e, requestId);

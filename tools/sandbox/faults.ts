@@ -121,7 +121,11 @@ export function notAuthorized(
     );
   }
   const resource =
-    service === "sts" ? `arn:aws:iam::${accountId}:*` : `arn:aws:elasticache:${region}:${accountId}:*`;
+    service === "sts"
+      ? `arn:aws:iam::${accountId}:*`
+      : service === "cloudformation"
+        ? `arn:aws:cloudformation:${region}:${accountId}:stack/*/*`
+        : `arn:aws:elasticache:${region}:${accountId}:*`;
   return new SandboxError(
     "AccessDenied",
     `User: ${user} is not authorized to perform: ${service}:${action} on resource: ${resource}`,

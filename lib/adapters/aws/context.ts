@@ -3,6 +3,7 @@
  * clients stay inside lib/adapters/aws (reads and writes reach them through `clientsOf`).
  */
 
+import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import type { AwsService } from "./errors";
@@ -20,6 +21,8 @@ export type RequestListener = (e: { service: AwsService; operation: string }) =>
 export interface AwsClients {
   elasticache: ElastiCacheClient;
   ec2: EC2Client;
+  /** Read only: which stack owns a cluster or the groups it uses. */
+  cloudformation: CloudFormationClient;
 }
 
 const CACHE_LIMIT = 64;
@@ -34,7 +37,7 @@ interface ClientCacheEntry {
 const clientCache = new Map<string, ClientCacheEntry>();
 
 /**
- * Makes (or reuses) the ElastiCache and EC2 clients for one region: adaptive retry with
+ * Makes (or reuses) the ElastiCache, EC2 and CloudFormation clients for one region: adaptive retry with
  * `settings.maxAttempts`, the endpoint override, short timeouts, and `onRequest` per HTTP request.
  * Throws an `unknown-region` AwsError when `region` is not shaped like an AWS region.
  */
@@ -70,15 +73,17 @@ function buildClients(settings: AwsSettings, region: string, listener?: RequestL
   const config = clientConfig(settings, region);
   const elasticache = new ElastiCacheClient(config);
   const ec2 = new EC2Client(config);
+  const cloudformation = new CloudFormationClient(config);
   if (listener) {
     countRequests(elasticache, "elasticache", listener);
     countRequests(ec2, "ec2", listener);
+    countRequests(cloudformation, "cloudformation", listener);
   }
-  return { elasticache, ec2 };
+  return { elasticache, ec2, cloudformation };
 }
 
 function countRequests(
-  client: ElastiCacheClient | EC2Client,
+  client: ElastiCacheClient | EC2Client | CloudFormationClient,
   service: AwsService,
   listener: RequestListener,
 ): void {

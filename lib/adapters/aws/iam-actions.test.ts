@@ -113,7 +113,8 @@ function hasCaller(fn: string, file: string): boolean {
 
 const sites = sourceFiles(ADAPTERS).flatMap(callSites);
 const used = new Set(sites.map((s) => s.action));
-const isMember = (a: string) => a.startsWith("elasticache:") || a.startsWith("ec2:");
+const isMember = (a: string) =>
+  a.startsWith("elasticache:") || a.startsWith("ec2:") || a.startsWith("cloudformation:");
 const isRead = (a: string) => /^[a-z0-9]+:(Describe|List)/.test(a);
 const memberReads = [...used].filter((a) => isMember(a) && isRead(a)).sort();
 const memberWrites = [...used].filter((a) => isMember(a) && !isRead(a)).sort();
@@ -121,7 +122,9 @@ const ownPrincipal = [...used].filter((a) => !isMember(a) && !NEEDS_NO_GRANT.has
 
 /** Action-shaped names (`service:Operation`) a text mentions; condition keys are left out. */
 function actionsNamed(text: string): Set<string> {
-  const found = [...text.matchAll(/\b(elasticache|ec2|sts|organizations):([A-Za-z*]+)/g)].map((m) => m[0]);
+  const found = [...text.matchAll(/\b(elasticache|ec2|sts|organizations|cloudformation):([A-Za-z*]+)/g)].map(
+    (m) => m[0],
+  );
   return new Set(found.filter((a) => !KNOWN_CONDITION_KEYS.has(a)));
 }
 
@@ -184,6 +187,7 @@ describe("the IAM QueueReady documents is the IAM its code needs", () => {
   it("finds the call sites (a scan that finds nothing would pass everything)", () => {
     expect(memberReads).toContain("elasticache:DescribeReplicationGroups");
     expect(memberReads).toContain("elasticache:ListTagsForResource");
+    expect(memberReads).toContain("cloudformation:ListStackResources");
     expect(memberWrites).toContain("ec2:DeleteSecurityGroup");
     expect(ownPrincipal).toEqual(["organizations:ListAccounts", "sts:AssumeRole"]);
   });

@@ -4,6 +4,7 @@
  * inventory's TargetRef map onto rows without a migration. `npm run db:generate` turns edits here into a
  * new SQL migration under lib/adapters/db/migrations (applied at start, never edited once committed).
  */
+import type { Owner } from "@/lib/core/model/ownership";
 import type { ApplyRun, CreatedResource, StepStatus } from "./run-records";
 import type { Verification } from "@/lib/core/verify/verification";
 import type { AwsProblem } from "@/lib/core/model/resources";
@@ -296,6 +297,8 @@ export const targetStates = pgTable(
     auditedAt: at("audited_at").notNull(),
     firstSeenAt: at("first_seen_at").notNull(),
     staleReason: text("stale_reason"),
+    /** Who owns the target (a CloudFormation stack, a Terraform address, or unknown with why); null: nobody. */
+    owner: jsonb("owner").$type<Owner>(),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.region, t.kind, t.targetId] }),

@@ -149,6 +149,42 @@ describe.each(BACKENDS)("stored target states (%s)", (backend) => {
     expect(await allTargetStates(db, { q: "keep" }, "name")).toEqual([]);
   });
 
+  it("stores each target's owner, and finds targets by their stack or Terraform address", async () => {
+    const { db } = await dbs.open(backend);
+    const at = new Date("2026-01-15T13:00:00Z");
+    const stackOwned = {
+      ...state("111111111111", "us-west-2", "owned-by-stack", "ready"),
+      owner: {
+        tool: "cloudformation" as const,
+        stack: "orders-cache",
+        logicalId: "Group",
+        evidence: "ListStackResources",
+      },
+    };
+    const tfOwned = {
+      ...state("111111111111", "us-west-2", "owned-by-tf", "ready"),
+      owner: {
+        tool: "terraform" as const,
+        address: "module.q.aws_elasticache_replication_group.main",
+        evidence: "state",
+      },
+    };
+    const nobody = state("111111111111", "us-west-2", "nobody", "ready");
+    await finish(db, "o1", result([stackOwned, tfOwned, nobody]), at);
+    const rows = await allTargetStates(db, { region: "us-west-2" }, "name");
+    expect(rows.map((r) => [r.targetId, r.owner])).toEqual([
+      ["nobody", null],
+      ["owned-by-stack", stackOwned.owner],
+      ["owned-by-tf", tfOwned.owner],
+    ]);
+    expect((await allTargetStates(db, { q: "orders-cache" }, "name")).map((r) => r.targetId)).toEqual([
+      "owned-by-stack",
+    ]);
+    expect((await allTargetStates(db, { q: "module.q." }, "name")).map((r) => r.targetId)).toEqual([
+      "owned-by-tf",
+    ]);
+  });
+
   it("lets one manual refresh run at a time across replicas, and frees the slot when it ends", async () => {
     const { db } = await dbs.open(backend);
     const claims = await Promise.all(

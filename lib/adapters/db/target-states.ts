@@ -4,6 +4,7 @@
  * read keeps its last rows, marked stale with the reason; one target is re-read after an apply, undo or
  * verify so the page shows the change at once.
  */
+import type { Owner } from "@/lib/core/model/ownership";
 import { and, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "./open";
 import { targetStates } from "./schema";
@@ -33,6 +34,8 @@ export interface TargetStateInput {
   policy?: string;
   /** Non-passing findings, most severe first. */
   findings: StoredFinding[];
+  /** Who owns the target; null or absent: nobody (or not told). */
+  owner?: Owner | null;
 }
 
 /** An account-region the audit tried: fully read, or failed with the reason people see. */
@@ -59,7 +62,17 @@ export function weightOf(findings: StoredFinding[]): number {
 /** What the search box matches: lower-cased name, VPC (id and name), group, policy and engine version. */
 export function searchTextOf(t: TargetStateInput): string {
   const engine = t.engine && t.engineVersion ? `${t.engine} ${t.engineVersion}` : t.engine;
-  return [t.targetId, t.vpcId, t.vpcName, t.parameterGroup, t.policy, engine]
+  // The owner's stack or address too: "which clusters does stack X own" is a search.
+  return [
+    t.targetId,
+    t.vpcId,
+    t.vpcName,
+    t.parameterGroup,
+    t.policy,
+    engine,
+    t.owner?.stack,
+    t.owner?.address,
+  ]
     .filter(Boolean)
     .join("\n")
     .toLowerCase();
@@ -75,6 +88,7 @@ function rowOf(t: TargetStateInput, auditId: string | null, at: Date) {
     port: t.port ?? null,
     parameterGroup: t.parameterGroup ?? null,
     policy: t.policy ?? null,
+    owner: t.owner ?? null,
     urgency: urgencyOf(t.verdict),
     weight: weightOf(t.findings),
     search: searchTextOf(t),

@@ -10,6 +10,7 @@ import type {
   Vpc,
 } from "./resources";
 import type { Scope, TargetRef } from "@/lib/core/identity/identity";
+import type { OwnershipReads } from "./ownership";
 
 export type { Scope, TargetRef } from "@/lib/core/identity/identity";
 
@@ -39,6 +40,11 @@ interface SnapshotReads {
   subnetGroups: ReadResult<CacheSubnetGroup[]>;
   securityGroups: ReadResult<SecurityGroup[]>;
   vpcs: ReadResult<Vpc[]>;
+  /**
+   * Who owns what: the account-region's CloudFormation stack resources and its Terraform state resources.
+   * Absent where nobody read them (a hand-built snapshot): owners are then not told (null).
+   */
+  owners?: OwnershipReads;
 }
 
 /**

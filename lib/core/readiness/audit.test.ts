@@ -77,6 +77,13 @@ describe("auditRegion", () => {
         tls: false,
         auth: "none",
       },
+      // A snapshot nobody read owners into tells none.
+      owner: null,
+      partOwners: [
+        { kind: "parameter-group", id: "default.redis5.0", owner: null },
+        { kind: "subnet-group", id: "prod-cache-subnets", owner: null },
+        { kind: "security-group", id: "sg-0cache00000000001", owner: null },
+      ],
     });
   });
 

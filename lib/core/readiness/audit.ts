@@ -5,9 +5,10 @@
 import type { AwsProblem } from "@/lib/core/model/resources";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import { listTargets } from "@/lib/core/model/list-targets";
-import type { RegionSnapshot, Snapshot } from "@/lib/core/model/snapshot";
+import type { ReadResult, RegionSnapshot, Snapshot } from "@/lib/core/model/snapshot";
 import { viewTarget } from "@/lib/core/model/target-view";
 import { topologyOf, vpcNameOf } from "@/lib/core/model/target-shape";
+import { ownerOf, type OwnedResource } from "@/lib/core/model/ownership";
 import { RULES } from "./rules";
 import { attachedGroupNames, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
@@ -16,6 +17,7 @@ import {
   type ClusterAudit,
   type ConnectionInfo,
   type Finding,
+  type PartOwner,
   type RegionAudit,
   type Verdict,
 } from "./types";
@@ -58,6 +60,29 @@ function connectionOf(t: TargetView): ConnectionInfo | undefined {
   };
 }
 
+/** The target itself as an ownable resource. */
+function targetResource(t: TargetView): OwnedResource {
+  return { kind: t.ref.kind, id: t.ref.id };
+}
+
+/** What the target uses, each once: its parameter groups, subnet group and security groups. */
+function partsOf(t: TargetView): OwnedResource[] {
+  const groups = t.parameterGroupNames.map((name): OwnedResource => {
+    const g = t.index.parameterGroups.get(name);
+    return { kind: "parameter-group", id: name, ...(g ? { description: g.description } : {}) };
+  });
+  const subnet: OwnedResource[] = t.subnetGroupName ? [{ kind: "subnet-group", id: t.subnetGroupName }] : [];
+  const sgs = t.securityGroupIds.map((id): OwnedResource => {
+    const g = t.index.securityGroups.get(id);
+    return { kind: "security-group", id, ...(g ? { tags: g.tags, description: g.description } : {}) };
+  });
+  return [...groups, ...subnet, ...sgs];
+}
+
+function partOwners(t: TargetView): PartOwner[] {
+  return partsOf(t).map((p) => ({ kind: p.kind, id: p.id, owner: ownerOf(t.snapshot.owners, p, t.region) }));
+}
+
 /** The audit of one target, or undefined when the snapshot does not contain it. */
 export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | undefined {
   const t = viewTarget(snapshot, ref);
@@ -83,12 +108,14 @@ export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | 
     verdict,
     findings,
     connection: usable ? connectionOf(t) : undefined,
+    owner: ownerOf(t.snapshot.owners, targetResource(t), t.region),
+    partOwners: partOwners(t),
   };
 }
 
 /** Every failed read of the snapshot, once each (same operation and message). */
 export function snapshotProblems(s: Snapshot): AwsProblem[] {
-  const reads = [
+  const reads: ReadResult<unknown>[] = [
     s.replicationGroups,
     s.cacheClusters,
     s.serverlessCaches,
@@ -98,11 +125,15 @@ export function snapshotProblems(s: Snapshot): AwsProblem[] {
     s.vpcs,
     ...Object.values(s.parameters),
   ];
+  if (s.owners) reads.push(s.owners.stacks);
   const seen = new Map<string, AwsProblem>();
   for (const read of reads) {
     if (!read.ok)
       seen.set(`${read.problem.operation}|${read.problem.code}|${read.problem.message}`, read.problem);
   }
+  // Terraform state files are not AWS reads, but a person must hear of one that cannot be read.
+  for (const message of [...(s.owners?.terraform.problems ?? []), ...(s.owners?.terraform.warnings ?? [])])
+    seen.set(`terraform|${message}`, { code: "invalid-input", message, region: s.region, retryable: false });
   return [...seen.values()];
 }
 

@@ -23,6 +23,12 @@ const cluster: CsvCluster = {
   ],
   auditedAt: "2026-01-15T12:00:00.000Z",
   staleReason: "AccessDenied: role not trusted",
+  owner: {
+    tool: "cloudformation",
+    stack: "jobs-stack",
+    logicalId: "JobsGroup",
+    evidence: "ListStackResources",
+  },
 };
 
 describe("audit CSV", () => {
@@ -64,6 +70,7 @@ describe("audit CSV", () => {
       "port",
       "parameter_group",
       "maxmemory_policy",
+      "owner",
       "fails",
       "warnings",
       "unknowns",
@@ -72,12 +79,31 @@ describe("audit CSV", () => {
       "stale_reason",
     ]);
     expect(row).toBe(
-      `"210987654321","staging, EU","eu-west-1","jobs","replication-group","needs-changes","redis","7.1.0","available","","6379","default.redis7","volatile-lru","1","1","0",` +
+      `"210987654321","staging, EU","eu-west-1","jobs","replication-group","needs-changes","redis","7.1.0","available","","6379","default.redis7","volatile-lru","cloudformation jobs-stack/JobsGroup","1","1","0",` +
         `"[fail] eviction-policy: volatile-lru | [warn] network-ingress: Open to 0.0.0.0/0 | [info] cluster-mode-hash-tag: Use a hash tag",` +
         `"2026-01-15T12:00:00.000Z","AccessDenied: role not trusted"`,
     );
     expect(parseCsv(toCsv([cluster]))[1]![1]).toBe("staging, EU");
     expect(end).toBe("");
+  });
+
+  it("names the owner: a Terraform address (or that it is unknown), unknown with its reason, nobody", () => {
+    const ownerOf = (owner: CsvCluster["owner"]) =>
+      parseCsv(toCsv([{ ...cluster, accountName: "staging", owner }]))[1]![13];
+    expect(
+      ownerOf({
+        tool: "terraform",
+        address: "module.q.aws_elasticache_replication_group.main",
+        evidence: "",
+      }),
+    ).toBe("terraform module.q.aws_elasticache_replication_group.main");
+    expect(ownerOf({ tool: "terraform", evidence: "Managed by Terraform" })).toBe(
+      "terraform (address unknown)",
+    );
+    expect(ownerOf({ tool: "unknown", evidence: "no cloudformation:ListStacks" })).toBe(
+      "unknown: no cloudformation:ListStacks",
+    );
+    expect(ownerOf(null)).toBe("");
   });
 
   it("writes only the header when there is no cluster", () => {

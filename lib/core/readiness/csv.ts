@@ -6,7 +6,8 @@
  * apostrophe: at the start of the cell, and after a `;`, tab or line break inside it, in case an importer
  * splits there regardless of the quotes (`pay;=1+2;`).
  */
-import { SEVERITY_ORDER, type Severity } from "./types";
+import { ownerLabel } from "@/lib/core/model/ownership";
+import { SEVERITY_ORDER, type Owner, type Severity } from "./types";
 
 type Cell = string | number | undefined;
 
@@ -25,6 +26,8 @@ export interface CsvCluster {
   port?: number;
   parameterGroup?: string;
   policy?: string;
+  /** Who owns it; absent or null: nobody. */
+  owner?: Owner | null;
   findings: readonly { ruleId: string; severity: string; title: string }[];
   /** When this cluster was read (ISO 8601). */
   auditedAt: string;
@@ -44,6 +47,12 @@ function findingsCell(c: CsvCluster): string {
     .join(" | ");
 }
 
+/** `cloudformation orders-cache/OrdersReplicationGroup`, `terraform module.x.aws_...`, `unknown: why`. */
+function ownerCell(c: CsvCluster): string {
+  if (c.owner?.tool === "unknown") return `unknown: ${c.owner.evidence}`;
+  return ownerLabel(c.owner);
+}
+
 const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
   ["account_id", (c) => c.accountId],
   ["account_name", (c) => c.accountName],
@@ -58,6 +67,7 @@ const COLUMNS: readonly (readonly [string, (c: CsvCluster) => Cell])[] = [
   ["port", (c) => c.port],
   ["parameter_group", (c) => c.parameterGroup],
   ["maxmemory_policy", (c) => c.policy],
+  ["owner", ownerCell],
   ["fails", (c) => count(c, "fail")],
   ["warnings", (c) => count(c, "warn")],
   ["unknowns", (c) => count(c, "unknown")],

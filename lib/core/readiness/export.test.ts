@@ -40,13 +40,13 @@ describe("export", () => {
   it("writes one CSV row per cluster with findings joined", () => {
     const lines = exportCsv(regions()).split("\r\n");
     expect(lines[0]).toBe(
-      "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,fails,warnings,unknowns,findings,audited_at,stale_reason",
+      "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,owner,fails,warnings,unknowns,findings,audited_at,stale_reason",
     );
     expect(lines).toHaveLength(1 + 15 + 1);
     expect(parseCsv(exportCsv(regions())).find((r) => r[3] === "events-cluster")).toEqual(
       // A live audit names an account without a name of its own by its id, and is never stale.
       [
-        ..."123456789012,123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,2,0,0".split(
+        ..."123456789012,123456789012,us-east-1,events-cluster,replication-group,needs-changes,redis,7.1.0,available,vpc-0prod00000000001,6379,default.redis7.cluster.on,volatile-lru,,2,0,0".split(
           ",",
         ),
         "[fail] eviction-policy: Default parameter group default.redis7.cluster.on attached: maxmemory-policy is volatile-lru | [fail] network-ingress: No inbound rule on port 6379 | [info] cluster-mode-hash-tag: Cluster mode on: use a {hash-tag} prefix such as {bull}",

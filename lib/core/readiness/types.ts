@@ -5,6 +5,16 @@
  */
 import type { AwsProblem, Engine } from "@/lib/core/model/resources";
 import type { Scope, TargetRef } from "@/lib/core/identity/identity";
+import type { OwnedKind, Owner } from "@/lib/core/model/ownership";
+
+export type { OwnedKind, Owner } from "@/lib/core/model/ownership";
+
+/** The owner of one resource the target uses (its parameter group, subnet group, security groups). */
+export interface PartOwner {
+  kind: OwnedKind;
+  id: string;
+  owner: Owner | null;
+}
 
 /**
  * How much a finding matters. `fail` blocks Ready; `unknown` means the rule could not decide because a read
@@ -101,6 +111,13 @@ export interface ClusterAudit {
   /** Most severe first (SEVERITY_ORDER), `pass` findings last. */
   findings: Finding[];
   connection?: ConnectionInfo;
+  /**
+   * Who owns the target itself: a CloudFormation stack or a Terraform state; `tool: "unknown"` with the reason
+   * when a source could not be read; null when every source was read and none claims it.
+   */
+  owner: Owner | null;
+  /** The owners of what it uses, each once: parameter groups, subnet group, security groups. */
+  partOwners: PartOwner[];
 }
 
 export interface RegionAudit {

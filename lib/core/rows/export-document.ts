@@ -4,7 +4,7 @@
  * target carrying its account, in the columns the status table and the CSV show.
  */
 import { countVerdicts } from "@/lib/core/readiness/export";
-import type { ClusterAudit, RegionAudit, Verdict } from "@/lib/core/readiness/types";
+import type { ClusterAudit, Owner, RegionAudit, Verdict } from "@/lib/core/readiness/types";
 
 export interface ExportCluster {
   accountId: string;
@@ -22,6 +22,11 @@ export interface ExportCluster {
   port?: number | null;
   parameterGroup?: string | null;
   maxmemoryPolicy?: string | null;
+  /**
+   * Who owns the target: `{tool: "cloudformation", stack, logicalId}`, `{tool: "terraform", address,
+   * stateFile}`, or `{tool: "unknown"}` with the reason in `evidence`; null when nobody does.
+   */
+  owner: Owner | null;
   /** Open findings (pass results left out), most severe first. */
   findings: { ruleId: string; severity: string; title: string }[];
   auditedAt: string;
@@ -80,6 +85,7 @@ export function exportClusterOf(c: ClusterAudit, accountName: string, auditedAt:
     port: c.port,
     parameterGroup: c.parameterGroup?.name,
     maxmemoryPolicy: c.parameterGroup?.policy,
+    owner: c.owner,
     findings: c.findings
       .filter((f) => f.severity !== "pass")
       .map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title })),

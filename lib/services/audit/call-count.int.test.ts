@@ -10,6 +10,7 @@ import {
   listServerlessCaches,
 } from "@/lib/adapters/aws/elasticache/reads";
 import { listVpcs } from "@/lib/adapters/aws/ec2/reads";
+import { listStackResources } from "@/lib/adapters/aws/cloudformation/reads";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { callerIdentity } from "@/lib/services/estate/scope-access";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
@@ -59,14 +60,18 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
  */
 async function expectedCalls(): Promise<Record<string, number>> {
   const ctx = createAwsContext(settings, REGION);
-  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs] = await Promise.all([
+  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs, stackResources] = await Promise.all([
     listReplicationGroups(ctx),
     listCacheClusters(ctx),
     listServerlessCaches(ctx),
     listCacheParameterGroups(ctx),
     listCacheSubnetGroups(ctx),
     listVpcs(ctx),
+    listStackResources(ctx),
   ]);
+  // The fleet's stacks hold ten clusters each: one ListStackResources page per stack.
+  const stacks = new Set(stackResources.map((r) => r.stackName)).size;
+  expect(stacks).toBeGreaterThan(1);
   // Memcached groups hold nothing the rules read, and default groups hold the fixed family default: the
   // audit reads only the distinct custom groups of Redis/Valkey nodes.
   const attached = [
@@ -108,6 +113,9 @@ async function expectedCalls(): Promise<Record<string, number>> {
     "ec2:DescribeVpcs": pages(vpcs.length, 1000),
     "elasticache:DescribeCacheParameters": paramPages.reduce((a, b) => a + b, 0),
     "ec2:DescribeSecurityGroups": pages(sgIds.size, 200),
+    // Ownership: once per account-region, never per cluster.
+    "cloudformation:ListStacks": pages(stacks, 100),
+    "cloudformation:ListStackResources": stacks,
   };
 }
 
@@ -132,6 +140,10 @@ describe("AWS calls for a generated fleet", () => {
     // The sandbox saw the same requests the client sent.
     expect(sandbox.control.calls()).toEqual(counted);
     expect(audit!.clusters.filter((c) => c.verdict === "unknown")).toEqual([]);
+    // A quarter of the fleet's replication groups and Redis/Valkey clusters belong to stacks.
+    const owned = audit!.clusters.filter((c) => c.owner?.tool === "cloudformation").length;
+    expect(owned).toBeGreaterThan(FLEET / 8);
+    expect(owned).toBeLessThan(FLEET / 3);
     // The untouched group was read in full: its policy is what AWS reports, not an assumption.
     const evidence = audit!.clusters
       .flatMap((c) => c.findings.filter((f) => f.ruleId === "eviction-policy"))

@@ -31,6 +31,7 @@ export function targetStateOf(c: ClusterAudit, accountName: string): TargetState
     findings: c.findings
       .filter((f) => f.severity !== "pass")
       .map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title })),
+    owner: c.owner,
   };
 }
 

@@ -19,6 +19,7 @@ import { listSecurityGroups, listVpcs } from "@/lib/adapters/aws/ec2/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import type { TargetRef } from "@/lib/core/identity/identity";
+import { readOwnership } from "./ownership";
 import { limiter, settle } from "./read-result";
 import type { FocusedSnapshot, ReadResult } from "@/lib/core/model/snapshot";
 import { viewTarget } from "@/lib/core/model/target-view";
@@ -47,6 +48,7 @@ async function found<T>(read: Promise<T[]>): Promise<ReadResult<T[]>> {
 export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): Promise<FocusedSnapshot> {
   const readAt = new Date().toISOString();
   const ref = focus.target;
+  const owners = readOwnership(ctx, scope);
   const [replicationGroups, cacheClusters, serverlessCaches, parameterGroups] = await Promise.all([
     ref.kind === "replication-group" ? found(listReplicationGroups(ctx, { id: ref.id })) : none<never>(),
     settle(listCacheClusters(ctx)),
@@ -70,7 +72,7 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
     vpcs: empty,
   };
   const view = viewTarget(lists, ref);
-  if (!view) return lists;
+  if (!view) return { ...lists, owners: await owners };
   const subnetGroupName = view.subnetGroupName;
   const family = focus.reuseCandidates ? parameterGroupsOfFamily(lists, view.family).map((g) => g.name) : [];
   const groupNames = [...view.parameterGroupNames, ...family, ...(focus.parameterGroups ?? [])];
@@ -90,7 +92,7 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
     serverlessGroups ??
       (vpcId ? settle(listSecurityGroups(ctx, { vpcId })) : attachedGroups(ctx, view.securityGroupIds)),
   ]);
-  return { ...lists, subnetGroups, parameters, vpcs, securityGroups };
+  return { ...lists, subnetGroups, parameters, vpcs, securityGroups, owners: await owners };
 }
 
 /** Without a VPC (its subnet group unread) the attached groups are still worth reading by id. */

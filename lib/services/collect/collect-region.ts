@@ -19,6 +19,7 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { CacheCluster, CacheParameter, SecurityGroup } from "@/lib/core/model/resources";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
+import { readOwnership } from "./ownership";
 import { settle } from "./read-result";
 import type { ReadResult, RegionSnapshot } from "@/lib/core/model/snapshot";
 
@@ -60,6 +61,8 @@ export async function collectRegion(
   const parameterGroups = settle(listCacheParameterGroups(ctx));
   const subnetGroups = settle(listCacheSubnetGroups(ctx));
   const vpcs = settle(listVpcs(ctx));
+  // Once per account-region, whatever the number of clusters.
+  const owners = readOwnership(ctx, scope);
 
   const parameters = cacheClusters.then(async (clusters) => {
     // Reads started from pages of a walk that then failed are still awaited (nothing left dangling), but
@@ -87,6 +90,7 @@ export async function collectRegion(
     subnetGroups: await subnetGroups,
     securityGroups: await securityGroups,
     vpcs: await vpcs,
+    owners: await owners,
   };
 }
 

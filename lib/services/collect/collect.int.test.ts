@@ -39,6 +39,9 @@ describe("collect: a whole region, or one target and what it references", () => 
       DescribeCacheSubnetGroups: 1,
       DescribeVpcs: 1,
       DescribeSecurityGroups: 1,
+      // Who owns it: the stacks and each live stack's resources.
+      ListStacks: 1,
+      ListStackResources: 2,
     });
   });
 

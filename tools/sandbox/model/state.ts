@@ -137,6 +137,31 @@ export interface SecurityGroupRuleState {
   tags?: Tag[];
 }
 
+/** One resource of a CloudFormation stack (ListStackResources / DescribeStackResources). */
+export interface StackResourceState {
+  logicalId: string;
+  /** Absent while a resource is being created, as AWS leaves it out. */
+  physicalId?: string;
+  /** e.g. `AWS::ElastiCache::ReplicationGroup`. */
+  type: string;
+  status: string;
+  updatedAt: number;
+}
+
+/** A CloudFormation stack; deleted stacks stay listed (DELETE_COMPLETE) for 90 days, as on AWS. */
+export interface StackState {
+  name: string;
+  /** The stack ARN: `arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>`. */
+  id: string;
+  description?: string;
+  status: string;
+  createdAt: number;
+  updatedAt?: number;
+  deletedAt?: number;
+  tags: Tag[];
+  resources: StackResourceState[];
+}
+
 export interface RegionState {
   region: string;
   /** The account the region's resources belong to (their ARNs and owner ids name it). */
@@ -153,6 +178,8 @@ export interface RegionState {
   subnets: SubnetState[];
   securityGroups: SecurityGroupState[];
   rules: SecurityGroupRuleState[];
+  /** CloudFormation stacks; absent in state files written before the sandbox served CloudFormation. */
+  stacks?: StackState[];
   /** Counters behind deterministic ids of resources created at run time. */
   sequence: number;
 }
@@ -213,6 +240,7 @@ export function emptyRegion(region: string, accountId: string = ACCOUNT_ID): Reg
     subnets: [],
     securityGroups: [],
     rules: [],
+    stacks: [],
     sequence: 0,
   };
 }

@@ -3,12 +3,13 @@
  * accepted without verification: the sandbox has no secrets to check them against.
  */
 import { SandboxError } from "@/tools/sandbox/errors";
+import { CLOUDFORMATION_VERSION } from "./cloudformation-wire";
 import { EC2_VERSION } from "./ec2-wire";
 import { ELASTICACHE_VERSION } from "./elasticache-wire";
 import type { FormNode } from "./query-form";
 import { STS_VERSION } from "./sts-wire";
 
-export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations";
+export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation";
 
 export interface RequestTarget {
   service: ServiceName;
@@ -39,16 +40,22 @@ export function resolveTarget(authorization: string | undefined, form: FormNode)
   const version = typeof form.Version === "string" ? form.Version : undefined;
   const action = typeof form.Action === "string" ? form.Action : undefined;
   let service: ServiceName | undefined;
-  if (scope?.service === "elasticache" || scope?.service === "ec2" || scope?.service === "sts")
+  if (
+    scope?.service === "elasticache" ||
+    scope?.service === "ec2" ||
+    scope?.service === "sts" ||
+    scope?.service === "cloudformation"
+  )
     service = scope.service;
   else if (version === ELASTICACHE_VERSION) service = "elasticache";
   else if (version === EC2_VERSION) service = "ec2";
   else if (version === STS_VERSION) service = "sts";
+  else if (version === CLOUDFORMATION_VERSION) service = "cloudformation";
   if (!service) {
     throw new SandboxError(
       "UnknownService",
       `The sandbox serves elasticache (Version ${ELASTICACHE_VERSION}), ec2 (Version ${EC2_VERSION}) and ` +
-        `sts (Version ${STS_VERSION}); ` +
+        `sts (Version ${STS_VERSION}) and cloudformation (Version ${CLOUDFORMATION_VERSION}); ` +
         `this request names neither (scope service ${scope?.service ?? "none"}, Version ${version ?? "none"}).`,
       400,
     );

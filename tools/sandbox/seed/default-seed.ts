@@ -12,6 +12,7 @@ import {
   addStandalone,
 } from "./cache-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
+import { addStack, CFN_TYPES } from "./stack-builders";
 
 const PROD = "vpc-0prod00000000001";
 const STAGING = "vpc-0stag00000000002";
@@ -191,7 +192,46 @@ function usEast1(): RegionState {
     2,
   );
   addServerless(r, "serverless-queue", "valkey", "8", "8.0", [CACHE], subnetIdsOf(r, PROD));
+  ownedByStacks(r);
   return r;
+}
+
+/**
+ * Who owns what (SEED.md, "CloudFormation"): `orders-cache` made orders-redis7 with its subnet group and
+ * security group, `secure-cache` made secure-redis7 and its parameter group; `sessions-cache` once made
+ * sessions-redis62 and was deleted (its resources retained), so it owns nothing any more. The rest is unowned.
+ */
+function ownedByStacks(r: RegionState): void {
+  addStack(r, {
+    name: "orders-cache",
+    description: "Orders queue: Redis replication group, its subnet group and security group",
+    resources: [
+      { logicalId: "OrdersReplicationGroup", type: CFN_TYPES.replicationGroup, physicalId: "orders-redis7" },
+      { logicalId: "CacheSubnetGroup", type: CFN_TYPES.subnetGroup, physicalId: "prod-cache-subnets" },
+      { logicalId: "CacheSecurityGroup", type: CFN_TYPES.securityGroup, physicalId: CACHE },
+    ],
+  });
+  addStack(r, {
+    name: "secure-cache",
+    description: "TLS and AUTH Redis with its own parameter group",
+    createdAfterMinutes: 10,
+    resources: [
+      { logicalId: "SecureReplicationGroup", type: CFN_TYPES.replicationGroup, physicalId: "secure-redis7" },
+      { logicalId: "SecureParameterGroup", type: CFN_TYPES.parameterGroup, physicalId: "secure-noeviction" },
+    ],
+  });
+  addStack(r, {
+    name: "sessions-cache",
+    status: "DELETE_COMPLETE",
+    createdAfterMinutes: 20,
+    resources: [
+      {
+        logicalId: "SessionsReplicationGroup",
+        type: CFN_TYPES.replicationGroup,
+        physicalId: "sessions-redis62",
+      },
+    ],
+  });
 }
 
 function euWest1(): RegionState {

@@ -14,6 +14,7 @@ import {
   addStandalone,
 } from "./cache-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
+import { addStack, CFN_TYPES, type StackResourceSeed } from "./stack-builders";
 
 export interface FleetSpec {
   /** Clusters per account, spread over its regions. */
@@ -115,6 +116,41 @@ function fillRegion(r: RegionState, index: number, count: number, rand: () => nu
         subnetIdsOf(r, r.vpcs[0]!.id),
       );
   }
+  addFleetStacks(r);
+}
+
+/** Clusters per generated stack. */
+const FLEET_STACK_SIZE = 10;
+
+/**
+ * A quarter of the generated clusters (every fourth replication group or Redis/Valkey cluster, by position,
+ * so the fleet's random shape is untouched) belong to CloudFormation stacks of up to ten clusters each.
+ */
+function addFleetStacks(r: RegionState): void {
+  const owned: StackResourceSeed[] = [
+    ...r.replicationGroups.map((g) => ({ id: g.id, type: CFN_TYPES.replicationGroup })),
+    ...r.cacheClusters
+      .filter((c) => !c.replicationGroupId && c.engine !== "memcached")
+      .map((c) => ({ id: c.id, type: CFN_TYPES.cacheCluster })),
+  ]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .filter((_, i) => i % 4 === 0)
+    .map(({ id, type }) => ({ logicalId: logicalIdOf(id), type, physicalId: id }));
+  for (let i = 0; i < owned.length; i += FLEET_STACK_SIZE) {
+    addStack(r, {
+      name: `fleet-stack-${r.region}-${i / FLEET_STACK_SIZE + 1}`,
+      description: "generated fleet stack",
+      resources: owned.slice(i, i + FLEET_STACK_SIZE),
+    });
+  }
+}
+
+/** `fleet-ue1-00001` -> `FleetUe100001`: CloudFormation logical ids are alphanumeric. */
+function logicalIdOf(id: string): string {
+  return id
+    .split("-")
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join("");
 }
 
 /** One account's fleet regions. */

@@ -5,6 +5,7 @@
 import { emptyRegion, type RegionState } from "@/tools/sandbox/model/state";
 import { addCustomGroup, addDefaultParameterGroups, addReplicationGroup } from "./cache-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, tcp } from "./network-builders";
+import { addStack, CFN_TYPES } from "./stack-builders";
 
 /** A region with one VPC (two subnets), an app group, a cache group open to it on 6379, a subnet group. */
 function memberRegion(accountId: string, region: string, cidrPrefix: string): RegionState {
@@ -52,6 +53,14 @@ export function stagingUsEast1(accountId: string): RegionState {
     engine: "valkey",
     version: "8.0.1",
     group: "stg-bullmq",
+  });
+  addStack(r, {
+    name: "stg-jobs",
+    description: "Staging jobs queue",
+    resources: [
+      { logicalId: "JobsReplicationGroup", type: CFN_TYPES.replicationGroup, physicalId: "stg-jobs-valkey8" },
+      { logicalId: "JobsParameterGroup", type: CFN_TYPES.parameterGroup, physicalId: "stg-bullmq" },
+    ],
   });
   return r;
 }

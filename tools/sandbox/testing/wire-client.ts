@@ -2,11 +2,17 @@
  * Test support: raw query calls against a running sandbox, shaped like the SDK's (form body,
  * SigV4-style Authorization header carrying the credential scope), and tiny XML readers.
  */
+import { CLOUDFORMATION_VERSION } from "@/tools/sandbox/protocol/cloudformation-wire";
 import { ELASTICACHE_VERSION } from "@/tools/sandbox/protocol/elasticache-wire";
 import { EC2_VERSION } from "@/tools/sandbox/protocol/ec2-wire";
 import { STS_VERSION } from "@/tools/sandbox/protocol/sts-wire";
 
-const VERSIONS = { elasticache: ELASTICACHE_VERSION, ec2: EC2_VERSION, sts: STS_VERSION };
+const VERSIONS = {
+  elasticache: ELASTICACHE_VERSION,
+  ec2: EC2_VERSION,
+  sts: STS_VERSION,
+  cloudformation: CLOUDFORMATION_VERSION,
+};
 
 export interface WireAnswer {
   status: number;
@@ -32,7 +38,7 @@ function sessionHeaders(region: string, service: string, session?: SessionKeys):
 
 export async function call(
   url: string,
-  service: "elasticache" | "ec2" | "sts",
+  service: "elasticache" | "ec2" | "sts" | "cloudformation",
   action: string,
   params: Record<string, string | number | boolean> = {},
   region = "us-east-1",

@@ -15,6 +15,9 @@ import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { detailHref } from "@/lib/core/identity/links";
 import { previewPlan } from "@/lib/services/apply/preview";
+import { checkOwnedWrites, type OwnerCheck } from "@/lib/services/apply/owner-check";
+import { openScope } from "@/lib/services/estate/scope-access";
+import { ownedWriteLine } from "@/lib/core/plan/owned-writes";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { EstateAccount } from "@/lib/services/estate";
@@ -60,6 +63,8 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   if (!result.ok) return frame(<PlanInputErrors fieldErrors={result.fieldErrors} params={params} />);
 
   const { plan, permissions, previewId } = result;
+  const owners = await ownersOf(setup.settings, plan);
+  const ownedLines = owners.owned.map(ownedWriteLine);
   const href = stepHref("preview", params);
   const denied = permissions.filter((p) => p.result === "denied");
   // Cancel leaves the wizard for the cluster's own page; Back is the previous step, answers kept.
@@ -87,6 +92,26 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
               <p key={d.stepId}>
                 {d.operation}: {d.message}
               </p>
+            ))}
+          </Notice>
+        ) : null}
+        {ownedLines.length > 0 ? (
+          <Notice tone="warning" title="Another tool owns what this plan changes">
+            <ul className="list-disc space-y-0.5 pl-5" data-testid="owned-writes">
+              {ownedLines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+            <p className="mt-1">
+              Change it through its owner if you can: <code>npm run apply</code> refuses it without{" "}
+              <code>--override-owner &quot;REASON&quot;</code>.
+            </p>
+          </Notice>
+        ) : null}
+        {owners.unknown.length > 0 ? (
+          <Notice tone="info" title="Owner not known">
+            {owners.unknown.map((u) => (
+              <p key={u}>{u}</p>
             ))}
           </Notice>
         ) : null}
@@ -136,6 +161,19 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
       </div>
     </WizardFrame>
   );
+}
+
+/** Who owns what the plan changes; a read that fails leaves the owners untold (apply checks again). */
+async function ownersOf(
+  settings: AwsSettings,
+  plan: Parameters<typeof checkOwnedWrites>[1],
+): Promise<OwnerCheck> {
+  try {
+    return await checkOwnedWrites(await openScope(settings, plan.region), plan);
+  } catch (err) {
+    if (err instanceof AwsError) return { owned: [], unknown: [`Owners not read: ${err.problem.message}`] };
+    throw err;
+  }
 }
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "target_states" ADD COLUMN "owner" jsonb;

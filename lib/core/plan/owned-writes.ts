@@ -1,0 +1,55 @@
+/**
+ * Which steps of a plan would write to a resource CloudFormation or Terraform owns. Such a change is drift:
+ * the owner's next deploy reverts it (or fails on it), so apply refuses it unless the operator overrides
+ * with a reason. A resource this plan creates is QueueReady's own; a no-op step writes nothing.
+ */
+import type { OwnedKind, Owner } from "@/lib/core/model/ownership";
+import type { Plan } from "./types";
+
+export interface OwnedWrite {
+  kind: OwnedKind;
+  id: string;
+  owner: Owner;
+  /** The step that writes it, e.g. `ModifyReplicationGroup`. */
+  operation: string;
+}
+
+/** The resources a plan's steps write to, each once: the target, an existing parameter group, an existing security group. */
+export function writtenResources(plan: Plan): { kind: OwnedKind; id: string; operation: string }[] {
+  const out = new Map<string, { kind: OwnedKind; id: string; operation: string }>();
+  for (const step of plan.steps) {
+    if (step.noopReason) continue;
+    const add = (kind: OwnedKind, id: string) =>
+      out.set(`${kind}:${id}`, { kind, id, operation: step.operation });
+    if (step.kind === "modify-replication-group") add("replication-group", step.input.id);
+    else if (step.kind === "modify-cache-cluster") add("cache-cluster", step.input.id);
+    else if (step.kind === "modify-parameter-group") {
+      const created = plan.steps.some(
+        (s) => s.kind === "create-parameter-group" && s.input.name === step.input.name,
+      );
+      if (!created) add("parameter-group", step.input.name);
+    } else if (step.kind === "authorize-ingress" && typeof step.input.groupId === "string")
+      add("security-group", step.input.groupId);
+  }
+  return [...out.values()];
+}
+
+/** The writes whose resource someone owns (an `unknown` owner is not a refusal: it is said, not assumed). */
+export function ownedWrites(
+  plan: Plan,
+  ownerOf: (kind: OwnedKind, id: string) => Owner | null,
+): OwnedWrite[] {
+  return writtenResources(plan).flatMap((w) => {
+    const owner = ownerOf(w.kind, w.id);
+    return owner && owner.tool !== "unknown" ? [{ ...w, owner }] : [];
+  });
+}
+
+/** `orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)`. */
+export function ownedWriteLine(w: OwnedWrite): string {
+  const who =
+    w.owner.tool === "cloudformation"
+      ? `CloudFormation stack ${w.owner.stack ?? "(unknown)"}${w.owner.logicalId ? ` (${w.owner.logicalId})` : ""}`
+      : `Terraform ${w.owner.address ?? "(address unknown)"}${w.owner.stateFile ? ` in ${w.owner.stateFile}` : ""}`;
+  return `${w.kind} ${w.id} (${w.operation}) is owned by ${who}: change it there, or its next deploy reverts this.`;
+}
