@@ -13,7 +13,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "tools/**/*.test.ts",
+      "components/**/*.test.ts",
+      "app/**/*.test.ts",
+      "deploy/**/*.test.ts",
+    ],
     environment: "node",
     // The SDK nags about Node 22 on every client; CI pins Node 20 on purpose (see TOOLCHAIN.md).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
