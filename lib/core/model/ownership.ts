@@ -8,7 +8,7 @@
  * An owner that cannot be told (the stack list could not be read, a state file could not be parsed) is
  * `unknown` with the reason, never `null`: null means every source was read and none claims the resource.
  */
-import type { ReadResult } from "./snapshot";
+import type { ReadResult } from "./resources";
 
 /** The kinds of resource QueueReady attributes: a target and what it is attached to. */
 export type OwnedKind =

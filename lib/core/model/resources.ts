@@ -263,3 +263,6 @@ export interface CallerIdentity {
   /** The unique id of the principal (`AIDA...`, or `AROA...:<session>` for an assumed role). */
   userId: string;
 }
+
+/** A read that either gave a value or failed with a problem a person can act on. */
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: AwsProblem };

@@ -1,5 +1,5 @@
 import type {
-  AwsProblem,
+  ReadResult,
   CacheCluster,
   CacheParameter,
   CacheParameterGroup,
@@ -14,8 +14,7 @@ import type { OwnershipReads } from "./ownership";
 
 export type { Scope, TargetRef } from "@/lib/core/identity/identity";
 
-/** A read that either gave a value or failed with a problem a person can act on. */
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: AwsProblem };
+export type { ReadResult };
 
 /** What every snapshot holds; each read may have failed on its own (rules then answer "unknown"). */
 interface SnapshotReads {
