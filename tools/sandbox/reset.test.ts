@@ -21,8 +21,13 @@ const start = async (opts: Parameters<typeof startSandbox>[0]) => {
   running.push(sb);
   return sb;
 };
+// The control API takes JSON only (a page on another site cannot post it): a bodyless reset says so too.
 const reset = (sb: RunningSandbox, body?: string) =>
-  fetch(`${sb.url}/_sandbox/reset`, { method: "POST", ...(body === undefined ? {} : { body }) });
+  fetch(`${sb.url}/_sandbox/reset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body }),
+  });
 const accountIds = (sb: RunningSandbox) =>
   sb.control
     .accounts()
