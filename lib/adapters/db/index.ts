@@ -26,11 +26,12 @@ export function setLegacyAccountSource(source: LegacyAccountSource): void {
 }
 
 export function defaultDatabase(): Promise<Database> {
-  const config = databaseConfigFromEnv();
-  slot[KEY] ??= startDatabase(config, console.log, legacySlot[LEGACY_KEY]).catch((err: unknown) => {
-    slot[KEY] = undefined;
-    throw err;
-  });
+  slot[KEY] ??= startDatabase(databaseConfigFromEnv(), console.log, legacySlot[LEGACY_KEY]).catch(
+    (err: unknown) => {
+      slot[KEY] = undefined;
+      throw err;
+    },
+  );
   return slot[KEY];
 }
 
