@@ -54,6 +54,8 @@ test("the detail page wraps the endpoint instead of cutting it", async ({ page }
   const endpoint = page.getByText("orders-redis7.abc123.ng.0001.use1.cache.amazonaws.com:6379", {
     exact: true,
   });
+  // Below the fold on a phone (the facts grew an owner section): scrolled to, it must be wholly visible.
+  await endpoint.scrollIntoViewIfNeeded();
   await expect(endpoint).toBeInViewport({ ratio: 1 });
 });
 
