@@ -1,5 +1,6 @@
 import { expect, freshAudit, sandbox, storageState, test } from "./fixtures";
 import { MANAGEMENT } from "./pages";
+import { parseCsv } from "../tools/testing/csv";
 
 test.use({ storageState: storageState.viewer });
 test.beforeAll(async ({ browser }) => freshAudit(browser));
@@ -89,8 +90,13 @@ test("what the latest audit could not read counts at the top and is in the CSV; 
     await page.screenshot({ path: `test-results/screens/status-not-read-${width}.png` });
   }
   const csv = await (await page.request.get("/api/audit/export?format=csv")).text();
-  expect(csv).toMatch(/\r\n456789012345,research,us-east-1,,not-read,unknown,,,not read,/);
-  expect(csv).toMatch(/\r\n456789012345,research,eu-west-1,,not-read,unknown,,,not read,/);
+  const notRead = parseCsv(csv)
+    .filter((r) => r[4] === "not-read")
+    .map((r) => r.slice(0, 9).join(","));
+  expect(notRead).toEqual([
+    "456789012345,research,us-east-1,,not-read,unknown,,,not read",
+    "456789012345,research,eu-west-1,,not-read,unknown,,,not read",
+  ]);
   // Filtered to Ready clusters, what was not read is no row of the export.
   const ready = await (await page.request.get("/api/audit/export?format=csv&verdict=ready")).text();
   expect(ready).not.toContain("not-read");
