@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
@@ -6,10 +7,19 @@ import { recordSignOut } from "./sign-out";
 
 const secret = "x".repeat(40);
 
-async function signOutRequest(token?: Record<string, unknown>): Promise<NextRequest> {
+const csrf = "c".repeat(32);
+const csrfCookie = `next-auth.csrf-token=${csrf}|${createHash("sha256").update(`${csrf}${secret}`).digest("hex")}`;
+
+async function signOutRequest(
+  token?: Record<string, unknown>,
+  opts: { csrfToken?: string } = {},
+): Promise<NextRequest> {
   const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
-  if (token) headers.set("cookie", `next-auth.session-token=${await encode({ token, secret })}`);
-  return new NextRequest("http://localhost:3000/api/auth/signout", { method: "POST", headers });
+  const cookies = [csrfCookie];
+  if (token) cookies.push(`next-auth.session-token=${await encode({ token, secret })}`);
+  headers.set("cookie", cookies.join("; "));
+  const body = new URLSearchParams({ csrfToken: opts.csrfToken ?? csrf, callbackUrl: "/sign-in" });
+  return new NextRequest("http://localhost:3000/api/auth/signout", { method: "POST", headers, body });
 }
 
 function store(revoke: RevocationStore["revoke"]): RevocationStore {
@@ -49,6 +59,13 @@ describe("sign-out is done only once it is recorded", () => {
   it("has nothing to record without a session", async () => {
     const revocations = store(async () => undefined);
     expect(await recordSignOut(await signOutRequest(), secret, revocations)).toBeUndefined();
+    expect(revocations.revoke).not.toHaveBeenCalled();
+  });
+
+  it("revokes nothing for a POST without the form's CSRF token (another site cannot sign people out)", async () => {
+    const revocations = store(async () => undefined);
+    const forged = await signOutRequest({ sid: "s-3", name: "alice" }, { csrfToken: "forged" });
+    expect(await recordSignOut(forged, secret, revocations)).toBeUndefined();
     expect(revocations.revoke).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { csrfTokenFromCookies } from "./csrf-token";
 import type { RevocationStore } from "./revocations";
 import { SESSION_MAX_AGE_S } from "./session-token";
 
@@ -16,12 +17,28 @@ session stays as it was. Try again in a moment.</p>
 <p><a href="/status">Back to the status page</a></p></main></body></html>
 `;
 
-/** Records the sign-out of the request's session; a Response when it could not be recorded. */
+/** The form's CSRF token matches next-auth's signed double-submit cookie (as next-auth itself checks). */
+async function carriesCsrfToken(req: NextRequest, secret: string): Promise<boolean> {
+  const expected = csrfTokenFromCookies(req.cookies, secret);
+  if (!expected) return false;
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => undefined);
+  return form?.get("csrfToken") === expected;
+}
+
+/**
+ * Records the sign-out of the request's session; a Response when it could not be recorded. A POST that
+ * does not carry the CSRF token revokes nothing (another site must not sign people out); next-auth then
+ * answers it as it answers any such request.
+ */
 export async function recordSignOut(
   req: NextRequest,
   secret: string,
   revocations: RevocationStore,
 ): Promise<Response | undefined> {
+  if (!(await carriesCsrfToken(req, secret))) return undefined;
   const token = await getToken({ req, secret });
   if (!token?.sid) return undefined;
   const untilMs = typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_S * 1000;
