@@ -21,7 +21,7 @@ export default defineConfig({
       "deploy/**/*.test.ts",
     ],
     environment: "node",
-    // The SDK nags about Node 22 on every client; CI pins Node 20 on purpose (see TOOLCHAIN.md).
+    // The SDK nags about Node 22 on every client; CI runs Node 20 on purpose (the README says which Node).
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     // Integration tests start their own sandbox on a free port; keep them off each other's toes.
     testTimeout: 30_000,

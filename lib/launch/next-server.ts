@@ -10,7 +10,7 @@ export interface NextServerOptions {
 
 /**
  * Starts `next start` directly from node_modules/.bin, not through npx: killing npx by pid leaves
- * next-server orphaned (TOOLCHAIN.md), while this child is the server itself.
+ * next-server orphaned, while this child is the server itself.
  */
 export function startNextServer(options: NextServerOptions): ChildProcess {
   const bin = path.join(options.root, "node_modules", ".bin", "next");
