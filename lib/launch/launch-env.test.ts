@@ -118,6 +118,7 @@ describe("demoServerEnv", () => {
       QUEUEREADY_REGIONS: "us-east-1,eu-west-1",
       NEXTAUTH_URL: "http://127.0.0.1:3100",
       AWS_PROFILE: "",
+      NEXT_TELEMETRY_DISABLED: "1",
     });
     expect(a.NEXTAUTH_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(a.NEXTAUTH_SECRET).not.toBe(b.NEXTAUTH_SECRET);

@@ -39,6 +39,8 @@ export function demoServerEnv(
     AWS_SESSION_TOKEN: "",
     AWS_PROFILE: "",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    // A local demo sends Next's anonymous usage data nowhere.
+    NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://127.0.0.1:${opts.port}`,
     // A new secret per run: demo sessions end when the demo stops, and no secret is ever reused.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

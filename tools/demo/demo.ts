@@ -17,6 +17,8 @@ import { startNextServer, superviseServer } from "@/lib/launch/next-server";
 
 async function main(): Promise<void> {
   const root = process.cwd();
+  // The demo's build too: Next's anonymous usage data goes nowhere from a local demo.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const port = portFrom(process.env.PORT, 3000, "PORT");
   const sandboxPort = portFrom(process.env.SANDBOX_PORT, 4566, "SANDBOX_PORT");
   await buildIfNeeded(root);

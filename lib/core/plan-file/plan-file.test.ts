@@ -3,6 +3,7 @@ import { computePlan, renderJson } from "@/lib/core/plan";
 import { seedUsEast1 } from "@/tools/testing/fixtures";
 import { recommendedChoices } from "@/tools/testing/plan-helpers";
 import { testPlanKey } from "@/tools/testing/plan-key";
+import { readableDuration } from "./read";
 import {
   buildPlanFile,
   parsePlanFile as parseWith,
@@ -133,5 +134,16 @@ describe("plan files", () => {
     expect(refusalOf(file, { ...opts, accountId: "999999999999", now: made })).toMatch(
       new RegExp(`for account ${account}, but the credentials belong to account 999999999999`),
     );
+  });
+});
+
+describe("plan ages in words", () => {
+  it("names an age or a limit in the unit a person reads it in, never '0 h' for a minute", () => {
+    expect(readableDuration(90 * 60_000)).toBe("1.5 h");
+    expect(readableDuration(24 * 3_600_000)).toBe("24 h");
+    expect(readableDuration(60_000)).toBe("1 min");
+    expect(readableDuration(12.5 * 60_000)).toBe("12.5 min");
+    expect(readableDuration(40_000)).toBe("40 s");
+    expect(readableDuration(1)).toBe("0.001 s");
   });
 });

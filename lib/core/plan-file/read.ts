@@ -143,7 +143,14 @@ export function planAge(file: PlanFile, now: Date): number {
   return now.getTime() - Math.min(...times);
 }
 
-const hours = (ms: number) => `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+/** An age or limit in the unit a person reads it in: `1.5 h`, `12 min`, `40 s`, `0.001 s`. */
+export function readableDuration(ms: number): string {
+  if (ms >= 3_600_000) return `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+  if (ms >= 60_000) return `${Math.round((ms / 60_000) * 10) / 10} min`;
+  return `${Number((ms / 1000).toPrecision(2))} s`;
+}
+
+const hours = readableDuration;
 
 /**
  * Why this file must not be applied here and now, or undefined when it may. `accountId`: the one account the
