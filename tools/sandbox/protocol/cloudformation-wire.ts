@@ -3,16 +3,13 @@
  * CloudFormation's namespace, errors as `<ErrorResponse><Error>` (its validation failures are all
  * `ValidationError`, status 400).
  */
-import { escapeXml } from "./xml";
+import { queryError, queryResponse } from "./query-envelope";
 
 export const CLOUDFORMATION_VERSION = "2010-05-15";
 const NS = `http://cloudformation.amazonaws.com/doc/${CLOUDFORMATION_VERSION}/`;
 
 export function cloudformationResponse(action: string, result: string, requestId: string): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${NS}"><${action}Result>${result}` +
-    `</${action}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`
-  );
+  return queryResponse(NS, action, result, requestId);
 }
 
 export function cloudformationError(
@@ -21,9 +18,5 @@ export function cloudformationError(
   type: "Sender" | "Receiver",
   requestId: string,
 ): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${NS}"><Error><Type>${type}</Type>` +
-    `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
-    `<RequestId>${requestId}</RequestId></ErrorResponse>`
-  );
+  return queryError(NS, code, message, type, requestId);
 }
