@@ -10,7 +10,7 @@ import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { Db } from "@/lib/adapters/db";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/adapters/db/audit-runs";
 import { storeAudit } from "@/lib/services/audit/store-audit";
-import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
+import { auditEstateInWorkers } from "@/lib/services/audit/workers/pooled-audit";
 import { refreshDecision, refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 
 export type RefreshOutcome = { started: true; done: Promise<void> } | { started: false; message: string };
@@ -34,7 +34,8 @@ export async function startManualAudit(
   }
   const done = (async () => {
     try {
-      await storeAudit(db, id, await auditForStorage(settings, env));
+      // Read and judged in the worker pool, so the server's pages stay responsive; stored here.
+      await storeAudit(db, id, await auditEstateInWorkers(settings, env));
       await releaseManualAudit(db, id, "finished");
     } catch (err) {
       await releaseManualAudit(db, id, "failed").catch(() => undefined);

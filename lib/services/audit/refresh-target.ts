@@ -6,14 +6,13 @@ import "server-only";
  * Best effort: a failed re-read leaves the row as the last audit stored it, and never fails the action.
  */
 import { AwsError } from "@/lib/adapters/aws/errors";
-import type { AwsSettings } from "@/lib/adapters/aws/settings";
+import { readAwsSettings, type AwsSettings } from "@/lib/adapters/aws/settings";
 import { storeAuditedTarget, type AuditedTarget } from "./store-target";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { accountSettings } from "@/lib/services/estate";
-import { collect } from "@/lib/services/collect/collect";
-import { openScope } from "@/lib/services/estate/scope-access";
+import { readAuditedTarget } from "./audited-target";
 import type { TargetRef } from "@/lib/core/identity/identity";
-import { auditTarget } from "@/lib/core/readiness";
+import { readTargetInWorker } from "./workers/pooled-audit";
 
 /** Re-reads one target and replaces its stored row (or removes it when AWS says it is gone). */
 export async function refreshStoredTarget(
@@ -22,11 +21,7 @@ export async function refreshStoredTarget(
   ref: TargetRef,
   accountName?: string,
 ): Promise<void> {
-  const access = await openScope(settings, ref.region);
-  if (access.scope.accountId !== ref.accountId)
-    throw new Error(`The settings for ${ref.accountId} reach account ${access.scope.accountId}.`);
-  const snapshot = await collect(access, { target: ref });
-  await storeAuditedTarget(db, { snapshot, audit: auditTarget(snapshot, snapshot.focus) }, accountName);
+  await storeAuditedTarget(db, await readAuditedTarget(settings, ref), accountName);
 }
 
 /**
@@ -39,8 +34,13 @@ export function refreshStoredTargetLater(ref: TargetRef, audited?: AuditedTarget
     const found = await accountSettings(ref.accountId, "read");
     if (!found.ok) return;
     const { db } = await defaultDatabase();
-    if (audited) await storeAuditedTarget(db, audited, found.account.name);
-    else await refreshStoredTarget(db, found.settings, ref, found.account.name);
+    if (!audited) {
+      // Read by a worker thread (which finds the same account's settings), off the server's event loop.
+      const base = readAwsSettings(process.env);
+      if (!base.ok) return;
+      audited = await readTargetInWorker(base.settings, process.env, ref);
+    }
+    await storeAuditedTarget(db, audited, found.account.name);
   })().catch((err: unknown) => {
     const why =
       err instanceof AwsError ? err.problem.message : err instanceof Error ? err.message : String(err);

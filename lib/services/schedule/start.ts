@@ -12,7 +12,7 @@ import { notificationsConfigFromEnv, type NotificationsConfig } from "@/lib/core
 import { createDeliveryWorker } from "@/lib/services/alerts/worker";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
-import { auditForStorage } from "./audit-adapter";
+import { auditEstateInWorkers } from "@/lib/services/audit/workers/pooled-audit";
 import { auditIntervalFromEnv } from "./interval";
 import { createAuditScheduler } from "./scheduler";
 
@@ -37,7 +37,8 @@ export async function startBackgroundWork(
       db,
       intervalMs,
       replica,
-      runAudit: () => auditForStorage(aws.settings, env),
+      // Off this thread: the pages this server answers keep their event loop while the audit runs.
+      runAudit: () => auditEstateInWorkers(aws.settings, env),
       onError: (err) => console.error(`A scheduled audit failed: ${message(err)}`),
     }).start();
   } catch (err) {
