@@ -66,16 +66,27 @@ export async function pageTargetStates(
 ): Promise<StatePage> {
   const where = whereOf(filter);
   const [rows, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(t)
-      .where(where)
-      .orderBy(...orderOf(sort))
-      .limit(pageSize)
-      .offset(Math.max(0, page - 1) * pageSize),
+    pageRows(db, filter, sort, page, pageSize),
     db.select({ n: count() }).from(t).where(where),
   ]);
   return { rows, total: counted?.n ?? 0 };
+}
+
+/** One page of rows only, for a caller that already knows the total (from its counts). */
+export function pageRows(
+  db: Db,
+  filter: StateFilter,
+  sort: StateSort,
+  page: number,
+  pageSize: number,
+): Promise<StoredTargetState[]> {
+  return db
+    .select()
+    .from(t)
+    .where(whereOf(filter))
+    .orderBy(...orderOf(sort))
+    .limit(pageSize)
+    .offset(Math.max(0, page - 1) * pageSize);
 }
 
 /** Every matching row, for the exports (which give everything, not a page). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { connection } from "next/server";
 import { resolveAuthSecret } from "./auth-secret";
 import { csrfTokenFromCookies } from "./csrf-token";
@@ -11,8 +12,12 @@ import { isRole } from "./roles";
 /**
  * The signed-in user of the current request, or null when signed out (or the token carries no role).
  * Also null when sign-in is not configured: callers send the visitor to /sign-in, which says what to set.
+ * Asked once per rendered request (the layout and the page both ask): the token's decryption and its
+ * revocation lookup are not free.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(readSessionUser);
+
+async function readSessionUser(): Promise<SessionUser | null> {
   // Per-request by nature: never let a build prerender a page for "nobody".
   await connection();
   if (authConfigProblem()) return null;

@@ -12,7 +12,7 @@ import type { AuditRunRow } from "@/lib/adapters/db/audits";
 import type { AuditedAccount } from "@/lib/adapters/db/schema";
 import {
   countTargetStates,
-  pageTargetStates,
+  pageRows,
   storedRegions,
   type StateFilter,
   type StoredTargetState,
@@ -90,14 +90,18 @@ export async function loadStoredStatus(
   if (!run) return { ready: false, running };
   const filter = stateFilterOf(query);
   const scope: StateFilter = { accountId: query.accountId, region: query.region };
-  const matchingTotal = (await pageTargetStates(db, filter, query.sort, 1, 0)).total;
-  const window = pageWindow(matchingTotal, query.page);
-  const [page, scoped, matching, regions] = await Promise.all([
-    pageTargetStates(db, filter, query.sort, window.current, PAGE_SIZE),
+  // The counts give the matching total, so the page of rows is the only other read; without a verdict,
+  // kind, engine or search filter the matching rows are the scope's, counted once.
+  const narrowed = query.verdicts.length > 0 || query.kind || query.engine || query.q;
+  const [scoped, narrowedCounts, regions] = await Promise.all([
     countTargetStates(db, scope),
-    countTargetStates(db, filter),
+    narrowed ? countTargetStates(db, filter) : undefined,
     storedRegions(db),
   ]);
+  const matching = narrowedCounts ?? scoped;
+  const matchingTotal = matching.reduce((n, c) => n + c.count, 0);
+  const window = pageWindow(matchingTotal, query.page);
+  const page = { rows: await pageRows(db, filter, query.sort, window.current, PAGE_SIZE) };
   // The audit's account list (with problems) leads; accounts known only from rows (older audits) follow.
   const audited = run.accounts ?? [];
   const accounts = audited.map((a) => ({ ...a }));
