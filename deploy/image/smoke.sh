@@ -11,9 +11,11 @@
 #
 # Settings (all optional):
 #   IMAGE          tag to build (default localhost/queueready:smoke)
-#   BASE           base image with node >= 20.9 and npm. Without it: docker.io's node:22-bookworm-slim when
-#                  that registry answers, else a local Debian base made with mmdebstrap
-#                  (localhost/queueready-base, reused when present; QUEUEREADY_REBUILD_BASE=1 remakes it).
+#   BASE           base image with node >= 22 and npm. Without it: docker.io's node:22-bookworm-slim when
+#                  that registry answers, else a local Debian base made with mmdebstrap and Node from the
+#                  npm registry (localhost/queueready-base-node22, reused when present; QUEUEREADY_REBUILD_BASE=1
+#                  remakes it).
+#   BASE_NODE      the Node major line of that local base (default 22, as the Containerfile's default BASE)
 #   CONTAINERS_CONF  podman's configuration; when unset, one is written that selects runc and sets
 #                  ulimits (podman's default runtime does not work on every host).
 #   QUEUEREADY_PG_BIN  PostgreSQL's bin dir (default /usr/lib/postgresql/15/bin)
@@ -24,6 +26,7 @@ cd "$(dirname "$0")/../.."
 
 IMAGE="${IMAGE:-localhost/queueready:smoke}"
 PG_BIN="${QUEUEREADY_PG_BIN:-/usr/lib/postgresql/15/bin}"
+BASE_NODE="${BASE_NODE:-22}"
 HOST_CA=/etc/ssl/certs/ca-certificates.crt
 RUN_ID="qr-smoke-$$"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/$RUN_ID.XXXXXX")"
@@ -82,13 +85,25 @@ if [ -z "${BASE:-}" ]; then
   if [ "$(curl -s -o /dev/null -w '%{http_code}' -m 10 https://registry-1.docker.io/v2/ 2>/dev/null)" = "401" ]; then
     BASE=docker.io/library/node:22-bookworm-slim
   else
-    BASE=localhost/queueready-base
+    BASE="localhost/queueready-base-node$BASE_NODE"
     pull=(--pull=never)
     if [ "${QUEUEREADY_REBUILD_BASE:-}" = "1" ] || ! podman image exists "$BASE"; then
       command -v mmdebstrap >/dev/null || die "no registry reachable and mmdebstrap missing (apt-get install mmdebstrap)."
-      log "no registry reachable: making $BASE from Debian trixie packages (node 20, npm)"
+      # No Debian suite has Node 22: the official build and npm come from the npm registry, as on the host.
+      log "no registry reachable: making $BASE from Debian trixie and Node $BASE_NODE from the npm registry"
       t0=$(date +%s)
-      mmdebstrap --quiet --variant=minbase --include=ca-certificates,nodejs,npm trixie "$WORK/base.tar" \
+      node_bin="$(bash deploy/image/registry-node.sh "$BASE_NODE" "$WORK/node")"
+      (cd "$WORK" && tar -xzf "$(npm pack --silent "npm@$(npm -v)" | tail -1)" && mv package npm)
+      printf '#!/bin/sh\nexec node /usr/local/lib/node_modules/npm/bin/%s "$@"\n' npm-cli.js >"$WORK/npm-run"
+      printf '#!/bin/sh\nexec node /usr/local/lib/node_modules/npm/bin/%s "$@"\n' npx-cli.js >"$WORK/npx-run"
+      chmod +x "$WORK/npm-run" "$WORK/npx-run"
+      mmdebstrap --quiet --variant=minbase --include=ca-certificates trixie "$WORK/base.tar" \
+        --customize-hook="copy-in $node_bin /usr/local/bin" \
+        --customize-hook='mkdir -p "$1/usr/local/lib/node_modules"' \
+        --customize-hook="copy-in $WORK/npm /usr/local/lib/node_modules" \
+        --customize-hook="upload $WORK/npm-run /usr/local/bin/npm" \
+        --customize-hook="upload $WORK/npx-run /usr/local/bin/npx" \
+        --customize-hook='chmod 755 "$1/usr/local/bin/npm" "$1/usr/local/bin/npx"' \
         "deb http://deb.debian.org/debian trixie main" \
         "deb http://deb.debian.org/debian-security trixie-security main"
       podman import --quiet "$WORK/base.tar" "$BASE" >/dev/null
