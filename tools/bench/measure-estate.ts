@@ -13,6 +13,8 @@ import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
 import { auditEstateAccounts } from "@/lib/services/audit/accounts";
 import { cpuFloorMs, type EstateResult } from "./estate-table";
+import { startWorkers, type AuditCount } from "./estate-workers";
+import type { AccountAudit } from "@/lib/services/audit/accounts";
 import { readRegionTruth } from "./fleet-shape";
 import { lowerBound } from "./lower-bound";
 import type { SandboxProcess } from "./sandbox-process";
@@ -28,6 +30,14 @@ interface EstateRun {
   awsCalls: number;
 }
 
+function countAudit(accounts: AccountAudit[]): AuditCount {
+  const regionAudits = accounts.flatMap((a) => a.regions);
+  return {
+    rows: regionAudits.reduce((n, r) => n + r.clusters.length, 0),
+    failed: accounts.filter((a) => a.problem).length + regionAudits.filter((r) => r.failed).length,
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 export async function measureEstate(
@@ -40,6 +50,8 @@ export async function measureEstate(
     latencyMs: number;
     concurrencies: number[];
     runs: number;
+    /** Worker threads, as the app runs the audit (0: this thread). */
+    workers?: number;
   },
   log: (line: string) => void,
 ): Promise<EstateResult[]> {
@@ -69,6 +81,7 @@ export async function measureEstate(
   await mapAccountRegions(await listEstateAccounts(warm, CONFIG), 20, (s, region) =>
     auditLiveRegion(s, region),
   );
+  const inWorkers = opts.workers ? await startWorkers(opts.workers, warm) : undefined;
 
   const timedRun = async (concurrency: number, key: string): Promise<EstateRun> => {
     // Fresh base keys per run: no credential or client cache carries over from the previous run.
@@ -82,23 +95,25 @@ export async function measureEstate(
     const cpu = process.cpuUsage();
     const loop = performance.eventLoopUtilization();
     const started = performance.now();
-    const estate = await listEstateAccounts(settings, CONFIG);
-    // The audit the CLI and the scheduled audit run (lib/services/audit), so the figure is the product's.
-    const accounts = await auditEstateAccounts(estate, concurrency, auditLiveRegion);
+    const counted = inWorkers
+      ? await inWorkers.audit(settings, concurrency)
+      : // The audit the CLI runs (lib/services/audit), so the figure is the product's.
+        countAudit(
+          await auditEstateAccounts(await listEstateAccounts(settings, CONFIG), concurrency, auditLiveRegion),
+        );
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     const busy = performance.eventLoopUtilization(loop);
     const sandboxAfter = sandbox.cpuMs();
-    const regionAudits = accounts.flatMap((a) => a.regions);
-    const failed = accounts.filter((a) => a.problem).length + regionAudits.filter((r) => r.failed).length;
-    if (failed > 0) throw new Error(`the estate audit failed in ${failed} account(s) or account-region(s)`);
+    if (counted.failed > 0)
+      throw new Error(`the estate audit failed in ${counted.failed} account(s) or account-region(s)`);
     return {
       ms,
       cpuMs: (used.user + used.system) / 1000,
       loopBusyMs: busy.active,
       sandboxCpuMs:
         sandboxCpu === undefined || sandboxAfter === undefined ? undefined : sandboxAfter - sandboxCpu,
-      rows: regionAudits.reduce((n, r) => n + r.clusters.length, 0),
+      rows: counted.rows,
       awsCalls: Object.values(await sandbox.calls()).reduce((n, c) => n + c, 0),
     };
   };
@@ -134,5 +149,6 @@ export async function measureEstate(
     );
     results.push(result);
   }
+  await inWorkers?.close();
   return results;
 }

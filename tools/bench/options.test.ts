@@ -20,6 +20,7 @@ describe("parseBenchOptions", () => {
       loadLoads: 60,
       loadReplicas: 1,
       estateRuns: 1,
+      estateWorkers: 0,
       help: false,
     });
     expect(
@@ -38,6 +39,8 @@ describe("parseBenchOptions", () => {
         "6,2",
         "--estate-runs",
         "3",
+        "--estate-workers",
+        "2",
       ]),
     ).toMatchObject({
       estate: true,
@@ -45,6 +48,7 @@ describe("parseBenchOptions", () => {
       estateClusters: 50,
       estateConcurrency: [6, 2],
       estateRuns: 3,
+      estateWorkers: 2,
     });
     expect(() => parseBenchOptions(["--estate-runs", "0"])).toThrow(/from 1 to 20/);
     expect(() => parseBenchOptions(["--estate-accounts", "1"])).toThrow(/from 2 to 50/);

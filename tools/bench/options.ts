@@ -34,6 +34,8 @@ export interface BenchOptions {
   loadReplicas: number;
   /** Timed estate runs per concurrency level; the median is reported. */
   estateRuns: number;
+  /** Worker threads the estate audit is spread over, as the app runs it; 0: on the benchmark's own thread. */
+  estateWorkers: number;
   help: boolean;
 }
 
@@ -54,6 +56,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   loadLoads: 60,
   loadReplicas: 1,
   estateRuns: 1,
+  estateWorkers: 0,
   help: false,
 };
 
@@ -70,6 +73,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --estate-clusters N        clusters per account-region (default 300)
   --estate-concurrency A,B   account-regions in flight (default 20,8)
   --estate-runs N            timed runs per concurrency, median reported (default 1)
+  --estate-workers N         spread the audit over N worker threads, as the app does (default 0: this thread)
   --load             only the status page under load: users x loads at --page-size clusters
   --load-users N     signed-in users loading at once (default 20)
   --load-loads N     page loads in all, shared by the users (default 60)
@@ -104,6 +108,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "load-loads": { type: "string" },
         "load-replicas": { type: "string" },
         "estate-runs": { type: "string" },
+        "estate-workers": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -146,6 +151,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       v["estate-runs"] === undefined
         ? DEFAULT_OPTIONS.estateRuns
         : wholeNumber("--estate-runs", v["estate-runs"], 1, 20),
+    estateWorkers:
+      v["estate-workers"] === undefined
+        ? DEFAULT_OPTIONS.estateWorkers
+        : wholeNumber("--estate-workers", v["estate-workers"], 0, 16),
     help: v.help ?? false,
   };
 }

@@ -47,6 +47,7 @@ async function main(opts: BenchOptions): Promise<void> {
           latencyMs: opts.latencyMs,
           concurrencies: opts.estateConcurrency,
           runs: opts.estateRuns,
+          workers: opts.estateWorkers,
         },
         log,
       );
