@@ -45,6 +45,10 @@ describe("startProblems", () => {
   it("stops on a Refresh minimum age that is not a whole number of seconds", () => {
     const env = { AUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS: users };
     expect(startProblems({ ...env, QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "0" })).toEqual([]);
+    expect(startProblems({ ...env, QUEUEREADY_AUDIT_WORKERS: "2" })).toEqual([]);
+    expect(startProblems({ ...env, QUEUEREADY_AUDIT_WORKERS: "0" })).toEqual([
+      "QUEUEREADY_AUDIT_WORKERS must be a whole number from 1 to 16.",
+    ]);
     expect(startProblems({ ...env, QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "30s" })).toEqual([
       "QUEUEREADY_REFRESH_MIN_AGE_SECONDS must be a whole number of seconds (0 for none).",
     ]);

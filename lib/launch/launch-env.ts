@@ -1,3 +1,4 @@
+import { auditWorkersFromEnv } from "@/lib/services/audit/workers/pool-size";
 import { randomBytes } from "node:crypto";
 import { secretProblem } from "@/lib/web/auth/auth-secret";
 import type { Env } from "@/lib/web/auth/env";
@@ -87,6 +88,11 @@ export function startProblems(env: Env): string[] {
   try {
     // Otherwise the app starts, says ready, and every sign-in answers "not configured".
     trustedProxiesFromEnv(env);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  try {
+    auditWorkersFromEnv(env);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }

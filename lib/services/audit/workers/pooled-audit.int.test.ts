@@ -4,7 +4,7 @@ import { ACCOUNT_ID } from "@/tools/testing/fixtures";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
 import { readAuditedTarget } from "@/lib/services/audit/audited-target";
-import { auditEstateInWorkers, auditWorkersFromEnv, readTargetInWorker } from "./pooled-audit";
+import { auditEstateInWorkers, readTargetInWorker } from "./pooled-audit";
 import { createWorkerPool } from "./worker-pool";
 import { auditWorkerScript } from "./worker-script";
 
@@ -50,12 +50,5 @@ describe("audits in worker threads (lib/launch/audit-worker.ts under tsx)", () =
     const failed = await readTargetInWorker(h.settings, {}, ref, pool).catch((err: unknown) => err);
     expect(failed).toBeInstanceOf(AwsError);
     expect((failed as AwsError).message).toMatch(/999999999999 is not one QueueReady is configured for/);
-  });
-
-  it("sizes the pool from QUEUEREADY_AUDIT_WORKERS, refusing nonsense", () => {
-    expect(auditWorkersFromEnv({ QUEUEREADY_AUDIT_WORKERS: "3" })).toBe(3);
-    expect(auditWorkersFromEnv({})).toBeGreaterThanOrEqual(1);
-    expect(() => auditWorkersFromEnv({ QUEUEREADY_AUDIT_WORKERS: "0" })).toThrow(/1 to 16/);
-    expect(() => auditWorkersFromEnv({ QUEUEREADY_AUDIT_WORKERS: "two" })).toThrow(/1 to 16/);
   });
 });

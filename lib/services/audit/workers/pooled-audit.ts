@@ -4,9 +4,7 @@
  * and the re-read of one target after an apply. The database stays on this thread: only the results
  * cross. QUEUEREADY_AUDIT_WORKERS sets the pool's size (default: one per core, at most 4).
  */
-import os from "node:os";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { AuditResult } from "@/lib/adapters/db/audits";
 import type { TargetRef } from "@/lib/core/identity/identity";
@@ -16,24 +14,11 @@ import { toAuditResult } from "@/lib/services/audit/stored-state";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { createWorkerPool, type WorkerPool } from "./worker-pool";
 import { auditWorkerScript } from "./worker-script";
+import { auditWorkersFromEnv } from "./pool-size";
+
+export { auditWorkersFromEnv } from "./pool-size";
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const WORKERS_MESSAGE = "QUEUEREADY_AUDIT_WORKERS must be a whole number from 1 to 16.";
-const workersSchema = z
-  .string()
-  .regex(/^\d{1,2}$/, WORKERS_MESSAGE)
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= 16, WORKERS_MESSAGE);
-
-/** The pool's size: QUEUEREADY_AUDIT_WORKERS, else one per core (at most 4); throws a sentence when malformed. */
-export function auditWorkersFromEnv(env: Env): number {
-  const raw = env.QUEUEREADY_AUDIT_WORKERS?.trim();
-  if (!raw) return Math.min(4, Math.max(1, os.availableParallelism()));
-  const parsed = workersSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
-  return parsed.data;
-}
 
 let shared: WorkerPool | undefined;
 
