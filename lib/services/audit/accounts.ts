@@ -11,7 +11,7 @@ import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { RegionAudit } from "@/lib/core/readiness";
 
 /** One account's audit: its regions, or the problem that kept QueueReady out of it. */
-export interface AccountAudit<R extends RegionAudit = RegionAudit> {
+export interface AccountAudit<R extends { region: string } = RegionAudit> {
   accountId: string;
   accountName: string;
   problem?: AwsProblem;
@@ -22,7 +22,7 @@ export interface AccountAudit<R extends RegionAudit = RegionAudit> {
  * Audits every account-region of `accounts` with `audit` (which turns AWS failures into a failed
  * RegionAudit, never a throw), at most `concurrency` at once; the accounts come back in their order.
  */
-export async function auditEstateAccounts<R extends RegionAudit>(
+export async function auditEstateAccounts<R extends { region: string }>(
   accounts: EstateAccount[],
   concurrency: number,
   audit: (settings: AwsSettings, region: string) => Promise<R>,

@@ -7,7 +7,8 @@ import type { EstateAccount } from "@/lib/services/estate/list-accounts";
 import type { AuditResult } from "@/lib/adapters/db/audits";
 import type { AuditedAccount } from "@/lib/adapters/db/schema";
 import type { AuditedScope, TargetStateInput } from "@/lib/adapters/db/target-states";
-import type { ClusterAudit } from "@/lib/core/readiness";
+import type { ClusterAudit, RegionAudit } from "@/lib/core/readiness";
+import type { AwsProblem } from "@/lib/core/model/resources";
 import type { AccountAudit } from "./accounts";
 
 /** One target's stored row: its audit row as the status page, the exports and the CLI show it. */
@@ -35,8 +36,34 @@ export function targetStateOf(c: ClusterAudit, accountName: string): TargetState
   };
 }
 
+/**
+ * One account-region's audit reduced to what is stored: each target's row, and what could not be read. A
+ * worker thread hands this back rather than the whole RegionAudit (evidence and all), which is several
+ * times larger to copy to the server's thread.
+ */
+export interface StoredRegion {
+  region: string;
+  targets: TargetStateInput[];
+  problems: AwsProblem[];
+  failed?: AwsProblem;
+}
+
+export function storedRegionOf(audit: RegionAudit, accountName: string): StoredRegion {
+  return {
+    region: audit.region,
+    targets: audit.clusters.map((c) => targetStateOf(c, accountName)),
+    problems: audit.problems,
+    failed: audit.failed,
+  };
+}
+
+/** Accounts' audits with each region reduced as above. */
+export function storedAccountsOf(accounts: AccountAudit[]): AccountAudit<StoredRegion>[] {
+  return accounts.map((a) => ({ ...a, regions: a.regions.map((r) => storedRegionOf(r, a.accountName)) }));
+}
+
 /** The whole audit as stored: verdicts, AWS errors by operation, failed account-regions, accounts, rows. */
-export function toAuditResult(estate: EstateAccount[], accounts: AccountAudit[]): AuditResult {
+export function toAuditResult(estate: EstateAccount[], accounts: AccountAudit<StoredRegion>[]): AuditResult {
   const result: AuditResult = { verdicts: [], awsErrors: {}, failedRegions: [], accounts: [] };
   const targets: TargetStateInput[] = [];
   const tried: AuditedScope[] = [];
@@ -54,8 +81,7 @@ export function toAuditResult(estate: EstateAccount[], accounts: AccountAudit[])
       continue;
     }
     for (const audit of a.regions) {
-      for (const c of audit.clusters) {
-        const state = targetStateOf(c, a.accountName);
+      for (const state of audit.targets) {
         targets.push(state);
         result.verdicts.push({
           accountId: state.accountId,

@@ -6,7 +6,7 @@
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
 import { auditEstateAccounts } from "@/lib/services/audit/accounts";
 import { resolveEstate } from "@/lib/services/estate/estate";
-import { toAuditResult } from "@/lib/services/audit/stored-state";
+import { storedAccountsOf, toAuditResult } from "@/lib/services/audit/stored-state";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { AuditResult } from "@/lib/adapters/db/audits";
 
@@ -28,5 +28,5 @@ export async function auditForStorage(
     opts.concurrency ?? estate.concurrency,
     auditLiveRegion,
   );
-  return toAuditResult(estate.accounts, accounts);
+  return toAuditResult(estate.accounts, storedAccountsOf(accounts));
 }

@@ -8,11 +8,11 @@ import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { AwsProblem } from "@/lib/core/model/resources";
 import type { TargetRef } from "@/lib/core/identity/identity";
-import type { RegionAudit } from "@/lib/core/readiness";
 import { accountSettings, getEstate } from "@/lib/services/estate/estate";
 import { auditLiveRegion } from "@/lib/services/audit/audit-regions";
 import { readAuditedTarget } from "@/lib/services/audit/audited-target";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
+import { storedRegionOf, type StoredRegion } from "@/lib/services/audit/stored-state";
 
 type Env = Record<string, string | undefined>;
 
@@ -26,13 +26,17 @@ export type AuditTask =
   | (TaskBase & {
       kind: "region";
       accountId: string;
+      /** The account's name as the audit listed it, on each of its rows. */
+      accountName: string;
       region: string;
       /** Which listing of the estate this audit made: a new one makes the worker list the estate afresh too. */
       listing: string;
     })
   | (TaskBase & { kind: "target"; ref: TargetRef });
 
-export type AuditTaskResult<T extends AuditTask> = T extends { kind: "region" } ? RegionAudit : AuditedTarget;
+export type AuditTaskResult<T extends AuditTask> = T extends { kind: "region" }
+  ? StoredRegion
+  : AuditedTarget;
 
 /** A failure as it crosses back: a person's sentence, and the AWS problem when it was one. */
 export interface TaskFailure {
@@ -60,17 +64,16 @@ async function readSettings(task: AuditTask, accountId: string): Promise<AwsSett
   );
 }
 
-async function auditAccountRegion(task: Extract<AuditTask, { kind: "region" }>): Promise<RegionAudit> {
+async function auditAccountRegion(task: Extract<AuditTask, { kind: "region" }>): Promise<StoredRegion> {
   await listOnce(task);
   let settings: AwsSettings;
   try {
     settings = await readSettings(task, task.accountId);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    const readAt = new Date().toISOString();
-    return { region: task.region, readAt, clusters: [], problems: [err.problem], failed: err.problem };
+    return { region: task.region, targets: [], problems: [err.problem], failed: err.problem };
   }
-  return auditLiveRegion(settings, task.region);
+  return storedRegionOf(await auditLiveRegion(settings, task.region), task.accountName);
 }
 
 async function readTarget(task: Extract<AuditTask, { kind: "target" }>): Promise<AuditedTarget> {
@@ -78,7 +81,7 @@ async function readTarget(task: Extract<AuditTask, { kind: "target" }>): Promise
 }
 
 /** Runs one task; an AWS failure that is not part of the answer comes back as its problem. */
-export async function runAuditTask(task: AuditTask): Promise<RegionAudit | AuditedTarget> {
+export async function runAuditTask(task: AuditTask): Promise<StoredRegion | AuditedTarget> {
   return task.kind === "region" ? auditAccountRegion(task) : readTarget(task);
 }
 

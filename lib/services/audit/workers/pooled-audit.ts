@@ -47,10 +47,11 @@ export async function auditEstateInWorkers(
   const listing = randomUUID();
   const copy = { ...env };
   // Each account's read settings are its own object: they say which account a region belongs to.
-  const accountOf = new Map(estate.accounts.map((a) => [a.read, a.accountId]));
-  const accounts = await auditEstateAccounts(estate.accounts, estate.concurrency, (read, region) =>
-    pool.run({ kind: "region", base, env: copy, accountId: accountOf.get(read)!, region, listing }),
-  );
+  const accountOf = new Map(estate.accounts.map((a) => [a.read, a]));
+  const accounts = await auditEstateAccounts(estate.accounts, estate.concurrency, (read, region) => {
+    const { accountId, name: accountName } = accountOf.get(read)!;
+    return pool.run({ kind: "region", base, env: copy, accountId, accountName, region, listing });
+  });
   return toAuditResult(estate.accounts, accounts);
 }
 

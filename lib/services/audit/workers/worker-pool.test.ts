@@ -18,6 +18,7 @@ const task = (region: string) =>
     base: { regions: [], defaultRegion: "x", maxAttempts: 1 },
     env: {},
     accountId: "1",
+    accountName: "one",
     region,
     listing: "l",
   }) as AuditTask;
