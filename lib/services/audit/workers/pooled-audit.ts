@@ -16,16 +16,15 @@ import { createWorkerPool, type WorkerPool } from "./worker-pool";
 import { auditWorkerScript } from "./worker-script";
 import { auditWorkersFromEnv } from "./pool-size";
 
-export { auditWorkersFromEnv } from "./pool-size";
-
 type Env = Readonly<Record<string, string | undefined>>;
 
-let shared: WorkerPool | undefined;
+// On globalThis: `next dev` evaluates this module again after an edit, and its workers must not pile up.
+const holder = globalThis as { queuereadyAuditPool?: WorkerPool };
 
 /** This process's pool, started with the first audit. */
 export function auditPool(env: Env = process.env): WorkerPool {
-  shared ??= createWorkerPool(auditWorkerScript(), auditWorkersFromEnv(env));
-  return shared;
+  holder.queuereadyAuditPool ??= createWorkerPool(auditWorkerScript(), auditWorkersFromEnv(env));
+  return holder.queuereadyAuditPool;
 }
 
 /** A worker cannot be handed a credential provider: QueueReady's own settings are plain data (env, chain). */
