@@ -1,0 +1,77 @@
+/**
+ * The append-only audit trail: this module only inserts and reads. The table's trigger refuses UPDATE,
+ * DELETE and TRUNCATE, so not even a future bug here can rewrite what happened.
+ */
+import { asc, gt } from "drizzle-orm";
+import type { Db } from "./open";
+import { auditTrail } from "./schema";
+
+export type TrailEvent = NonNullable<typeof auditTrail.$inferInsert.event>;
+
+export interface TrailEntry {
+  seq: number;
+  at: string;
+  event: TrailEvent;
+  actor: string;
+  actorRole?: string;
+  approvalId?: string;
+  planHash?: string;
+  targets: string[];
+  changeRef?: string;
+  runId?: string;
+  requestIds: { operation: string; requestId: string }[];
+  detail?: string;
+}
+
+export type NewTrailEntry = Omit<TrailEntry, "seq" | "at" | "requestIds"> & {
+  requestIds?: TrailEntry["requestIds"];
+};
+
+export async function appendTrail(db: Db, entry: NewTrailEntry, now: Date = new Date()): Promise<void> {
+  await db.insert(auditTrail).values({
+    at: now,
+    event: entry.event,
+    actor: entry.actor,
+    actorRole: entry.actorRole ?? null,
+    approvalId: entry.approvalId ?? null,
+    planHash: entry.planHash ?? null,
+    targets: entry.targets,
+    changeRef: entry.changeRef ?? null,
+    runId: entry.runId ?? null,
+    requestIds: entry.requestIds ?? [],
+    detail: entry.detail ?? null,
+  });
+}
+
+type Row = typeof auditTrail.$inferSelect;
+
+function toEntry(row: Row): TrailEntry {
+  const optional = {
+    actorRole: row.actorRole,
+    approvalId: row.approvalId,
+    planHash: row.planHash,
+    changeRef: row.changeRef,
+    runId: row.runId,
+    detail: row.detail,
+  };
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    event: row.event,
+    actor: row.actor,
+    targets: row.targets,
+    requestIds: row.requestIds,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
+  };
+}
+
+/** One page of the trail in order, after `afterSeq`: a reader streams it page by page. */
+export async function readTrail(db: Db, afterSeq = 0, limit = 500): Promise<TrailEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditTrail)
+    .where(gt(auditTrail.seq, afterSeq))
+    .orderBy(asc(auditTrail.seq))
+    .limit(limit);
+  return rows.map(toEntry);
+}
