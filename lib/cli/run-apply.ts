@@ -6,7 +6,11 @@ import { open } from "node:fs/promises";
 import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import type { ApplyOptions } from "@/lib/services/apply/types";
+import type { ApplyOptions, RunTrail } from "@/lib/services/apply/types";
+import { needsApproval } from "@/lib/core/approvals/policy";
+import { approvalPolicy } from "@/lib/services/approvals/policy";
+import { gatePlanFile } from "@/lib/services/approvals/gate";
+import { approvalPath } from "@/lib/services/approvals/submit";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import {
   MAX_PLAN_FILE_BYTES,
@@ -64,8 +68,12 @@ async function readBounded(file: string, limit: number): Promise<Buffer> {
   }
 }
 
-/** The plan file, checked through its signature, or undefined after saying why on one line (no AWS call). */
-async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promise<PlanFile | undefined> {
+/** The plan file (and its exact text), checked through its signature, or undefined after saying why (no AWS call). */
+async function load(
+  args: ApplyArgs,
+  env: NodeJS.ProcessEnv,
+  io: ApplyIo,
+): Promise<{ file: PlanFile; text: string } | undefined> {
   const key = planSigningKey(env);
   if (!key.ok) {
     io.err(`${key.reason}\n`);
@@ -82,7 +90,8 @@ async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promi
     io.err(`The plan file is malformed: it is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB.\n`);
     return undefined;
   }
-  const read = parsePlanFile(bytes.toString("utf8"), { key: key.key, allowUnsigned: args.allowUnsigned });
+  const text = bytes.toString("utf8");
+  const read = parsePlanFile(text, { key: key.key, allowUnsigned: args.allowUnsigned });
   if (!read.ok) {
     io.err(`${read.reason}\n`);
     return undefined;
@@ -91,7 +100,7 @@ async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promi
     io.err(
       `WARNING: applying an UNSIGNED plan file (${SIGNING_KEY_VARIABLE} is not set): nothing proves who made it or that it was not changed.\n`,
     );
-  return read.file;
+  return { file: read.file, text };
 }
 
 async function confirmed(file: PlanFile, args: ApplyArgs, io: ApplyIo): Promise<boolean> {
@@ -143,14 +152,18 @@ export async function runApplyCli(
     return EXIT_APPLY_ERROR;
   }
   env = settings.env;
-  const file = await load(args, env, io);
-  if (!file) return EXIT_APPLY_ERROR;
+  const loaded = await load(args, env, io);
+  if (!loaded) return EXIT_APPLY_ERROR;
+  const { file } = loaded;
   // Age and clock next: a stale file is refused before any AWS call (the account check below needs STS).
   const stale = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs });
   if (stale) {
     io.err(`${stale}\n`);
     return EXIT_APPLY_ERROR;
   }
+  // The two-person rule, before any AWS call: a plan that needs approval applies only as approved.
+  const gate = await approvalGate(loaded, args, env, io, runTuning.db);
+  if (!gate.ok) return EXIT_APPLY_ERROR;
   let accounts: Accounts;
   try {
     accounts = await accountsOf(file, settings.settings, env);
@@ -181,7 +194,7 @@ export async function runApplyCli(
   if (!(await ownersAllow(file, byId, args, io))) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
-  const options: ApplyOptions = { settings: settings.settings, ...runTuning, db };
+  const options: ApplyOptions = { settings: settings.settings, ...runTuning, db, trail: gate.trail };
   const attempted: TargetRef[] = [];
   const results: { id: string; outcome: TargetOutcome | undefined }[] = [];
   for (const { plan } of file.targets) {
@@ -216,6 +229,41 @@ export async function runApplyCli(
     results.push({ id: t.id, outcome });
   }
   return summarize(results, io);
+}
+
+/**
+ * Whether the approval policy lets this file apply: exit 2 with the reason ("awaiting approval", "rejected
+ * by …", "approval expired") when it does not. The policy is the app's: the same environment switch and
+ * accounts file.
+ */
+async function approvalGate(
+  loaded: { file: PlanFile; text: string },
+  args: ApplyArgs,
+  env: NodeJS.ProcessEnv,
+  io: ApplyIo,
+  given: Db | undefined,
+): Promise<{ ok: true; trail?: RunTrail } | { ok: false }> {
+  const policy = approvalPolicy(env);
+  if (!policy.ok) {
+    io.err(`${policy.reason}\n`);
+    return { ok: false };
+  }
+  if (!needsApproval(policy.policy, loaded.file.accountIds)) return { ok: true };
+  const db = await historyDb(given, io);
+  if (!db) return { ok: false };
+  const gate = await gatePlanFile(db, { ...loaded, policy: policy.policy, actor: operatorName(args.as) });
+  if (!gate.open) {
+    io.err(`REFUSED, nothing was applied: ${gate.reason}\n`);
+    return { ok: false };
+  }
+  const a = gate.approval!;
+  io.out(
+    `Approved by ${a.decision!.by} (${approvalPath(a.id)}${a.changeRef ? `, change ${a.changeRef}` : ""}).\n`,
+  );
+  return {
+    ok: true,
+    trail: { event: "applied", approvalId: a.id, planHash: a.planHash, changeRef: a.changeRef },
+  };
 }
 
 /**
