@@ -1,3 +1,4 @@
+import { hasRole, type Role } from "@/lib/web/auth/roles";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
@@ -9,7 +10,7 @@ export interface PlanActionsProps {
   previewId: string;
   /** This very preview's URL: "Preview again" recomputes it from live state. */
   previewHref: string;
-  role: string;
+  role: Role;
   /** Cancel (and Back), left of the primary action. */
   secondary: ReactNode;
   /** What to say when the plan has nothing to do, and where to go then (default: `secondary`). */
@@ -41,7 +42,7 @@ export function PlanActions(p: PlanActionsProps) {
     >
       {label} is not offered while the blockers above stand.
     </FooterRow>
-  ) : p.role === "operator" ? (
+  ) : hasRole(p.role, "operator") ? (
     <ApplyForm
       key={p.previewId}
       previewId={p.previewId}

@@ -85,11 +85,14 @@ export function coversAccounts(user: Pick<Reviewer, "accounts">, accountIds: rea
   return !user.accounts || accountIds.every((a) => user.accounts!.includes(a));
 }
 
-const DECIDERS = new Set(["operator", "admin"]);
+/** The roles that change AWS (apply, revert, undo) and decide on plans; an admin also breaks glass. */
+const CHANGERS: ReadonlySet<string> = new Set(["operator", "admin"]);
+
+export const mayChange = (role: string) => CHANGERS.has(role);
 
 /** Why this person may not approve or reject the plan, or undefined when they may. */
 export function whyCannotDecide(user: Reviewer, approval: ApprovalRecord): string | undefined {
-  if (!DECIDERS.has(user.role)) return `Deciding on a plan needs the operator role; you are ${user.role}.`;
+  if (!mayChange(user.role)) return `Deciding on a plan needs the operator role; you are ${user.role}.`;
   if (user.name === approval.submittedBy)
     return "You submitted this plan: another operator must approve or reject it.";
   if (!coversAccounts(user, approval.accountIds))

@@ -11,6 +11,7 @@
 import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { createAwsContext, type AwsContext } from "@/lib/adapters/aws/context";
+import { mayChange } from "@/lib/core/approvals/gate";
 import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
@@ -140,7 +141,7 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
 export async function undoResource(
   options: ApplyOptions & { user: ApplyUser; candidate: UndoTarget },
 ): Promise<string> {
-  if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
+  if (!mayChange(options.user.role)) throw new Error("Only operators can remove resources.");
   const c = options.candidate;
   const ctx = createAwsContext(options.settings, c.region);
   const db = await dbOf(options);

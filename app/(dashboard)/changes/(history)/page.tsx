@@ -1,3 +1,4 @@
+import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -71,7 +72,7 @@ export default async function ChangesPage() {
                   </span>
                 </p>
                 <p className="text-xs text-slate-600">{c.reason}</p>
-                {user.role === "operator" ? (
+                {hasRole(user.role, "operator") ? (
                   <RemoveResourceForm
                     accountId={c.accountId}
                     candidateKey={candidateKey(c)}

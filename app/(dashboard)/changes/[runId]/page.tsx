@@ -1,3 +1,4 @@
+import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -81,7 +82,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
                 Run the wizard again
               </Link>
             ) : null}
-            <RevertAction run={run} operator={user.role === "operator"} />
+            <RevertAction run={run} operator={hasRole(user.role, "operator")} />
             <Link
               href={`/status?region=${encodeURIComponent(run.region)}`}
               className={buttonClasses("secondary", "sm")}

@@ -1,3 +1,4 @@
+import { hasRole, type Role } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanActions } from "@/components/plan/plan-actions";
@@ -185,7 +186,7 @@ async function dryRunSettings(
   account: EstateAccount,
 ): Promise<AwsSettings | false | undefined> {
   if (account.applyRole === account.readRole) return undefined;
-  if (role !== "operator") return false;
+  if (!hasRole(role as Role, "operator")) return false;
   const apply = await wizardSettings(account.accountId, "apply");
   return apply.ok ? apply.settings : false;
 }
