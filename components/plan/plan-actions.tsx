@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { ApplyForm, type ApplyFormProps } from "@/components/wizard/apply-form";
+import { RequestApprovalForm } from "@/components/approvals/request-approval-form";
 import type { Plan } from "@/lib/core/plan";
 
 export interface PlanActionsProps {
@@ -19,6 +20,8 @@ export interface PlanActionsProps {
   viewerMessage: ReactNode;
   /** The revert's apply action and its button label; the wizard's Apply when absent. */
   apply?: Pick<ApplyFormProps, "action" | "fields" | "label">;
+  /** The account needs a second operator's approval: Request approval instead of Apply (admins may also break glass). */
+  approvalRequired?: boolean;
 }
 
 /**
@@ -42,6 +45,22 @@ export function PlanActions(p: PlanActionsProps) {
     >
       {label} is not offered while the blockers above stand.
     </FooterRow>
+  ) : hasRole(p.role, "operator") && p.approvalRequired ? (
+    <div className="space-y-6">
+      <RequestApprovalForm previewId={p.previewId} fingerprint={p.plan.fingerprint} secondary={p.secondary} />
+      {p.role === "admin" ? (
+        <ApplyForm
+          key={`${p.previewId}-override`}
+          previewId={p.previewId}
+          fingerprint={p.plan.fingerprint}
+          summaryLine={p.plan.summaryLine}
+          previewHref={p.previewHref}
+          overrideReason
+          {...p.apply}
+          label="Apply without approval"
+        />
+      ) : null}
+    </div>
   ) : hasRole(p.role, "operator") ? (
     <ApplyForm
       key={p.previewId}

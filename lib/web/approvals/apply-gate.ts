@@ -48,3 +48,9 @@ export function previewApplyGate(
     override: overrideReason,
   };
 }
+
+/** Whether a preview in this account offers Request approval instead of Apply (a broken policy: yes). */
+export function approvalRequiredFor(accountId: string): boolean {
+  const policy = approvalPolicy();
+  return !policy.ok || needsApproval(policy.policy, [accountId]);
+}
