@@ -2,7 +2,7 @@
  * The append-only audit trail: this module only inserts and reads. The table's trigger refuses UPDATE,
  * DELETE and TRUNCATE, so not even a future bug here can rewrite what happened.
  */
-import { asc, gt } from "drizzle-orm";
+import { asc, count, gt } from "drizzle-orm";
 import type { Db } from "./open";
 import { auditTrail } from "./schema";
 
@@ -63,6 +63,15 @@ function toEntry(row: Row): TrailEntry {
     requestIds: row.requestIds,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
   };
+}
+
+/** How many trail lines there are of each event (the metrics: break-glass overrides among them). */
+export async function countTrailEvents(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ event: auditTrail.event, n: count() })
+    .from(auditTrail)
+    .groupBy(auditTrail.event);
+  return Object.fromEntries(rows.map((r) => [r.event, Number(r.n)]));
 }
 
 /** One page of the trail in order, after `afterSeq`: a reader streams it page by page. */
