@@ -100,13 +100,17 @@ async function signedIn(browser: Browser, user: string, password: string): Promi
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${app.url}/sign-in`);
   await new SignInPage(page).signIn(user, password);
-  await expect(page).toHaveURL(`${app.url}/status`);
+  await expect(page).toHaveURL(`${app.url}/status`, { timeout: 60_000 });
   return page;
 }
 
 test("a CLI-submitted plan applies only once another operator approved it in the browser, as submitted", async ({
   browser,
 }) => {
+  // The app opens its embedded database on first use: a page first, so the CLI finds it held and shared.
+  const author = await signedIn(browser, "operator", DEMO_PASSWORD);
+  await author.goto(`${app.url}/changes/approvals`);
+  await expect(author.getByText("No plan was submitted for approval yet.")).toBeVisible();
   const file = path.join(demoRoot, "stg.plan.json");
   const planned = await cli("plan", [
     "--demo",
@@ -129,7 +133,6 @@ test("a CLI-submitted plan applies only once another operator approved it in the
   expect(early.err).toContain("REFUSED, nothing was applied: awaiting approval");
 
   // The author sees the plan in full, and why they cannot approve it.
-  const author = await signedIn(browser, "operator", DEMO_PASSWORD);
   await author.goto(`${app.url}${page}`);
   await expect(author.getByRole("heading", { name: "Plan for stg-orders" })).toBeVisible();
   await expect(author.getByText("Awaiting approval")).toBeVisible();
@@ -150,9 +153,10 @@ test("a CLI-submitted plan applies only once another operator approved it in the
     reviewer.getByText("Say why you reject the plan: a comment is required.").first(),
   ).toBeVisible();
   await reviewer.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.getByText("Recorded: approved.")).toBeVisible();
-  await reviewer.reload();
+  // The page shows the decision at once: approved by bob, and Apply offered to an operator.
   await expect(reviewer.getByText("Approved", { exact: true })).toBeVisible();
+  await expect(reviewer.getByRole("definition").filter({ hasText: /^bob, / })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Apply approved plan" })).toBeVisible();
   await reviewer.screenshot({ path: "test-results/screens/approval-approved.png", fullPage: true });
 
   // An edited copy, re-hashed and re-signed with the right key, is still not the approved plan.
