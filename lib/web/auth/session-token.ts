@@ -69,13 +69,10 @@ export async function checkSessionToken(
   if (token.provider !== "credentials") return token;
   const user = deps.directory.find(String(token.name ?? ""));
   if (!user) throw new SessionEndedError("The user is no longer configured.");
-  const { accounts: _previous, ...rest } = token;
-  return {
-    ...rest,
-    name: user.username,
-    role: user.role,
-    ...(user.accounts ? { accounts: user.accounts } : {}),
-  };
+  // The accounts as configured now: a limit added or lifted in the file applies on the next request.
+  const next: JWT = { ...token, name: user.username, role: user.role, accounts: user.accounts };
+  if (!user.accounts) delete next.accounts;
+  return next;
 }
 
 /** next-auth's logger, minus the stack trace it prints for every ended session (an expected event). */
