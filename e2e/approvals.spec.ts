@@ -21,6 +21,7 @@ import { TEST_PLAN_SIGNING_KEY, testPlanKey } from "../tools/testing/plan-key";
 import { startSandbox, type RunningSandbox } from "../tools/sandbox";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { SignInPage } from "./pages";
+import { actionHeaders, builtActions } from "./server-actions";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -145,9 +146,23 @@ test("a CLI-submitted plan applies only once another operator approved it in the
   await author.goto(`${app.url}/changes/approvals`);
   await expect(author.getByRole("link", { name: "stg-orders" })).toBeVisible();
 
-  // Another operator: a reject needs a comment; then Approve.
+  // Another operator: a forged post from another site changes nothing; a reject needs a comment; then Approve.
   const reviewer = await signedIn(browser, REVIEWER.name, REVIEWER.password);
+  const decide = builtActions(ROOT).find((a) => a.name === "decideApprovalAction");
+  expect(decide).toBeDefined();
+  const id = page!.split("/").at(-1)!;
+  const forged = await reviewer.request.post(`${app.url}${page}`, {
+    headers: actionHeaders(decide!.id, "https://evil.example"),
+    data: JSON.stringify([null, { id, decision: "approved" }]),
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(await forged.text()).not.toContain('"ok":true');
   await reviewer.goto(`${app.url}${page}`);
+  await expect(reviewer.getByText("Awaiting approval")).toBeVisible();
+  await expect(reviewer.getByRole("region", { name: "Steps for stg-orders" })).toContainText(
+    "Give stg-orders parameter group bullmq-redis7-noeviction",
+  );
   await reviewer.getByRole("button", { name: "Reject" }).click();
   await expect(
     reviewer.getByText("Say why you reject the plan: a comment is required.").first(),
@@ -175,6 +190,17 @@ test("a CLI-submitted plan applies only once another operator approved it in the
   expect(applied.code, applied.out + applied.err).toBe(0);
   expect(applied.out).toMatch(/Approved by bob \(\/changes\/approvals\/[0-9a-z-]+, change CHG-42\)\./);
   expect(applied.out).toMatch(/✓ stg-orders: ready/);
+  const runId = /✓ stg-orders: ready \(run ([0-9a-z-]+)\)/.exec(applied.out)![1];
+
+  // The history marks the run as applied under the approved plan, and its page lists each write's request id.
+  await author.goto(`${app.url}/changes`);
+  const row = author.getByRole("row").filter({ hasText: "stg-orders" });
+  await expect(row.getByRole("link", { name: "approved plan" })).toHaveAttribute("href", page!);
+  await author.goto(`${app.url}/changes/${runId}`);
+  await expect(author.getByText("(change CHG-42)")).toBeVisible();
+  await expect(author.getByRole("list", { name: "AWS request ids" })).toContainText(
+    "ModifyReplicationGroup: ",
+  );
 
   // The trail, as a SIEM reads it: each step, the change reference, and every write's AWS request id.
   const log = await fetch(`${app.url}/api/audit-log`, {

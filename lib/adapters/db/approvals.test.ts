@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { decideApproval, findApproval, findApprovalByHash, insertApproval, listApprovals } from "./approvals";
-import { appendTrail, readTrail } from "./audit-trail";
+import { appendTrail, countTrailEvents, readTrail, trailOfRuns } from "./audit-trail";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 
 const dbs = databasesPerFile();
@@ -62,5 +62,10 @@ describe.each(BACKENDS)("approvals and the audit trail (%s)", (backend) => {
     await expect(db.execute(sql`DELETE FROM audit_trail`)).rejects.toThrow();
     await expect(db.execute(sql`TRUNCATE audit_trail`)).rejects.toThrow();
     expect((await readTrail(db)).map((r) => r.actor)).toEqual(["alice", "bob"]);
+    await appendTrail(db, { event: "overridden", actor: "root", targets: ["t"], runId: "run-2", detail: "why" });
+    const byRun = await trailOfRuns(db, ["run-2", "run-9"]);
+    expect([...byRun.keys()]).toEqual(["run-2"]);
+    expect(byRun.get("run-2")).toMatchObject({ event: "overridden", detail: "why" });
+    expect(await countTrailEvents(db)).toEqual({ submitted: 1, applied: 1, overridden: 1 });
   });
 });

@@ -2,7 +2,7 @@
  * The append-only audit trail: this module only inserts and reads. The table's trigger refuses UPDATE,
  * DELETE and TRUNCATE, so not even a future bug here can rewrite what happened.
  */
-import { asc, count, gt } from "drizzle-orm";
+import { and, asc, count, gt, inArray } from "drizzle-orm";
 import type { Db } from "./open";
 import { auditTrail } from "./schema";
 
@@ -72,6 +72,22 @@ export async function countTrailEvents(db: Db): Promise<Record<string, number>> 
     .from(auditTrail)
     .groupBy(auditTrail.event);
   return Object.fromEntries(rows.map((r) => [r.event, Number(r.n)]));
+}
+
+/** The trail lines of these apply runs (their applied, overridden or reverted line), by run id. */
+export async function trailOfRuns(db: Db, runIds: string[]): Promise<Map<string, TrailEntry>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(auditTrail)
+    .where(
+      and(
+        inArray(auditTrail.runId, runIds),
+        inArray(auditTrail.event, ["applied", "overridden", "reverted"]),
+      ),
+    )
+    .orderBy(asc(auditTrail.seq));
+  return new Map(rows.map((r) => [r.runId!, toEntry(r)]));
 }
 
 /** One page of the trail in order, after `afterSeq`: a reader streams it page by page. */

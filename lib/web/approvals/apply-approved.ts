@@ -55,7 +55,7 @@ export async function applyApproved(
       user: applier,
       previewId: preview.id,
       trail: {
-        event: "applied",
+        event: plan.revert ? "reverted" : "applied",
         approvalId: approval.id,
         planHash: approval.planHash,
         changeRef: approval.changeRef,

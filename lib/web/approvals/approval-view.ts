@@ -6,6 +6,8 @@ import { approvalExpiresAt, coversAccounts, mayChange, whyCannotDecide } from "@
 import { DEFAULT_APPROVAL_TTL_MS } from "@/lib/core/approvals/policy";
 import { approvalPolicy } from "@/lib/services/approvals/policy";
 import type { SessionUser } from "@/lib/web/auth/roles";
+import { planFileSchema } from "@/lib/core/plan-file";
+import { targetKey } from "@/lib/core/identity/identity";
 
 /** What a person reads as the plan's state: an approval that ran out says so. */
 export type ApprovalState = "pending" | "approved" | "expired" | "rejected";
@@ -32,8 +34,38 @@ export async function approvalRows(now: Date = new Date()): Promise<ApprovalRow[
   return (await listApprovals(db)).map((a) => rowOf(a, ttl, now));
 }
 
+/** What each target of the plan would get, step by step, read from the stored plan file. */
+export interface PlannedTarget {
+  key: string;
+  id: string;
+  summaryLine: string;
+  steps: { title: string; action: string; detail?: string }[];
+}
+
+function plannedTargets(planText: string): PlannedTarget[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(planText);
+  } catch {
+    return [];
+  }
+  const parsed = planFileSchema.safeParse(raw);
+  if (!parsed.success) return [];
+  return parsed.data.targets.map(({ plan }) => ({
+    key: targetKey(plan.target),
+    id: plan.target.id,
+    summaryLine: plan.summaryLine,
+    steps: plan.steps.map((s) => ({
+      title: s.title,
+      action: s.action,
+      ...(s.action === "no-op" && s.noopReason ? { detail: s.noopReason } : {}),
+    })),
+  }));
+}
+
 export interface ApprovalPage {
   row: ApprovalRow;
+  targets: PlannedTarget[];
   /** Why this user cannot approve or reject it (the author sees this), or undefined when they can. */
   cannotDecide?: string;
   /** Whether this user may apply it from its page now. */
@@ -49,6 +81,7 @@ export async function approvalPage(id: string, user: SessionUser): Promise<Appro
   const row = rowOf(approval, ttlMs(), new Date());
   return {
     row,
+    targets: plannedTargets(approval.planText),
     cannotDecide: whyCannotDecide(user, approval),
     canApply: row.state === "approved" && mayChange(user.role) && coversAccounts(user, approval.accountIds),
   };

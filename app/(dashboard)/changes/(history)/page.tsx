@@ -5,6 +5,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
 import { RunsTable } from "@/components/wizard/runs-table";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { trailOfRuns } from "@/lib/adapters/db/audit-trail";
 import type { UndoCandidate } from "@/lib/services/apply/undo";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { getEstate } from "@/lib/services/estate";
@@ -29,6 +31,10 @@ export default async function ChangesPage() {
     estateUndoCandidates(),
     getEstate(),
   ]);
+  const control = await trailOfRuns(
+    (await defaultDatabase()).db,
+    runs.map((r) => r.id),
+  );
   const accountNames = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   return (
     <div className="space-y-6">
@@ -39,7 +45,7 @@ export default async function ChangesPage() {
       <Card>
         <CardHeader title="Applies" description={plural(runs.length, "apply", "applies")} />
         {runs.length > 0 ? (
-          <RunsTable runs={runs} accountNames={accountNames} />
+          <RunsTable runs={runs} accountNames={accountNames} control={control} />
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">
             No apply yet. Fix a cluster from the status page.

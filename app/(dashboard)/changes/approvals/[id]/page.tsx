@@ -21,7 +21,7 @@ export default async function ApprovalDetailPage(props: { params: Promise<{ id: 
   const user = await requireRole("viewer");
   const page = await approvalPage((await props.params).id, user);
   if (!page) notFound();
-  const { row, cannotDecide, canApply } = page;
+  const { row, targets, cannotDecide, canApply } = page;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -94,6 +94,27 @@ export default async function ApprovalDetailPage(props: { params: Promise<{ id: 
           {row.state === "approved" && !canApply ? (
             <p className="text-[13px] text-slate-700">Approved. An operator of its accounts may apply it.</p>
           ) : null}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="What it changes" />
+        <CardBody className="space-y-4">
+          {targets.map((t) => (
+            <section key={t.key} aria-label={`Steps for ${t.id}`} className="space-y-1.5">
+              <h3 className="text-[13px] font-semibold text-slate-900">
+                <span className="font-mono">{t.id}</span>: {t.summaryLine}
+              </h3>
+              <ol className="list-decimal space-y-1 pl-5 text-[13px] text-slate-800">
+                {t.steps.map((s) => (
+                  <li key={s.title}>
+                    {s.action === "no-op" ? "already in place: " : ""}
+                    {s.title}
+                    {s.detail ? <span className="text-slate-500"> ({s.detail})</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
         </CardBody>
       </Card>
       <Card>
