@@ -62,7 +62,13 @@ describe.each(BACKENDS)("approvals and the audit trail (%s)", (backend) => {
     await expect(db.execute(sql`DELETE FROM audit_trail`)).rejects.toThrow();
     await expect(db.execute(sql`TRUNCATE audit_trail`)).rejects.toThrow();
     expect((await readTrail(db)).map((r) => r.actor)).toEqual(["alice", "bob"]);
-    await appendTrail(db, { event: "overridden", actor: "root", targets: ["t"], runId: "run-2", detail: "why" });
+    await appendTrail(db, {
+      event: "overridden",
+      actor: "root",
+      targets: ["t"],
+      runId: "run-2",
+      detail: "why",
+    });
     const byRun = await trailOfRuns(db, ["run-2", "run-9"]);
     expect([...byRun.keys()]).toEqual(["run-2"]);
     expect(byRun.get("run-2")).toMatchObject({ event: "overridden", detail: "why" });
