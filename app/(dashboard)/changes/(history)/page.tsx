@@ -1,5 +1,6 @@
 import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
@@ -40,7 +41,14 @@ export default async function ChangesPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Changes</h1>
-        <p className="mt-1 text-[13px] text-slate-500">Every apply made through QueueReady, newest first.</p>
+        <p className="mt-1 text-[13px] text-slate-500">
+          Every apply made through QueueReady, newest first. Plans submitted for a second operator&apos;s
+          approval are under{" "}
+          <Link href="/changes/approvals" className="text-indigo-700 underline">
+            Approvals
+          </Link>
+          .
+        </p>
       </div>
       <Card>
         <CardHeader title="Applies" description={plural(runs.length, "apply", "applies")} />
