@@ -6,11 +6,8 @@ import { open } from "node:fs/promises";
 import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
-import type { ApplyOptions, RunTrail } from "@/lib/services/apply/types";
-import { needsApproval } from "@/lib/core/approvals/policy";
-import { approvalPolicy } from "@/lib/services/approvals/policy";
-import { gatePlanFile } from "@/lib/services/approvals/gate";
-import { approvalPath } from "@/lib/services/approvals/submit";
+import type { ApplyOptions } from "@/lib/services/apply/types";
+import { approvalGate } from "./approval-gate";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import {
   MAX_PLAN_FILE_BYTES,
@@ -162,7 +159,7 @@ export async function runApplyCli(
     return EXIT_APPLY_ERROR;
   }
   // The two-person rule, before any AWS call: a plan that needs approval applies only as approved.
-  const gate = await approvalGate(loaded, args, env, io, runTuning.db);
+  const gate = await approvalGate(loaded, operatorName(args.as), env, io, () => historyDb(runTuning.db, io));
   if (!gate.ok) return EXIT_APPLY_ERROR;
   let accounts: Accounts;
   try {
@@ -229,41 +226,6 @@ export async function runApplyCli(
     results.push({ id: t.id, outcome });
   }
   return summarize(results, io);
-}
-
-/**
- * Whether the approval policy lets this file apply: exit 2 with the reason ("awaiting approval", "rejected
- * by …", "approval expired") when it does not. The policy is the app's: the same environment switch and
- * accounts file.
- */
-async function approvalGate(
-  loaded: { file: PlanFile; text: string },
-  args: ApplyArgs,
-  env: NodeJS.ProcessEnv,
-  io: ApplyIo,
-  given: Db | undefined,
-): Promise<{ ok: true; trail?: RunTrail } | { ok: false }> {
-  const policy = approvalPolicy(env);
-  if (!policy.ok) {
-    io.err(`${policy.reason}\n`);
-    return { ok: false };
-  }
-  if (!needsApproval(policy.policy, loaded.file.accountIds)) return { ok: true };
-  const db = await historyDb(given, io);
-  if (!db) return { ok: false };
-  const gate = await gatePlanFile(db, { ...loaded, policy: policy.policy, actor: operatorName(args.as) });
-  if (!gate.open) {
-    io.err(`REFUSED, nothing was applied: ${gate.reason}\n`);
-    return { ok: false };
-  }
-  const a = gate.approval!;
-  io.out(
-    `Approved by ${a.decision!.by} (${approvalPath(a.id)}${a.changeRef ? `, change ${a.changeRef}` : ""}).\n`,
-  );
-  return {
-    ok: true,
-    trail: { event: "applied", approvalId: a.id, planHash: a.planHash, changeRef: a.changeRef },
-  };
 }
 
 /**
