@@ -74,7 +74,7 @@ export function AppHeader({ user, demo, accounts }: AppHeaderProps) {
               {user.name}
             </span>
             <span className="sr-only">, role</span>
-            <Badge tone={user.role === "operator" ? "blue" : "neutral"}>{user.role}</Badge>
+            <Badge tone={user.role === "viewer" ? "neutral" : "blue"}>{user.role}</Badge>
           </span>
           <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block" />
           <SignOutForm />

@@ -1,7 +1,9 @@
+import { hasRole, type Role } from "@/lib/web/auth/roles";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { ApplyForm, type ApplyFormProps } from "@/components/wizard/apply-form";
+import { RequestApprovalForm } from "@/components/approvals/request-approval-form";
 import type { Plan } from "@/lib/core/plan";
 
 export interface PlanActionsProps {
@@ -9,7 +11,7 @@ export interface PlanActionsProps {
   previewId: string;
   /** This very preview's URL: "Preview again" recomputes it from live state. */
   previewHref: string;
-  role: string;
+  role: Role;
   /** Cancel (and Back), left of the primary action. */
   secondary: ReactNode;
   /** What to say when the plan has nothing to do, and where to go then (default: `secondary`). */
@@ -18,6 +20,8 @@ export interface PlanActionsProps {
   viewerMessage: ReactNode;
   /** The revert's apply action and its button label; the wizard's Apply when absent. */
   apply?: Pick<ApplyFormProps, "action" | "fields" | "label">;
+  /** The account needs a second operator's approval: Request approval instead of Apply (admins may also break glass). */
+  approvalRequired?: boolean;
 }
 
 /**
@@ -41,7 +45,23 @@ export function PlanActions(p: PlanActionsProps) {
     >
       {label} is not offered while the blockers above stand.
     </FooterRow>
-  ) : p.role === "operator" ? (
+  ) : hasRole(p.role, "operator") && p.approvalRequired ? (
+    <div className="space-y-6">
+      <RequestApprovalForm previewId={p.previewId} fingerprint={p.plan.fingerprint} secondary={p.secondary} />
+      {p.role === "admin" ? (
+        <ApplyForm
+          key={`${p.previewId}-override`}
+          previewId={p.previewId}
+          fingerprint={p.plan.fingerprint}
+          summaryLine={p.plan.summaryLine}
+          previewHref={p.previewHref}
+          overrideReason
+          {...p.apply}
+          label="Apply without approval"
+        />
+      ) : null}
+    </div>
+  ) : hasRole(p.role, "operator") ? (
     <ApplyForm
       key={p.previewId}
       previewId={p.previewId}

@@ -18,6 +18,8 @@ export interface ApplyFormProps {
   action?: typeof applyPlanAction;
   fields?: Record<string, string>;
   label?: string;
+  /** An admin's break glass: a mandatory reason to apply without the approval the account needs. */
+  overrideReason?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function ApplyForm({
   action: apply = applyPlanAction,
   fields = {},
   label = "Apply",
+  overrideReason = false,
 }: ApplyFormProps) {
   const [state, action] = useActionState(apply, null);
   const refused = state && !state.ok ? state : null;
@@ -68,6 +71,24 @@ export function ApplyForm({
         <p className="text-[13px] text-slate-700">
           {summaryLine}. Apply re-reads the account first and refuses if anything moved.
         </p>
+        {overrideReason ? (
+          <label className="block text-[13px] font-medium text-slate-800">
+            Reason to apply without approval (recorded, and sent to the webhook)
+            <input
+              name="overrideReason"
+              required
+              minLength={3}
+              maxLength={500}
+              aria-describedby={refused?.fieldErrors?.overrideReason ? "override-error" : undefined}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-normal"
+            />
+            {refused?.fieldErrors?.overrideReason ? (
+              <span id="override-error" className="mt-1 block text-red-700">
+                {refused.fieldErrors.overrideReason[0]}
+              </span>
+            ) : null}
+          </label>
+        ) : null}
         <div className="flex flex-wrap items-center justify-end gap-3">
           {secondary}
           <SubmitButton pendingLabel="Checking the live state…">{label}</SubmitButton>

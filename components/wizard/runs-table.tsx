@@ -6,6 +6,8 @@ import { detailHref } from "@/lib/core/identity/links";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 import { historyNotes } from "@/lib/web/changes/history-notes";
 import { RunStatusBadge } from "./run-status-badge";
+import { RunControlMark } from "@/components/approvals/run-control";
+import type { TrailEntry } from "@/lib/adapters/db/audit-trail";
 
 /**
  * From xl the columns have fixed widths (1,230 px card: 792 px fixed, Plan takes the rest) and every cell
@@ -36,8 +38,11 @@ const TABLE = cx(
 export function RunsTable({
   runs,
   accountNames = {},
+  control = new Map(),
 }: {
   runs: ApplyRun[];
+  /** Each run's audit-trail line: marks a break-glass apply, links an approved plan. */
+  control?: ReadonlyMap<string, TrailEntry>;
   /** Account id → name, from the estate; an account no longer configured shows its id only. */
   accountNames?: Record<string, string>;
 }) {
@@ -93,6 +98,7 @@ export function RunsTable({
                   CLI
                 </span>
               ) : null}
+              <RunControlMark entry={control.get(run.id)} />
             </Td>
             <Td>
               {run.plan.revert ? (

@@ -8,7 +8,7 @@ import { parseFlags } from "./parse-flags";
 import { accountIdString, regionString } from "@/lib/core/identity/identity";
 import { hasChoiceFlags } from "./plan-choices";
 
-export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json] [--json] [--demo]
+export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json [--submit [--change-ref REF]]] [--json] [--demo]
 
 Plans the BullMQ fixes the wizard would make, from live state, for one cluster or every fixable one.
   --cluster ID                 a replication group or standalone cluster id; repeat for several
@@ -23,6 +23,9 @@ Plans the BullMQ fixes the wizard would make, from live state, for one cluster o
   --out FILE                   write the plan file that \`npm run apply\` applies
   --json                       print the plan file instead of the summary
   --as NAME                    who made the plan (default: the OS user)
+  --submit                     with --out: store the plan for approval in the app's database and print the
+                               path of its approval page (/changes/approvals/<id>); another operator approves it
+  --change-ref REF             with --submit: the change it belongs to, e.g. a ticket id (up to 100 characters)
 Choices (one --cluster only; default: what the wizard recommends):
   --security-group SG_ID       the security group that gets the inbound rule
   --source-security-group SG   allow the application's security group ...
@@ -47,6 +50,14 @@ const planArgsSchema = z
     out: name.optional(),
     json: z.boolean(),
     as: name.optional(),
+    submit: z.boolean(),
+    changeRef: z
+      .string()
+      .trim()
+      .min(1, "cannot be empty")
+      .max(100)
+      .regex(/^[\x20-\x7e]+$/, "must be printable ASCII")
+      .optional(),
     help: z.boolean(),
     demo: z.boolean(),
     flags: z
@@ -81,6 +92,8 @@ function conflicts(a: PlanArgs): string | undefined {
   if ([f.sourceSecurityGroup, f.cidr, f.anywhere || undefined].filter((v) => v !== undefined).length > 1)
     return "Choose one of --source-security-group, --cidr and --anywhere.";
   if ((f.confirm?.length ?? 0) > 0 && f.editShared === undefined) return "--confirm goes with --edit-shared.";
+  if (a.submit && !a.out) return "--submit needs --out FILE: the file you submit is the file you apply.";
+  if (a.changeRef !== undefined && !a.submit) return "--change-ref goes with --submit.";
   return undefined;
 }
 
@@ -94,6 +107,8 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     out: str,
     json: bool,
     as: str,
+    submit: bool,
+    "change-ref": str,
     help: { type: "boolean", short: "h" },
     demo: bool,
     "security-group": str,
@@ -116,6 +131,8 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     out: values.out,
     json: values.json ?? false,
     as: values.as,
+    submit: values.submit ?? false,
+    changeRef: values["change-ref"],
     help: values.help ?? false,
     demo: values.demo ?? false,
     flags: {

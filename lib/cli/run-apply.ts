@@ -7,6 +7,7 @@ import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
+import { approvalGate } from "./approval-gate";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import {
   MAX_PLAN_FILE_BYTES,
@@ -64,8 +65,12 @@ async function readBounded(file: string, limit: number): Promise<Buffer> {
   }
 }
 
-/** The plan file, checked through its signature, or undefined after saying why on one line (no AWS call). */
-async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promise<PlanFile | undefined> {
+/** The plan file (and its exact text), checked through its signature, or undefined after saying why (no AWS call). */
+async function load(
+  args: ApplyArgs,
+  env: NodeJS.ProcessEnv,
+  io: ApplyIo,
+): Promise<{ file: PlanFile; text: string } | undefined> {
   const key = planSigningKey(env);
   if (!key.ok) {
     io.err(`${key.reason}\n`);
@@ -82,7 +87,8 @@ async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promi
     io.err(`The plan file is malformed: it is larger than ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MB.\n`);
     return undefined;
   }
-  const read = parsePlanFile(bytes.toString("utf8"), { key: key.key, allowUnsigned: args.allowUnsigned });
+  const text = bytes.toString("utf8");
+  const read = parsePlanFile(text, { key: key.key, allowUnsigned: args.allowUnsigned });
   if (!read.ok) {
     io.err(`${read.reason}\n`);
     return undefined;
@@ -91,7 +97,7 @@ async function load(args: ApplyArgs, env: NodeJS.ProcessEnv, io: ApplyIo): Promi
     io.err(
       `WARNING: applying an UNSIGNED plan file (${SIGNING_KEY_VARIABLE} is not set): nothing proves who made it or that it was not changed.\n`,
     );
-  return read.file;
+  return { file: read.file, text };
 }
 
 async function confirmed(file: PlanFile, args: ApplyArgs, io: ApplyIo): Promise<boolean> {
@@ -143,14 +149,18 @@ export async function runApplyCli(
     return EXIT_APPLY_ERROR;
   }
   env = settings.env;
-  const file = await load(args, env, io);
-  if (!file) return EXIT_APPLY_ERROR;
+  const loaded = await load(args, env, io);
+  if (!loaded) return EXIT_APPLY_ERROR;
+  const { file } = loaded;
   // Age and clock next: a stale file is refused before any AWS call (the account check below needs STS).
   const stale = refusalOf(file, { now: new Date(), maxAgeMs: args.maxAgeMs });
   if (stale) {
     io.err(`${stale}\n`);
     return EXIT_APPLY_ERROR;
   }
+  // The two-person rule, before any AWS call: a plan that needs approval applies only as approved.
+  const gate = await approvalGate(loaded, operatorName(args.as), env, io, () => historyDb(runTuning.db, io));
+  if (!gate.ok) return EXIT_APPLY_ERROR;
   let accounts: Accounts;
   try {
     accounts = await accountsOf(file, settings.settings, env);
@@ -181,7 +191,7 @@ export async function runApplyCli(
   if (!(await ownersAllow(file, byId, args, io))) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
-  const options: ApplyOptions = { settings: settings.settings, ...runTuning, db };
+  const options: ApplyOptions = { settings: settings.settings, ...runTuning, db, trail: gate.trail };
   const attempted: TargetRef[] = [];
   const results: { id: string; outcome: TargetOutcome | undefined }[] = [];
   for (const { plan } of file.targets) {

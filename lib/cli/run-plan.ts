@@ -13,15 +13,18 @@ import {
   serializePlanFile,
   SIGNING_KEY_VARIABLE,
   ALLOW_UNSIGNED_FLAG,
+  type PlanFile,
 } from "@/lib/core/plan-file";
 import type { CliIo } from "./run-audit";
 import { operatorName } from "./operator-name";
-import { PLAN_USAGE, parsePlanArgs } from "./plan-args";
+import { PLAN_USAGE, parsePlanArgs, type PlanArgs } from "./plan-args";
 import { accountProblemLine } from "./account-problem";
 import { planAccounts, type PlanAccount } from "./plan-fleet";
 import { renderFleet, savedLine } from "./plan-summary";
 import { cliSetup } from "./cli-settings";
 import { coverageText } from "./coverage";
+import { defaultDatabase, type Db } from "@/lib/adapters/db";
+import { approvalPath, submitPlan } from "@/lib/services/approvals/submit";
 
 export const EXIT_NO_CHANGES = 0;
 export const EXIT_CHANGES = 1;
@@ -32,7 +35,7 @@ export async function runPlanCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
   io: CliIo,
-  opts: { settings?: AwsSettings; root?: string } = {},
+  opts: { settings?: AwsSettings; root?: string; db?: Db } = {},
 ): Promise<number> {
   const parsed = parsePlanArgs(argv);
   if (!parsed.ok) {
@@ -155,5 +158,47 @@ export async function runPlanCli(
     await writeFile(args.out, text, { mode: 0o644 });
     if (!args.json) io.out(savedLine(args.out, fleet.planned.length));
   }
+  if (args.submit && !(await submitted(text, check.ok ? check.file : undefined, args, env, io, opts.db)))
+    return EXIT_ERROR;
   return fleet.planned.length > 0 ? EXIT_CHANGES : EXIT_NO_CHANGES;
+}
+
+/**
+ * `--submit`: the plan file, byte for byte as written, stored for approval in the app's database (the
+ * embedded one is reached through the running app's share socket, like apply's history); prints its page.
+ */
+async function submitted(
+  text: string,
+  file: PlanFile | undefined,
+  args: PlanArgs,
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  given: Db | undefined,
+): Promise<boolean> {
+  if (!file || file.targets.length === 0) {
+    io.err("The plan holds no changes: nothing to submit for approval.\n");
+    return false;
+  }
+  let db: Db;
+  try {
+    db = given ?? (await defaultDatabase()).db;
+  } catch (err) {
+    io.err(`Cannot open the app's database to submit the plan: ${(err as Error).message}\n`);
+    return false;
+  }
+  const { approval, created } = await submitPlan(db, {
+    file,
+    text,
+    changeRef: args.changeRef,
+    user: { name: operatorName(args.as), role: "operator" },
+  });
+  const page = approvalPath(approval.id);
+  const base = env.NEXTAUTH_URL?.trim().replace(/\/+$/, "");
+  io.out(
+    `${created ? "Submitted for approval" : `Already submitted (${approval.status})`}: ${base ? `${base}${page}` : page}\n`,
+  );
+  io.out(
+    `Another operator approves it there; then \`npm run apply -- ${args.out}\` applies exactly this file.\n`,
+  );
+  return true;
 }

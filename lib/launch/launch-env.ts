@@ -11,6 +11,8 @@ import { scopeConcurrency } from "@/lib/services/estate/account-regions";
 import { notificationsConfigFromEnv } from "@/lib/core/alerts/config";
 import { refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 import { planSigningKey } from "@/lib/core/plan-file";
+import { auditLogTokenProblem } from "@/lib/web/approvals/audit-log-token";
+import { approvalPolicy } from "@/lib/services/approvals/policy";
 import { DEMO_CREDENTIALS } from "./demo-endpoint";
 
 /** A TCP port from an env var, or the default; refuses anything that is not 1..65535. */
@@ -85,6 +87,10 @@ export function startProblems(env: Env): string[] {
   }
   const signing = planSigningKey(env);
   if (!signing.ok) problems.push(signing.reason);
+  const auditLog = auditLogTokenProblem(env);
+  if (auditLog) problems.push(auditLog);
+  const approvals = approvalPolicy(env);
+  if (!approvals.ok) problems.push(approvals.reason);
   try {
     // Otherwise the app starts, says ready, and every sign-in answers "not configured".
     trustedProxiesFromEnv(env);

@@ -1,6 +1,7 @@
 import { defaultDatabase } from "@/lib/adapters/db";
 import { latestAudit } from "@/lib/adapters/db/audits";
 import { alertStats } from "@/lib/adapters/db/deliveries";
+import { countTrailEvents } from "@/lib/adapters/db/audit-trail";
 import { renderMetrics } from "@/lib/web/metrics/render";
 import { metricsAccess } from "@/lib/web/metrics/token";
 
@@ -26,8 +27,12 @@ export async function GET(request: Request): Promise<Response> {
   let metrics: Awaited<ReturnType<typeof renderMetrics>>;
   try {
     const { db } = await defaultDatabase();
-    const [latest, alerts] = await Promise.all([latestAudit(db), alertStats(db)]);
-    metrics = await renderMetrics(latest, alerts);
+    const [latest, alerts, trail] = await Promise.all([
+      latestAudit(db),
+      alertStats(db),
+      countTrailEvents(db),
+    ]);
+    metrics = await renderMetrics(latest, alerts, trail);
   } catch {
     return problem(503, "The database is not answering; try again shortly.");
   }

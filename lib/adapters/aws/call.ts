@@ -6,6 +6,7 @@
 import type { AwsClients, AwsContext } from "./context";
 import { clientsOf } from "./context";
 import { toAwsError, type AwsService } from "./errors";
+import { noteWrite, requestIdOf } from "./write-log";
 
 /** Runs one SDK call; any failure becomes an AwsError for `operation`. */
 export async function callAws<T>(
@@ -17,6 +18,23 @@ export async function callAws<T>(
   try {
     return await run(clientsOf(ctx));
   } catch (err) {
+    throw toAwsError(err, { service, operation, region: ctx.region });
+  }
+}
+
+/** callAws for a call that changes something: its request id is noted on a logging context (write-log.ts). */
+export async function writeAws<T>(
+  ctx: AwsContext,
+  service: AwsService,
+  operation: string,
+  run: (clients: AwsClients) => Promise<T>,
+): Promise<T> {
+  try {
+    const out = await run(clientsOf(ctx));
+    noteWrite(ctx, { service, operation, requestId: requestIdOf(out) ?? "unknown" });
+    return out;
+  } catch (err) {
+    noteWrite(ctx, { service, operation, requestId: requestIdOf(err) ?? "unknown", failed: true });
     throw toAwsError(err, { service, operation, region: ctx.region });
   }
 }

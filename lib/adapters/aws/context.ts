@@ -62,6 +62,13 @@ export function createAwsContext(
   return ctx;
 }
 
+/** Another context over the same clients (e.g. one that logs its writes: write-log.ts). */
+export function deriveContext(ctx: AwsContext): AwsContext {
+  const derived: AwsContext = Object.freeze({ region: ctx.region });
+  clientsByContext.set(derived, clientsOf(ctx));
+  return derived;
+}
+
 /** The SDK clients behind a context. Internal to lib/adapters/aws. */
 export function clientsOf(ctx: AwsContext): AwsClients {
   const clients = clientsByContext.get(ctx);

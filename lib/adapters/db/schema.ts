@@ -308,3 +308,56 @@ export const targetStates = pgTable(
     index("target_states_kind_idx").on(t.kind),
   ],
 );
+
+/**
+ * Plans submitted for a second person's approval, by the content hash of their plan file: the exact bytes
+ * are kept so the approval page shows what is approved and an apply can compare what it is given. A
+ * status moves once, from pending to approved or rejected (the update is guarded on `status = 'pending'`).
+ */
+export const planApprovals = pgTable(
+  "plan_approvals",
+  {
+    id: text("id").primaryKey(),
+    planHash: text("plan_hash").notNull().unique(),
+    planText: text("plan_text").notNull(),
+    accountIds: jsonb("account_ids").$type<string[]>().notNull(),
+    targets: jsonb("targets").$type<string[]>().notNull(),
+    changeRef: text("change_ref"),
+    submittedBy: text("submitted_by").notNull(),
+    submittedVia: text("submitted_via").$type<"cli" | "browser">().notNull(),
+    submittedAt: at("submitted_at").notNull(),
+    status: text("status").$type<"pending" | "approved" | "rejected">().notNull(),
+    decidedBy: text("decided_by"),
+    decidedAt: at("decided_at"),
+    comment: text("comment"),
+  },
+  (t) => [index("plan_approvals_status_idx").on(t.status, t.submittedAt)],
+);
+
+/**
+ * The audit trail: who did what to which plan, with the AWS request id of every write, for a security
+ * team's SIEM. Append-only: no code updates or deletes a row, and a trigger (migration 0007) refuses it.
+ */
+export const auditTrail = pgTable(
+  "audit_trail",
+  {
+    seq: integer("seq").primaryKey().generatedAlwaysAsIdentity(),
+    at: at("at").notNull(),
+    event: text("event")
+      .$type<
+        "submitted" | "approved" | "rejected" | "expired" | "applied" | "overridden" | "reverted" | "undone"
+      >()
+      .notNull(),
+    actor: text("actor").notNull(),
+    actorRole: text("actor_role"),
+    approvalId: text("approval_id"),
+    planHash: text("plan_hash"),
+    targets: jsonb("targets").$type<string[]>().notNull(),
+    changeRef: text("change_ref"),
+    runId: text("run_id"),
+    /** The AWS request id of each write the event made, with its operation. */
+    requestIds: jsonb("request_ids").$type<{ operation: string; requestId: string }[]>().notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_trail_at_idx").on(t.at)],
+);

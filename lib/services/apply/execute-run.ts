@@ -12,7 +12,7 @@ import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import type { Db } from "@/lib/adapters/db";
 import { releaseLease } from "@/lib/adapters/db/leases";
-import { refOf } from "@/lib/core/identity/identity";
+import { refOf, targetKey } from "@/lib/core/identity/identity";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { readTarget } from "./plan-live";
 import { revertWant } from "./revert";
@@ -22,6 +22,9 @@ import { updateRun } from "@/lib/adapters/db/run-updates";
 import { convergence, readTargetState } from "./target-state";
 import { DEFAULTS, type ApplyOptions } from "./types";
 import type { ApplyRun } from "@/lib/adapters/db/run-records";
+import { withWriteLog, type WriteRecord } from "@/lib/adapters/aws/write-log";
+import { appendTrail } from "@/lib/adapters/db/audit-trail";
+import { getApplyRun } from "@/lib/adapters/db/lookups";
 
 export interface RunContext {
   access: ScopeAccess;
@@ -198,6 +201,9 @@ async function audit(rc: RunContext, plan: Plan): Promise<AuditedTarget | undefi
  */
 export async function executeRun(rc: RunContext, plan: Plan): Promise<AuditedTarget | undefined> {
   const outputs: StepRun["outputs"] = {};
+  // Every write of the run is made through a logging context, so the trail names each AWS request id.
+  const logged = withWriteLog(rc.ctx);
+  rc = { ...rc, ctx: logged.ctx };
   rc.heartbeat = startHeartbeat(rc, plan.target.id);
   try {
     if (!(await executeSteps(rc, plan, outputs))) return;
@@ -214,6 +220,26 @@ export async function executeRun(rc: RunContext, plan: Plan): Promise<AuditedTar
       ).catch(() => undefined);
   } finally {
     rc.heartbeat.stop();
+    await recordTrail(rc, logged.writes);
     await releaseLease(rc.db, rc.lockName, rc.runId).catch(() => undefined);
   }
+}
+
+/** The run's line in the audit trail, written once it ended (however it ended) with each write's request id. */
+async function recordTrail(rc: RunContext, writes: WriteRecord[]): Promise<void> {
+  const run = await getApplyRun(rc.runId, { db: rc.db }).catch(() => undefined);
+  if (!run) return;
+  const trail = rc.options.trail ?? { event: "applied" as const };
+  await appendTrail(rc.db, {
+    ...trail,
+    actor: run.user.name,
+    actorRole: run.user.role,
+    runId: run.id,
+    targets: [targetKey(run.target)],
+    requestIds: writes.map((w) => ({
+      operation: w.failed ? `${w.operation} (failed)` : w.operation,
+      requestId: w.requestId,
+    })),
+    detail: [trail.detail, `run ${run.status}`].filter(Boolean).join("; "),
+  }).catch((err: unknown) => console.error(`Could not write run ${run.id} to the audit trail:`, err));
 }

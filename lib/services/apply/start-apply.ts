@@ -12,6 +12,7 @@ import { replanFromLiveState } from "./revert";
 import { executeRun } from "./execute-run";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { dbOf } from "@/lib/adapters/db";
+import { mayChange } from "@/lib/core/approvals/gate";
 import { insertRun } from "@/lib/adapters/db/runs";
 import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { getPreview } from "@/lib/adapters/db/lookups";
@@ -46,7 +47,7 @@ async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
 export async function startApply(
   options: ApplyOptions & { user: ApplyUser; previewId: string; origin?: ApplyRun["origin"] },
 ): Promise<StartedApply> {
-  if (options.user.role !== "operator")
+  if (!mayChange(options.user.role))
     throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
   const db = await dbOf(options);
   const preview = await getPreview(options.previewId, { db });

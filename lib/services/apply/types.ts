@@ -19,6 +19,19 @@ export interface ApplyOptions {
    */
   staleAfterMs?: number;
   heartbeatMs?: number;
+  /**
+   * How the run enters the audit trail (default: a plain "applied"): the approval it applies under, or a
+   * break-glass override with its reason, or a revert. The run's actor, target and AWS request ids are added.
+   */
+  trail?: RunTrail;
+}
+
+export interface RunTrail {
+  event: "applied" | "overridden" | "reverted";
+  approvalId?: string;
+  planHash?: string;
+  changeRef?: string;
+  detail?: string;
 }
 
 export const DEFAULTS = {

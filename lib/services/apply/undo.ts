@@ -11,6 +11,7 @@
 import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { createAwsContext, type AwsContext } from "@/lib/adapters/aws/context";
+import { mayChange } from "@/lib/core/approvals/gate";
 import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
@@ -19,6 +20,8 @@ import type { CacheCluster } from "@/lib/core/model/resources";
 import { dbOf } from "@/lib/adapters/db";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { updateRun } from "@/lib/adapters/db/run-updates";
+import { appendTrail } from "@/lib/adapters/db/audit-trail";
+import { withWriteLog } from "@/lib/adapters/aws/write-log";
 import type { ApplyOptions } from "./types";
 import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 
@@ -140,7 +143,7 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
 export async function undoResource(
   options: ApplyOptions & { user: ApplyUser; candidate: UndoTarget },
 ): Promise<string> {
-  if (options.user.role !== "operator") throw new Error("Only operators can remove resources.");
+  if (!mayChange(options.user.role)) throw new Error("Only operators can remove resources.");
   const c = options.candidate;
   const ctx = createAwsContext(options.settings, c.region);
   const db = await dbOf(options);
@@ -149,9 +152,27 @@ export async function undoResource(
   const mine = runs.filter((r) => r.target.accountId === accountId);
   const reason = await check(ctx, c, await listCacheClusters(ctx), revertOfRule(mine, c));
   if (!reason) throw new Error("It is in use again, or already gone: nothing was removed.");
-  if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(ctx, c.name);
-  else if (c.type === "security-group") await deleteSecurityGroup(ctx, c.groupId);
-  else await revokeIngress(ctx, c.groupId, c.ruleIds);
+  const logged = withWriteLog(ctx);
+  try {
+    if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(logged.ctx, c.name);
+    else if (c.type === "security-group") await deleteSecurityGroup(logged.ctx, c.groupId);
+    else await revokeIngress(logged.ctx, c.groupId, c.ruleIds);
+  } finally {
+    // Tried or done, the removal is in the trail with its request id (a refused delete is in CloudTrail too).
+    await appendTrail(db, {
+      event: "undone",
+      actor: options.user.name,
+      actorRole: options.user.role,
+      runId: c.runId,
+      targets: [
+        `${accountId ?? "unknown"}/${c.region}/${c.type}/${c.type === "cache-parameter-group" ? c.name : c.groupId}`,
+      ],
+      requestIds: logged.writes.map((w) => ({
+        operation: w.failed ? `${w.operation} (failed)` : w.operation,
+        requestId: w.requestId,
+      })),
+    });
+  }
   const removed = { removedAt: new Date().toISOString(), removedBy: options.user.name };
   // Every run that recorded it (a resume records what it took up) shows the removal in the history: runs
   // of the candidate's account only, since another account may hold a group of the same name (or id).

@@ -36,6 +36,8 @@ const explicitAccount = z
     applyRoleArn: roleArn.optional(),
     externalId: externalId.optional(),
     regions: regions.optional(),
+    /** Every apply in this account needs a second operator's approval (docs/approvals.md). */
+    requireApproval: z.boolean().optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -58,6 +60,8 @@ const organization = z
     externalId: externalId.optional(),
     regions: regions.optional(),
     exclude: z.array(accountId).default([]),
+    /** Every apply in every member account needs a second operator's approval. */
+    requireApproval: z.boolean().optional(),
   })
   .strict();
 

@@ -3,16 +3,19 @@ import type { Role } from "./roles";
 // The role travels in the JWT and the session; next-auth's own types know nothing of it.
 declare module "next-auth" {
   interface Session {
-    user: { name: string; role: Role };
+    user: { name: string; role: Role; accounts?: string[] };
   }
   interface User {
     role?: Role;
+    accounts?: string[];
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The accounts the user may change, when limited (password users: re-read from the configuration). */
+    accounts?: string[];
     /** This session's id: what sign-out revokes. */
     sid?: string;
     /** `credentials` or `oidc`: password users are checked against the configuration on each request. */

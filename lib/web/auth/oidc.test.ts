@@ -39,6 +39,7 @@ describe("OIDC", () => {
     [{ queueready_role: "viewer" }, "operator", "viewer"],
     [{ queueready_role: "root" }, "viewer", "viewer"],
     [{}, "operator", "operator"],
+    [{ queueready_role: ["operator", "admin"] }, "viewer", "admin"],
   ] as const)("maps claims %j (default %s) to %s", (profile, fallback, role) => {
     expect(roleFromClaims(profile, "queueready_role", fallback)).toBe(role);
   });

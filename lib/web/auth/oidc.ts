@@ -28,7 +28,8 @@ export function oidcSettingsFromEnv(env: Env): OidcSettings | null {
   const clientSecret = env.QUEUEREADY_OIDC_CLIENT_SECRET;
   if (!issuer || !clientId || !clientSecret) return null;
   const defaultRole = env.QUEUEREADY_OIDC_DEFAULT_ROLE ?? "viewer";
-  if (!isRole(defaultRole)) {
+  // Never admin by default: break glass is granted to named people, through the claim.
+  if (!isRole(defaultRole) || defaultRole === "admin") {
     throw new Error(`QUEUEREADY_OIDC_DEFAULT_ROLE must be "viewer" or "operator", not "${defaultRole}".`);
   }
   return {
@@ -42,12 +43,14 @@ export function oidcSettingsFromEnv(env: Env): OidcSettings | null {
 }
 
 /**
- * The role an identity provider grants. A claim naming "operator" (alone or in a list) wins; anything
- * else, including a claim that is missing or unknown, falls back to the configured default.
+ * The role an identity provider grants. The highest role the claim names (alone or in a list: "admin",
+ * then "operator") wins; anything else, including a claim that is missing or unknown, falls back to the
+ * configured default.
  */
 export function roleFromClaims(profile: Record<string, unknown>, claim: string, fallback: Role): Role {
   const value = profile[claim];
   const values = Array.isArray(value) ? value : [value];
+  if (values.includes("admin")) return "admin";
   if (values.includes("operator")) return "operator";
   if (values.includes("viewer")) return "viewer";
   return fallback;

@@ -50,7 +50,13 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
           String(credentials?.password ?? ""),
           clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
         );
-        if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
+        if (result.ok)
+          return {
+            id: result.user.name,
+            name: result.user.name,
+            role: result.user.role,
+            ...(result.user.accounts ? { accounts: result.user.accounts } : {}),
+          };
         // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.
         if (result.reason === "rate-limited") throw new Error(result.message);
         return null;
@@ -72,7 +78,11 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
         return checkSessionToken(token, { directory, revocations });
       },
       session({ session, token }) {
-        session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
+        session.user = {
+          name: String(token.name ?? ""),
+          role: isRole(token.role) ? token.role : "viewer",
+          ...(Array.isArray(token.accounts) ? { accounts: token.accounts.map(String) } : {}),
+        };
         return session;
       },
     },

@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database.close());
 
-function writeUsers(users: { username: string; role: string }[]) {
+function writeUsers(users: { username: string; role: string; accounts?: string[] }[]) {
   writeFileSync(usersFile, JSON.stringify(users.map((u) => ({ ...u, passwordHash: hash }))));
   // A distinct modification time, as a later edit would have, however fast the test runs.
   const t = new Date(Date.now() + ++bump * 1000);
@@ -69,6 +69,20 @@ describe("sessions are checked on each request", () => {
       { username: "bob", role: "viewer" },
     ]);
     expect(await use(token)).toMatchObject({ name: "alice", role: "viewer" });
+  });
+
+  it("applies an account limit added or lifted in the configuration on the next request", async () => {
+    const token = await signIn("alice", "operator");
+    writeUsers([{ username: "alice", role: "operator", accounts: ["210987654321"] }]);
+    const limited = await use(token);
+    expect(limited).toMatchObject({ role: "operator", accounts: ["210987654321"] });
+    expect(options.callbacks!.session!({ session: { expires: "" }, token: limited } as never)).toMatchObject({
+      user: { name: "alice", role: "operator", accounts: ["210987654321"] },
+    });
+    writeUsers([{ username: "alice", role: "admin" }]);
+    const lifted = await use(limited);
+    expect(lifted).toMatchObject({ role: "admin" });
+    expect(lifted.accounts).toBeUndefined();
   });
 
   it("ends the session of a user removed from the configuration", async () => {

@@ -27,6 +27,7 @@ export function startSessionToken(token: JWT, user: User, provider: string | und
     ...token,
     name: user.name,
     role: isRole(user.role) ? user.role : "viewer",
+    ...(user.accounts ? { accounts: user.accounts } : {}),
     sid: randomUUID(),
     provider: provider ?? "credentials",
     signedInAt: Math.floor(Date.now() / 1000),
@@ -68,7 +69,10 @@ export async function checkSessionToken(
   if (token.provider !== "credentials") return token;
   const user = deps.directory.find(String(token.name ?? ""));
   if (!user) throw new SessionEndedError("The user is no longer configured.");
-  return { ...token, name: user.username, role: user.role };
+  // The accounts as configured now: a limit added or lifted in the file applies on the next request.
+  const next: JWT = { ...token, name: user.username, role: user.role, accounts: user.accounts };
+  if (!user.accounts) delete next.accounts;
+  return next;
 }
 
 /** next-auth's logger, minus the stack trace it prints for every ended session (an expected event). */

@@ -24,7 +24,11 @@ async function readSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const user = session?.user;
   if (!user?.name || !isRole(user.role)) return null;
-  return { name: user.name, role: user.role };
+  return {
+    name: user.name,
+    role: user.role,
+    ...(Array.isArray(user.accounts) ? { accounts: user.accounts.map(String) } : {}),
+  };
 }
 
 /**

@@ -42,7 +42,7 @@ describe("loadUsers", () => {
   it.each([
     ["not json", "QUEUEREADY_USERS is not valid JSON."],
     [
-      JSON.stringify([{ username: "a", role: "admin", passwordHash: hash }]),
+      JSON.stringify([{ username: "a", role: "root", passwordHash: hash }]),
       "QUEUEREADY_USERS: entry 0.role is invalid",
     ],
     [
@@ -65,5 +65,28 @@ describe("loadUsers", () => {
     expect(() => loadUsers({ QUEUEREADY_USERS_FILE: "/nonexistent/users.json" })).toThrow(
       "QUEUEREADY_USERS_FILE /nonexistent/users.json cannot be read.",
     );
+  });
+});
+
+describe("admins and operators limited to accounts", () => {
+  const hash = bcrypt.hashSync("x", 4);
+  it("reads the admin role and an optional list of accounts, and refuses a malformed account id", () => {
+    const users = loadUsers({
+      QUEUEREADY_USERS: JSON.stringify([
+        { username: "root", role: "admin", passwordHash: hash },
+        { username: "sam", role: "operator", passwordHash: hash, accounts: ["111111111111"] },
+      ]),
+    });
+    expect(users.map((u) => [u.username, u.role, u.accounts])).toEqual([
+      ["root", "admin", undefined],
+      ["sam", "operator", ["111111111111"]],
+    ]);
+    expect(() =>
+      loadUsers({
+        QUEUEREADY_USERS: JSON.stringify([
+          { username: "s", role: "operator", passwordHash: hash, accounts: ["prod"] },
+        ]),
+      }),
+    ).toThrow("entry 0.accounts.0 is invalid");
   });
 });

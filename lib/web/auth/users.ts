@@ -4,12 +4,15 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Role } from "./roles";
 import { ROLES } from "./roles";
+import { accountIdString } from "@/lib/core/identity/identity";
 
 /** A user who signs in with a password. The password itself is never stored, only its bcrypt hash. */
 export interface ConfiguredUser {
   username: string;
   role: Role;
   passwordHash: string;
+  /** Limits what the user may change to these AWS accounts (viewing is not limited). */
+  accounts?: string[];
 }
 
 /** The password of the two built-in demo users. Demo mode only talks to the local sandbox. */
@@ -20,6 +23,7 @@ const userSchema = z.object({
   username: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, "1..64 letters, digits or . _ @ -"),
   role: z.enum(ROLES),
   passwordHash: z.string().regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, "a bcrypt hash ($2b$...)"),
+  accounts: z.array(accountIdString("a 12-digit AWS account id")).min(1).max(1000).optional(),
 });
 const usersSchema = z.array(userSchema);
 
@@ -63,7 +67,8 @@ export function loadUsers(env: Env): ConfiguredUser[] {
     users.push(...parseUsers(text, env.QUEUEREADY_USERS_FILE));
   }
   if (isDemoMode(env)) {
-    for (const role of ROLES) {
+    // The demo's users are one per everyday role; an admin (break glass) is configured by name.
+    for (const role of ROLES.filter((r) => r !== "admin")) {
       if (users.some((u) => u.username.toLowerCase() === role)) continue;
       users.push({ username: role, role, passwordHash: bcrypt.hashSync(DEMO_PASSWORD, DEMO_COST) });
     }

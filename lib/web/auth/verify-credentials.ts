@@ -53,7 +53,10 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
     const matches = await bcrypt.compare(usable ? password : "", user?.passwordHash ?? decoyHash);
     if (user && usable && matches) {
       limiter.recordSuccess(username, address);
-      return { ok: true, user: { name: user.username, role: user.role } };
+      return {
+        ok: true,
+        user: { name: user.username, role: user.role, ...(user.accounts ? { accounts: user.accounts } : {}) },
+      };
     }
     limiter.recordFailure(username, address);
     return { ok: false, reason: "wrong-credentials", message: WRONG_CREDENTIALS };

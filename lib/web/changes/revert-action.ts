@@ -12,6 +12,7 @@ const revertFormSchema = z.object({
   runId: recordId("run"),
   previewId: recordId("preview"),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
+  overrideReason: z.string().max(500).optional(),
 });
 
 /**
@@ -27,5 +28,9 @@ export const applyRevertAction = validatedAction(revertFormSchema, "operator", a
       "conflict",
       `That preview is not a revert of run ${input.runId}: preview the revert again.`,
     );
-  return applyPlanAction(null, { previewId: input.previewId, fingerprint: input.fingerprint });
+  return applyPlanAction(null, {
+    previewId: input.previewId,
+    fingerprint: input.fingerprint,
+    overrideReason: input.overrideReason,
+  });
 });

@@ -9,6 +9,7 @@ import { AwsError } from "@/lib/adapters/aws/errors";
 import { accountIdSchema } from "@/lib/core/identity/identity";
 import { wizardSettings } from "@/lib/web/wizard/live";
 import { candidateKey } from "./undo-key";
+import { accountScopeRefusal } from "@/lib/web/approvals/apply-gate";
 
 const undoFormSchema = z.object({
   account: accountIdSchema,
@@ -22,6 +23,8 @@ const undoFormSchema = z.object({
  * delete a group QueueReady did not create.
  */
 export const removeResourceAction = validatedAction(undoFormSchema, "operator", async (input, user) => {
+  const scope = accountScopeRefusal(user, [input.account]);
+  if (scope) return scope;
   // Found with the account's read settings, as the page listed it; removed with its apply settings.
   const read = await wizardSettings(input.account, "read");
   if (!read.ok) return failure(read.problem.code, read.problem.message);

@@ -6,6 +6,7 @@
 import { Gauge, Registry } from "prom-client";
 import type { StoredAudit } from "@/lib/adapters/db/audits";
 import { registerAlertMetrics, type AlertStats } from "./alert-metrics";
+import { registerTrailMetrics } from "./trail-metrics";
 import type { Verdict } from "@/lib/core/readiness";
 
 /** Verdicts always reported (0 when absent), so a dashboard's series never disappear. */
@@ -14,6 +15,7 @@ const VERDICTS: Verdict[] = ["ready", "needs-changes", "incompatible", "not-appl
 export async function renderMetrics(
   latest: StoredAudit | undefined,
   alerts?: AlertStats,
+  trail?: Record<string, number>,
 ): Promise<{ body: string; contentType: string }> {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []) =>
@@ -51,5 +53,6 @@ export async function renderMetrics(
     failedRegions.set(latest.run.failedRegions?.length ?? 0);
   }
   registerAlertMetrics(registry, alerts);
+  registerTrailMetrics(registry, trail);
   return { body: await registry.metrics(), contentType: registry.contentType };
 }

@@ -10,10 +10,18 @@ import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { applyFailure } from "./apply-failure";
 import { wizardSettings } from "./live";
+import { previewApplyGate } from "@/lib/web/approvals/apply-gate";
+import { announceOverride } from "@/lib/services/approvals/break-glass";
+import { targetKey } from "@/lib/core/identity/identity";
 
 const applyFormSchema = z.object({
   previewId: z.string().regex(/^[0-9a-z-]{1,64}$/, "The preview id is malformed: preview again."),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
+  /** An admin's reason to apply without the approval the account requires (break glass). */
+  overrideReason: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().min(3, "Give a reason of 3 characters or more.").max(500).optional(),
+  ),
 });
 
 /**
@@ -25,6 +33,10 @@ const applyFormSchema = z.object({
 export const applyPlanAction = validatedAction(applyFormSchema, "operator", async (input, user) => {
   const preview = await getPreview(input.previewId);
   if (!preview) return failure("conflict", "That preview is not known any more: preview the change again.");
+  // Limited operators stay in their accounts; where approval is required only an admin's break glass applies.
+  const event = preview.plan.revert ? "reverted" : "applied";
+  const gate = previewApplyGate(user, preview.plan.target.accountId, event, input.overrideReason);
+  if (!gate.ok) return gate;
   // Changes go through the account's APPLY settings (its apply role), asked for only here, by an operator.
   const setup = await wizardSettings(preview.plan.target.accountId, "apply");
   if (!setup.ok) return failure(setup.problem.code, setup.problem.message);
@@ -43,7 +55,15 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       settings: setup.settings,
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
+      trail: gate.trail,
     }));
+    if (gate.override)
+      void announceOverride({
+        actor: user.name,
+        reason: gate.override,
+        targets: [targetKey(preview.plan.target)],
+        runId,
+      }).catch(() => undefined);
     // When the run ends (in the background), the status page's stored row takes the closing audit as it
     // found the target; a run that stopped before it has the target read again.
     void Promise.all([finished, closing]).then(

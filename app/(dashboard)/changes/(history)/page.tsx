@@ -1,9 +1,13 @@
+import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { RemoveResourceForm } from "@/components/wizard/remove-resource-form";
 import { RunsTable } from "@/components/wizard/runs-table";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { trailOfRuns } from "@/lib/adapters/db/audit-trail";
 import type { UndoCandidate } from "@/lib/services/apply/undo";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { getEstate } from "@/lib/services/estate";
@@ -28,17 +32,28 @@ export default async function ChangesPage() {
     estateUndoCandidates(),
     getEstate(),
   ]);
+  const control = await trailOfRuns(
+    (await defaultDatabase()).db,
+    runs.map((r) => r.id),
+  );
   const accountNames = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Changes</h1>
-        <p className="mt-1 text-[13px] text-slate-500">Every apply made through QueueReady, newest first.</p>
+        <p className="mt-1 text-[13px] text-slate-500">
+          Every apply made through QueueReady, newest first. Plans submitted for a second operator&apos;s
+          approval are under{" "}
+          <Link href="/changes/approvals" className="text-indigo-700 underline">
+            Approvals
+          </Link>
+          .
+        </p>
       </div>
       <Card>
         <CardHeader title="Applies" description={plural(runs.length, "apply", "applies")} />
         {runs.length > 0 ? (
-          <RunsTable runs={runs} accountNames={accountNames} />
+          <RunsTable runs={runs} accountNames={accountNames} control={control} />
         ) : (
           <p className="px-5 py-10 text-center text-sm text-slate-500">
             No apply yet. Fix a cluster from the status page.
@@ -71,7 +86,7 @@ export default async function ChangesPage() {
                   </span>
                 </p>
                 <p className="text-xs text-slate-600">{c.reason}</p>
-                {user.role === "operator" ? (
+                {hasRole(user.role, "operator") ? (
                   <RemoveResourceForm
                     accountId={c.accountId}
                     candidateKey={candidateKey(c)}

@@ -1,3 +1,4 @@
+import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,6 +10,9 @@ import { RunStatusBadge } from "@/components/wizard/run-status-badge";
 import { RunSteps } from "@/components/wizard/run-steps";
 import { RevertAction, RevertNotes, resumeHref } from "@/components/wizard/revert-links";
 import { getApplyRun } from "@/lib/adapters/db/lookups";
+import { defaultDatabase } from "@/lib/adapters/db";
+import { trailOfRuns } from "@/lib/adapters/db/audit-trail";
+import { RunControl } from "@/components/approvals/run-control";
 import { listRevertsOf } from "@/lib/services/apply/revert";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { accountLabel } from "@/components/wizard/runs-table";
@@ -24,6 +28,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
   const run = await getApplyRun((await params).runId);
   if (!run) notFound();
   const reverts = await listRevertsOf(run.id);
+  const control = (await trailOfRuns((await defaultDatabase()).db, [run.id])).get(run.id);
   const running = run.status === "running";
   const estate = await getEstate();
   const names = Object.fromEntries(estate.ok ? estate.accounts.map((a) => [a.accountId, a.name]) : []);
@@ -59,6 +64,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
           <RevertNotes run={run} reverts={reverts} />
           <RunSteps run={run} />
           <RunResult run={run} />
+          <RunControl entry={control} running={running} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             {canResume(run) ? (
               <Link href={again} className={buttonClasses("primary", "sm")} prefetch={false}>
@@ -81,7 +87,7 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
                 Run the wizard again
               </Link>
             ) : null}
-            <RevertAction run={run} operator={user.role === "operator"} />
+            <RevertAction run={run} operator={hasRole(user.role, "operator")} />
             <Link
               href={`/status?region=${encodeURIComponent(run.region)}`}
               className={buttonClasses("secondary", "sm")}

@@ -1,6 +1,8 @@
+import { hasRole, type Role } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanActions } from "@/components/plan/plan-actions";
+import { approvalRequiredFor } from "@/lib/web/approvals/apply-gate";
 import { PlanExports } from "@/components/plan/plan-exports";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
@@ -154,6 +156,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
           previewId={previewId}
           previewHref={href}
           role={user.role}
+          approvalRequired={approvalRequiredFor(plan.target.accountId)}
           secondary={secondary}
           converged={{ message: `Nothing to apply: ${plan.target.id} already matches these choices.` }}
           viewerMessage="You are signed in as a viewer: you can review and export this plan, but only an operator can apply it."
@@ -185,7 +188,7 @@ async function dryRunSettings(
   account: EstateAccount,
 ): Promise<AwsSettings | false | undefined> {
   if (account.applyRole === account.readRole) return undefined;
-  if (role !== "operator") return false;
+  if (!hasRole(role as Role, "operator")) return false;
   const apply = await wizardSettings(account.accountId, "apply");
   return apply.ok ? apply.settings : false;
 }

@@ -11,7 +11,7 @@ import {
   RevokeSecurityGroupIngressCommand,
   type IpPermission,
 } from "@aws-sdk/client-ec2";
-import { callAws } from "@/lib/adapters/aws/call";
+import { writeAws } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { checkSecurityGroupName } from "@/lib/core/model/names";
@@ -87,7 +87,7 @@ export async function createSecurityGroup(
       message: `Invalid security group name "${group.name}": ${checked.reason}`,
     });
   }
-  const out = await callAws(ctx, "ec2", "CreateSecurityGroup", ({ ec2 }) =>
+  const out = await writeAws(ctx, "ec2", "CreateSecurityGroup", ({ ec2 }) =>
     ec2.send(new CreateSecurityGroupCommand(createSecurityGroupInput(group))),
   );
   // Built from the answer rather than re-read: EC2 is eventually consistent and a describe right after
@@ -111,7 +111,7 @@ export async function authorizeIngress(
   rule: IngressRequest,
 ): Promise<{ ruleIds: string[] }> {
   const permission = toIpPermission(ctx, rule);
-  const out = await callAws(ctx, "ec2", "AuthorizeSecurityGroupIngress", ({ ec2 }) =>
+  const out = await writeAws(ctx, "ec2", "AuthorizeSecurityGroupIngress", ({ ec2 }) =>
     ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })),
   );
   return {
@@ -124,21 +124,21 @@ export async function authorizeIngress(
 /** Removes inbound rules by their `sgr-` ids (the undo of authorizeIngress). */
 export async function revokeIngress(ctx: AwsContext, groupId: string, ruleIds: string[]): Promise<void> {
   if (ruleIds.length === 0) return;
-  await callAws(ctx, "ec2", "RevokeSecurityGroupIngress", ({ ec2 }) =>
+  await writeAws(ctx, "ec2", "RevokeSecurityGroupIngress", ({ ec2 }) =>
     ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: ruleIds })),
   );
 }
 
 /** Deletes a security group; EC2 refuses with `DependencyViolation` while a cache or a rule still uses it. */
 export async function deleteSecurityGroup(ctx: AwsContext, groupId: string): Promise<void> {
-  await callAws(ctx, "ec2", "DeleteSecurityGroup", ({ ec2 }) =>
+  await writeAws(ctx, "ec2", "DeleteSecurityGroup", ({ ec2 }) =>
     ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
   );
 }
 
 export async function createEc2Tags(ctx: AwsContext, resourceIds: string[], tags: Tag[]): Promise<void> {
   if (resourceIds.length === 0 || tags.length === 0) return;
-  await callAws(ctx, "ec2", "CreateTags", ({ ec2 }) =>
+  await writeAws(ctx, "ec2", "CreateTags", ({ ec2 }) =>
     ec2.send(new CreateTagsCommand({ Resources: resourceIds, Tags: toSdkTags(tags) })),
   );
 }

@@ -10,7 +10,7 @@ import {
   ModifyCacheParameterGroupCommand,
   ModifyReplicationGroupCommand,
 } from "@aws-sdk/client-elasticache";
-import { callAws, chunk } from "@/lib/adapters/aws/call";
+import { chunk, writeAws } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { checkParameterGroupName } from "@/lib/core/model/names";
@@ -35,7 +35,7 @@ export async function createCacheParameterGroup(
 ): Promise<CacheParameterGroup> {
   const checked = checkParameterGroupName(group.name);
   if (!checked.ok) throw invalidInput("CreateCacheParameterGroup", ctx, `"${group.name}": ${checked.reason}`);
-  const out = await callAws(ctx, "elasticache", "CreateCacheParameterGroup", ({ elasticache }) =>
+  const out = await writeAws(ctx, "elasticache", "CreateCacheParameterGroup", ({ elasticache }) =>
     elasticache.send(
       new CreateCacheParameterGroupCommand({
         CacheParameterGroupName: checked.normalized,
@@ -64,7 +64,7 @@ export async function modifyCacheParameterGroup(
   values: { name: string; value: string }[],
 ): Promise<void> {
   for (const batch of chunk(values, PARAMETERS_PER_CALL)) {
-    await callAws(ctx, "elasticache", "ModifyCacheParameterGroup", ({ elasticache }) =>
+    await writeAws(ctx, "elasticache", "ModifyCacheParameterGroup", ({ elasticache }) =>
       elasticache.send(
         new ModifyCacheParameterGroupCommand({
           CacheParameterGroupName: name,
@@ -76,7 +76,7 @@ export async function modifyCacheParameterGroup(
 }
 
 export async function deleteCacheParameterGroup(ctx: AwsContext, name: string): Promise<void> {
-  await callAws(ctx, "elasticache", "DeleteCacheParameterGroup", ({ elasticache }) =>
+  await writeAws(ctx, "elasticache", "DeleteCacheParameterGroup", ({ elasticache }) =>
     elasticache.send(new DeleteCacheParameterGroupCommand({ CacheParameterGroupName: name })),
   );
 }
@@ -88,7 +88,7 @@ export async function modifyReplicationGroup(
   change: ClusterChange,
 ): Promise<ReplicationGroup> {
   requireChange("ModifyReplicationGroup", ctx, change);
-  const out = await callAws(ctx, "elasticache", "ModifyReplicationGroup", ({ elasticache }) =>
+  const out = await writeAws(ctx, "elasticache", "ModifyReplicationGroup", ({ elasticache }) =>
     elasticache.send(new ModifyReplicationGroupCommand({ ReplicationGroupId: id, ...changeInput(change) })),
   );
   return reshapeReplicationGroup(out.ReplicationGroup ?? { ReplicationGroupId: id }, ctx.region);
@@ -101,7 +101,7 @@ export async function modifyCacheCluster(
   change: ClusterChange,
 ): Promise<CacheCluster> {
   requireChange("ModifyCacheCluster", ctx, change);
-  const out = await callAws(ctx, "elasticache", "ModifyCacheCluster", ({ elasticache }) =>
+  const out = await writeAws(ctx, "elasticache", "ModifyCacheCluster", ({ elasticache }) =>
     elasticache.send(new ModifyCacheClusterCommand({ CacheClusterId: id, ...changeInput(change) })),
   );
   return reshapeCacheCluster(out.CacheCluster ?? { CacheClusterId: id }, ctx.region);

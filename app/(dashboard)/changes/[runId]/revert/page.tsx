@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanActions } from "@/components/plan/plan-actions";
+import { approvalRequiredFor } from "@/lib/web/approvals/apply-gate";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { SecurityChanges } from "@/components/plan/security-changes";
@@ -112,6 +113,7 @@ export default async function RevertPreviewPage({ params }: { params: Promise<{ 
         previewId={previewId}
         previewHref={href}
         role={user.role}
+        approvalRequired={approvalRequiredFor(plan.target.accountId)}
         secondary={cancel}
         converged={{
           message: `Nothing to revert: ${plan.summaryLine}`,

@@ -2,14 +2,8 @@ import { z } from "zod";
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { hasRole } from "@/lib/web/auth/roles";
 import { getSessionUser } from "@/lib/web/auth/session";
-import { findAccount } from "@/lib/services/estate";
-import {
-  buildPlanFile,
-  planFileName,
-  planSigningKey,
-  previewFileInput,
-  serializePlanFile,
-} from "@/lib/core/plan-file";
+import { planFileName } from "@/lib/core/plan-file";
+import { planFileOfPreview } from "@/lib/web/approvals/preview-plan-file";
 
 const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
 
@@ -32,19 +26,10 @@ export async function GET(
   const preview = id.success ? await getPreview(id.data) : undefined;
   if (!preview)
     return Response.json({ error: "No preview with that id: preview the change again." }, { status: 404 });
-  // The role the plan's calls run as, when its account is still configured (as the JSON export names it).
-  const found = await findAccount(preview.plan.target.accountId);
-  const runsAs = found.ok ? found.account.applyRole : found.notFound ? undefined : found.account?.applyRole;
-  // `npm start` refuses a weak key; a server started otherwise (next dev) must not sign with one either.
-  const signing = planSigningKey(process.env);
-  if (!signing.ok) return Response.json({ error: signing.reason }, { status: 500 });
-  const file = buildPlanFile({
-    ...previewFileInput(preview.plan),
-    createdBy: { name: user.name, via: "browser" },
-    runsAs: () => runsAs,
-    signingKey: signing.key,
-  });
-  return new Response(serializePlanFile(file), {
+  const built = await planFileOfPreview(preview, user);
+  if (!built.ok) return Response.json({ error: built.reason }, { status: 500 });
+  const { file, text } = built;
+  return new Response(text, {
     headers: {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="${planFileName(file)}"`,

@@ -1,3 +1,4 @@
+import { hasRole } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
@@ -81,7 +82,7 @@ export default async function ClusterPage({ params }: { params: Params }) {
         c={audit}
         accountName={name}
         verification={verification}
-        canVerify={user.role === "operator"}
+        canVerify={hasRole(user.role, "operator")}
       />
       <TargetTimeline target={ref} />
     </>

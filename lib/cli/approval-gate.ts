@@ -1,0 +1,47 @@
+/**
+ * `npm run apply`'s two-person rule, checked before any AWS call: a plan file that the policy says needs an
+ * approval applies only as approved (the same bytes, not expired, never rejected).
+ */
+import type { Db } from "@/lib/adapters/db";
+import type { PlanFile } from "@/lib/core/plan-file";
+import { needsApproval } from "@/lib/core/approvals/policy";
+import { approvalPolicy } from "@/lib/services/approvals/policy";
+import { gatePlanFile } from "@/lib/services/approvals/gate";
+import { approvalPath } from "@/lib/services/approvals/submit";
+import type { RunTrail } from "@/lib/services/apply/types";
+import type { CliIo } from "./run-audit";
+
+/**
+ * Whether the approval policy lets this file apply: exit 2 with the reason ("awaiting approval", "rejected
+ * by …", "approval expired") when it does not. The policy is the app's: the same environment switch and
+ * accounts file.
+ */
+export async function approvalGate(
+  loaded: { file: PlanFile; text: string },
+  actor: string,
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  openDb: () => Promise<Db | undefined>,
+): Promise<{ ok: true; trail?: RunTrail } | { ok: false }> {
+  const policy = approvalPolicy(env);
+  if (!policy.ok) {
+    io.err(`${policy.reason}\n`);
+    return { ok: false };
+  }
+  if (!needsApproval(policy.policy, loaded.file.accountIds)) return { ok: true };
+  const db = await openDb();
+  if (!db) return { ok: false };
+  const gate = await gatePlanFile(db, { ...loaded, policy: policy.policy, actor });
+  if (!gate.open) {
+    io.err(`REFUSED, nothing was applied: ${gate.reason}\n`);
+    return { ok: false };
+  }
+  const a = gate.approval!;
+  io.out(
+    `Approved by ${a.decision!.by} (${approvalPath(a.id)}${a.changeRef ? `, change ${a.changeRef}` : ""}).\n`,
+  );
+  return {
+    ok: true,
+    trail: { event: "applied", approvalId: a.id, planHash: a.planHash, changeRef: a.changeRef },
+  };
+}
