@@ -4,7 +4,7 @@
  * the browser's lock, fingerprint check, executor, convergence wait, closing audit and history.
  */
 import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/services/apply/types";
-import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
+import type { ApplyRun, ApplyUser, OwnerOverride } from "@/lib/adapters/db/run-records";
 import { planFromLiveState } from "@/lib/services/apply/plan-live";
 import { recordPreview } from "@/lib/services/apply/preview";
 import { startApply } from "@/lib/services/apply/start-apply";
@@ -37,13 +37,25 @@ async function recheck(
 export async function applyTarget(
   options: ApplyOptions,
   plan: Plan,
-  ctx: { user: ApplyUser; applied: ReadonlySet<string>; io: CliIo; watchEveryMs?: number },
+  ctx: {
+    user: ApplyUser;
+    applied: ReadonlySet<string>;
+    io: CliIo;
+    watchEveryMs?: number;
+    ownerOverride?: OwnerOverride;
+  },
 ): Promise<TargetOutcome> {
   try {
     const checked = await recheck(options, plan, ctx.applied);
     if (!checked.ok) return { status: "refused", reasons: checked.reasons };
     const preview = await recordPreview({ ...options, plan: checked.plan, user: ctx.user });
-    const started = await startApply({ ...options, user: ctx.user, previewId: preview.id, origin: "cli" });
+    const started = await startApply({
+      ...options,
+      user: ctx.user,
+      previewId: preview.id,
+      origin: "cli",
+      ownerOverride: ctx.ownerOverride,
+    });
     const run = await watchRun(options, started, ctx.io, ctx.watchEveryMs);
     return { status: "applied", run };
   } catch (err) {

@@ -3,7 +3,7 @@
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
 import { open } from "node:fs/promises";
-import { refOf, type TargetRef } from "@/lib/core/identity/identity";
+import { refOf, targetKey, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
@@ -178,7 +178,8 @@ export async function runApplyCli(
   if (!db) return EXIT_APPLY_ERROR;
   if (!(await confirmed(file, args, io))) return EXIT_APPLY_ERROR;
   // Nothing is written before every target's owner is known: a refused owner stops the whole file.
-  if (!(await ownersAllow(file, byId, args, io))) return EXIT_APPLY_ERROR;
+  const owners = await ownersAllow(file, byId, args, io);
+  if (!owners) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
   const options: ApplyOptions = { settings: settings.settings, ...runTuning, db };
@@ -202,11 +203,16 @@ export async function runApplyCli(
       continue;
     }
     const applied = new Set(attempted.filter((a) => scopeOf(a) === scopeOf(t)).map((a) => a.id));
+    const owned = owners.get(targetKey(t)) ?? [];
     const outcome = await applyTarget({ ...options, settings: account.apply }, plan, {
       user,
       applied,
       io,
       watchEveryMs: tuning.watchEveryMs,
+      // The history and the alerts say who changed an owned resource outside its owner, and why.
+      ...(owned.length > 0 && args.overrideOwner
+        ? { ownerOverride: { reason: args.overrideOwner, owned } }
+        : {}),
     });
     attempted.push(refOf(t));
     if (outcome.status === "refused")
@@ -219,17 +225,18 @@ export async function runApplyCli(
 }
 
 /**
- * Refuses (false) when a step would change a resource a CloudFormation stack or a Terraform state owns,
+ * Refuses (undefined) when a step would change a resource a CloudFormation stack or a Terraform state owns,
  * naming each, unless `--override-owner REASON` was given (then says so and goes on). An owner that cannot
- * be told is said, not refused.
+ * be told is said, not refused. Returns each target's owned writes (by target key), for its run record.
  */
 async function ownersAllow(
   file: PlanFile,
   byId: ReadonlyMap<string, EstateAccount>,
   args: ApplyArgs,
   io: ApplyIo,
-): Promise<boolean> {
+): Promise<Map<string, string[]> | undefined> {
   const lines: string[] = [];
+  const byTarget = new Map<string, string[]>();
   for (const { plan } of file.targets) {
     const t = plan.target;
     const settings = byId.get(t.accountId)?.apply;
@@ -244,20 +251,21 @@ async function ownersAllow(
     }
     for (const u of check.unknown) io.err(`${t.id}: ${u}\n`);
     lines.push(...check.owned.map((w) => `${t.id}: ${ownedWriteLine(w)}`));
+    if (check.owned.length > 0) byTarget.set(targetKey(t), check.owned.map(ownedWriteLine));
   }
-  if (lines.length === 0) return true;
+  if (lines.length === 0) return byTarget;
   if (args.overrideOwner) {
     io.out(
       `Applying despite owners (--override-owner "${args.overrideOwner}"):\n${lines.map((l) => `  - ${l}\n`).join("")}`,
     );
-    return true;
+    return byTarget;
   }
   io.err(
     `REFUSED, nothing was applied: the plan changes resources another tool owns.\n${lines
       .map((l) => `  - ${l}\n`)
       .join("")}Change them through their owner, or pass --override-owner "REASON" to apply anyway.\n`,
   );
-  return false;
+  return undefined;
 }
 
 function summarize(results: { id: string; outcome: TargetOutcome | undefined }[], io: ApplyIo): number {

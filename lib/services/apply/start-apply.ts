@@ -17,7 +17,7 @@ import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { newId } from "@/lib/adapters/db/record-id";
 import { ApplyRefusedError, DEFAULTS, StalePlanError, type ApplyOptions } from "./types";
-import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
+import type { ApplyRun, ApplyUser, OwnerOverride } from "@/lib/adapters/db/run-records";
 
 export interface StartedApply {
   runId: string;
@@ -44,7 +44,13 @@ async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
 }
 
 export async function startApply(
-  options: ApplyOptions & { user: ApplyUser; previewId: string; origin?: ApplyRun["origin"] },
+  options: ApplyOptions & {
+    user: ApplyUser;
+    previewId: string;
+    origin?: ApplyRun["origin"];
+    /** Given when the plan changes owned resources: recorded on the run (the caller checked the owners). */
+    ownerOverride?: OwnerOverride;
+  },
 ): Promise<StartedApply> {
   if (options.user.role !== "operator")
     throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
@@ -94,6 +100,7 @@ export async function startApply(
     plan,
     steps: plan.steps.map((s) => ({ id: s.id, title: s.title, operation: s.operation, status: "pending" })),
     created: [],
+    ...(options.ownerOverride ? { ownerOverride: options.ownerOverride } : {}),
   };
   await insertRun(db, run);
   const rc = { access, ctx: access.ctx, db, runId, lockName, options };
