@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { ApplyForm, type ApplyFormProps } from "@/components/wizard/apply-form";
+import { FixAsCode } from "./fix-as-code";
 import type { Plan } from "@/lib/core/plan";
 
 export interface PlanActionsProps {
@@ -18,6 +19,8 @@ export interface PlanActionsProps {
   viewerMessage: ReactNode;
   /** The revert's apply action and its button label; the wizard's Apply when absent. */
   apply?: Pick<ApplyFormProps, "action" | "fields" | "label">;
+  /** What the plan changes that another tool owns: the fix as code is offered first, applying needs a reason. */
+  owners?: string[];
 }
 
 /**
@@ -49,12 +52,19 @@ export function PlanActions(p: PlanActionsProps) {
       summaryLine={p.plan.summaryLine}
       previewHref={p.previewHref}
       secondary={p.secondary}
+      owners={p.owners}
       {...p.apply}
     />
   ) : (
     <FooterRow actions={p.secondary}>{p.viewerMessage}</FooterRow>
   );
-  return <div className="border-t border-slate-200 pt-4">{body}</div>;
+  const owned = (p.owners?.length ?? 0) > 0 && !p.plan.converged;
+  return (
+    <div className="space-y-4 border-t border-slate-200 pt-4">
+      {owned ? <FixAsCode previewId={p.previewId} /> : null}
+      {body}
+    </div>
+  );
 }
 
 /** A sentence on the left, the actions on the right (wrapping under it on a phone). */

@@ -12,6 +12,8 @@ const revertFormSchema = z.object({
   runId: recordId("run"),
   previewId: recordId("preview"),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
+  /** Why a revert that writes what another tool owns goes ahead anyway (checked by the apply action). */
+  overrideOwner: z.string().max(2000).optional(),
 });
 
 /**
@@ -27,5 +29,9 @@ export const applyRevertAction = validatedAction(revertFormSchema, "operator", a
       "conflict",
       `That preview is not a revert of run ${input.runId}: preview the revert again.`,
     );
-  return applyPlanAction(null, { previewId: input.previewId, fingerprint: input.fingerprint });
+  return applyPlanAction(null, {
+    previewId: input.previewId,
+    fingerprint: input.fingerprint,
+    ...(input.overrideOwner !== undefined ? { overrideOwner: input.overrideOwner } : {}),
+  });
 });
