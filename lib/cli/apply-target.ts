@@ -4,7 +4,7 @@
  * the browser's lock, fingerprint check, executor, convergence wait, closing audit and history.
  */
 import { ApplyRefusedError, StalePlanError, type ApplyOptions } from "@/lib/services/apply/types";
-import type { ApplyRun, ApplyUser, OwnerOverride } from "@/lib/adapters/db/run-records";
+import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 import { planFromLiveState } from "@/lib/services/apply/plan-live";
 import { recordPreview } from "@/lib/services/apply/preview";
 import { startApply } from "@/lib/services/apply/start-apply";
@@ -42,7 +42,8 @@ export async function applyTarget(
     applied: ReadonlySet<string>;
     io: CliIo;
     watchEveryMs?: number;
-    ownerOverride?: OwnerOverride;
+    /** `--override-owner`: lets a target whose owned resources the plan writes be applied (and says why). */
+    overrideReason?: string;
   },
 ): Promise<TargetOutcome> {
   try {
@@ -54,7 +55,7 @@ export async function applyTarget(
       user: ctx.user,
       previewId: preview.id,
       origin: "cli",
-      ownerOverride: ctx.ownerOverride,
+      ownerGuard: { overrideReason: ctx.overrideReason },
     });
     const run = await watchRun(options, started, ctx.io, ctx.watchEveryMs);
     return { status: "applied", run };

@@ -3,7 +3,7 @@
  * targets one by one through the app's apply (apply-target.ts), and return the exit code.
  */
 import { open } from "node:fs/promises";
-import { refOf, targetKey, type TargetRef } from "@/lib/core/identity/identity";
+import { refOf, type TargetRef } from "@/lib/core/identity/identity";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { ApplyOptions } from "@/lib/services/apply/types";
@@ -178,8 +178,7 @@ export async function runApplyCli(
   if (!db) return EXIT_APPLY_ERROR;
   if (!(await confirmed(file, args, io))) return EXIT_APPLY_ERROR;
   // Nothing is written before every target's owner is known: a refused owner stops the whole file.
-  const owners = await ownersAllow(file, byId, args, io);
-  if (!owners) return EXIT_APPLY_ERROR;
+  if (!(await ownersAllow(file, byId, args, io))) return EXIT_APPLY_ERROR;
 
   const user = { name: operatorName(args.as), role: "operator" };
   const options: ApplyOptions = { settings: settings.settings, ...runTuning, db };
@@ -203,16 +202,13 @@ export async function runApplyCli(
       continue;
     }
     const applied = new Set(attempted.filter((a) => scopeOf(a) === scopeOf(t)).map((a) => a.id));
-    const owned = owners.get(targetKey(t)) ?? [];
     const outcome = await applyTarget({ ...options, settings: account.apply }, plan, {
       user,
       applied,
       io,
       watchEveryMs: tuning.watchEveryMs,
       // The history and the alerts say who changed an owned resource outside its owner, and why.
-      ...(owned.length > 0 && args.overrideOwner
-        ? { ownerOverride: { reason: args.overrideOwner, owned } }
-        : {}),
+      overrideReason: args.overrideOwner,
     });
     attempted.push(refOf(t));
     if (outcome.status === "refused")
@@ -225,18 +221,18 @@ export async function runApplyCli(
 }
 
 /**
- * Refuses (undefined) when a step would change a resource a CloudFormation stack or a Terraform state owns,
+ * Refuses (false) when a step would change a resource a CloudFormation stack or a Terraform state owns,
  * naming each, unless `--override-owner REASON` was given (then says so and goes on). An owner that cannot
- * be told is said, not refused. Returns each target's owned writes (by target key), for its run record.
+ * be told is said, not refused. (startApply checks each target again from its own re-read, and records the
+ * reason on the run.)
  */
 async function ownersAllow(
   file: PlanFile,
   byId: ReadonlyMap<string, EstateAccount>,
   args: ApplyArgs,
   io: ApplyIo,
-): Promise<Map<string, string[]> | undefined> {
+): Promise<boolean> {
   const lines: string[] = [];
-  const byTarget = new Map<string, string[]>();
   for (const { plan } of file.targets) {
     const t = plan.target;
     const settings = byId.get(t.accountId)?.apply;
@@ -251,21 +247,20 @@ async function ownersAllow(
     }
     for (const u of check.unknown) io.err(`${t.id}: ${u}\n`);
     lines.push(...check.owned.map((w) => `${t.id}: ${ownedWriteLine(w)}`));
-    if (check.owned.length > 0) byTarget.set(targetKey(t), check.owned.map(ownedWriteLine));
   }
-  if (lines.length === 0) return byTarget;
+  if (lines.length === 0) return true;
   if (args.overrideOwner) {
     io.out(
       `Applying despite owners (--override-owner "${args.overrideOwner}"):\n${lines.map((l) => `  - ${l}\n`).join("")}`,
     );
-    return byTarget;
+    return true;
   }
   io.err(
     `REFUSED, nothing was applied: the plan changes resources another tool owns.\n${lines
       .map((l) => `  - ${l}\n`)
       .join("")}Change them through their owner, or pass --override-owner "REASON" to apply anyway.\n`,
   );
-  return undefined;
+  return false;
 }
 
 function summarize(results: { id: string; outcome: TargetOutcome | undefined }[], io: ApplyIo): number {

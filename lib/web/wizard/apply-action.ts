@@ -10,7 +10,6 @@ import { refreshStoredTargetLater } from "@/lib/services/audit/refresh-target";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { applyFailure } from "./apply-failure";
 import { wizardSettings } from "./live";
-import { planOwners } from "./owners";
 import { overrideReasonSchema } from "@/lib/core/plan/owned-writes";
 
 const applyFormSchema = z.object({
@@ -39,16 +38,14 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       "The preview on this page is not the one recorded under its id: preview again.",
     );
   }
-  // What a CloudFormation stack or Terraform owns is changed only with a reason (the CLI's --override-owner).
-  const { owned } = await planOwners(setup.settings, preview.plan);
-  const reason = overrideReasonSchema.safeParse(input.overrideOwner ?? "");
-  if (owned.length > 0 && !reason.success) {
-    return failure(
-      "invalid-input",
-      "This plan changes resources another tool owns: change them through their owner (download the fix as code), or give a reason to apply anyway.",
-      { overrideOwner: [`The reason ${reason.error.issues[0]!.message}`] },
-    );
-  }
+  // A reason is only checked when given: whether one is needed is the apply's own check (from its re-read).
+  const reason = input.overrideOwner?.trim()
+    ? overrideReasonSchema.safeParse(input.overrideOwner)
+    : undefined;
+  if (reason && !reason.success)
+    return failure("invalid-input", "The reason to apply anyway needs attention.", {
+      overrideOwner: [`The reason ${reason.error.issues[0]!.message}`],
+    });
   let runId: string;
   try {
     let finished: Promise<ApplyRun>;
@@ -57,7 +54,7 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       settings: setup.settings,
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
-      ...(owned.length > 0 && reason.success ? { ownerOverride: { reason: reason.data, owned } } : {}),
+      ownerGuard: { overrideReason: reason?.data },
     }));
     // When the run ends (in the background), the status page's stored row takes the closing audit as it
     // found the target; a run that stopped before it has the target read again.
