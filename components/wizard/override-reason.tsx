@@ -13,13 +13,12 @@ export function OverrideReason({ error }: { error?: string }) {
       </label>
       <p id="overrideOwner-hint" className="mt-0.5 text-xs text-slate-500">
         Another tool owns what this changes (listed above) and its next deploy may undo it. Say why it is
-        changed here instead: the history and the alerts keep it.
+        changed here instead (10 characters or more): the history and the alerts keep it.
       </p>
       <input
         id="overrideOwner"
         name="overrideOwner"
         required
-        minLength={10}
         maxLength={500}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "overrideOwner-hint overrideOwner-error" : "overrideOwner-hint"}

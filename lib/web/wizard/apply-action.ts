@@ -44,7 +44,9 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
     : undefined;
   if (reason && !reason.success)
     return failure("invalid-input", "The reason to apply anyway needs attention.", {
-      overrideOwner: [`The reason ${reason.error.issues[0]!.message}`],
+      overrideOwner: [
+        "Give a reason of 10 to 500 characters: why is this changed here and not through its owner?",
+      ],
     });
   let runId: string;
   try {

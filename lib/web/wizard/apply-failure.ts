@@ -15,7 +15,9 @@ export function applyFailure(err: unknown): ReturnType<typeof failure> | undefin
   // Owned without a reason: the form stays (with the reason field), nothing moved.
   if (err instanceof ApplyRefusedError && err.code === "owned")
     return failure("invalid-input", err.message, {
-      overrideOwner: ["Give the reason to apply anyway (10 characters or more)."],
+      overrideOwner: [
+        "Give a reason of 10 to 500 characters: why is this changed here and not through its owner?",
+      ],
     });
   if (err instanceof ApplyRefusedError)
     return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
