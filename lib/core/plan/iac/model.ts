@@ -13,10 +13,25 @@ export interface IacRef {
   attr: "id" | "name";
 }
 
-export type IacValue = string | number | boolean | IacRef | IacValue[] | { [key: string]: IacValue };
+/**
+ * Something that exists (a security group, a parameter group): written as a reference to the owner's own
+ * declaration when it sits beside the target's (same module, same stack), else as its id or name.
+ */
+export interface IacExisting {
+  iacExisting: OwnedKind;
+  id: string;
+  attr: "id" | "name";
+}
+
+export type IacValue =
+  string | number | boolean | IacRef | IacExisting | IacValue[] | { [key: string]: IacValue };
 
 export function isIacRef(v: unknown): v is IacRef {
   return typeof v === "object" && v !== null && "iacRef" in v;
+}
+
+export function isIacExisting(v: unknown): v is IacExisting {
+  return typeof v === "object" && v !== null && "iacExisting" in v;
 }
 
 /** One nested Terraform block, e.g. `parameter { name = … value = … }`. */

@@ -5,29 +5,49 @@
  */
 import { Document, isMap, isScalar } from "yaml";
 import { ownerLabel } from "@/lib/core/model/ownership";
-import { isIacRef, type ChangeExisting, type IacContext, type IacValue, type NewResource } from "./model";
+import {
+  isIacExisting,
+  isIacRef,
+  type ChangeExisting,
+  type IacContext,
+  type IacValue,
+  type NewResource,
+} from "./model";
 import { iacParts } from "./step-table";
 
 type Json = string | number | boolean | Json[] | { [key: string]: Json };
 
-function toCfn(v: IacValue, added: NewResource[]): Json {
+/** How the fragment writes a value: references to what it declares, and to what the target's stack declares. */
+interface Resolve {
+  added: NewResource[];
+  ctx: IacContext;
+  /** The stack that declares the target (the fragment is merged into it). */
+  stack: string | undefined;
+}
+
+function toCfn(v: IacValue, r: Resolve): Json {
   if (isIacRef(v)) {
-    const r = added.find((a) => a.step === v.iacRef);
-    if (!r) throw new Error(`The fix refers to ${v.iacRef}, which it does not declare`);
-    return toCfn(r.refs.cloudformation[v.attr], added);
+    const made = r.added.find((a) => a.step === v.iacRef);
+    if (!made) throw new Error(`The fix refers to ${v.iacRef}, which it does not declare`);
+    return toCfn(made.refs.cloudformation[v.attr], r);
   }
-  if (Array.isArray(v)) return v.map((x) => toCfn(x, added));
-  if (typeof v === "object")
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCfn(x, added)]));
+  if (isIacExisting(v)) {
+    const owner = r.ctx.ownerOf(v.iacExisting, v.id);
+    // Only a resource of the same stack can be referred to by its logical id.
+    if (owner?.tool !== "cloudformation" || !owner.logicalId || !r.stack || owner.stack !== r.stack)
+      return v.id;
+    return v.iacExisting === "security-group" && v.attr === "id"
+      ? { "Fn::GetAtt": [owner.logicalId, "GroupId"] }
+      : { Ref: owner.logicalId };
+  }
+  if (Array.isArray(v)) return v.map((x) => toCfn(x, r));
+  if (typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toCfn(x, r)]));
   return v;
 }
 
-function propertiesOf(
-  props: Record<string, IacValue | undefined>,
-  added: NewResource[],
-): Record<string, Json> {
+function propertiesOf(props: Record<string, IacValue | undefined>, r: Resolve): Record<string, Json> {
   return Object.fromEntries(
-    Object.entries(props).flatMap(([k, v]) => (v === undefined ? [] : [[k, toCfn(v, added)]])),
+    Object.entries(props).flatMap(([k, v]) => (v === undefined ? [] : [[k, toCfn(v, r)]])),
   );
 }
 
@@ -57,6 +77,7 @@ export function renderCloudFormation(ctx: IacContext): string {
     .filter((p): p is ChangeExisting => p.part === "change")
     .map((c) => ({ c, at: logicalIdOf(c, ctx) }));
   const stack = changes.find((x) => x.c.resource.id === plan.target.id)?.at.stack;
+  const resolve: Resolve = { added, ctx, stack };
   const resources: Record<string, Json> = {};
   const comments = new Map<string, string[]>();
   for (const r of added) {
@@ -64,14 +85,14 @@ export function renderCloudFormation(ctx: IacContext): string {
       Type: r.cloudformation.type,
       // A resource imported into a stack must say what happens to it on delete.
       ...(r.imported ? { DeletionPolicy: "Retain", UpdateReplacePolicy: "Retain" } : {}),
-      Properties: propertiesOf(r.cloudformation.properties, added),
+      Properties: propertiesOf(r.cloudformation.properties, resolve),
     };
     comments.set(r.cloudformation.logicalId, r.why);
   }
   for (const { c, at } of changes) {
     resources[at.logicalId] = {
       Type: c.cloudformation.type,
-      Properties: propertiesOf(c.cloudformation.properties, added),
+      Properties: propertiesOf(c.cloudformation.properties, resolve),
     };
     comments.set(at.logicalId, [
       `CHANGE to ${at.logicalId}${at.stack ? ` in stack ${at.stack}` : ""}: only the properties that change; merge them into its Properties.`,

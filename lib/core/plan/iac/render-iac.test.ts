@@ -34,12 +34,46 @@ const CFN_OWNER: Owner = {
   evidence: "test",
 };
 
-function contextOf(plan: Plan, owner: "terraform" | "cloudformation" | "none"): IacContext {
+type OwnerTool = "terraform" | "cloudformation" | "none";
+const partName = (id: string) => id.replace(/[^A-Za-z0-9]/g, "");
+const TF_PART_TYPES = {
+  "security-group": "aws_security_group",
+  "parameter-group": "aws_elasticache_parameter_group",
+};
+
+/** The target and its groups declared by one owner (the groups beside the target: same module, same stack). */
+function contextOf(plan: Plan, owner: OwnerTool): IacContext {
   return {
     plan,
-    ownerOf: (kind, id) =>
-      id === plan.target.id && owner !== "none" ? (owner === "terraform" ? tfOwner(plan) : CFN_OWNER) : null,
+    ownerOf: (kind, id) => {
+      if (owner === "none") return null;
+      if (id === plan.target.id) return owner === "terraform" ? tfOwner(plan) : CFN_OWNER;
+      if (kind !== "security-group" && kind !== "parameter-group") return null;
+      return owner === "terraform"
+        ? {
+            tool: "terraform",
+            address: `module.cache.${TF_PART_TYPES[kind]}.p_${partName(id)}`,
+            evidence: "test",
+          }
+        : {
+            tool: "cloudformation",
+            stack: "orders-cache",
+            logicalId: `Part${partName(id)}`,
+            evidence: "test",
+          };
+    },
   };
+}
+
+/** How a file names an existing group: the owner's declaration when it sits beside the target, else its id. */
+function existingHcl(kind: keyof typeof TF_PART_TYPES, id: string, owner: OwnerTool, attr: "id" | "name") {
+  return owner === "terraform" ? `\${${TF_PART_TYPES[kind]}.p_${partName(id)}.${attr}}` : id;
+}
+function existingCfn(kind: keyof typeof TF_PART_TYPES, id: string, owner: OwnerTool) {
+  if (owner !== "cloudformation") return id;
+  return kind === "security-group"
+    ? { "Fn::GetAtt": [`Part${partName(id)}`, "GroupId"] }
+    : { Ref: `Part${partName(id)}` };
 }
 
 /** The values a plan puts in a parameter group: what its modify step's changes end with. */
@@ -59,7 +93,7 @@ function references(doc: unknown): string[] {
   );
 }
 
-async function checkTerraform(plan: Plan, owner: "terraform" | "cloudformation" | "none") {
+async function checkTerraform(plan: Plan, owner: OwnerTool) {
   const text = renderFixAsCode("terraform", contextOf(plan, owner));
   const doc = (await parseHcl("fix.tf", text)) as Hcl;
   const resources: Hcl = doc.resource ?? {};
@@ -73,7 +107,9 @@ async function checkTerraform(plan: Plan, owner: "terraform" | "cloudformation" 
       Object.keys(byName as Hcl).map((n) => `${type}.${n}`),
     ),
   );
-  for (const ref of references(doc)) expect(declared, text).toContain(ref);
+  for (const ref of references(doc))
+    if (!/^aws_(security_group|elasticache_parameter_group)\.p_/.test(ref))
+      expect(declared, text).toContain(ref);
   const imports: Hcl[] = doc.import ?? [];
 
   const sg = stepOf(plan, "create-security-group");
@@ -97,7 +133,8 @@ async function checkTerraform(plan: Plan, owner: "terraform" | "cloudformation" 
             ? { prefix_list_id: s.prefixListId }
             : { referenced_security_group_id: s.ownerId ? `${s.ownerId}/${s.groupId}` : s.groupId };
     expect(body).toMatchObject(want);
-    if (!isStepRef(rule.input.groupId)) expect(body.security_group_id).toBe(rule.input.groupId);
+    if (!isStepRef(rule.input.groupId))
+      expect(body.security_group_id).toBe(existingHcl("security-group", rule.input.groupId, owner, "id"));
     if (rule.input.existingRuleId) expect(imports.map((i) => i.id)).toContain(rule.input.existingRuleId);
   } else expect(rules).toEqual([]);
 
@@ -128,13 +165,16 @@ async function checkTerraform(plan: Plan, owner: "terraform" | "cloudformation" 
     if (pg !== undefined) {
       const created = create && create.input.name === pg;
       expect(change.parameter_group_name).toBe(
-        created ? `\${aws_elasticache_parameter_group.${groups[0]!.name}.name}` : pg,
+        created
+          ? `\${aws_elasticache_parameter_group.${groups[0]!.name}.name}`
+          : existingHcl("parameter-group", pg, owner, "name"),
       );
     }
     if (modify.input.securityGroupIds) {
       expect(change.security_group_ids).toHaveLength(modify.input.securityGroupIds.length);
       for (const [i, g] of modify.input.securityGroupIds.entries())
-        if (!isStepRef(g)) expect(change.security_group_ids[i]).toBe(g);
+        if (!isStepRef(g))
+          expect(change.security_group_ids[i]).toBe(existingHcl("security-group", g, owner, "id"));
     }
     // What the fix adds sits beside the owner's declaration: imports name it in the owner's module.
     if (owner === "terraform") for (const i of imports) expect(i.to).toMatch(/^\$\{module\.cache\./);
@@ -142,7 +182,7 @@ async function checkTerraform(plan: Plan, owner: "terraform" | "cloudformation" 
   return text;
 }
 
-async function checkCloudFormation(plan: Plan, owner: "terraform" | "cloudformation" | "none") {
+async function checkCloudFormation(plan: Plan, owner: OwnerTool) {
   const text = renderFixAsCode("cloudformation", contextOf(plan, owner));
   // YAML 1.1, as CloudFormation reads it: an unquoted `yes` would be a boolean there.
   const doc = parseYaml(text, { version: "1.1" }) as Hcl;
@@ -151,7 +191,7 @@ async function checkCloudFormation(plan: Plan, owner: "terraform" | "cloudformat
   const byType = (type: string) => Object.entries(resources).filter(([, r]) => (r as Hcl).Type === type);
   // Every Ref and GetAtt names a resource of the fragment (or of the owner's stack: the changed one).
   for (const m of JSON.stringify(resources).matchAll(/"(?:Ref|Fn::GetAtt)":\s*\[?"([A-Za-z0-9]+)"/g))
-    expect(Object.keys(resources)).toContain(m[1]);
+    if (!m[1]!.startsWith("Part")) expect(Object.keys(resources)).toContain(m[1]);
   const imported = (doc.Metadata.QueueReady.ResourcesToImport as Hcl[]).map((i) => i.LogicalResourceId);
   for (const id of imported) expect(resources[id].DeletionPolicy).toBe("Retain");
 
@@ -174,6 +214,8 @@ async function checkCloudFormation(plan: Plan, owner: "terraform" | "cloudformat
     if (s.kind === "cidr") expect(r.Properties.CidrIp).toBe(s.cidr);
     if (s.kind === "cidr6") expect(r.Properties.CidrIpv6).toBe(s.cidr);
     if (s.kind === "security-group") expect(r.Properties.SourceSecurityGroupId).toBe(s.groupId);
+    if (!isStepRef(rule.input.groupId))
+      expect(r.Properties.GroupId).toEqual(existingCfn("security-group", rule.input.groupId, owner));
   } else expect(byType("AWS::EC2::SecurityGroupIngress")).toEqual([]);
   const modify = plan.steps.find(
     (s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster",

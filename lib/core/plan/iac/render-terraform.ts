@@ -5,7 +5,14 @@
  */
 import { ownerLabel } from "@/lib/core/model/ownership";
 import { hclBlock, terraformName, type HclBlock, type HclValue } from "./hcl";
-import { isIacRef, type ChangeExisting, type IacContext, type IacValue, type NewResource } from "./model";
+import {
+  isIacExisting,
+  isIacRef,
+  type ChangeExisting,
+  type IacContext,
+  type IacValue,
+  type NewResource,
+} from "./model";
 import { iacParts } from "./step-table";
 
 /** `module.cache.aws_elasticache_replication_group.main["a"]` → module path, type and name. */
@@ -17,21 +24,34 @@ export function splitAddress(
   return { module: m[1] ?? "", type: m[2]!, name: m[3]!, ...(m[4] ? { key: m[4] } : {}) };
 }
 
-function toHcl(v: IacValue, added: NewResource[]): HclValue {
+/** How the file writes a value: references to what it declares, and to what the owner declares beside it. */
+interface Resolve {
+  added: NewResource[];
+  ctx: IacContext;
+  /** The module the fix's resources go in (the target's). */
+  home: string;
+}
+
+function toHcl(v: IacValue, r: Resolve): HclValue {
   if (isIacRef(v)) {
-    const r = added.find((a) => a.step === v.iacRef);
-    if (!r) throw new Error(`The fix refers to ${v.iacRef}, which it does not declare`);
-    return { expr: r.refs.terraform[v.attr] };
+    const made = r.added.find((a) => a.step === v.iacRef);
+    if (!made) throw new Error(`The fix refers to ${v.iacRef}, which it does not declare`);
+    return { expr: made.refs.terraform[v.attr] };
   }
-  if (Array.isArray(v)) return v.map((x) => toHcl(x, added));
-  if (typeof v === "object")
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toHcl(x, added)]));
+  if (isIacExisting(v)) {
+    const owner = r.ctx.ownerOf(v.iacExisting, v.id);
+    const at = owner?.tool === "terraform" && owner.address ? splitAddress(owner.address) : null;
+    // Only a declaration in the same module can be referred to by its name.
+    return at && at.module === r.home ? { expr: `${at.type}.${at.name}${at.key ?? ""}.${v.attr}` } : v.id;
+  }
+  if (Array.isArray(v)) return v.map((x) => toHcl(x, r));
+  if (typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toHcl(x, r)]));
   return v;
 }
 
-function attrsOf(attrs: Record<string, IacValue | undefined>, added: NewResource[]) {
+function attrsOf(attrs: Record<string, IacValue | undefined>, r: Resolve) {
   return Object.fromEntries(
-    Object.entries(attrs).map(([k, v]) => [k, v === undefined ? undefined : toHcl(v, added)]),
+    Object.entries(attrs).map(([k, v]) => [k, v === undefined ? undefined : toHcl(v, r)]),
   ) as Record<string, HclValue | undefined>;
 }
 
@@ -60,14 +80,15 @@ export function renderTerraform(ctx: IacContext): string {
   const target = changes.find((c) => c.resource.id === plan.target.id);
   // What the fix adds lives beside the target's own declaration (the same module), so references resolve.
   const home = target ? addressOf(target, ctx).module : "";
+  const r: Resolve = { added, ctx, home };
   const blocks: HclBlock[] = [];
-  for (const r of added)
+  for (const a of added)
     blocks.push({
       type: "resource",
-      labels: [r.terraform.type, r.terraform.name],
-      attrs: attrsOf(r.terraform.attrs, added),
-      blocks: (r.terraform.blocks ?? []).map((b) => ({ type: b.type, attrs: attrsOf(b.attrs, added) })),
-      comment: r.why,
+      labels: [a.terraform.type, a.terraform.name],
+      attrs: attrsOf(a.terraform.attrs, r),
+      blocks: (a.terraform.blocks ?? []).map((b) => ({ type: b.type, attrs: attrsOf(b.attrs, r) })),
+      comment: a.why,
     });
   for (const c of changes) {
     const at = addressOf(c, ctx);
@@ -75,8 +96,8 @@ export function renderTerraform(ctx: IacContext): string {
     blocks.push({
       type: "resource",
       labels: [at.type, at.name],
-      attrs: attrsOf(c.terraform.attrs, added),
-      blocks: (c.terraform.blocks ?? []).map((b) => ({ type: b.type, attrs: attrsOf(b.attrs, added) })),
+      attrs: attrsOf(c.terraform.attrs, r),
+      blocks: (c.terraform.blocks ?? []).map((b) => ({ type: b.type, attrs: attrsOf(b.attrs, r) })),
       comment: [
         `CHANGE to ${full}: only the arguments that change. Merge them into its block, or keep this block`,
         `as an override file (e.g. queueready_override.tf) in ${at.module || "the root module"}.`,
@@ -85,12 +106,12 @@ export function renderTerraform(ctx: IacContext): string {
       ],
     });
   }
-  for (const r of added.filter((a) => a.imported))
+  for (const a of added.filter((x) => x.imported))
     blocks.push({
       type: "import",
       attrs: {
-        to: { expr: `${home ? `${home}.` : ""}${r.terraform.type}.${r.terraform.name}` },
-        id: r.imported!.terraformId,
+        to: { expr: `${home ? `${home}.` : ""}${a.terraform.type}.${a.terraform.name}` },
+        id: a.imported!.terraformId,
       },
       comment: ["QueueReady created this already: import it (import blocks go in the root module)."],
     });

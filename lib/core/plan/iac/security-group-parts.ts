@@ -84,7 +84,9 @@ export function ingressRulePart(step: Step<"authorize-ingress">, ctx: IacContext
   const intoNew = isStepRef(groupId);
   // A rule that already allows the port in a group QueueReady did not create is the owner's: nothing to add.
   if (step.action === "no-op" && !intoNew) return [{ part: "note", lines: [step.noopReason ?? step.title] }];
-  const group: IacValue = intoNew ? iacRefOf(groupId) : groupId;
+  const group: IacValue = intoNew
+    ? iacRefOf(groupId)
+    : { iacExisting: "security-group", id: groupId, attr: "id" };
   const names = addedNames(ctx.plan, "ingress");
   const owner = intoNew ? null : ctx.ownerOf("security-group", groupId);
   return [

@@ -23,8 +23,10 @@ function clusterChange(step: StepOf<"modify-replication-group" | "modify-cache-c
       ? undefined
       : created?.kind === "create-parameter-group" && created.input.name === groupName
         ? { iacRef: "create-parameter-group", attr: "name" }
-        : groupName;
-  const groups = step.input.securityGroupIds?.map((g): IacValue => (isStepRef(g) ? iacRefOf(g) : g));
+        : { iacExisting: "parameter-group", id: groupName, attr: "name" };
+  const groups = step.input.securityGroupIds?.map((g): IacValue =>
+    isStepRef(g) ? iacRefOf(g) : { iacExisting: "security-group", id: g, attr: "id" },
+  );
   const isRg = step.kind === "modify-replication-group";
   const change: ChangeExisting = {
     part: "change",
