@@ -48,6 +48,14 @@ test("an owned target: the fix as code downloads and parses, Apply anyway needs 
     expect.objectContaining({ apply_immediately: true }),
   ]);
 
+  // A format the route does not know is a clear 400, not a plan in some other format.
+  const href = await page.getByRole("link", { name: "Download Terraform" }).getAttribute("href");
+  const unknown = await page.request.get(href!.replace("format=terraform", "format=pulumi"));
+  expect(unknown.status()).toBe(400);
+  expect(await unknown.json()).toEqual({
+    error: "Unknown format: use one of json, sh, terraform, cloudformation.",
+  });
+
   // Refused without a reason worth keeping: the form says why, and nothing was written.
   await sandbox("/_sandbox/calls", { method: "DELETE" });
   const reason = page.getByLabel("Reason to apply anyway");
