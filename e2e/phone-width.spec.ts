@@ -1,4 +1,5 @@
 import { expect, sandbox, storageState, test } from "./fixtures";
+import { applyPreview } from "./apply";
 import { WIZARD_PAGES, widthProblems } from "./ui-checks";
 
 // Issue 9, item 14: every page usable on a 390 px phone. Before: pages 809–1083 px wide, Sign out off
@@ -61,7 +62,7 @@ test("the detail page wraps the endpoint instead of cutting it", async ({ page }
 
 test("the progress page of an apply fits 390 px", async ({ page }) => {
   await page.goto(WIZARD_PAGES.preview);
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await applyPreview(page, { owned: true });
   await expect(page).toHaveURL(/\/changes\/[0-9a-z-]+$/);
   await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
     timeout: 60_000,

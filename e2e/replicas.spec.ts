@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { DEFAULTS } from "../lib/services/apply/types";
 import { startReplicaPair, type ReplicaPair } from "../tools/testing/replica-pair";
 import { startWebhookReceiver, type WebhookReceiver } from "../tools/testing/webhook-receiver";
+import { applyPreview } from "./apply";
 import { awsCli } from "./aws-cli";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { SignInPage } from "./pages";
@@ -151,14 +152,14 @@ test("one apply per cluster across replicas; a replica killed mid-apply leaves a
   // B's preview is recorded while the cluster is still available, so its Apply reaches the cluster's lease.
   const onB = await context.newPage();
   await onB.goto(`${pair.b.url}${WIZARD_PAGES.preview}`);
-  await expect(onB.getByRole("button", { name: "Apply", exact: true })).toBeVisible();
+  await expect(onB.getByRole("button", { name: "Apply anyway", exact: true })).toBeVisible();
 
   await page.goto(`${pair.a.url}${WIZARD_PAGES.preview}`);
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await applyPreview(page, { owned: true });
   await expect(page).toHaveURL(/\/changes\/[0-9a-z-]+$/);
   const runId = new URL(page.url()).pathname.split("/").pop()!;
 
-  await onB.getByRole("button", { name: "Apply", exact: true }).click();
+  await applyPreview(onB, { owned: true });
   await expect(
     onB
       .getByRole("alert")

@@ -48,7 +48,8 @@ test("Apply is the rightmost action, with Cancel beside it; no security change i
   page,
 }) => {
   await page.goto(WIZARD_PAGES.preview);
-  const apply = page.getByRole("button", { name: "Apply", exact: true });
+  // orders-redis7 belongs to the seeded orders-cache stack: its Apply is "Apply anyway" (with a reason).
+  const apply = page.getByRole("button", { name: "Apply anyway", exact: true });
   const cancel = page.getByRole("link", { name: "Cancel" });
   await expect(cancel).toHaveAttribute(
     "href",
@@ -69,7 +70,7 @@ test("Apply is the rightmost action, with Cancel beside it; no security change i
     return buttons.sort((x, y) => y.getBoundingClientRect().right - x.getBoundingClientRect().right)[0]
       ?.textContent;
   });
-  expect(rightmost).toBe("Apply");
+  expect(rightmost).toBe("Apply anyway");
 
   const security = page.getByRole("region", { name: "Security-sensitive changes" });
   await expect(security).toContainText("None: no security group or inbound rule changes.");

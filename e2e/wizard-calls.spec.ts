@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, sandbox, storageState, test } from "./fixtures";
+import { applyPreview } from "./apply";
 
 // One whole wizard pass on orders-redis7, from the status page to Ready, counting the AWS calls the sandbox
 // answers at each step: the wizard, the preview and apply read the target and what it references only.
@@ -37,7 +38,7 @@ test("a wizard pass on orders-redis7 reads only the target and what it reference
   await next(page, "Preview changes");
   await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
   await mark("preview");
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await applyPreview(page, { owned: true });
   await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
     timeout: 60_000,
   });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { authorizeIngress } from "../lib/adapters/aws/ec2/writes";
 import { createAwsContext } from "../lib/adapters/aws/context";
 import { expect, sandbox, storageState, test } from "./fixtures";
+import { applyPreview } from "./apply";
 
 // What the wizard refuses: a viewer's apply, a plan the account moved away from, a half-done apply
 // (which stops, says what was done, and converges from a new preview), and the undo of what it left.
@@ -91,7 +92,7 @@ test.describe("operator", () => {
       toPort: 6379,
       source: { kind: "cidr", cidr: "10.0.0.0/16" },
     });
-    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await applyPreview(page, { owned: true });
     const refusal = page
       .getByRole("alert")
       .filter({ hasText: "The live state changed since this preview, so nothing was applied." });
@@ -102,7 +103,7 @@ test.describe("operator", () => {
     await expect(page.getByRole("alert").filter({ hasText: "nothing was applied" })).toHaveCount(0);
     // The new preview is computed from the moved state and can be applied.
     await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
-    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await applyPreview(page, { owned: true });
     await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
       timeout: 60_000,
     });
@@ -116,7 +117,7 @@ test.describe("operator", () => {
       body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 },
     });
     await page.goto(ORDERS_PREVIEW);
-    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await applyPreview(page, { owned: true });
     await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({
       timeout: 30_000,
     });
@@ -142,7 +143,7 @@ test.describe("operator", () => {
     await expect(page.getByTestId("plan-summary")).toHaveText(
       /^0 to create, 1 to change, \d already in place$/,
     );
-    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await applyPreview(page, { owned: true });
     await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
       timeout: 60_000,
     });
@@ -154,7 +155,7 @@ test.describe("operator", () => {
       body: { operation: "ModifyReplicationGroup", kind: "access-denied", count: 5 },
     });
     await page.goto(ORDERS_PREVIEW);
-    await page.getByRole("button", { name: "Apply", exact: true }).click();
+    await applyPreview(page, { owned: true });
     await expect(page.getByRole("status").filter({ hasText: "Stopped at step 4" })).toBeVisible({
       timeout: 30_000,
     });

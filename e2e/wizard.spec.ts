@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, sandbox, storageState, test } from "./fixtures";
+import { applyPreview } from "./apply";
 
 // A new operator's walk through the whole wizard, from the status page's fix link to a Ready verdict,
 // against the seeded sandbox (reset before each test). Screenshots of each step land in test-results/screens/.
@@ -28,8 +29,8 @@ async function openFixLink(page: Page, kind: string, id: string): Promise<void> 
 
 const next = (page: Page, name: string | RegExp) => page.getByRole("button", { name }).click();
 
-async function applyAndWaitForReady(page: Page, id: string): Promise<void> {
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
+async function applyAndWaitForReady(page: Page, id: string, owned = false): Promise<void> {
+  await applyPreview(page, { owned });
   await expect(page).toHaveURL(/\/changes\/[0-9a-z-]+$/);
   await expect(page.getByRole("heading", { name: `Readiness of ${id}: Ready` })).toBeVisible({
     timeout: 60_000,
@@ -97,7 +98,7 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
     "replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)",
   );
   await shot(page, "5-preview");
-  await applyAndWaitForReady(page, "orders-redis7");
+  await applyAndWaitForReady(page, "orders-redis7", true);
   await shot(page, "6-progress-ready");
 
   await rerunExpectingEmptyPlan(page, "orders-redis7");

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { ApplyForm, type ApplyFormProps } from "@/components/wizard/apply-form";
 import { RequestApprovalForm } from "@/components/approvals/request-approval-form";
+import { FixAsCode } from "./fix-as-code";
 import type { Plan } from "@/lib/core/plan";
 
 export interface PlanActionsProps {
@@ -22,6 +23,8 @@ export interface PlanActionsProps {
   apply?: Pick<ApplyFormProps, "action" | "fields" | "label">;
   /** The account needs a second operator's approval: Request approval instead of Apply (admins may also break glass). */
   approvalRequired?: boolean;
+  /** What the plan changes that another tool owns: the fix as code is offered first, applying needs a reason. */
+  owners?: string[];
 }
 
 /**
@@ -56,6 +59,7 @@ export function PlanActions(p: PlanActionsProps) {
           summaryLine={p.plan.summaryLine}
           previewHref={p.previewHref}
           overrideReason
+          owners={p.owners}
           {...p.apply}
           label="Apply without approval"
         />
@@ -69,12 +73,19 @@ export function PlanActions(p: PlanActionsProps) {
       summaryLine={p.plan.summaryLine}
       previewHref={p.previewHref}
       secondary={p.secondary}
+      owners={p.owners}
       {...p.apply}
     />
   ) : (
     <FooterRow actions={p.secondary}>{p.viewerMessage}</FooterRow>
   );
-  return <div className="border-t border-slate-200 pt-4">{body}</div>;
+  const owned = (p.owners?.length ?? 0) > 0 && !p.plan.converged;
+  return (
+    <div className="space-y-4 border-t border-slate-200 pt-4">
+      {owned ? <FixAsCode previewId={p.previewId} /> : null}
+      {body}
+    </div>
+  );
 }
 
 /** A sentence on the left, the actions on the right (wrapping under it on a phone). */

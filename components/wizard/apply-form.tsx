@@ -5,6 +5,7 @@ import { useActionState, type ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { applyPlanAction } from "@/lib/web/wizard/apply-action";
+import { OverrideReason } from "./override-reason";
 
 export interface ApplyFormProps {
   previewId: string;
@@ -20,11 +21,14 @@ export interface ApplyFormProps {
   label?: string;
   /** An admin's break glass: a mandatory reason to apply without the approval the account needs. */
   overrideReason?: boolean;
+  /** Resources the plan changes that a CloudFormation stack or Terraform owns: applying needs a reason. */
+  owners?: string[];
 }
 
 /**
  * The Apply button, rendered for operators only (the action refuses anyone else anyway). It posts the
- * preview's id and fingerprint; a refusal shows what changed since the preview and how to go on.
+ * preview's id and fingerprint; a refusal shows what changed since the preview and how to go on. When the
+ * plan changes what another tool owns it becomes "Apply anyway" and asks for the reason.
  */
 export function ApplyForm({
   previewId,
@@ -36,9 +40,12 @@ export function ApplyForm({
   fields = {},
   label = "Apply",
   overrideReason = false,
+  owners = [],
 }: ApplyFormProps) {
   const [state, action] = useActionState(apply, null);
   const refused = state && !state.ok ? state : null;
+  // Owned resources: the owner's code is the way (exported above); applying here is the exception.
+  const owned = owners.length > 0;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="previewId" value={previewId} />
@@ -89,9 +96,12 @@ export function ApplyForm({
             ) : null}
           </label>
         ) : null}
+        {owned ? <OverrideReason error={refused?.fieldErrors?.overrideOwner?.[0]} /> : null}
         <div className="flex flex-wrap items-center justify-end gap-3">
           {secondary}
-          <SubmitButton pendingLabel="Checking the live state…">{label}</SubmitButton>
+          <SubmitButton pendingLabel="Checking the live state…">
+            {owned ? `${label} anyway` : label}
+          </SubmitButton>
         </div>
       </div>
     </form>

@@ -4,7 +4,7 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { useFieldErrors } from "@/components/wizard/step-form";
 
-const inputClasses =
+export const inputClasses =
   "block h-9 w-full rounded-md border-0 bg-white px-3 font-mono text-[13px] text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 " +
   "placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-400";
 

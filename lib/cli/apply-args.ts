@@ -1,6 +1,7 @@
 /** Arguments of `npm run apply`, parsed strictly and validated with zod (a typo exits 2 with the usage). */
 import { z } from "zod";
 import { parseFlags } from "./parse-flags";
+import { overrideReasonSchema } from "@/lib/core/plan/owned-writes";
 import { ALLOW_UNSIGNED_FLAG, DEFAULT_MAX_AGE_MS, SIGNING_KEY_VARIABLE } from "@/lib/core/plan-file";
 
 export const APPLY_USAGE = `Usage: npm run -s apply -- PLAN_FILE [--yes] [--stop-on-refusal] [--as NAME] [--max-age 24h] [--demo] [--override-owner REASON]
@@ -17,7 +18,8 @@ Each target is re-read first and refused when its live state moved since the pla
                       write the file decides what is applied); ignored when the key is set
   --override-owner REASON
                       apply even where a step changes a resource a CloudFormation stack or Terraform owns
-                      (refused by default, before anything is applied: the owner's next deploy reverts it)
+                      (refused by default, before anything is applied: the owner's next deploy reverts it);
+                      the reason (10 characters or more) is kept in the history and sent with the alerts
 The file must be signed with ${SIGNING_KEY_VARIABLE}, the key \`npm run plan\` and the app signed it with.
 Exit codes: 0 every target ended Ready, 1 a target was refused, failed or did not end Ready, 2 error.`;
 
@@ -39,7 +41,7 @@ const applyArgsSchema = z
     as: z.string().trim().min(1).max(200).optional(),
     maxAgeMs: durationSchema.optional(),
     allowUnsigned: z.boolean(),
-    overrideOwner: z.string().trim().min(3, "needs a reason (3 characters or more)").max(500).optional(),
+    overrideOwner: overrideReasonSchema.optional(),
     help: z.boolean(),
     demo: z.boolean(),
   })

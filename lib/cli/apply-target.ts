@@ -37,13 +37,26 @@ async function recheck(
 export async function applyTarget(
   options: ApplyOptions,
   plan: Plan,
-  ctx: { user: ApplyUser; applied: ReadonlySet<string>; io: CliIo; watchEveryMs?: number },
+  ctx: {
+    user: ApplyUser;
+    applied: ReadonlySet<string>;
+    io: CliIo;
+    watchEveryMs?: number;
+    /** `--override-owner`: lets a target whose owned resources the plan writes be applied (and says why). */
+    overrideReason?: string;
+  },
 ): Promise<TargetOutcome> {
   try {
     const checked = await recheck(options, plan, ctx.applied);
     if (!checked.ok) return { status: "refused", reasons: checked.reasons };
     const preview = await recordPreview({ ...options, plan: checked.plan, user: ctx.user });
-    const started = await startApply({ ...options, user: ctx.user, previewId: preview.id, origin: "cli" });
+    const started = await startApply({
+      ...options,
+      user: ctx.user,
+      previewId: preview.id,
+      origin: "cli",
+      ownerGuard: { overrideReason: ctx.overrideReason },
+    });
     const run = await watchRun(options, started, ctx.io, ctx.watchEveryMs);
     return { status: "applied", run };
   } catch (err) {

@@ -205,6 +205,16 @@ describe("npm run apply refuses", () => {
       expect(overridden.stdout).toMatch(
         /Applying despite owners \(--override-owner "stack being retired"\):\n  - orders-redis7: /,
       );
+      // The history keeps the reason on the owned target's run, with what it owned; not on the other's.
+      const runs = await listApplyRuns({ db: database!.db });
+      const orders = runs.find((r) => r.target.id === "orders-redis7")!;
+      expect(orders.ownerOverride).toEqual({
+        reason: "stack being retired",
+        owned: [
+          expect.stringContaining("is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)"),
+        ],
+      });
+      expect(runs.find((r) => r.target.id === "standalone-redis")!.ownerOverride).toBeUndefined();
     },
   );
 

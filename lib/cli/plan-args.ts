@@ -7,8 +7,9 @@ import { z } from "zod";
 import { parseFlags } from "./parse-flags";
 import { accountIdString, regionString } from "@/lib/core/identity/identity";
 import { hasChoiceFlags } from "./plan-choices";
+import { IAC_FORMATS } from "@/lib/core/plan/iac";
 
-export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json [--submit [--change-ref REF]]] [--json] [--demo]
+export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json [--submit [--change-ref REF]]] [--json] [--format terraform|cloudformation] [--demo]
 
 Plans the BullMQ fixes the wizard would make, from live state, for one cluster or every fixable one.
   --cluster ID                 a replication group or standalone cluster id; repeat for several
@@ -22,6 +23,9 @@ Plans the BullMQ fixes the wizard would make, from live state, for one cluster o
                                audits them: QUEUEREADY_REGIONS, else AWS_REGION, or the accounts file's)
   --out FILE                   write the plan file that \`npm run apply\` applies
   --json                       print the plan file instead of the summary
+  --format FORMAT              the fix as code for the cluster's owner instead of a plan file: terraform (HCL) or
+                               cloudformation (a YAML fragment of its stack), written to --out or printed; one
+                               --cluster only
   --as NAME                    who made the plan (default: the OS user)
   --submit                     with --out: store the plan for approval in the app's database and print the
                                path of its approval page (/changes/approvals/<id>); another operator approves it
@@ -49,6 +53,7 @@ const planArgsSchema = z
     all: z.boolean(),
     out: name.optional(),
     json: z.boolean(),
+    format: z.enum(IAC_FORMATS, "must be terraform or cloudformation").optional(),
     as: name.optional(),
     submit: z.boolean(),
     changeRef: z
@@ -91,6 +96,11 @@ function conflicts(a: PlanArgs): string | undefined {
     return "Choose one of --parameter-group, --new-parameter-group and --edit-shared.";
   if ([f.sourceSecurityGroup, f.cidr, f.anywhere || undefined].filter((v) => v !== undefined).length > 1)
     return "Choose one of --source-security-group, --cidr and --anywhere.";
+  if (a.format && (a.all || a.clusters.length !== 1))
+    return "--format writes the fix for one cluster: use a single --cluster.";
+  if (a.format && a.json) return "Choose either --format or --json.";
+  if (a.format && a.submit)
+    return "--submit stores a plan file; --format writes code for its owner: choose one.";
   if ((f.confirm?.length ?? 0) > 0 && f.editShared === undefined) return "--confirm goes with --edit-shared.";
   if (a.submit && !a.out) return "--submit needs --out FILE: the file you submit is the file you apply.";
   if (a.changeRef !== undefined && !a.submit) return "--change-ref goes with --submit.";
@@ -106,6 +116,7 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     all: bool,
     out: str,
     json: bool,
+    format: str,
     as: str,
     submit: bool,
     "change-ref": str,
@@ -130,6 +141,7 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     all: values.all ?? false,
     out: values.out,
     json: values.json ?? false,
+    format: values.format,
     as: values.as,
     submit: values.submit ?? false,
     changeRef: values["change-ref"],

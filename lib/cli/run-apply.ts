@@ -217,6 +217,8 @@ export async function runApplyCli(
       applied,
       io,
       watchEveryMs: tuning.watchEveryMs,
+      // The history and the alerts say who changed an owned resource outside its owner, and why.
+      overrideReason: args.overrideOwner,
     });
     attempted.push(refOf(t));
     if (outcome.status === "refused")
@@ -231,7 +233,8 @@ export async function runApplyCli(
 /**
  * Refuses (false) when a step would change a resource a CloudFormation stack or a Terraform state owns,
  * naming each, unless `--override-owner REASON` was given (then says so and goes on). An owner that cannot
- * be told is said, not refused.
+ * be told is said, not refused. (startApply checks each target again from its own re-read, and records the
+ * reason on the run.)
  */
 async function ownersAllow(
   file: PlanFile,

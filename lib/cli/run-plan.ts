@@ -25,6 +25,7 @@ import { cliSetup } from "./cli-settings";
 import { coverageText } from "./coverage";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { approvalPath, submitPlan } from "@/lib/services/approvals/submit";
+import { writeFixAsCode } from "./plan-iac";
 
 export const EXIT_NO_CHANGES = 0;
 export const EXIT_CHANGES = 1;
@@ -130,6 +131,30 @@ export async function runPlanCli(
     io.err(
       `Not found in ${regions.join(", ")}: ${fleet.missing.join(", ")}. Check the id (replication group or cluster) and --region.\n`,
     );
+  }
+  if (args.format) {
+    const failed = fleet.unreadable.length + fleet.missing.length + fleet.invalid.length > 0;
+    // The summary goes to stderr when the code itself is printed, so stdout stays a file.
+    if (args.out) io.out(renderFleet(fleet));
+    else io.err(renderFleet(fleet));
+    if (failed) return EXIT_ERROR;
+    if (fleet.planned.length > 1) {
+      io.err(
+        `${args.clusters[0]} is in ${fleet.planned.length} places: choose one with --account and --region.\n`,
+      );
+      return EXIT_ERROR;
+    }
+    const plan = fleet.planned[0];
+    if (!plan) return EXIT_NO_CHANGES;
+    const account = accounts.find((a) => a.accountId === plan.target.accountId)!;
+    try {
+      await writeFixAsCode(plan, account.settings, args.format, args.out, io);
+    } catch (err) {
+      if (!(err instanceof AwsError)) throw err;
+      io.err(`${err.problem.message}\n`);
+      return EXIT_ERROR;
+    }
+    return EXIT_CHANGES;
   }
   const file = buildPlanFile({
     plans: fleet.planned,

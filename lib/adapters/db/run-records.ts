@@ -85,4 +85,13 @@ export interface ApplyRun {
   };
   /** On failure or timeout: exactly what was done and what was not. */
   outcome?: { done: string[]; notDone: string[] };
+  /** Set when the plan changed what a CloudFormation stack or Terraform owns: why it was applied anyway. */
+  ownerOverride?: OwnerOverride;
+}
+
+/** The operator's reason to change owned resources outside their owner, and what they were. */
+export interface OwnerOverride {
+  reason: string;
+  /** One line per owned resource the plan wrote ("… is owned by CloudFormation stack orders-cache …"). */
+  owned: string[];
 }

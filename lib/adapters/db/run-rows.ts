@@ -31,6 +31,7 @@ export function runRow(run: ApplyRun): RunRow {
     convergence: run.convergence ?? null,
     readiness: run.readiness ?? null,
     outcome: run.outcome ?? null,
+    ownerOverride: run.ownerOverride ?? null,
   };
 }
 
@@ -100,5 +101,6 @@ export function toRun(r: RunRow, steps: StepRow[], created: CreatedRow[]): Apply
       ),
     readiness: r.readiness ?? undefined,
     outcome: r.outcome ?? undefined,
+    ownerOverride: r.ownerOverride ?? undefined,
   });
 }

@@ -57,6 +57,8 @@ export const applyRuns = pgTable(
     convergence: jsonb("convergence").$type<ApplyRun["convergence"]>(),
     readiness: jsonb("readiness").$type<ApplyRun["readiness"]>(),
     outcome: jsonb("outcome").$type<ApplyRun["outcome"]>(),
+    /** The reason an owned resource was changed anyway (null: nothing owned was written). */
+    ownerOverride: jsonb("owner_override").$type<NonNullable<ApplyRun["ownerOverride"]>>(),
   },
   (t) => [
     index("apply_runs_started_at_idx").on(t.startedAt),

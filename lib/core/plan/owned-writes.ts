@@ -3,8 +3,19 @@
  * the owner's next deploy reverts it (or fails on it), so apply refuses it unless the operator overrides
  * with a reason. A resource this plan creates is QueueReady's own; a no-op step writes nothing.
  */
+import { z } from "zod";
 import type { OwnedKind, Owner } from "@/lib/core/model/ownership";
 import type { Plan } from "./types";
+
+/**
+ * Why an owned resource is changed here anyway (`npm run apply --override-owner`, the preview's "Apply
+ * anyway"): a sentence someone can act on later, kept in the history and sent with the alerts.
+ */
+export const overrideReasonSchema = z
+  .string()
+  .trim()
+  .min(10, "needs a reason (10 characters or more): why is this changed here and not through its owner?")
+  .max(500, "is too long (500 characters at most)");
 
 export interface OwnedWrite {
   kind: OwnedKind;

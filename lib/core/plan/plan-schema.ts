@@ -82,6 +82,8 @@ export const authorizeIngressInputSchema = z
     port,
     source: ruleSourceSchema,
     description: text,
+    /** A no-op's existing rule (`sgr-…`) in a group the resumed run created: the fix as code imports it. */
+    existingRuleId: text.optional(),
   })
   .strict();
 

@@ -83,6 +83,8 @@ export function authorizeIngressStep(
       port,
       source: network.source,
       description,
+      // Only a rule QueueReady made (in the group the resumed run created) is its to hand over.
+      ...(!existing && equivalent?.ruleId ? { existingRuleId: equivalent.ruleId } : {}),
     },
     tags: equivalent ? undefined : createdByTags(targetKey(t.ref)),
     changes: [

@@ -125,7 +125,13 @@ describe.each(BACKENDS)("drift alerts across two replicas (%s)", (backend) => {
         verdict: { before: "ready", after: "needs-changes" },
         changedRules: ["eviction-policy"],
         url: `http://qr.test/status/123456789012/us-east-1/replication-group/${TARGET}`,
+        // The seeded secure-cache stack declares it: the alert says where the fix belongs.
+        owner: { tool: "cloudformation", stack: "secure-cache", logicalId: "SecureReplicationGroup" },
+        ownerOverride: null,
       });
+      expect(regressed!.json.fixWhere).toMatch(
+        /^Managed by CloudFormation stack secure-cache, logical id SecureReplicationGroup: fix it in the stack's template/,
+      );
       expect(regressed!.json.cause?.summary).toMatch(
         /^Modified replication group \(replication-group secure-redis7\) at \d\d:\d\d UTC$/,
       );

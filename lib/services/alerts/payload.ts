@@ -6,6 +6,16 @@ import { causeSummary, type CauseEntry } from "./cause";
 import type { TargetEventRow } from "@/lib/adapters/db/target-events";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import { detailHref } from "@/lib/core/identity/links";
+import { overrideLine, ownerFixLine, type AlertOverride } from "@/lib/core/alerts/owner-text";
+import type { Owner } from "@/lib/core/model/ownership";
+
+/** Who owns the target and the latest change made despite that owner (see lib/adapters/db/alert-context). */
+export interface OwnerContext {
+  owner: Owner | null;
+  override: AlertOverride | null;
+}
+
+const NO_OWNER: OwnerContext = { owner: null, override: null };
 
 export interface WebhookBody {
   event: TargetEventRow["event"];
@@ -16,6 +26,12 @@ export interface WebhookBody {
   cause: { summary: string; events: CauseEntry[] } | null;
   at: string;
   url: string | null;
+  /** The target's owner (CloudFormation stack, Terraform address), null when nothing claims it. */
+  owner: Owner | null;
+  /** Where the fix belongs when someone owns the target: "Managed by Terraform at …: fix it there; …". */
+  fixWhere: string | null;
+  /** The latest apply that changed the target's owned resources anyway, and the operator's reason. */
+  ownerOverride: AlertOverride | null;
 }
 
 export function targetUrl(e: TargetEventRow, baseUrl: string | undefined): string | null {
@@ -23,7 +39,11 @@ export function targetUrl(e: TargetEventRow, baseUrl: string | undefined): strin
   return baseUrl ? `${baseUrl}${detailHref(ref)}` : null;
 }
 
-export function webhookBody(e: TargetEventRow, baseUrl: string | undefined): WebhookBody {
+export function webhookBody(
+  e: TargetEventRow,
+  baseUrl: string | undefined,
+  ctx: OwnerContext = NO_OWNER,
+): WebhookBody {
   const summary = causeSummary(e.cause);
   return {
     event: e.event,
@@ -34,6 +54,9 @@ export function webhookBody(e: TargetEventRow, baseUrl: string | undefined): Web
     cause: summary ? { summary, events: e.cause ?? [] } : null,
     at: e.at.toISOString(),
     url: targetUrl(e, baseUrl),
+    owner: ctx.owner,
+    fixWhere: ownerFixLine(ctx.owner),
+    ownerOverride: ctx.override,
   };
 }
 
@@ -52,7 +75,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 export function slackBody(
   e: TargetEventRow,
   baseUrl: string | undefined,
-  opts: { mayRepeat?: boolean } = {},
+  opts: { mayRepeat?: boolean; context?: OwnerContext } = {},
 ): { text: string } {
   const url = targetUrl(e, baseUrl);
   const name = url ? `<${url}|${esc(e.targetId)}>` : `*${esc(e.targetId)}*`;
@@ -70,6 +93,9 @@ export function slackBody(
         ? "Cause: AWS recorded no event for it or its parameter group around the change."
         : "Cause: not known (the AWS events could not be read in time).",
   );
+  const fix = ownerFixLine(opts.context?.owner);
+  if (fix) lines.push(esc(fix));
+  if (opts.context?.override) lines.push(esc(overrideLine(opts.context.override)));
   // Slack cannot deduplicate: a resend after an interrupted send says it may be a repeat.
   if (opts.mayRepeat)
     lines.push("(This may repeat an earlier message: a QueueReady replica stopped while sending it.)");

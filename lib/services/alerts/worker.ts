@@ -7,6 +7,7 @@ import { DEFAULT_BACKOFF, nextAttemptAt, type BackoffPolicy } from "@/lib/core/a
 import type { CauseEntry } from "./cause";
 import { channelsOf, type Channel, type NotificationsConfig } from "@/lib/core/alerts/config";
 import { sendNotification } from "@/lib/services/alerts/send";
+import { alertContextOf } from "@/lib/adapters/db/alert-context";
 import {
   claimDueDeliveries,
   INTERRUPTED_SEND,
@@ -100,6 +101,7 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorke
               timeoutMs,
               fetch: opts.fetch,
               mayRepeat: d.lastError === INTERRUPTED_SEND,
+              context: await alertContextOf(opts.db, event),
             })
           : { ok: false as const, error: "the event is gone" };
         if (outcome.ok) {

@@ -28,6 +28,39 @@ async function preview(target: TargetChoice, override: Partial<WizardChoices> = 
 }
 
 describe("apply refusals and recovery", () => {
+  it("with the owner guard, refuses a plan that writes what a stack owns until given a reason, then records it", async () => {
+    const p = await preview(rg("orders-redis7"));
+    h.sandbox.control.resetCalls();
+    const refusal = await startApply({
+      ...opts,
+      user: operator,
+      previewId: p.previewId,
+      ownerGuard: {},
+    }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ApplyRefusedError);
+    expect((refusal as ApplyRefusedError).code).toBe("owned");
+    expect((refusal as ApplyRefusedError).message).toContain(
+      "replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)",
+    );
+    // Only the re-read went out: no write, and the cluster's lock was given back.
+    expect(
+      Object.keys(h.sandbox.control.calls()).filter((c) => !/:(Describe|List|GetCallerIdentity)/.test(c)),
+    ).toEqual([]);
+    const run = await (
+      await startApply({
+        ...opts,
+        user: operator,
+        previewId: p.previewId,
+        ownerGuard: { overrideReason: "orders-cache is being retired" },
+      })
+    ).finished;
+    expect(run.status).toBe("succeeded");
+    expect(run.ownerOverride).toEqual({
+      reason: "orders-cache is being retired",
+      owned: [expect.stringContaining("is owned by CloudFormation stack orders-cache")],
+    });
+  });
+
   it("refuses a stale plan, says what moved, and changes nothing", async () => {
     const p = await preview(rg("legacy-redis5"));
     const { ctx } = h.context();

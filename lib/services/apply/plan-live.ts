@@ -31,8 +31,14 @@ export async function readTarget(
   return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()), ...opts });
 }
 
-export async function planFromLiveState(access: ScopeAccess, choices: WizardChoices): Promise<PlanResult> {
+/** `seen` receives the snapshot read (apply asks it who owns what, without reading again). */
+export async function planFromLiveState(
+  access: ScopeAccess,
+  choices: WizardChoices,
+  seen?: (snapshot: FocusedSnapshot) => void,
+): Promise<PlanResult> {
   const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
+  seen?.(snapshot);
   await readResumeTags(access, snapshot, choices);
   return tryComputePlan(snapshot, choices);
 }

@@ -15,6 +15,7 @@ import {
   type WizardChoices,
 } from "@/lib/core/plan";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
+import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
 import { planFromLiveState, readTarget, scopeFor } from "./plan-live";
 import { checkPermissions, type PreviewResult } from "./preview";
 import { findRevertsOf } from "@/lib/adapters/db/reverts";
@@ -37,9 +38,11 @@ export async function revertPlanFromLiveState(
   access: ScopeAccess,
   choices: WizardChoices,
   spec: RevertSpec,
+  seen?: (snapshot: FocusedSnapshot) => void,
 ): Promise<PlanResult> {
   const groups = spec.parameterGroup ? [spec.parameterGroup.before] : [];
   const snapshot = await readTarget(access, choices.target, groups);
+  seen?.(snapshot);
   try {
     return { ok: true, plan: computeRevertPlan(snapshot, choices, spec) };
   } catch (err) {
@@ -49,10 +52,14 @@ export async function revertPlanFromLiveState(
 }
 
 /** Apply's re-check: the plan recomputed the way it was made (a revert, or the wizard's choices). */
-export function replanFromLiveState(access: ScopeAccess, plan: Plan): Promise<PlanResult> {
+export function replanFromLiveState(
+  access: ScopeAccess,
+  plan: Plan,
+  seen?: (snapshot: FocusedSnapshot) => void,
+): Promise<PlanResult> {
   return plan.revert
-    ? revertPlanFromLiveState(access, plan.choices, plan.revert)
-    : planFromLiveState(access, plan.choices);
+    ? revertPlanFromLiveState(access, plan.choices, plan.revert, seen)
+    : planFromLiveState(access, plan.choices, seen);
 }
 
 /** Whether the run can be reverted at all, from its record alone (no AWS call): the run page's button. */

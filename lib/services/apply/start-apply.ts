@@ -9,6 +9,9 @@ import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { acquireLease, releaseLease, renewLease } from "@/lib/adapters/db/leases";
 import { scopeFor } from "./plan-live";
 import { replanFromLiveState } from "./revert";
+import { ownedWritesOf, ownerLookupOf } from "./owner-check";
+import { ownedWriteLine } from "@/lib/core/plan/owned-writes";
+import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
 import { executeRun } from "./execute-run";
 import type { AuditedTarget } from "@/lib/services/audit/store-target";
 import { dbOf } from "@/lib/adapters/db";
@@ -18,7 +21,7 @@ import { getApplyRun } from "@/lib/adapters/db/lookups";
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { newId } from "@/lib/adapters/db/record-id";
 import { ApplyRefusedError, DEFAULTS, StalePlanError, type ApplyOptions } from "./types";
-import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
+import type { ApplyRun, ApplyUser, OwnerOverride } from "@/lib/adapters/db/run-records";
 
 export interface StartedApply {
   runId: string;
@@ -30,9 +33,13 @@ export interface StartedApply {
 
 const clock = (iso: string) => `${iso.slice(11, 16)} UTC`;
 
-/** Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one. */
-async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
-  const result = await replanFromLiveState(access, preview);
+/**
+ * Re-reads live state and recomputes the plan; throws StalePlanError when it is not the previewed one.
+ * Also returns the plan's writes to what a CloudFormation stack or Terraform owns, from the same read.
+ */
+async function recompute(access: ScopeAccess, preview: Plan): Promise<{ plan: Plan; owned: string[] }> {
+  let snapshot: FocusedSnapshot | undefined;
+  const result = await replanFromLiveState(access, preview, (s) => (snapshot = s));
   if (!result.ok) throw new StalePlanError(Object.values(result.fieldErrors).flat());
   if (result.plan.fingerprint !== preview.fingerprint) {
     const changes = diffFingerprintInputs(preview.facts, result.plan.facts);
@@ -41,11 +48,22 @@ async function recompute(access: ScopeAccess, preview: Plan): Promise<Plan> {
       result.plan,
     );
   }
-  return result.plan;
+  const owned = snapshot ? ownedWritesOf(result.plan, ownerLookupOf(snapshot)).owned.map(ownedWriteLine) : [];
+  return { plan: result.plan, owned };
 }
 
 export async function startApply(
-  options: ApplyOptions & { user: ApplyUser; previewId: string; origin?: ApplyRun["origin"] },
+  options: ApplyOptions & {
+    user: ApplyUser;
+    previewId: string;
+    origin?: ApplyRun["origin"];
+    /**
+     * The owner guard the entry points (the wizard, the revert, `npm run apply`) turn on: a plan that writes
+     * what a CloudFormation stack or Terraform owns is refused unless `overrideReason` says why, and then
+     * the reason and what was owned are recorded on the run. Checked from apply's own re-read.
+     */
+    ownerGuard?: { overrideReason?: string };
+  },
 ): Promise<StartedApply> {
   if (!mayChange(options.user.role))
     throw new ApplyRefusedError("forbidden", "Only operators can apply changes.");
@@ -69,10 +87,22 @@ export async function startApply(
   }
   let plan: Plan;
   let access: ScopeAccess;
+  let ownerOverride: OwnerOverride | undefined;
   try {
     access = await scopeFor(options.settings, preview.plan.choices);
-    plan = await recompute(access, preview.plan);
+    const checked = await recompute(access, preview.plan);
+    plan = checked.plan;
     if (plan.blockers.length > 0) throw new ApplyRefusedError("blocked", plan.blockers.join(" "));
+    // The owner's next deploy would undo the change: refused unless someone says why (and it is recorded).
+    const guard = options.ownerGuard;
+    if (guard && checked.owned.length > 0) {
+      if (!guard.overrideReason)
+        throw new ApplyRefusedError(
+          "owned",
+          `The plan changes what another tool owns: ${checked.owned.join(" ")} Give a reason to apply anyway.`,
+        );
+      ownerOverride = { reason: guard.overrideReason, owned: checked.owned };
+    }
     // Re-reading AWS can outlast the lease; the heartbeat only starts with the run, so renew it here.
     if (!(await renewLease(db, lockName, runId, { leaseMs })))
       throw new ApplyRefusedError("busy", `Another apply took ${target.id} while this one was checking it.`);
@@ -95,6 +125,7 @@ export async function startApply(
     plan,
     steps: plan.steps.map((s) => ({ id: s.id, title: s.title, operation: s.operation, status: "pending" })),
     created: [],
+    ...(ownerOverride ? { ownerOverride } : {}),
   };
   await insertRun(db, run);
   const rc = { access, ctx: access.ctx, db, runId, lockName, options };

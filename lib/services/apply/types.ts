@@ -55,10 +55,10 @@ export class StalePlanError extends Error {
   }
 }
 
-/** Another apply holds the cluster, or the plan has blockers, or the user may not apply. */
+/** Another apply holds the cluster, or the plan has blockers, or the user may not apply, or owned without a reason. */
 export class ApplyRefusedError extends Error {
   constructor(
-    readonly code: "busy" | "blocked" | "forbidden" | "no-preview" | "invalid",
+    readonly code: "busy" | "blocked" | "forbidden" | "no-preview" | "invalid" | "owned",
     message: string,
   ) {
     super(message);

@@ -36,4 +36,20 @@ describe("historyNotes: the history shows removals and resumes (issue 9 item 2)"
     ]);
     expect(historyNotes({ plan: { choices } as ApplyRun["plan"], created: [] })).toEqual([]);
   });
+
+  it("says a run changed what another tool owns, and the operator's reason", () => {
+    const run = {
+      plan: { choices } as ApplyRun["plan"],
+      created: [],
+      ownerOverride: {
+        reason: "stack being retired",
+        owned: [
+          "replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache.",
+        ],
+      },
+    };
+    expect(historyNotes(run)).toEqual([
+      'Applied despite its owner: "stack being retired" (replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache.)',
+    ]);
+  });
 });

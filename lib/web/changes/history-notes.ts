@@ -1,5 +1,6 @@
 /**
- * What the history says about a run besides its plan: that it resumed another run, and what QueueReady
+ * What the history says about a run besides its plan: that it resumed another run, that it changed what
+ * another tool owns (and the operator's reason), and what QueueReady
  * removed of what it created (undo), by whom and when. Pure, so the history table only renders lines.
  */
 import type { ApplyRun } from "@/lib/adapters/db/run-records";
@@ -12,8 +13,13 @@ function resourceName(c: ApplyRun["created"][number]): string {
   return `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 }
 
-export function historyNotes(run: Pick<ApplyRun, "plan" | "created">): string[] {
+export function historyNotes(run: Pick<ApplyRun, "plan" | "created" | "ownerOverride">): string[] {
   const notes: string[] = [];
+  // Changed outside its owner: the owner's next deploy may undo it, so the history keeps why.
+  if (run.ownerOverride)
+    notes.push(
+      `Applied despite its owner: "${run.ownerOverride.reason}" (${run.ownerOverride.owned.join(" ")})`,
+    );
   const resumed = run.plan.choices.resume?.runId;
   if (resumed) notes.push(`Resumes run ${resumed}: what it created was taken up, nothing made twice.`);
   for (const c of run.created) {

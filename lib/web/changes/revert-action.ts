@@ -13,6 +13,8 @@ const revertFormSchema = z.object({
   previewId: recordId("preview"),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, "The preview fingerprint is malformed: preview again."),
   overrideReason: z.string().max(500).optional(),
+  /** Why a revert that writes what another tool owns goes ahead anyway (checked by the apply action). */
+  overrideOwner: z.string().max(2000).optional(),
 });
 
 /**
@@ -32,5 +34,6 @@ export const applyRevertAction = validatedAction(revertFormSchema, "operator", a
     previewId: input.previewId,
     fingerprint: input.fingerprint,
     overrideReason: input.overrideReason,
+    ...(input.overrideOwner !== undefined ? { overrideOwner: input.overrideOwner } : {}),
   });
 });

@@ -13,6 +13,7 @@ import { wizardSettings } from "./live";
 import { previewApplyGate } from "@/lib/web/approvals/apply-gate";
 import { announceOverride } from "@/lib/services/approvals/break-glass";
 import { targetKey } from "@/lib/core/identity/identity";
+import { overrideReasonSchema } from "@/lib/core/plan/owned-writes";
 
 const applyFormSchema = z.object({
   previewId: z.string().regex(/^[0-9a-z-]{1,64}$/, "The preview id is malformed: preview again."),
@@ -22,6 +23,8 @@ const applyFormSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().trim().min(3, "Give a reason of 3 characters or more.").max(500).optional(),
   ),
+  /** Required when the plan changes what another tool owns (checked below with overrideReasonSchema). */
+  overrideOwner: z.string().max(2000).optional(),
 });
 
 /**
@@ -47,6 +50,16 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       "The preview on this page is not the one recorded under its id: preview again.",
     );
   }
+  // A reason is only checked when given: whether one is needed is the apply's own check (from its re-read).
+  const reason = input.overrideOwner?.trim()
+    ? overrideReasonSchema.safeParse(input.overrideOwner)
+    : undefined;
+  if (reason && !reason.success)
+    return failure("invalid-input", "The reason to apply anyway needs attention.", {
+      overrideOwner: [
+        "Give a reason of 10 to 500 characters: why is this changed here and not through its owner?",
+      ],
+    });
   let runId: string;
   try {
     let finished: Promise<ApplyRun>;
@@ -56,6 +69,7 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
       trail: gate.trail,
+      ownerGuard: { overrideReason: reason?.data },
     }));
     if (gate.override)
       void announceOverride({

@@ -12,6 +12,13 @@ export function applyFailure(err: unknown): ReturnType<typeof failure> | undefin
       changes: err.changes,
     });
   }
+  // Owned without a reason: the form stays (with the reason field), nothing moved.
+  if (err instanceof ApplyRefusedError && err.code === "owned")
+    return failure("invalid-input", err.message, {
+      overrideOwner: [
+        "Give a reason of 10 to 500 characters: why is this changed here and not through its owner?",
+      ],
+    });
   if (err instanceof ApplyRefusedError)
     return failure(err.code === "forbidden" ? "forbidden" : "conflict", err.message);
   // The apply role cannot be assumed (or AWS refused the re-read): nothing ran, and the message names the role.

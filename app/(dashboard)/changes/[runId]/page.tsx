@@ -47,6 +47,18 @@ export default async function ApplyProgressPage({ params }: { params: Promise<{ 
             {run.startedAt.replace("T", " ").slice(0, 19)} UTC
             {run.finishedAt ? ` · finished ${run.finishedAt.slice(11, 19)} UTC` : ""} · {run.plan.summaryLine}
           </p>
+          {run.ownerOverride ? (
+            <div className="mt-2 text-[13px] text-amber-800" data-testid="owner-override">
+              <p>
+                Applied despite its owner. Reason: <q>{run.ownerOverride.reason}</q>
+              </p>
+              <ul className="list-disc pl-5">
+                {run.ownerOverride.owned.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
         <RunStatusBadge status={run.status} />
       </div>

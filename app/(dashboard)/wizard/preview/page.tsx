@@ -1,6 +1,7 @@
 import { hasRole, type Role } from "@/lib/web/auth/roles";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OwnedNotice } from "@/components/plan/owned-notice";
 import { PlanActions } from "@/components/plan/plan-actions";
 import { approvalRequiredFor } from "@/lib/web/approvals/apply-gate";
 import { PlanExports } from "@/components/plan/plan-exports";
@@ -17,9 +18,7 @@ import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { detailHref } from "@/lib/core/identity/links";
 import { previewPlan } from "@/lib/services/apply/preview";
-import { checkOwnedWrites, type OwnerCheck } from "@/lib/services/apply/owner-check";
-import { openScope } from "@/lib/services/estate/scope-access";
-import { ownedWriteLine } from "@/lib/core/plan/owned-writes";
+import { planOwners } from "@/lib/web/wizard/owners";
 import { AwsError } from "@/lib/adapters/aws/errors";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { EstateAccount } from "@/lib/services/estate";
@@ -65,8 +64,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   if (!result.ok) return frame(<PlanInputErrors fieldErrors={result.fieldErrors} params={params} />);
 
   const { plan, permissions, previewId } = result;
-  const owners = await ownersOf(setup.settings, plan);
-  const ownedLines = owners.owned.map(ownedWriteLine);
+  const owners = await planOwners(setup.settings, plan);
   const href = stepHref("preview", params);
   const denied = permissions.filter((p) => p.result === "denied");
   // Cancel leaves the wizard for the cluster's own page; Back is the previous step, answers kept.
@@ -97,26 +95,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
             ))}
           </Notice>
         ) : null}
-        {ownedLines.length > 0 ? (
-          <Notice tone="warning" title="Another tool owns what this plan changes">
-            <ul className="list-disc space-y-0.5 pl-5" data-testid="owned-writes">
-              {ownedLines.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-            <p className="mt-1">
-              Change it through its owner if you can: <code>npm run apply</code> refuses it without{" "}
-              <code>--override-owner &quot;REASON&quot;</code>.
-            </p>
-          </Notice>
-        ) : null}
-        {owners.unknown.length > 0 ? (
-          <Notice tone="info" title="Owner not known">
-            {owners.unknown.map((u) => (
-              <p key={u}>{u}</p>
-            ))}
-          </Notice>
-        ) : null}
+        <OwnedNotice owners={owners} />
         {reviewGroups(plan.steps).map((group) => (
           <ReviewSection
             key={group.slug}
@@ -159,24 +138,12 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
           approvalRequired={approvalRequiredFor(plan.target.accountId)}
           secondary={secondary}
           converged={{ message: `Nothing to apply: ${plan.target.id} already matches these choices.` }}
+          owners={owners.owned}
           viewerMessage="You are signed in as a viewer: you can review and export this plan, but only an operator can apply it."
         />
       </div>
     </WizardFrame>
   );
-}
-
-/** Who owns what the plan changes; a read that fails leaves the owners untold (apply checks again). */
-async function ownersOf(
-  settings: AwsSettings,
-  plan: Parameters<typeof checkOwnedWrites>[1],
-): Promise<OwnerCheck> {
-  try {
-    return await checkOwnedWrites(await openScope(settings, plan.region), plan);
-  } catch (err) {
-    if (err instanceof AwsError) return { owned: [], unknown: [`Owners not read: ${err.problem.message}`] };
-    throw err;
-  }
 }
 
 /**

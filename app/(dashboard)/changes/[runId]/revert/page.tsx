@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OwnedNotice } from "@/components/plan/owned-notice";
 import { PlanActions } from "@/components/plan/plan-actions";
 import { approvalRequiredFor } from "@/lib/web/approvals/apply-gate";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
@@ -15,6 +16,7 @@ import { AwsError } from "@/lib/adapters/aws/errors";
 import { requireRole } from "@/lib/web/auth/require-role";
 import { applyRevertAction } from "@/lib/web/changes/revert-action";
 import { wizardSettings } from "@/lib/web/wizard/live";
+import { planOwners } from "@/lib/web/wizard/owners";
 
 export const metadata: Metadata = { title: "Revert an apply" };
 
@@ -94,9 +96,12 @@ export default async function RevertPreviewPage({ params }: { params: Promise<{ 
     );
   }
   const { plan, permissions, previewId } = result;
+  // A revert writes the cluster (and its groups) too: what another tool owns needs a reason here as well.
+  const owners = await planOwners(setup.settings, plan);
   return frame(
     <div className="space-y-6">
       <PlanSummary plan={plan} />
+      <OwnedNotice owners={owners} />
       <ol aria-label="Steps of the revert" className="space-y-3">
         {plan.steps.map((step, index) => (
           <PlanStepCard
@@ -125,6 +130,7 @@ export default async function RevertPreviewPage({ params }: { params: Promise<{ 
         }}
         viewerMessage="You are signed in as a viewer: only an operator can revert an apply."
         apply={{ action: applyRevertAction, fields: { runId }, label: "Revert" }}
+        owners={owners.owned}
       />
     </div>,
     `${plan.target.id} in ${plan.region}`,

@@ -1,0 +1,1 @@
+ALTER TABLE "apply_runs" ADD COLUMN "owner_override" jsonb;

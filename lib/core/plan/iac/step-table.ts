@@ -1,0 +1,95 @@
+/**
+ * Each step kind's part of the fix as code, for both formats at once. The table is keyed by every step kind
+ * (a new kind does not compile until it has an entry here), and it is the only place a kind is described:
+ * the Terraform and CloudFormation renderers walk the parts it returns.
+ */
+import type { PlanStep, StepKind } from "../types";
+import { isStepRef } from "../types";
+import type { ChangeExisting, IacContext, IacPart, IacValue } from "./model";
+import { iacRefOf } from "./values";
+import { ingressRulePart, securityGroupPart } from "./security-group-parts";
+import { parameterGroupPart, parameterValues } from "./parameter-group-parts";
+
+type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
+type StepIac = { [K in StepKind]: (step: StepOf<K>, ctx: IacContext) => IacPart[] };
+
+function clusterChange(step: StepOf<"modify-replication-group" | "modify-cache-cluster">, ctx: IacContext) {
+  const created = ctx.plan.steps.find((s) => s.kind === "create-parameter-group");
+  const groupName =
+    step.input.cacheParameterGroupName ??
+    ("name" in ctx.plan.choices.parameterGroup ? ctx.plan.choices.parameterGroup.name : undefined);
+  const group: IacValue | undefined =
+    groupName === undefined
+      ? undefined
+      : created?.kind === "create-parameter-group" && created.input.name === groupName
+        ? { iacRef: "create-parameter-group", attr: "name" }
+        : { iacExisting: "parameter-group", id: groupName, attr: "name" };
+  const groups = step.input.securityGroupIds?.map((g): IacValue =>
+    isStepRef(g) ? iacRefOf(g) : { iacExisting: "security-group", id: g, attr: "id" },
+  );
+  const isRg = step.kind === "modify-replication-group";
+  const change: ChangeExisting = {
+    part: "change",
+    resource: { kind: isRg ? "replication-group" : "cache-cluster", id: step.input.id },
+    why: [
+      step.action === "no-op"
+        ? `${step.input.id} uses these already (QueueReady set them): declare them, or the next deploy puts the old ones back.`
+        : `${step.title}; apply_immediately so it is not left for the maintenance window.`,
+      ...(groups ? ["security_group_ids replaces the whole list: the groups attached now are kept."] : []),
+    ],
+    terraform: {
+      type: isRg ? "aws_elasticache_replication_group" : "aws_elasticache_cluster",
+      attrs: { parameter_group_name: group, security_group_ids: groups, apply_immediately: true },
+    },
+    cloudformation: {
+      type: isRg ? "AWS::ElastiCache::ReplicationGroup" : "AWS::ElastiCache::CacheCluster",
+      properties: {
+        CacheParameterGroupName: group,
+        [isRg ? "SecurityGroupIds" : "VpcSecurityGroupIds"]: groups,
+      },
+    },
+  };
+  return [change];
+}
+
+export const STEP_IAC: StepIac = {
+  "create-security-group": (step, ctx) => [securityGroupPart(step, ctx)],
+  "authorize-ingress": (step, ctx) => ingressRulePart(step, ctx),
+  "create-parameter-group": (step, ctx) => [parameterGroupPart(step, ctx)],
+  "modify-parameter-group": (step, ctx) => {
+    // A group the plan creates holds its values in its own declaration.
+    const created = ctx.plan.steps.some(
+      (s) => s.kind === "create-parameter-group" && s.input.name === step.input.name,
+    );
+    if (created || step.action === "no-op") return [];
+    const values = parameterValues(step);
+    return [
+      {
+        part: "change",
+        resource: { kind: "parameter-group", id: step.input.name },
+        why: [
+          step.title,
+          ...(step.touches.length > 0 ? [`Also changes ${step.touches.join(", ")}, which use it.`] : []),
+        ],
+        terraform: {
+          type: "aws_elasticache_parameter_group",
+          attrs: {},
+          blocks: values.map((v) => ({ type: "parameter", attrs: { name: v.name, value: v.value } })),
+        },
+        cloudformation: {
+          type: "AWS::ElastiCache::ParameterGroup",
+          properties: { Properties: Object.fromEntries(values.map((v) => [v.name, v.value])) },
+        },
+      },
+    ];
+  },
+  "modify-replication-group": clusterChange,
+  "modify-cache-cluster": clusterChange,
+};
+
+/** Every part of a plan's fix, in step order. */
+export function iacParts(ctx: IacContext): IacPart[] {
+  return ctx.plan.steps.flatMap((step) =>
+    (STEP_IAC[step.kind] as (s: PlanStep, c: IacContext) => IacPart[])(step, ctx),
+  );
+}
