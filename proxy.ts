@@ -6,6 +6,7 @@ import { resolveAuthSecret } from "./lib/web/auth/auth-secret";
 import { sessionAgeProblem } from "./lib/web/auth/session-token";
 import { statusQueryProblem } from "./lib/web/status/status-query";
 import { bodyTooLarge, payloadTooLargeResponse } from "./lib/web/http/body-limit";
+import { outageResponse } from "./lib/web/http/unavailable";
 
 /**
  * Sends signed-out visitors to /sign-in before any page renders. Pages and actions check the role
@@ -28,6 +29,9 @@ const requireSignIn = withAuth({
  */
 const NO_SESSION_NEEDED = /^\/(sign-in|api\/)/;
 
+/** Answered even during a database outage: the readiness check reports it. */
+const NO_SHEDDING = /^\/api\/health$/;
+
 /** Where the status page's search (`q`) goes to the database: the page and its export. */
 const STATUS_SEARCH = /^\/(status\/?$|api\/audit\/export$)/;
 
@@ -42,6 +46,12 @@ export default function proxy(request: NextRequestWithAuth, event: NextFetchEven
         status: 400,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
       });
+  }
+  // While an outage this process saw is fresh, answer 503 + Retry-After at once rather than letting each
+  // request wait out its own connection timeout; the health check still answers (and says not-ready).
+  if (!NO_SHEDDING.test(request.nextUrl.pathname)) {
+    const unavailable = outageResponse(request.headers.get("accept"));
+    if (unavailable) return unavailable;
   }
   if (NO_SESSION_NEEDED.test(request.nextUrl.pathname)) return NextResponse.next();
   return requireSignIn(request, event);

@@ -73,6 +73,7 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
       },
       session({ session, token }) {
         session.user = { name: String(token.name ?? ""), role: isRole(token.role) ? token.role : "viewer" };
+        if (token.unverified === true) session.unverified = true;
         return session;
       },
     },

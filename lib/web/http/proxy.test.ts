@@ -2,6 +2,7 @@ import type { NextRequestWithAuth } from "next-auth/middleware";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { describe, expect, it } from "vitest";
 import proxy, { config } from "@/proxy";
+import { noteDatabaseAnswered, noteDatabaseOutage } from "@/lib/adapters/db/availability";
 
 const matcher = new RegExp(`^${config.matcher[0]!}$`);
 const post = (path: string, length: string) =>
@@ -59,5 +60,27 @@ describe("proxy", () => {
     );
     expect(page?.status).toBe(307);
     expect(page?.headers.get("location")).toContain("/sign-in?callbackUrl=");
+  });
+
+  it("answers 503 with Retry-After at once while an outage is fresh, except the health check", async () => {
+    const visit = (path: string, accept = "text/html") =>
+      proxy(
+        new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { accept } }) as NextRequestWithAuth,
+        {} as NextFetchEvent,
+      );
+    noteDatabaseOutage();
+    try {
+      const page = await visit("/status");
+      expect(page?.status).toBe(503);
+      expect(page?.headers.get("retry-after")).toMatch(/^[1-5]$/);
+      expect(await page!.text()).toContain("You are still signed in");
+      const api = await visit("/api/audit/export?format=csv", "*/*");
+      expect(api?.status).toBe(503);
+      expect(await api!.json()).toEqual({ error: expect.stringContaining("try again") });
+      expect((await visit("/api/health"))?.headers.get("x-middleware-next")).toBe("1");
+    } finally {
+      noteDatabaseAnswered();
+    }
+    expect((await visit("/status"))?.status).toBe(307);
   });
 });
