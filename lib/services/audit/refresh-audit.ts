@@ -10,6 +10,7 @@ import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import type { Db } from "@/lib/adapters/db";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/adapters/db/audit-runs";
 import { storeAudit } from "@/lib/services/audit/store-audit";
+import { holdAudit } from "@/lib/services/audit/audit-lease";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
 import { refreshDecision, refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 
@@ -32,6 +33,7 @@ export async function startManualAudit(
       message: `An audit is already running${since}: this page shows its results when it finishes.`,
     };
   }
+  const hold = holdAudit(db, id);
   const done = (async () => {
     try {
       await storeAudit(db, id, await auditForStorage(settings, env));
@@ -39,6 +41,8 @@ export async function startManualAudit(
     } catch (err) {
       await releaseManualAudit(db, id, "failed").catch(() => undefined);
       throw err;
+    } finally {
+      hold.stop();
     }
   })();
   return { started: true, done };
