@@ -10,6 +10,10 @@ import { storeRevocations, type RevocationStore } from "./revocations";
 import { checkSessionToken, quietSessionEnded, SESSION_MAX_AGE_S, startSessionToken } from "./session-token";
 import { createUserDirectory } from "./user-directory";
 import { createCredentialChecker } from "./verify-credentials";
+import { isDatabaseUnavailable } from "@/lib/adapters/db/availability";
+
+const SIGN_IN_UNAVAILABLE =
+  "QueueReady's database is not answering, so sign-in cannot be checked. Try again in a few seconds.";
 
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
@@ -20,6 +24,8 @@ import { createCredentialChecker } from "./verify-credentials";
 export interface AuthDeps {
   /** Where signed-out sessions are recorded; the database (lib/db) by default. */
   revocations?: RevocationStore;
+  /** Failed sign-ins and usual addresses; the database by default. */
+  limiter?: AttemptLimiter;
 }
 
 export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
@@ -35,7 +41,10 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
     );
   }
   const trustedProxies = trustedProxiesFromEnv(env);
-  const checkCredentials = createCredentialChecker({ users: directory.all, limiter: new AttemptLimiter() });
+  const checkCredentials = createCredentialChecker({
+    users: directory.all,
+    limiter: deps.limiter ?? new AttemptLimiter(),
+  });
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -49,7 +58,11 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
           String(credentials?.username ?? ""),
           String(credentials?.password ?? ""),
           clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
-        );
+        ).catch((err: unknown) => {
+          // The limits live in the database: without it nobody is let in, and the form says why.
+          if (isDatabaseUnavailable(err)) throw new Error(SIGN_IN_UNAVAILABLE);
+          throw err;
+        });
         if (result.ok) return { id: result.user.name, name: result.user.name, role: result.user.role };
         // null becomes next-auth's generic CredentialsSignin; a thrown message reaches the form as is.
         if (result.reason === "rate-limited") throw new Error(result.message);
