@@ -131,7 +131,10 @@ export const previews = pgTable(
     createdAt: at("created_at").notNull(),
     expiresAt: at("expires_at").notNull(),
   },
-  (t) => [index("previews_expires_at_idx").on(t.expiresAt)],
+  (t) => [
+    index("previews_expires_at_idx").on(t.expiresAt),
+    index("previews_user_created_idx").on(t.userName, t.createdAt),
+  ],
 );
 
 /** Named leases (one apply per cluster, one scheduler per interval): free once `expires_at` passed. */

@@ -11,4 +11,5 @@ CREATE TABLE "sign_in_usual_addresses" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_runs" ADD COLUMN "heartbeat_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "sign_in_failures_key_at_idx" ON "sign_in_failures" USING btree ("key","at");
+CREATE INDEX "sign_in_failures_key_at_idx" ON "sign_in_failures" USING btree ("key","at");--> statement-breakpoint
+CREATE INDEX "previews_user_created_idx" ON "previews" USING btree ("user_name","created_at");
