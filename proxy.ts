@@ -6,7 +6,13 @@ import { getToken } from "next-auth/jwt";
 import { resolveAuthSecret } from "./lib/web/auth/auth-secret";
 import { sessionAgeProblem } from "./lib/web/auth/session-token";
 import { statusQueryProblem } from "./lib/web/status/status-query";
-import { bodyTooLarge, payloadTooLargeResponse } from "./lib/web/http/body-limit";
+import {
+  bodyTooLarge,
+  crossOriginAction,
+  forbiddenOriginResponse,
+  payloadTooLargeResponse,
+  streamedBodyTooLarge,
+} from "./lib/web/http/body-limit";
 import { outageResponse } from "./lib/web/http/unavailable";
 import {
   DEFAULT_RATE_LIMITS,
@@ -48,6 +54,8 @@ const STATUS_SEARCH = /^\/(status\/?$|api\/audit\/export$)/;
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   // Every route, the API included: an oversized body gets a 413 before anything reads it.
   if (bodyTooLarge(request.headers.get("content-length"))) return payloadTooLargeResponse();
+  if (request.method === "POST" && crossOriginAction(request.headers)) return forbiddenOriginResponse();
+  if (request.method === "POST" && (await streamedBodyTooLarge(request))) return payloadTooLargeResponse();
   // A page cannot answer 400 itself: a status search the database would refuse is answered here.
   if (STATUS_SEARCH.test(request.nextUrl.pathname)) {
     const problem = statusQueryProblem({ q: request.nextUrl.searchParams.getAll("q") });

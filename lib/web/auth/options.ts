@@ -6,6 +6,7 @@ import { clientAddress, trustedProxiesFromEnv } from "./client-address";
 import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "./auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "./oidc";
 import { isRole } from "./roles";
+import { safeRedirectUrl } from "./callback-url";
 import { storeRevocations, type RevocationStore } from "./revocations";
 import { checkSessionToken, quietSessionEnded, SESSION_MAX_AGE_S, startSessionToken } from "./session-token";
 import { createUserDirectory } from "./user-directory";
@@ -79,6 +80,7 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
     jwt: { maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       jwt({ token, user, account }) {
         if (user) return startSessionToken(token, user, account?.provider);
         // Every later use of the session: still not signed out, user still configured, role as configured now.

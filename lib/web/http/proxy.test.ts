@@ -83,4 +83,47 @@ describe("proxy", () => {
     }
     expect((await visit("/status"))?.status).toBe(307);
   });
+
+  it("answers 413 to a chunked body over 1 MB (no Content-Length), and lets a small one through", async () => {
+    const chunked = (bytes: number) =>
+      proxy(
+        new NextRequest("http://127.0.0.1:3000/wizard/target", {
+          method: "POST",
+          body: new ReadableStream({
+            start(c) {
+              for (let sent = 0; sent < bytes; sent += 64 * 1024) c.enqueue(new Uint8Array(64 * 1024));
+              c.close();
+            },
+          }),
+          duplex: "half",
+        } as RequestInit) as NextRequestWithAuth,
+        {} as NextFetchEvent,
+      );
+    expect((await chunked(2 * 1024 * 1024))?.status).toBe(413);
+    expect((await chunked(64 * 1024))?.status).not.toBe(413);
+  });
+
+  it("answers 403 to a server action posted from another site, and lets the app's own through", async () => {
+    const action = (origin: string, extra: Record<string, string> = {}) =>
+      proxy(
+        new NextRequest("http://127.0.0.1:3000/wizard/target", {
+          method: "POST",
+          headers: {
+            "next-action": "abc123",
+            origin,
+            host: "127.0.0.1:3000",
+            "content-length": "2",
+            ...extra,
+          },
+          body: "[]",
+        }) as NextRequestWithAuth,
+        {} as NextFetchEvent,
+      );
+    for (const origin of ["https://evil.example", "null", "http://127.0.0.1:3001"])
+      expect({ origin, status: (await action(origin))?.status }).toEqual({ origin, status: 403 });
+    expect((await action("http://127.0.0.1:3000"))?.status).not.toBe(403);
+    expect(
+      (await action("https://qr.example.com", { "x-forwarded-host": "qr.example.com" }))?.status,
+    ).not.toBe(403);
+  });
 });
