@@ -96,7 +96,7 @@ describe("proxy", () => {
             },
           }),
           duplex: "half",
-        } as RequestInit) as NextRequestWithAuth,
+        } as ConstructorParameters<typeof NextRequest>[1]) as NextRequestWithAuth,
         {} as NextFetchEvent,
       );
     expect((await chunked(2 * 1024 * 1024))?.status).toBe(413);
