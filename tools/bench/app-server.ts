@@ -83,6 +83,11 @@ export function peakRss(pid: number): number {
   return [pid, ...descendants(pid)].reduce((sum, p) => sum + statusKb(p, "VmHWM") * 1024, 0);
 }
 
+/** The resident memory of a process tree now (VmRSS), in bytes. */
+export function currentRss(pid: number): number {
+  return [pid, ...descendants(pid)].reduce((sum, p) => sum + statusKb(p, "VmRSS") * 1024, 0);
+}
+
 /** Resets the kernel's peak-RSS mark of a process tree, so VmHWM then covers only what follows. */
 export function resetPeakRss(pid: number): boolean {
   try {

@@ -6,7 +6,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { buildApp, cpuTimeMs, hasBuild, peakRss, resetPeakRss, startApp, type AppServer } from "./app-server";
+import {
+  buildApp,
+  cpuTimeMs,
+  currentRss,
+  hasBuild,
+  peakRss,
+  resetPeakRss,
+  startApp,
+  type AppServer,
+} from "./app-server";
+import { noOutcomes, outcomeOf, type OutcomeCounts } from "./load-outcome";
 import { readRegionTruth } from "./fleet-shape";
 import { loadFigures, type LoadFigures } from "./load-stats";
 import type { SizeContext } from "./measure-size";
@@ -17,8 +27,13 @@ import { signIn } from "./status-page";
 export interface LoadOptions {
   clusters: number;
   users: number;
+  /** Loads per burst. */
   loads: number;
   replicas: number;
+  /** Timed bursts one after another (default 1); memory is read after each. */
+  bursts?: number;
+  /** PostgreSQL even for one replica. */
+  postgres?: boolean;
 }
 
 export interface LoadResult extends LoadOptions, LoadFigures {
@@ -39,6 +54,11 @@ export interface LoadResult extends LoadOptions, LoadFigures {
   goalP95Ms: number;
   /** The machine's 1-minute load average before and after the timed loads (other work skews the figures). */
   loadAverage: [number, number];
+  /** Every timed load by what it came back as (all bursts). */
+  outcomes: OutcomeCounts;
+  /** All replicas' resident memory right after each burst, and before the first. */
+  rssBeforeBytes: number;
+  rssAfterBurstBytes: number[];
 }
 
 export const LOAD_GOAL_P95_MS = 2_000;
@@ -46,15 +66,42 @@ export const LOAD_GOAL_P95_MS = 2_000;
 interface Load {
   ms: number;
   html: string;
+  status: number;
+  location: string | null;
+}
+
+/** One load, whatever it answers (status 0: no answer at all). */
+async function attempt(url: string, cookie: string): Promise<Load> {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${url}/status?regions=all`, {
+      headers: { cookie, accept: "text/html" },
+      redirect: "manual",
+    });
+    const html = await res.text();
+    return {
+      ms: performance.now() - started,
+      html,
+      status: res.status,
+      location: res.headers.get("location"),
+    };
+  } catch (err) {
+    return { ms: performance.now() - started, html: String(err), status: 0, location: null };
+  }
 }
 
 async function load(url: string, cookie: string): Promise<Load> {
-  const started = performance.now();
-  const res = await fetch(`${url}/status?regions=all`, { headers: { cookie }, redirect: "manual" });
-  const html = await res.text();
-  const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`answered ${res.status} ${res.headers.get("location") ?? ""}`);
-  return { ms, html };
+  const page = await attempt(url, cookie);
+  if (page.status !== 200) throw new Error(`answered ${page.status} ${page.location ?? ""}`);
+  return page;
+}
+
+/** `fn` over `items`, `limit` at a time (signing 200 users in at once would only measure bcrypt). */
+async function inBatches<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += limit)
+    out.push(...(await Promise.all(items.slice(i, i + limit).map(fn))));
+  return out;
 }
 
 export async function measureLoad(
@@ -72,7 +119,7 @@ export async function measureLoad(
     (t) => t.targetIds,
   );
   await c.sandbox.setLatency(c.latencyMs);
-  const backend = await startLoadDatabase(opts.replicas);
+  const backend = await startLoadDatabase(opts.replicas, opts.postgres);
   const secret = randomBytes(32).toString("hex");
   const apps: AppServer[] = [];
   try {
@@ -82,42 +129,50 @@ export async function measureLoad(
       apps.push(await startApp(c.sandbox.url, c.regions, env));
     }
     // Users are spread over the replicas as a round-robin proxy with sticky sessions would.
-    const users = await Promise.all(
-      Array.from({ length: opts.users }, async (_, i) => {
-        const app = apps[i % apps.length]!;
-        return { app, cookie: await signIn(app.url) };
-      }),
+    const users = await inBatches(
+      Array.from({ length: opts.users }, (_, i) => apps[i % apps.length]!),
+      8,
+      async (app) => ({ app, cookie: await signIn(app.url) }),
     );
     const first = await untilComplete(users, ids, c.log);
     const firstCompleteMs = performance.now() - startedAt;
     for (const app of apps) resetPeakRss(app.pid);
 
+    const bursts = opts.bursts ?? 1;
     c.log(
-      `  ${opts.users} users, ${opts.loads} loads of /status?regions=all at ${opts.clusters} clusters...`,
+      `  ${opts.users} users, ${bursts} burst(s) of ${opts.loads} loads of /status?regions=all at ${opts.clusters} clusters...`,
     );
     const timed: number[] = [];
     const problems: string[] = [];
-    let complete = 0;
-    let next = 0;
+    const outcomes = noOutcomes();
+    const rssOfAll = () => apps.reduce((sum, a) => sum + currentRss(a.pid), 0);
+    const rssBeforeBytes = rssOfAll();
+    const rssAfterBurstBytes: number[] = [];
     const loadBefore = loadavg()[0]!;
     const cpuBefore = apps.reduce((sum, a) => sum + cpuTimeMs(a.pid), 0);
     const batchStart = performance.now();
-    await Promise.all(
-      users.map(async (u) => {
-        while (next < opts.loads) {
-          const n = ++next;
-          try {
-            const page = await load(u.app.url, u.cookie);
+    for (let burst = 0; burst < bursts; burst++) {
+      let next = 0;
+      await Promise.all(
+        users.map(async (u) => {
+          while (next < opts.loads) {
+            const n = ++next;
+            const page = await attempt(u.app.url, u.cookie);
             timed.push(page.ms);
-            const check = checkPage(page.html, ids);
-            if (check.complete) complete++;
-            else if (problems.length < 5) problems.push(`load ${n}: ${check.problem}`);
-          } catch (err) {
-            if (problems.length < 5) problems.push(`load ${n}: ${(err as Error).message}`);
+            const check = page.status === 200 ? checkPage(page.html, ids) : undefined;
+            const outcome = outcomeOf(page.status, page.location, check?.complete ?? false);
+            outcomes[outcome]++;
+            if (outcome !== "complete" && problems.length < 5)
+              problems.push(
+                `burst ${burst + 1} load ${n}: ${check?.problem ?? `answered ${page.status} ${page.location ?? page.html.slice(0, 120)}`}`,
+              );
           }
-        }
-      }),
-    );
+        }),
+      );
+      rssAfterBurstBytes.push(rssOfAll());
+      c.log(`  burst ${burst + 1}: RSS ${Math.round(rssAfterBurstBytes.at(-1)! / 2 ** 20)} MB`);
+    }
+    const complete = outcomes.complete;
     const wallMs = performance.now() - batchStart;
     const cpuMs = apps.reduce((sum, a) => sum + cpuTimeMs(a.pid), 0) - cpuBefore;
     return {
@@ -133,7 +188,10 @@ export async function measureLoad(
       idsExpected: ids.length,
       firstCompleteMs,
       replicaPeakRssBytes: apps.map((a) => peakRss(a.pid)),
-      serverCpuMsPerLoad: cpuMs / opts.loads,
+      serverCpuMsPerLoad: cpuMs / (opts.loads * bursts),
+      outcomes,
+      rssBeforeBytes,
+      rssAfterBurstBytes,
       goalP95Ms: LOAD_GOAL_P95_MS,
       loadAverage: [loadBefore, loadavg()[0]!],
     };
