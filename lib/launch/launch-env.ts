@@ -6,6 +6,7 @@ import { loadUsers } from "@/lib/web/auth/users";
 import { trustedProxiesFromEnv } from "@/lib/web/auth/client-address";
 import { rateLimitsFromEnv } from "@/lib/web/http/user-rate-limit";
 import { poolSettingsFromEnv } from "@/lib/adapters/db/config";
+import { serverNodeOptions } from "./heap-limit";
 import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
 import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
 import { scopeConcurrency } from "@/lib/services/estate/account-regions";
@@ -97,7 +98,7 @@ export function startProblems(env: Env): string[] {
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }
-  for (const check of [rateLimitsFromEnv, poolSettingsFromEnv]) {
+  for (const check of [rateLimitsFromEnv, poolSettingsFromEnv, serverNodeOptions]) {
     try {
       check(env);
     } catch (err) {
