@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  asUnavailable,
+  DATABASE_UNAVAILABLE_DIGEST,
   DatabaseUnavailableError,
   isDatabaseUnavailable,
   noteDatabaseAnswered,
@@ -33,6 +35,16 @@ describe("isDatabaseUnavailable", () => {
       "ECONNREFUSED",
     ])
       expect(isDatabaseUnavailable(err)).toBe(false);
+  });
+});
+
+describe("asUnavailable", () => {
+  it("turns an outage into the error a page recognises by its digest, and leaves other errors alone", () => {
+    const wrapped = asUnavailable(new Error("Failed query", { cause: withCode("refused", "ECONNREFUSED") }));
+    expect(wrapped).toBeInstanceOf(DatabaseUnavailableError);
+    expect((wrapped as DatabaseUnavailableError).digest).toBe(DATABASE_UNAVAILABLE_DIGEST);
+    const bug = new TypeError("bug");
+    expect(asUnavailable(bug)).toBe(bug);
   });
 });
 

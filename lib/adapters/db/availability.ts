@@ -12,8 +12,15 @@
 /** Seconds a client is asked to wait before trying again. */
 export const RETRY_AFTER_S = 5;
 
+/**
+ * The digest Next passes to an error boundary for this error (it keeps a digest the error carries), so the
+ * page can say "database unavailable" where production hides every other server error's message.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "QUEUEREADY_DATABASE_UNAVAILABLE";
+
 export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
   constructor(
     message: string,
     readonly retryAfterS: number = RETRY_AFTER_S,

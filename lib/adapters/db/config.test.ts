@@ -23,7 +23,7 @@ describe("databaseConfigFromEnv", () => {
   it("sizes the server pool from QUEUEREADY_DB_POOL_MAX and _QUEUE, refusing nonsense by name", () => {
     const url = "postgres://db/qr";
     expect(databaseConfigFromEnv({ DATABASE_URL: url })).toMatchObject({
-      pool: { max: 20, maxWaiting: 200 },
+      pool: { max: 20, maxWaiting: 1_000 },
     });
     expect(
       databaseConfigFromEnv({

@@ -16,12 +16,13 @@ export interface PoolSettings {
 
 /**
  * 20 connections per replica: a page needs one for a few milliseconds, and two replicas stay well under
- * PostgreSQL's default 100. The queue holds a burst of ten requests per connection; beyond that a request
- * would wait longer than a person does, so it is told to retry instead.
+ * PostgreSQL's default 100. A status page makes a handful of queries of a few milliseconds each, so the
+ * queue holds 200 concurrent page loads' worth (1,000 queries, well under the 5 s connect timeout to
+ * drain); beyond that a request would wait longer than a person does, so it is told to retry instead.
  */
 export const DEFAULT_POOL: PoolSettings = {
   max: 20,
-  maxWaiting: 200,
+  maxWaiting: 1_000,
   connectTimeoutMs: 5_000,
   queryTimeoutMs: 30_000,
 };
