@@ -5,7 +5,9 @@ import { buildAuthOptions } from "./options";
 
 const options = buildAuthOptions({
   NEXTAUTH_SECRET: "s".repeat(32),
-  QUEUEREADY_USERS: JSON.stringify([{ username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) }]),
+  QUEUEREADY_USERS: JSON.stringify([
+    { username: "alice", role: "operator", passwordHash: bcrypt.hashSync("pw", 4) },
+  ]),
 });
 const base = "http://127.0.0.1:3000";
 const redirect = (url: unknown) => options.callbacks!.redirect!({ url: url as string, baseUrl: base });

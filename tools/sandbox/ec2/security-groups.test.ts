@@ -165,7 +165,9 @@ describe("EC2 writes", () => {
     };
     const added = await ingress("sg-0cache00000000003", "10.9.0.0/16", spec);
     expect(added.status).toBe(200);
-    expect(added.xml).toContain("<tagSet><item><key>queueready:run</key><value>run-1</value></item></tagSet>");
+    expect(added.xml).toContain(
+      "<tagSet><item><key>queueready:run</key><value>run-1</value></item></tagSet>",
+    );
     const id = text(added.xml, "securityGroupRuleId")!;
     const described = await ec2("DescribeSecurityGroupRules", { "SecurityGroupRuleId.1": id });
     expect(described.xml).toContain("<key>queueready:run</key><value>run-1</value>");
