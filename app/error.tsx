@@ -2,6 +2,8 @@
 
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/adapters/db/availability";
+import { UNAVAILABLE_MESSAGE } from "@/lib/web/http/unavailable";
 
 /**
  * The last resort for errors nobody expected. Next hides server error messages in production (only a
@@ -14,6 +16,19 @@ export default function RootError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  if (error.digest === DATABASE_UNAVAILABLE_DIGEST)
+    return (
+      <main className="mx-auto max-w-xl px-6 py-20">
+        <Notice tone="error" title="QueueReady is temporarily unavailable">
+          <p>{UNAVAILABLE_MESSAGE}</p>
+        </Notice>
+        <div className="mt-6">
+          <button type="button" onClick={reset} className={buttonClasses("primary")}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
   return (
     <main className="mx-auto max-w-xl px-6 py-20">
       <Notice tone="error" title="Something went wrong on our side">

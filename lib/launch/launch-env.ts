@@ -5,6 +5,9 @@ import type { Env } from "@/lib/web/auth/env";
 import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
 import { loadUsers } from "@/lib/web/auth/users";
 import { trustedProxiesFromEnv } from "@/lib/web/auth/client-address";
+import { rateLimitsFromEnv } from "@/lib/web/http/user-rate-limit";
+import { poolSettingsFromEnv } from "@/lib/adapters/db/config";
+import { serverNodeOptions } from "./heap-limit";
 import { accountsConfigFromEnv } from "@/lib/services/estate/accounts-file";
 import { awsSettingsFromEnv } from "@/lib/adapters/aws/settings";
 import { scopeConcurrency } from "@/lib/services/estate/account-regions";
@@ -106,6 +109,13 @@ export function startProblems(env: Env): string[] {
     refreshMinAgeFromEnv(env);
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
+  }
+  for (const check of [rateLimitsFromEnv, poolSettingsFromEnv, serverNodeOptions]) {
+    try {
+      check(env);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
   }
   return problems;
 }

@@ -6,6 +6,7 @@
 import { buildIfNeeded } from "./build-if-needed";
 import { portFrom, startProblems } from "./launch-env";
 import { startNextServer, superviseServer } from "./next-server";
+import { serverNodeOptions } from "./heap-limit";
 
 async function main(): Promise<void> {
   const root = process.cwd();
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     NODE_ENV: "production" as const,
     NEXTAUTH_URL: nextAuthUrl,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    NODE_OPTIONS: serverNodeOptions(process.env),
   };
   const server = startNextServer({ root, host, port, env });
   superviseServer(server, async () => {});

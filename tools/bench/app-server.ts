@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort, stopChild } from "./sandbox-process";
+import { serverNodeOptions } from "@/lib/launch/heap-limit";
 
 /** The production app (`next start`) pointed at the sandbox, as the demo launcher runs it. */
 export interface AppServer {
@@ -51,6 +52,8 @@ export async function startApp(
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      // As `npm start` runs it (lib/launch/start.ts): the same heap ceiling.
+      NODE_OPTIONS: serverNodeOptions({ ...process.env, ...env }),
       ...env,
     },
   });
@@ -81,6 +84,11 @@ async function waitForApp(url: string, child: ChildProcess, output: () => string
 /** Peak resident memory (VmHWM) of a process and its descendants, in bytes; 0 when unreadable. */
 export function peakRss(pid: number): number {
   return [pid, ...descendants(pid)].reduce((sum, p) => sum + statusKb(p, "VmHWM") * 1024, 0);
+}
+
+/** The resident memory of a process tree now (VmRSS), in bytes. */
+export function currentRss(pid: number): number {
+  return [pid, ...descendants(pid)].reduce((sum, p) => sum + statusKb(p, "VmRSS") * 1024, 0);
 }
 
 /** Resets the kernel's peak-RSS mark of a process tree, so VmHWM then covers only what follows. */

@@ -16,14 +16,15 @@ export interface LoadDatabase {
   stop(): Promise<void>;
 }
 
-export async function startLoadDatabase(replicas: number): Promise<LoadDatabase> {
+export async function startLoadDatabase(replicas: number, postgres = false): Promise<LoadDatabase> {
   const dirs: string[] = [];
   const dataDir = () => {
     dirs.push(mkdtempSync(path.join(tmpdir(), "qr-bench-load-")));
     return dirs[dirs.length - 1]!;
   };
   const removeDirs = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  if (replicas === 1) return { kind: "embedded", env: {}, dataDir, stop: async () => removeDirs() };
+  if (replicas === 1 && !postgres)
+    return { kind: "embedded", env: {}, dataDir, stop: async () => removeDirs() };
   const { startPostgres } = await import("@/tools/testing/postgres-server");
   const server = await startPostgres();
   const url = await server.createDatabase("queueready_bench");

@@ -19,6 +19,8 @@ describe("parseBenchOptions", () => {
       loadUsers: 20,
       loadLoads: 60,
       loadReplicas: 1,
+      loadBursts: 1,
+      loadPostgres: false,
       estateRuns: 1,
       estateWorkers: 0,
       help: false,
@@ -27,6 +29,10 @@ describe("parseBenchOptions", () => {
       parseBenchOptions(["--load", "--load-users", "5", "--load-loads", "15", "--load-replicas", "2"]),
     ).toMatchObject({ load: true, loadUsers: 5, loadLoads: 15, loadReplicas: 2 });
     expect(() => parseBenchOptions(["--load-replicas", "5"])).toThrow(/from 1 to 4/);
+    expect(parseBenchOptions(["--load", "--load-bursts", "4", "--load-postgres"])).toMatchObject({
+      loadBursts: 4,
+      loadPostgres: true,
+    });
     expect(() => parseBenchOptions(["--load-users", "0"])).toThrow(/--load-users must be a whole number/);
     expect(
       parseBenchOptions([

@@ -32,6 +32,10 @@ export interface BenchOptions {
   loadLoads: number;
   /** App servers the users are spread over (several share a PostgreSQL server). */
   loadReplicas: number;
+  /** Timed bursts of `loadLoads` loads, one after another (memory is read after each). */
+  loadBursts: number;
+  /** A PostgreSQL server even for one replica (its pool under load), instead of the embedded database. */
+  loadPostgres: boolean;
   /** Timed estate runs per concurrency level; the median is reported. */
   estateRuns: number;
   /** Worker threads the estate audit is spread over, as the app runs it; 0: on the benchmark's own thread. */
@@ -55,6 +59,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   loadUsers: 20,
   loadLoads: 60,
   loadReplicas: 1,
+  loadBursts: 1,
+  loadPostgres: false,
   estateRuns: 1,
   estateWorkers: 0,
   help: false,
@@ -78,6 +84,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --load-users N     signed-in users loading at once (default 20)
   --load-loads N     page loads in all, shared by the users (default 60)
   --load-replicas N  app servers the users are spread over; 2+ share a PostgreSQL server (default 1)
+  --load-bursts N    timed bursts one after another, RSS read after each (default 1)
+  --load-postgres    PostgreSQL even for one replica (default: the embedded database)
   --help             this text`;
 
 /** A command-line mistake, reported with the usage text and exit code 2. */
@@ -107,6 +115,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
         "load-users": { type: "string" },
         "load-loads": { type: "string" },
         "load-replicas": { type: "string" },
+        "load-bursts": { type: "string" },
+        "load-postgres": { type: "boolean" },
         "estate-runs": { type: "string" },
         "estate-workers": { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -147,6 +157,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     loadUsers: optionalNumber("--load-users", v["load-users"], DEFAULT_OPTIONS.loadUsers, 1, 200),
     loadLoads: optionalNumber("--load-loads", v["load-loads"], DEFAULT_OPTIONS.loadLoads, 1, 10_000),
     loadReplicas: optionalNumber("--load-replicas", v["load-replicas"], DEFAULT_OPTIONS.loadReplicas, 1, 4),
+    loadBursts: optionalNumber("--load-bursts", v["load-bursts"], DEFAULT_OPTIONS.loadBursts, 1, 20),
+    loadPostgres: v["load-postgres"] ?? false,
     estateRuns:
       v["estate-runs"] === undefined
         ? DEFAULT_OPTIONS.estateRuns

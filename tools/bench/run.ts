@@ -63,6 +63,8 @@ async function main(opts: BenchOptions): Promise<void> {
       users: opts.loadUsers,
       loads: opts.loadLoads,
       replicas: opts.loadReplicas,
+      bursts: opts.loadBursts,
+      postgres: opts.loadPostgres,
     };
     if (opts.load) {
       const ctx = { sandbox, settings, regions: REGIONS, latencyMs: opts.latencyMs, log };

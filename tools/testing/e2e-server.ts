@@ -54,6 +54,9 @@ async function main(): Promise<void> {
     QUEUEREADY_REFRESH_MIN_AGE_SECONDS: "0",
     // "Download plan file" signs with it; the plan-file spec applies that file with the same key.
     QUEUEREADY_PLAN_SIGNING_KEY: TEST_PLAN_SIGNING_KEY,
+    // Parallel workers walk the wizard as the same few users, faster than any person: no per-user limit.
+    QUEUEREADY_PREVIEWS_PER_MINUTE: "100000",
+    QUEUEREADY_WIZARD_READS_PER_MINUTE: "100000",
     ...engineEnv.env,
   };
   const server = startNextServer({ root, host: "127.0.0.1", port: appPort, env });

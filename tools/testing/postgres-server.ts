@@ -20,6 +20,9 @@ export interface PostgresServer {
   url: string;
   /** A new empty database on the server, for one test or one file. */
   createDatabase(name?: string): Promise<string>;
+  /** Stops the server but keeps its data, as an outage would; `restart` brings it back on the same port. */
+  halt(): Promise<void>;
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,33 +69,44 @@ export async function startPostgres(): Promise<PostgresServer> {
     ...["-D", data, "-p", String(port), "-k", dir, "-h", "127.0.0.1"],
     ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
   ];
-  const child = spawn(path.join(BIN, "postgres"), args, {
-    ...user,
-    cwd: dir,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGINT"); // PostgreSQL's "fast" shutdown
-      await exited;
+  let stderr = "";
+  let child!: ChildProcess;
+  const spawnServer = async () => {
+    child = spawn(path.join(BIN, "postgres"), args, {
+      ...user,
+      cwd: dir,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
+    try {
+      await waitReady(url, child, () => stderr);
+    } catch (err) {
+      child.kill("SIGKILL");
+      await rm(dir, { recursive: true, force: true });
+      throw err;
     }
+  };
+  const halt = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGINT"); // PostgreSQL's "fast" shutdown
+    await exited;
+  };
+  const stop = async () => {
+    await halt();
     await rm(dir, { recursive: true, force: true });
   };
-  try {
-    await waitReady(url, child, () => stderr);
-  } catch (err) {
-    child.kill("SIGKILL");
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
+  await spawnServer();
   let count = 0;
   return {
     url,
     stop,
+    halt,
+    restart: async () => {
+      await halt();
+      await spawnServer();
+    },
     createDatabase: async (name = `t${process.pid}_${++count}`) => {
       const admin = new Client({ connectionString: url });
       await admin.connect();

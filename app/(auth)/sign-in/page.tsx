@@ -9,6 +9,7 @@ import { oidcSettingsFromEnv } from "@/lib/web/auth/oidc";
 import { authConfigProblem } from "@/lib/web/auth/options";
 import { getFormCsrfToken, getSessionUser } from "@/lib/web/auth/session";
 import { isDemoMode } from "@/lib/web/auth/users";
+import { isDatabaseUnavailable } from "@/lib/web/http/unavailable";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,7 +19,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl, process.env.NEXTAUTH_URL?.replace(/\/+$/, ""));
   const problem = authConfigProblem();
-  if (!problem && (await getSessionUser())) redirect(callbackPath);
+  // During a database outage the session cannot be checked: show the form, keep the cookie.
+  const signedIn = problem
+    ? null
+    : await getSessionUser().catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) return null;
+        throw err;
+      });
+  if (signedIn) redirect(callbackPath);
   const errorCode = typeof params.error === "string" ? params.error : null;
   const oidc = problem ? null : oidcSettingsFromEnv(process.env);
   const csrfToken = problem ? null : await getFormCsrfToken();

@@ -3,16 +3,26 @@
  * running, and the single-flight claim of a manual refresh. The claim goes through the unique slot column,
  * like the scheduler's: while a refresh runs its row holds the slot `manual-running`, so a second claim
  * from any replica conflicts; once finished the row moves to `manual-<start time>` and frees it.
+ *
+ * An unfinished run is alive while its replica beats (`heartbeat_at`, every third of a lease); one that
+ * stopped beating (its replica died, or was stopped and released it) frees its slot within one lease, so
+ * another replica runs that slot's audit and Refresh is offered again.
  */
-import { and, desc, eq, gt, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./open";
 import { auditRuns } from "./schema";
 import type { AuditRunRow } from "./records";
 
 export const MANUAL_RUNNING_SLOT = "manual-running";
 
-/** An unfinished audit older than this is taken for dead (its replica crashed) and no longer blocks. */
-export const AUDIT_STALE_MS = 10 * 60_000;
+/** An unfinished audit whose replica has not beaten for this long is taken for dead and no longer blocks. */
+export const AUDIT_LEASE_MS = 30_000;
+
+/** Unfinished, and its replica beat within the lease (a row from before heartbeats counts from its start). */
+const aliveAt = (now: Date, leaseMs: number): SQL =>
+  sql`${auditRuns.finishedAt} is null and coalesce(${auditRuns.heartbeatAt}, ${auditRuns.startedAt}) > ${new Date(now.getTime() - leaseMs)}`;
+const deadAt = (now: Date, leaseMs: number): SQL =>
+  sql`${auditRuns.finishedAt} is null and coalesce(${auditRuns.heartbeatAt}, ${auditRuns.startedAt}) <= ${new Date(now.getTime() - leaseMs)}`;
 
 export async function latestFinishedRun(db: Db): Promise<AuditRunRow | undefined> {
   const [run] = await db
@@ -24,17 +34,48 @@ export async function latestFinishedRun(db: Db): Promise<AuditRunRow | undefined
   return run;
 }
 
-/** An audit started within the stale window and not finished yet (scheduled or manual), if any. */
-export async function runningAudit(db: Db, now = new Date()): Promise<AuditRunRow | undefined> {
+/** An unfinished audit whose replica is alive (scheduled or manual), if any. */
+export async function runningAudit(
+  db: Db,
+  now = new Date(),
+  leaseMs = AUDIT_LEASE_MS,
+): Promise<AuditRunRow | undefined> {
   const [run] = await db
     .select()
     .from(auditRuns)
-    .where(
-      and(isNull(auditRuns.finishedAt), gt(auditRuns.startedAt, new Date(now.getTime() - AUDIT_STALE_MS))),
-    )
+    .where(aliveAt(now, leaseMs))
     .orderBy(desc(auditRuns.startedAt))
     .limit(1);
   return run;
+}
+
+/** Frees `slot` when its run is unfinished and its replica stopped beating; true when it did. */
+export async function freeDeadSlot(
+  db: Db,
+  slot: string,
+  now = new Date(),
+  leaseMs = AUDIT_LEASE_MS,
+): Promise<boolean> {
+  const rows = await db
+    .delete(auditRuns)
+    .where(and(eq(auditRuns.slot, slot), deadAt(now, leaseMs)))
+    .returning({ id: auditRuns.id });
+  return rows.length > 0;
+}
+
+/** The running audit's sign of life; false when its row is gone or finished (it was taken over). */
+export async function beatAudit(db: Db, id: string, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(auditRuns)
+    .set({ heartbeatAt: now })
+    .where(and(eq(auditRuns.id, id), isNull(auditRuns.finishedAt)))
+    .returning({ id: auditRuns.id });
+  return rows.length === 1;
+}
+
+/** Gives up an unfinished run (this replica is stopping, or its audit failed) so its slot is free at once. */
+export async function abandonAudit(db: Db, id: string): Promise<void> {
+  await db.delete(auditRuns).where(and(eq(auditRuns.id, id), isNull(auditRuns.finishedAt)));
 }
 
 export type ManualClaim = { ok: true } | { ok: false; running: AuditRunRow | undefined };
@@ -47,19 +88,17 @@ export async function claimManualAudit(
   const now = claim.now ?? new Date();
   const running = await runningAudit(db, now);
   if (running) return { ok: false, running };
-  // A refresh whose replica died holds the slot forever: past the stale window it is given up.
-  await db
-    .delete(auditRuns)
-    .where(
-      and(
-        eq(auditRuns.slot, MANUAL_RUNNING_SLOT),
-        isNull(auditRuns.finishedAt),
-        lt(auditRuns.startedAt, new Date(now.getTime() - AUDIT_STALE_MS)),
-      ),
-    );
+  // A refresh whose replica died would hold the slot for ever: once it stops beating it is given up.
+  await freeDeadSlot(db, MANUAL_RUNNING_SLOT, now);
   const rows = await db
     .insert(auditRuns)
-    .values({ id: claim.id, slot: MANUAL_RUNNING_SLOT, startedBy: claim.startedBy, startedAt: now })
+    .values({
+      id: claim.id,
+      slot: MANUAL_RUNNING_SLOT,
+      startedBy: claim.startedBy,
+      startedAt: now,
+      heartbeatAt: now,
+    })
     .onConflictDoNothing({ target: auditRuns.slot })
     .returning({ id: auditRuns.id });
   if (rows.length === 1) return { ok: true };

@@ -4,7 +4,7 @@
  * finished audit, so what they show does not depend on how many people look.
  */
 import { eq } from "drizzle-orm";
-import { latestFinishedRun } from "./audit-runs";
+import { freeDeadSlot, latestFinishedRun } from "./audit-runs";
 import type { Db } from "./open";
 import { auditRuns, targetVerdicts, type AuditedAccount } from "./schema";
 import type { AuditRunRow, TargetVerdictRow } from "./records";
@@ -28,18 +28,25 @@ export interface StoredAudit {
   verdicts: TargetVerdictRow[];
 }
 
-/** Claims the slot for this audit; false when another replica (or an earlier tick) already has it. */
+/**
+ * Claims the slot for this audit; false when another replica (or an earlier tick) has it, running or
+ * finished. A run left unfinished by a replica that stopped beating is given up first, so its slot is
+ * audited after all.
+ */
 export async function claimAuditSlot(
   db: Db,
-  claim: { id: string; slot: string; startedBy: string; now?: Date },
+  claim: { id: string; slot: string; startedBy: string; now?: Date; leaseMs?: number },
 ): Promise<boolean> {
+  const now = claim.now ?? new Date();
+  await freeDeadSlot(db, claim.slot, now, claim.leaseMs);
   const rows = await db
     .insert(auditRuns)
     .values({
       id: claim.id,
       slot: claim.slot,
       startedBy: claim.startedBy,
-      startedAt: claim.now ?? new Date(),
+      startedAt: now,
+      heartbeatAt: now,
     })
     .onConflictDoNothing({ target: auditRuns.slot })
     .returning({ id: auditRuns.id });

@@ -19,4 +19,27 @@ describe("databaseConfigFromEnv", () => {
     for (const bad of ["mysql://db/qr", "not a url", "http://db"])
       expect(() => databaseConfigFromEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL must be a postgres/);
   });
+
+  it("sizes the server pool from QUEUEREADY_DB_POOL_MAX and _QUEUE, refusing nonsense by name", () => {
+    const url = "postgres://db/qr";
+    expect(databaseConfigFromEnv({ DATABASE_URL: url })).toMatchObject({
+      pool: { max: 20, maxWaiting: 1_000 },
+    });
+    expect(
+      databaseConfigFromEnv({
+        DATABASE_URL: url,
+        QUEUEREADY_DB_POOL_MAX: "40",
+        QUEUEREADY_DB_POOL_QUEUE: "0",
+      }),
+    ).toMatchObject({ pool: { max: 40, maxWaiting: 0 } });
+    for (const [name, value] of [
+      ["QUEUEREADY_DB_POOL_MAX", "0"],
+      ["QUEUEREADY_DB_POOL_MAX", "ten"],
+      ["QUEUEREADY_DB_POOL_QUEUE", "-1"],
+      ["QUEUEREADY_DB_POOL_QUEUE", "1.5"],
+    ] as const)
+      expect(() => databaseConfigFromEnv({ DATABASE_URL: url, [name]: value })).toThrow(
+        new RegExp(`^${name}`),
+      );
+  });
 });

@@ -11,10 +11,11 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import { Pool } from "pg";
-import type { DatabaseConfig } from "./config";
+import { DEFAULT_POOL, type DatabaseConfig, type PoolSettings } from "./config";
 import { EmbeddedDatabaseBusyError, lockEmbedded } from "./embedded-lock";
 import { SHARE_PORT, shareDirOf, shareEmbedded, shareSocketOf } from "./embedded-share";
 import { migrateEmbedded, migrateServer } from "./migrate";
+import { serverPool } from "./server-pool";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -109,11 +110,10 @@ async function openShared(dataDir: string): Promise<Database> {
   };
 }
 
-async function openServer(url: string): Promise<Database> {
-  // Short timeouts: a server that does not answer should fail the readiness check, not hang a page.
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server emits 'error'; without a listener that would end the process.
-  pool.on("error", () => undefined);
+async function openServer(url: string, settings: PoolSettings): Promise<Database> {
+  // Short timeouts and a bounded queue: a server that does not answer fails the readiness check and
+  // answers 503, it does not hang a page.
+  const pool = serverPool(url, settings);
   try {
     await migrateServer(pool);
   } catch (err) {
@@ -130,6 +130,6 @@ async function openServer(url: string): Promise<Database> {
 }
 
 export async function openDatabase(config: DatabaseConfig, opts: OpenOptions = {}): Promise<Database> {
-  if (config.kind === "postgres") return openServer(config.url);
+  if (config.kind === "postgres") return openServer(config.url, config.pool ?? DEFAULT_POOL);
   return openEmbedded(config.kind === "embedded" ? path.join(config.dataDir, "pglite") : undefined, opts);
 }

@@ -26,6 +26,18 @@ describe.each(BACKENDS)("previews (%s)", (backend) => {
     expect(await deleteExpiredPreviews(db, at(11 * 3_600_000))).toBe(1);
   });
 
+  it("keeps each user's newest previews only, and leaves other users' alone", async () => {
+    const { db } = await dbs.open(backend);
+    const viewer = { name: "vera", role: "viewer" };
+    const operator = { name: "olga", role: "operator" };
+    await insertPreview(db, { id: "olga-1", plan, user: operator }, { now: t0 });
+    for (let i = 1; i <= 8; i++)
+      await insertPreview(db, { id: `vera-${i}`, plan, user: viewer }, { now: at(i), maxPerUser: 3 });
+    const ids = (await db.select({ id: previews.id }).from(previews)).map((r) => r.id).sort();
+    expect(ids).toEqual(["olga-1", "vera-6", "vera-7", "vera-8"]);
+    expect(await findPreview(db, "vera-1", at(10))).toBeUndefined();
+  });
+
   it("refuses a second preview with the same id", async () => {
     const { db } = await dbs.open(backend);
     await insertPreview(db, { id: "dup", plan }, { now: t0 });

@@ -133,7 +133,10 @@ export const previews = pgTable(
     createdAt: at("created_at").notNull(),
     expiresAt: at("expires_at").notNull(),
   },
-  (t) => [index("previews_expires_at_idx").on(t.expiresAt)],
+  (t) => [
+    index("previews_expires_at_idx").on(t.expiresAt),
+    index("previews_user_created_idx").on(t.userName, t.createdAt),
+  ],
 );
 
 /** Named leases (one apply per cluster, one scheduler per interval): free once `expires_at` passed. */
@@ -164,6 +167,8 @@ export const auditRuns = pgTable(
     slot: text("slot").notNull().unique(),
     startedBy: text("started_by").notNull(),
     startedAt: at("started_at").notNull(),
+    /** The running replica's last sign of life; an unfinished run without a recent one is taken over. */
+    heartbeatAt: at("heartbeat_at"),
     finishedAt: at("finished_at"),
     durationMs: integer("duration_ms"),
     /** AWS errors met during the audit, by operation (e.g. {"DescribeSecurityGroups": 2}). */
@@ -201,6 +206,31 @@ export const revokedSessions = pgTable(
     until: at("until").notNull(),
   },
   (t) => [index("revoked_sessions_until_idx").on(t.until)],
+);
+
+/**
+ * Failed sign-ins, one row each, shared by every replica and kept across restarts. `key` is the window
+ * they count in: `a|<user>|<address>` (one address) or `u|<user>` (every address). Rows older than the
+ * window are deleted as new ones come.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    key: text("key").notNull(),
+    at: at("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
+);
+
+/** Addresses a user signed in from (their usual ones): held only to the per-address limit. */
+export const signInUsualAddresses = pgTable(
+  "sign_in_usual_addresses",
+  {
+    username: text("username").notNull(),
+    address: text("address").notNull(),
+    lastSuccessAt: at("last_success_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
 );
 
 /**

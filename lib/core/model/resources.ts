@@ -201,6 +201,8 @@ export interface IngressRule {
   toPort?: number;
   source: RuleSource;
   description?: string;
+  /** The rule's own tags, when read through `DescribeSecurityGroupRules` and it has any. */
+  tags?: Record<string, string>;
 }
 
 export interface SecurityGroup {

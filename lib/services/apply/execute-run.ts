@@ -16,7 +16,7 @@ import { refOf, targetKey } from "@/lib/core/identity/identity";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { readTarget } from "./plan-live";
 import { revertWant } from "./revert";
-import { adoptedResource, executeStep, type StepRun } from "./execute-step";
+import { adoptedResource, adoptedRule, executeStep, type StepRun } from "./execute-step";
 import { LeaseLostError, startHeartbeat, type Heartbeat } from "./heartbeat";
 import { updateRun } from "@/lib/adapters/db/run-updates";
 import { convergence, readTargetState } from "./target-state";
@@ -65,7 +65,8 @@ async function executeSteps(rc: RunContext, plan: Plan, outputs: StepRun["output
   for (const [index, step] of plan.steps.entries()) {
     rc.heartbeat?.check();
     if (step.action === "no-op") {
-      const adopted = adoptedResource({ ctx: rc.ctx, plan, outputs, runId: rc.runId }, step);
+      const stepRun = { ctx: rc.ctx, plan, outputs, runId: rc.runId };
+      const adopted = adoptedResource(stepRun, step) ?? (await adoptedRule(stepRun, step));
       await updateRun(rc.db, rc.runId, (r) => {
         Object.assign(r.steps[index]!, { status: "skipped", message: step.noopReason });
         if (adopted) r.created.push(adopted);

@@ -3,7 +3,7 @@
  * the call, treating AWS's "already exists" and "no modifications" answers as done. Throws AwsError on failure.
  */
 import { AwsError } from "@/lib/adapters/aws/errors";
-import { authorizeIngress, createEc2Tags, createSecurityGroup } from "@/lib/adapters/aws/ec2/writes";
+import { authorizeIngress, createSecurityGroup } from "@/lib/adapters/aws/ec2/writes";
 import {
   createCacheParameterGroup,
   modifyCacheCluster,
@@ -13,9 +13,10 @@ import {
 import { listCacheParameterGroups, listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
-import { refOf } from "@/lib/core/identity/identity";
+import { refOf, targetKey } from "@/lib/core/identity/identity";
 import type { Tag } from "@/lib/core/model/resources";
 import {
+  createdByRun,
   isStepRef,
   NEW_SECURITY_GROUP_REF,
   ruleCoversPort,
@@ -104,45 +105,75 @@ async function createGroup(run: StepRun, step: CreateSecurityGroupStep): Promise
   };
 }
 
+/**
+ * The rule `step` asks for, as it is in the group now (if it is), and whether this run (or the run it
+ * resumes) added it: its tags say so, put on at creation.
+ */
+async function currentRule(run: StepRun, step: AuthorizeIngressStep, groupId: string) {
+  const { port, source } = step.input;
+  const rules = await listSecurityGroupRules(run.ctx, [groupId]);
+  const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
+  const resumed = run.plan.choices.resume?.runId ?? run.runId;
+  const ours = same !== undefined && createdByRun(same.tags, resumed, targetKey(refOf(run.plan.target)));
+  return { same, ours };
+}
+
+const ingressRecord = (
+  run: StepRun,
+  groupId: string,
+  ruleIds: string[],
+  description: string,
+): CreatedResource => ({
+  type: "ingress-rule",
+  region: run.ctx.region,
+  groupId,
+  ruleIds,
+  description,
+  createdAt: now(),
+});
+
+/**
+ * A rule the resumed run added before it died (tagged with its id) is recorded on this run, so undo
+ * offers it; a rule someone else added is only reused.
+ */
+export async function adoptedRule(run: StepRun, step: PlanStep): Promise<CreatedResource | undefined> {
+  if (step.kind !== "authorize-ingress" || !run.plan.choices.resume) return undefined;
+  if (isStepRef(step.input.groupId) && !run.outputs[step.input.groupId.ref]) return undefined;
+  const groupId = resolve(run, step.input.groupId);
+  const { same, ours } = await currentRule(run, step, groupId);
+  return ours && same?.ruleId
+    ? ingressRecord(run, groupId, [same.ruleId], step.input.description)
+    : undefined;
+}
+
 async function authorize(run: StepRun, step: AuthorizeIngressStep): Promise<StepOutcome> {
   const groupId = resolve(run, step.input.groupId);
   const { port, source, description } = step.input;
-  const rules = await listSecurityGroupRules(run.ctx, [groupId]);
-  const same = rules.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
+  const { same, ours } = await currentRule(run, step, groupId);
+  if (same && ours && same.ruleId)
+    return {
+      status: "skipped",
+      message: `${groupId} already has the rule (${same.ruleId}), added by this run before it stopped: it is recorded for undo.`,
+      created: ingressRecord(run, groupId, [same.ruleId], description),
+    };
   if (same) return { status: "skipped", message: `${groupId} already has the rule (${same.ruleId}).` };
-  let ruleIds: string[];
   try {
-    ({ ruleIds } = await authorizeIngress(run.ctx, groupId, {
-      protocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      source,
-      description,
-    }));
+    const { ruleIds } = await authorizeIngress(
+      run.ctx,
+      groupId,
+      { protocol: "tcp", fromPort: port, toPort: port, source, description },
+      runTags(run, step),
+    );
+    return {
+      status: "done",
+      message: `Added ${ruleIds.join(", ")}.`,
+      created: ingressRecord(run, groupId, ruleIds, description),
+    };
   } catch (err) {
     if (isCode(err, "already-exists"))
       return { status: "done", message: "AWS says the rule exists already (InvalidPermission.Duplicate)." };
     throw err;
   }
-  const created: CreatedResource = {
-    type: "ingress-rule",
-    region: run.ctx.region,
-    groupId,
-    ruleIds,
-    description,
-    createdAt: now(),
-  };
-  try {
-    await createEc2Tags(run.ctx, ruleIds, runTags(run, step));
-  } catch (err) {
-    // The rule is in place and recorded on the run (undo works from the history); a missing tag is no reason to stop.
-    return {
-      status: "done",
-      message: `Added ${ruleIds.join(", ")}, but tagging it failed: ${err instanceof AwsError ? err.problem.message : String(err)}`,
-      created,
-    };
-  }
-  return { status: "done", message: `Added ${ruleIds.join(", ")}.`, created };
 }
 
 async function createParameterGroup(run: StepRun, step: CreateParameterGroupStep): Promise<StepOutcome> {

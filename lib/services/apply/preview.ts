@@ -56,6 +56,7 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
           operation: "AuthorizeSecurityGroupIngress",
           groupId: step.input.groupId,
           rule: { protocol: "tcp", fromPort: port, toPort: port, source, description },
+          tags: step.tags,
         });
       }
       return answer.allowed

@@ -80,7 +80,11 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
     expect(second.run.readiness?.verdict).toBe("ready");
     expect(await resources()).toEqual(afterFailure);
     // Undo can find what the first run made although its record was lost: the resume recorded it.
-    expect(second.run.created.map((c) => c.type).sort()).toEqual(["cache-parameter-group", "security-group"]);
+    expect(second.run.created.map((c) => c.type).sort()).toEqual([
+      "cache-parameter-group",
+      "ingress-rule",
+      "security-group",
+    ]);
   });
 
   it("undo covers the security group too: refused by EC2 while attached, deleted with its rule once free", async () => {
@@ -112,6 +116,39 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
     const runs = await listApplyRuns(opts);
     expect(runs[0]!.created.find((c) => c.type === "security-group")).toMatchObject({
       removedBy: "operator",
+    });
+  });
+});
+
+describe("A rule added by a run that died before recording it (issue 24 item 12)", () => {
+  it("is tagged with its run at creation, and a resume adopts it instead of adding a second", async () => {
+    const target = { region: "us-east-1", kind: "replication-group", id: "events-cluster" } as const;
+    const { ctx, access } = h.context();
+    const choices = await wizardChoices(access, target);
+    h.sandbox.control.addFault({ operation: "ModifyReplicationGroup", kind: "access-denied", count: 1 });
+    const first = await apply(choices);
+    expect(first.run.steps.map((s) => s.status)).toEqual(["done", "done", "done", "failed"]);
+    const recorded = first.run.created.find((c) => c.type === "ingress-rule");
+    if (recorded?.type !== "ingress-rule") throw new Error("the first run recorded no rule");
+    const tagged = (await listSecurityGroupRules(ctx, [recorded.groupId])).filter(
+      (r) => r.tags?.["queueready:run"] === first.run.id,
+    );
+    expect(tagged.map((r) => r.ruleId)).toEqual(recorded.ruleIds);
+    expect(tagged[0]!.tags).toMatchObject({
+      "created-by": "queueready",
+      "queueready:target": "123456789012/us-east-1/replication-group/events-cluster",
+    });
+    // Killed right after AWS added the rule: the run never recorded it.
+    await updateRun(opts.db!, first.run.id, (r) => void (r.created = []), { touch: false });
+    const before = await resources();
+    const resumed = choicesOf(resumeParams(first.run));
+    if (!resumed.ok) throw new Error("resume params do not parse");
+    const second = await apply(resumed.value);
+    expect(second.run.status, second.run.message).toBe("succeeded");
+    expect(await resources()).toEqual(before);
+    expect(second.run.created.find((c) => c.type === "ingress-rule")).toMatchObject({
+      groupId: recorded.groupId,
+      ruleIds: recorded.ruleIds,
     });
   });
 });

@@ -11,6 +11,7 @@ import type { Db } from "@/lib/adapters/db";
 import { claimManualAudit, latestFinishedRun, releaseManualAudit } from "@/lib/adapters/db/audit-runs";
 import { storeAudit } from "@/lib/services/audit/store-audit";
 import { auditEstateInWorkers } from "@/lib/services/audit/workers/pooled-audit";
+import { holdAudit } from "@/lib/services/audit/audit-lease";
 import { refreshDecision, refreshMinAgeFromEnv } from "@/lib/services/audit/refresh-cooldown";
 
 export type RefreshOutcome = { started: true; done: Promise<void> } | { started: false; message: string };
@@ -32,6 +33,7 @@ export async function startManualAudit(
       message: `An audit is already running${since}: this page shows its results when it finishes.`,
     };
   }
+  const hold = holdAudit(db, id);
   const done = (async () => {
     try {
       // Read and judged in the worker pool, so the server's pages stay responsive; stored here.
@@ -40,6 +42,8 @@ export async function startManualAudit(
     } catch (err) {
       await releaseManualAudit(db, id, "failed").catch(() => undefined);
       throw err;
+    } finally {
+      hold.stop();
     }
   })();
   return { started: true, done };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latestAudit } from "@/lib/adapters/db/audits";
+import { claimAuditSlot, latestAudit } from "@/lib/adapters/db/audits";
 import { createAuditScheduler, slotOf } from "./scheduler";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 
@@ -61,6 +61,35 @@ describe.each(BACKENDS)("audit scheduler (%s)", (backend) => {
     expect(String(errors[0])).toContain("AWS is down");
     clock = new Date("2026-01-15T13:00:10Z");
     expect(await scheduler.tick()).toBe(true);
+  });
+
+  it("runs a slot whose replica died mid-audit on another replica, once its heartbeat stops", async () => {
+    const { db } = await dbs.open(backend);
+    let clock = new Date("2026-01-15T14:00:01Z");
+    const slot = "2026-01-15T14:00:00.000Z";
+    // Replica a claimed the slot and was killed: the row stays unfinished and nothing beats for it.
+    expect(await claimAuditSlot(db, { id: "a-dead", slot, startedBy: "a", now: clock })).toBe(true);
+    let audits = 0;
+    const survivor = createAuditScheduler({
+      db,
+      intervalMs,
+      replica: "b",
+      maxJitterMs: 0,
+      leaseMs: 300,
+      now: () => clock,
+      runAudit: async () => {
+        audits++;
+        return { verdicts: [], awsErrors: {}, failedRegions: [] };
+      },
+    });
+    // While a's last sign of life is recent the slot is a's; b does not give the slot up for good.
+    expect(await survivor.tick()).toBe(false);
+    clock = new Date(clock.getTime() + 301);
+    expect(await survivor.tick()).toBe(true);
+    expect(audits).toBe(1);
+    expect((await latestAudit(db))!.run).toMatchObject({ slot, startedBy: "b" });
+    expect(await survivor.tick()).toBe(false);
+    expect(audits).toBe(1);
   });
 });
 

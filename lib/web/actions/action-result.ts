@@ -1,7 +1,14 @@
 import type { AwsProblemCode } from "@/lib/core/model/resources";
 
 /** Why an action refused or failed; AWS problem codes pass through so the page can say what to do. */
-export type ActionErrorCode = "unauthenticated" | "forbidden" | "invalid-input" | "conflict" | AwsProblemCode;
+export type ActionErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "invalid-input"
+  | "conflict"
+  | "database-unavailable"
+  | "rate-limited"
+  | AwsProblemCode;
 
 /**
  * What every server action returns. Expected failures are values, never thrown, so forms can show

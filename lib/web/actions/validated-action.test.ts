@@ -2,8 +2,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/web/auth/roles";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/web/auth/session", () => ({ getSessionUser: async () => session.user }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null, down: false }));
+vi.mock("@/lib/web/auth/session", () => ({
+  getSessionUser: async () => {
+    if (session.down) throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    return session.user;
+  },
+}));
 
 const { validatedAction } = await import("./validated-action");
 const { success } = await import("./action-result");
@@ -31,6 +36,26 @@ function form(entries: [string, string][]): FormData {
 describe("validatedAction", () => {
   beforeEach(() => {
     session.user = null;
+    session.down = false;
+  });
+
+  it("says the database is unavailable (not that the session ended) during an outage", async () => {
+    const { action, calls } = makeAction();
+    session.down = true;
+    expect(await action(null, { name: "orders", ids: ["a"] })).toMatchObject({
+      ok: false,
+      code: "database-unavailable",
+      message: expect.stringMatching(/still signed in/),
+    });
+    session.down = false;
+    session.user = { name: "olga", role: "operator" };
+    const failing = validatedAction(schema, "operator", async () => {
+      throw new Error("Failed query", { cause: Object.assign(new Error("x"), { code: "57P01" }) });
+    });
+    expect(await failing(null, { name: "orders", ids: ["a"] })).toMatchObject({
+      code: "database-unavailable",
+    });
+    expect(calls).toEqual([]);
   });
 
   it("refuses a signed-out caller without running the action", async () => {

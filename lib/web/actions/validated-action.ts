@@ -4,6 +4,7 @@ import type { ActionResult } from "./action-result";
 import { failure, formDataToObject, groupMessages } from "./action-result";
 import type { Role, SessionUser } from "@/lib/web/auth/roles";
 import { authorizeAction } from "@/lib/web/auth/require-role";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "@/lib/web/http/unavailable";
 import type { AwsProblem } from "@/lib/core/model/resources";
 
 /** An AwsError from lib/adapters/aws, recognised by shape so this wrapper does not load the SDK. */
@@ -19,8 +20,8 @@ function awsProblemOf(err: unknown): AwsProblem | null {
  * action is reachable by a direct POST), so every action goes through here.
  *
  * The returned function fits `useActionState` (`(previous, formData)`) and can also be called with a
- * plain object. An `AwsError` thrown by `fn` becomes a failure carrying its problem code and message;
- * anything else (including Next's redirect signal) is rethrown.
+ * plain object. An `AwsError` thrown by `fn` becomes a failure carrying its problem code and message, a
+ * database outage the "database-unavailable" failure (the session is kept); anything else (including Next's redirect signal) is rethrown.
  */
 export function validatedAction<S extends z.ZodType, T>(
   schema: S,
@@ -46,6 +47,7 @@ export function validatedAction<S extends z.ZodType, T>(
     } catch (err) {
       const problem = awsProblemOf(err);
       if (problem) return failure(problem.code, problem.message);
+      if (isDatabaseUnavailable(err)) return failure("database-unavailable", UNAVAILABLE_MESSAGE);
       throw err;
     }
   };

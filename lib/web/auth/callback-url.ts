@@ -22,6 +22,17 @@ export function safeCallbackPath(value: unknown, origin?: string): string {
   return path;
 }
 
+/**
+ * next-auth's `redirect` callback: where its routes send the browser (after sign-in, sign-out, an error).
+ * next-auth's default throws on a value that is not a URL (`new URL("foo")`), a 500; this answers every
+ * value with a URL on this site: the safe path as above, or the sign-in page (where sign-out goes).
+ */
+export function safeRedirectUrl(url: unknown, baseUrl: string): string {
+  const base = originOf(baseUrl) ?? "";
+  if (url === "/sign-in" || url === `${base}/sign-in`) return `${base}/sign-in`;
+  return `${base}${safeCallbackPath(url, base || undefined)}`;
+}
+
 function originOf(value: string | undefined): string | undefined {
   return value ? parseUrl(value)?.origin : undefined;
 }

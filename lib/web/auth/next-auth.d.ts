@@ -4,6 +4,8 @@ import type { Role } from "./roles";
 declare module "next-auth" {
   interface Session {
     user: { name: string; role: Role; accounts?: string[] };
+    /** Set when the session could not be checked because the database did not answer (a 503, not sign-in). */
+    unverified?: boolean;
   }
   interface User {
     role?: Role;
@@ -24,5 +26,7 @@ declare module "next-auth/jwt" {
     signedInAt?: number;
     /** next-auth's own: when this copy of the token was issued (seconds since the epoch). */
     iat?: number;
+    /** This request could not check the session (database unavailable); never trusted from a cookie. */
+    unverified?: boolean;
   }
 }

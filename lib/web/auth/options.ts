@@ -6,10 +6,15 @@ import { clientAddress, trustedProxiesFromEnv } from "./client-address";
 import { MISSING_SECRET_MESSAGE, resolveAuthSecret, secretProblem } from "./auth-secret";
 import { oidcProvider, oidcSettingsFromEnv } from "./oidc";
 import { isRole } from "./roles";
+import { safeRedirectUrl } from "./callback-url";
 import { storeRevocations, type RevocationStore } from "./revocations";
 import { checkSessionToken, quietSessionEnded, SESSION_MAX_AGE_S, startSessionToken } from "./session-token";
 import { createUserDirectory } from "./user-directory";
 import { createCredentialChecker } from "./verify-credentials";
+import { isDatabaseUnavailable } from "@/lib/adapters/db/availability";
+
+const SIGN_IN_UNAVAILABLE =
+  "QueueReady's database is not answering, so sign-in cannot be checked. Try again in a few seconds.";
 
 /**
  * next-auth options from configuration: the password users (and demo users), the optional OIDC
@@ -20,6 +25,8 @@ import { createCredentialChecker } from "./verify-credentials";
 export interface AuthDeps {
   /** Where signed-out sessions are recorded; the database (lib/db) by default. */
   revocations?: RevocationStore;
+  /** Failed sign-ins and usual addresses; the database by default. */
+  limiter?: AttemptLimiter;
 }
 
 export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
@@ -35,7 +42,10 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
     );
   }
   const trustedProxies = trustedProxiesFromEnv(env);
-  const checkCredentials = createCredentialChecker({ users: directory.all, limiter: new AttemptLimiter() });
+  const checkCredentials = createCredentialChecker({
+    users: directory.all,
+    limiter: deps.limiter ?? new AttemptLimiter(),
+  });
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -49,7 +59,11 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
           String(credentials?.username ?? ""),
           String(credentials?.password ?? ""),
           clientAddress(req?.headers?.["x-forwarded-for"], trustedProxies),
-        );
+        ).catch((err: unknown) => {
+          // The limits live in the database: without it nobody is let in, and the form says why.
+          if (isDatabaseUnavailable(err)) throw new Error(SIGN_IN_UNAVAILABLE);
+          throw err;
+        });
         if (result.ok)
           return {
             id: result.user.name,
@@ -72,6 +86,7 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
     jwt: { maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       jwt({ token, user, account }) {
         if (user) return startSessionToken(token, user, account?.provider);
         // Every later use of the session: still not signed out, user still configured, role as configured now.
@@ -83,6 +98,7 @@ export function buildAuthOptions(env: Env, deps: AuthDeps = {}): AuthOptions {
           role: isRole(token.role) ? token.role : "viewer",
           ...(Array.isArray(token.accounts) ? { accounts: token.accounts.map(String) } : {}),
         };
+        if (token.unverified === true) session.unverified = true;
         return session;
       },
     },

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { Role, SessionUser } from "./roles";
 import { hasRole } from "./roles";
 import { getSessionUser } from "./session";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "@/lib/web/http/unavailable";
 
 /**
  * For server components and pages: the signed-in user holding at least `role`. Signed-out visitors go
@@ -17,14 +18,21 @@ export async function requireRole(role: Role): Promise<SessionUser> {
 }
 
 export type ActionAuthorization =
-  { ok: true; user: SessionUser } | { ok: false; code: "unauthenticated" | "forbidden"; message: string };
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: "unauthenticated" | "forbidden" | "database-unavailable"; message: string };
 
 /**
  * For server actions, which anyone can POST to directly: never redirects, returns why it refuses so the
  * action can answer with the standard failure shape.
  */
 export async function authorizeAction(role: Role): Promise<ActionAuthorization> {
-  const user = await getSessionUser();
+  let user: SessionUser | null;
+  try {
+    user = await getSessionUser();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return { ok: false, code: "database-unavailable", message: UNAVAILABLE_MESSAGE };
+  }
   if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
   if (!hasRole(user.role, role)) {
     return {

@@ -135,4 +135,48 @@ describe("sessions are checked on each request", () => {
     const token = await signIn("carol@example.com", "operator", "oidc");
     expect(await use(token)).toMatchObject({ name: "carol@example.com", role: "operator" });
   });
+
+  it("keeps the session, grants nothing and says so when the database does not answer", async () => {
+    const token = await signIn("alice", "operator");
+    const down = buildAuthOptions(
+      { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS_FILE: usersFile },
+      {
+        revocations: {
+          revoke: async () => undefined,
+          isRevoked: async () => {
+            throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+          },
+        },
+      },
+    );
+    const kept = await down.callbacks!.jwt!({ token, user: undefined as never, account: null });
+    expect(kept).toMatchObject({ sid: token.sid, name: "alice", unverified: true });
+    const session = await down.callbacks!.session!({
+      session: { user: { name: "alice", role: "operator" }, expires: "" },
+      token: kept,
+    } as never);
+    expect(session).toMatchObject({ unverified: true });
+    // Back up: the flag from the earlier request is not carried, and a revoked copy is refused again.
+    expect(await use(kept)).not.toHaveProperty("unverified");
+    await options.events!.signOut!({ token, session: undefined as never });
+    await expect(use(kept)).rejects.toThrow("Signed out.");
+  });
+
+  it("still ends the session on a failure that is not an outage", async () => {
+    const token = await signIn("alice", "operator");
+    const broken = buildAuthOptions(
+      { NEXTAUTH_SECRET: "s".repeat(32), QUEUEREADY_USERS_FILE: usersFile },
+      {
+        revocations: {
+          revoke: async () => undefined,
+          isRevoked: async () => {
+            throw new TypeError("bad");
+          },
+        },
+      },
+    );
+    await expect(broken.callbacks!.jwt!({ token, user: undefined as never, account: null })).rejects.toThrow(
+      "bad",
+    );
+  });
 });

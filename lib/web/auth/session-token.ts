@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { LoggerInstance, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { RevocationStore } from "./revocations";
+import { isDatabaseUnavailable } from "@/lib/adapters/db/availability";
 import { isRole } from "./roles";
 import type { UserDirectory } from "./user-directory";
 
@@ -65,12 +66,24 @@ export async function checkSessionToken(
   if (typeof token.sid !== "string") throw new SessionEndedError("The session predates session ids.");
   const tooOld = sessionAgeProblem(token);
   if (tooOld) throw new SessionEndedError(tooOld);
-  if (await deps.revocations.isRevoked(token.sid)) throw new SessionEndedError("Signed out.");
-  if (token.provider !== "credentials") return token;
+  // A flag from an earlier request is never carried over: each request checks afresh.
+  const checked: JWT = { ...token };
+  delete checked.unverified;
+  let revoked: boolean;
+  try {
+    revoked = await deps.revocations.isRevoked(token.sid);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    // Unknown is neither "signed out" (that would send the user to sign in and drop the cookie) nor
+    // "fine" (a revoked copy would work during an outage): keep the token, grant nothing, answer 503.
+    return { ...checked, unverified: true };
+  }
+  if (revoked) throw new SessionEndedError("Signed out.");
+  if (token.provider !== "credentials") return checked;
   const user = deps.directory.find(String(token.name ?? ""));
   if (!user) throw new SessionEndedError("The user is no longer configured.");
   // The accounts as configured now: a limit added or lifted in the file applies on the next request.
-  const next: JWT = { ...token, name: user.username, role: user.role, accounts: user.accounts };
+  const next: JWT = { ...checked, name: user.username, role: user.role, accounts: user.accounts };
   if (!user.accounts) delete next.accounts;
   return next;
 }

@@ -1,6 +1,11 @@
 import bcrypt from "bcryptjs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AttemptLimiter } from "./attempt-limiter";
+import { memoryDatabase } from "@/tools/testing/test-db";
+
+const database = memoryDatabase();
+afterAll(async () => (await database).close());
+const limiter = () => new AttemptLimiter({}, async () => (await database).db);
 import { createCredentialChecker, WRONG_CREDENTIALS } from "./verify-credentials";
 
 const users = [
@@ -11,7 +16,7 @@ const users = [
 function checker(sleeps: number[] = []) {
   return createCredentialChecker({
     users,
-    limiter: new AttemptLimiter(),
+    limiter: limiter(),
     minDurationMs: 300,
     sleep: async (ms) => void sleeps.push(ms),
   });
@@ -46,7 +51,7 @@ describe("createCredentialChecker", () => {
     const clock = { t: 0 };
     const check = createCredentialChecker({
       users,
-      limiter: new AttemptLimiter(),
+      limiter: limiter(),
       minDurationMs: 300,
       sleep: async (ms) => void sleeps.push(ms),
       now: () => (clock.t += 10),

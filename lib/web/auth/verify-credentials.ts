@@ -38,7 +38,7 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
   const decoyHash = bcrypt.hashSync(randomBytes(18).toString("base64"), cost);
 
   async function check(username: string, password: string, address: string): Promise<CredentialCheck> {
-    const limit = limiter.check(username, address);
+    const limit = await limiter.check(username, address);
     if (!limit.allowed) {
       const minutes = Math.max(1, Math.ceil(limit.retryAfterMs / 60_000));
       return {
@@ -52,13 +52,13 @@ export function createCredentialChecker(options: CredentialCheckerOptions) {
     const usable = username.length > 0 && password.length > 0 && password.length <= MAX_INPUT;
     const matches = await bcrypt.compare(usable ? password : "", user?.passwordHash ?? decoyHash);
     if (user && usable && matches) {
-      limiter.recordSuccess(username, address);
+      await limiter.recordSuccess(username, address);
       return {
         ok: true,
         user: { name: user.username, role: user.role, ...(user.accounts ? { accounts: user.accounts } : {}) },
       };
     }
-    limiter.recordFailure(username, address);
+    await limiter.recordFailure(username, address);
     return { ok: false, reason: "wrong-credentials", message: WRONG_CREDENTIALS };
   }
 

@@ -6,6 +6,7 @@ const run = {
   slot: "s",
   startedBy: "replica-a",
   startedAt: new Date("2026-01-15T12:00:00Z"),
+  heartbeatAt: null,
   finishedAt: new Date("2026-01-15T12:00:04.500Z"),
   durationMs: 4_500,
   awsErrors: { DescribeSecurityGroups: 3 },

@@ -7,6 +7,7 @@ import "server-only";
 import type { StatusQuery } from "./status-query";
 import { PAGE_SIZE, pageWindow } from "./status-query";
 import type { Db } from "@/lib/adapters/db";
+import { asUnavailable } from "@/lib/adapters/db/availability";
 import { latestFinishedRun, runningAudit } from "@/lib/adapters/db/audit-runs";
 import type { AuditRunRow } from "@/lib/adapters/db/audits";
 import type { AuditedAccount } from "@/lib/adapters/db/schema";
@@ -83,6 +84,14 @@ export function stateFilterOf(query: StatusQuery): StateFilter {
 
 /** The stored view for `query`, or the audit in progress when none has finished yet. */
 export async function loadStoredStatus(
+  db: Db,
+  query: StatusQuery,
+): Promise<{ ready: true; status: StoredStatus } | { ready: false; running?: AuditRunRow }> {
+  // An outage (or a full pool queue) reaches the page as itself, which then says so, not as a crash.
+  return loadStatus(db, query).catch((err: unknown) => Promise.reject(asUnavailable(err)));
+}
+
+async function loadStatus(
   db: Db,
   query: StatusQuery,
 ): Promise<{ ready: true; status: StoredStatus } | { ready: false; running?: AuditRunRow }> {

@@ -32,6 +32,19 @@ function findGroup(region: RegionState, params: FormNode): SecurityGroupState {
   return group;
 }
 
+/**
+ * The tags of AuthorizeSecurityGroupIngress's TagSpecifications, put on every rule it adds in the same
+ * call (so no rule exists untagged, even for a moment). EC2 takes only `security-group-rule` here.
+ */
+function ruleTagSpecifications(params: FormNode): Tag[] {
+  return structList(params, "TagSpecification").flatMap((spec) => {
+    const type = str(spec, "ResourceType");
+    if (type !== "security-group-rule")
+      throw invalidValue(`'${type ?? ""}' is not a valid taggable resource type for this operation.`);
+    return ec2Tags(spec);
+  });
+}
+
 export const securityGroupWriteOps: OperationTable = {
   CreateSecurityGroup: write(({ region, params }) => {
     const check = securityGroupName(required(params, "GroupName"));
@@ -94,6 +107,7 @@ export const securityGroupWriteOps: OperationTable = {
 
   AuthorizeSecurityGroupIngress: write(({ region, params }) => {
     const group = findGroup(region, params);
+    const tags = ruleTagSpecifications(params);
     const candidates = parsePermissions(region, params, group.vpcId);
     const existing = region.rules.filter((r) => r.groupId === group.id && !r.isEgress);
     candidates.forEach((c, i) => {
@@ -117,6 +131,7 @@ export const securityGroupWriteOps: OperationTable = {
       id: nextId(region, "sgr"),
       groupId: group.id,
       isEgress: false,
+      ...(tags.length ? { tags: tags.map((t) => ({ ...t })) } : {}),
     }));
     region.rules.push(...added);
     return leaf("return", true) + list("securityGroupRuleSet", "item", added, (r) => ruleXml(region, r));

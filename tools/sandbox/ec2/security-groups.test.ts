@@ -157,6 +157,32 @@ describe("EC2 writes", () => {
     expect(errorCode(again.xml)).toBe("InvalidSecurityGroupRuleId.NotFound");
   });
 
+  it("tags the rules it adds from TagSpecifications, in the same call, and refuses another resource type", async () => {
+    const spec = {
+      "TagSpecification.1.ResourceType": "security-group-rule",
+      "TagSpecification.1.Tag.1.Key": "queueready:run",
+      "TagSpecification.1.Tag.1.Value": "run-1",
+    };
+    const added = await ingress("sg-0cache00000000003", "10.9.0.0/16", spec);
+    expect(added.status).toBe(200);
+    expect(added.xml).toContain(
+      "<tagSet><item><key>queueready:run</key><value>run-1</value></item></tagSet>",
+    );
+    const id = text(added.xml, "securityGroupRuleId")!;
+    const described = await ec2("DescribeSecurityGroupRules", { "SecurityGroupRuleId.1": id });
+    expect(described.xml).toContain("<key>queueready:run</key><value>run-1</value>");
+    const wrongType = await ingress("sg-0cache00000000003", "10.8.0.0/16", {
+      ...spec,
+      "TagSpecification.1.ResourceType": "security-group",
+    });
+    expect([wrongType.status, errorCode(wrongType.xml)]).toEqual([400, "InvalidParameterValue"]);
+    const rules = await ec2("DescribeSecurityGroupRules", {
+      "Filter.1.Name": "group-id",
+      "Filter.1.Value.1": "sg-0cache00000000003",
+    });
+    expect(rules.xml).not.toContain("10.8.0.0/16");
+  });
+
   it("answers DryRunOperation (412) without writing, and UnauthorizedOperation (403) under a denial fault", async () => {
     const dry = await ingress("sg-0cache00000000003", "10.0.0.0/16", { DryRun: true });
     expect([dry.status, errorCode(dry.xml)]).toEqual([412, "DryRunOperation"]);

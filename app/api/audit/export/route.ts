@@ -1,4 +1,5 @@
 import { parseStatusQuery, statusQueryProblem, type SearchParams } from "@/lib/web/status/status-query";
+import { answerUnavailable } from "@/lib/web/http/unavailable";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { defaultDatabase } from "@/lib/adapters/db";
 import { getEstate } from "@/lib/services/estate";
@@ -31,7 +32,7 @@ function problem(status: number, message: string): Response {
  * the status page's filters match (all pages), from the latest audit, as a download. Viewers and up; 401
  * without a session; 503 while no audit is stored yet.
  */
-export async function GET(request: Request): Promise<Response> {
+async function exportAudit(request: Request): Promise<Response> {
   const user = await getSessionUser();
   if (!user) return problem(401, "Sign in to export the audit.");
   const url = new URL(request.url);
@@ -70,4 +71,8 @@ export async function GET(request: Request): Promise<Response> {
       },
     },
   );
+}
+
+export async function GET(request: Request): Promise<Response> {
+  return answerUnavailable(request, () => exportAudit(request));
 }

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authConfigProblem, getAuthOptions, getRevocations } from "@/lib/web/auth/options";
 import { recordSignOut } from "@/lib/web/auth/sign-out";
+import { authBodyProblem } from "@/lib/web/auth/auth-body";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -18,6 +19,12 @@ async function handler(req: NextRequest, context: RouteContext): Promise<Respons
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  const malformed = await authBodyProblem(req);
+  if (malformed)
+    return new Response(`${malformed}\n`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   const options = getAuthOptions();
   if (req.method === "POST" && (await context.params).nextauth.join("/") === "signout") {
     const refused = await recordSignOut(req, String(options.secret), getRevocations());

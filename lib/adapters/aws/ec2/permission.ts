@@ -12,12 +12,12 @@ import {
 } from "@aws-sdk/client-ec2";
 import { clientsOf, type AwsContext } from "@/lib/adapters/aws/context";
 import { toAwsError } from "@/lib/adapters/aws/errors";
-import { createSecurityGroupInput, toIpPermission, toSdkTags, type IngressRequest } from "./writes";
+import { authorizeIngressInput, createSecurityGroupInput, toSdkTags, type IngressRequest } from "./writes";
 import type { AwsProblem, Tag } from "@/lib/core/model/resources";
 
 export type Ec2PermissionCheck =
   | { operation: "CreateSecurityGroup"; vpcId: string; name?: string; tags?: Tag[] }
-  | { operation: "AuthorizeSecurityGroupIngress"; groupId: string; rule: IngressRequest }
+  | { operation: "AuthorizeSecurityGroupIngress"; groupId: string; rule: IngressRequest; tags?: Tag[] }
   | { operation: "CreateTags"; resourceIds: string[]; tags?: Tag[] }
   | { operation: "RevokeSecurityGroupIngress"; groupId: string; ruleIds: string[] };
 
@@ -73,8 +73,7 @@ async function send(ctx: AwsContext, check: Ec2PermissionCheck): Promise<unknown
     case "AuthorizeSecurityGroupIngress":
       return ec2.send(
         new AuthorizeSecurityGroupIngressCommand({
-          GroupId: check.groupId,
-          IpPermissions: [toIpPermission(ctx, check.rule)],
+          ...authorizeIngressInput(ctx, check.groupId, check.rule, check.tags),
           DryRun: true,
         }),
       );

@@ -111,6 +111,7 @@ export function reshapeSecurityGroupRule(
     ...ports(protocol, raw.FromPort, raw.ToPort),
     source,
     ...(raw.Description ? { description: raw.Description } : {}),
+    ...(raw.Tags?.length ? { tags: tagsToRecord(raw.Tags) } : {}),
   };
 }
 

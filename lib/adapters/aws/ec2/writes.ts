@@ -104,15 +104,31 @@ export async function createSecurityGroup(
   };
 }
 
-/** Adds one inbound rule; returns the new `sgr-` ids. An identical rule gives `already-exists`. */
+/** AuthorizeSecurityGroupIngress's input: the rule, tagged at creation when tags are given. */
+export function authorizeIngressInput(ctx: AwsContext, groupId: string, rule: IngressRequest, tags?: Tag[]) {
+  return {
+    GroupId: groupId,
+    IpPermissions: [toIpPermission(ctx, rule)],
+    TagSpecifications: tags?.length
+      ? [{ ResourceType: "security-group-rule" as const, Tags: toSdkTags(tags) }]
+      : undefined,
+  };
+}
+
+/**
+ * Adds one inbound rule, tagged in the same call (TagSpecifications), so no rule QueueReady adds is ever
+ * untagged, even if the process dies right after; returns the new `sgr-` ids. An identical rule gives
+ * `already-exists`.
+ */
 export async function authorizeIngress(
   ctx: AwsContext,
   groupId: string,
   rule: IngressRequest,
+  tags?: Tag[],
 ): Promise<{ ruleIds: string[] }> {
-  const permission = toIpPermission(ctx, rule);
+  const input = authorizeIngressInput(ctx, groupId, rule, tags);
   const out = await writeAws(ctx, "ec2", "AuthorizeSecurityGroupIngress", ({ ec2 }) =>
-    ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })),
+    ec2.send(new AuthorizeSecurityGroupIngressCommand(input)),
   );
   return {
     ruleIds: (out.SecurityGroupRules ?? []).flatMap((r) =>

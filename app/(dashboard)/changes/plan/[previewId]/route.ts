@@ -1,4 +1,5 @@
 import { getPreview } from "@/lib/adapters/db/lookups";
+import { answerUnavailable } from "@/lib/web/http/unavailable";
 import { getSessionUser } from "@/lib/web/auth/session";
 import { findAccount } from "@/lib/services/estate";
 import { planFileName, renderCli, renderJson } from "@/lib/core/plan";
@@ -11,7 +12,7 @@ const FORMATS = ["json", "sh", "terraform", "cloudformation"] as const;
  * as its owner's code, `?format=terraform` / `?format=cloudformation` (owners read live). Route handlers
  * are not wrapped by the dashboard layout, so the sign-in check is made here.
  */
-export async function GET(
+async function downloadPreview(
   request: Request,
   { params }: { params: Promise<{ previewId: string }> },
 ): Promise<Response> {
@@ -48,4 +49,11 @@ export async function GET(
       "cache-control": "no-store",
     },
   });
+}
+
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ previewId: string }> },
+): Promise<Response> {
+  return answerUnavailable(request, () => downloadPreview(request, context));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerUnavailable } from "@/lib/web/http/unavailable";
 import { getPreview } from "@/lib/adapters/db/lookups";
 import { hasRole } from "@/lib/web/auth/roles";
 import { getSessionUser } from "@/lib/web/auth/session";
@@ -14,7 +15,7 @@ const previewIdSchema = z.string().regex(/^[0-9a-z-]{1,64}$/);
  * live state and needs an operator's AWS credentials. It is signed with QUEUEREADY_PLAN_SIGNING_KEY when the
  * server has one, so `npm run apply` given the same key accepts it; without one it is unsigned.
  */
-export async function GET(
+async function downloadPlanFile(
   _request: Request,
   { params }: { params: Promise<{ previewId: string }> },
 ): Promise<Response> {
@@ -36,4 +37,11 @@ export async function GET(
       "cache-control": "no-store",
     },
   });
+}
+
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ previewId: string }> },
+): Promise<Response> {
+  return answerUnavailable(request, () => downloadPlanFile(request, context));
 }
