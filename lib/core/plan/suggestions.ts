@@ -158,7 +158,8 @@ export function suggestions(
       )
       .filter((x): x is typeof x & { s: SourceChoice } => x.s !== undefined)
       .sort((a, b) => rank(a.s) - rank(b.s))[0];
-    if (found) equivalentRule = { groupId: found.g.id, rule: describeRule(found.r), source: found.s };
+    if (found)
+      equivalentRule = { groupId: found.g.id, rule: describeRule(found.r, snapshot), source: found.s };
   }
   const candidates = appGroupCandidates(snapshot, t);
   const firstAttached = attached[0];
@@ -188,7 +189,9 @@ export function suggestions(
           name: g.name,
           sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
           rulesOnPort:
-            port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule),
+            port === undefined
+              ? []
+              : g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => describeRule(r, snapshot)),
         })),
         appGroupCandidates: candidates,
         equivalentRule,
