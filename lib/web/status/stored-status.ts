@@ -45,6 +45,7 @@ export interface AccountGroup {
 export interface StoredStatus {
   run: AuditRunRow;
   running?: AuditRunRow;
+  /** Per verdict, under every filter but the verdict (the cards are the verdict filter). */
   summary: VerdictCounts;
   groups: AccountGroup[];
   accounts: { id: string; name: string }[];
@@ -92,10 +93,12 @@ export async function loadStoredStatus(
   const scope: StateFilter = { accountId: query.accountId, region: query.region };
   const matchingTotal = (await pageTargetStates(db, filter, query.sort, 1, 0)).total;
   const window = pageWindow(matchingTotal, query.page);
-  const [page, scoped, matching, regions] = await Promise.all([
+  const [page, scoped, matching, searched, regions] = await Promise.all([
     pageTargetStates(db, filter, query.sort, window.current, PAGE_SIZE),
     countTargetStates(db, scope),
     countTargetStates(db, filter),
+    // The summary follows the search, kind and engine: a card must count what its link will list.
+    countTargetStates(db, { ...filter, verdicts: [] }),
     storedRegions(db),
   ]);
   // The audit's account list (with problems) leads; accounts known only from rows (older audits) follow.
@@ -135,7 +138,7 @@ export async function loadStoredStatus(
     status: {
       run,
       running,
-      summary: tally(scoped),
+      summary: tally(searched),
       groups: [...listed, ...empty],
       accounts: accounts.map(({ id, name }) => ({ id, name })),
       regions,
