@@ -114,7 +114,7 @@ export function PlanStepCard({
             </p>
           ) : null}
           {/* Closed by default: the preview stays a page to review, not 3,000 px of JSON; one click opens it. */}
-          <details className="group text-xs">
+          <details className="text-xs">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">
               Why, {runsAs ? "IAM and " : ""}the exact parameters of {step.operation}
             </summary>
