@@ -121,7 +121,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
             name="srcGroup"
             defaultValue={appGroup}
             aria-describedby="srcGroup-why srcGroup-error"
-            className="mt-1 block h-9 w-full max-w-md truncate rounded-md bg-white pl-2 pr-8 font-mono text-[13px] ring-1 ring-inset ring-slate-300"
+            className="mt-1 block h-9 w-full max-w-md rounded-md bg-white pl-2 pr-8 font-mono text-[13px] ring-1 ring-inset ring-slate-300"
           >
             {network.appGroupCandidates.map((c) => (
               <option key={c.id} value={c.id}>
