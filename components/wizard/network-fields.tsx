@@ -112,7 +112,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="The application's security group (recommended)"
           description="Only instances that carry that group can connect. It must be in the cluster's VPC."
         />
-        <div className={`px-3 pb-3 pl-10 ${ONLY_WHEN.appGroup}`}>
+        <div className={`px-3 pb-3 sm:pl-10 ${ONLY_WHEN.appGroup}`}>
           <label htmlFor="srcGroup" className="block text-xs font-medium text-slate-600">
             Application security group
           </label>
@@ -121,7 +121,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
             name="srcGroup"
             defaultValue={appGroup}
             aria-describedby="srcGroup-why srcGroup-error"
-            className="mt-1 block h-9 w-full max-w-md rounded-md bg-white pl-2 pr-8 font-mono text-[13px] ring-1 ring-inset ring-slate-300"
+            className="mt-1 block h-9 w-full max-w-md rounded-md bg-white pl-2 pr-7 font-mono text-[12px] sm:text-[13px] ring-1 ring-inset ring-slate-300"
           >
             {network.appGroupCandidates.map((c) => (
               <option key={c.id} value={c.id}>
@@ -146,7 +146,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="An address range (CIDR)"
           description="E.g. the application subnets. AWS stores the network address: 10.0.5.7/16 becomes 10.0.0.0/16."
         />
-        <div className={`px-3 pb-3 pl-10 ${ONLY_WHEN.cidr}`}>
+        <div className={`px-3 pb-3 sm:pl-10 ${ONLY_WHEN.cidr}`}>
           <TextField
             name="cidr"
             label="CIDR"
@@ -162,7 +162,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="Anywhere (0.0.0.0/0)"
           description="Allowed, but not advised."
         />
-        <div className={`space-y-2 px-3 pb-3 pl-10 ${ONLY_WHEN.anywhere}`}>
+        <div className={`space-y-2 px-3 pb-3 sm:pl-10 ${ONLY_WHEN.anywhere}`}>
           <Notice tone="warning" title="0.0.0.0/0 opens the port to every address that can route to it">
             {ANYWHERE_WARNING}
           </Notice>

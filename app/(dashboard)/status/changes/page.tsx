@@ -69,7 +69,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Sear
           <TimelineList entries={entries} heading={(e) => <ChangedTarget e={e} />} />
         )}
       </Card>
-      {pages > 1 ? (
+      {pages > 1 || query.page > 1 ? (
         <nav aria-label="Pages" className="flex items-center justify-between gap-3">
           {query.page > 1 ? (
             <a
