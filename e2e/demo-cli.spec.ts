@@ -98,7 +98,7 @@ test("an apply from the terminal beside the running app lands in the app's histo
   const file = path.join(demoRoot, "stg.plan.json");
   const planned = await cli("plan", ["--demo", "--cluster", "stg-orders", "--out", file, "--as", "ops"]);
   expect(planned.code, planned.out + planned.err).toBe(1);
-  expect(planned.err).toContain("Planned in 3 of 4 account(s), 6 account-region(s) in us-east-1, eu-west-1:");
+  expect(planned.err).toContain("Planned in 3 of 4 accounts, 6 account-regions in us-east-1, eu-west-1:");
 
   const applied = await cli("apply", ["--demo", file, "--yes", "--as", "ops"]);
   expect(applied.code, applied.out + applied.err).toBe(0);

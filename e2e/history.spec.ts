@@ -126,6 +126,14 @@ test("/status/changes lists the last 24 h, newest first, linking each cluster to
     .first();
   await expect(here).toContainText(`${ref.id} (${account}, ${ref.region})`);
   await expect(here.getByTitle(`Account ${ref.accountId}`)).toHaveText(account);
+  // The other account's cluster was first seen there (not ready): a first sighting, on the "Everything"
+  // tab with the changes, not among the changes alone.
+  await expect(changes.getByRole("link", { name: new RegExp(OTHER_ACCOUNT) })).toHaveCount(0);
+  await page
+    .getByRole("navigation", { name: "Which events" })
+    .getByRole("link", { name: /^Everything/ })
+    .click();
+  await expect(page).toHaveURL(/\/status\/changes\?show=all$/);
   const other = changes.getByRole("link", { name: new RegExp(`^${ref.id} \\(.*${OTHER_ACCOUNT}`) });
   // Named "staging" with the seeded organization; a single-account run knows no name for it.
   await expect(other).toHaveAccessibleName(

@@ -85,7 +85,7 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
   await expect(
     page.getByText(
-      /Already in place: cache-prod \(sg-0cache00000000001\) already allows tcp 6379 from security group sg-0app000000000001/,
+      /Already in place: cache-prod \(sg-0cache00000000001\) already allows tcp 6379 from security group orders-api \(sg-0app000000000001\)/,
     ),
   ).toBeVisible();
   await page.getByText("AWS CLI script").click();
@@ -122,7 +122,7 @@ test("events-cluster: cluster mode, a new rule from the application's group, clu
   await next(page, "Preview changes");
   await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change");
   const security = page.getByRole("region", { name: "Security-sensitive changes" });
-  await expect(security).toContainText("tcp 6379 from security group sg-0app000000000001");
+  await expect(security).toContainText("tcp 6379 from security group orders-api (sg-0app000000000001)");
   await expect(page.getByTestId("permission-authorize-ingress")).toContainText("DryRun: allowed");
   await shot(page, "events-preview");
   await applyAndWaitForReady(page, "events-cluster");

@@ -105,32 +105,38 @@ export function PlanStepCard({
               </tbody>
             </table>
           ) : null}
-          <details open className="text-xs">
-            <summary className="cursor-pointer text-slate-600">Exact parameters of {step.operation}</summary>
-            <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">
-              {paramsText(step)}
-            </pre>
-          </details>
           <p className="text-xs text-slate-700">
-            <strong>{effectLine(step)}.</strong> {step.effect.why}
+            <strong>{effectLine(step)}.</strong>
           </p>
           {step.touches.length > 0 ? (
             <p className="text-xs font-medium text-amber-800">
               Also changes: {step.touches.join(", ")} (they share the group this step edits).
             </p>
           ) : null}
-          {runsAs ? (
-            <p className="text-xs text-slate-700 [overflow-wrap:anywhere]" data-testid={`iam-${step.id}`}>
-              <strong>IAM:</strong> runs as <code className="font-mono">{runsAs}</code>, which needs{" "}
-              {stepActions(step).map((a, i) => (
-                <span key={a}>
-                  {i > 0 ? ", " : null}
-                  <code className="font-mono">{a}</code>
-                </span>
-              ))}
-              .
-            </p>
-          ) : null}
+          {/* Closed by default: the preview stays a page to review, not 3,000 px of JSON; one click opens it. */}
+          <details className="text-xs">
+            <summary className="cursor-pointer text-slate-600 hover:text-slate-900">
+              Why, {runsAs ? "IAM and " : ""}the exact parameters of {step.operation}
+            </summary>
+            <div className="mt-2 space-y-2">
+              <p className="text-slate-700">{step.effect.why}</p>
+              {runsAs ? (
+                <p className="text-slate-700 [overflow-wrap:anywhere]" data-testid={`iam-${step.id}`}>
+                  <strong>IAM:</strong> runs as <code className="font-mono">{runsAs}</code>, which needs{" "}
+                  {stepActions(step).map((a, i) => (
+                    <span key={a}>
+                      {i > 0 ? ", " : null}
+                      <code className="font-mono">{a}</code>
+                    </span>
+                  ))}
+                  .
+                </p>
+              ) : null}
+              <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-[12px] text-slate-100">
+                {paramsText(step)}
+              </pre>
+            </div>
+          </details>
           {permission ? <PermissionLine check={permission} /> : null}
         </div>
       )}

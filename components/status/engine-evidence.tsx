@@ -1,15 +1,36 @@
 import type { Verification } from "@/lib/core/verify/verification";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
+import { formatUtc } from "@/lib/web/history/timeline-view";
 
-function Row({ what, engine, api }: { what: string; engine: string; api: string }) {
-  const differs = engine !== "—" && api !== "—" && engine !== api;
+/**
+ * One fact, engine beside API. Red marks what fails BullMQ (`bad`), not a difference as such: an engine
+ * reports its exact build (7.1.0) where the API may name the version line, which is a note, not a fault.
+ */
+function Row({
+  what,
+  engine,
+  api,
+  bad = false,
+}: {
+  what: string;
+  engine: string;
+  api: string;
+  bad?: boolean;
+}) {
   return (
     <tr className="border-t border-slate-100">
       <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-600">
         {what}
       </th>
-      <td className={`py-2 pr-4 font-mono ${differs ? "text-red-700" : "text-slate-900"}`}>{engine}</td>
-      <td className="py-2 font-mono text-slate-900">{api}</td>
+      <td className={`py-2 pr-4 font-mono ${bad ? "font-semibold text-red-700" : "text-slate-900"}`}>
+        {engine}
+        {bad ? <span className="sr-only"> (fails BullMQ)</span> : null}
+      </td>
+      <td
+        className={`py-2 font-mono ${bad && api === engine ? "font-semibold text-red-700" : "text-slate-900"}`}
+      >
+        {api}
+      </td>
     </tr>
   );
 }
@@ -30,7 +51,7 @@ export function EngineEvidence({ c, v }: { c: ClusterAudit; v?: Verification }) 
   return (
     <div className="space-y-3 px-5 py-4 text-[13px]">
       <p className="text-slate-600">
-        Last checked <time dateTime={v.at}>{new Date(v.at).toUTCString()}</time>
+        Last checked <time dateTime={v.at}>{formatUtc(v.at)}</time>
         {v.message ? `: ${v.message}` : ""}
       </p>
       {e ? (
@@ -47,7 +68,12 @@ export function EngineEvidence({ c, v }: { c: ClusterAudit; v?: Verification }) 
             </tr>
           </thead>
           <tbody>
-            <Row what="Eviction policy" engine={e.maxmemoryPolicy} api={v.api.policy ?? "—"} />
+            <Row
+              what="Eviction policy"
+              engine={e.maxmemoryPolicy}
+              api={v.api.policy ?? "—"}
+              bad={e.maxmemoryPolicy !== "noeviction"}
+            />
             <Row
               what="Engine"
               engine={`${e.server} ${e.version}`}

@@ -11,8 +11,9 @@ const ACCENTS: Record<Verdict, string> = {
 };
 
 /**
- * How many clusters fall under each verdict in the chosen accounts and regions (before the other filters),
- * counted in SQL. Each count is a link that filters to it (and, when active, back to every verdict).
+ * How many clusters fall under each verdict in the view (its account, region, kind, engine and search;
+ * every filter but the verdict), counted in SQL. Each count is a link that filters to it (and, when
+ * active, back to every verdict), so a card counts exactly the rows its link lists.
  */
 export function StatusSummary({
   counts,
@@ -37,7 +38,7 @@ export function StatusSummary({
         href={`/status${statusSearch(query, { verdicts: [] })}`}
         active={query.verdicts.length === 0}
         count={total}
-        label="All clusters"
+        label={query.q || query.kind || query.engine ? "All matching" : "All clusters"}
       />
       {(Object.keys(VERDICT_LABELS) as Verdict[]).map((v) => {
         const active = query.verdicts.length === 1 && query.verdicts[0] === v;

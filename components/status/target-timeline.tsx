@@ -22,7 +22,7 @@ export async function TargetTimeline({
     <Card aria-label="History" className="mt-5">
       <CardHeader
         title="History"
-        description="What the scheduled audits saw change, newest first. Times in UTC."
+        description="What the audits and the applies made here saw change, newest first. Times in UTC."
         actions={
           <Link href="/status/changes" className="text-[13px] font-medium text-indigo-700 hover:underline">
             All changes in the last 24 h

@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { verifyTargetAction } from "@/lib/web/verify/verify-action";
 
+// The check's details (the engine's answers, or why it could not connect) are in "Last checked", above
+// the form: the live region says the outcome once and does not repeat them.
 const OUTCOME: Record<string, string> = {
   verified: "Verified: noeviction on the engine and a BullMQ job ran.",
-  "not-ready": "Checked: the engine is not ready for BullMQ yet (see below).",
-  unreachable: "Not reachable from where QueueReady runs.",
+  "not-ready": "Checked: the engine is not ready for BullMQ yet. What it said is above.",
+  unreachable: "Not reachable from where QueueReady runs. Why, and what to do, is above.",
   "needs-token": "This cluster needs its AUTH token.",
-  "auth-failed": "The AUTH token was refused.",
-  error: "The check could not run.",
+  "auth-failed": "The AUTH token was refused. Check it and try again.",
+  error: "The check could not run. Why is above.",
 };
 
 /**
@@ -32,7 +34,6 @@ export function VerifyForm({
 }) {
   const [state, action, pending] = useActionState(verifyTargetAction, null);
   const said = state ? (state.ok ? OUTCOME[state.data.outcome] : state.message) : "";
-  const detail = state?.ok && state.data.message ? ` ${state.data.message}` : "";
   return (
     <form action={action} className="flex flex-wrap items-end gap-3 px-5 py-4">
       <input type="hidden" name="account" value={account} />
@@ -64,7 +65,7 @@ export function VerifyForm({
         {pending ? "Verifying…" : "Verify on the engine"}
       </Button>
       <p role="status" aria-live="polite" className="text-[13px] text-slate-700">
-        {pending ? "Connecting, reading INFO, running one BullMQ job…" : `${said}${detail}`}
+        {pending ? "Connecting, reading INFO, running one BullMQ job…" : said}
       </p>
     </form>
   );

@@ -5,6 +5,17 @@ import type { WizardParams } from "@/lib/web/wizard/params";
 
 type Network = Suggestions["network"];
 
+/**
+ * A choice's own fields show only while it is chosen, with CSS `:has()` on the fieldset (class `group`), so
+ * the step needs no JavaScript; a field the server refused belongs to the chosen option, so it shows.
+ */
+const ONLY_WHEN = {
+  newGroup: "hidden group-has-[#sgPick-new:checked]:block",
+  appGroup: "hidden group-has-[#src-security-group:checked]:block",
+  cidr: "hidden group-has-[#src-cidr:checked]:block",
+  anywhere: "hidden group-has-[#src-anywhere:checked]:block",
+} as const;
+
 /** Step 2, first half: which security group gets the rule (one already attached, or a new one in the VPC). */
 export function SecurityGroupFields({
   network,
@@ -17,7 +28,7 @@ export function SecurityGroupFields({
 }) {
   const picked = p.sg === "new" ? "new" : p.sgId ? `existing/${p.sgId}` : undefined;
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="group space-y-2">
       <legend className="text-[13px] font-medium text-slate-700">Security group that gets the rule</legend>
       <div className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
         {network.attachedGroups.map((g) => {
@@ -70,12 +81,12 @@ export function SecurityGroupFields({
       </div>
       <FieldError name="sg" />
       <FieldError name="sgId" />
+      {/* Shown only while "A new security group" is chosen: CSS (:has), so it works without JavaScript. */}
       <TextField
         name="sgName"
         label="Name of the new group"
-        hint="Only used when a new group is chosen."
         defaultValue={p.sgName ?? network.newGroupName}
-        className="max-w-md"
+        className={`max-w-md ${ONLY_WHEN.newGroup}`}
       />
     </fieldset>
   );
@@ -89,7 +100,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
     p.srcGroup ??
     (recommended?.kind === "security-group" ? recommended.groupId : network.appGroupCandidates[0]?.id);
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="group space-y-2">
       <legend className="text-[13px] font-medium text-slate-700">
         Where BullMQ connects from (tcp {port ?? "?"})
       </legend>
@@ -101,7 +112,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="The application's security group (recommended)"
           description="Only instances that carry that group can connect. It must be in the cluster's VPC."
         />
-        <div className="px-3 pb-3 pl-10">
+        <div className={`px-3 pb-3 sm:pl-10 ${ONLY_WHEN.appGroup}`}>
           <label htmlFor="srcGroup" className="block text-xs font-medium text-slate-600">
             Application security group
           </label>
@@ -109,15 +120,23 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
             id="srcGroup"
             name="srcGroup"
             defaultValue={appGroup}
-            aria-describedby="srcGroup-error"
-            className="mt-1 block h-9 w-full max-w-2xl rounded-md bg-white px-2 font-mono text-[13px] ring-1 ring-inset ring-slate-300"
+            aria-describedby="srcGroup-why srcGroup-error"
+            className="mt-1 block h-9 w-full max-w-md rounded-md bg-white pl-2 pr-7 font-mono text-[12px] sm:text-[13px] ring-1 ring-inset ring-slate-300"
           >
             {network.appGroupCandidates.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.id}): {c.reason}
+                {c.name} ({c.id})
               </option>
             ))}
           </select>
+          {/* Why each is offered, outside the select: an option's text is cut off at the select's width. */}
+          <ul id="srcGroup-why" className="mt-1.5 space-y-0.5 text-xs text-slate-500">
+            {network.appGroupCandidates.slice(0, 5).map((c) => (
+              <li key={c.id}>
+                <span className="font-mono">{c.name}</span>: {c.reason}
+              </li>
+            ))}
+          </ul>
           <FieldError name="srcGroup" />
         </div>
         <Choice
@@ -127,7 +146,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="An address range (CIDR)"
           description="E.g. the application subnets. AWS stores the network address: 10.0.5.7/16 becomes 10.0.0.0/16."
         />
-        <div className="px-3 pb-3 pl-10">
+        <div className={`px-3 pb-3 sm:pl-10 ${ONLY_WHEN.cidr}`}>
           <TextField
             name="cidr"
             label="CIDR"
@@ -143,7 +162,7 @@ export function SourceFields({ network, port, p }: { network: Network; port?: nu
           label="Anywhere (0.0.0.0/0)"
           description="Allowed, but not advised."
         />
-        <div className="space-y-2 px-3 pb-3 pl-10">
+        <div className={`space-y-2 px-3 pb-3 sm:pl-10 ${ONLY_WHEN.anywhere}`}>
           <Notice tone="warning" title="0.0.0.0/0 opens the port to every address that can route to it">
             {ANYWHERE_WARNING}
           </Notice>

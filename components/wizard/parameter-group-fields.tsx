@@ -12,6 +12,9 @@ function editable(pg: Pg): { name: string; otherUsers: string[] } | undefined {
   return undefined;
 }
 
+const isRecommended = (pg: Pg, name: string) =>
+  pg.recommended.mode === "reuse" && pg.recommended.name === name;
+
 /**
  * Step 3: create a new group (suggested name, family of the current group), reuse a custom group that has
  * noeviction already, or edit a custom group in place, which is only offered with every other user named.
@@ -36,7 +39,7 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
           errorName="pg"
           value="create"
           defaultChecked={chosen === "create"}
-          label="Create a new parameter group (recommended)"
+          label={`Create a new parameter group${pg.recommended.mode === "create" ? " (recommended)" : ""}`}
           description={
             <>
               Family <span className="font-mono">{family ?? "unknown"}</span>, from the current group. Sets
@@ -68,13 +71,17 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
             label={
               <>
                 Reuse <span className="font-mono">{g.name}</span>
+                {isRecommended(pg, g.name) ? " (recommended)" : ""}
               </>
             }
-            description={
+            description={[
               g.otherUsers.length > 0
                 ? `Already has noeviction. Also used by ${g.otherUsers.join(", ")}: nothing in it changes.`
-                : "Already has noeviction; nothing in it changes."
-            }
+                : "Already has noeviction; nothing in it changes.",
+              isRecommended(pg, g.name) ? pg.why : undefined,
+            ]
+              .filter(Boolean)
+              .join(" ")}
           />
         ))}
         {edit ? (

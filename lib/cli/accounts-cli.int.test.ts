@@ -84,7 +84,7 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
       "research",
     ]);
     // What it covered comes first on stderr, then what it could not judge.
-    expect(stderr).toContain("Audited 3 of 4 account(s), 6 account-region(s) in us-east-1, eu-west-1:\n");
+    expect(stderr).toContain("Audited 3 of 4 accounts, 6 account-regions in us-east-1, eu-west-1:\n");
     expect(stderr).toContain(`  research (456789012345): not read: ${research.problem}\n`);
     expect(stderr).toMatch(new RegExp(`\\nUnknown: every cluster of research \\(456789012345\\): .*\\n$`));
   });
@@ -105,13 +105,13 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     );
     expect(table.stdout).toMatch(/^== research \(456789012345\)\nUnknown: every cluster of research/m);
     expect(table.stdout).toContain(
-      "2 account(s), 2 cluster(s): 1 Ready, 1 Needs changes; 1 account or region(s) Unknown.",
+      "2 accounts, 2 clusters: 1 Ready, 1 Needs changes; 1 account or region Unknown.",
     );
 
     const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);
     expect(ready.code).toBe(0);
     expect(ready.stderr).toBe(
-      "Audited 1 of 1 account(s), 2 account-region(s) in us-east-1, eu-west-1:\n  payments (345678901234): us-east-1, eu-west-1\n",
+      "Audited 1 of 1 account, 2 account-regions in us-east-1, eu-west-1:\n  payments (345678901234): us-east-1, eu-west-1\n",
     );
     expect(ready.stdout).toMatch(/^account_id,account_name,region,name,kind,verdict,/);
     expect(

@@ -3,6 +3,7 @@
  * account id and name) and the CSV (the account_id column). An unreachable account or region is an Unknown
  * line with its reason.
  */
+import { plural } from "@/lib/core/text/plural";
 import { countVerdicts, liveCsvClusters, toCsv, VERDICT_LABELS, type NotRead } from "@/lib/core/readiness";
 import type { AccountAudit } from "./accounts-audit";
 import { exportDocument, liveExportAccount } from "@/lib/core/rows/export-document";
@@ -35,7 +36,8 @@ export function renderAccountsTable(accounts: AccountAudit[]): string {
   const summary = Object.entries(countVerdicts(clusters))
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${n} ${VERDICT_LABELS[v as keyof typeof VERDICT_LABELS]}`);
-  const total = `${accounts.length} account(s), ${clusters.length} cluster(s)${summary.length ? `: ${summary.join(", ")}` : ""}${unknown ? `; ${unknown} account or region(s) Unknown` : ""}.`;
+  const unread = unknown ? `; ${plural(unknown, "account or region", "accounts or regions")} Unknown` : "";
+  const total = `${plural(accounts.length, "account")}, ${plural(clusters.length, "cluster")}${summary.length ? `: ${summary.join(", ")}` : ""}${unread}.`;
   return `${parts.join("\n\n")}\n\n${total}\n`;
 }
 

@@ -35,7 +35,7 @@ describe("npm run audit (spawned against the sandbox)", () => {
     expect(code).toBe(1);
     // Only what it covered, on stderr, so stdout stays the table (or valid JSON / CSV).
     expect(stderr).toBe(
-      "Audited 1 of 1 account(s), 2 account-region(s) in us-east-1, eu-west-1:\n  123456789012 (123456789012): us-east-1, eu-west-1\n",
+      "Audited 1 of 1 account, 2 account-regions in us-east-1, eu-west-1:\n  123456789012 (123456789012): us-east-1, eu-west-1\n",
     );
     expect(stdout).toContain(
       "15 clusters in us-east-1, eu-west-1 (account 123456789012): 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.",

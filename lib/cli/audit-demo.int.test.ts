@@ -60,7 +60,7 @@ describe("npm run audit -- --demo", () => {
     writeDemoEndpoint(root, { url: sandbox.url, regions: ["us-east-1", "eu-west-1"] });
     const { code, out, err } = await audit(["--demo", "--json"], { AWS_PROFILE: "prod-admin" });
     expect(code).toBe(1);
-    expect(err).toMatch(/^Audited 1 of 1 account\(s\), 2 account-region\(s\) in us-east-1, eu-west-1:\n/);
+    expect(err).toMatch(/^Audited 1 of 1 account, 2 account-regions in us-east-1, eu-west-1:\n/);
     const exported = JSON.parse(out);
     expect(exported.summary).toEqual({
       ready: 3,

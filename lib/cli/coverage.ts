@@ -3,6 +3,8 @@
  * it read, and each account or region it could not, with why. A person sees at once when a run covered less
  * than the app shows.
  */
+import { plural } from "@/lib/core/text/plural";
+
 export interface CoveredAccount {
   accountId: string;
   name: string;
@@ -19,7 +21,7 @@ export function coverageText(verb: string, accounts: CoveredAccount[]): string {
   const scopes = read.reduce((n, a) => n + a.regions.length, 0);
   const regions = [...new Set(read.flatMap((a) => a.regions))];
   const lines = [
-    `${verb} ${read.length} of ${accounts.length} account(s), ${scopes} account-region(s) in ${regions.join(", ") || "no region"}:`,
+    `${verb} ${read.length} of ${plural(accounts.length, "account")}, ${plural(scopes, "account-region")} in ${regions.join(", ") || "no region"}:`,
     ...read.map((a) => `  ${a.name} (${a.accountId}): ${a.regions.join(", ")}`),
   ];
   const missed = accounts.flatMap((a) =>

@@ -63,7 +63,7 @@ describe("the CLI against the running demo", () => {
       "456789012345",
     ]);
     expect(doc.clusters.length).toBe(19);
-    expect(out.stderr).toContain("Audited 3 of 4 account(s), 6 account-region(s) in us-east-1, eu-west-1:");
+    expect(out.stderr).toContain("Audited 3 of 4 accounts, 6 account-regions in us-east-1, eu-west-1:");
     expect(out.stderr).toMatch(/research \(456789012345\): not read: /);
   });
 
@@ -85,7 +85,7 @@ describe("the CLI against the running demo", () => {
     const code = await runPlanCli(["--demo", "--all", "--out", file], env, planned.io, { root });
     expect(code, planned.out.stderr).toBe(1);
     expect(planned.out.stderr).toContain(
-      "Planned in 3 of 4 account(s), 6 account-region(s) in us-east-1, eu-west-1:",
+      "Planned in 3 of 4 accounts, 6 account-regions in us-east-1, eu-west-1:",
     );
     const plan = await readPlanFile(file);
     const where = new Set(plan.targets.map((t) => `${t.plan.target.accountId}/${t.plan.target.region}`));

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** What goes into `next build`; tests, docs and the sandbox (run by tsx, not built) do not. */
@@ -44,11 +44,45 @@ export function buildReason(root: string): string | null {
   return null;
 }
 
+/** Where the last build's duration is kept, beside the build it timed. */
+const BUILD_MS_FILE = path.join(".next", "queueready-build-ms");
+
+/** `45 s`, `4 min 12 s`: how long a build took, as a person says it. */
+export function durationText(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const rest = seconds % 60;
+  return `${Math.floor(seconds / 60)} min${rest ? ` ${rest} s` : ""}`;
+}
+
+/**
+ * What the wait will be, measured, not hoped: the last build on this machine when one was timed, else what
+ * the first build took on a 2-core machine (2 minutes on free cores, 4 min 12 s on one shared with other
+ * work, December 2026).
+ */
+export function buildNotice(reason: string, lastBuildMs?: number): string {
+  const wait =
+    lastBuildMs !== undefined
+      ? `the last build here took ${durationText(lastBuildMs)}`
+      : "the first build takes 2 to 5 minutes on a 2-core machine";
+  return `Building QueueReady (${reason}); ${wait}...`;
+}
+
+function lastBuildMs(root: string): number | undefined {
+  try {
+    const ms = Number(readFileSync(path.join(root, BUILD_MS_FILE), "utf8"));
+    return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs `next build` when needed (output shown as it comes); rejects when the build fails. */
 export async function buildIfNeeded(root: string, log: (line: string) => void = console.log): Promise<void> {
   const reason = buildReason(root);
   if (!reason) return;
-  log(`Building QueueReady (${reason}); this takes about half a minute...`);
+  log(buildNotice(reason, lastBuildMs(root)));
+  const started = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["build"], {
       cwd: root,
@@ -59,4 +93,7 @@ export async function buildIfNeeded(root: string, log: (line: string) => void = 
       code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`}).`)),
     );
   });
+  const took = Date.now() - started;
+  log(`Built in ${durationText(took)}.`);
+  writeFileSync(path.join(root, BUILD_MS_FILE), String(took));
 }

@@ -8,7 +8,8 @@ import { findPreview, type StoredPreview } from "./previews";
 import { isRecordId } from "./record-id";
 import type { ApplyRun } from "./run-records";
 import { interruptStaleRuns } from "./run-updates";
-import { findRun, listRuns, RUN_STALE_AFTER_MS } from "./runs";
+import { findRun, lastAttachedParameterGroup, listRuns, RUN_STALE_AFTER_MS } from "./runs";
+import type { TargetRef } from "@/lib/core/identity/identity";
 
 /** The preview, unless the id is malformed, unknown or expired. */
 export async function getPreview(id: string, opts: { db?: Db } = {}): Promise<StoredPreview | undefined> {
@@ -33,4 +34,12 @@ export async function getApplyRun(id: string, opts: ReadOptions = {}): Promise<A
 /** Every apply, newest first: who, when, which cluster, the plan, the outcome. */
 export async function listApplyRuns(opts: ReadOptions & { limit?: number } = {}): Promise<ApplyRun[]> {
   return listRuns(await sweptDb(opts), { limit: opts.limit });
+}
+
+/** What drift repair re-attaches: the group the target's newest succeeded apply attached (runs.ts). */
+export async function previousParameterGroup(
+  ref: TargetRef,
+  opts: { db?: Db } = {},
+): Promise<string | undefined> {
+  return lastAttachedParameterGroup(await dbOf(opts), ref);
 }

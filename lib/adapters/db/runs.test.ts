@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { interruptStaleRuns, updateRun } from "./run-updates";
-import { findRun, insertRun, listRuns } from "./runs";
+import { findRun, insertRun, lastAttachedParameterGroup, listRuns } from "./runs";
+import type { Plan } from "@/lib/core/plan";
 import { sampleRun } from "./test-fixtures";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 
@@ -27,6 +28,48 @@ describe.each(BACKENDS)("apply runs (%s)", (backend) => {
     expect(await findRun(db, "nope")).toBeUndefined();
     expect((await listRuns(db)).map((r) => r.id)).toEqual(["20260115t130000-bbbbbb", run.id]);
     expect((await listRuns(db, { limit: 1 })).map((r) => r.id)).toEqual(["20260115t130000-bbbbbb"]);
+  });
+
+  it("names the group the target's newest succeeded apply attached, skipping failures, reverts and others", async () => {
+    const { db } = await dbs.open(backend);
+    const ref = {
+      accountId: "123456789012",
+      region: "us-east-1",
+      kind: "replication-group",
+      id: "orders-redis7",
+    } as const;
+    const attaching = (name: string, extra: Partial<Plan> = {}) =>
+      ({ ...sampleRun("x").plan, choices: { parameterGroup: { mode: "create", name } }, ...extra }) as Plan;
+    expect(await lastAttachedParameterGroup(db, ref)).toBeUndefined();
+    const at = (h: number) => `2026-01-15T${String(h).padStart(2, "0")}:00:00.000Z`;
+    await insertRun(
+      db,
+      sampleRun("g-old", {
+        status: "succeeded",
+        startedAt: at(10),
+        plan: attaching("bullmq-redis7-noeviction"),
+      }),
+    );
+    await insertRun(
+      db,
+      sampleRun("g-new", { status: "succeeded", startedAt: at(11), plan: attaching("orders-noeviction") }),
+    );
+    await insertRun(
+      db,
+      sampleRun("g-failed", { status: "failed", startedAt: at(12), plan: attaching("never-attached") }),
+    );
+    const revert = attaching("orders-noeviction", { revert: { runId: "g-new" } } as Partial<Plan>);
+    await insertRun(db, sampleRun("g-revert", { status: "succeeded", startedAt: at(13), plan: revert }));
+    await insertRun(
+      db,
+      sampleRun("g-other", {
+        status: "succeeded",
+        startedAt: at(14),
+        target: { ...ref, id: "busy-redis7" },
+        plan: attaching("busy-group"),
+      }),
+    );
+    expect(await lastAttachedParameterGroup(db, ref)).toBe("orders-noeviction");
   });
 
   it("serialises concurrent updates on one run: none is lost", async () => {

@@ -3,7 +3,8 @@
  * the history want all of it), but stored as rows: updates lock the run's row (SELECT … FOR UPDATE) and
  * write only what changed, so two writers never lose each other's change.
  */
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { TargetRef } from "@/lib/core/identity/identity";
 import type { ApplyRun } from "./run-records";
 import type { Db } from "./open";
 import { createdRow, runRow, stepRow, toRun, type RunRow } from "./run-rows";
@@ -48,3 +49,25 @@ export async function listRuns(db: Db, opts: { limit?: number } = {}): Promise<A
 
 /** A run whose heartbeat stopped this long ago has lost its replica (the apply's lease period). */
 export const RUN_STALE_AFTER_MS = 15_000;
+
+/**
+ * The parameter group the target's newest succeeded apply attached (reverts skipped: they put back what
+ * was there before): the group a cluster that drifted off it is repaired with.
+ */
+export async function lastAttachedParameterGroup(db: Db, ref: TargetRef): Promise<string | undefined> {
+  const rows = await db
+    .select({ plan: applyRuns.plan })
+    .from(applyRuns)
+    .where(
+      and(
+        eq(applyRuns.accountId, ref.accountId),
+        eq(applyRuns.region, ref.region),
+        eq(applyRuns.kind, ref.kind),
+        eq(applyRuns.targetId, ref.id),
+        eq(applyRuns.status, "succeeded"),
+      ),
+    )
+    .orderBy(desc(applyRuns.startedAt), desc(applyRuns.id))
+    .limit(20);
+  return rows.find((r) => !r.plan.revert)?.plan.choices?.parameterGroup.name;
+}

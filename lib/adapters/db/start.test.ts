@@ -52,8 +52,8 @@ describe("start and restart", () => {
     const lines: string[] = [];
     const first = await startDatabase({ kind: "embedded", dataDir: dir }, (l) => lines.push(l));
     expect(lines).toEqual([
-      `Imported 2 apply run(s) from ${dir}/runs (skipped broken.json, verifications/0c2d.json).`,
-      "Imported the last engine verification of 1 cluster(s).",
+      `Imported 2 apply runs from ${dir}/runs (skipped broken.json, verifications/0c2d.json).`,
+      "Imported the last engine verification of 1 cluster.",
     ]);
     expect(await lastVerification(first.db, LEGACY_VERIFICATION.target)).toEqual(LEGACY_VERIFICATION);
     // The imported run was "running" in a process that is gone: it reads as interrupted at once.
@@ -130,7 +130,7 @@ describe("start and restart", () => {
     const lines: string[] = [];
     const first = await startDatabase({ kind: "postgres", url, dataDir: dir }, (l) => lines.push(l));
     expect(lines).toEqual([
-      `1 old apply run(s) in ${dir}/runs name no account: they are imported when QueueReady starts with credentials it can ask for their account.`,
+      `1 old apply run in ${dir}/runs name no account: they are imported when QueueReady starts with credentials it can ask for their account.`,
     ]);
     expect(await listRuns(first.db)).toEqual([]);
     await first.close();

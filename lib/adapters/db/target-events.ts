@@ -23,7 +23,7 @@ const key = (t: { accountId: string; region: string; kind: string; targetId: str
 
 // Two audits of different slots may finish at once (a slow audit overlapping the next slot): they take
 // turns here, so each compares against the other's events and a change is recorded once.
-const TRANSITIONS_LOCK = 7_310_412;
+export const TRANSITIONS_LOCK = 7_310_412;
 
 /** Writes the events this audit's verdicts make against each target's latest event; returns them. */
 export async function recordTransitions(

@@ -58,10 +58,13 @@ export async function runSmokeJob(s: ConnectSettings, prefix: string): Promise<S
   let result: SmokeJob;
   try {
     await Promise.all([connectClient(queueClient, s.timeoutMs), connectClient(workerClient, s.timeoutMs)]);
-    queue = new Queue(name, { connection: queueClient, prefix });
+    // The caller read INFO already (policy, version) and reports it once: BullMQ's own check would print
+    // its eviction warning on stderr once per connection (three: queue, worker, blocking).
+    queue = new Queue(name, { connection: queueClient, prefix, skipVersionCheck: true });
     worker = new Worker(name, async (job) => ({ echoed: job.data as unknown }), {
       connection: workerClient,
       prefix,
+      skipVersionCheck: true,
     });
     worker.on("error", () => undefined);
     queue.on("error", () => undefined);

@@ -73,7 +73,7 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   push(authorizeIngressStep(snapshot, t, network.value));
   push(createParameterGroupStep(t, pg.value));
   push(modifyParameterGroupStep(snapshot, t, pg.value));
-  push(modifyClusterStep(t, network.value, pg.value, [...steps]));
+  push(modifyClusterStep(snapshot, t, network.value, pg.value, [...steps]));
 
   const facts = fingerprintFacts(snapshot, t, network.value, pg.value);
   const summary = summarize(steps);

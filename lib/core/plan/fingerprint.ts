@@ -50,7 +50,7 @@ function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNet
     const rules = group
       ? group.ingress
           .filter((r) => ruleCoversPort(r, port))
-          .map(describeRule)
+          .map((r) => describeRule(r))
           .sort()
       : [];
     facts.push({

@@ -12,7 +12,7 @@ export { ruleDescription } from "./steps-network";
 export { desiredSource, sameSource } from "./live-facts";
 export { ruleCoversPort } from "@/lib/core/net/port-rule";
 export { renderJson, planFileName, PLAN_JSON_FORMAT, type PlanExport } from "./render-json";
-export { suggestions, suggestedGroupName, type Suggestions } from "./suggestions";
+export { suggestions, suggestedGroupName, type SuggestionOptions, type Suggestions } from "./suggestions";
 export { targetOptions, type TargetOption, type TargetOptions, type VpcOption } from "./target-options";
 export { resolveTarget, targetRefOf, type ResolvedTarget } from "./target";
 export { validateTarget, readinessOf, type Readiness } from "./validate-target";

@@ -25,6 +25,7 @@ export function parameterValue(snapshot: Snapshot, groupName: string, parameter:
 }
 
 export { securityGroupById as findSecurityGroup } from "@/lib/core/model/shared-groups";
+import { securityGroupById as findSecurityGroupIn } from "@/lib/core/model/shared-groups";
 
 /** The rule source a source choice asks for, with the CIDR canonicalised as EC2 stores it. */
 export function desiredSource(choice: SourceChoice): RuleSource | undefined {
@@ -57,10 +58,20 @@ export function findEquivalentRule(
   return group.ingress.find((r) => ruleCoversPort(r, port) && sameSource(r.source, source));
 }
 
-export function describeSource(source: RuleSource): string {
+/**
+ * A security group as the wizard's network step shows it, `cache-prod (sg-0cache…)`; its id alone when
+ * the group was not read. The preview names groups this way too, so a reviewer recognises the step's choice.
+ */
+export function securityGroupLabel(snapshot: Snapshot | undefined, groupId: string): string {
+  const name = snapshot ? findSecurityGroupIn(snapshot, groupId)?.name : undefined;
+  return name ? `${name} (${groupId})` : groupId;
+}
+
+/** `security group cache-prod (sg-…)` with a snapshot to name it from; the bare id without (fingerprints). */
+export function describeSource(source: RuleSource, snapshot?: Snapshot): string {
   switch (source.kind) {
     case "security-group":
-      return `security group ${source.groupId}`;
+      return `security group ${securityGroupLabel(snapshot, source.groupId)}`;
     case "prefix-list":
       return `prefix list ${source.prefixListId}`;
     default:
@@ -68,10 +79,10 @@ export function describeSource(source: RuleSource): string {
   }
 }
 
-export function describeRule(rule: IngressRule): string {
+export function describeRule(rule: IngressRule, snapshot?: Snapshot): string {
   const ports =
     rule.protocol === "-1"
       ? "all traffic"
       : `${rule.protocol} ${rule.fromPort}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ""}`;
-  return `${ports} from ${describeSource(rule.source)}`;
+  return `${ports} from ${describeSource(rule.source, snapshot)}`;
 }

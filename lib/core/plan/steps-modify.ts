@@ -2,6 +2,8 @@
  * Step 5 of a plan: attach the parameter group and the security group to the cluster, through
  * ModifyReplicationGroup (replication groups) or ModifyCacheCluster (standalone clusters).
  */
+import type { Snapshot } from "@/lib/core/model/snapshot";
+import { securityGroupLabel } from "./live-facts";
 import type { ResolvedTarget } from "./target";
 import {
   NEW_SECURITY_GROUP_REF,
@@ -14,6 +16,7 @@ import type { CheckedNetwork } from "./validate-network";
 import type { CheckedParameterGroup } from "./validate-parameter-group";
 
 export function modifyClusterStep(
+  snapshot: Snapshot,
   t: ResolvedTarget,
   network: CheckedNetwork,
   pg: CheckedParameterGroup,
@@ -38,8 +41,10 @@ export function modifyClusterStep(
     input.securityGroupIds = [...t.securityGroupIds, { ref: NEW_SECURITY_GROUP_REF }];
     changes.push({
       attribute: "SecurityGroupIds",
-      before: t.securityGroupIds.join(", "),
-      after: [...t.securityGroupIds, `${sg.name} (new)`].join(", "),
+      before: t.securityGroupIds.map((id) => securityGroupLabel(snapshot, id)).join(", "),
+      after: [...t.securityGroupIds.map((id) => securityGroupLabel(snapshot, id)), `${sg.name} (new)`].join(
+        ", ",
+      ),
     });
   } else {
     reasons.push(`${sg.mode === "existing" ? sg.group.id : sg.adopted!.id} is attached already`);

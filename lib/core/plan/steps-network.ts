@@ -65,8 +65,10 @@ export function authorizeIngressStep(
   const ruleGroup = existing ?? (sg.mode === "new" ? sg.adopted : undefined);
   const groupLabel = existing ? `${existing.name} (${existing.id})` : "the new security group";
   const equivalent = ruleGroup ? findEquivalentRule(ruleGroup, port, network.source) : undefined;
-  const onPort = ruleGroup ? ruleGroup.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule) : [];
-  const newRule = `tcp ${port} from ${describeSource(network.source)}`;
+  const onPort = ruleGroup
+    ? ruleGroup.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => describeRule(r, snapshot))
+    : [];
+  const newRule = `tcp ${port} from ${describeSource(network.source, snapshot)}`;
   const description = ruleDescription(t.ref.id);
   return {
     id: "authorize-ingress",
@@ -74,7 +76,7 @@ export function authorizeIngressStep(
     action: equivalent ? "no-op" : "create",
     title: `Allow ${newRule} into ${groupLabel}`,
     noopReason: equivalent
-      ? `${groupLabel} already allows ${describeRule(equivalent)}${equivalent.ruleId ? ` (${equivalent.ruleId})` : ""}: it is reused.`
+      ? `${groupLabel} already allows ${describeRule(equivalent, snapshot)}${equivalent.ruleId ? ` (${equivalent.ruleId})` : ""}: it is reused.`
       : undefined,
     service: "ec2",
     operation: "AuthorizeSecurityGroupIngress",

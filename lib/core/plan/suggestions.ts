@@ -19,6 +19,7 @@ import {
 import { requiredClusterEnabled } from "./validate-parameter-group";
 import { appGroupCandidates, uniqueSecurityGroupName, type AppGroupCandidate } from "./suggest-network";
 import { parameterGroupsOfFamily } from "@/lib/core/model/shared-groups";
+import { agreesWithTarget, copyNumber, isOwnGroupName } from "./group-reuse";
 
 export interface Suggestions {
   port: number | undefined;
@@ -46,6 +47,8 @@ export interface Suggestions {
     /** Custom groups of the right family that already have noeviction. */
     reusable: { name: string; otherUsers: string[] }[];
     recommended: ParameterGroupChoice;
+    /** Why an existing group is recommended over a new one, for the person choosing. */
+    why?: string;
   };
 }
 
@@ -67,7 +70,11 @@ export function suggestedGroupName(snapshot: Snapshot, t: ResolvedTarget): strin
   );
 }
 
-function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Suggestions["parameterGroup"] {
+function parameterGroupSuggestions(
+  snapshot: Snapshot,
+  t: ResolvedTarget,
+  opts: SuggestionOptions,
+): Suggestions["parameterGroup"] {
   const suggestedName = suggestedGroupName(snapshot, t);
   const others = (name: string) => clustersUsingGroup(snapshot, name).filter((c) => c !== t.ref.id);
   const policyOf = (name: string) => {
@@ -92,24 +99,48 @@ function parameterGroupSuggestions(snapshot: Snapshot, t: ResolvedTarget): Sugge
         otherUsers: others(t.parameterGroupName),
       }
     : undefined;
+  // One group of our own per family (group-reuse.ts): the one a drifted cluster had, else the oldest copy.
+  const attachable = (name: string) =>
+    reusable.some((g) => g.name === name) && agreesWithTarget(snapshot, t, name);
+  const previous = opts.previousGroup?.toLowerCase();
+  const own = reusable
+    .filter((g) => isOwnGroupName(t, g.name) && attachable(g.name))
+    .sort((a, b) => copyNumber(a.name) - copyNumber(b.name))[0];
   // A group named like ours that nothing uses is most likely left by an apply that stopped half way: take it up.
-  const ours = new RegExp(`^${suggestedName.replace(/-\d+$/, "")}(-\\d+)?$`);
-  const leftover = custom.find((g) => ours.test(g.name) && clustersUsingGroup(snapshot, g.name).length === 0);
+  const leftover = custom.find(
+    (g) => isOwnGroupName(t, g.name) && clustersUsingGroup(snapshot, g.name).length === 0,
+  );
   let recommended: ParameterGroupChoice = { mode: "create", name: suggestedName };
+  let why: string | undefined;
   if (current && reusable.some((g) => g.name === current.name))
     recommended = { mode: "reuse", name: current.name };
-  else if (leftover) {
+  else if (previous && attachable(previous)) {
+    recommended = { mode: "reuse", name: previous };
+    why = `The group QueueReady attached to ${t.ref.id} before it changed: attaching it again repairs the drift.`;
+  } else if (own) {
+    recommended = { mode: "reuse", name: own.name };
+    why = `QueueReady's group for ${t.family}: one group per family keeps the region under its parameter group quota, and attaching it keeps every value set on ${t.parameterGroupName ?? "the current group"}.`;
+  } else if (leftover) {
     recommended =
       policyOf(leftover.name) === "noeviction"
         ? { mode: "reuse", name: leftover.name }
         : { mode: "edit-shared", name: leftover.name, confirmedClusters: [] };
   }
-  return { suggestedName, setsClusterEnabled: t.clusterMode, current, reusable, recommended };
+  return { suggestedName, setsClusterEnabled: t.clusterMode, current, reusable, recommended, why };
+}
+
+export interface SuggestionOptions {
+  /**
+   * The group QueueReady last attached to this target (its newest apply): when the cluster drifted off it
+   * (a template re-applied, a default group attached by hand), repairing re-attaches that group.
+   */
+  previousGroup?: string;
 }
 
 export function suggestions(
   snapshot: Snapshot,
   choice: TargetChoice,
+  opts: SuggestionOptions = {},
 ): { ok: true; value: Suggestions } | { ok: false; message: string } {
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return resolved;
@@ -127,7 +158,8 @@ export function suggestions(
       )
       .filter((x): x is typeof x & { s: SourceChoice } => x.s !== undefined)
       .sort((a, b) => rank(a.s) - rank(b.s))[0];
-    if (found) equivalentRule = { groupId: found.g.id, rule: describeRule(found.r), source: found.s };
+    if (found)
+      equivalentRule = { groupId: found.g.id, rule: describeRule(found.r, snapshot), source: found.s };
   }
   const candidates = appGroupCandidates(snapshot, t);
   const firstAttached = attached[0];
@@ -157,14 +189,16 @@ export function suggestions(
           name: g.name,
           sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
           rulesOnPort:
-            port === undefined ? [] : g.ingress.filter((r) => ruleCoversPort(r, port)).map(describeRule),
+            port === undefined
+              ? []
+              : g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => describeRule(r, snapshot)),
         })),
         appGroupCandidates: candidates,
         equivalentRule,
         newGroupName: uniqueSecurityGroupName(snapshot, t),
         recommended,
       },
-      parameterGroup: parameterGroupSuggestions(snapshot, t),
+      parameterGroup: parameterGroupSuggestions(snapshot, t, opts),
     },
   };
 }

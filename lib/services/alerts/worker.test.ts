@@ -5,6 +5,7 @@ import { claimAuditSlot } from "@/lib/adapters/db/audits";
 import { storeAudit } from "@/lib/services/audit/store-audit";
 import { claimDueDeliveries, deliveryStats, enqueueDeliveries } from "@/lib/adapters/db/deliveries";
 import type { Db } from "@/lib/adapters/db/open";
+import { channelStarts } from "@/lib/adapters/db/channel-starts";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tools/testing/webhook-receiver";
 
@@ -15,6 +16,8 @@ beforeAll(async () => void (receiver = await startWebhookReceiver()));
 afterAll(() => receiver.close());
 
 const t0 = Date.parse("2026-01-15T14:00:00Z");
+/** When the tests' channels were configured: before any event. */
+const BEFORE = new Date(t0 - 60_000);
 const eviction = { ruleId: "eviction-policy", severity: "fail", title: "maxmemory-policy is volatile-lru" };
 const verdict = (v: string) => ({
   accountId: "123456789012",
@@ -52,10 +55,9 @@ async function regressed(db: Db): Promise<void> {
 describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
   it("posts a readable Slack message linking the cluster, with the cause it looked up once", async () => {
     const { db } = await dbs.open(backend);
-    await regressed(db);
     let lookups = 0;
     const config: NotificationsConfig = { slack: { url: receiver.url }, baseUrl: "https://qr.example.com" };
-    const clock = new Date(t0 + 302_000);
+    let clock = BEFORE;
     const worker = createDeliveryWorker({
       db,
       config,
@@ -63,6 +65,9 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
       now: () => clock,
       findCause: async () => (lookups++, cause),
     });
+    await worker.tick(); // running before the events: the channel was configured then
+    await regressed(db);
+    clock = new Date(t0 + 302_000);
     const before = receiver.requests.length;
     expect(await worker.tick()).toMatchObject({ causes: 1, sent: 1 });
     expect(await worker.tick()).toMatchObject({ causes: 0, sent: 0 });
@@ -80,6 +85,7 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
   it("keeps the baseline audit's events on the timeline only, and notifies a later new target", async () => {
     const { db } = await dbs.open(backend);
     const other = { ...verdict("needs-changes"), targetId: "legacy" };
+    await channelStarts(db, ["webhook"], BEFORE); // configured before the first audit
     await claimAuditSlot(db, { id: "b0", slot: "s0", startedBy: "r", now: new Date(t0) });
     await storeAudit(db, "b0", { verdicts: [other], awsErrors: {}, failedRegions: [] }, new Date(t0 + 1000));
     await claimAuditSlot(db, { id: "b1", slot: "s1", startedBy: "r", now: new Date(t0 + 300_000) });
@@ -104,6 +110,7 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
 
   it("backs off after errors, within its bound, and gives up after the last attempt", async () => {
     const { db } = await dbs.open(backend);
+    await channelStarts(db, ["webhook"], BEFORE);
     await regressed(db);
     let clock = new Date(t0 + 302_000);
     const logs: string[] = [];
@@ -188,5 +195,38 @@ describe.each(BACKENDS)("delivery worker (%s)", (backend) => {
     expect(text.split("\n").at(-1)).toBe(
       "(This may repeat an earlier message: a QueueReady replica stopped while sending it.)",
     );
+  });
+
+  it("gives a channel added later no backlog: only what happens after it was added is sent to it", async () => {
+    const { db } = await dbs.open(backend);
+    await channelStarts(db, ["webhook"], BEFORE);
+    await regressed(db); // orders regressed at t0 + 301 s, while only the webhook was configured
+    let clock = new Date(t0 + 600_000);
+    const worker = createDeliveryWorker({
+      db,
+      config: { webhook: { url: receiver.url }, slack: { url: receiver.url } },
+      replica: "a",
+      now: () => clock,
+      findCause: async () => cause,
+    });
+    expect(await worker.tick()).toMatchObject({ sent: 1 });
+    expect(await deliveryStats(db)).toEqual([
+      { channel: "webhook", status: "sent", deliveries: 1, attempts: 1 },
+    ]);
+    // Fixed after Slack was added: both channels hear of it.
+    await claimAuditSlot(db, { id: "a2", slot: "s2", startedBy: "r", now: new Date(t0 + 900_000) });
+    await storeAudit(
+      db,
+      "a2",
+      { verdicts: [verdict("ready")], awsErrors: {}, failedRegions: [] },
+      new Date(t0 + 901_000),
+    );
+    clock = new Date(t0 + 902_000);
+    expect(await worker.tick()).toMatchObject({ sent: 2 });
+    const stats = await deliveryStats(db);
+    expect(stats.map((r) => `${r.channel} ${r.status} ${r.deliveries}`).sort()).toEqual([
+      "slack sent 1",
+      "webhook sent 2",
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type { CauseEntry } from "./cause";
 import { channelsOf, type Channel, type NotificationsConfig } from "@/lib/core/alerts/config";
 import { sendNotification } from "@/lib/services/alerts/send";
 import { alertContextOf } from "@/lib/adapters/db/alert-context";
+import { channelStarts } from "@/lib/adapters/db/channel-starts";
 import {
   claimDueDeliveries,
   INTERRUPTED_SEND,
@@ -90,7 +91,11 @@ export function createDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorke
     const t = now();
     const from = new Date(t.getTime() - (opts.catchUpMs ?? 24 * 3600_000));
     const causeBy = new Date(t.getTime() - (opts.causeWaitMs ?? 5 * 60_000));
-    await enqueueDeliveries(opts.db, channels, { from, causeBy, now: t });
+    // A channel added later starts from when it was added: no backlog of the day before it existed.
+    for (const [channel, since] of await channelStarts(opts.db, channels, t)) {
+      const start = since > from ? since : from;
+      await enqueueDeliveries(opts.db, [channel], { from: start, causeBy, now: t });
+    }
     const due = await claimDueDeliveries(opts.db, { replica: opts.replica, leaseMs, limit: 20, now: t });
     await Promise.all(
       due.map(async (d) => {

@@ -94,7 +94,7 @@ describe("apply refusals and recovery", () => {
     expect(failed.steps.map((s) => s.status)).toEqual(["skipped", "done", "done", "failed"]);
     expect(failed.outcome).toEqual({
       done: [
-        "Allow tcp 6379 from security group sg-0euapp0000000001 into eu-cache (sg-0eucache000000001) (already in place)",
+        "Allow tcp 6379 from security group eu-app (sg-0euapp0000000001) into eu-cache (sg-0eucache000000001) (already in place)",
         "Create parameter group bullmq-redis7-noeviction (family redis7) (done)",
         "Set maxmemory-policy=noeviction in bullmq-redis7-noeviction (done)",
       ],
@@ -166,7 +166,7 @@ describe("apply refusals and recovery", () => {
     ).finished;
     expect(run.status).toBe("timed-out");
     expect(run.message).toMatch(
-      /^Gave up waiting after 1 s: the cluster is modifying; orders-redis7-001: bullmq-redis7-noeviction applying; .+ AWS keeps applying on its own/,
+      /^Gave up waiting after 1 s: the cluster is modifying; bullmq-redis7-noeviction applying \(all 2 nodes\)[.;] .*AWS keeps applying on its own/,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listCacheParameterGroups, listTagsForResource } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
-import { modifyReplicationGroup } from "@/lib/adapters/aws/elasticache/writes";
+import { modifyCacheCluster, modifyReplicationGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { applyOptionsPerFile, expectLiveMatchesPlan, wizardChoices } from "@/tools/testing/apply-helpers";
 import { previewPlan } from "./preview";
@@ -79,6 +79,9 @@ describe("apply against the sandbox", () => {
     };
     const { ctx, preview, run } = await wizardApply(target, { network });
     expect(run.status, run.message + JSON.stringify(run.steps)).toBe("succeeded");
+    // A second redis7 cluster gets the family's group orders-redis7's run made, not a -2 copy.
+    expect(preview.plan.steps.map((s) => s.kind)).not.toContain("create-parameter-group");
+    expect(preview.plan.choices.parameterGroup).toEqual({ mode: "reuse", name: "bullmq-redis7-noeviction" });
     const created = (await listSecurityGroups(ctx, { vpcId: "vpc-0stag00000000002" })).find(
       (g) => g.name === "queueready-standalone-redis",
     )!;
@@ -98,6 +101,9 @@ describe("apply against the sandbox", () => {
     expect(await undoCandidates(opts)).toEqual([]);
     const { ctx } = h.context();
     await modifyReplicationGroup(ctx, "orders-redis7", { cacheParameterGroupName: "default.redis7" });
+    // standalone-redis shares the group: it is no candidate while one cluster still uses it.
+    expect(await undoCandidates(opts)).toEqual([]);
+    await modifyCacheCluster(ctx, "standalone-redis", { cacheParameterGroupName: "default.redis7" });
     const candidates = await undoCandidates(opts);
     expect(candidates).toEqual([
       {

@@ -77,8 +77,9 @@ export function convergence(
     exactSecurityGroups?: boolean;
   },
 ): Convergence {
-  const waitingFor: string[] = [];
-  if (state.status !== "available") waitingFor.push(`the cluster is ${state.status}`);
+  // Each condition once, with the nodes it holds for: not the node list again for every condition.
+  const waiting = new Map<string, string[]>();
+  const add = (what: string, node: string) => waiting.set(what, [...(waiting.get(what) ?? []), node]);
   for (const m of state.members) {
     const g = m.parameterGroup;
     if (g && (g.nodeIdsToReboot.length > 0 || g.applyStatus === "pending-reboot")) {
@@ -88,16 +89,24 @@ export function convergence(
       };
     }
     if (want.parameterGroupName !== undefined && g?.name !== want.parameterGroupName)
-      waitingFor.push(`${m.id} still shows ${g?.name ?? "no parameter group"}`);
-    else if (g && g.applyStatus !== "in-sync") waitingFor.push(`${m.id}: ${g.name} ${g.applyStatus}`);
+      add(`still on ${g?.name ?? "no parameter group"}`, m.id);
+    else if (g && g.applyStatus !== "in-sync") add(`${g.name} ${g.applyStatus}`, m.id);
     if (want.exactSecurityGroups)
       for (const sg of m.securityGroups.filter((s) => !want.securityGroupIds.includes(s.id)))
-        waitingFor.push(`${m.id} still shows ${sg.id} (${sg.status})`);
+        add(`${sg.id} still attached (${sg.status})`, m.id);
     for (const id of want.securityGroupIds) {
       const sg = m.securityGroups.find((s) => s.id === id);
-      if (!sg) waitingFor.push(`${m.id} does not show ${id} yet`);
-      else if (sg.status !== "active") waitingFor.push(`${m.id}: ${id} ${sg.status}`);
+      if (!sg) add(`${id} not shown yet`, m.id);
+      else if (sg.status !== "active") add(`${id} ${sg.status}`, m.id);
     }
   }
+  const all = state.members.length;
+  const waitingFor = [
+    ...(state.status !== "available" ? [`the cluster is ${state.status}`] : []),
+    ...[...waiting].map(
+      ([what, nodes]) =>
+        `${what} (${nodes.length === all && all > 1 ? `all ${all} nodes` : nodes.join(", ")})`,
+    ),
+  ];
   return waitingFor.length === 0 ? { done: true } : { done: false, waitingFor };
 }

@@ -4,6 +4,7 @@ import { claimAuditSlot } from "@/lib/adapters/db/audits";
 import { storeAudit } from "@/lib/services/audit/store-audit";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
 import { upsertTargetStates } from "@/lib/adapters/db/target-states";
+import { targetTimeline } from "@/lib/adapters/db/target-events";
 import { auditForStorage } from "@/lib/services/schedule/audit-adapter";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { memoryDatabase } from "@/tools/testing/test-db";
@@ -125,5 +126,19 @@ describe("refreshStoredTarget (after an apply, undo or verify)", () => {
     expect(stored).toMatchObject({ verdict: "ready", staleReason: null });
     const notPassing = closing!.audit!.findings.filter((f) => f.severity !== "pass");
     expect(stored.findings.map((f) => f.ruleId).sort()).toEqual(notPassing.map((f) => f.ruleId).sort());
+
+    // The history shows the apply at once, and the next scheduled audit does not record it a second time.
+    const ref = {
+      accountId: ACCOUNT_ID,
+      region: "us-east-1",
+      kind: "cache-cluster",
+      targetId: "standalone-redis",
+    };
+    const events = async () => (await targetTimeline(db, ref)).map((e) => `${e.event} ${e.verdictAfter}`);
+    expect(await events()).toEqual(["new needs-changes", "resolved ready"]);
+    const t1 = new Date(Date.now() + 60_000);
+    await claimAuditSlot(db, { id: "a3", slot: "s3", startedBy: "t", now: t1 });
+    await storeAudit(db, "a3", await auditForStorage(h.settings, {}), t1);
+    expect(await events()).toEqual(["new needs-changes", "resolved ready"]);
   }, 60_000);
 });

@@ -1,11 +1,14 @@
 /**
  * One target's stored status row, from a focused read already made and its audit: what the refresh after an
- * action stores, and what an apply stores from its closing audit (not read again). No AWS call here.
+ * action stores, and what an apply stores from its closing audit (not read again), with the change it saw
+ * on the target's timeline. No AWS call here.
  */
 import { targetStateOf } from "./stored-state";
 import type { Db } from "@/lib/adapters/db";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
 import { replaceTargetState } from "@/lib/adapters/db/target-states";
+import { recordTargetTransition } from "@/lib/adapters/db/action-transitions";
+import { transitionOf } from "@/lib/core/alerts/transitions";
 import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
 import type { ClusterAudit } from "@/lib/core/readiness";
 
@@ -43,5 +46,13 @@ export async function storeAuditedTarget(
     )
   ).find((r) => r.targetId === key.id);
   const state = targetStateOf(audit, accountName ?? previous?.accountName ?? key.accountId);
-  await replaceTargetState(db, stored, state);
+  const at = new Date();
+  await replaceTargetState(db, stored, state, at);
+  // What the action changed shows in the target's history now, not at the next scheduled audit.
+  await recordTargetTransition(
+    db,
+    { ...stored, verdict: state.verdict, findings: state.findings },
+    at,
+    transitionOf,
+  );
 }

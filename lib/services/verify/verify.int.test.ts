@@ -71,7 +71,11 @@ const verify = (id: string, extra: { token?: string; prefix?: string } = {}, e =
 describeEngines("verify on real engines behind the sandbox", () => {
   it("orders-redis7 runs volatile-lru before the wizard and noeviction once its change is in-sync", async () => {
     expect(await policyOf("orders-redis7-001")).toBe("volatile-lru");
+    const warn = vi.spyOn(console, "warn");
     const before = await verify("orders-redis7");
+    // QueueReady says it once in its result; BullMQ's own stderr warning (once per connection) is not added.
+    expect(warn.mock.calls.filter((c) => /Eviction policy/.test(String(c[0])))).toEqual([]);
+    warn.mockRestore();
     expect(before.outcome).toBe("not-ready");
     expect(before.engine).toMatchObject({
       server: "redis",

@@ -17,6 +17,7 @@ import { connectProblem } from "@/lib/core/verify/problems";
 import type { EngineRoutes } from "@/lib/adapters/redis/routes";
 import { runSmokeJob } from "@/lib/adapters/redis/smoke-job";
 import type { Verification } from "@/lib/core/verify/verification";
+import { REDIS_MINIMUM, redisVersionSupport } from "@/lib/core/readiness/rules/engine-version";
 
 export interface VerifyOptions {
   routes: EngineRoutes;
@@ -83,7 +84,11 @@ export async function verifyEngine(audit: ClusterAudit, o: VerifyOptions): Promi
   const found = disagreements(engine, api);
   const policies = new Set(facts.map((f) => f.maxmemoryPolicy));
   if (policies.size > 1) found.push(`The shards run different policies: ${[...policies].join(", ")}.`);
-  const smokeJob = await runSmokeJob(settings, o.prefix ?? snippetPrefix(c));
+  // The smoke job skips BullMQ's version check (it would repeat the policy warning): its refusal is here.
+  const refused = facts.find((f) => f.server === "redis" && redisVersionSupport(f.version) === "refused");
+  const smokeJob = refused
+    ? { ok: false, error: `BullMQ refuses Redis below ${REDIS_MINIMUM}; the engine runs ${refused.version}.` }
+    : await runSmokeJob(settings, o.prefix ?? snippetPrefix(c));
   const ready = [...policies].every((p) => p === "noeviction") && smokeJob.ok;
   return { ...base, outcome: ready ? "verified" : "not-ready", engine, disagreements: found, smokeJob };
 }

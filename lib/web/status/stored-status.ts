@@ -46,6 +46,7 @@ export interface AccountGroup {
 export interface StoredStatus {
   run: AuditRunRow;
   running?: AuditRunRow;
+  /** Per verdict, under every filter but the verdict (the cards are the verdict filter). */
   summary: VerdictCounts;
   groups: AccountGroup[];
   accounts: { id: string; name: string }[];
@@ -101,13 +102,19 @@ async function loadStatus(
   const scope: StateFilter = { accountId: query.accountId, region: query.region };
   // The counts give the matching total, so the page of rows is the only other read; without a verdict,
   // kind, engine or search filter the matching rows are the scope's, counted once.
-  const narrowed = query.verdicts.length > 0 || query.kind || query.engine || query.q;
-  const [scoped, narrowedCounts, regions] = await Promise.all([
+  const searchNarrowed = Boolean(query.kind || query.engine || query.q);
+  const narrowed = query.verdicts.length > 0 || searchNarrowed;
+  const [scoped, narrowedCounts, searchedCounts, regions] = await Promise.all([
     countTargetStates(db, scope),
     narrowed ? countTargetStates(db, filter) : undefined,
+    // The summary follows the search, kind and engine (not the verdict): a card counts what its link lists.
+    searchNarrowed && query.verdicts.length > 0
+      ? countTargetStates(db, { ...filter, verdicts: [] })
+      : undefined,
     storedRegions(db),
   ]);
   const matching = narrowedCounts ?? scoped;
+  const searched = searchedCounts ?? (searchNarrowed ? matching : scoped);
   const matchingTotal = matching.reduce((n, c) => n + c.count, 0);
   const window = pageWindow(matchingTotal, query.page);
   const page = { rows: await pageRows(db, filter, query.sort, window.current, PAGE_SIZE) };
@@ -148,7 +155,7 @@ async function loadStatus(
     status: {
       run,
       running,
-      summary: tally(scoped),
+      summary: tally(searched),
       groups: [...listed, ...empty],
       accounts: accounts.map(({ id, name }) => ({ id, name })),
       regions,

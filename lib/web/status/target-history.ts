@@ -2,7 +2,9 @@ import "server-only";
 import { timelineEntry, timelineOf, type TimelineEntry } from "@/lib/web/history/timeline-view";
 import { defaultDatabase, type Db } from "@/lib/adapters/db";
 import { latestFinishedRun } from "@/lib/adapters/db/audit-runs";
-import { eventsSince, targetTimeline } from "@/lib/adapters/db/target-events";
+import { targetTimeline } from "@/lib/adapters/db/target-events";
+import { countRecentEvents, recentEventsPage } from "@/lib/adapters/db/recent-events";
+import { CHANGE_VIEWS, CHANGES_PAGE_SIZE, type ChangeView, type ChangesQuery } from "./changes-query";
 import { countTargetStates } from "@/lib/adapters/db/target-state-queries";
 
 /** A change with its account's name (undefined when no audit knows the account any more). */
@@ -27,16 +29,34 @@ export async function loadTargetTimeline(ref: {
 }
 
 /**
- * Every target's changes in the last `hours`, newest first (at most `limit`), each with its account's
- * name: the same id in two accounts is two targets, and people know accounts by name.
+ * One page of the targets' events in the last `hours` of the kinds `query.show` asks for, newest first,
+ * each with its account's name: the same id in two accounts is two targets, and people know accounts by
+ * name. `counts` says how many each view holds, for its tabs.
  */
-export async function loadRecentChanges(hours = 24, limit = 500): Promise<RecentChange[]> {
+export async function loadRecentChanges(
+  query: ChangesQuery,
+  hours = 24,
+): Promise<{ entries: RecentChange[]; total: number; counts: Record<ChangeView, number> }> {
   const { db } = await defaultDatabase();
-  const [rows, names] = await Promise.all([
-    eventsSince(db, new Date(Date.now() - hours * 3600_000), limit),
+  const from = new Date(Date.now() - hours * 3600_000);
+  const views = Object.keys(CHANGE_VIEWS) as ChangeView[];
+  const events = (v: ChangeView) => [...CHANGE_VIEWS[v].events];
+  const [rows, names, ...totals] = await Promise.all([
+    recentEventsPage(db, {
+      from,
+      events: events(query.show),
+      offset: (query.page - 1) * CHANGES_PAGE_SIZE,
+      limit: CHANGES_PAGE_SIZE,
+    }),
     accountNames(db),
+    ...views.map((v) => countRecentEvents(db, { from, events: events(v) })),
   ]);
-  return rows.map((e) => ({ ...timelineEntry(e), accountName: names.get(e.accountId) }));
+  const counts = Object.fromEntries(views.map((v, i) => [v, totals[i]!])) as Record<ChangeView, number>;
+  return {
+    entries: rows.map((e) => ({ ...timelineEntry(e), accountName: names.get(e.accountId) })),
+    total: counts[query.show],
+    counts,
+  };
 }
 
 /** Account id → name, as on the status page: the latest audit's accounts, then those known from rows. */

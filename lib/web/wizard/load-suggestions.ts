@@ -1,4 +1,5 @@
 import "server-only";
+import { previousParameterGroup } from "@/lib/adapters/db/lookups";
 import type { AwsProblem } from "@/lib/core/model/resources";
 import { suggestions, type Suggestions } from "@/lib/core/plan";
 import { targetOf } from "./choices";
@@ -32,7 +33,13 @@ export async function loadSuggestions(
   // loadStep already sent a link without a well-formed target back to the target step.
   const target = targetOf(params);
   if (!target.ok) return { ok: false, params };
-  const found = suggestions(await readChoice(setup.settings, target.value, [], opts), target.value);
+  const snapshot = await readChoice(setup.settings, target.value, [], opts);
+  // A cluster that drifted off the group an earlier apply attached is repaired with that group again.
+  const previousGroup =
+    step === "parameter-group"
+      ? await previousParameterGroup({ ...snapshot.scope, kind: target.value.kind, id: target.value.id })
+      : undefined;
+  const found = suggestions(snapshot, target.value, { previousGroup });
   if (!found.ok) return { ok: false, params, unreadable: found.message };
   return { ok: true, params, suggestions: found.value };
 }

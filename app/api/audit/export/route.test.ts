@@ -63,7 +63,7 @@ describe("GET /api/audit/export (from the stored state)", () => {
     }
 
     const response = await get("format=json&verdict=ready");
-    expect(response.headers.get("content-disposition")).toMatch(/queueready-audit-all-.*\.json/);
+    expect(response.headers.get("content-disposition")).toMatch(/queueready-audit-ready-\d{4}-.*\.json/);
     const json = await response.json();
     expect(json.clusters).toHaveLength(44);
     expect(json.summary).toMatchObject({ ready: 44, "needs-changes": 0 });

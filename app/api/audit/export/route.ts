@@ -4,6 +4,7 @@ import { getSessionUser } from "@/lib/web/auth/session";
 import { defaultDatabase } from "@/lib/adapters/db";
 import { getEstate } from "@/lib/services/estate";
 import { exportFilterProblem } from "@/lib/web/status/export-filters";
+import { exportFileName } from "@/lib/web/status/export-filename";
 import { latestFinishedRun } from "@/lib/adapters/db/audit-runs";
 import { allTargetStates } from "@/lib/adapters/db/target-state-queries";
 import { storedCsv, storedJson, storedNotRead } from "@/lib/web/status/stored-export";
@@ -57,8 +58,6 @@ async function exportAudit(request: Request): Promise<Response> {
   if (!run) return problem(503, "No audit is stored yet: the first one is running. Try again in a moment.");
   const rows = await allTargetStates(db, stateFilterOf(query), query.sort);
   const now = new Date();
-  const stamp = now.toISOString().slice(0, 19).replaceAll(":", "").replace("T", "-");
-  const scope = [query.accountId, query.region].filter(Boolean).join("-") || "all";
   return new Response(
     format === "csv"
       ? storedCsv(rows, storedNotRead(run, query, { clustersOnly: true }))
@@ -66,7 +65,7 @@ async function exportAudit(request: Request): Promise<Response> {
     {
       headers: {
         "content-type": TYPES[format],
-        "content-disposition": `attachment; filename="queueready-audit-${scope}-${stamp}.${format}"`,
+        "content-disposition": `attachment; filename="${exportFileName(query, now, format)}"`,
         "cache-control": "no-store",
       },
     },
