@@ -4,6 +4,7 @@
  * its own; every request also settles its region against the clock first, so a persisted state resumes
  * correctly whichever comes first.
  */
+import { memoryDbSettleAt, settleMemoryDb } from "@/tools/sandbox/memorydb/settle";
 import type { CacheClusterState, RegionState, SandboxState } from "./state";
 
 type InSyncListener = (region: RegionState, cc: CacheClusterState) => void;
@@ -19,6 +20,8 @@ export function nextSettleAt(state: SandboxState): number | undefined {
     for (const item of [...region.replicationGroups, ...region.cacheClusters]) {
       if (item.settleAt !== undefined && (next === undefined || item.settleAt < next)) next = item.settleAt;
     }
+    const memoryDb = memoryDbSettleAt(region);
+    if (memoryDb !== undefined && (next === undefined || memoryDb < next)) next = memoryDb;
   }
   return next;
 }
@@ -45,6 +48,7 @@ export function settleRegion(region: RegionState, now: number, onInSync?: InSync
     settleCluster(cc);
     if (applying && cc.paramApplyStatus === "in-sync") onInSync?.(region, cc);
   }
+  settleMemoryDb(region, now);
 }
 
 function settleCluster(cc: CacheClusterState): void {
