@@ -6,7 +6,6 @@ import {
   listMemoryDbParameterGroups,
   listMemoryDbParameters,
   listMemoryDbSubnetGroups,
-  listMemoryDbTags,
 } from "./reads";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 
@@ -40,7 +39,7 @@ describe("MemoryDB reads against the seeded sandbox", () => {
     expect(clusters[2]!.engine).toBe("valkey");
   });
 
-  it("reads groups, every parameter, subnet groups, ACLs and tags", async () => {
+  it("reads groups, every parameter, subnet groups, and ACLs", async () => {
     const { ctx } = h.context("us-east-1");
     const groups = await listMemoryDbParameterGroups(ctx);
     expect(groups.find((g) => g.name === "prod-memdb-lru")?.family).toBe("memorydb_redis7");
@@ -52,7 +51,6 @@ describe("MemoryDB reads against the seeded sandbox", () => {
     expect(subnets!.subnetIds).toHaveLength(3);
     const acls = await listMemoryDbAcls(ctx);
     expect(acls.map((a) => a.name)).toEqual(["open-access", "prod-app-acl"]);
-    expect(await listMemoryDbTags(ctx, groups[0]!.arn)).toEqual([]);
   });
 
   it("a missing cluster is a not-found AwsError naming the operation", async () => {

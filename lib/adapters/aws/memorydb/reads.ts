@@ -3,17 +3,16 @@
  * exist throws a `not-found` AwsError (as AWS does), it does not return `[]`.
  */
 import {
-  ListTagsCommand,
   paginateDescribeACLs,
   paginateDescribeClusters,
   paginateDescribeParameterGroups,
   paginateDescribeParameters,
   paginateDescribeSubnetGroups,
 } from "@aws-sdk/client-memorydb";
-import { callAws, collectPages } from "@/lib/adapters/aws/call";
+import { collectPages } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { MemoryDbAcl, MemoryDbCluster, MemoryDbParameterGroup } from "@/lib/core/model/memorydb";
-import type { CacheParameter, CacheSubnetGroup, Tag } from "@/lib/core/model/resources";
+import type { CacheParameter, CacheSubnetGroup } from "@/lib/core/model/resources";
 import * as reshape from "./reshape";
 
 // MemoryDB's largest page: fewer round trips, fewer chances to be throttled mid-walk.
@@ -85,12 +84,4 @@ export async function listMemoryDbAcls(ctx: AwsContext): Promise<MemoryDbAcl[]> 
     (p) => p.ACLs,
   );
   return raw.map(reshape.reshapeAcl);
-}
-
-/** The tags of a MemoryDB resource (a resumed apply finds the group it created by them). */
-export async function listMemoryDbTags(ctx: AwsContext, arn: string): Promise<Tag[]> {
-  const out = await callAws(ctx, "memorydb", "ListTags", ({ memorydb }) =>
-    memorydb.send(new ListTagsCommand({ ResourceArn: arn })),
-  );
-  return (out.TagList ?? []).flatMap((t) => (t.Key ? [{ key: t.Key, value: t.Value ?? "" }] : []));
 }

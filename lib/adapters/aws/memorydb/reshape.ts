@@ -2,15 +2,7 @@
  * MemoryDB SDK shapes → the app's (lib/core/model/memorydb.ts). Optional AWS fields the product relies on
  * are normalised here: lists default to `[]`, TLS to false (MemoryDB reports it on every cluster).
  */
-import type {
-  ACL,
-  Cluster,
-  Endpoint as SdkEndpoint,
-  Parameter,
-  ParameterGroup,
-  Shard,
-  SubnetGroup,
-} from "@aws-sdk/client-memorydb";
+import type { ACL, Cluster, Parameter, ParameterGroup, Shard, SubnetGroup } from "@aws-sdk/client-memorydb";
 import type {
   MemoryDbAcl,
   MemoryDbCluster,
@@ -20,7 +12,7 @@ import type {
 } from "@/lib/core/model/memorydb";
 import type { CacheParameter, CacheSubnetGroup, Endpoint } from "@/lib/core/model/resources";
 
-function endpointOf(e: SdkEndpoint | undefined): Endpoint | undefined {
+function endpointOf(e: Cluster["ClusterEndpoint"]): Endpoint | undefined {
   return e?.Address && typeof e.Port === "number" ? { address: e.Address, port: e.Port } : undefined;
 }
 
