@@ -17,6 +17,7 @@ import { listSecurityGroups, listVpcs } from "@/lib/adapters/aws/ec2/reads";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import type { FocusedSnapshot, ReadResult } from "@/lib/core/model/snapshot";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
+import { readOwnership } from "./ownership";
 import { limiter, settle } from "./read-result";
 
 /** Parameter reads in flight at once: small requests, paged. */
@@ -73,6 +74,7 @@ export async function collectMemoryDbFocus(
   extraGroups: string[],
 ): Promise<FocusedSnapshot> {
   const readAt = new Date().toISOString();
+  const owners = readOwnership(ctx, scope);
   const clusters = readMemoryDbClusters(ctx);
   const memorydb = await collectMemoryDb(ctx, clusters, extraGroups);
   const target = memorydb.clusters.ok ? memorydb.clusters.value.find((c) => c.name === ref.id) : undefined;
@@ -104,5 +106,6 @@ export async function collectMemoryDbFocus(
     securityGroups,
     vpcs,
     memorydb,
+    owners: await owners,
   };
 }
