@@ -83,7 +83,7 @@ describe.each(BACKENDS)("the audit of every account, stored (%s)", (backend) => 
       "pay-ledger-redis62": "needs-changes",
       "pay-queue-cluster": "ready",
     });
-    expect(Object.keys(byAccount("management"))).toHaveLength(15);
+    expect(Object.keys(byAccount("management"))).toHaveLength(18);
     expect(byAccount("research")).toEqual({});
     expect(rows.every((r) => r.staleReason === null)).toBe(true);
   }, 60_000);
