@@ -1,6 +1,7 @@
 /** The readiness rules over MemoryDB clusters: the same rule ids, MemoryDB's facts and MemoryDB's CLI. */
 import { describe, expect, it } from "vitest";
 import { auditTarget } from "@/lib/core/readiness/audit";
+import { connectionSnippet } from "@/lib/core/readiness/connection-snippet";
 import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import {
   makeMemoryDbCluster,
@@ -141,5 +142,23 @@ describe("MemoryDB readiness", () => {
     );
     const six = withCluster({ name: "six", version: "6.2.6", parameterGroup: "default.memorydb-redis6" });
     expect(audit("six", six).findings.find((f) => f.ruleId === "engine-version")?.severity).toBe("pass");
+  });
+
+  it("gives the connection snippet of a MemoryDB cluster: Cluster client, TLS with dnsLookup, {bull}", () => {
+    const code = connectionSnippet(audit("prod-memdb-lru").connection!);
+    expect(code).toContain("new Cluster(");
+    expect(code).toContain('"clustercfg.prod-memdb-lru.xyz789.memorydb.us-east-1.amazonaws.com"');
+    expect(code).toContain("tls: {}");
+    expect(code).toContain("dnsLookup");
+    expect(code).toContain('prefix: "{bull}"');
+    expect(code).toContain("username: process.env.REDIS_USERNAME");
+  });
+
+  it("never links a MemoryDB finding to the wizard (it fixes ElastiCache clusters only)", () => {
+    const snapshot = withCluster({ name: "m", status: "updating", port: 6380 });
+    const rows = [audit("prod-memdb-lru"), audit("m", snapshot)];
+    const hrefs = rows.flatMap((r) => r.findings.map((f) => f.remediation?.wizardHref).filter(Boolean));
+    expect(rows.flatMap((r) => r.findings.filter((f) => f.remediation)).length).toBeGreaterThan(1);
+    expect(hrefs).toEqual([]);
   });
 });
