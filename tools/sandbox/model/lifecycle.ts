@@ -5,9 +5,13 @@
  * correctly whichever comes first.
  */
 import { memoryDbSettleAt, settleMemoryDb } from "@/tools/sandbox/memorydb/settle";
+import type { MemoryDbClusterState } from "@/tools/sandbox/memorydb/state";
 import type { CacheClusterState, RegionState, SandboxState } from "./state";
 
-type InSyncListener = (region: RegionState, cc: CacheClusterState) => void;
+/** What reaches `in-sync`: an ElastiCache cache cluster, or a MemoryDB cluster (all its nodes at once). */
+export type InSyncTarget = CacheClusterState | MemoryDbClusterState;
+
+type InSyncListener = (region: RegionState, target: InSyncTarget) => void;
 
 function regionsOf(state: SandboxState): RegionState[] {
   return Object.values(state.accounts).flatMap((a) => Object.values(a.regions));
@@ -48,7 +52,7 @@ export function settleRegion(region: RegionState, now: number, onInSync?: InSync
     settleCluster(cc);
     if (applying && cc.paramApplyStatus === "in-sync") onInSync?.(region, cc);
   }
-  settleMemoryDb(region, now);
+  settleMemoryDb(region, now, onInSync);
 }
 
 function settleCluster(cc: CacheClusterState): void {
