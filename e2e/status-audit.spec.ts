@@ -6,13 +6,15 @@ import { MANAGEMENT } from "./pages";
 test.use({ storageState: storageState.viewer });
 test.beforeAll(async ({ browser }) => freshAudit(browser));
 
-// tools/sandbox/SEED.md: us-east-1 has 2 ready, 7 needing changes, 2 incompatible, 1 not applicable.
+// tools/sandbox/SEED.md: us-east-1 has 4 ready, 8 needing changes, 2 incompatible, 1 not applicable
+// (three of them MemoryDB clusters).
 const NEEDS_CHANGES = [
   "busy-redis7",
   "cache-redis62",
   "events-cluster",
   "legacy-redis5",
   "orders-redis7",
+  "prod-memdb-lru",
   "sessions-redis62",
   "standalone-redis",
 ];
@@ -31,9 +33,9 @@ const snippet = (page: Page) => page.getByRole("region", { name: "Connection sni
 test("the summary counts every verdict of the seeded account", async ({ page, statusPage }) => {
   await statusPage.gotoRegion("us-east-1");
   for (const [label, count] of [
-    ["All clusters", 12],
-    ["Ready", 2],
-    ["Needs changes", 7],
+    ["All clusters", 15],
+    ["Ready", 4],
+    ["Needs changes", 8],
     ["Incompatible", 2],
     ["Not applicable", 1],
     ["Unknown", 0],
@@ -54,10 +56,10 @@ test("the summary counts every verdict of the seeded account", async ({ page, st
 
 test("filters by verdict from the summary, then by text, then clears", async ({ page, statusPage }) => {
   await statusPage.gotoRegion("us-east-1");
-  await summary(page, "Needs changes: 7").click();
+  await summary(page, "Needs changes: 8").click();
   await expect(page).toHaveURL(new RegExp(`/status\\?${SCOPE}&verdict=needs-changes$`));
   expect(await names(page)).toEqual(NEEDS_CHANGES);
-  await expect(summary(page, "Needs changes: 7")).toHaveAttribute("aria-current", "true");
+  await expect(summary(page, "Needs changes: 8")).toHaveAttribute("aria-current", "true");
 
   // The filter button is not called "Apply": on this app that word changes AWS (issue 9, item 19).
   await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
@@ -65,7 +67,7 @@ test("filters by verdict from the summary, then by text, then clears", async ({ 
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await expect(page).toHaveURL(/verdict=needs-changes&q=orders$/);
   expect(await names(page)).toEqual(["orders-redis7"]);
-  await expect(page.getByText("1 of 12 clusters match")).toBeVisible();
+  await expect(page.getByText("1 of 15 clusters match")).toBeVisible();
 
   await page.getByLabel("Verdict", { exact: true }).selectOption("ready");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
@@ -83,6 +85,8 @@ test("sorts by verdict, most urgent first", async ({ page }) => {
     "ancient-redis4",
     "serverless-queue",
     "jobs-valkey8",
+    "prod-memdb-default",
+    "prod-memdb-valkey",
     "secure-redis7",
     "sessions-memcached",
   ]);
@@ -175,19 +179,19 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
   expect(csv[0]).toBe(
     "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,owner,fails,warnings,unknowns,findings,audited_at,stale_reason",
   );
-  expect(csv.filter((l) => l !== "")).toHaveLength(13);
+  expect(csv.filter((l) => l !== "")).toHaveLength(16);
   expect(csv.find((l) => l.includes(`,"us-east-1","legacy-redis5",`))).toMatch(
     /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","","2","1","0",/,
   );
 
-  await summary(page, "Ready: 2").click();
+  await summary(page, "Ready: 4").click();
   const [jsonDownload] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Export JSON" }).click(),
   ]);
   const json = JSON.parse(await readFile(await jsonDownload.path(), "utf8"));
   expect(json.summary).toEqual({
-    ready: 2,
+    ready: 4,
     "needs-changes": 0,
     incompatible: 0,
     "not-applicable": 0,
@@ -201,10 +205,14 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
     ]),
   ).toEqual([
     [MANAGEMENT, "us-east-1", "jobs-valkey8"],
+    [MANAGEMENT, "us-east-1", "prod-memdb-default"],
+    [MANAGEMENT, "us-east-1", "prod-memdb-valkey"],
     [MANAGEMENT, "us-east-1", "secure-redis7"],
   ]);
   // The stored owner, as the CLI's --json gives it.
   expect(json.clusters.map((c: { owner: unknown }) => c.owner)).toEqual([
+    null,
+    null,
     null,
     expect.objectContaining({
       tool: "cloudformation",
@@ -221,10 +229,10 @@ test("every region of the account under its heading; the summary adds them up", 
   await statusPage.goto(`?account=${MANAGEMENT}`);
   await expect(statusPage.row("eu-orders")).toContainText("Needs changes");
   await expect(statusPage.row("orders-redis7")).toBeVisible();
-  await expect(summary(page, "All clusters: 15")).toBeVisible();
-  await expect(summary(page, "Ready: 3")).toBeVisible();
+  await expect(summary(page, "All clusters: 18")).toBeVisible();
+  await expect(summary(page, "Ready: 5")).toBeVisible();
   await expect(page.getByRole("region", { name: new RegExp(`\\(${MANAGEMENT}\\)$`) })).toContainText(
-    "15 clusters",
+    "18 clusters",
   );
 });
 

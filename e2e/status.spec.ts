@@ -26,7 +26,7 @@ test("/ opens the status page: the stored audit's age, and the management accoun
   await statusPage.gotoRegion("us-east-1");
   await expect(
     page.getByRole("region", { name: new RegExp(`^Account .* \\(${MANAGEMENT}\\)$`) }),
-  ).toContainText("12 clusters (2 ready, 7 needs changes, 2 incompatible, 1 not applicable)");
+  ).toContainText("15 clusters (4 ready, 8 needs changes, 2 incompatible, 1 not applicable)");
 });
 
 test("a denied read shows the IAM permission to grant, and what it covers is Unknown", async ({

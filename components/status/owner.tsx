@@ -7,6 +7,9 @@ const PART_LABELS: Record<PartOwner["kind"], string> = {
   "parameter-group": "Parameter group",
   "subnet-group": "Subnet group",
   "security-group": "Security group",
+  "memorydb-cluster": "MemoryDB cluster",
+  "memorydb-parameter-group": "MemoryDB parameter group",
+  "memorydb-subnet-group": "MemoryDB subnet group",
 };
 
 /** One line naming the owner: `CloudFormation · orders-cache`, `Terraform · module.q.aws_…`, `Owner unknown`. */

@@ -7,6 +7,7 @@ const KIND_LABELS: Record<TargetRef["kind"], string> = {
   "replication-group": "Replication group",
   "cache-cluster": "Standalone cluster",
   serverless: "Serverless cache",
+  "memorydb-cluster": "MemoryDB cluster",
 };
 
 const ENGINE_LABELS: Record<Engine, string> = {

@@ -56,7 +56,15 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     for (const c of exported.clusters) ((verdicts[c.accountId] ??= {})[c.region] ??= {})[c.name] = c.verdict;
     expect(verdicts).toEqual({
       "123456789012": SEED_VERDICTS,
-      "210987654321": { "us-east-1": { "stg-orders": "needs-changes", "stg-jobs-valkey8": "ready" } },
+      "210987654321": {
+        "us-east-1": {
+          "stg-orders": "needs-changes",
+          "stg-jobs-valkey8": "ready",
+          "stg-memdb-default": "ready",
+          "stg-memdb-lru": "needs-changes",
+          "stg-memdb-valkey": "ready",
+        },
+      },
       "345678901234": {
         "us-east-1": { "pay-ledger-redis62": "needs-changes", "pay-queue-cluster": "ready" },
       },
@@ -105,7 +113,7 @@ describe("npm run audit -- --all-accounts (spawned against the seeded organizati
     );
     expect(table.stdout).toMatch(/^== research \(456789012345\)\nUnknown: every cluster of research/m);
     expect(table.stdout).toContain(
-      "2 accounts, 2 clusters: 1 Ready, 1 Needs changes; 1 account or region Unknown.",
+      "2 accounts, 5 clusters: 3 Ready, 2 Needs changes; 1 account or region Unknown.",
     );
 
     const ready = await runCli(["--account", "345678901234", "--cluster", "pay-queue-cluster", "--csv"]);

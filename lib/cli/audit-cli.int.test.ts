@@ -38,7 +38,7 @@ describe("npm run audit (spawned against the sandbox)", () => {
       "Audited 1 of 1 account, 2 account-regions in us-east-1, eu-west-1:\n  123456789012 (123456789012): us-east-1, eu-west-1\n",
     );
     expect(stdout).toContain(
-      "15 clusters in us-east-1, eu-west-1 (account 123456789012): 3 Ready, 8 Needs changes, 3 Incompatible, 1 Not applicable.",
+      "18 clusters in us-east-1, eu-west-1 (account 123456789012): 5 Ready, 9 Needs changes, 3 Incompatible, 1 Not applicable.",
     );
     expect(stdout).toMatch(
       /^Needs changes\s+legacy-redis5\s+redis 5\.0\.6\s+us-east-1\s+default\.redis5\.0 \/ volatile-lru\s+fail: /m,

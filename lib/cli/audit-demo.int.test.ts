@@ -63,8 +63,8 @@ describe("npm run audit -- --demo", () => {
     expect(err).toMatch(/^Audited 1 of 1 account, 2 account-regions in us-east-1, eu-west-1:\n/);
     const exported = JSON.parse(out);
     expect(exported.summary).toEqual({
-      ready: 3,
-      "needs-changes": 8,
+      ready: 5,
+      "needs-changes": 9,
       incompatible: 3,
       "not-applicable": 1,
       unknown: 0,

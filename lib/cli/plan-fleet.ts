@@ -6,6 +6,7 @@
 import { planFromLiveState, readTarget } from "@/lib/services/apply/plan-live";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { collect } from "@/lib/services/collect/collect";
+import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import { openScope, type ScopeAccess } from "@/lib/services/estate/scope-access";
 import {
   suggestions,
@@ -91,6 +92,19 @@ async function planOne(
   return classified;
 }
 
+/**
+ * MemoryDB clusters are audited (with the exact commands of their fix on the status page) but not planned
+ * here yet: a cluster asked for by name is reported as such rather than "not found".
+ */
+const MEMORYDB_NOT_PLANNED =
+  "A MemoryDB cluster: QueueReady audits it, but plans and applies ElastiCache clusters only. Run the AWS CLI commands its status page gives.";
+
+function memoryDbNotPlanned(snapshot: RegionSnapshot, request: FleetRequest): string[] {
+  const read = snapshot.memorydb?.clusters;
+  if (!read?.ok || request.all) return [];
+  return read.value.map((c) => c.name).filter((name) => request.clusters.includes(name));
+}
+
 /** Every chosen target of every region (every scope) of every account, one after the other. */
 export async function planAccounts(accounts: PlanAccount[], request: FleetRequest): Promise<Fleet> {
   const fleet: Fleet = {
@@ -105,12 +119,24 @@ export async function planAccounts(accounts: PlanAccount[], request: FleetReques
   for (const account of accounts) {
     for (const region of account.regions) {
       const access = await openScope(account.settings, region);
-      const options = targetOptions(await collect(access));
+      const snapshot = await collect(access);
+      const options = targetOptions(snapshot);
       if (options.problems.length > 0) {
         const where = account.label ? `${account.label} ${region}` : region;
         fleet.unreadable.push(`${where}: ${options.problems.join(" ")}`);
         fleet.failedScopes.push({ accountId: account.accountId, region, reason: options.problems.join(" ") });
         continue;
+      }
+      for (const id of memoryDbNotPlanned(snapshot, request)) {
+        seen.add(id);
+        fleet.notPlanned.push({
+          accountId: account.accountId,
+          region,
+          kind: "memorydb-cluster",
+          id,
+          status: "not-fixable",
+          reason: MEMORYDB_NOT_PLANNED,
+        });
       }
       const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));
       // Parameter group names the targets planned so far in this account-region will create.

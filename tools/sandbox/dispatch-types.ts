@@ -1,6 +1,7 @@
 /** The contract between the HTTP server and the dispatcher: what a call needs and what it answers. */
 import type { FaultSpec } from "./faults";
-import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
+import type { InSyncTarget } from "./model/lifecycle";
+import type { RegionState, SandboxState } from "./model/state";
 
 export interface DispatchEnv {
   state: SandboxState;
@@ -12,7 +13,7 @@ export interface DispatchEnv {
   afterWrite(): void;
   log(line: string): void;
   /** A parameter change reached `in-sync` on a cluster (the sandbox's real engines, when on). */
-  onInSync?(region: RegionState, cc: CacheClusterState): void;
+  onInSync?(region: RegionState, target: InSyncTarget): void;
 }
 
 /** What dispatch reads off an HTTP request. */

@@ -16,7 +16,9 @@ import { settleRegion } from "./model/lifecycle";
 import { cloudformationError, cloudformationResponse } from "./protocol/cloudformation-wire";
 import { ec2Error, ec2Response } from "./protocol/ec2-wire";
 import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
-import { JSON_CONTENT_TYPE, jsonError } from "./protocol/json-wire";
+import { memoryDbError, MEMORYDB_TARGET_PREFIX } from "./memorydb";
+import { runMemoryDb } from "./memorydb/run";
+import { JSON_CONTENT_TYPE, jsonError, parseAmzTarget } from "./protocol/json-wire";
 import { bool, parseForm } from "./protocol/query-form";
 import { accessKeyOf, credentialScope, resolveTarget, type ServiceName } from "./protocol/request";
 import { stsError } from "./protocol/sts-wire";
@@ -33,6 +35,7 @@ function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): 
     contentType,
   });
   if (service === "organizations") return answer(jsonError(e.code, e.message, e.extra), JSON_CONTENT_TYPE);
+  if (service === "memorydb") return answer(memoryDbError(e.code, e.message), JSON_CONTENT_TYPE);
   if (service === "ec2") return answer(ec2Error(e.code, e.message, requestId));
   if (service === "cloudformation") return answer(cloudformationError(e.code, e.message, e.type, requestId));
   return answer((service === "sts" ? stsError : elasticacheError)(e.code, e.message, e.type, requestId));
@@ -42,7 +45,9 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
   const requestId = randomUUID();
   const scope = credentialScope(request.authorization);
   let service: ServiceName = request.amzTarget
-    ? "organizations"
+    ? request.amzTarget.startsWith(`${MEMORYDB_TARGET_PREFIX}.`)
+      ? "memorydb"
+      : "organizations"
     : scope?.service === "ec2" || scope?.service === "sts" || scope?.service === "cloudformation"
       ? scope.service
       : "elasticache";
@@ -63,6 +68,8 @@ export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchRes
         raw: request.body,
         caller,
       };
+      if (service === "memorydb")
+        return runMemoryDb(env, { ...call, action: parseAmzTarget(request.amzTarget).action }, requestId);
       return runOrganizations(env, call, requestId);
     }
     const form = parseForm(request.body);

@@ -76,6 +76,7 @@ export function faultError(
         "You have sent too many requests in too short a period of time.",
         400,
       );
+    if (service === "memorydb") return new SandboxError("ThrottlingException", "Rate exceeded", 400);
     return service === "ec2"
       ? new SandboxError("RequestLimitExceeded", "Request limit exceeded.", 503, "Sender")
       : new SandboxError("Throttling", "Rate exceeded", 400);
@@ -110,6 +111,12 @@ export function notAuthorized(
     return new SandboxError(
       "AccessDeniedException",
       "You don't have permissions to access this resource.",
+      400,
+    );
+  if (service === "memorydb")
+    return new SandboxError(
+      "AccessDeniedException",
+      `User: ${user} is not authorized to perform: memorydb:${action} on resource: arn:aws:memorydb:${region}:${accountId}:*`,
       400,
     );
   if (service === "ec2") {

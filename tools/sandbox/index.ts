@@ -9,7 +9,8 @@ import type { DispatchEnv } from "./dispatch";
 import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
 import { defaultAccount, standaloneState } from "./model/accounts";
-import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
+import type { InSyncTarget } from "./model/lifecycle";
+import type { RegionState, SandboxState } from "./model/state";
 import { loadState, sameSeed, saveState } from "./persist";
 import { buildState } from "./seed/build";
 import { listen } from "./server";
@@ -67,7 +68,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 
   const now = () => Date.now();
   const onInSync = engines
-    ? (region: RegionState, cc: CacheClusterState) => engines.parametersInSync(region, cc)
+    ? (region: RegionState, target: InSyncTarget) => engines.parametersInSync(region, target)
     : undefined;
   // Pending changes complete on their own clock, not on the next request's.
   const settler = new SettleTimer({ state: () => state, now, onInSync, onSettled: persist });

@@ -28,7 +28,7 @@ it("settles on its own at the deadline, tells the engines and the persistence, t
   const timer = new SettleTimer({
     state: () => state,
     now: () => Date.now(),
-    onInSync: (_region, cc) => inSync.push(cc.id),
+    onInSync: (_region, target) => inSync.push("id" in target ? target.id : target.name),
     onSettled,
   });
   timer.schedule();

@@ -4,8 +4,8 @@
  * and through `onInSync` the real engines' config), then sets itself for the next deadline. No API call is
  * needed for a change to finish. `stop()` clears it; it is unref'd as well, so it never holds a process open.
  */
-import { nextSettleAt, settleState } from "./model/lifecycle";
-import type { CacheClusterState, RegionState, SandboxState } from "./model/state";
+import { nextSettleAt, settleState, type InSyncTarget } from "./model/lifecycle";
+import type { RegionState, SandboxState } from "./model/state";
 
 /** setTimeout's ceiling (about 24.8 days); a later deadline fires early, finds nothing due and re-arms. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -13,7 +13,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 export interface SettleTimerOptions {
   state(): SandboxState;
   now(): number;
-  onInSync?(region: RegionState, cc: CacheClusterState): void;
+  onInSync?(region: RegionState, target: InSyncTarget): void;
   /** Something settled (the sandbox persists). */
   onSettled(): void;
 }

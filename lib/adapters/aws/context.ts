@@ -6,6 +6,7 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { MemoryDBClient } from "@aws-sdk/client-memorydb";
 import type { AwsService } from "./errors";
 import { cachedBy, clientConfig, clientKey } from "./client-config";
 import { assertRegion, type AwsSettings } from "./settings";
@@ -23,6 +24,8 @@ export interface AwsClients {
   ec2: EC2Client;
   /** Read only: which stack owns a cluster or the groups it uses. */
   cloudformation: CloudFormationClient;
+  /** Amazon MemoryDB: the second service QueueReady audits and fixes. */
+  memorydb: MemoryDBClient;
 }
 
 const CACHE_LIMIT = 64;
@@ -81,16 +84,18 @@ function buildClients(settings: AwsSettings, region: string, listener?: RequestL
   const elasticache = new ElastiCacheClient(config);
   const ec2 = new EC2Client(config);
   const cloudformation = new CloudFormationClient(config);
+  const memorydb = new MemoryDBClient(config);
   if (listener) {
     countRequests(elasticache, "elasticache", listener);
     countRequests(ec2, "ec2", listener);
     countRequests(cloudformation, "cloudformation", listener);
+    countRequests(memorydb, "memorydb", listener);
   }
-  return { elasticache, ec2, cloudformation };
+  return { elasticache, ec2, cloudformation, memorydb };
 }
 
 function countRequests(
-  client: ElastiCacheClient | EC2Client | CloudFormationClient,
+  client: ElastiCacheClient | EC2Client | CloudFormationClient | MemoryDBClient,
   service: AwsService,
   listener: RequestListener,
 ): void {

@@ -63,6 +63,8 @@ const RULES: Rule[] = [
     test: (f) =>
       /^InvalidParameterCombination/.test(f.code) && /No modifications were requested/i.test(f.message),
   },
+  // MemoryDB says "nothing to change" with its own fault rather than ElastiCache's sentence.
+  { code: "no-change", test: is("NoOperationFault") },
   {
     code: "invalid-input",
     test: (f) => /^(InvalidParameter|MissingParameter|ValidationError)|Malformed/.test(f.code),

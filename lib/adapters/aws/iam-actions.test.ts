@@ -114,7 +114,10 @@ function hasCaller(fn: string, file: string): boolean {
 const sites = sourceFiles(ADAPTERS).flatMap(callSites);
 const used = new Set(sites.map((s) => s.action));
 const isMember = (a: string) =>
-  a.startsWith("elasticache:") || a.startsWith("ec2:") || a.startsWith("cloudformation:");
+  a.startsWith("elasticache:") ||
+  a.startsWith("ec2:") ||
+  a.startsWith("cloudformation:") ||
+  a.startsWith("memorydb:");
 const isRead = (a: string) => /^[a-z0-9]+:(Describe|List)/.test(a);
 const memberReads = [...used].filter((a) => isMember(a) && isRead(a)).sort();
 const memberWrites = [...used].filter((a) => isMember(a) && !isRead(a)).sort();
@@ -122,9 +125,9 @@ const ownPrincipal = [...used].filter((a) => !isMember(a) && !NEEDS_NO_GRANT.has
 
 /** Action-shaped names (`service:Operation`) a text mentions; condition keys are left out. */
 function actionsNamed(text: string): Set<string> {
-  const found = [...text.matchAll(/\b(elasticache|ec2|sts|organizations|cloudformation):([A-Za-z*]+)/g)].map(
-    (m) => m[0],
-  );
+  const found = [
+    ...text.matchAll(/\b(elasticache|ec2|sts|organizations|cloudformation|memorydb):([A-Za-z*]+)/g),
+  ].map((m) => m[0]);
   return new Set(found.filter((a) => !KNOWN_CONDITION_KEYS.has(a)));
 }
 

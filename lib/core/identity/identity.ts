@@ -12,14 +12,17 @@ export interface Scope {
   region: string;
 }
 
-export const TARGET_KINDS = ["replication-group", "cache-cluster", "serverless"] as const;
+export const TARGET_KINDS = ["replication-group", "cache-cluster", "serverless", "memorydb-cluster"] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
-/** The kinds QueueReady can change: serverless caches have no parameter group to fix. */
-export type NodeKind = Exclude<TargetKind, "serverless">;
+/**
+ * The ElastiCache kinds QueueReady can change: serverless caches have no parameter group to fix, and a
+ * MemoryDB cluster is changed through its own API (lib/core/plan/steps-memorydb.ts).
+ */
+export type NodeKind = Exclude<TargetKind, "serverless" | "memorydb-cluster">;
 
 export interface TargetRef extends Scope {
   kind: TargetKind;
-  /** Replication group id, cache cluster id, or serverless cache name. */
+  /** Replication group id, cache cluster id, serverless cache name, or MemoryDB cluster name. */
   id: string;
 }
 

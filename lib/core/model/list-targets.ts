@@ -3,7 +3,7 @@ import type { RegionSnapshot } from "./snapshot";
 
 /**
  * Every target of a region: replication groups (also those seen only through members), standalone
- * clusters, serverless caches. A region-wide question, so only a `RegionSnapshot` answers it.
+ * clusters, serverless caches, MemoryDB clusters. A region-wide question, so only a `RegionSnapshot` answers it.
  */
 export function listTargets(snapshot: RegionSnapshot): TargetRef[] {
   const scope = snapshot.scope;
@@ -21,5 +21,12 @@ export function listTargets(snapshot: RegionSnapshot): TargetRef[] {
   const serverless = snapshot.serverlessCaches.ok
     ? snapshot.serverlessCaches.value.map((c): TargetRef => ({ ...scope, kind: "serverless", id: c.name }))
     : [];
-  return [...groupRefs, ...refs, ...serverless];
+  const memorydb = snapshot.memorydb?.clusters.ok
+    ? snapshot.memorydb.clusters.value.map((c): TargetRef => ({
+        ...scope,
+        kind: "memorydb-cluster",
+        id: c.name,
+      }))
+    : [];
+  return [...groupRefs, ...refs, ...serverless, ...memorydb];
 }

@@ -17,7 +17,10 @@ export type OwnedKind =
   | "serverless"
   | "parameter-group"
   | "subnet-group"
-  | "security-group";
+  | "security-group"
+  | "memorydb-cluster"
+  | "memorydb-parameter-group"
+  | "memorydb-subnet-group";
 
 export interface Owner {
   tool: "cloudformation" | "terraform" | "unknown";
@@ -75,6 +78,9 @@ export const CLOUDFORMATION_TYPES: Record<OwnedKind, string> = {
   "parameter-group": "AWS::ElastiCache::ParameterGroup",
   "subnet-group": "AWS::ElastiCache::SubnetGroup",
   "security-group": "AWS::EC2::SecurityGroup",
+  "memorydb-cluster": "AWS::MemoryDB::Cluster",
+  "memorydb-parameter-group": "AWS::MemoryDB::ParameterGroup",
+  "memorydb-subnet-group": "AWS::MemoryDB::SubnetGroup",
 };
 
 export const TERRAFORM_TYPES: Record<OwnedKind, string> = {
@@ -84,6 +90,9 @@ export const TERRAFORM_TYPES: Record<OwnedKind, string> = {
   "parameter-group": "aws_elasticache_parameter_group",
   "subnet-group": "aws_elasticache_subnet_group",
   "security-group": "aws_security_group",
+  "memorydb-cluster": "aws_memorydb_cluster",
+  "memorydb-parameter-group": "aws_memorydb_parameter_group",
+  "memorydb-subnet-group": "aws_memorydb_subnet_group",
 };
 
 const kindOfCloudFormation = new Map(

@@ -32,7 +32,9 @@ export function readParameter(
   snapshot: Snapshot,
   groupName: string,
   parameter: string,
+  service: "elasticache" | "memorydb" = "elasticache",
 ): ReadResult<ParameterReading> {
+  if (service === "memorydb") return readMemoryDbParameter(snapshot, groupName, parameter);
   const fallback = FAMILY_DEFAULTS[parameter];
   if (isDefaultParameterGroup(groupName)) {
     const family = familyOfGroup(indexSnapshot(snapshot), groupName) ?? groupName.slice("default.".length);
@@ -61,8 +63,34 @@ export function readParameter(
 }
 
 /** The group's `maxmemory-policy`: what BullMQ needs to be `noeviction`. */
-export function readPolicy(snapshot: Snapshot, groupName: string): ReadResult<ParameterReading> {
-  return readParameter(snapshot, groupName, "maxmemory-policy");
+export function readPolicy(
+  snapshot: Snapshot,
+  groupName: string,
+  service: "elasticache" | "memorydb" = "elasticache",
+): ReadResult<ParameterReading> {
+  return readParameter(snapshot, groupName, "maxmemory-policy", service);
+}
+
+/**
+ * A MemoryDB group's value as DescribeParameters reported it. MemoryDB lists every parameter with its
+ * effective value and its default groups are read like any other (their values differ from ElastiCache's:
+ * `noeviction`), so nothing is assumed: a missing row is a problem, not a default.
+ */
+function readMemoryDbParameter(
+  snapshot: Snapshot,
+  groupName: string,
+  parameter: string,
+): ReadResult<ParameterReading> {
+  const notReadHere = {
+    ...notRead(groupName, snapshot.region),
+    operation: "DescribeParameters",
+  };
+  const read = snapshot.memorydb?.parameters[groupName];
+  if (!read) return { ok: false, problem: notReadHere };
+  if (!read.ok) return read;
+  const row = read.value.find((p) => p.name === parameter);
+  if (row?.value) return { ok: true, value: { value: row.value, reported: true } };
+  return { ok: false, problem: { ...notReadHere, message: `${groupName} reports no ${parameter} value.` } };
 }
 
 function notRead(groupName: string, region: string): AwsProblem {

@@ -11,6 +11,7 @@ import type {
 } from "./resources";
 import type { Scope, TargetRef } from "@/lib/core/identity/identity";
 import type { OwnershipReads } from "./ownership";
+import type { MemoryDbReads } from "./memorydb";
 
 export type { Scope, TargetRef } from "@/lib/core/identity/identity";
 
@@ -39,6 +40,8 @@ interface SnapshotReads {
   subnetGroups: ReadResult<CacheSubnetGroup[]>;
   securityGroups: ReadResult<SecurityGroup[]>;
   vpcs: ReadResult<Vpc[]>;
+  /** Amazon MemoryDB in the same account and region; absent where nobody read it (a hand-built snapshot). */
+  memorydb?: MemoryDbReads;
   /**
    * Who owns what: the account-region's CloudFormation stack resources and its Terraform state resources.
    * Absent where nobody read them (a hand-built snapshot): owners are then not told (null).

@@ -13,9 +13,15 @@ import { compareVersions, familyForVersion } from "@/lib/core/readiness/version"
 import type { TargetRef } from "@/lib/core/identity/identity";
 import type { FocusedSnapshot, ReadResult, Snapshot } from "./snapshot";
 import { indexSnapshot, type SnapshotIndex } from "./snapshot-index";
+import type { MemoryDbCluster } from "./memorydb";
+import { viewMemoryDb } from "./memorydb-view";
 
 export interface TargetView {
   ref: TargetRef;
+  /** Which API the target lives in: its reads, writes and CLI commands differ, its facts do not. */
+  service: "elasticache" | "memorydb";
+  /** Set for a MemoryDB cluster (lib/core/model/memorydb-view.ts); `members` is then empty. */
+  memorydb?: MemoryDbCluster;
   snapshot: Snapshot;
   /** Lookups into `snapshot` (built once per snapshot). */
   index: SnapshotIndex;
@@ -54,6 +60,7 @@ const lowest = (versions: string[]) => [...versions].filter(Boolean).sort(compar
 export function viewTarget(snapshot: Snapshot, ref: TargetRef): TargetView | undefined {
   if (ref.region !== snapshot.region || ref.accountId !== snapshot.scope.accountId) return undefined;
   const index = indexSnapshot(snapshot);
+  if (ref.kind === "memorydb-cluster") return viewMemoryDb(snapshot, index, ref);
   if (ref.kind === "serverless") {
     const cache = snapshot.serverlessCaches.ok ? index.serverless.get(ref.id) : undefined;
     if (!cache) return undefined;
@@ -150,6 +157,8 @@ function membersOf(id: string, group: ReplicationGroup | undefined, index: Snaps
 type Joined = Omit<
   TargetView,
   | "ref"
+  | "service"
+  | "memorydb"
   | "snapshot"
   | "index"
   | "region"
@@ -175,6 +184,7 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
   return {
     ...j,
     ref,
+    service: "elasticache",
     snapshot,
     index,
     region: snapshot.region,

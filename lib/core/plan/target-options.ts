@@ -59,6 +59,8 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
   const clusters: TargetOption[] = [];
   // Every target the region holds, groups seen only through their members included (lib/core/model).
   for (const ref of listTargets(snapshot)) {
+    // MemoryDB clusters are planned from the command line (lib/core/plan/steps-memorydb.ts), not the wizard.
+    if (ref.kind === "memorydb-cluster") continue;
     if (ref.kind === "serverless") {
       const view = viewTarget(snapshot, ref);
       if (view) clusters.push(serverlessOption(view));

@@ -23,6 +23,9 @@ describe("the audit row's shape facts", () => {
       ["jobs-valkey8", "replication-group"],
       ["legacy-redis5", "replication-group"],
       ["orders-redis7", "replication-group"],
+      ["prod-memdb-default", "memorydb-cluster"],
+      ["prod-memdb-lru", "memorydb-cluster"],
+      ["prod-memdb-valkey", "memorydb-cluster"],
       ["secure-redis7", "replication-group"],
       ["serverless-queue", "serverless"],
       ["sessions-memcached", "cache-cluster"],
@@ -96,8 +99,15 @@ describe("the audit row's shape facts", () => {
       subnetGroups: { ok: false, problem: { code: "throttled", message: "Rate exceeded", retryable: true } },
     };
     const rows = rowsOf(failed);
-    expect(rows).toHaveLength(12);
-    // Node-based clusters have no other way to a VPC; the serverless cache still has its security groups'.
-    expect(rows.filter((r) => r.kind !== "serverless").every((r) => r.vpcId === undefined)).toBe(true);
+    expect(rows).toHaveLength(15);
+    // Node-based clusters have no other way to a VPC; the serverless cache still has its security groups',
+    // and MemoryDB clusters their own (MemoryDB's) subnet groups.
+    const elsewhere = new Set(["serverless", "memorydb-cluster"]);
+    expect(rows.filter((r) => !elsewhere.has(r.kind)).every((r) => r.vpcId === undefined)).toBe(true);
+    expect(rows.filter((r) => r.kind === "memorydb-cluster").map((r) => r.vpcId)).toEqual([
+      "vpc-0prod00000000001",
+      "vpc-0prod00000000001",
+      "vpc-0prod00000000001",
+    ]);
   });
 });

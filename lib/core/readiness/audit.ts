@@ -9,6 +9,7 @@ import type { ReadResult, RegionSnapshot, Snapshot } from "@/lib/core/model/snap
 import { viewTarget } from "@/lib/core/model/target-view";
 import { topologyOf, vpcNameOf } from "@/lib/core/model/target-shape";
 import { ownerOf, type OwnedResource } from "@/lib/core/model/ownership";
+import { memoryDbConnection, memoryDbParts, memoryDbReadsOf, withoutWizard } from "./memorydb-audit";
 import { RULES } from "./rules";
 import { attachedGroupNames, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
@@ -41,6 +42,7 @@ function bySeverity(a: Finding, b: Finding): number {
 }
 
 function connectionOf(t: TargetView): ConnectionInfo | undefined {
+  if (t.memorydb) return memoryDbConnection(t.memorydb);
   const g = t.group;
   const endpoint = g
     ? g.clusterEnabled
@@ -67,6 +69,7 @@ function targetResource(t: TargetView): OwnedResource {
 
 /** What the target uses, each once: its parameter groups, subnet group and security groups. */
 function partsOf(t: TargetView): OwnedResource[] {
+  if (t.memorydb) return memoryDbParts(t);
   const groups = t.parameterGroupNames.map((name): OwnedResource => {
     const g = t.index.parameterGroups.get(name);
     return { kind: "parameter-group", id: name, ...(g ? { description: g.description } : {}) };
@@ -87,7 +90,8 @@ function partOwners(t: TargetView): PartOwner[] {
 export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | undefined {
   const t = viewTarget(snapshot, ref);
   if (!t) return undefined;
-  const findings = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
+  const judged = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
+  const findings = t.memorydb ? judged.map(withoutWizard) : judged;
   const verdict = verdictOf(findings);
   const groupName = attachedGroupNames(t)[0];
   const usable = verdict !== "incompatible" && verdict !== "not-applicable";
@@ -124,6 +128,7 @@ export function snapshotProblems(s: Snapshot): AwsProblem[] {
     s.securityGroups,
     s.vpcs,
     ...Object.values(s.parameters),
+    ...memoryDbReadsOf(s),
   ];
   if (s.owners) reads.push(s.owners.stacks);
   const seen = new Map<string, AwsProblem>();

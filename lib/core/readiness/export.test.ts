@@ -19,8 +19,8 @@ describe("export", () => {
     const clusters = regions().flatMap((r) => r.clusters);
     // A stored row's verdict is a plain string: one that is no verdict is left out, not counted as NaN.
     expect(countVerdicts([...clusters, { verdict: "retired" }])).toEqual({
-      ready: 3,
-      "needs-changes": 8,
+      ready: 5,
+      "needs-changes": 9,
       incompatible: 3,
       "not-applicable": 1,
       unknown: 0,
@@ -30,11 +30,11 @@ describe("export", () => {
   it("exports JSON with the summary and every cluster", () => {
     const parsed = JSON.parse(exportJson(new Date("2026-01-15T12:00:00.000Z")));
     expect(parsed.generatedAt).toBe("2026-01-15T12:00:00.000Z");
-    expect(parsed.summary.ready).toBe(3);
+    expect(parsed.summary.ready).toBe(5);
     const perRegion = (region: string) =>
       parsed.clusters.filter((c: { region: string }) => c.region === region).length;
     expect(parsed.accounts[0].regions).toEqual([{ region: "us-east-1" }, { region: "eu-west-1" }]);
-    expect([perRegion("us-east-1"), perRegion("eu-west-1")]).toEqual([12, 3]);
+    expect([perRegion("us-east-1"), perRegion("eu-west-1")]).toEqual([15, 3]);
   });
 
   it("writes one CSV row per cluster with findings joined", () => {
@@ -42,7 +42,7 @@ describe("export", () => {
     expect(lines[0]).toBe(
       "account_id,account_name,region,name,kind,verdict,engine,engine_version,status,vpc_id,port,parameter_group,maxmemory_policy,owner,fails,warnings,unknowns,findings,audited_at,stale_reason",
     );
-    expect(lines).toHaveLength(1 + 15 + 1);
+    expect(lines).toHaveLength(1 + 18 + 1);
     expect(parseCsv(exportCsv(regions())).find((r) => r[3] === "events-cluster")).toEqual(
       // A live audit names an account without a name of its own by its id, and is never stale.
       [

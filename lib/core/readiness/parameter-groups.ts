@@ -8,6 +8,7 @@ import type { Snapshot } from "@/lib/core/model/snapshot";
 import { indexSnapshot } from "@/lib/core/model/snapshot-index";
 import { familyOfGroup } from "@/lib/core/model/target-view";
 import { parameterGroupUsers } from "@/lib/core/model/shared-groups";
+import { memoryDbGroupFamily, memoryDbGroupUsers } from "@/lib/core/model/memorydb-view";
 import type { TargetView } from "./target";
 
 export {
@@ -18,11 +19,17 @@ export {
 
 /** The family of a group: as listed, else from a default group's name, else the target's own family. */
 export function familyOf(snapshot: Snapshot, groupName: string, t?: TargetView): string | undefined {
+  if (t?.service === "memorydb") return memoryDbGroupFamily(snapshot, groupName) ?? t.family;
   return familyOfGroup(indexSnapshot(snapshot), groupName) ?? t?.family;
 }
 
 /** Ids of the clusters (replication groups and standalone clusters) whose nodes use this group. */
-export function groupUsers(snapshot: Snapshot, groupName: string): string[] {
+export function groupUsers(
+  snapshot: Snapshot,
+  groupName: string,
+  service: "elasticache" | "memorydb" = "elasticache",
+): string[] {
+  if (service === "memorydb") return memoryDbGroupUsers(snapshot, groupName);
   return parameterGroupUsers(snapshot, groupName);
 }
 
@@ -36,7 +43,7 @@ export function groupSummary(
 ): { name: string; family?: string; policy?: string; isDefault: boolean } {
   const family = familyOf(t.snapshot, groupName, t);
   const memcached = t.engine === "memcached" || family?.startsWith("memcached") === true;
-  const policy = memcached ? undefined : readPolicy(t.snapshot, groupName);
+  const policy = memcached ? undefined : readPolicy(t.snapshot, groupName, t.service);
   return {
     name: groupName,
     family,

@@ -14,6 +14,8 @@ export function attachedGroupNames(t: TargetView): string[] {
 
 /** `DescribeCacheClusters` problem, or a plain one when the members are simply missing from the answer. */
 export function membersProblem(t: TargetView): AwsProblem | undefined {
+  // A MemoryDB cluster keeps its nodes' settings on itself: there are no member reads to miss.
+  if (t.memorydb) return undefined;
   if (!t.members.ok) return t.members.problem;
   if (t.members.value.length > 0) return undefined;
   return {

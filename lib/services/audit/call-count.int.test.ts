@@ -10,6 +10,11 @@ import {
   listServerlessCaches,
 } from "@/lib/adapters/aws/elasticache/reads";
 import { listVpcs } from "@/lib/adapters/aws/ec2/reads";
+import {
+  listMemoryDbClusters,
+  listMemoryDbParameterGroups,
+  listMemoryDbParameters,
+} from "@/lib/adapters/aws/memorydb/reads";
 import { listStackResources } from "@/lib/adapters/aws/cloudformation/reads";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { callerIdentity } from "@/lib/services/estate/scope-access";
@@ -60,7 +65,17 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
  */
 async function expectedCalls(): Promise<Record<string, number>> {
   const ctx = createAwsContext(settings, REGION);
-  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs, stackResources] = await Promise.all([
+  const [
+    groups,
+    clusters,
+    serverless,
+    paramGroups,
+    subnetGroups,
+    vpcs,
+    stackResources,
+    memoryDb,
+    memoryDbGroups,
+  ] = await Promise.all([
     listReplicationGroups(ctx),
     listCacheClusters(ctx),
     listServerlessCaches(ctx),
@@ -68,7 +83,17 @@ async function expectedCalls(): Promise<Record<string, number>> {
     listCacheSubnetGroups(ctx),
     listVpcs(ctx),
     listStackResources(ctx),
+    listMemoryDbClusters(ctx),
+    listMemoryDbParameterGroups(ctx),
   ]);
+  // MemoryDB: every group a cluster uses is read in full, default groups included (MemoryDB's differ).
+  const memoryDbAttached = [
+    ...new Set(memoryDb.flatMap((c) => (c.parameterGroupName ? [c.parameterGroupName] : []))),
+  ];
+  const memoryDbParamPages = await Promise.all(
+    memoryDbAttached.map(async (name) => pages((await listMemoryDbParameters(ctx, name)).length, 100)),
+  );
+  expect(memoryDb.length).toBe(FLEET / 20);
   // The fleet's stacks hold ten clusters each: one ListStackResources page per stack.
   const stacks = new Set(stackResources.map((r) => r.stackName)).size;
   expect(stacks).toBeGreaterThan(1);
@@ -94,6 +119,7 @@ async function expectedCalls(): Promise<Record<string, number>> {
   const sgIds = new Set([
     ...clusters.flatMap((c) => c.securityGroups.map((g) => g.id)),
     ...serverless.flatMap((s) => s.securityGroupIds),
+    ...memoryDb.flatMap((c) => c.securityGroups.map((g) => g.id)),
   ]);
   expect(groups.length + clusters.filter((c) => !c.replicationGroupId).length + serverless.length).toBe(
     FLEET,
@@ -116,6 +142,11 @@ async function expectedCalls(): Promise<Record<string, number>> {
     // Ownership: once per account-region, never per cluster.
     "cloudformation:ListStacks": pages(stacks, 100),
     "cloudformation:ListStackResources": stacks,
+    "memorydb:DescribeClusters": pages(memoryDb.length, 100),
+    "memorydb:DescribeParameterGroups": pages(memoryDbGroups.length, 100),
+    "memorydb:DescribeParameters": memoryDbParamPages.reduce((a, b) => a + b, 0),
+    "memorydb:DescribeSubnetGroups": 1,
+    "memorydb:DescribeACLs": 1,
   };
 }
 
@@ -134,7 +165,8 @@ describe("AWS calls for a generated fleet", () => {
       `[call-count] ${FLEET} clusters: ${total} AWS calls (bound ${boundTotal}): ${JSON.stringify(counted)}`,
     );
     expect(audit!.problems).toEqual([]);
-    expect(audit!.clusters).toHaveLength(FLEET);
+    // The generated fleet adds one MemoryDB cluster per twenty (tools/sandbox/seed/fleet.ts).
+    expect(audit!.clusters).toHaveLength(FLEET + FLEET / 20);
     // Exactly the bound, per operation: no retries happen here, and any per-cluster call would show at once.
     expect(counted).toEqual(bound);
     // The sandbox saw the same requests the client sent.
@@ -157,7 +189,7 @@ describe("AWS calls for a generated fleet", () => {
     const [audit] = await auditRegions(settings, [REGION], {
       onRequest: ({ operation }) => void order.push(operation),
     });
-    expect(audit!.clusters).toHaveLength(FLEET);
+    expect(audit!.clusters).toHaveLength(FLEET + FLEET / 20);
     const clusterPages = order.flatMap((op, i) => (op === "DescribeCacheClusters" ? [i] : []));
     expect(clusterPages.length).toBeGreaterThanOrEqual(3);
     // Pipelined: the first page's groups and security groups go out before the third page is requested

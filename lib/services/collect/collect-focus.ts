@@ -19,6 +19,7 @@ import { listSecurityGroups, listVpcs } from "@/lib/adapters/aws/ec2/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import type { TargetRef } from "@/lib/core/identity/identity";
+import { collectMemoryDbFocus } from "./collect-memorydb";
 import { readOwnership } from "./ownership";
 import { limiter, settle } from "./read-result";
 import type { FocusedSnapshot, ReadResult } from "@/lib/core/model/snapshot";
@@ -46,6 +47,8 @@ async function found<T>(read: Promise<T[]>): Promise<ReadResult<T[]>> {
 }
 
 export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): Promise<FocusedSnapshot> {
+  if (focus.target.kind === "memorydb-cluster")
+    return collectMemoryDbFocus({ scope, ctx }, focus.target, focus.parameterGroups ?? []);
   const readAt = new Date().toISOString();
   const ref = focus.target;
   const owners = readOwnership(ctx, scope);

@@ -21,6 +21,7 @@ import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
 import { readOwnership } from "./ownership";
 import { settle } from "./read-result";
+import { collectMemoryDb, memoryDbSecurityGroupIds, readMemoryDbClusters } from "./collect-memorydb";
 import type { ReadResult, RegionSnapshot } from "@/lib/core/model/snapshot";
 
 export interface CollectOptions {
@@ -63,6 +64,8 @@ export async function collectRegion(
   const vpcs = settle(listVpcs(ctx));
   // Once per account-region, whatever the number of clusters.
   const owners = readOwnership(ctx, scope);
+  const memoryDbClusters = readMemoryDbClusters(ctx);
+  const memorydb = collectMemoryDb(ctx, memoryDbClusters);
 
   const parameters = cacheClusters.then(async (clusters) => {
     // Reads started from pages of a walk that then failed are still awaited (nothing left dangling), but
@@ -70,12 +73,15 @@ export async function collectRegion(
     const results = await params.results();
     return clusters.ok ? results : {};
   });
-  // Serverless caches carry security groups too (their VPC comes from them): their ids not seen on a
-  // cluster page make one more batch once that list is in.
-  const securityGroups = Promise.all([cacheClusters, serverlessCaches]).then(([clusters, serverless]) => {
-    if (serverless.ok) sgs.add(serverless.value.flatMap((c) => c.securityGroupIds));
-    return securityGroupsOf(clusters, sgs);
-  });
+  // Serverless caches and MemoryDB clusters carry security groups too: their ids not seen on a cluster
+  // page make one more batch once those lists are in.
+  const securityGroups = Promise.all([cacheClusters, serverlessCaches, memoryDbClusters]).then(
+    ([clusters, serverless, memoryDb]) => {
+      if (serverless.ok) sgs.add(serverless.value.flatMap((c) => c.securityGroupIds));
+      sgs.add(memoryDbSecurityGroupIds(memoryDb));
+      return securityGroupsOf(clusters, sgs);
+    },
+  );
 
   return {
     coverage: "region",
@@ -91,6 +97,7 @@ export async function collectRegion(
     securityGroups: await securityGroups,
     vpcs: await vpcs,
     owners: await owners,
+    memorydb: await memorydb,
   };
 }
 

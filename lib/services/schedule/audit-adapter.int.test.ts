@@ -72,12 +72,18 @@ describe.each(BACKENDS)("the audit of every account, stored (%s)", (backend) => 
     const rows = await allTargetStates(db, {}, "name");
     const byAccount = (name: string) =>
       Object.fromEntries(rows.filter((r) => r.accountName === name).map((r) => [r.targetId, r.verdict]));
-    expect(byAccount("staging")).toEqual({ "stg-jobs-valkey8": "ready", "stg-orders": "needs-changes" });
+    expect(byAccount("staging")).toEqual({
+      "stg-jobs-valkey8": "ready",
+      "stg-orders": "needs-changes",
+      "stg-memdb-default": "ready",
+      "stg-memdb-lru": "needs-changes",
+      "stg-memdb-valkey": "ready",
+    });
     expect(byAccount("payments")).toEqual({
       "pay-ledger-redis62": "needs-changes",
       "pay-queue-cluster": "ready",
     });
-    expect(Object.keys(byAccount("management"))).toHaveLength(15);
+    expect(Object.keys(byAccount("management"))).toHaveLength(18);
     expect(byAccount("research")).toEqual({});
     expect(rows.every((r) => r.staleReason === null)).toBe(true);
   }, 60_000);

@@ -71,7 +71,7 @@ export async function verifyTarget(
 }
 
 /** Kinds tried for a name given without one, in the order a region's audit lists its targets. */
-const KINDS: TargetRef["kind"][] = ["replication-group", "cache-cluster", "serverless"];
+const KINDS: TargetRef["kind"][] = ["replication-group", "cache-cluster", "serverless", "memorydb-cluster"];
 
 /**
  * The target's audit from a focused read. A name without a kind is read as each kind in turn until one

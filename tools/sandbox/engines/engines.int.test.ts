@@ -46,7 +46,7 @@ describeEngines("the sandbox's real engines", () => {
       address: string;
       accountId: string;
     }[];
-    expect(list).toHaveLength(23);
+    expect(list).toHaveLength(31);
     const orders = list.find((e) => e.cacheClusterId === "orders-redis7-002")!;
     expect(orders).toMatchObject({
       accountId: "123456789012",

@@ -7,7 +7,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CacheClusterState, RegionState, SandboxState } from "@/tools/sandbox/model/state";
+import type { InSyncTarget } from "@/tools/sandbox/model/lifecycle";
+import type { RegionState, SandboxState } from "@/tools/sandbox/model/state";
+import { memoryDbEngineConfig } from "./memorydb-nodes";
 import { startFleet, type Fleet } from "./fleet";
 import type { EngineCert } from "./tls-cert";
 import { groupEngineConfig, planEngineNodes, DYNAMIC_PARAMETERS } from "./node-plan";
@@ -96,22 +98,34 @@ export class EngineManager {
     return (await this.current)?.caPem;
   }
 
-  /** A parameter change reached `in-sync` on `cc`: set the group's dynamic parameters on its engine. */
-  parametersInSync(region: RegionState, cc: CacheClusterState): void {
-    const config = groupEngineConfig(region, cc);
+  /**
+   * A parameter change reached `in-sync`: set the group's dynamic parameters on the engines it covers (a
+   * cache cluster's one node, or every node of a MemoryDB cluster).
+   */
+  parametersInSync(region: RegionState, target: InSyncTarget): void {
+    const memoryDb = "parameterGroupStatus" in target;
+    const id = memoryDb ? target.name : target.id;
+    const config = memoryDb
+      ? memoryDbEngineConfig(region, target, DYNAMIC_PARAMETERS)
+      : groupEngineConfig(region, target);
     const work = this.current.then(async (fleet) => {
-      const engine = fleet?.engines.find(
-        (e) => e.spec.region === region.region && e.spec.cacheClusterId === cc.id,
+      const engines = (fleet?.engines ?? []).filter(
+        (e) =>
+          e.spec.region === region.region &&
+          (memoryDb
+            ? e.spec.key.includes("/memorydb/") && e.spec.replicationGroupId === id
+            : e.spec.cacheClusterId === id),
       );
-      if (!fleet || !engine) return;
-      await fleet.admin(engine, async (redis) => {
-        for (const name of DYNAMIC_PARAMETERS) {
-          if (config[name] !== undefined) await redis.call("CONFIG", "SET", name, config[name]);
-        }
-      });
-      this.o.log(`engines: ${cc.id} now runs maxmemory-policy ${config["maxmemory-policy"]}`);
+      if (!fleet || engines.length === 0) return;
+      for (const engine of engines)
+        await fleet.admin(engine, async (redis) => {
+          for (const name of DYNAMIC_PARAMETERS) {
+            if (config[name] !== undefined) await redis.call("CONFIG", "SET", name, config[name]);
+          }
+        });
+      this.o.log(`engines: ${id} now runs maxmemory-policy ${config["maxmemory-policy"]}`);
     });
-    const tracked = work.catch((e: unknown) => this.o.log(`engines: ${cc.id} not updated: ${String(e)}`));
+    const tracked = work.catch((e: unknown) => this.o.log(`engines: ${id} not updated: ${String(e)}`));
     this.pending.add(tracked);
     void tracked.then(() => this.pending.delete(tracked));
   }

@@ -11,6 +11,7 @@ import {
   readerEndpointHost,
 } from "@/tools/sandbox/elasticache/endpoints";
 import { defaultAccount } from "@/tools/sandbox/model/accounts";
+import { memoryDbSpecs } from "./memorydb-nodes";
 import {
   ACCOUNT_ID,
   type CacheClusterState,
@@ -116,6 +117,8 @@ function specsOfRegion(region: RegionState): EngineNodeSpec[] {
       },
     });
   }
+  // MemoryDB nodes run next to ElastiCache's, with MemoryDB's node type memory (db.t4g.small's, as seeded).
+  specs.push(...memoryDbSpecs(region, DYNAMIC_PARAMETERS, String(MAXMEMORY["cache.t4g.small"])));
   return specs;
 }
 

@@ -4,9 +4,14 @@
  * its own; every request also settles its region against the clock first, so a persisted state resumes
  * correctly whichever comes first.
  */
+import { memoryDbSettleAt, settleMemoryDb } from "@/tools/sandbox/memorydb/settle";
+import type { MemoryDbClusterState } from "@/tools/sandbox/memorydb/state";
 import type { CacheClusterState, RegionState, SandboxState } from "./state";
 
-type InSyncListener = (region: RegionState, cc: CacheClusterState) => void;
+/** What reaches `in-sync`: an ElastiCache cache cluster, or a MemoryDB cluster (all its nodes at once). */
+export type InSyncTarget = CacheClusterState | MemoryDbClusterState;
+
+type InSyncListener = (region: RegionState, target: InSyncTarget) => void;
 
 function regionsOf(state: SandboxState): RegionState[] {
   return Object.values(state.accounts).flatMap((a) => Object.values(a.regions));
@@ -19,6 +24,8 @@ export function nextSettleAt(state: SandboxState): number | undefined {
     for (const item of [...region.replicationGroups, ...region.cacheClusters]) {
       if (item.settleAt !== undefined && (next === undefined || item.settleAt < next)) next = item.settleAt;
     }
+    const memoryDb = memoryDbSettleAt(region);
+    if (memoryDb !== undefined && (next === undefined || memoryDb < next)) next = memoryDb;
   }
   return next;
 }
@@ -45,6 +52,7 @@ export function settleRegion(region: RegionState, now: number, onInSync?: InSync
     settleCluster(cc);
     if (applying && cc.paramApplyStatus === "in-sync") onInSync?.(region, cc);
   }
+  settleMemoryDb(region, now, onInSync);
 }
 
 function settleCluster(cc: CacheClusterState): void {

@@ -3,6 +3,8 @@
  * Timestamps are epoch milliseconds; `settleAt` drives the lazy `modifying -> available` transitions.
  */
 
+import type { MemoryDbState } from "@/tools/sandbox/memorydb/state";
+
 export interface Tag {
   key: string;
   value: string;
@@ -180,6 +182,8 @@ export interface RegionState {
   rules: SecurityGroupRuleState[];
   /** CloudFormation stacks; absent in state files written before the sandbox served CloudFormation. */
   stacks?: StackState[];
+  /** Amazon MemoryDB; absent in state files written before the sandbox served MemoryDB. */
+  memorydb?: MemoryDbState;
   /** Counters behind deterministic ids of resources created at run time. */
   sequence: number;
 }

@@ -11,6 +11,7 @@ import {
   addServerless,
   addStandalone,
 } from "./cache-builders";
+import { addMemoryDbTrio } from "./memorydb-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
 import { addStack, CFN_TYPES } from "./stack-builders";
 
@@ -193,6 +194,7 @@ function usEast1(): RegionState {
   );
   addServerless(r, "serverless-queue", "valkey", "8", "8.0", [CACHE], subnetIdsOf(r, PROD));
   ownedByStacks(r);
+  addMemoryDbTrio(r, "prod", PROD, CACHE);
   return r;
 }
 

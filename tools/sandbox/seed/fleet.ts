@@ -13,6 +13,7 @@ import {
   addServerless,
   addStandalone,
 } from "./cache-builders";
+import { addMemoryDbCluster, addMemoryDbGroup, addMemoryDbSubnetGroup } from "./memorydb-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
 import { addStack, CFN_TYPES, type StackResourceSeed } from "./stack-builders";
 
@@ -117,6 +118,36 @@ function fillRegion(r: RegionState, index: number, count: number, rand: () => nu
       );
   }
   addFleetStacks(r);
+  addFleetMemoryDb(r, index, count, cacheGroups);
+}
+
+/**
+ * One MemoryDB cluster per twenty generated clusters, cycling through the three seeded kinds (default
+ * group, a shared custom `volatile-lru` group, Valkey). Drawn without the fleet's random source, so the
+ * ElastiCache shape of a fleet stays what it was.
+ */
+function addFleetMemoryDb(r: RegionState, index: number, count: number, cacheGroups: string[]): void {
+  const total = Math.floor(count / 20);
+  if (total === 0) return;
+  addMemoryDbSubnetGroup(r, "fleet-memorydb-subnets", r.vpcs[0]!.id, "fleet MemoryDB subnets");
+  addMemoryDbGroup(
+    r,
+    "fleet-memdb-lru",
+    "memorydb_redis7",
+    { "maxmemory-policy": "volatile-lru" },
+    "fleet LRU",
+  );
+  for (let i = 0; i < total; i++) {
+    const kind = i % 3;
+    addMemoryDbCluster(r, {
+      name: `fleet-memdb-${index}-${String(i + 1).padStart(4, "0")}`,
+      engine: kind === 2 ? "valkey" : "redis",
+      version: kind === 2 ? "7.2.6" : "7.1.0",
+      group: kind === 1 ? "fleet-memdb-lru" : undefined,
+      subnetGroup: "fleet-memorydb-subnets",
+      securityGroups: [cacheGroups[i % cacheGroups.length]!],
+    });
+  }
 }
 
 /** Clusters per generated stack. */

@@ -4,6 +4,7 @@
  */
 import { emptyRegion, type RegionState } from "@/tools/sandbox/model/state";
 import { addCustomGroup, addDefaultParameterGroups, addReplicationGroup } from "./cache-builders";
+import { addMemoryDbTrio } from "./memorydb-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, tcp } from "./network-builders";
 import { addStack, CFN_TYPES } from "./stack-builders";
 
@@ -62,6 +63,12 @@ export function stagingUsEast1(accountId: string): RegionState {
       { logicalId: "JobsParameterGroup", type: CFN_TYPES.parameterGroup, physicalId: "stg-bullmq" },
     ],
   });
+  addMemoryDbTrio(
+    r,
+    "stg",
+    `vpc-0${accountId.slice(0, 4)}00000000001`,
+    `sg-0${accountId.slice(0, 4)}cache000001`,
+  );
   return r;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Finding } from "@/lib/core/readiness/types";
 import { sourceOf } from "@/lib/core/readiness/remediation";
+import { memoryDbAuth, memoryDbClusterMode } from "./memorydb-notes";
 import { isBullmqCandidate, type Rule } from "./rule";
 import { nounFor, plural } from "@/lib/core/text/plural";
 
@@ -11,7 +12,9 @@ export const clusterModeRule: Rule = {
   id: "cluster-mode-hash-tag",
   title: "Cluster mode enabled: queues need a {hash-tag} prefix and a Cluster client",
   check(t) {
-    if (!isBullmqCandidate(t) || !t.group?.clusterEnabled) return [];
+    if (!isBullmqCandidate(t)) return [];
+    if (t.memorydb) return memoryDbClusterMode(t.memorydb, t.region);
+    if (!t.group?.clusterEnabled) return [];
     const cfg = t.group.configurationEndpoint;
     return [
       {
@@ -36,7 +39,8 @@ export const tlsClientRule: Rule = {
   title: "In-transit encryption on: the client needs tls: {} (and dnsLookup in cluster mode)",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
-    const tls = t.group?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled;
+    const tls =
+      t.group?.transitEncryptionEnabled ?? t.standalone?.transitEncryptionEnabled ?? t.memorydb?.tlsEnabled;
     if (!tls) return [];
     const cluster = t.clusterMode
       ? " In cluster mode also pass `dnsLookup: (address, callback) => callback(null, address)`, else the certificate check fails on the node addresses."
@@ -49,9 +53,13 @@ export const tlsClientRule: Rule = {
         detail: `Without \`tls: {}\` the client never completes a handshake and BullMQ just times out.${cluster}`,
         evidence: [
           {
-            observed: "TransitEncryptionEnabled=true",
+            observed: t.memorydb ? "TLSEnabled=true" : "TransitEncryptionEnabled=true",
             source: sourceOf(
-              t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters",
+              t.memorydb
+                ? "DescribeClusters"
+                : t.group
+                  ? "DescribeReplicationGroups"
+                  : "DescribeCacheClusters",
               t.ref.id,
               t.region,
             ),
@@ -67,6 +75,7 @@ export const authClientRule: Rule = {
   title: "AUTH token or RBAC: what the client must send and which commands the user needs",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
+    if (t.memorydb) return memoryDbAuth(t.memorydb, t.region);
     const findings: Finding[] = [];
     const source = sourceOf(
       t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters",

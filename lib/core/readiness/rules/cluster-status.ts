@@ -9,14 +9,26 @@ import { isBullmqCandidate, type Rule } from "./rule";
 import { plural } from "@/lib/core/text/plural";
 
 /** Busy states that settle on their own. */
-const TRANSIENT = new Set(["creating", "modifying", "snapshotting", "rebooting cluster nodes", "backing-up"]);
+// MemoryDB says `updating` where ElastiCache says `modifying`.
+const TRANSIENT = new Set([
+  "creating",
+  "modifying",
+  "updating",
+  "snapshotting",
+  "rebooting cluster nodes",
+  "backing-up",
+]);
 
 export const clusterStatusRule: Rule = {
   id: "cluster-status",
   title: "Cluster and members available; pending modifications listed",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
-    const operation = t.group ? "DescribeReplicationGroups" : "DescribeCacheClusters";
+    const operation = t.memorydb
+      ? "DescribeClusters"
+      : t.group
+        ? "DescribeReplicationGroups"
+        : "DescribeCacheClusters";
     const source = sourceOf(operation, undefined, t.region);
     const findings: Finding[] = [];
     if (t.group === undefined && t.ref.kind === "replication-group") {

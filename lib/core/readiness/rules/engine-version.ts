@@ -24,7 +24,7 @@ export const engineVersionRule: Rule = {
   title: "Engine: Redis OSS ≥ 5.0 (≥ 6.2 recommended) or Valkey; Memcached not applicable",
   check(t) {
     if (t.serverless) return [];
-    const source = sourceOf("DescribeCacheClusters", undefined, t.region);
+    const source = sourceOf(t.memorydb ? "DescribeClusters" : "DescribeCacheClusters", undefined, t.region);
     if (t.engine === "memcached") {
       return [
         {

@@ -17,6 +17,7 @@ import {
   unknownFinding,
   wizardHref,
 } from "@/lib/core/readiness/remediation";
+import { memoryDbEvictionRemediation } from "@/lib/core/readiness/memorydb-remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 
 const WHY =
@@ -62,7 +63,7 @@ export const evictionPolicyRule: Rule = {
 };
 
 function checkGroup(t: TargetView, name: string): Finding {
-  const read = readPolicy(t.snapshot, name);
+  const read = readPolicy(t.snapshot, name, t.service);
   if (!read.ok)
     return unknownFinding(
       "eviction-policy",
@@ -74,13 +75,15 @@ function checkGroup(t: TargetView, name: string): Finding {
   const policy = read.value;
   const evidence: Evidence[] = [
     {
-      observed: `${name} attached to ${t.members.ok ? t.members.value.map((m) => m.id).join(", ") : t.ref.id}`,
-      source: sourceOf("DescribeCacheClusters", undefined, t.region),
+      observed: `${name} attached to ${t.members.ok && !t.memorydb ? t.members.value.map((m) => m.id).join(", ") : t.ref.id}`,
+      source: sourceOf(t.memorydb ? "DescribeClusters" : "DescribeCacheClusters", undefined, t.region),
     },
     {
       observed: describePolicy(policy),
       expected: "noeviction",
-      source: policySource(policy, name, t.region),
+      source: t.memorydb
+        ? sourceOf("DescribeParameters", name, t.region)
+        : policySource(policy, name, t.region),
     },
   ];
   if (policy.value === "noeviction") {
@@ -125,7 +128,8 @@ function policySource(p: PolicyReading, name: string, region: string): string {
 }
 
 function remediate(t: TargetView, name: string, isDefault: boolean): Remediation {
-  const others = groupUsers(t.snapshot, name).filter((id) => id !== t.ref.id);
+  const others = groupUsers(t.snapshot, name, t.service).filter((id) => id !== t.ref.id);
+  if (t.memorydb) return memoryDbEvictionRemediation(t, name, isDefault, others);
   const wizard = wizardHref(t.ref);
   if (!isDefault && others.length === 0) {
     return {

@@ -31,7 +31,7 @@ export const networkIngressRule: Rule = {
       const noEndpoint = {
         code: "unknown" as const,
         message: `${t.ref.id} reports no endpoint yet, so its port is not known.`,
-        operation: "DescribeReplicationGroups",
+        operation: t.memorydb ? "DescribeClusters" : "DescribeReplicationGroups",
         region: t.region,
         retryable: true,
       };
@@ -39,9 +39,10 @@ export const networkIngressRule: Rule = {
         unknownFinding("network-ingress", "Network access unknown: no endpoint yet", noEndpoint, t.region),
       ];
     }
-    const attachedIds = [
-      ...new Set((t.members.ok ? t.members.value : []).flatMap((m) => m.securityGroups.map((g) => g.id))),
-    ];
+    // A MemoryDB cluster carries its security groups itself; ElastiCache's are on the member nodes.
+    const attachedIds = t.memorydb
+      ? t.securityGroupIds
+      : [...new Set((t.members.ok ? t.members.value : []).flatMap((m) => m.securityGroups.map((g) => g.id)))];
     if (attachedIds.length === 0) {
       return [
         {

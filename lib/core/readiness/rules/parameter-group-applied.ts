@@ -7,6 +7,7 @@ import type { CacheCluster } from "@/lib/core/model/resources";
 import type { Evidence, Finding } from "@/lib/core/readiness/types";
 import { membersProblem } from "@/lib/core/readiness/target";
 import { sourceOf, unknownFinding } from "@/lib/core/readiness/remediation";
+import { memoryDbGroupApplied } from "./memorydb-notes";
 import { isBullmqCandidate, type Rule } from "./rule";
 import { plural } from "@/lib/core/text/plural";
 
@@ -15,6 +16,7 @@ export const parameterGroupAppliedRule: Rule = {
   title: "Every member reports its parameter group in-sync (pending reboot called out)",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
+    if (t.memorydb) return memoryDbGroupApplied(t.memorydb, t.region);
     const problem = membersProblem(t);
     if (problem)
       return [unknownFinding("parameter-group-applied", "Parameter group status unknown", problem, t.region)];

@@ -21,15 +21,15 @@ export const sharedParameterGroupRule: Rule = {
 };
 
 function check(t: TargetView, name: string): Finding[] {
-  const others = groupUsers(t.snapshot, name).filter((id) => id !== t.ref.id);
+  const others = groupUsers(t.snapshot, name, t.service).filter((id) => id !== t.ref.id);
   if (others.length === 0) return [];
-  const policy = readPolicy(t.snapshot, name);
+  const policy = readPolicy(t.snapshot, name, t.service);
   const needsChange = !policy.ok || policy.value.value !== "noeviction";
   const evidence = [
     {
       observed: `${name} is used by ${[t.ref.id, ...others].join(", ")}`,
       expected: `used by ${t.ref.id} only`,
-      source: sourceOf("DescribeCacheClusters", undefined, t.region),
+      source: sourceOf(t.memorydb ? "DescribeClusters" : "DescribeCacheClusters", undefined, t.region),
     },
   ];
   if (!needsChange) {

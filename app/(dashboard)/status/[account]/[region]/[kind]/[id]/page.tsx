@@ -67,11 +67,13 @@ export default async function ClusterPage({ params }: { params: Params }) {
   if (!audit) {
     // Absent from a list that failed to read is "unknown", not "gone".
     const list =
-      kind === "serverless"
-        ? read.snapshot.serverlessCaches
-        : kind === "cache-cluster"
-          ? read.snapshot.cacheClusters
-          : read.snapshot.replicationGroups;
+      kind === "memorydb-cluster"
+        ? (read.snapshot.memorydb?.clusters ?? { ok: true as const, value: [] })
+        : kind === "serverless"
+          ? read.snapshot.serverlessCaches
+          : kind === "cache-cluster"
+            ? read.snapshot.cacheClusters
+            : read.snapshot.replicationGroups;
     if (!list.ok) return <Problem title={id} what={`${id} could not be looked up`} problem={list.problem} />;
     notFound();
   }
