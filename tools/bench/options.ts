@@ -82,7 +82,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --estate-workers N         spread the audit over N worker threads, as the app does (default 0: this thread)
   --load             only the status page under load: users x loads at --page-size clusters
   --load-users N     signed-in users loading at once (default 20)
-  --load-loads N     page loads in all, shared by the users (default 60)
+  --load-loads N     page loads per burst, shared by the users (default 60)
   --load-replicas N  app servers the users are spread over; 2+ share a PostgreSQL server (default 1)
   --load-bursts N    timed bursts one after another, RSS read after each (default 1)
   --load-postgres    PostgreSQL even for one replica (default: the embedded database)
