@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { cloudformationOps } from "./cloudformation";
+import { runCloudWatch } from "./dispatch-cloudwatch";
 import { runOrganizations, runSts } from "./dispatch-global";
 import { ec2Ops } from "./ec2";
 import { elasticacheOps } from "./elasticache";
@@ -16,6 +17,7 @@ import { settleRegion } from "./model/lifecycle";
 import { cloudformationError, cloudformationResponse } from "./protocol/cloudformation-wire";
 import { ec2Error, ec2Response } from "./protocol/ec2-wire";
 import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wire";
+import { cloudwatchCall } from "./protocol/cloudwatch-wire";
 import { JSON_CONTENT_TYPE, jsonError } from "./protocol/json-wire";
 import { bool, parseForm } from "./protocol/query-form";
 import { accessKeyOf, credentialScope, resolveTarget, type ServiceName } from "./protocol/request";
@@ -41,6 +43,13 @@ function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): 
 export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchResult {
   const requestId = randomUUID();
   const scope = credentialScope(request.authorization);
+  const cloudwatch = cloudwatchCall({
+    path: request.path ?? "/",
+    amzTarget: request.amzTarget,
+    scopeService: scope?.service,
+    body: request.body ?? "",
+  });
+  if (cloudwatch) return runCloudWatch(env, request, cloudwatch);
   let service: ServiceName = request.amzTarget
     ? "organizations"
     : scope?.service === "ec2" || scope?.service === "sts" || scope?.service === "cloudformation"

@@ -9,7 +9,7 @@ import { ELASTICACHE_VERSION } from "./elasticache-wire";
 import type { FormNode } from "./query-form";
 import { STS_VERSION } from "./sts-wire";
 
-export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation";
+export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation" | "cloudwatch";
 
 export interface RequestTarget {
   service: ServiceName;
