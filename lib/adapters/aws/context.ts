@@ -4,6 +4,7 @@
  */
 
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import type { AwsService } from "./errors";
@@ -23,6 +24,8 @@ export interface AwsClients {
   ec2: EC2Client;
   /** Read only: which stack owns a cluster or the groups it uses. */
   cloudformation: CloudFormationClient;
+  /** Memory alarms and metrics. */
+  cloudwatch: CloudWatchClient;
 }
 
 const CACHE_LIMIT = 64;
@@ -37,7 +40,7 @@ interface ClientCacheEntry {
 const clientCache = new Map<string, ClientCacheEntry>();
 
 /**
- * Makes (or reuses) the ElastiCache, EC2 and CloudFormation clients for one region: adaptive retry with
+ * Makes (or reuses) the ElastiCache, EC2, CloudFormation and CloudWatch clients for one region: adaptive retry with
  * `settings.maxAttempts`, the endpoint override, short timeouts, and `onRequest` per HTTP request.
  * Throws an `unknown-region` AwsError when `region` is not shaped like an AWS region.
  */
@@ -74,16 +77,18 @@ function buildClients(settings: AwsSettings, region: string, listener?: RequestL
   const elasticache = new ElastiCacheClient(config);
   const ec2 = new EC2Client(config);
   const cloudformation = new CloudFormationClient(config);
+  const cloudwatch = new CloudWatchClient(config);
   if (listener) {
     countRequests(elasticache, "elasticache", listener);
     countRequests(ec2, "ec2", listener);
     countRequests(cloudformation, "cloudformation", listener);
+    countRequests(cloudwatch, "cloudwatch", listener);
   }
-  return { elasticache, ec2, cloudformation };
+  return { elasticache, ec2, cloudformation, cloudwatch };
 }
 
 function countRequests(
-  client: ElastiCacheClient | EC2Client | CloudFormationClient,
+  client: ElastiCacheClient | EC2Client | CloudFormationClient | CloudWatchClient,
   service: AwsService,
   listener: RequestListener,
 ): void {

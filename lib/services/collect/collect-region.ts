@@ -19,6 +19,7 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { CacheCluster, CacheParameter, SecurityGroup } from "@/lib/core/model/resources";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
+import { readCloudWatch } from "./cloudwatch";
 import { readOwnership } from "./ownership";
 import { settle } from "./read-result";
 import type { ReadResult, RegionSnapshot } from "@/lib/core/model/snapshot";
@@ -63,6 +64,7 @@ export async function collectRegion(
   const vpcs = settle(listVpcs(ctx));
   // Once per account-region, whatever the number of clusters.
   const owners = readOwnership(ctx, scope);
+  const cloudwatch = readCloudWatch(ctx, cacheClusters);
 
   const parameters = cacheClusters.then(async (clusters) => {
     // Reads started from pages of a walk that then failed are still awaited (nothing left dangling), but
@@ -91,6 +93,7 @@ export async function collectRegion(
     securityGroups: await securityGroups,
     vpcs: await vpcs,
     owners: await owners,
+    cloudwatch: await cloudwatch,
   };
 }
 
