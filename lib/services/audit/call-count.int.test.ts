@@ -10,6 +10,7 @@ import {
   listServerlessCaches,
 } from "@/lib/adapters/aws/elasticache/reads";
 import { listVpcs } from "@/lib/adapters/aws/ec2/reads";
+import { listElastiCacheAlarms } from "@/lib/adapters/aws/cloudwatch/reads";
 import { listStackResources } from "@/lib/adapters/aws/cloudformation/reads";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { callerIdentity } from "@/lib/services/estate/scope-access";
@@ -60,15 +61,17 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
  */
 async function expectedCalls(): Promise<Record<string, number>> {
   const ctx = createAwsContext(settings, REGION);
-  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs, stackResources] = await Promise.all([
-    listReplicationGroups(ctx),
-    listCacheClusters(ctx),
-    listServerlessCaches(ctx),
-    listCacheParameterGroups(ctx),
-    listCacheSubnetGroups(ctx),
-    listVpcs(ctx),
-    listStackResources(ctx),
-  ]);
+  const [groups, clusters, serverless, paramGroups, subnetGroups, vpcs, stackResources, alarms] =
+    await Promise.all([
+      listReplicationGroups(ctx),
+      listCacheClusters(ctx),
+      listServerlessCaches(ctx),
+      listCacheParameterGroups(ctx),
+      listCacheSubnetGroups(ctx),
+      listVpcs(ctx),
+      listStackResources(ctx),
+      listElastiCacheAlarms(ctx),
+    ]);
   // The fleet's stacks hold ten clusters each: one ListStackResources page per stack.
   const stacks = new Set(stackResources.map((r) => r.stackName)).size;
   expect(stacks).toBeGreaterThan(1);
@@ -116,6 +119,9 @@ async function expectedCalls(): Promise<Record<string, number>> {
     // Ownership: once per account-region, never per cluster.
     "cloudformation:ListStacks": pages(stacks, 100),
     "cloudformation:ListStackResources": stacks,
+    // Alarms: once per account-region; memory use: one query per Redis/Valkey node, 500 per call.
+    "cloudwatch:DescribeAlarms": pages(alarms.length, 100),
+    "cloudwatch:GetMetricData": Math.ceil(clusters.filter((c) => c.engine !== "memcached").length / 500),
   };
 }
 

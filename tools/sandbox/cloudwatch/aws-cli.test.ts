@@ -140,7 +140,7 @@ describe.skipIf(!hasAws)("aws cloudwatch (AWS JSON 1.0, query-compatible)", () =
     ).MetricDataResults[0]!;
     expect(result.Id).toBe("m");
     expect(result.Values.length).toBeGreaterThanOrEqual(9);
-    expect(result.Values[0]).toBeCloseTo(83, 2);
+    expect(result.Values[0]).toBeCloseTo(86, 2);
     expect(result.Timestamps).toHaveLength(result.Values.length);
   });
 
@@ -251,7 +251,7 @@ describe.skipIf(!hasBotocore).each(["smithy-rpc-v2-cbor", "query"])("botocore ov
     });
     const values = (metrics.ok?.MetricDataResults as Array<{ Values: number[] }>)[0]!.Values;
     expect(values.length).toBeGreaterThanOrEqual(9);
-    expect(values[0]).toBeCloseTo(83, 2);
+    expect(values[0]).toBeCloseTo(86, 2);
     expect(await botocore(protocol, "describe_alarms", { NextToken: "bogus" })).toMatchObject({
       error: "InvalidNextToken",
       status: 400,

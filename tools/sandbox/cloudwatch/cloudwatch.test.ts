@@ -201,7 +201,7 @@ describe("CloudWatch over AWS JSON 1.0 (the SDK)", () => {
     );
     const [secure, jobs, bytes, none] = out.MetricDataResults!;
     expect(secure!.Values!.length).toBeGreaterThanOrEqual(14);
-    expect(secure!.Values!.every((v) => Math.abs(v - 83) < 0.01)).toBe(true);
+    expect(secure!.Values!.every((v) => Math.abs(v - 86) < 0.01)).toBe(true);
     expect(secure!.Timestamps![0]!.getTime()).toBeGreaterThan(secure!.Timestamps![1]!.getTime());
     expect(jobs!.Values![0]).toBeCloseTo(42 * 0.96, 1);
     expect(bytes!.Values![0]).toBe(Math.round(3_317_862_236 * 0.42));

@@ -33,7 +33,7 @@ describe("CloudWatch reads against the seeded sandbox", () => {
     const { ctx } = h.context();
     const use = await readMemoryUse(ctx, ["secure-redis7-001", "jobs-valkey8-002", "no-such-cluster"]);
     expect(use.map((u) => u.cacheClusterId)).toEqual(["secure-redis7-001", "jobs-valkey8-002"]);
-    expect(use[0]!.percent).toBeCloseTo(83 * 0.96, 3);
+    expect(use[0]!.percent).toBeCloseTo(86 * 0.96, 3);
     expect(use[1]!.percent).toBeCloseTo(41 * 0.96, 3);
   });
 
