@@ -18,7 +18,7 @@ export const memoryAlarmRule: Rule = {
   check(t) {
     if (!isBullmqCandidate(t)) return [];
     const watch = memoryWatchOf(t);
-    return [...alarmFindings(t, watch), ...useFindings(t, watch)];
+    return [...alarmFindings(t, watch), ...memoryUseFindings(t, watch)];
   },
 };
 
@@ -94,7 +94,7 @@ function alarmFindings(t: TargetView, watch: MemoryWatch): Finding[] {
   ];
 }
 
-function useFindings(t: TargetView, watch: MemoryWatch): Finding[] {
+function memoryUseFindings(t: TargetView, watch: MemoryWatch): Finding[] {
   const use = watch.use;
   if (!use || use.percent <= MEMORY_WARN_PERCENT) return [];
   return [
