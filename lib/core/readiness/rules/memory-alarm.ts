@@ -9,7 +9,7 @@ import { memoryAlarmSpec } from "@/lib/core/model/memory-alarm-spec";
 import type { MetricAlarm } from "@/lib/core/model/alarms";
 import type { Evidence, Finding } from "@/lib/core/readiness/types";
 import type { TargetView } from "@/lib/core/readiness/target";
-import { shq, sourceOf, wizardHref } from "@/lib/core/readiness/remediation";
+import { shq, sourceOf } from "@/lib/core/readiness/remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 
 export const memoryAlarmRule: Rule = {
@@ -86,9 +86,8 @@ function alarmFindings(t: TargetView, watch: MemoryWatch): Finding[] {
         "An alarm on DatabaseMemoryUsageCountedForEvictPercentage at 80 % gives time to scale or drain before that.",
       evidence,
       remediation: {
-        summary: `Put a memory alarm on ${t.ref.id} (the wizard adds ${memoryAlarmSpec(t.ref).alarmName} at 80 %).`,
+        summary: `Put a memory alarm on ${t.ref.id}: the command puts ${memoryAlarmSpec(t.ref).alarmName} at 80 % (name your SNS topic to be told).`,
         cli: [putAlarmCommand(t)],
-        wizardHref: wizardHref(t.ref),
       },
     },
   ];
