@@ -134,6 +134,28 @@ test("orders-redis7's detail: the eviction finding with its evidence, the fix an
   await page.screenshot({ path: "test-results/screens/status-detail.png", fullPage: true });
 });
 
+test("memory on the detail page: the fullest node's use, and the missing alarm with its command", async ({
+  page,
+}) => {
+  // The e2e sandbox runs real engines: the use is their INFO (nearly empty nodes), the fullest node named.
+  await page.goto("/status/123456789012/us-east-1/replication-group/secure-redis7");
+  await expect(
+    page.getByText(/^\d+\.\d % of maxmemory \(maximum of the last 15 minutes, node secure-redis7-00[12]\)$/),
+  ).toBeVisible();
+  await expect(page.getByText(/writes will soon be refused/)).toHaveCount(0);
+  // Its hand-made alarm (SEED.md, CloudWatch) counts: no memory-alarm warning.
+  await expect(page.getByRole("heading", { name: /memory alarm/i })).toHaveCount(0);
+
+  // Ready otherwise, and nobody put an alarm on its memory.
+  await page.goto("/status/123456789012/us-east-1/replication-group/jobs-valkey8");
+  await expect(page.getByRole("heading", { name: "No memory alarm on jobs-valkey8" })).toBeVisible();
+  await expect(
+    page.getByText(
+      /aws cloudwatch put-metric-alarm --region us-east-1 --alarm-name jobs-valkey8-bullmq-memory/,
+    ),
+  ).toBeVisible();
+});
+
 test("the snippet follows the cluster: Cluster client and {bull} in cluster mode, tls with TLS, none for serverless", async ({
   page,
 }) => {
@@ -181,7 +203,7 @@ test("exports every stored row as CSV and JSON, with the page's filters and the 
   );
   expect(csv.filter((l) => l !== "")).toHaveLength(16);
   expect(csv.find((l) => l.includes(`,"us-east-1","legacy-redis5",`))).toMatch(
-    /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","","2","1","0",/,
+    /^"123456789012","(management|123456789012)","us-east-1","legacy-redis5","replication-group","needs-changes","redis","5\.0\.6","available","vpc-0prod00000000001","6380","default\.redis5\.0","volatile-lru","","2","2","0",/,
   );
 
   await summary(page, "Ready: 4").click();

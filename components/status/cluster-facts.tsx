@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
+import { MEMORY_WARN_PERCENT } from "@/lib/core/model/memory-watch";
 import { OwnerFacts } from "./owner";
 import { engineLabel, kindLabel } from "./status-labels";
 
@@ -14,6 +15,22 @@ function Fact({ term, wide, children }: { term: string; wide?: boolean; children
 }
 
 const none = <span className="text-slate-500">—</span>;
+
+/** The fullest node's memory over the last 15 minutes; above 80 % a noeviction node is close to refusing writes. */
+function MemoryUse({ use }: { use: ClusterAudit["memoryUse"] }) {
+  if (!use) return none;
+  const high = use.percent > MEMORY_WARN_PERCENT;
+  return (
+    <span className={high ? "font-medium text-amber-800" : undefined}>
+      {use.percent.toFixed(1)} % of maxmemory
+      <span className="text-slate-600">
+        {" "}
+        (maximum of the last 15 minutes, node <span className="font-mono">{use.cacheClusterId}</span>)
+      </span>
+      {high ? " · writes will soon be refused" : ""}
+    </span>
+  );
+}
 
 /** What the audit read about a cluster, the facts behind its verdict at a glance. */
 export function ClusterFacts({ c }: { c: ClusterAudit }) {
@@ -50,6 +67,11 @@ export function ClusterFacts({ c }: { c: ClusterAudit }) {
         )}
       </Fact>
       <Fact term="maxmemory-policy">{g?.policy ? <span className="font-mono">{g.policy}</span> : none}</Fact>
+      <div className="col-span-2 sm:col-span-4">
+        <Fact term="Memory used">
+          <MemoryUse use={c.memoryUse} />
+        </Fact>
+      </div>
       <div className="col-span-2 sm:col-span-4">
         <Fact term="Owner">
           <OwnerFacts owner={c.owner} parts={c.partOwners} />

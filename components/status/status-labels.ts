@@ -73,6 +73,7 @@ const RULE_CHIPS: Record<RuleId, string> = {
   "tls-client": "TLS client",
   "auth-client": "AUTH client",
   "global-datastore": "global datastore",
+  "memory-alarm": "memory alarm",
 };
 
 export function ruleChip(ruleId: RuleId): string {

@@ -90,6 +90,17 @@ describe("npm run audit (spawned against the sandbox)", () => {
     });
     expect(owners["secure-redis7"]).toMatchObject({ tool: "cloudformation", stack: "secure-cache" });
     expect(owners["sessions-redis62"]).toBeNull();
+    // The fullest node's memory use (CloudWatch, SEED.md): secure-redis7 is above 80 %, warned about.
+    const secure = JSON.parse(json.stdout).clusters.find((c: { name: string }) => c.name === "secure-redis7");
+    expect(secure.memoryUse).toEqual({
+      cacheClusterId: "secure-redis7-001",
+      percent: expect.closeTo(82.56, 2),
+    });
+    expect(secure.findings).toContainEqual({
+      ruleId: "memory-alarm",
+      severity: "warn",
+      title: "secure-redis7-001 is at 82.6 % of maxmemory",
+    });
     const csv = await runCli(["--region", "us-east-1", "--csv"]);
     const [header, ...rows] = parseCsv(csv.stdout);
     const cell = (row: string[], name: string) => row[header!.indexOf(name)];

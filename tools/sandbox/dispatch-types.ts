@@ -1,6 +1,7 @@
 /** The contract between the HTTP server and the dispatcher: what a call needs and what it answers. */
 import type { FaultSpec } from "./faults";
 import type { InSyncTarget } from "./model/lifecycle";
+import type { EngineMemory } from "./cloudwatch";
 import type { RegionState, SandboxState } from "./model/state";
 
 export interface DispatchEnv {
@@ -14,6 +15,8 @@ export interface DispatchEnv {
   log(line: string): void;
   /** A parameter change reached `in-sync` on a cluster (the sandbox's real engines, when on). */
   onInSync?(region: RegionState, target: InSyncTarget): void;
+  /** A cache cluster's memory as its real engine reports it (CloudWatch metrics), when engines run. */
+  engineMemory?: EngineMemory;
 }
 
 /** What dispatch reads off an HTTP request. */
@@ -25,8 +28,20 @@ export interface SandboxRequest {
   amzTarget?: string;
   /** Null when the body was too large to read. */
   body: string | null;
+  /** The request path without its query string (`/`, or CloudWatch's RPC v2 CBOR `/service/...`). */
+  path?: string;
+  /** The body's bytes (CBOR is binary); absent when too large. */
+  rawBody?: Buffer;
 }
 
 export type DispatchResult =
-  | { kind: "answer"; status: number; body: string; requestId: string; contentType: string }
+  | {
+      kind: "answer";
+      status: number;
+      body: string | Buffer;
+      requestId: string;
+      contentType: string;
+      /** Protocol headers beyond the content type (`smithy-protocol`, `x-amzn-query-error`). */
+      headers?: Record<string, string>;
+    }
   | { kind: "hold"; holdMs: number };

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { cloudformationOps } from "./cloudformation";
+import { runCloudWatch } from "./dispatch-cloudwatch";
 import { runOrganizations, runSts } from "./dispatch-global";
 import { ec2Ops } from "./ec2";
 import { elasticacheOps } from "./elasticache";
@@ -19,6 +20,7 @@ import { elasticacheError, elasticacheResponse } from "./protocol/elasticache-wi
 import { memoryDbError, MEMORYDB_TARGET_PREFIX } from "./memorydb";
 import { runMemoryDb } from "./memorydb/run";
 import { JSON_CONTENT_TYPE, jsonError, parseAmzTarget } from "./protocol/json-wire";
+import { cloudwatchCall } from "./protocol/cloudwatch-wire";
 import { bool, parseForm } from "./protocol/query-form";
 import { accessKeyOf, credentialScope, resolveTarget, type ServiceName } from "./protocol/request";
 import { stsError } from "./protocol/sts-wire";
@@ -44,6 +46,13 @@ function errorAnswer(service: ServiceName, e: SandboxError, requestId: string): 
 export function dispatch(env: DispatchEnv, request: SandboxRequest): DispatchResult {
   const requestId = randomUUID();
   const scope = credentialScope(request.authorization);
+  const cloudwatch = cloudwatchCall({
+    path: request.path ?? "/",
+    amzTarget: request.amzTarget,
+    scopeService: scope?.service,
+    body: request.body ?? "",
+  });
+  if (cloudwatch) return runCloudWatch(env, request, cloudwatch);
   let service: ServiceName = request.amzTarget
     ? request.amzTarget.startsWith(`${MEMORYDB_TARGET_PREFIX}.`)
       ? "memorydb"

@@ -132,7 +132,9 @@ export function notAuthorized(
       ? `arn:aws:iam::${accountId}:*`
       : service === "cloudformation"
         ? `arn:aws:cloudformation:${region}:${accountId}:stack/*/*`
-        : `arn:aws:elasticache:${region}:${accountId}:*`;
+        : service === "cloudwatch"
+          ? `arn:aws:cloudwatch:${region}:${accountId}:alarm:*`
+          : `arn:aws:elasticache:${region}:${accountId}:*`;
   return new SandboxError(
     "AccessDenied",
     `User: ${user} is not authorized to perform: ${service}:${action} on resource: ${resource}`,

@@ -1,11 +1,12 @@
 /**
  * The QueueReady sandbox: a local AWS-compatible endpoint for ElastiCache (awsQuery 2015-02-02), EC2
- * (ec2 query 2016-11-15), STS (awsQuery 2011-06-15) and Organizations (awsJson1_1) on one loopback port,
+ * (ec2 query 2016-11-15), STS (awsQuery 2011-06-15), Organizations (awsJson1_1), CloudFormation (awsQuery
+ * 2010-05-15) and CloudWatch (JSON 1.0, RPC v2 CBOR and awsQuery, 2010-08-01) on one loopback port,
  * seeded with the organization of SEED.md. Point the real SDK clients at `url` through the endpoint
  * override, with any dummy credentials; credentials from STS AssumeRole see their own account.
  */
 import type { SandboxControl, SandboxOptions } from "./control";
-import type { DispatchEnv } from "./dispatch";
+import type { DispatchEnv, SandboxRequest } from "./dispatch";
 import { createEngineManager } from "./engines";
 import { FaultTable } from "./faults";
 import { defaultAccount, standaloneState } from "./model/accounts";
@@ -13,6 +14,8 @@ import type { InSyncTarget } from "./model/lifecycle";
 import type { RegionState, SandboxState } from "./model/state";
 import { loadState, sameSeed, saveState } from "./persist";
 import { buildState } from "./seed/build";
+import { cloudwatchCall } from "./protocol/cloudwatch-wire";
+import { credentialScope } from "./protocol/request";
 import { listen } from "./server";
 import { SettleTimer } from "./settle-timer";
 
@@ -89,6 +92,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     },
     log,
     onInSync,
+    engineMemory: engines ? (account, region, id) => engines.memoryOf(account, region, id) : undefined,
   };
   const control: SandboxControl = {
     reset(next) {
@@ -125,8 +129,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // A persisted state may hold changes that were still applying when it was saved.
   settler.schedule();
   const settled = engines ? () => engines.settled() : undefined;
+  // CloudWatch's memory metrics answer what the engines hold now: read them before GetMetricData.
+  const prepare = engines
+    ? (request: SandboxRequest) => {
+        const cw = cloudwatchCall({
+          path: request.path ?? "/",
+          amzTarget: request.amzTarget,
+          scopeService: credentialScope(request.authorization)?.service,
+          body: request.body ?? "",
+        });
+        return cw?.action === "GetMetricData" ? engines.sampleMemory() : undefined;
+      }
+    : undefined;
   const server = await listen(
-    { env, control, latencyMs: () => latencyMs, settled },
+    { env, control, latencyMs: () => latencyMs, settled, prepare },
     host,
     opts.port ?? 4566,
   ).catch(async (e: unknown) => {

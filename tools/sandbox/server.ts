@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import { handleControl } from "./control-http";
-import { dispatch, type DispatchEnv } from "./dispatch";
+import { dispatch, type DispatchEnv, type SandboxRequest } from "./dispatch";
 import type { SandboxControl } from "./control";
 
 const MAX_BODY = 1024 * 1024;
@@ -16,6 +16,8 @@ export interface ServerHooks {
   latencyMs(): number;
   /** Resolves when side effects of the last settle (engine updates) are done, so answers never run ahead. */
   settled?(): Promise<void>;
+  /** Work a request needs before it is answered (fresh engine readings for CloudWatch metrics). */
+  prepare?(request: SandboxRequest): Promise<void> | undefined;
 }
 
 export interface ListeningServer {
@@ -57,35 +59,47 @@ export function listen(hooks: ServerHooks, host: string, port: number): Promise<
       if (size <= MAX_BODY) chunks.push(c);
     });
     req.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString("utf8");
       if ((req.url ?? "").startsWith("/_sandbox/")) return void handleControl(hooks.control, req, res, raw);
-      if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
+      const path = (req.url ?? "/").split("?")[0]!;
+      // `/service/<Service>/operation/<Op>` is Smithy RPC v2 (CloudWatch's CBOR, as the AWS CLI sends it).
+      if (req.method !== "POST" || (path !== "/" && !path.startsWith("/service/"))) {
         res.writeHead(404, { "content-type": "text/plain" });
         return res.end(
-          "The sandbox answers AWS query and JSON calls with POST / (and its control API under /_sandbox/).",
+          "The sandbox answers AWS query and JSON calls with POST /, Smithy RPC v2 calls under /service/ (and its control API under /_sandbox/).",
         );
       }
-      const result = dispatch(hooks.env, {
+      const request: SandboxRequest = {
         authorization: req.headers.authorization,
         securityToken: header(req.headers["x-amz-security-token"]),
         amzTarget: header(req.headers["x-amz-target"]),
         body: size > MAX_BODY ? null : raw,
-      });
-      const send = () => {
-        if (result.kind === "hold") return later(result.holdMs, () => req.socket.destroy());
-        res.writeHead(result.status, {
-          "content-type": result.contentType,
-          "x-amzn-requestid": result.requestId,
-        });
-        res.end(result.body);
+        path,
+        rawBody: size > MAX_BODY ? undefined : bytes,
       };
-      const answer = () => {
-        const delay = answerDelay(hooks.latencyMs(), performance.now() - received);
-        if (delay > 0) later(delay, send);
-        else send();
+      const respond = () => {
+        const result = dispatch(hooks.env, request);
+        const send = () => {
+          if (result.kind === "hold") return later(result.holdMs, () => req.socket.destroy());
+          res.writeHead(result.status, {
+            ...result.headers,
+            "content-type": result.contentType,
+            "x-amzn-requestid": result.requestId,
+          });
+          res.end(result.body);
+        };
+        const answer = () => {
+          const delay = answerDelay(hooks.latencyMs(), performance.now() - received);
+          if (delay > 0) later(delay, send);
+          else send();
+        };
+        if (hooks.settled) void hooks.settled().then(answer);
+        else answer();
       };
-      if (hooks.settled) void hooks.settled().then(answer);
-      else answer();
+      const prepared = hooks.prepare?.(request);
+      if (prepared) void prepared.then(respond, respond);
+      else respond();
     });
   });
   server.on("connection", (s) => {

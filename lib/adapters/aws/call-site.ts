@@ -3,7 +3,8 @@
  * They live apart from both so that neither imports the other back.
  */
 
-export type AwsService = "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation" | "memorydb";
+export type AwsService =
+  "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation" | "memorydb" | "cloudwatch";
 
 /** Where a failed call was made: the operation is the API name, e.g. `DescribeCacheClusters`. */
 export interface CallSite {

@@ -4,6 +4,7 @@
  */
 
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { ElastiCacheClient } from "@aws-sdk/client-elasticache";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { MemoryDBClient } from "@aws-sdk/client-memorydb";
@@ -26,6 +27,8 @@ export interface AwsClients {
   cloudformation: CloudFormationClient;
   /** Amazon MemoryDB: the second service QueueReady audits and fixes. */
   memorydb: MemoryDBClient;
+  /** Memory alarms and metrics. */
+  cloudwatch: CloudWatchClient;
 }
 
 const CACHE_LIMIT = 64;
@@ -40,7 +43,7 @@ interface ClientCacheEntry {
 const clientCache = new Map<string, ClientCacheEntry>();
 
 /**
- * Makes (or reuses) the ElastiCache, EC2 and CloudFormation clients for one region: adaptive retry with
+ * Makes (or reuses) the ElastiCache, EC2, CloudFormation and CloudWatch clients for one region: adaptive retry with
  * `settings.maxAttempts`, the endpoint override, short timeouts, and `onRequest` per HTTP request.
  * Throws an `unknown-region` AwsError when `region` is not shaped like an AWS region.
  */
@@ -85,17 +88,19 @@ function buildClients(settings: AwsSettings, region: string, listener?: RequestL
   const ec2 = new EC2Client(config);
   const cloudformation = new CloudFormationClient(config);
   const memorydb = new MemoryDBClient(config);
+  const cloudwatch = new CloudWatchClient(config);
   if (listener) {
     countRequests(elasticache, "elasticache", listener);
     countRequests(ec2, "ec2", listener);
     countRequests(cloudformation, "cloudformation", listener);
     countRequests(memorydb, "memorydb", listener);
+    countRequests(cloudwatch, "cloudwatch", listener);
   }
-  return { elasticache, ec2, cloudformation, memorydb };
+  return { elasticache, ec2, cloudformation, memorydb, cloudwatch };
 }
 
 function countRequests(
-  client: ElastiCacheClient | EC2Client | CloudFormationClient | MemoryDBClient,
+  client: ElastiCacheClient | EC2Client | CloudFormationClient | MemoryDBClient | CloudWatchClient,
   service: AwsService,
   listener: RequestListener,
 ): void {

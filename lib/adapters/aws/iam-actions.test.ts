@@ -117,8 +117,10 @@ const isMember = (a: string) =>
   a.startsWith("elasticache:") ||
   a.startsWith("ec2:") ||
   a.startsWith("cloudformation:") ||
-  a.startsWith("memorydb:");
-const isRead = (a: string) => /^[a-z0-9]+:(Describe|List)/.test(a);
+  a.startsWith("memorydb:") ||
+  a.startsWith("cloudwatch:");
+// CloudWatch's metric read is a Get (GetMetricData): a read like the Describe and List calls.
+const isRead = (a: string) => /^[a-z0-9]+:(Describe|List|Get)/.test(a);
 const memberReads = [...used].filter((a) => isMember(a) && isRead(a)).sort();
 const memberWrites = [...used].filter((a) => isMember(a) && !isRead(a)).sort();
 const ownPrincipal = [...used].filter((a) => !isMember(a) && !NEEDS_NO_GRANT.has(a)).sort();
@@ -126,7 +128,9 @@ const ownPrincipal = [...used].filter((a) => !isMember(a) && !NEEDS_NO_GRANT.has
 /** Action-shaped names (`service:Operation`) a text mentions; condition keys are left out. */
 function actionsNamed(text: string): Set<string> {
   const found = [
-    ...text.matchAll(/\b(elasticache|ec2|sts|organizations|cloudformation|memorydb):([A-Za-z*]+)/g),
+    ...text.matchAll(
+      /\b(elasticache|ec2|sts|organizations|cloudformation|memorydb|cloudwatch):([A-Za-z*]+)/g,
+    ),
   ].map((m) => m[0]);
   return new Set(found.filter((a) => !KNOWN_CONDITION_KEYS.has(a)));
 }
@@ -191,6 +195,8 @@ describe("the IAM QueueReady documents is the IAM its code needs", () => {
     expect(memberReads).toContain("elasticache:DescribeReplicationGroups");
     expect(memberReads).toContain("elasticache:ListTagsForResource");
     expect(memberReads).toContain("cloudformation:ListStackResources");
+    expect(memberReads).toContain("cloudwatch:DescribeAlarms");
+    expect(memberReads).toContain("cloudwatch:GetMetricData");
     expect(memberWrites).toContain("ec2:DeleteSecurityGroup");
     expect(ownPrincipal).toEqual(["organizations:ListAccounts", "sts:AssumeRole"]);
   });

@@ -10,6 +10,7 @@ import type {
   Vpc,
 } from "./resources";
 import type { Scope, TargetRef } from "@/lib/core/identity/identity";
+import type { MemoryUse, MetricAlarm } from "./alarms";
 import type { OwnershipReads } from "./ownership";
 import type { MemoryDbReads } from "./memorydb";
 
@@ -47,6 +48,17 @@ interface SnapshotReads {
    * Absent where nobody read them (a hand-built snapshot): owners are then not told (null).
    */
   owners?: OwnershipReads;
+  /**
+   * The account-region's ElastiCache alarms and its clusters' memory use (CloudWatch). Absent where nobody
+   * read them (a hand-built snapshot): the memory-alarm rule then says nothing.
+   */
+  cloudwatch?: CloudWatchSnapshot;
+}
+
+export interface CloudWatchSnapshot {
+  alarms: ReadResult<MetricAlarm[]>;
+  /** Per cache cluster read (a focused snapshot reads the target's members only). */
+  memory: ReadResult<MemoryUse[]>;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The audit itself: run every rule over every target of a region snapshot and reduce the findings to one
  * verdict per cluster. Pure: the same snapshot always gives the same audit.
  */
+import { memoryWatchOf } from "@/lib/core/model/memory-watch";
 import type { AwsProblem } from "@/lib/core/model/resources";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import { listTargets } from "@/lib/core/model/list-targets";
@@ -114,6 +115,7 @@ export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | 
     connection: usable ? connectionOf(t) : undefined,
     owner: ownerOf(t.snapshot.owners, targetResource(t), t.region),
     partOwners: partOwners(t),
+    memoryUse: memoryWatchOf(t).use,
   };
 }
 
@@ -131,6 +133,7 @@ export function snapshotProblems(s: Snapshot): AwsProblem[] {
     ...memoryDbReadsOf(s),
   ];
   if (s.owners) reads.push(s.owners.stacks);
+  if (s.cloudwatch) reads.push(s.cloudwatch.alarms, s.cloudwatch.memory);
   const seen = new Map<string, AwsProblem>();
   for (const read of reads) {
     if (!read.ok)

@@ -47,7 +47,8 @@ export type RuleId =
   | "cluster-mode-hash-tag"
   | "tls-client"
   | "auth-client"
-  | "global-datastore";
+  | "global-datastore"
+  | "memory-alarm";
 
 /** One observed fact behind a finding, and where it was read. */
 export interface Evidence {
@@ -118,6 +119,11 @@ export interface ClusterAudit {
   owner: Owner | null;
   /** The owners of what it uses, each once: parameter groups, subnet group, security groups. */
   partOwners: PartOwner[];
+  /**
+   * Its fullest node's memory use, the maximum of the last 15 minutes in percent of maxmemory (CloudWatch);
+   * absent when CloudWatch was not read or had no datapoints.
+   */
+  memoryUse?: { cacheClusterId: string; percent: number };
 }
 
 export interface RegionAudit {

@@ -27,6 +27,11 @@ export interface ExportCluster {
    * stateFile}`, or `{tool: "unknown"}` with the reason in `evidence`; null when nobody does.
    */
   owner: Owner | null;
+  /**
+   * Live audits only (the CLI's --json): the fullest node's memory use, maximum of the last 15 minutes in
+   * percent of maxmemory; null when CloudWatch had no datapoints.
+   */
+  memoryUse?: { cacheClusterId: string; percent: number } | null;
   /** Open findings (pass results left out), most severe first. */
   findings: { ruleId: string; severity: string; title: string }[];
   auditedAt: string;
@@ -86,6 +91,7 @@ export function exportClusterOf(c: ClusterAudit, accountName: string, auditedAt:
     parameterGroup: c.parameterGroup?.name,
     maxmemoryPolicy: c.parameterGroup?.policy,
     owner: c.owner,
+    memoryUse: c.memoryUse ?? null,
     findings: c.findings
       .filter((f) => f.severity !== "pass")
       .map((f) => ({ ruleId: f.ruleId, severity: f.severity, title: f.title })),

@@ -15,6 +15,7 @@ import {
   listMemoryDbParameterGroups,
   listMemoryDbParameters,
 } from "@/lib/adapters/aws/memorydb/reads";
+import { listElastiCacheAlarms } from "@/lib/adapters/aws/cloudwatch/reads";
 import { listStackResources } from "@/lib/adapters/aws/cloudformation/reads";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { callerIdentity } from "@/lib/services/estate/scope-access";
@@ -75,6 +76,7 @@ async function expectedCalls(): Promise<Record<string, number>> {
     stackResources,
     memoryDb,
     memoryDbGroups,
+    alarms,
   ] = await Promise.all([
     listReplicationGroups(ctx),
     listCacheClusters(ctx),
@@ -85,6 +87,7 @@ async function expectedCalls(): Promise<Record<string, number>> {
     listStackResources(ctx),
     listMemoryDbClusters(ctx),
     listMemoryDbParameterGroups(ctx),
+    listElastiCacheAlarms(ctx),
   ]);
   // MemoryDB: every group a cluster uses is read in full, default groups included (MemoryDB's differ).
   const memoryDbAttached = [
@@ -147,6 +150,9 @@ async function expectedCalls(): Promise<Record<string, number>> {
     "memorydb:DescribeParameters": memoryDbParamPages.reduce((a, b) => a + b, 0),
     "memorydb:DescribeSubnetGroups": 1,
     "memorydb:DescribeACLs": 1,
+    // Alarms: once per account-region; memory use: one query per Redis/Valkey node, 500 per call.
+    "cloudwatch:DescribeAlarms": pages(alarms.length, 100),
+    "cloudwatch:GetMetricData": Math.ceil(clusters.filter((c) => c.engine !== "memcached").length / 500),
   };
 }
 

@@ -53,13 +53,24 @@ describe("live audit of the seeded sandbox account", () => {
     ]);
     expect(
       legacy.findings.filter((f) => f.severity !== "pass").map((f) => `${f.severity} ${f.ruleId}`),
-    ).toEqual(["fail eviction-policy", "fail network-ingress", "warn engine-version"]);
+    ).toEqual(["fail eviction-policy", "fail network-ingress", "warn engine-version", "warn memory-alarm"]);
     expect(
       byName
         .get("secure-redis7")!
         .findings.filter((f) => f.severity === "warn")
         .map((f) => f.title),
-    ).toEqual(["Port 6379 open to 0.0.0.0/0"]);
+    ).toEqual(["Port 6379 open to 0.0.0.0/0", "secure-redis7-001 is at 82.6 % of maxmemory"]);
+    // Its hand-made alarm counts; jobs-valkey8, ready too, has none.
+    expect(byName.get("secure-redis7")!.memoryUse).toEqual({
+      cacheClusterId: "secure-redis7-001",
+      percent: expect.closeTo(82.56, 2),
+    });
+    expect(
+      byName
+        .get("jobs-valkey8")!
+        .findings.filter((f) => f.ruleId === "memory-alarm")
+        .map((f) => `${f.severity} ${f.title}`),
+    ).toEqual(["warn No memory alarm on jobs-valkey8"]);
     expect(byName.get("events-cluster")!.connection).toEqual({
       mode: "cluster",
       host: "clustercfg.events-cluster.abc123.use1.cache.amazonaws.com",

@@ -20,6 +20,7 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import { collectMemoryDbFocus } from "./collect-memorydb";
+import { readCloudWatch } from "./cloudwatch";
 import { readOwnership } from "./ownership";
 import { limiter, settle } from "./read-result";
 import type { FocusedSnapshot, ReadResult } from "@/lib/core/model/snapshot";
@@ -52,9 +53,16 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
   const readAt = new Date().toISOString();
   const ref = focus.target;
   const owners = readOwnership(ctx, scope);
+  const clusterList = settle(listCacheClusters(ctx));
+  // The target's own members: the id itself (standalone) or the group's members.
+  const cloudwatch = readCloudWatch(
+    ctx,
+    clusterList,
+    (c) => c.id === ref.id || c.replicationGroupId === ref.id,
+  );
   const [replicationGroups, cacheClusters, serverlessCaches, parameterGroups] = await Promise.all([
     ref.kind === "replication-group" ? found(listReplicationGroups(ctx, { id: ref.id })) : none<never>(),
-    settle(listCacheClusters(ctx)),
+    clusterList,
     ref.kind === "serverless" ? found(listServerlessCaches(ctx, { name: ref.id })) : none<never>(),
     settle(listCacheParameterGroups(ctx)),
   ]);
@@ -75,7 +83,7 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
     vpcs: empty,
   };
   const view = viewTarget(lists, ref);
-  if (!view) return { ...lists, owners: await owners };
+  if (!view) return { ...lists, owners: await owners, cloudwatch: await cloudwatch };
   const subnetGroupName = view.subnetGroupName;
   const family = focus.reuseCandidates ? parameterGroupsOfFamily(lists, view.family).map((g) => g.name) : [];
   const groupNames = [...view.parameterGroupNames, ...family, ...(focus.parameterGroups ?? [])];
@@ -95,7 +103,15 @@ export async function collectFocus({ scope, ctx }: ScopeAccess, focus: Focus): P
     serverlessGroups ??
       (vpcId ? settle(listSecurityGroups(ctx, { vpcId })) : attachedGroups(ctx, view.securityGroupIds)),
   ]);
-  return { ...lists, subnetGroups, parameters, vpcs, securityGroups, owners: await owners };
+  return {
+    ...lists,
+    subnetGroups,
+    parameters,
+    vpcs,
+    securityGroups,
+    owners: await owners,
+    cloudwatch: await cloudwatch,
+  };
 }
 
 /** Without a VPC (its subnet group unread) the attached groups are still worth reading by id. */

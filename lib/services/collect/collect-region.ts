@@ -19,6 +19,7 @@ import type { AwsContext } from "@/lib/adapters/aws/context";
 import type { CacheCluster, CacheParameter, SecurityGroup } from "@/lib/core/model/resources";
 import type { ScopeAccess } from "@/lib/services/estate/scope-access";
 import { parameterReads, securityGroupReads, type SecurityGroupReads } from "./dependent-reads";
+import { readCloudWatch } from "./cloudwatch";
 import { readOwnership } from "./ownership";
 import { settle } from "./read-result";
 import { collectMemoryDb, memoryDbSecurityGroupIds, readMemoryDbClusters } from "./collect-memorydb";
@@ -66,6 +67,7 @@ export async function collectRegion(
   const owners = readOwnership(ctx, scope);
   const memoryDbClusters = readMemoryDbClusters(ctx);
   const memorydb = collectMemoryDb(ctx, memoryDbClusters);
+  const cloudwatch = readCloudWatch(ctx, cacheClusters);
 
   const parameters = cacheClusters.then(async (clusters) => {
     // Reads started from pages of a walk that then failed are still awaited (nothing left dangling), but
@@ -98,6 +100,7 @@ export async function collectRegion(
     vpcs: await vpcs,
     owners: await owners,
     memorydb: await memorydb,
+    cloudwatch: await cloudwatch,
   };
 }
 

@@ -42,7 +42,18 @@ describe("collect: a whole region, or one target and what it references", () => 
       // Who owns it: the stacks and each live stack's resources.
       ListStacks: 1,
       ListStackResources: 2,
+      // Its alarms (the account-region's, one page) and its members' memory use (one call).
+      DescribeAlarms: 1,
+      GetMetricData: 1,
     });
+    expect(snap.cloudwatch?.alarms.ok && snap.cloudwatch.alarms.value.map((a) => a.name).sort()).toEqual([
+      "orders-redis7-memory-late",
+      "secure-redis7-memory",
+    ]);
+    expect(snap.cloudwatch?.memory.ok && snap.cloudwatch.memory.value.map((m) => m.cacheClusterId)).toEqual([
+      "orders-redis7-001",
+      "orders-redis7-002",
+    ]);
   });
 
   it.each(["us-east-1", "eu-west-1"])(

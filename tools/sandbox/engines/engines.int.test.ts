@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import Redis from "ioredis";
+import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
 import { describeEngines } from "@/tools/testing/engine-sandbox";
@@ -88,6 +89,54 @@ describeEngines("the sandbox's real engines", () => {
     fresh.disconnect();
     const sessions = after.find((e) => e.cacheClusterId === "sessions-redis62-001")!;
     expect(await infoOf(sessions.address, "memory")).toMatch(/maxmemory_policy:allkeys-lru/);
+  });
+
+  it("CloudWatch's memory metrics are the engine's INFO: used_memory against maxmemory", async () => {
+    sandbox.control.reset();
+    const engines = await sandbox.control.engines();
+    const jobs = engines.find((e) => e.cacheClusterId === "jobs-valkey8-001")!;
+    const redis = new Redis({
+      host: "127.0.0.1",
+      port: Number(jobs.address.split(":")[1]),
+      lazyConnect: true,
+    });
+    await redis.connect();
+    await redis.set("ballast", "x".repeat(4 * 1024 * 1024));
+    const field = (n: string) => Number(new RegExp(`^${n}:(\\d+)`, "m").exec(info)![1]);
+    const cw = new CloudWatchClient({
+      region: "us-east-1",
+      endpoint: sandbox.url,
+      credentials: { accessKeyId: "AKIDSANDBOX", secretAccessKey: "sandbox-secret" },
+    });
+    const end = new Date();
+    const out = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(end.getTime() - 5 * 60_000),
+        EndTime: end,
+        MetricDataQueries: ["BytesUsedForCache", "DatabaseMemoryUsagePercentage"].map((MetricName, i) => ({
+          Id: `m${i}`,
+          MetricStat: {
+            Metric: {
+              Namespace: "AWS/ElastiCache",
+              MetricName,
+              Dimensions: [{ Name: "CacheClusterId", Value: "jobs-valkey8-001" }],
+            },
+            Period: 60,
+            Stat: "Maximum",
+          },
+        })),
+      }),
+    );
+    cw.destroy();
+    // Read after the metric call: right after a big SET, used_memory still counts its query buffer.
+    const info = await redis.info("memory");
+    redis.disconnect();
+    const [bytes, percent] = out.MetricDataResults!.map((r) => r.Values![0]!);
+    // The 4 MiB just written is in used_memory (give or take the engine's own churn between the reads).
+    expect(bytes).toBeGreaterThan(4 * 1024 * 1024);
+    expect(Math.abs(bytes! - field("used_memory"))).toBeLessThan(256 * 1024);
+    expect(percent).toBeCloseTo((100 * bytes!) / field("maxmemory"), 6);
+    expect(percent).not.toBeCloseTo(42, 0);
   });
 
   it("a generated fleet has no engines; a crashed sandbox process leaves no redis-server behind", async () => {

@@ -7,8 +7,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { MemoryReading } from "@/tools/sandbox/cloudwatch";
 import type { InSyncTarget } from "@/tools/sandbox/model/lifecycle";
-import type { RegionState, SandboxState } from "@/tools/sandbox/model/state";
+import type { CacheClusterState, RegionState, SandboxState } from "@/tools/sandbox/model/state";
 import { memoryDbEngineConfig } from "./memorydb-nodes";
 import { startFleet, type Fleet } from "./fleet";
 import type { EngineCert } from "./tls-cert";
@@ -55,6 +56,8 @@ export class EngineManager {
   private fleet: Fleet | undefined;
   private readonly ports = new Map<string, { port: number; busPort?: number }>();
   private readonly certs = new Map<string, EngineCert>();
+  private readonly memory = new Map<string, MemoryReading>();
+  private sampledAt = 0;
 
   constructor(private readonly o: EngineManagerOptions) {
     this.watchdog.unref();
@@ -128,6 +131,37 @@ export class EngineManager {
     const tracked = work.catch((e: unknown) => this.o.log(`engines: ${id} not updated: ${String(e)}`));
     this.pending.add(tracked);
     void tracked.then(() => this.pending.delete(tracked));
+  }
+
+  /** The last `INFO memory` reading of a cache cluster's engine (its primary's for a group member). */
+  memoryOf(accountId: string, region: string, cacheClusterId: string): MemoryReading | undefined {
+    return this.memory.get(`${accountId}/${region}/${cacheClusterId}`);
+  }
+
+  /**
+   * Reads `INFO memory` from every engine (at most once a second), so the CloudWatch memory metrics answer
+   * what the engines hold: used_memory, used_memory minus mem_not_counted_for_evict, and maxmemory.
+   */
+  async sampleMemory(): Promise<void> {
+    if (Date.now() - this.sampledAt < 1000) return;
+    this.sampledAt = Date.now();
+    const fleet = await this.current.catch(() => undefined);
+    await Promise.all(
+      (fleet?.engines ?? []).map(async (engine) => {
+        const info = await fleet!.admin(engine, (redis) => redis.info("memory")).catch(() => undefined);
+        const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info ?? "")?.[1]);
+        const used = field("used_memory");
+        const max = field("maxmemory");
+        if (!info || !(used >= 0) || !(max > 0)) return;
+        const notCounted = field("mem_not_counted_for_evict") || 0;
+        const { accountId, region, cacheClusterId } = engine.spec;
+        this.memory.set(`${accountId}/${region}/${cacheClusterId}`, {
+          usedBytes: used,
+          countedBytes: Math.max(0, used - notCounted),
+          maxBytes: max,
+        });
+      }),
+    );
   }
 
   /** Resolves once every engine update started so far is done (answers wait for it: no stale INFO). */

@@ -63,6 +63,11 @@ const MAXMEMORY: Record<string, number> = {
   "cache.r6g.large": 14_037_181_030,
 };
 
+/** The maxmemory ElastiCache gives a node of this type (bytes). */
+export function maxmemoryOf(nodeType: string): number {
+  return MAXMEMORY[nodeType] ?? MAXMEMORY["cache.t4g.medium"]!;
+}
+
 /** What the attached group says the engine should run with (the values ElastiCache pushes to nodes). */
 export function groupEngineConfig(region: RegionState, cc: CacheClusterState): Record<string, string> {
   const group = region.parameterGroups.find((g) => g.name === cc.parameterGroup);

@@ -164,6 +164,34 @@ export interface StackState {
   resources: StackResourceState[];
 }
 
+/** A CloudWatch metric alarm (PutMetricAlarm / DescribeAlarms), as the model's `MetricAlarm` holds it. */
+export interface AlarmState {
+  name: string;
+  arn: string;
+  description?: string;
+  actionsEnabled: boolean;
+  okActions: string[];
+  alarmActions: string[];
+  insufficientDataActions: string[];
+  namespace: string;
+  metricName: string;
+  statistic?: string;
+  extendedStatistic?: string;
+  dimensions: Array<{ name: string; value: string }>;
+  period: number;
+  unit?: string;
+  evaluationPeriods: number;
+  datapointsToAlarm?: number;
+  threshold: number;
+  comparisonOperator: string;
+  treatMissingData?: string;
+  stateValue: "OK" | "ALARM" | "INSUFFICIENT_DATA";
+  stateReason: string;
+  configuredAt: number;
+  stateUpdatedAt: number;
+  tags: Tag[];
+}
+
 export interface RegionState {
   region: string;
   /** The account the region's resources belong to (their ARNs and owner ids name it). */
@@ -184,6 +212,13 @@ export interface RegionState {
   stacks?: StackState[];
   /** Amazon MemoryDB; absent in state files written before the sandbox served MemoryDB. */
   memorydb?: MemoryDbState;
+  /** CloudWatch metric alarms; absent in state files written before the sandbox served CloudWatch. */
+  alarms?: AlarmState[];
+  /**
+   * Seeded memory use of a cache cluster or serverless cache, in percent of its maximum, by id: what
+   * GetMetricData answers when no real engine runs (absent ids get a steady value derived from the id).
+   */
+  memoryPercent?: Record<string, number>;
   /** Counters behind deterministic ids of resources created at run time. */
   sequence: number;
 }
@@ -245,6 +280,8 @@ export function emptyRegion(region: string, accountId: string = ACCOUNT_ID): Reg
     securityGroups: [],
     rules: [],
     stacks: [],
+    alarms: [],
+    memoryPercent: {},
     sequence: 0,
   };
 }

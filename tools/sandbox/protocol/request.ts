@@ -9,7 +9,8 @@ import { ELASTICACHE_VERSION } from "./elasticache-wire";
 import type { FormNode } from "./query-form";
 import { STS_VERSION } from "./sts-wire";
 
-export type ServiceName = "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation" | "memorydb";
+export type ServiceName =
+  "elasticache" | "ec2" | "sts" | "organizations" | "cloudformation" | "memorydb" | "cloudwatch";
 
 export interface RequestTarget {
   service: ServiceName;

@@ -13,6 +13,7 @@ import {
 } from "./cache-builders";
 import { addMemoryDbTrio } from "./memorydb-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
+import { addAlarm, setMemoryPercent } from "./alarm-builders";
 import { addStack, CFN_TYPES } from "./stack-builders";
 
 const PROD = "vpc-0prod00000000001";
@@ -195,7 +196,32 @@ function usEast1(): RegionState {
   addServerless(r, "serverless-queue", "valkey", "8", "8.0", [CACHE], subnetIdsOf(r, PROD));
   ownedByStacks(r);
   addMemoryDbTrio(r, "prod", PROD, CACHE);
+  watchedByAlarms(r);
   return r;
+}
+
+/**
+ * CloudWatch (SEED.md, "CloudWatch"): secure-redis7 has a memory alarm someone put by hand and runs at 86 %
+ * of maxmemory; jobs-valkey8, ready otherwise, has no alarm; orders-redis7 has one whose threshold (95 %) is
+ * too high to count.
+ */
+function watchedByAlarms(r: RegionState): void {
+  addAlarm(r, {
+    name: "secure-redis7-memory",
+    metricName: "DatabaseMemoryUsagePercentage",
+    dimension: { name: "ReplicationGroupId", value: "secure-redis7" },
+    threshold: 85,
+    alarmActions: [`arn:aws:sns:us-east-1:${r.accountId}:ops-pager`],
+  });
+  addAlarm(r, {
+    name: "orders-redis7-memory-late",
+    metricName: "DatabaseMemoryUsageCountedForEvictPercentage",
+    dimension: { name: "CacheClusterId", value: "orders-redis7-001" },
+    threshold: 95,
+  });
+  for (const member of ["secure-redis7-001", "secure-redis7-002"]) setMemoryPercent(r, member, 86);
+  setMemoryPercent(r, "jobs-valkey8-001", 42);
+  setMemoryPercent(r, "jobs-valkey8-002", 41);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from "./cache-builders";
 import { addMemoryDbCluster, addMemoryDbGroup, addMemoryDbSubnetGroup } from "./memorydb-builders";
 import { addSecurityGroup, addSubnetGroup, addVpc, subnetIdsOf, tcp } from "./network-builders";
+import { addAlarm } from "./alarm-builders";
 import { addStack, CFN_TYPES, type StackResourceSeed } from "./stack-builders";
 
 export interface FleetSpec {
@@ -119,6 +120,7 @@ function fillRegion(r: RegionState, index: number, count: number, rand: () => nu
   }
   addFleetStacks(r);
   addFleetMemoryDb(r, index, count, cacheGroups);
+  addFleetAlarms(r);
 }
 
 /**
@@ -148,6 +150,23 @@ function addFleetMemoryDb(r: RegionState, index: number, count: number, cacheGro
       securityGroups: [cacheGroups[i % cacheGroups.length]!],
     });
   }
+}
+
+/**
+ * Every third replication group (by position, so the random shape is untouched) has a memory alarm put
+ * by hand; one in four of those watches too late (95 %) to count.
+ */
+function addFleetAlarms(r: RegionState): void {
+  r.replicationGroups
+    .filter((_, i) => i % 3 === 0)
+    .forEach((g, i) =>
+      addAlarm(r, {
+        name: `${g.id}-memory`,
+        metricName: "DatabaseMemoryUsageCountedForEvictPercentage",
+        dimension: { name: "ReplicationGroupId", value: g.id },
+        threshold: i % 4 === 3 ? 95 : 80,
+      }),
+    );
 }
 
 /** Clusters per generated stack. */

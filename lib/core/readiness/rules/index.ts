@@ -9,6 +9,7 @@ import { networkIngressRule } from "./network-ingress";
 import { clusterStatusRule } from "./cluster-status";
 import { clusterModeRule, tlsClientRule, authClientRule } from "./client-notes";
 import { globalDatastoreRule } from "./global-datastore";
+import { memoryAlarmRule } from "./memory-alarm";
 
 export const RULES: readonly Rule[] = [
   serverlessRule,
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   tlsClientRule,
   authClientRule,
   globalDatastoreRule,
+  memoryAlarmRule,
 ];
 
 export type { Rule } from "./rule";
