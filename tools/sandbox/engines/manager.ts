@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { MemoryReading } from "@/tools/sandbox/cloudwatch";
 import type { InSyncTarget } from "@/tools/sandbox/model/lifecycle";
-import type { CacheClusterState, RegionState, SandboxState } from "@/tools/sandbox/model/state";
+import type { RegionState, SandboxState } from "@/tools/sandbox/model/state";
 import { memoryDbEngineConfig } from "./memorydb-nodes";
 import { startFleet, type Fleet } from "./fleet";
 import type { EngineCert } from "./tls-cert";
