@@ -62,7 +62,7 @@ describe("the CLI against the running demo", () => {
       "345678901234",
       "456789012345",
     ]);
-    expect(doc.clusters.length).toBe(19);
+    expect(doc.clusters.length).toBe(25);
     expect(out.stderr).toContain("Audited 3 of 4 accounts, 6 account-regions in us-east-1, eu-west-1:");
     expect(out.stderr).toMatch(/research \(456789012345\): not read: /);
   });
@@ -76,7 +76,7 @@ describe("the CLI against the running demo", () => {
     expect(research[0]!.join(",")).toMatch(
       /^456789012345,research,,,not-read,unknown,,,not read,,,,,,0,0,1,\[unknown\] not-read: .*cannot assume/,
     );
-    expect(rows).toHaveLength(1 + 1 + 19);
+    expect(rows).toHaveLength(1 + 1 + 25);
   });
 
   it("plan --demo --all plans in every readable account and region, and apply --demo beside the app records its runs in the app's history", async () => {

@@ -51,6 +51,7 @@ interface CallSite {
  */
 const TAGGED_ON_CREATE: Record<string, string> = {
   "ec2:CreateSecurityGroup": "ec2:CreateTags",
+  "ec2:AuthorizeSecurityGroupIngress": "ec2:CreateTags",
   "elasticache:CreateCacheParameterGroup": "elasticache:AddTagsToResource",
 };
 

@@ -7,7 +7,7 @@ import {
   modifyCacheParameterGroup,
   modifyReplicationGroup,
 } from "./elasticache/writes";
-import { authorizeIngress, createEc2Tags, createSecurityGroup, revokeIngress } from "./ec2/writes";
+import { authorizeIngress, createSecurityGroup, revokeIngress } from "./ec2/writes";
 import { checkEc2Permission } from "./ec2/permission";
 import {
   listCacheClusters,
@@ -157,7 +157,7 @@ describe("EC2 writes", () => {
     ]);
   });
 
-  it("creates a tagged security group and tags it again", async () => {
+  it("creates a security group tagged at creation", async () => {
     const { ctx } = h.context();
     const group = await createSecurityGroup(ctx, {
       name: "bullmq-workers",
@@ -171,9 +171,8 @@ describe("EC2 writes", () => {
       tags: { Name: "bullmq-workers" },
       ingress: [],
     });
-    await createEc2Tags(ctx, [group.id], [{ key: "team", value: "queues" }]);
     const [read] = await listSecurityGroups(ctx, { ids: [group.id] });
-    expect(read!.tags).toEqual({ Name: "bullmq-workers", team: "queues" });
+    expect(read!.tags).toEqual({ Name: "bullmq-workers" });
     const clash = await createSecurityGroup(ctx, {
       name: "bullmq-workers",
       description: "again",

@@ -9,6 +9,13 @@ function plural(n: number, word: string): string {
 export function topologyOf(t: TargetView): string {
   if (t.serverless) return "serverless";
   if (t.standalone) return plural(t.standalone.numCacheNodes, "node");
+  if (t.memorydb) {
+    // Nodes per shard are only known when the shards were read in detail (ShowShardDetails).
+    const { numberOfShards, shards } = t.memorydb;
+    const perShard =
+      shards.length > 0 ? Math.round(shards.reduce((n, s) => n + s.nodes.length, 0) / shards.length) : 0;
+    return `cluster mode · ${plural(numberOfShards, "shard")}${perShard > 0 ? ` × ${plural(perShard, "node")}` : ""}`;
+  }
   const shards = t.group?.nodeGroups.length ?? 0;
   const nodes = t.group?.memberClusterIds.length ?? (t.members.ok ? t.members.value.length : 0);
   const perShard = shards > 0 ? Math.round(nodes / shards) : nodes;

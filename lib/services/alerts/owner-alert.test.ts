@@ -8,6 +8,7 @@ import type { Db } from "@/lib/adapters/db/open";
 import type { ApplyRun } from "@/lib/adapters/db/run-records";
 import { insertRun } from "@/lib/adapters/db/runs";
 import { replaceTargetState } from "@/lib/adapters/db/target-states";
+import { channelStarts } from "@/lib/adapters/db/channel-starts";
 import { storeAudit } from "@/lib/services/audit/store-audit";
 import { BACKENDS, databasesPerFile, warmUp } from "@/tools/testing/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/tools/testing/webhook-receiver";
@@ -81,6 +82,8 @@ async function overriddenThenRegressed(db: Db): Promise<void> {
 describe.each(BACKENDS)("an owned target's alert (%s)", (backend) => {
   it("names where to fix it and the override's reason, in the webhook and in Slack", async () => {
     const { db } = await dbs.open(backend);
+    // Both channels were configured before the events (a channel added later is not sent the past day's).
+    await channelStarts(db, ["webhook", "slack"], new Date(t0 - 60_000));
     await overriddenThenRegressed(db);
     const clock = new Date(t0 + 302_000);
     const worker = createDeliveryWorker({

@@ -6,7 +6,6 @@
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
-  CreateTagsCommand,
   DeleteSecurityGroupCommand,
   RevokeSecurityGroupIngressCommand,
   type IpPermission,
@@ -149,12 +148,5 @@ export async function revokeIngress(ctx: AwsContext, groupId: string, ruleIds: s
 export async function deleteSecurityGroup(ctx: AwsContext, groupId: string): Promise<void> {
   await writeAws(ctx, "ec2", "DeleteSecurityGroup", ({ ec2 }) =>
     ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-  );
-}
-
-export async function createEc2Tags(ctx: AwsContext, resourceIds: string[], tags: Tag[]): Promise<void> {
-  if (resourceIds.length === 0 || tags.length === 0) return;
-  await writeAws(ctx, "ec2", "CreateTags", ({ ec2 }) =>
-    ec2.send(new CreateTagsCommand({ Resources: resourceIds, Tags: toSdkTags(tags) })),
   );
 }

@@ -17,6 +17,9 @@ export const memoryAlarmRule: Rule = {
   title: "A noeviction cluster has a CloudWatch alarm on its memory (≤ 90 %), and is not nearly full",
   check(t) {
     if (!isBullmqCandidate(t)) return [];
+    // MemoryDB publishes its memory in the AWS/MemoryDB namespace, which QueueReady does not read yet: no
+    // verdict is better than a warning about alarms that were never looked for.
+    if (t.ref.kind === "memorydb-cluster") return [];
     const watch = memoryWatchOf(t);
     return [...alarmFindings(t, watch), ...memoryUseFindings(t, watch)];
   },
