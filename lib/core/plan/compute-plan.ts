@@ -3,10 +3,12 @@
  * AWS parameters, before → after, impact, and the fingerprint that binds apply to this very state.
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
+import { refOf } from "@/lib/core/identity/identity";
 import type { WizardChoices } from "./choices";
 import { fingerprintFacts, fingerprintOf } from "./fingerprint";
 import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from "./steps-parameter-group";
 import { modifyClusterStep } from "./steps-modify";
+import { memoryDbPlan } from "./steps-memorydb";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
@@ -56,6 +58,7 @@ export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLin
 
 /** Computes the plan, or throws `PlanInputError` when the choices do not pass the live checks. */
 export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
+  if (choices.target.kind === "memorydb-cluster") return computeMemoryDbPlan(snapshot, choices);
   const target = validateTarget(snapshot, choices.target);
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
   const network = validateNetwork(snapshot, choices.target, choices.network, choices.resume);
@@ -97,6 +100,33 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
     ...summary,
     warnings,
     blockers,
+  };
+}
+
+/** A MemoryDB cluster's plan (lib/core/plan/steps-memorydb.ts), in the same plan shape. */
+function computeMemoryDbPlan(snapshot: Snapshot, choices: WizardChoices): Plan {
+  const parts = memoryDbPlan(snapshot, choices);
+  if (!parts.ok) throw new PlanInputError(parts.fieldErrors);
+  const { target: t, steps, facts } = parts.value;
+  return {
+    version: 2,
+    target: {
+      ...refOf(t.ref),
+      engine: t.engine ?? t.memorydb.engine,
+      engineVersion: t.engineVersion ?? "",
+      clusterEnabled: true,
+      vpcId: t.vpcId,
+      port: t.port,
+    },
+    region: t.ref.region,
+    choices,
+    computedFrom: snapshot.readAt,
+    fingerprint: fingerprintOf(facts),
+    facts,
+    steps,
+    ...summarize(steps),
+    warnings: parts.value.warnings,
+    blockers: parts.value.blockers,
   };
 }
 
