@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/adapters/db";
 import { listMemoryDbClusters, listMemoryDbParameters } from "@/lib/adapters/aws/memorydb/reads";
+import { updateMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
 import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
 import { memoryDatabase } from "@/tools/testing/test-db";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
@@ -64,6 +65,12 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
     { timeout: 60_000 },
     async () => {
       const { ctx } = h.context("us-east-1");
+      // A value the team set on its custom group: the new group must carry it, or the move resets it.
+      await updateMemoryDbParameterGroup(ctx, "prod-memdb-lru", [{ name: "timeout", value: "300" }]);
+      // The cluster applies it on its own (updating, then in-sync): plan once it is available again.
+      await expect
+        .poll(async () => (await listMemoryDbClusters(ctx, { name: "prod-memdb-lru" }))[0]?.status)
+        .toBe("available");
       const before = await listMemoryDbParameters(ctx, "prod-memdb-lru");
       const file = path.join(dir, `p-${n}.json`);
       const planned = await plan(["--region", "us-east-1", "--cluster", "prod-memdb-lru", "--out", file]);
@@ -82,9 +89,10 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
         family: "memorydb_redis7",
       });
       const update = steps.find((s) => s.kind === "update-memorydb-parameter-group")!;
-      expect(update.input).toMatchObject({
-        values: expect.arrayContaining([{ name: "maxmemory-policy", value: "noeviction" }]),
-      });
+      expect(update.input.values).toEqual([
+        { name: "maxmemory-policy", value: "noeviction" },
+        { name: "timeout", value: "300" },
+      ]);
 
       const applied = await apply([file, "--yes"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
@@ -99,6 +107,7 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
       const after = await listMemoryDbParameters(ctx, "bullmq-memorydb-redis7-noeviction");
       const value = (list: typeof after, name: string) => list.find((p) => p.name === name)?.value;
       expect(value(after, "maxmemory-policy")).toBe("noeviction");
+      expect(value(after, "timeout")).toBe("300");
       // Every other value of the old custom group is what it was: nothing reset by the move.
       for (const p of before.filter((p) => p.name !== "maxmemory-policy"))
         expect(value(after, p.name), p.name).toBe(p.value);
