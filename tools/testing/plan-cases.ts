@@ -36,6 +36,9 @@ const TARGETS = [
   ["us-east-1", "standalone-redis"],
   ["us-east-1", "jobs-valkey8"],
   ["eu-west-1", "eu-orders"],
+  ["us-east-1", "prod-memdb-default"],
+  ["us-east-1", "prod-memdb-lru"],
+  ["us-east-1", "prod-memdb-valkey"],
 ] as const;
 /** Parameters a user may have set on the group a new one replaces (some replace a seeded row). */
 const USER_PARAMETERS = [
@@ -131,6 +134,7 @@ export interface Planned {
 export function planOf(c: Case): Planned | undefined {
   const region = c.target[0];
   const id = c.target[1];
+  if (id.startsWith("prod-memdb-")) return memoryDbPlanOf(c);
   const snap = structuredClone(SEEDS[region]!);
   const choiceTarget = targetOf(id, region);
   const resolved = resolveTarget(snap, choiceTarget);
@@ -255,6 +259,89 @@ export function planOf(c: Case): Planned | undefined {
   );
 }
 
+/**
+ * A MemoryDB cluster's case: on its seeded group or a custom one with the case's own values, the same network
+ * and group choices (edit-shared is refused for MemoryDB; reverts are not planned for it).
+ */
+function memoryDbPlanOf(c: Case): Planned | undefined {
+  const region = c.target[0];
+  const id = c.target[1];
+  if (c.revert) return undefined;
+  const snap = structuredClone(SEEDS[region]!);
+  const reads = snap.memorydb!;
+  const cluster = reads.clusters.ok ? reads.clusters.value.find((k) => k.name === id)! : undefined;
+  const groups = reads.parameterGroups.ok ? reads.parameterGroups.value : [];
+  const family = groups.find((g) => g.name === cluster!.parameterGroupName)?.family ?? "memorydb_redis7";
+  let current = cluster!.parameterGroupName ?? "";
+  if (c.customGroup && current.startsWith("default.")) {
+    current = `custom-${id}`;
+    groups.push({ name: current, family, description: current, arn: "" });
+    reads.parameters[current] = structuredClone(reads.parameters[cluster!.parameterGroupName!]!);
+    cluster!.parameterGroupName = current;
+  }
+  const rows = reads.parameters[current];
+  if (rows?.ok && !current.startsWith("default.")) {
+    const set = new Set(c.userValues.map((v) => v.name));
+    rows.value = [...rows.value.filter((r) => !set.has(r.name)), ...c.userValues.map(userRow)];
+  }
+  const sgs = snap.securityGroups.ok ? snap.securityGroups.value : [];
+  const vpcId = reads.subnetGroups.ok ? reads.subnetGroups.value[0]!.vpcId : "";
+  const inVpc = sgs.filter((g) => g.vpcId === vpcId);
+  const sgName = c.securityGroup.mode === "new" ? (c.securityGroup.name ?? `queueready-${id}`) : "";
+  const pgName = c.parameterGroup.mode === "create" ? (c.parameterGroup.name ?? `bullmq-${id}`) : "";
+  const ref = { accountId: snap.scope.accountId, region, kind: "memorydb-cluster" as const, id };
+  const tags = {
+    ...Object.fromEntries(createdByTags(targetKey(ref)).map((tag) => [tag.key, tag.value])),
+    ...(c.resume ? { [RUN_TAG]: c.resume.runId } : {}),
+  };
+  if (c.resume?.adoptSecurityGroup && c.securityGroup.mode === "new")
+    sgs.push({ ...makeSecurityGroup("sg-0adopted00000001", sgName, vpcId), tags });
+  if (c.resume?.adoptParameterGroup && c.parameterGroup.mode === "create") {
+    groups.push({ name: pgName, family, description: pgName, arn: "", tags });
+    reads.parameters[pgName] = structuredClone(reads.parameters[`default.${family.replace("_", "-")}`]!);
+  }
+  const s = c.source;
+  const source: WizardChoices["network"]["source"] =
+    s.kind === "security-group"
+      ? { kind: "security-group", groupId: pick(inVpc, s.pick)!.id }
+      : s.kind === "cidr"
+        ? { kind: "cidr", cidr: `${s.octets.join(".")}.0/${s.prefix}` }
+        : s.kind === "cidr6"
+          ? { kind: "cidr", cidr: `2600:1f18:${s.word.toString(16)}::/${s.prefix}` }
+          : { kind: "anywhere", acknowledged: true };
+  const p = c.parameterGroup;
+  const attached = cluster!.securityGroups.map((g) => g.id);
+  const choices: WizardChoices = {
+    target: { region, kind: "memorydb-cluster", id },
+    network: {
+      securityGroup:
+        c.securityGroup.mode === "new"
+          ? { mode: "new", name: sgName }
+          : { mode: "existing", groupId: pick(attached, c.securityGroup.pick)! },
+      source,
+    },
+    parameterGroup:
+      p.mode === "create"
+        ? { mode: "create", name: pgName }
+        : p.mode === "reuse"
+          ? {
+              mode: "reuse",
+              name: pick(
+                groups.filter((g) => g.family === family),
+                p.pick,
+              )!.name,
+            }
+          : { mode: "edit-shared", name: current, confirmedClusters: [] },
+    ...(c.resume ? { resume: { runId: c.resume.runId } } : {}),
+  };
+  const live = { ...snap };
+  return attempt(
+    live,
+    () => computePlan(live, choices),
+    (from) => computePlan(live, from.choices),
+  );
+}
+
 /** The plan, or undefined when the live checks refuse the choices (the wizard would show field errors). */
 function attempt(snapshot: RegionSnapshot, make: () => Plan, again: Planned["again"]): Planned | undefined {
   try {
@@ -292,6 +379,10 @@ export function planFeatures(plan: Plan): Set<string> {
       if (step.input.securityGroupIds?.some(isStepRef)) add("ref:securityGroupIds");
       if (step.input.cacheParameterGroupName) add("cacheParameterGroupName");
     }
+    if (step.kind === "update-memorydb-cluster") {
+      if (step.input.securityGroupIds?.some(isStepRef)) add("memorydb:ref:securityGroupIds");
+      if (step.input.parameterGroupName) add("memorydb:parameterGroupName");
+    }
   }
   return saw;
 }
@@ -315,6 +406,8 @@ export const EXPECTED_COVERAGE = [
   "ref:groupId",
   "ref:securityGroupIds",
   "cacheParameterGroupName",
+  "memorydb:ref:securityGroupIds",
+  "memorydb:parameterGroupName",
   "revert",
   "blocked",
 ];
