@@ -5,6 +5,7 @@
  * the security group list when a new group carries the rule). Apply then waits for `ParameterGroupStatus`
  * in-sync and audits the cluster once more.
  */
+import { memoryDbDefaultGroup } from "@/lib/core/model/memorydb";
 import { memoryDbGroupUsers } from "@/lib/core/model/memorydb-view";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { targetKey } from "@/lib/core/identity/identity";
@@ -78,8 +79,10 @@ function updateGroupStep(
   carried: { from: string; parameters: { name: string; value: string }[] } | undefined,
 ): Step<"update-memorydb-parameter-group"> {
   const known = pg.mode === "reuse" || pg.adopted;
+  // A new group is a copy of its family's default group, which the plan read: its values are known too.
+  const from = known ? pg.name : memoryDbDefaultGroup(pg.family);
   const current = (name: string) =>
-    known ? (memoryDbValue(snapshot, pg.name, name) ?? "unknown") : "family default";
+    memoryDbValue(snapshot, from, name) ?? (known ? "unknown" : "family default");
   const wanted = [NOEVICTION, ...(carried?.parameters ?? []).map(({ name, value }) => ({ name, value }))];
   const sent = wanted.filter((v) => current(v.name) !== v.value);
   const changing = sent.length > 0;
@@ -92,10 +95,13 @@ function updateGroupStep(
     kind: "update-memorydb-parameter-group",
     action: changing ? "change" : "no-op",
     title: `Set maxmemory-policy=noeviction${extra} in ${pg.name}`,
-    noopReason: changing ? undefined : `${pg.name} already has maxmemory-policy=noeviction${extra}.`,
+    noopReason: changing
+      ? undefined
+      : `${pg.name} ${known ? "already has" : "starts with the family default"} maxmemory-policy=noeviction${extra}.`,
     service: "memorydb",
     operation: "UpdateParameterGroup",
-    input: { name: pg.name, values: changing ? sent : wanted },
+    // Every wanted value, even those the defaults hold already: apply re-reads the group and sends only if one differs.
+    input: { name: pg.name, values: wanted },
     changes: wanted.map((v) => ({
       attribute: v.name,
       before: current(v.name),
@@ -208,6 +214,13 @@ function memoryDbFacts(
       value: memoryDbGroupUsers(snapshot, name).join(", ") || "none",
     });
   }
+  const defaults = memoryDbDefaultGroup(t.family);
+  if (!facts.some((f) => f.key === `pg.${defaults}.maxmemory-policy`))
+    facts.push({
+      key: `pg.${defaults}.maxmemory-policy`,
+      label: `maxmemory-policy in ${defaults}`,
+      value: memoryDbValue(snapshot, defaults, "maxmemory-policy") ?? "unknown",
+    });
   facts.push({ key: "pg.carried", label: `Values carried over from ${t.parameterGroupName}`, value: carry });
   return [...facts, ...networkFacts(snapshot, t, network)];
 }
