@@ -8,7 +8,7 @@ import type { WizardChoices } from "./choices";
 import { fingerprintFacts, fingerprintOf } from "./fingerprint";
 import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from "./steps-parameter-group";
 import { modifyClusterStep } from "./steps-modify";
-import { memoryDbPlan } from "./steps-memorydb";
+import { memoryDbPlan } from "./memorydb-plan";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";

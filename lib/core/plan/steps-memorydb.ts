@@ -1,6 +1,6 @@
 /**
- * The plan for a MemoryDB cluster, from its target view: the ingress fix when one is needed (the EC2 steps
- * every plan uses), then CreateParameterGroup (a `bullmq-…` group in the cluster's family) →
+ * The MemoryDB steps of a plan (memorydb-plan.ts puts them in order after the ingress fix, the EC2 steps
+ * every plan uses): CreateParameterGroup (a `bullmq-…` group in the cluster's family) →
  * UpdateParameterGroup (noeviction plus the old custom group's own values) → UpdateCluster (the group, and
  * the security group list when a new group carries the rule). Apply then waits for `ParameterGroupStatus`
  * in-sync and audits the cluster once more.
@@ -9,42 +9,18 @@ import { memoryDbDefaultGroup } from "@/lib/core/model/memorydb";
 import { memoryDbGroupUsers } from "@/lib/core/model/memorydb-view";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { targetKey } from "@/lib/core/identity/identity";
-import type { WizardChoices } from "./choices";
-import { networkFacts } from "./fingerprint";
 import { securityGroupLabel } from "./live-facts";
 import { parameterGroupDescription } from "./steps-parameter-group";
-import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
-import {
-  createdByTags,
-  NEW_SECURITY_GROUP_REF,
-  type FieldErrors,
-  type FingerprintFact,
-  type PlanStep,
-} from "./types";
-import { validateNetworkOf, type CheckedNetwork } from "./validate-network";
-import {
-  checkMemoryDbGroup,
-  memoryDbCarryOver,
-  memoryDbValue,
-  resolveMemoryDb,
-  type CheckedMemoryDbGroup,
-  type MemoryDbTarget,
-} from "./validate-memorydb";
+import { createdByTags, NEW_SECURITY_GROUP_REF, type PlanStep } from "./types";
+import type { CheckedNetwork } from "./validate-network";
+import { memoryDbValue, type CheckedMemoryDbGroup, type MemoryDbTarget } from "./validate-memorydb";
 
 type Step<K extends PlanStep["kind"]> = Extract<PlanStep, { kind: K }>;
 
-const NOEVICTION = { name: "maxmemory-policy", value: "noeviction" };
+export const NOEVICTION = { name: "maxmemory-policy", value: "noeviction" };
 const immediate = (why: string) => ({ when: "immediately", reboot: false, downtime: false, why }) as const;
 
-export interface MemoryDbPlanParts {
-  target: MemoryDbTarget;
-  steps: PlanStep[];
-  facts: FingerprintFact[];
-  warnings: string[];
-  blockers: string[];
-}
-
-function createGroupStep(
+export function createGroupStep(
   t: MemoryDbTarget,
   pg: CheckedMemoryDbGroup,
 ): Step<"create-memorydb-parameter-group"> {
@@ -72,7 +48,7 @@ function createGroupStep(
   };
 }
 
-function updateGroupStep(
+export function updateGroupStep(
   snapshot: Snapshot,
   t: MemoryDbTarget,
   pg: CheckedMemoryDbGroup,
@@ -117,7 +93,7 @@ function updateGroupStep(
   };
 }
 
-function updateClusterStep(
+export function updateClusterStep(
   snapshot: Snapshot,
   t: MemoryDbTarget,
   pg: CheckedMemoryDbGroup,
@@ -162,120 +138,5 @@ function updateClusterStep(
     touches: [],
     securitySensitive: newGroup,
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-  };
-}
-
-function memoryDbFacts(
-  snapshot: Snapshot,
-  t: MemoryDbTarget,
-  pg: CheckedMemoryDbGroup,
-  network: CheckedNetwork,
-  carry: string,
-): FingerprintFact[] {
-  const c = t.memorydb;
-  const id = t.ref.id;
-  const facts: FingerprintFact[] = [
-    { key: "target.status", label: `Status of ${id}`, value: c.status },
-    { key: "target.port", label: `Port of ${id}`, value: String(t.port ?? "unknown") },
-    { key: "target.vpc", label: `VPC of ${id}`, value: t.vpcId ?? "unknown" },
-    {
-      key: "target.parameter-group",
-      label: `Parameter group of ${id}`,
-      value: `${c.parameterGroupName ?? "none"} (${c.parameterGroupStatus ?? "unknown"})`,
-    },
-    {
-      key: "target.security-groups",
-      label: `Security groups of ${id}`,
-      value:
-        c.securityGroups
-          .map((g) => `${g.id} (${g.status})`)
-          .sort()
-          .join(", ") || "none",
-    },
-  ];
-  const groups = snapshot.memorydb?.parameterGroups;
-  for (const name of [
-    ...new Set([pg.name, ...(t.parameterGroupName ? [t.parameterGroupName] : [])]),
-  ].sort()) {
-    const group = groups?.ok ? groups.value.find((g) => g.name === name) : undefined;
-    facts.push({
-      key: `pg.${name}`,
-      label: `MemoryDB parameter group ${name}`,
-      value: group ? `family ${group.family}` : "absent",
-    });
-    facts.push({
-      key: `pg.${name}.maxmemory-policy`,
-      label: `maxmemory-policy in ${name}`,
-      value: memoryDbValue(snapshot, name, "maxmemory-policy") ?? "unknown",
-    });
-    facts.push({
-      key: `pg.${name}.users`,
-      label: `Clusters using ${name}`,
-      value: memoryDbGroupUsers(snapshot, name).join(", ") || "none",
-    });
-  }
-  const defaults = memoryDbDefaultGroup(t.family);
-  if (!facts.some((f) => f.key === `pg.${defaults}.maxmemory-policy`))
-    facts.push({
-      key: `pg.${defaults}.maxmemory-policy`,
-      label: `maxmemory-policy in ${defaults}`,
-      value: memoryDbValue(snapshot, defaults, "maxmemory-policy") ?? "unknown",
-    });
-  facts.push({ key: "pg.carried", label: `Values carried over from ${t.parameterGroupName}`, value: carry });
-  return [...facts, ...networkFacts(snapshot, t, network)];
-}
-
-/** The parts of a MemoryDB plan, or the field errors of choices that fail the live checks. */
-export function memoryDbPlan(
-  snapshot: Snapshot,
-  choices: WizardChoices,
-): { ok: true; value: MemoryDbPlanParts } | { ok: false; fieldErrors: FieldErrors } {
-  const target = resolveMemoryDb(snapshot, choices.target);
-  if (!target.ok) return target;
-  const t = target.value;
-  const network = validateNetworkOf(snapshot, t, choices.target, choices.network, choices.resume);
-  const pg = checkMemoryDbGroup(snapshot, t, choices.parameterGroup, choices.resume);
-  if (!network.ok || !pg.ok)
-    return {
-      ok: false,
-      fieldErrors: Object.fromEntries([
-        ...Object.entries(network.ok ? {} : network.fieldErrors).map(([k, v]) => [`network.${k}`, v]),
-        ...Object.entries(pg.ok ? {} : pg.fieldErrors).map(([k, v]) => [`parameterGroup.${k}`, v]),
-      ]),
-    };
-  const blockers: string[] = [];
-  // A resumed run may have attached its group already: its values were carried when it was filled.
-  const carry =
-    pg.value.mode === "create" && t.parameterGroupName !== pg.value.name
-      ? memoryDbCarryOver(snapshot, t, [NOEVICTION.name])
-      : undefined;
-  if (carry && !carry.ok) blockers.push(carry.message);
-  const carried = carry?.ok ? carry.value : undefined;
-  const steps: PlanStep[] = [];
-  const sg = createSecurityGroupStep(t, network.value);
-  if (sg) steps.push(sg);
-  if (t.port !== undefined) steps.push(authorizeIngressStep(snapshot, t, network.value));
-  if (pg.value.mode === "create") steps.push(createGroupStep(t, pg.value));
-  steps.push(updateGroupStep(snapshot, t, pg.value, carried));
-  steps.push(updateClusterStep(snapshot, t, pg.value, network.value, [...steps]));
-  const carryFact = !carry
-    ? "none"
-    : carry.ok
-      ? carry.value.parameters.map((p) => `${p.name}=${p.value}`).join(", ") || "none"
-      : "unknown";
-  const busy = t.memorydb.status !== "available";
-  if (busy && steps.some((s) => s.action !== "no-op"))
-    blockers.push(
-      `${t.ref.id} is ${t.memorydb.status}: AWS refuses changes until it is available. Preview again once it is.`,
-    );
-  return {
-    ok: true,
-    value: {
-      target: t,
-      steps,
-      facts: memoryDbFacts(snapshot, t, pg.value, network.value, carryFact),
-      warnings: [...target.warnings, ...network.warnings, ...pg.warnings],
-      blockers,
-    },
   };
 }
