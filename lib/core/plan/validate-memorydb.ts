@@ -77,32 +77,30 @@ export function checkMemoryDbGroup(
   resume?: { runId: string },
 ): Validation<CheckedMemoryDbGroup> {
   const groups = snapshot.memorydb?.parameterGroups;
-  if (!groups?.ok) return fail("parameterGroup", groups?.problem.message ?? "MemoryDB groups were not read.");
+  if (!groups?.ok) return fail("name", groups?.problem.message ?? "MemoryDB groups were not read.");
   if (choice.mode === "edit-shared")
-    return fail("parameterGroup.mode", "A MemoryDB cluster gets a new group of its own, or reuses one.");
-  const checked = checkParameterGroupName(choice.name);
-  if (!checked.ok) return fail("parameterGroup.name", checked.reason);
-  const name = checked.normalized;
+    return fail("mode", "A MemoryDB cluster gets a new group of its own, or reuses one.");
+  // Only a new name must follow AWS's naming rules: reuse names a group that exists (default ones have dots).
+  const checked = choice.mode === "create" ? checkParameterGroupName(choice.name) : undefined;
+  if (checked && !checked.ok) return fail("name", checked.reason);
+  const name = checked?.ok ? checked.normalized : choice.name.trim().toLowerCase();
   const existing = groups.value.find((g) => g.name === name);
   if (choice.mode === "create") {
     if (!existing) return { ok: true, value: { mode: "create", name, family: t.family }, warnings: [] };
     if (resume && existing.family === t.family)
       return { ok: true, value: { mode: "create", name, family: t.family, adopted: true }, warnings: [] };
-    return fail("parameterGroup.name", `A MemoryDB parameter group named ${name} exists already.`);
+    return fail("name", `A MemoryDB parameter group named ${name} exists already.`);
   }
   const family = existing?.family ?? memoryDbGroupFamily(snapshot, name);
-  if (!family) return fail("parameterGroup.name", `No MemoryDB parameter group named ${name}.`);
+  if (!family) return fail("name", `No MemoryDB parameter group named ${name}.`);
   if (family !== t.family)
     return fail(
-      "parameterGroup.name",
+      "name",
       `${name} is ${family}; ${t.ref.id} needs ${t.family} (UpdateCluster keeps the family).`,
     );
   const policy = memoryDbValue(snapshot, name, "maxmemory-policy");
   if (policy !== "noeviction")
-    return fail(
-      "parameterGroup.name",
-      `${name} has maxmemory-policy=${policy ?? "unknown"}: reuse needs noeviction.`,
-    );
+    return fail("name", `${name} has maxmemory-policy=${policy ?? "unknown"}: reuse needs noeviction.`);
   const others = memoryDbGroupUsers(snapshot, name).filter((c) => c !== t.ref.id);
   const warnings =
     others.length > 0 ? [`${name} is also used by ${others.join(", ")}; it is not changed.`] : [];
