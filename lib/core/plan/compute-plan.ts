@@ -3,12 +3,12 @@
  * AWS parameters, before → after, impact, and the fingerprint that binds apply to this very state.
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
-import { refOf } from "@/lib/core/identity/identity";
 import type { WizardChoices } from "./choices";
 import { fingerprintFacts, fingerprintOf } from "./fingerprint";
 import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from "./steps-parameter-group";
 import { modifyClusterStep } from "./steps-modify";
 import { memoryDbPlan } from "./memorydb-plan";
+import { memoryDbPlanTarget } from "./validate-memorydb";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
@@ -110,14 +110,7 @@ function computeMemoryDbPlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const { target: t, steps, facts } = parts.value;
   return {
     version: 2,
-    target: {
-      ...refOf(t.ref),
-      engine: t.engine ?? t.memorydb.engine,
-      engineVersion: t.engineVersion ?? "",
-      clusterEnabled: true,
-      vpcId: t.vpcId,
-      port: t.port,
-    },
+    target: memoryDbPlanTarget(t),
     region: t.ref.region,
     choices,
     computedFrom: snapshot.readAt,

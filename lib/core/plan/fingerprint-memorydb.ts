@@ -7,26 +7,24 @@ import type { FingerprintFact } from "./types";
 import type { CheckedNetwork } from "./validate-network";
 import { memoryDbValue, type CheckedMemoryDbGroup, type MemoryDbTarget } from "./validate-memorydb";
 
-export function memoryDbFacts(
-  snapshot: Snapshot,
-  t: MemoryDbTarget,
-  pg: CheckedMemoryDbGroup,
-  network: CheckedNetwork,
-  carry: string,
-): FingerprintFact[] {
+/**
+ * The cluster's own facts. Its group and security groups are keyed like an ElastiCache member's
+ * (`member.<id>.…`, same value format): a revert reads what the cluster had before a run from them.
+ */
+export function memoryDbTargetFacts(t: MemoryDbTarget): FingerprintFact[] {
   const c = t.memorydb;
   const id = t.ref.id;
-  const facts: FingerprintFact[] = [
+  return [
     { key: "target.status", label: `Status of ${id}`, value: c.status },
     { key: "target.port", label: `Port of ${id}`, value: String(t.port ?? "unknown") },
     { key: "target.vpc", label: `VPC of ${id}`, value: t.vpcId ?? "unknown" },
     {
-      key: "target.parameter-group",
+      key: `member.${id}.parameter-group`,
       label: `Parameter group of ${id}`,
       value: `${c.parameterGroupName ?? "none"} (${c.parameterGroupStatus ?? "unknown"})`,
     },
     {
-      key: "target.security-groups",
+      key: `member.${id}.security-groups`,
       label: `Security groups of ${id}`,
       value:
         c.securityGroups
@@ -35,6 +33,16 @@ export function memoryDbFacts(
           .join(", ") || "none",
     },
   ];
+}
+
+export function memoryDbFacts(
+  snapshot: Snapshot,
+  t: MemoryDbTarget,
+  pg: CheckedMemoryDbGroup,
+  network: CheckedNetwork,
+  carry: string,
+): FingerprintFact[] {
+  const facts = memoryDbTargetFacts(t);
   const groups = snapshot.memorydb?.parameterGroups;
   for (const name of [
     ...new Set([pg.name, ...(t.parameterGroupName ? [t.parameterGroupName] : [])]),

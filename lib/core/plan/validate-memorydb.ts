@@ -12,7 +12,8 @@ import { viewTarget, type TargetView } from "@/lib/core/model/target-view";
 import type { TargetRef } from "@/lib/core/identity/identity";
 import type { ParameterGroupChoice, TargetChoice } from "./choices";
 import type { CarryOver } from "./carry-over";
-import type { Validation } from "./types";
+import type { PlanTarget, Validation } from "./types";
+import { refOf } from "@/lib/core/identity/identity";
 
 /** A MemoryDB cluster's view with the facts a plan needs known. */
 export type MemoryDbTarget = TargetView & {
@@ -20,6 +21,18 @@ export type MemoryDbTarget = TargetView & {
   memorydb: MemoryDbCluster;
   family: string;
 };
+
+/** What a plan records of a MemoryDB target: always cluster mode. */
+export function memoryDbPlanTarget(t: MemoryDbTarget): PlanTarget {
+  return {
+    ...refOf(t.ref),
+    engine: t.engine ?? t.memorydb.engine,
+    engineVersion: t.engineVersion ?? "",
+    clusterEnabled: true,
+    vpcId: t.vpcId,
+    port: t.port,
+  };
+}
 
 export interface CheckedMemoryDbGroup {
   mode: "create" | "reuse";

@@ -1,7 +1,7 @@
 /**
  * A MemoryDB apply stopped after CreateParameterGroup and UpdateParameterGroup, its record of what it created
- * lost: the resume takes the group up (one group, not two) and converges; undo removes the group once no
- * cluster uses it.
+ * lost: the resume takes the group up (one group, not two) and converges; a revert puts the cluster back on
+ * its group, and undo then removes the group QueueReady created.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -9,13 +9,14 @@ import {
   listMemoryDbParameterGroups,
   listMemoryDbParameters,
 } from "@/lib/adapters/aws/memorydb/reads";
-import { updateMemoryDbCluster } from "@/lib/adapters/aws/memorydb/writes";
+import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { updateRun } from "@/lib/adapters/db/run-updates";
 import { sandboxPerFile, waitFor } from "@/tools/testing/int-harness";
 import { applyOptionsPerFile, wizardChoices } from "@/tools/testing/apply-helpers";
 import { previewPlan } from "./preview";
 import { startApply } from "./start-apply";
 import { undoCandidates, undoResource } from "./undo";
+import { previewRevert } from "./revert";
 
 const h = sandboxPerFile({ applyDelayMs: 100 });
 const operator = { name: "operator", role: "operator" };
@@ -67,11 +68,24 @@ describe("MemoryDB: resume after a failed UpdateCluster, then undo", () => {
     ]);
   });
 
-  it("undo offers the group only once no cluster uses it, and deletes it", async () => {
+  it("a revert puts the cluster back on its group; undo then deletes the group QueueReady created", async () => {
     const { ctx } = h.context();
     expect(await undoCandidates(opts)).toEqual([]);
     const before = await groupCount();
-    await updateMemoryDbCluster(ctx, target.id, { parameterGroupName: "prod-memdb-lru" });
+    const runs = await listApplyRuns(opts);
+    const applied = runs.find((r) => r.status === "succeeded")!;
+    const preview = await previewRevert({ ...opts, runId: applied.id, user: operator });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
+    expect(preview.plan.steps.map((s) => `${s.kind}:${s.action}`)).toEqual([
+      "update-memorydb-cluster:change",
+    ]);
+    expect(preview.plan.revert?.parameterGroup).toEqual({ before: "prod-memdb-lru", after: GROUP });
+    const reverted = await (
+      await startApply({ ...opts, user: operator, previewId: preview.previewId })
+    ).finished;
+    expect(reverted.status, reverted.message).toBe("succeeded");
+    const [cluster] = await listMemoryDbClusters(ctx, { name: target.id });
+    expect(cluster).toMatchObject({ parameterGroupName: "prod-memdb-lru", parameterGroupStatus: "in-sync" });
     const candidates = await waitFor(async () => {
       const found = await undoCandidates(opts);
       return found.length === 1 ? found : undefined;
