@@ -261,12 +261,11 @@ export function planOf(c: Case): Planned | undefined {
 
 /**
  * A MemoryDB cluster's case: on its seeded group or a custom one with the case's own values, the same network
- * and group choices (edit-shared is refused for MemoryDB; reverts are not planned for it).
+ * and group choices (edit-shared is refused for MemoryDB), or a revert of a run that put it on its group.
  */
 function memoryDbPlanOf(c: Case): Planned | undefined {
   const region = c.target[0];
   const id = c.target[1];
-  if (c.revert) return undefined;
   const snap = structuredClone(SEEDS[region]!);
   const reads = snap.memorydb!;
   const cluster = reads.clusters.ok ? reads.clusters.value.find((k) => k.name === id)! : undefined;
@@ -286,6 +285,33 @@ function memoryDbPlanOf(c: Case): Planned | undefined {
   }
   const sgs = snap.securityGroups.ok ? snap.securityGroups.value : [];
   const vpcId = reads.subnetGroups.ok ? reads.subnetGroups.value[0]!.vpcId : "";
+  if (c.revert) {
+    const spec: RevertSpec = { runId: c.revert.runId };
+    const others = groups.filter((g) => g.family === family && g.name !== current);
+    const before = c.revert.pg !== null ? pick(others, c.revert.pg) : undefined;
+    if (before) spec.parameterGroup = { before: before.name, after: current };
+    const attachedNow = cluster!.securityGroups.map((g) => g.id);
+    if (c.revert.sgs !== null) {
+      const inVpcIds = sgs.filter((g) => g.vpcId === vpcId).map((g) => g.id);
+      spec.securityGroups = {
+        before: inVpcIds.slice(0, 1 + (c.revert.sgs % inVpcIds.length)),
+        after: attachedNow,
+      };
+    }
+    const runChoices: WizardChoices = {
+      target: { region, kind: "memorydb-cluster", id },
+      network: {
+        securityGroup: { mode: "new", name: "reverted" },
+        source: { kind: "anywhere", acknowledged: true },
+      },
+      parameterGroup: { mode: "reuse", name: current },
+    };
+    return attempt(
+      snap,
+      () => computeRevertPlan(snap, runChoices, spec),
+      (from) => computeRevertPlan(snap, from.choices, from.revert!),
+    );
+  }
   const inVpc = sgs.filter((g) => g.vpcId === vpcId);
   const sgName = c.securityGroup.mode === "new" ? (c.securityGroup.name ?? `queueready-${id}`) : "";
   const pgName = c.parameterGroup.mode === "create" ? (c.parameterGroup.name ?? `bullmq-${id}`) : "";
@@ -356,7 +382,7 @@ function attempt(snapshot: RegionSnapshot, make: () => Plan, again: Planned["aga
 export function planFeatures(plan: Plan): Set<string> {
   const saw = new Set<string>();
   const add = (what: string) => saw.add(what);
-  if (plan.revert) add("revert");
+  if (plan.revert) add(plan.target.kind === "memorydb-cluster" ? "memorydb:revert" : "revert");
   if (plan.blockers.length > 0) add("blocked");
   for (const step of plan.steps) {
     add(`step:${step.kind}`);
@@ -408,6 +434,7 @@ export const EXPECTED_COVERAGE = [
   "cacheParameterGroupName",
   "memorydb:ref:securityGroupIds",
   "memorydb:parameterGroupName",
+  "memorydb:revert",
   "revert",
   "blocked",
 ];
