@@ -83,6 +83,9 @@ async function planOne(
   const taken = new Set([
     ...claimed,
     ...(snapshot.parameterGroups.ok ? snapshot.parameterGroups.value : []).map((g) => g.name.toLowerCase()),
+    ...(snapshot.memorydb?.parameterGroups.ok ? snapshot.memorydb.parameterGroups.value : []).map(
+      (g) => g.name,
+    ),
   ]);
   const choices = choicesFor(target, found.value, flags, taken);
   if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
@@ -91,7 +94,11 @@ async function planOne(
   const classified = classifyPlan(result.plan);
   if ("plan" in classified) {
     for (const step of classified.plan.steps)
-      if (step.kind === "create-parameter-group" && step.action === "create")
+      // A MemoryDB cluster's group too: two clusters planned together must not fill one new group twice.
+      if (
+        (step.kind === "create-parameter-group" || step.kind === "create-memorydb-parameter-group") &&
+        step.action === "create"
+      )
         claimed.add(step.input.name.toLowerCase());
   }
   return classified;

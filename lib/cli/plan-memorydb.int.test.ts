@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/adapters/db";
 import { listMemoryDbClusters, listMemoryDbParameters } from "@/lib/adapters/aws/memorydb/reads";
-import { updateMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
+import { updateMemoryDbCluster, updateMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
 import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
 import { memoryDatabase } from "@/tools/testing/test-db";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
@@ -117,4 +117,28 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
       expect(JSON.parse(again.stdout).targets).toEqual([]);
     },
   );
+
+  it("two clusters planned together each get a group of their own", { timeout: 60_000 }, async () => {
+    const { ctx } = h.context("us-east-1");
+    // prod-memdb-default joins the volatile-lru group: now both need a new group of the same family.
+    await updateMemoryDbCluster(ctx, "prod-memdb-default", { parameterGroupName: "prod-memdb-lru" });
+    const file = path.join(dir, `p-${n}.json`);
+    const args = ["--region", "us-east-1", "--cluster", "prod-memdb-lru", "--cluster", "prod-memdb-default"];
+    await expect
+      .poll(async () => (await listMemoryDbClusters(ctx, { name: "prod-memdb-default" }))[0]?.status)
+      .toBe("available");
+    const planned = await plan([...args, "--out", file]);
+    expect(planned.code, planned.stdout + planned.stderr).toBe(1);
+    const names = (await readPlanFile(file)).targets.map((t) => {
+      const create = t.plan.steps.find((s) => s.kind === "create-memorydb-parameter-group");
+      return `${t.plan.target.id}:${create?.input.name}`;
+    });
+    expect(names.sort()).toEqual([
+      "prod-memdb-default:bullmq-memorydb-redis7-noeviction",
+      "prod-memdb-lru:bullmq-memorydb-redis7-noeviction-2",
+    ]);
+    const applied = await apply([file, "--yes"]);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/Apply finished: 2 of 2 Ready\./);
+  });
 });

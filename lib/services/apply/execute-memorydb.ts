@@ -75,7 +75,11 @@ export async function updateMemoryDbClusterStep(
     kind: "memorydb-cluster",
     id: name,
   });
-  if (hasAttachments(state, { cacheParameterGroupName: change.parameterGroupName, ...change }))
+  const want = {
+    cacheParameterGroupName: change.parameterGroupName,
+    securityGroupIds: change.securityGroupIds,
+  };
+  if (hasAttachments(state, want))
     return { status: "skipped", message: `${name} already has what this step attaches.` };
   try {
     await updateMemoryDbCluster(run.ctx, name, change);
