@@ -56,9 +56,14 @@ export interface PlanAccount {
 
 type Outcome = { plan: Plan } | { notPlanned: NotPlanned } | { invalid: Invalid };
 
+/** What planOne needs of a target: the wizard's option, or a MemoryDB cluster named with --cluster. */
+type PlanOption = Pick<TargetOption, "id" | "selectable" | "busy" | "reason"> & {
+  kind: TargetOption["kind"] | "memorydb-cluster";
+};
+
 async function planOne(
   access: ScopeAccess,
-  option: TargetOption,
+  option: PlanOption,
   flags: ChoiceFlags,
   claimed: Set<string>,
 ): Promise<Outcome> {
@@ -78,6 +83,9 @@ async function planOne(
   const taken = new Set([
     ...claimed,
     ...(snapshot.parameterGroups.ok ? snapshot.parameterGroups.value : []).map((g) => g.name.toLowerCase()),
+    ...(snapshot.memorydb?.parameterGroups.ok ? snapshot.memorydb.parameterGroups.value : []).map(
+      (g) => g.name,
+    ),
   ]);
   const choices = choicesFor(target, found.value, flags, taken);
   if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
@@ -86,23 +94,23 @@ async function planOne(
   const classified = classifyPlan(result.plan);
   if ("plan" in classified) {
     for (const step of classified.plan.steps)
-      if (step.kind === "create-parameter-group" && step.action === "create")
+      // A MemoryDB cluster's group too: two clusters planned together must not fill one new group twice.
+      if (
+        (step.kind === "create-parameter-group" || step.kind === "create-memorydb-parameter-group") &&
+        step.action === "create"
+      )
         claimed.add(step.input.name.toLowerCase());
   }
   return classified;
 }
 
-/**
- * MemoryDB clusters are audited (with the exact commands of their fix on the status page) but not planned
- * here yet: a cluster asked for by name is reported as such rather than "not found".
- */
-const MEMORYDB_NOT_PLANNED =
-  "A MemoryDB cluster: QueueReady audits it, but plans and applies ElastiCache clusters only. Run the AWS CLI commands its status page gives.";
-
-function memoryDbNotPlanned(snapshot: RegionSnapshot, request: FleetRequest): string[] {
+/** MemoryDB clusters asked for by name (the wizard's options list ElastiCache targets only). */
+function memoryDbAsked(snapshot: RegionSnapshot, request: FleetRequest): PlanOption[] {
   const read = snapshot.memorydb?.clusters;
   if (!read?.ok || request.all) return [];
-  return read.value.map((c) => c.name).filter((name) => request.clusters.includes(name));
+  return read.value
+    .filter((c) => request.clusters.includes(c.name))
+    .map((c) => ({ kind: "memorydb-cluster", id: c.name, selectable: true, busy: false }));
 }
 
 /** Every chosen target of every region (every scope) of every account, one after the other. */
@@ -127,18 +135,10 @@ export async function planAccounts(accounts: PlanAccount[], request: FleetReques
         fleet.failedScopes.push({ accountId: account.accountId, region, reason: options.problems.join(" ") });
         continue;
       }
-      for (const id of memoryDbNotPlanned(snapshot, request)) {
-        seen.add(id);
-        fleet.notPlanned.push({
-          accountId: account.accountId,
-          region,
-          kind: "memorydb-cluster",
-          id,
-          status: "not-fixable",
-          reason: MEMORYDB_NOT_PLANNED,
-        });
-      }
-      const chosen = options.clusters.filter((c) => request.all || request.clusters.includes(c.id));
+      const chosen: PlanOption[] = [
+        ...options.clusters.filter((c) => request.all || request.clusters.includes(c.id)),
+        ...memoryDbAsked(snapshot, request),
+      ];
       // Parameter group names the targets planned so far in this account-region will create.
       const claimed = new Set<string>();
       for (const option of chosen) {

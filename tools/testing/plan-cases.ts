@@ -36,6 +36,9 @@ const TARGETS = [
   ["us-east-1", "standalone-redis"],
   ["us-east-1", "jobs-valkey8"],
   ["eu-west-1", "eu-orders"],
+  ["us-east-1", "prod-memdb-default"],
+  ["us-east-1", "prod-memdb-lru"],
+  ["us-east-1", "prod-memdb-valkey"],
 ] as const;
 /** Parameters a user may have set on the group a new one replaces (some replace a seeded row). */
 const USER_PARAMETERS = [
@@ -131,6 +134,7 @@ export interface Planned {
 export function planOf(c: Case): Planned | undefined {
   const region = c.target[0];
   const id = c.target[1];
+  if (id.startsWith("prod-memdb-")) return memoryDbPlanOf(c);
   const snap = structuredClone(SEEDS[region]!);
   const choiceTarget = targetOf(id, region);
   const resolved = resolveTarget(snap, choiceTarget);
@@ -255,6 +259,115 @@ export function planOf(c: Case): Planned | undefined {
   );
 }
 
+/**
+ * A MemoryDB cluster's case: on its seeded group or a custom one with the case's own values, the same network
+ * and group choices (edit-shared is refused for MemoryDB), or a revert of a run that put it on its group.
+ */
+function memoryDbPlanOf(c: Case): Planned | undefined {
+  const region = c.target[0];
+  const id = c.target[1];
+  const snap = structuredClone(SEEDS[region]!);
+  const reads = snap.memorydb!;
+  const cluster = reads.clusters.ok ? reads.clusters.value.find((k) => k.name === id)! : undefined;
+  const groups = reads.parameterGroups.ok ? reads.parameterGroups.value : [];
+  const family = groups.find((g) => g.name === cluster!.parameterGroupName)?.family ?? "memorydb_redis7";
+  let current = cluster!.parameterGroupName ?? "";
+  if (c.customGroup && current.startsWith("default.")) {
+    current = `custom-${id}`;
+    groups.push({ name: current, family, description: current, arn: "" });
+    reads.parameters[current] = structuredClone(reads.parameters[cluster!.parameterGroupName!]!);
+    cluster!.parameterGroupName = current;
+  }
+  const rows = reads.parameters[current];
+  if (rows?.ok && !current.startsWith("default.")) {
+    const set = new Set(c.userValues.map((v) => v.name));
+    rows.value = [...rows.value.filter((r) => !set.has(r.name)), ...c.userValues.map(userRow)];
+  }
+  const sgs = snap.securityGroups.ok ? snap.securityGroups.value : [];
+  const vpcId = reads.subnetGroups.ok ? reads.subnetGroups.value[0]!.vpcId : "";
+  if (c.revert) {
+    const spec: RevertSpec = { runId: c.revert.runId };
+    const others = groups.filter((g) => g.family === family && g.name !== current);
+    const before = c.revert.pg !== null ? pick(others, c.revert.pg) : undefined;
+    if (before) spec.parameterGroup = { before: before.name, after: current };
+    const attachedNow = cluster!.securityGroups.map((g) => g.id);
+    if (c.revert.sgs !== null) {
+      const inVpcIds = sgs.filter((g) => g.vpcId === vpcId).map((g) => g.id);
+      spec.securityGroups = {
+        before: inVpcIds.slice(0, 1 + (c.revert.sgs % inVpcIds.length)),
+        after: attachedNow,
+      };
+    }
+    const runChoices: WizardChoices = {
+      target: { region, kind: "memorydb-cluster", id },
+      network: {
+        securityGroup: { mode: "new", name: "reverted" },
+        source: { kind: "anywhere", acknowledged: true },
+      },
+      parameterGroup: { mode: "reuse", name: current },
+    };
+    return attempt(
+      snap,
+      () => computeRevertPlan(snap, runChoices, spec),
+      (from) => computeRevertPlan(snap, from.choices, from.revert!),
+    );
+  }
+  const inVpc = sgs.filter((g) => g.vpcId === vpcId);
+  const sgName = c.securityGroup.mode === "new" ? (c.securityGroup.name ?? `queueready-${id}`) : "";
+  const pgName = c.parameterGroup.mode === "create" ? (c.parameterGroup.name ?? `bullmq-${id}`) : "";
+  const ref = { accountId: snap.scope.accountId, region, kind: "memorydb-cluster" as const, id };
+  const tags = {
+    ...Object.fromEntries(createdByTags(targetKey(ref)).map((tag) => [tag.key, tag.value])),
+    ...(c.resume ? { [RUN_TAG]: c.resume.runId } : {}),
+  };
+  if (c.resume?.adoptSecurityGroup && c.securityGroup.mode === "new")
+    sgs.push({ ...makeSecurityGroup("sg-0adopted00000001", sgName, vpcId), tags });
+  if (c.resume?.adoptParameterGroup && c.parameterGroup.mode === "create") {
+    groups.push({ name: pgName, family, description: pgName, arn: "", tags });
+    reads.parameters[pgName] = structuredClone(reads.parameters[`default.${family.replace("_", "-")}`]!);
+  }
+  const s = c.source;
+  const source: WizardChoices["network"]["source"] =
+    s.kind === "security-group"
+      ? { kind: "security-group", groupId: pick(inVpc, s.pick)!.id }
+      : s.kind === "cidr"
+        ? { kind: "cidr", cidr: `${s.octets.join(".")}.0/${s.prefix}` }
+        : s.kind === "cidr6"
+          ? { kind: "cidr", cidr: `2600:1f18:${s.word.toString(16)}::/${s.prefix}` }
+          : { kind: "anywhere", acknowledged: true };
+  const p = c.parameterGroup;
+  const attached = cluster!.securityGroups.map((g) => g.id);
+  const choices: WizardChoices = {
+    target: { region, kind: "memorydb-cluster", id },
+    network: {
+      securityGroup:
+        c.securityGroup.mode === "new"
+          ? { mode: "new", name: sgName }
+          : { mode: "existing", groupId: pick(attached, c.securityGroup.pick)! },
+      source,
+    },
+    parameterGroup:
+      p.mode === "create"
+        ? { mode: "create", name: pgName }
+        : p.mode === "reuse"
+          ? {
+              mode: "reuse",
+              name: pick(
+                groups.filter((g) => g.family === family),
+                p.pick,
+              )!.name,
+            }
+          : { mode: "edit-shared", name: current, confirmedClusters: [] },
+    ...(c.resume ? { resume: { runId: c.resume.runId } } : {}),
+  };
+  const live = { ...snap };
+  return attempt(
+    live,
+    () => computePlan(live, choices),
+    (from) => computePlan(live, from.choices),
+  );
+}
+
 /** The plan, or undefined when the live checks refuse the choices (the wizard would show field errors). */
 function attempt(snapshot: RegionSnapshot, make: () => Plan, again: Planned["again"]): Planned | undefined {
   try {
@@ -269,7 +382,7 @@ function attempt(snapshot: RegionSnapshot, make: () => Plan, again: Planned["aga
 export function planFeatures(plan: Plan): Set<string> {
   const saw = new Set<string>();
   const add = (what: string) => saw.add(what);
-  if (plan.revert) add("revert");
+  if (plan.revert) add(plan.target.kind === "memorydb-cluster" ? "memorydb:revert" : "revert");
   if (plan.blockers.length > 0) add("blocked");
   for (const step of plan.steps) {
     add(`step:${step.kind}`);
@@ -291,6 +404,10 @@ export function planFeatures(plan: Plan): Set<string> {
     if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
       if (step.input.securityGroupIds?.some(isStepRef)) add("ref:securityGroupIds");
       if (step.input.cacheParameterGroupName) add("cacheParameterGroupName");
+    }
+    if (step.kind === "update-memorydb-cluster") {
+      if (step.input.securityGroupIds?.some(isStepRef)) add("memorydb:ref:securityGroupIds");
+      if (step.input.parameterGroupName) add("memorydb:parameterGroupName");
     }
   }
   return saw;
@@ -315,6 +432,9 @@ export const EXPECTED_COVERAGE = [
   "ref:groupId",
   "ref:securityGroupIds",
   "cacheParameterGroupName",
+  "memorydb:ref:securityGroupIds",
+  "memorydb:parameterGroupName",
+  "memorydb:revert",
   "revert",
   "blocked",
 ];

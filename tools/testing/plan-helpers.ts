@@ -8,6 +8,7 @@ import { suggestions } from "@/lib/core/plan/suggestions";
 import { makeParameterGroup, makeParameters } from "./fixtures";
 
 export function targetOf(id: string, region = "us-east-1"): TargetChoice {
+  if (id.includes("-memdb-")) return { region, kind: "memorydb-cluster", id };
   return { region, kind: id.startsWith("standalone") ? "cache-cluster" : "replication-group", id };
 }
 

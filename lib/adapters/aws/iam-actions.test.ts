@@ -47,12 +47,14 @@ interface CallSite {
 
 /**
  * Tags sent with a create are authorized as a second action: EC2 TagSpecifications as ec2:CreateTags,
- * ElastiCache Tags as elasticache:AddTagsToResource (lib/core/plan/step-policy.ts says the same to users).
+ * ElastiCache Tags as elasticache:AddTagsToResource, MemoryDB Tags as memorydb:TagResource
+ * (lib/core/plan/step-policy.ts says the same to users).
  */
 const TAGGED_ON_CREATE: Record<string, string> = {
   "ec2:CreateSecurityGroup": "ec2:CreateTags",
   "ec2:AuthorizeSecurityGroupIngress": "ec2:CreateTags",
   "elasticache:CreateCacheParameterGroup": "elasticache:AddTagsToResource",
+  "memorydb:CreateParameterGroup": "memorydb:TagResource",
 };
 
 /** `service:Operation` for every AWS operation a file can send, from its imports of the SDK clients. */

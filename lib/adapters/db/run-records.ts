@@ -46,15 +46,19 @@ export type CreatedResource =
       removedAt?: string;
       removedBy?: string;
     }
-  | {
-      type: "cache-parameter-group";
-      region: string;
-      name: string;
-      family: string;
-      createdAt: string;
-      removedAt?: string;
-      removedBy?: string;
-    };
+  | ParameterGroupRecord<"cache-parameter-group">
+  /** A MemoryDB parameter group: MemoryDB's own API creates and deletes it. */
+  | ParameterGroupRecord<"memorydb-parameter-group">;
+
+interface ParameterGroupRecord<T extends string> {
+  type: T;
+  region: string;
+  name: string;
+  family: string;
+  createdAt: string;
+  removedAt?: string;
+  removedBy?: string;
+}
 
 export type RunStatus = "running" | "succeeded" | "failed" | "timed-out" | "interrupted";
 

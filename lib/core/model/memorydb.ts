@@ -83,6 +83,9 @@ export interface MemoryDbReads {
   acls: ReadResult<MemoryDbAcl[]>;
 }
 
+/** Every MemoryDB parameter group family. */
+export const MEMORYDB_FAMILIES = ["memorydb_redis6", "memorydb_redis7", "memorydb_valkey7"] as const;
+
 /** The family a MemoryDB group needs for an engine version: Redis 6 → memorydb_redis6, 7 → memorydb_redis7, Valkey 7 → memorydb_valkey7. */
 export function memoryDbFamilyFor(engine: MemoryDbEngine, engineVersion: string): string | undefined {
   const major = engineVersion.split(".")[0];

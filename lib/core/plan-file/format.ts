@@ -51,7 +51,7 @@ const name = z.string().trim().min(1).max(200);
 const awsCallSchema = z
   .object({
     stepId: z.enum(STEP_KINDS),
-    service: z.enum(["ec2", "elasticache"]),
+    service: z.enum(["ec2", "elasticache", "memorydb"]),
     operation: z.string().max(100),
     sent: z.boolean(),
     params: z.record(z.string(), z.json()),

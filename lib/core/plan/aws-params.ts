@@ -67,5 +67,28 @@ export function awsParams(step: PlanStep): AwsParams {
         ...(i.applyImmediately ? { ApplyImmediately: true } : {}),
       };
     }
+    case "create-memorydb-parameter-group":
+      return {
+        ParameterGroupName: step.input.name,
+        Family: step.input.family,
+        Description: step.input.description,
+        Tags: awsTags(step),
+      };
+    case "update-memorydb-parameter-group":
+      return {
+        ParameterGroupName: step.input.name,
+        ParameterNameValues: step.input.values.map((v) => ({
+          ParameterName: v.name,
+          ParameterValue: v.value,
+        })),
+      };
+    case "update-memorydb-cluster": {
+      const i = step.input;
+      return {
+        ClusterName: i.name,
+        ...(i.parameterGroupName !== undefined ? { ParameterGroupName: i.parameterGroupName } : {}),
+        ...(i.securityGroupIds !== undefined ? { SecurityGroupIds: i.securityGroupIds } : {}),
+      };
+    }
   }
 }

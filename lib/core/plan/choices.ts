@@ -15,7 +15,7 @@ const securityGroupIdSchema = z
 export const targetChoiceSchema = z.object({
   accountId: accountIdSchema.optional(),
   region: regionSchema,
-  kind: z.enum(["replication-group", "cache-cluster"]),
+  kind: z.enum(["replication-group", "cache-cluster", "memorydb-cluster"]),
   id: awsIdSchema,
 });
 

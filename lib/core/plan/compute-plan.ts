@@ -7,6 +7,8 @@ import type { WizardChoices } from "./choices";
 import { fingerprintFacts, fingerprintOf } from "./fingerprint";
 import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from "./steps-parameter-group";
 import { modifyClusterStep } from "./steps-modify";
+import { memoryDbPlan } from "./memorydb-plan";
+import { memoryDbPlanTarget } from "./validate-memorydb";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
@@ -56,6 +58,7 @@ export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLin
 
 /** Computes the plan, or throws `PlanInputError` when the choices do not pass the live checks. */
 export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
+  if (choices.target.kind === "memorydb-cluster") return computeMemoryDbPlan(snapshot, choices);
   const target = validateTarget(snapshot, choices.target);
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
   const network = validateNetwork(snapshot, choices.target, choices.network, choices.resume);
@@ -97,6 +100,26 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
     ...summary,
     warnings,
     blockers,
+  };
+}
+
+/** A MemoryDB cluster's plan (lib/core/plan/steps-memorydb.ts), in the same plan shape. */
+function computeMemoryDbPlan(snapshot: Snapshot, choices: WizardChoices): Plan {
+  const parts = memoryDbPlan(snapshot, choices);
+  if (!parts.ok) throw new PlanInputError(parts.fieldErrors);
+  const { target: t, steps, facts } = parts.value;
+  return {
+    version: 2,
+    target: memoryDbPlanTarget(t),
+    region: t.ref.region,
+    choices,
+    computedFrom: snapshot.readAt,
+    fingerprint: fingerprintOf(facts),
+    facts,
+    steps,
+    ...summarize(steps),
+    warnings: parts.value.warnings,
+    blockers: parts.value.blockers,
   };
 }
 

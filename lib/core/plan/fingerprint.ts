@@ -10,7 +10,7 @@ import { clustersUsingGroup, clustersUsingSecurityGroup, type ResolvedTarget } f
 import { parameterGroupNamed, securityGroupNamed } from "@/lib/core/model/shared-groups";
 import type { FingerprintFact } from "./types";
 import { carryOverOf } from "./steps-parameter-group";
-import type { CheckedNetwork } from "./validate-network";
+import type { CheckedNetwork, NetworkTarget } from "./validate-network";
 import type { CheckedParameterGroup } from "./validate-parameter-group";
 
 const list = (items: string[]): string => (items.length > 0 ? items.join(", ") : "none");
@@ -41,7 +41,11 @@ export function parameterGroupFacts(snapshot: Snapshot, name: string): Fingerpri
   return facts;
 }
 
-function networkFacts(snapshot: Snapshot, t: ResolvedTarget, network: CheckedNetwork): FingerprintFact[] {
+export function networkFacts(
+  snapshot: Snapshot,
+  t: NetworkTarget,
+  network: CheckedNetwork,
+): FingerprintFact[] {
   const port = t.port!;
   const facts: FingerprintFact[] = [];
   if (network.securityGroup.mode === "existing") {

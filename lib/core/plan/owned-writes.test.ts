@@ -38,6 +38,20 @@ describe("owned writes", () => {
     expect(writtenResources(edit)).toEqual([
       { kind: "parameter-group", id: "shared", operation: "ModifyCacheParameterGroup" },
     ]);
+    const memoryDb = plan([
+      step("create-memorydb-parameter-group", "CreateParameterGroup", {
+        name: "bullmq-memorydb-redis7-noeviction",
+      }),
+      step("update-memorydb-parameter-group", "UpdateParameterGroup", {
+        name: "bullmq-memorydb-redis7-noeviction",
+      }),
+      step("update-memorydb-parameter-group", "UpdateParameterGroup", { name: "their-group" }),
+      step("update-memorydb-cluster", "UpdateCluster", { name: "prod-memdb-lru" }),
+    ]);
+    expect(writtenResources(memoryDb)).toEqual([
+      { kind: "memorydb-parameter-group", id: "their-group", operation: "UpdateParameterGroup" },
+      { kind: "memorydb-cluster", id: "prod-memdb-lru", operation: "UpdateCluster" },
+    ]);
   });
 
   it("keeps the writes someone owns (unknown is not a refusal) and says who in one line", () => {

@@ -41,6 +41,13 @@ export function writtenResources(plan: Plan): { kind: OwnedKind; id: string; ope
       if (!created) add("parameter-group", step.input.name);
     } else if (step.kind === "authorize-ingress" && typeof step.input.groupId === "string")
       add("security-group", step.input.groupId);
+    else if (step.kind === "update-memorydb-cluster") add("memorydb-cluster", step.input.name);
+    else if (step.kind === "update-memorydb-parameter-group") {
+      const created = plan.steps.some(
+        (s) => s.kind === "create-memorydb-parameter-group" && s.input.name === step.input.name,
+      );
+      if (!created) add("memorydb-parameter-group", step.input.name);
+    }
   }
   return [...out.values()];
 }

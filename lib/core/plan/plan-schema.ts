@@ -17,6 +17,9 @@ export const STEP_KINDS = [
   "modify-parameter-group",
   "modify-replication-group",
   "modify-cache-cluster",
+  "create-memorydb-parameter-group",
+  "update-memorydb-parameter-group",
+  "update-memorydb-cluster",
 ] as const;
 
 export const STEP_ACTIONS = ["create", "change", "no-op"] as const;
@@ -108,6 +111,16 @@ export const modifyClusterInputSchema = z
   })
   .strict();
 
+/** MemoryDB UpdateCluster: only the fields that change; MemoryDB has no ApplyImmediately (it applies on its own). */
+export const updateMemoryDbClusterInputSchema = z
+  .object({
+    name: text,
+    parameterGroupName: text.optional(),
+    /** Replaces the whole list: every group attached now, plus the new one. */
+    securityGroupIds: z.array(z.union([text, stepRefSchema])).optional(),
+  })
+  .strict();
+
 /** What every step has besides its id, kind and typed input. */
 const stepFields = {
   action: z.enum(STEP_ACTIONS),
@@ -115,7 +128,7 @@ const stepFields = {
   title: text,
   /** Why the step is a no-op, when it is one. */
   noopReason: text.optional(),
-  service: z.enum(["ec2", "elasticache"]),
+  service: z.enum(["ec2", "elasticache", "memorydb"]),
   /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
   operation: text,
   /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
@@ -145,6 +158,20 @@ export const modifyParameterGroupStepSchema = stepOf(
 );
 export const modifyReplicationGroupStepSchema = stepOf("modify-replication-group", modifyClusterInputSchema);
 export const modifyCacheClusterStepSchema = stepOf("modify-cache-cluster", modifyClusterInputSchema);
+/** MemoryDB's CreateParameterGroup: the same input as ElastiCache's (a family's defaults, then values). */
+export const createMemoryDbParameterGroupStepSchema = stepOf(
+  "create-memorydb-parameter-group",
+  createParameterGroupInputSchema,
+);
+/** MemoryDB's UpdateParameterGroup: values sent 20 per call, like ModifyCacheParameterGroup. */
+export const updateMemoryDbParameterGroupStepSchema = stepOf(
+  "update-memorydb-parameter-group",
+  modifyParameterGroupInputSchema,
+);
+export const updateMemoryDbClusterStepSchema = stepOf(
+  "update-memorydb-cluster",
+  updateMemoryDbClusterInputSchema,
+);
 
 /** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
 export const planStepSchema = z.discriminatedUnion("kind", [
@@ -154,6 +181,9 @@ export const planStepSchema = z.discriminatedUnion("kind", [
   modifyParameterGroupStepSchema,
   modifyReplicationGroupStepSchema,
   modifyCacheClusterStepSchema,
+  createMemoryDbParameterGroupStepSchema,
+  updateMemoryDbParameterGroupStepSchema,
+  updateMemoryDbClusterStepSchema,
 ]);
 
 /** One live fact the plan depends on, kept so a refusal can say in words what changed. */
@@ -169,7 +199,7 @@ export const fingerprintFactSchema = z
 /** The target's identity (account, region, kind, id) and the facts the preview shows about it. */
 export const planTargetSchema = targetRefSchema
   .extend({
-    kind: z.enum(["replication-group", "cache-cluster"]),
+    kind: z.enum(["replication-group", "cache-cluster", "memorydb-cluster"]),
     engine: text,
     engineVersion: text,
     clusterEnabled: z.boolean(),

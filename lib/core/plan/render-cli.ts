@@ -90,25 +90,39 @@ function commandFor(step: PlanStep, region: string): string[] {
         word(p.Description),
         ...(tags.length ? ["--tags", ...tags] : []),
       ];
-    case "modify-parameter-group": {
-      const values = (p.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) =>
-        shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`),
+    case "modify-parameter-group":
+      return parameterBatches(
+        ["aws", "elasticache", "modify-cache-parameter-group", ...r, "--cache-parameter-group-name"],
+        p.CacheParameterGroupName,
+        p,
       );
-      // AWS takes 20 values per call: one command per batch, in order.
-      const batches: string[][] = [];
-      for (let i = 0; i < values.length; i += PARAMETERS_PER_CALL)
-        batches.push(values.slice(i, i + PARAMETERS_PER_CALL));
-      return batches.flatMap((batch, i) => [
-        ...(i > 0 ? ["\n"] : []),
+    case "create-memorydb-parameter-group":
+      return [
         "aws",
-        "elasticache",
-        "modify-cache-parameter-group",
+        "memorydb",
+        "create-parameter-group",
         ...r,
-        "--cache-parameter-group-name",
-        word(p.CacheParameterGroupName),
-        "--parameter-name-values",
-        ...batch,
-      ]);
+        "--parameter-group-name",
+        word(p.ParameterGroupName),
+        "--family",
+        word(p.Family),
+        "--description",
+        word(p.Description),
+        ...(tags.length ? ["--tags", ...tags] : []),
+      ];
+    case "update-memorydb-parameter-group":
+      return parameterBatches(
+        ["aws", "memorydb", "update-parameter-group", ...r, "--parameter-group-name"],
+        p.ParameterGroupName,
+        p,
+      );
+    case "update-memorydb-cluster": {
+      // MemoryDB has no --apply-immediately: the change applies on its own.
+      const out = ["aws", "memorydb", "update-cluster", ...r, "--cluster-name", word(p.ClusterName)];
+      if (p.ParameterGroupName !== undefined) out.push("--parameter-group-name", word(p.ParameterGroupName));
+      if (Array.isArray(p.SecurityGroupIds))
+        out.push("--security-group-ids", ...p.SecurityGroupIds.map((id) => word(id)));
+      return out;
     }
     case "modify-replication-group":
     case "modify-cache-cluster": {
@@ -129,6 +143,23 @@ function commandFor(step: PlanStep, region: string): string[] {
       return out;
     }
   }
+}
+
+/** One command per 20 values (AWS's limit per call), in order; `head` ends with the group-name flag. */
+function parameterBatches(head: string[], groupName: JsonValue | undefined, p: Record<string, JsonValue>) {
+  const values = (p.ParameterNameValues as { ParameterName: string; ParameterValue: string }[]).map((v) =>
+    shellQuote(`ParameterName=${v.ParameterName},ParameterValue=${v.ParameterValue}`),
+  );
+  const batches: string[][] = [];
+  for (let i = 0; i < values.length; i += PARAMETERS_PER_CALL)
+    batches.push(values.slice(i, i + PARAMETERS_PER_CALL));
+  return batches.flatMap((batch, i) => [
+    ...(i > 0 ? ["\n"] : []),
+    ...head,
+    word(groupName),
+    "--parameter-name-values",
+    ...batch,
+  ]);
 }
 
 /** Words on one line; a `\n` word (between batches of one step) starts the next command on its own line. */
@@ -164,6 +195,14 @@ export function renderCli(plan: Plan, opts: { runsAs?: string } = {}): string {
       "",
       "# Done when every member shows the new parameter group in-sync and every security group active:",
       `# aws elasticache describe-cache-clusters --region ${shellQuote(plan.region)} --query 'CacheClusters[].[CacheClusterId,CacheParameterGroup.ParameterApplyStatus,SecurityGroups[].Status]'`,
+    );
+  }
+  const memoryDb = plan.steps.find((s) => s.kind === "update-memorydb-cluster");
+  if (memoryDb && memoryDb.action !== "no-op") {
+    lines.push(
+      "",
+      "# Done when the cluster shows ParameterGroupStatus in-sync and every security group active:",
+      `# aws memorydb describe-clusters --region ${shellQuote(plan.region)} --cluster-name ${shellQuote(plan.target.id)} --query 'Clusters[].[ParameterGroupStatus,SecurityGroups[].Status]'`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -14,14 +14,23 @@ import { resolveTarget, type ResolvedTarget } from "./target";
 import type { AttributeChange, ModifyClusterInput, ModifyClusterStep, Plan } from "./types";
 import { BUSY_STATUSES } from "./validate-target";
 import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
+import type { CacheCluster } from "@/lib/core/model/resources";
+import { computeMemoryDbRevertPlan } from "./revert-memorydb";
 
 const list = (ids: string[]) => (ids.length > 0 ? [...ids].sort().join(", ") : "none");
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** What differs from the run's result in a way the revert would clobber, one sentence per member and attribute. */
 function clobbered(t: ResolvedTarget, spec: RevertSpec): string[] {
+  return clobberedMembers(t.members.value, spec);
+}
+
+/** A member as the revert compares it: its parameter group and its security groups. */
+export type RevertMember = Pick<CacheCluster, "id" | "parameterGroup" | "securityGroups">;
+
+export function clobberedMembers(members: RevertMember[], spec: RevertSpec): string[] {
   const out: string[] = [];
-  for (const m of t.members.value) {
+  for (const m of members) {
     const pg = spec.parameterGroup;
     const now = m.parameterGroup?.name ?? "none";
     if (pg && now !== pg.after && now !== pg.before)
@@ -106,6 +115,7 @@ function warningsOf(snapshot: Snapshot, t: ResolvedTarget, spec: RevertSpec): st
 
 /** The revert's plan, or PlanInputError (`revert.*`) when the cluster cannot be reverted as it is now. */
 export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, spec: RevertSpec): Plan {
+  if (choices.target.kind === "memorydb-cluster") return computeMemoryDbRevertPlan(snapshot, choices, spec);
   const resolved = resolveTarget(snapshot, choices.target);
   if (!resolved.ok) throw new PlanInputError({ "revert.target": [resolved.message] });
   const t = resolved.target;

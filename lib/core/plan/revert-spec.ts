@@ -45,11 +45,21 @@ function agreed<T>(values: T[], same: (a: T, b: T) => boolean): T | undefined {
   return values.every((v) => same(v, values[0]!)) ? values[0] : undefined;
 }
 
+/** The step that changed what the cluster is attached to (a MemoryDB cluster's UpdateCluster included). */
+function attachStepOf(plan: Plan): ModifyClusterStep | UpdateMemoryDbClusterStep | undefined {
+  return plan.steps.find(
+    (s): s is ModifyClusterStep | UpdateMemoryDbClusterStep =>
+      s.kind === "modify-replication-group" ||
+      s.kind === "modify-cache-cluster" ||
+      s.kind === "update-memorydb-cluster",
+  );
+}
+
+type UpdateMemoryDbClusterStep = Extract<Plan["steps"][number], { kind: "update-memorydb-cluster" }>;
+
 export function revertSpecOf(run: RevertableRun): RevertSpecResult {
   if (run.status === "running") return { ok: false, reason: "The run is still going: wait for its end." };
-  const step = run.plan.steps.find(
-    (s): s is ModifyClusterStep => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster",
-  );
+  const step = attachStepOf(run.plan);
   const record = step && run.steps.find((s) => s.id === step.id);
   if (!step || step.action === "no-op" || record?.status !== "done")
     return {
@@ -59,7 +69,11 @@ export function revertSpecOf(run: RevertableRun): RevertSpecResult {
     };
   const spec: RevertSpec = { runId: run.id };
   const { facts } = run.plan;
-  if (step.input.cacheParameterGroupName) {
+  const attachedGroup =
+    step.kind === "update-memorydb-cluster"
+      ? step.input.parameterGroupName
+      : step.input.cacheParameterGroupName;
+  if (attachedGroup) {
     const before = agreed(
       members(facts, ".parameter-group").map((f) => groupName(f.value)),
       (a, b) => a === b,
@@ -70,7 +84,7 @@ export function revertSpecOf(run: RevertableRun): RevertSpecResult {
         reason:
           "The run did not record one parameter group for every member before it (they differed, or none was read), so there is no single group to go back to.",
       };
-    spec.parameterGroup = { before, after: step.input.cacheParameterGroupName };
+    spec.parameterGroup = { before, after: attachedGroup };
   }
   if (step.input.securityGroupIds) {
     const before = agreed(

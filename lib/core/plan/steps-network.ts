@@ -5,14 +5,14 @@
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
 import { describeRule, describeSource, findEquivalentRule } from "./live-facts";
-import { clustersOpenedBy, type ResolvedTarget } from "./target";
+import { clustersOpenedBy } from "./target";
 import {
   createdByTags,
   NEW_SECURITY_GROUP_REF,
   type AuthorizeIngressStep,
   type CreateSecurityGroupStep,
 } from "./types";
-import type { CheckedNetwork } from "./validate-network";
+import type { CheckedNetwork, NetworkTarget } from "./validate-network";
 import { targetKey } from "@/lib/core/identity/identity";
 
 export function ruleDescription(clusterId: string): string {
@@ -21,7 +21,7 @@ export function ruleDescription(clusterId: string): string {
 }
 
 export function createSecurityGroupStep(
-  t: ResolvedTarget,
+  t: NetworkTarget,
   network: CheckedNetwork,
 ): CreateSecurityGroupStep | undefined {
   if (network.securityGroup.mode !== "new") return undefined;
@@ -55,7 +55,7 @@ export function createSecurityGroupStep(
 
 export function authorizeIngressStep(
   snapshot: Snapshot,
-  t: ResolvedTarget,
+  t: NetworkTarget,
   network: CheckedNetwork,
 ): AuthorizeIngressStep {
   const port = t.port!;

@@ -4,7 +4,8 @@
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import { ruleCoversPort } from "@/lib/core/net/port-rule";
-import { clustersUsingSecurityGroup, type ResolvedTarget } from "./target";
+import { clustersUsingSecurityGroup } from "./target";
+import type { NetworkTarget } from "./validate-network";
 import { securityGroupsInVpc } from "@/lib/core/model/shared-groups";
 
 export interface AppGroupCandidate {
@@ -19,7 +20,7 @@ export interface AppGroupCandidate {
  * already admits on the cluster's port (any port when it is unknown: never assume 6379) are most likely the
  * application's; the VPC's `default` group comes last.
  */
-export function appGroupCandidates(snapshot: Snapshot, t: ResolvedTarget): AppGroupCandidate[] {
+export function appGroupCandidates(snapshot: Snapshot, t: NetworkTarget): AppGroupCandidate[] {
   const inVpc = securityGroupsInVpc(snapshot, t.vpcId);
   const cacheGroups = inVpc.filter((g) => clustersUsingSecurityGroup(snapshot, g.id).length > 0);
   const admittedBy = (id: string) =>
@@ -48,7 +49,7 @@ export function appGroupCandidates(snapshot: Snapshot, t: ResolvedTarget): AppGr
 }
 
 /** `queueready-<cluster>`, with a number added when the VPC already has that name. */
-export function uniqueSecurityGroupName(snapshot: Snapshot, t: ResolvedTarget): string {
+export function uniqueSecurityGroupName(snapshot: Snapshot, t: NetworkTarget): string {
   const taken = new Set(securityGroupsInVpc(snapshot, t.vpcId).map((g) => g.name.toLowerCase()));
   for (let n = 1; ; n++) {
     const name = n === 1 ? `queueready-${t.ref.id}` : `queueready-${t.ref.id}-${n}`;

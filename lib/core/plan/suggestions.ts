@@ -17,6 +17,8 @@ import {
   type ResolvedTarget,
 } from "./target";
 import { requiredClusterEnabled } from "./validate-parameter-group";
+import type { NetworkTarget } from "./validate-network";
+import { memoryDbSuggestions } from "./suggest-memorydb";
 import { appGroupCandidates, uniqueSecurityGroupName, type AppGroupCandidate } from "./suggest-network";
 import { parameterGroupsOfFamily } from "@/lib/core/model/shared-groups";
 import { agreesWithTarget, copyNumber, isOwnGroupName } from "./group-reuse";
@@ -142,9 +144,25 @@ export function suggestions(
   choice: TargetChoice,
   opts: SuggestionOptions = {},
 ): { ok: true; value: Suggestions } | { ok: false; message: string } {
+  if (choice.kind === "memorydb-cluster") return memoryDbSuggestions(snapshot, choice);
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return resolved;
   const t = resolved.target;
+  return {
+    ok: true,
+    value: {
+      port: t.port,
+      vpcId: t.vpcId,
+      family: t.family,
+      clusterEnabled: t.clusterMode,
+      network: networkSuggestions(snapshot, t),
+      parameterGroup: parameterGroupSuggestions(snapshot, t, opts),
+    },
+  };
+}
+
+/** The network step's suggestions: ElastiCache and MemoryDB targets alike. */
+export function networkSuggestions(snapshot: Snapshot, t: NetworkTarget): Suggestions["network"] {
   const port = t.port;
   const attached = t.securityGroupIds
     .map((id) => findSecurityGroup(snapshot, id))
@@ -176,29 +194,19 @@ export function suggestions(
     };
   }
   return {
-    ok: true,
-    value: {
-      port,
-      vpcId: t.vpcId,
-      family: t.family,
-      clusterEnabled: t.clusterMode,
-      network: {
-        securityGroupsProblem: snapshot.securityGroups.ok ? undefined : snapshot.securityGroups.problem,
-        attachedGroups: attached.map((g) => ({
-          id: g.id,
-          name: g.name,
-          sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
-          rulesOnPort:
-            port === undefined
-              ? []
-              : g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => describeRule(r, snapshot)),
-        })),
-        appGroupCandidates: candidates,
-        equivalentRule,
-        newGroupName: uniqueSecurityGroupName(snapshot, t),
-        recommended,
-      },
-      parameterGroup: parameterGroupSuggestions(snapshot, t, opts),
-    },
+    securityGroupsProblem: snapshot.securityGroups.ok ? undefined : snapshot.securityGroups.problem,
+    attachedGroups: attached.map((g) => ({
+      id: g.id,
+      name: g.name,
+      sharedWith: clustersUsingSecurityGroup(snapshot, g.id).filter((c) => c !== t.ref.id),
+      rulesOnPort:
+        port === undefined
+          ? []
+          : g.ingress.filter((r) => ruleCoversPort(r, port)).map((r) => describeRule(r, snapshot)),
+    })),
+    appGroupCandidates: candidates,
+    equivalentRule,
+    newGroupName: uniqueSecurityGroupName(snapshot, t),
+    recommended,
   };
 }

@@ -3,7 +3,7 @@
  * plan needs (a node-based cluster with members and an engine). Nothing is joined or copied here.
  */
 import type { CacheCluster, Engine } from "@/lib/core/model/resources";
-import type { NodeTargetRef } from "@/lib/core/identity/identity";
+import type { NodeTargetRef, TargetRef } from "@/lib/core/identity/identity";
 import type { ReadResult, Snapshot } from "@/lib/core/model/snapshot";
 import { indexSnapshot } from "@/lib/core/model/snapshot-index";
 import { viewTarget, type TargetView } from "@/lib/core/model/target-view";
@@ -40,7 +40,10 @@ export function readFailure(snapshot: Snapshot, names: (keyof Snapshot)[]): stri
 }
 
 /** The plan's target in full: a choice without an account means the account the snapshot was read in. */
-export function targetRefOf(snapshot: Pick<Snapshot, "scope">, choice: TargetChoice): NodeTargetRef {
+export function targetRefOf<K extends TargetChoice["kind"]>(
+  snapshot: Pick<Snapshot, "scope">,
+  choice: TargetChoice & { kind: K },
+): TargetRef & { kind: K } {
   return {
     accountId: choice.accountId ?? snapshot.scope.accountId,
     region: choice.region,

@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import type { RuleSource, Tag } from "@/lib/core/model/resources";
-import type { NodeTargetRef } from "@/lib/core/identity/identity";
+import type { NodeKind, NodeTargetRef } from "@/lib/core/identity/identity";
 import type {
   attributeChangeSchema,
   authorizeIngressInputSchema,
@@ -107,7 +107,14 @@ type Expect<T extends true> = T;
 export type SharedPlanTypesAgree = [
   Expect<Equals<z.output<typeof ruleSourceSchema>, RuleSource>>,
   Expect<Equals<z.output<typeof tagSchema>, Tag>>,
-  Expect<Equals<Pick<PlanTarget, keyof NodeTargetRef>, NodeTargetRef>>,
+  Expect<
+    Equals<
+      Pick<PlanTarget, "accountId" | "region" | "id">,
+      Pick<NodeTargetRef, "accountId" | "region" | "id">
+    >
+  >,
+  // A plan changes a node-based ElastiCache cluster or a MemoryDB cluster, nothing else.
+  Expect<Equals<PlanTarget["kind"], NodeKind | "memorydb-cluster">>,
 ];
 
 export type FieldErrors = Record<string, string[]>;

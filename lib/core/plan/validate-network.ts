@@ -13,6 +13,7 @@ import { createdByRun, type FieldErrors, type Validation } from "./types";
 import { judgeCidrSource } from "./source-exposure";
 import { targetKey } from "@/lib/core/identity/identity";
 import { securityGroupNamed } from "@/lib/core/model/shared-groups";
+import type { TargetView } from "@/lib/core/model/target-view";
 
 export interface CheckedNetwork {
   securityGroup:
@@ -39,7 +40,20 @@ export function validateNetwork(
 ): Validation<CheckedNetwork> {
   const resolved = resolveTarget(snapshot, t);
   if (!resolved.ok) return { ok: false, fieldErrors: { target: [resolved.message] } };
-  const target = resolved.target;
+  return validateNetworkOf(snapshot, resolved.target, t, n, resume);
+}
+
+/** The facts of a target the network step needs: ElastiCache and MemoryDB views both have them. */
+export type NetworkTarget = Pick<TargetView, "ref" | "vpcId" | "port" | "securityGroupIds">;
+
+/** validateNetwork for a target already resolved (a MemoryDB cluster's view, say). */
+export function validateNetworkOf(
+  snapshot: Snapshot,
+  target: NetworkTarget,
+  t: TargetChoice,
+  n: NetworkChoice,
+  resume?: { runId: string },
+): Validation<CheckedNetwork> {
   const errors: FieldErrors = {};
   const warnings: string[] = [];
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);

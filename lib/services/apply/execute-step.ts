@@ -32,6 +32,7 @@ import {
   RUN_TAG,
 } from "@/lib/core/plan";
 import { hasAttachments, readTargetState } from "./target-state";
+import { createMemoryDbGroup, updateMemoryDbClusterStep, updateMemoryDbGroup } from "./execute-memorydb";
 import type { CreatedResource } from "@/lib/adapters/db/run-records";
 
 export interface StepRun {
@@ -76,6 +77,10 @@ export function adoptedResource(run: StepRun, step: PlanStep): CreatedResource |
   if (step.kind === "create-parameter-group" && run.plan.choices.resume) {
     const { name, family } = step.input;
     return { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() };
+  }
+  if (step.kind === "create-memorydb-parameter-group" && run.plan.choices.resume) {
+    const { name, family } = step.input;
+    return { type: "memorydb-parameter-group", region: run.ctx.region, name, family, createdAt: now() };
   }
   return undefined;
 }
@@ -248,5 +253,11 @@ export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> 
     case "modify-replication-group":
     case "modify-cache-cluster":
       return modifyCluster(run, step);
+    case "create-memorydb-parameter-group":
+      return createMemoryDbGroup(run, step, runTags(run, step));
+    case "update-memorydb-parameter-group":
+      return updateMemoryDbGroup(run, step);
+    case "update-memorydb-cluster":
+      return updateMemoryDbClusterStep(run, step, (v) => resolve(run, v));
   }
 }

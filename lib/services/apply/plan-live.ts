@@ -16,6 +16,7 @@ import {
   type WizardChoices,
 } from "@/lib/core/plan";
 import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
+import { MEMORYDB_FAMILIES, memoryDbDefaultGroup } from "@/lib/core/model/memorydb";
 
 /**
  * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
@@ -28,7 +29,10 @@ export async function readTarget(
   opts: { reuseCandidates?: boolean } = {},
 ): Promise<FocusedSnapshot> {
   const target = targetRefOf({ scope: access.scope }, choice);
-  return collect(access, { target, parameterGroups: groupNames.map((n) => n.toLowerCase()), ...opts });
+  // A MemoryDB group's own values are those that differ from its family's default group: read those too.
+  const defaults = choice.kind === "memorydb-cluster" ? MEMORYDB_FAMILIES.map(memoryDbDefaultGroup) : [];
+  const parameterGroups = [...groupNames, ...defaults].map((n) => n.toLowerCase());
+  return collect(access, { target, parameterGroups, ...opts });
 }
 
 /** `seen` receives the snapshot read (apply asks it who owns what, without reading again). */

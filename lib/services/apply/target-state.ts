@@ -5,19 +5,51 @@
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { listCacheClusters, listReplicationGroups } from "@/lib/adapters/aws/elasticache/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
+import { listMemoryDbClusters } from "@/lib/adapters/aws/memorydb/reads";
 import type { CacheCluster, ReplicationGroup } from "@/lib/core/model/resources";
-import type { NodeTargetRef } from "@/lib/core/identity/identity";
+import type { NodeTargetRef, TargetRef } from "@/lib/core/identity/identity";
 import { viewOwnReads } from "@/lib/core/model/target-view";
 import type { ClusterChange } from "@/lib/adapters/aws/elasticache/writes";
 
+/** What a change attaches, per member: the parameter group (with its apply status) and the security groups. */
+export type MemberAttachments = Pick<CacheCluster, "id" | "parameterGroup" | "securityGroups">;
+
 export interface TargetState {
-  /** The replication group's status, or the standalone cluster's. */
+  /** The replication group's status, or the standalone cluster's, or the MemoryDB cluster's. */
   status: string;
-  members: CacheCluster[];
+  /** A MemoryDB cluster keeps its attachments on the cluster record: it is its own one member. */
+  members: MemberAttachments[];
+}
+
+/** The target's live attachments: ElastiCache through its members, MemoryDB off the one cluster record. */
+export async function readTargetState(
+  ctx: AwsContext,
+  ref: NodeTargetRef | (TargetRef & { kind: "memorydb-cluster" }),
+): Promise<TargetState> {
+  return ref.kind === "memorydb-cluster" ? readMemoryDbState(ctx, ref.id) : readCacheState(ctx, ref);
+}
+
+async function readMemoryDbState(ctx: AwsContext, name: string): Promise<TargetState> {
+  const cluster = (await listMemoryDbClusters(ctx, { name }))[0];
+  if (!cluster) throw notFound(ctx, name);
+  const group = cluster.parameterGroupName;
+  return {
+    status: cluster.status,
+    members: [
+      {
+        id: cluster.name,
+        // MemoryDB applies parameter changes without a reboot: there is never a node waiting for one.
+        parameterGroup: group
+          ? { name: group, applyStatus: cluster.parameterGroupStatus ?? "unknown", nodeIdsToReboot: [] }
+          : undefined,
+        securityGroups: cluster.securityGroups,
+      },
+    ],
+  };
 }
 
 /** Reads the target's group and the members it lists (or the standalone cluster); members joined by the view. */
-export async function readTargetState(ctx: AwsContext, ref: NodeTargetRef): Promise<TargetState> {
+async function readCacheState(ctx: AwsContext, ref: NodeTargetRef): Promise<TargetState> {
   const readAt = new Date().toISOString();
   let replicationGroups: ReplicationGroup[] = [];
   let cacheClusters: CacheCluster[];

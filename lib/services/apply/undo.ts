@@ -16,6 +16,8 @@ import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes
 import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
+import { listMemoryDbClusters, listMemoryDbParameterGroups } from "@/lib/adapters/aws/memorydb/reads";
+import { deleteMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
 import type { CacheCluster } from "@/lib/core/model/resources";
 import { dbOf } from "@/lib/adapters/db";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
@@ -28,6 +30,7 @@ import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 /** What undo can remove, and the run that created it. */
 export type UndoTarget =
   | { type: "cache-parameter-group"; region: string; name: string; runId: string }
+  | { type: "memorydb-parameter-group"; region: string; name: string; runId: string }
   | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string }
   | { type: "security-group"; region: string; groupId: string; name: string; runId: string };
 
@@ -56,6 +59,13 @@ async function check(
     if ((await exists(() => listCacheParameterGroups(ctx, { name: c.name }))).length === 0) return undefined;
     const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
     return users.length === 0 ? `${c.name} is attached to no cluster.` : undefined;
+  }
+  if (c.type === "memorydb-parameter-group") {
+    if ((await exists(() => listMemoryDbParameterGroups(ctx, { name: c.name }))).length === 0)
+      return undefined;
+    // MemoryDB clusters hold their group on the cluster record, not in the ElastiCache listing.
+    const users = (await listMemoryDbClusters(ctx)).filter((k) => k.parameterGroupName === c.name);
+    return users.length === 0 ? `${c.name} is attached to no MemoryDB cluster.` : undefined;
   }
   if (c.type === "security-group") {
     if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
@@ -115,7 +125,7 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
       if (created.type === "ingress-rule" && ownGroups.has(created.groupId)) continue;
       const { ctx, clusters } = regionOf(created.region);
       const base: UndoTarget =
-        created.type === "cache-parameter-group"
+        created.type === "cache-parameter-group" || created.type === "memorydb-parameter-group"
           ? { type: created.type, region: created.region, name: created.name, runId: run.id }
           : created.type === "security-group"
             ? {
@@ -155,6 +165,7 @@ export async function undoResource(
   const logged = withWriteLog(ctx);
   try {
     if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(logged.ctx, c.name);
+    else if (c.type === "memorydb-parameter-group") await deleteMemoryDbParameterGroup(logged.ctx, c.name);
     else if (c.type === "security-group") await deleteSecurityGroup(logged.ctx, c.groupId);
     else await revokeIngress(logged.ctx, c.groupId, c.ruleIds);
   } finally {
@@ -165,7 +176,7 @@ export async function undoResource(
       actorRole: options.user.role,
       runId: c.runId,
       targets: [
-        `${accountId ?? "unknown"}/${c.region}/${c.type}/${c.type === "cache-parameter-group" ? c.name : c.groupId}`,
+        `${accountId ?? "unknown"}/${c.region}/${c.type}/${"name" in c && c.type !== "security-group" ? c.name : c.groupId}`,
       ],
       requestIds: logged.writes.map((w) => ({
         operation: w.failed ? `${w.operation} (failed)` : w.operation,
@@ -188,7 +199,7 @@ export async function undoResource(
       { touch: false },
     );
   }
-  return c.type === "cache-parameter-group"
+  return c.type === "cache-parameter-group" || c.type === "memorydb-parameter-group"
     ? `Deleted parameter group ${c.name}.`
     : c.type === "security-group"
       ? `Deleted security group ${c.name} (${c.groupId}) and its rules.`
@@ -198,7 +209,8 @@ export async function undoResource(
 /** Whether removing `c` removes the recorded resource `r` (a group's rules go with the group). */
 function covers(c: UndoTarget, r: ApplyRun["created"][number]): boolean {
   if (c.region !== r.region) return false;
-  if (c.type === "cache-parameter-group") return r.type === c.type && r.name === c.name;
-  if (c.type === "security-group") return r.type !== "cache-parameter-group" && r.groupId === c.groupId;
+  if (c.type === "cache-parameter-group" || c.type === "memorydb-parameter-group")
+    return r.type === c.type && r.name === c.name;
+  if (c.type === "security-group") return "groupId" in r && r.groupId === c.groupId;
   return r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
 }

@@ -9,6 +9,7 @@ export function candidateKey(
   },
 ): string {
   if (c.type === "cache-parameter-group") return `${c.runId}|${c.region}|pg|${c.name}`;
+  if (c.type === "memorydb-parameter-group") return `${c.runId}|${c.region}|mdbpg|${c.name}`;
   if (c.type === "security-group") return `${c.runId}|${c.region}|sg|${c.groupId}`;
   return `${c.runId}|${c.region}|rule|${c.groupId}|${[...(c.ruleIds ?? [])].sort().join(",")}`;
 }

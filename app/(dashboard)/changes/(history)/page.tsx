@@ -20,9 +20,11 @@ export const metadata: Metadata = { title: "Changes" };
 const labelOf = (c: UndoCandidate) =>
   c.type === "cache-parameter-group"
     ? `parameter group ${c.name}`
-    : c.type === "security-group"
-      ? `security group ${c.name} (${c.groupId})`
-      : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
+    : c.type === "memorydb-parameter-group"
+      ? `MemoryDB parameter group ${c.name}`
+      : c.type === "security-group"
+        ? `security group ${c.name} (${c.groupId})`
+        : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 
 /** The history of applies, and what QueueReady created that nothing uses any more (undo, operators only). */
 export default async function ChangesPage() {

@@ -9,6 +9,7 @@ import type { ChangeExisting, IacContext, IacPart, IacValue } from "./model";
 import { iacRefOf } from "./values";
 import { ingressRulePart, securityGroupPart } from "./security-group-parts";
 import { parameterGroupPart, parameterValues } from "./parameter-group-parts";
+import { memoryDbClusterPart, memoryDbGroupPart, memoryDbValuesPart } from "./memorydb-parts";
 
 type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
 type StepIac = { [K in StepKind]: (step: StepOf<K>, ctx: IacContext) => IacPart[] };
@@ -85,6 +86,9 @@ export const STEP_IAC: StepIac = {
   },
   "modify-replication-group": clusterChange,
   "modify-cache-cluster": clusterChange,
+  "create-memorydb-parameter-group": (step, ctx) => [memoryDbGroupPart(step, ctx)],
+  "update-memorydb-parameter-group": memoryDbValuesPart,
+  "update-memorydb-cluster": memoryDbClusterPart,
 };
 
 /** Every part of a plan's fix, in step order. */
