@@ -88,7 +88,9 @@ function cli(
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${app.url}/sign-in`);
   await new SignInPage(page).signIn("operator", DEMO_PASSWORD);
-  await expect(page).toHaveURL(`${app.url}/status`);
+  // This app's first request opens and migrates its embedded database (sign-in limits live there), which
+  // takes more than the default wait on a busy 2-core machine.
+  await expect(page).toHaveURL(`${app.url}/status`, { timeout: 60_000 });
 }
 
 test("an apply from the terminal beside the running app lands in the app's history, marked CLI", async ({

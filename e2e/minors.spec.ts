@@ -85,8 +85,9 @@ test.describe("operator", () => {
       ).toBeVisible();
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`preview height at ${size} px: ${height} px`);
-      // It was 2,800-3,400 px with every step's JSON open (issue 23).
-      if (size === "1440") expect(height).toBeLessThan(2400);
+      // It was 2,800-3,400 px with every step's JSON open (issue 23). orders-redis7 is owned by a stack, so
+      // the owner's notice, the fix as code and the reason field add about 250 px to the compact preview.
+      if (size === "1440") expect(height).toBeLessThan(2700);
       await shot(page, `preview-${size}`);
     }
     // The exact parameters are one keypress away, and a keypress closes them again.
@@ -151,7 +152,7 @@ test.describe("viewer", () => {
 
   test("the summary cards follow the search", async ({ page }) => {
     await page.goto(`/status?account=${MANAGEMENT}&region=us-east-1`);
-    await expect(card(page, "Needs changes: 7")).toBeVisible();
+    await expect(card(page, "Needs changes: 8")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search" }).fill("orders");
     await page.getByRole("searchbox", { name: "Search" }).press("Enter");
     await expect(page).toHaveURL(/q=orders/);
