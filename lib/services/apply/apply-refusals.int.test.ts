@@ -43,9 +43,7 @@ describe("apply refusals and recovery", () => {
       "replication-group orders-redis7 (ModifyReplicationGroup) is owned by CloudFormation stack orders-cache (OrdersReplicationGroup)",
     );
     // Only the re-read went out: no write, and the cluster's lock was given back.
-    expect(
-      Object.keys(h.sandbox.control.calls()).filter((c) => !/:(Describe|List|Get)/.test(c)),
-    ).toEqual([]);
+    expect(Object.keys(h.sandbox.control.calls()).filter((c) => !/:(Describe|List|Get)/.test(c))).toEqual([]);
     const run = await (
       await startApply({
         ...opts,
