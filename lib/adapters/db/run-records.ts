@@ -54,6 +54,15 @@ export type CreatedResource =
       createdAt: string;
       removedAt?: string;
       removedBy?: string;
+    }
+  | {
+      /** A memory alarm the run put where none of that name existed (never a hand-made one it replaced). */
+      type: "metric-alarm";
+      region: string;
+      name: string;
+      createdAt: string;
+      removedAt?: string;
+      removedBy?: string;
     };
 
 export type RunStatus = "running" | "succeeded" | "failed" | "timed-out" | "interrupted";

@@ -7,6 +7,7 @@ import type { WizardChoices } from "./choices";
 import { fingerprintFacts, fingerprintOf } from "./fingerprint";
 import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from "./steps-parameter-group";
 import { modifyClusterStep } from "./steps-modify";
+import { alarmTopicProblem, putMetricAlarmStep } from "./steps-alarm";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
@@ -60,10 +61,12 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
   const network = validateNetwork(snapshot, choices.target, choices.network, choices.resume);
   const pg = validateParameterGroup(snapshot, choices.target, choices.parameterGroup, choices.resume);
-  if (!network.ok || !pg.ok) {
+  const topic = alarmTopicProblem(choices.alarm, target.value.ref.region);
+  if (!network.ok || !pg.ok || topic) {
     throw new PlanInputError({
       ...(network.ok ? {} : prefixed("network", network.fieldErrors)),
       ...(pg.ok ? {} : prefixed("parameterGroup", pg.fieldErrors)),
+      ...(topic ? { "alarm.topicArn": [topic] } : {}),
     });
   }
   const t = target.value;
@@ -74,6 +77,8 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   push(createParameterGroupStep(t, pg.value));
   push(modifyParameterGroupStep(snapshot, t, pg.value));
   push(modifyClusterStep(snapshot, t, network.value, pg.value, [...steps]));
+  const alarmWarnings: string[] = [];
+  push(putMetricAlarmStep(t, choices.alarm, alarmWarnings));
 
   const facts = fingerprintFacts(snapshot, t, network.value, pg.value);
   const summary = summarize(steps);
@@ -84,7 +89,7 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   // Never attach a replacement whose carried-over settings are unknown: that would reset them silently.
   const carry = carryOverOf(snapshot, t, pg.value);
   if (carry && !carry.ok) blockers.push(carry.problem.message);
-  const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
+  const warnings = [...target.warnings, ...network.warnings, ...pg.warnings, ...alarmWarnings];
   return {
     version: 2,
     target: planTargetOf(t),

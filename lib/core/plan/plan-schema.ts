@@ -17,6 +17,7 @@ export const STEP_KINDS = [
   "modify-parameter-group",
   "modify-replication-group",
   "modify-cache-cluster",
+  "put-metric-alarm",
 ] as const;
 
 export const STEP_ACTIONS = ["create", "change", "no-op"] as const;
@@ -108,6 +109,30 @@ export const modifyClusterInputSchema = z
   })
   .strict();
 
+/**
+ * PutMetricAlarm: the memory alarm that goes with noeviction (lib/core/model/memory-alarm-spec.ts). An upsert:
+ * sending it again leaves one alarm. `description` names the run that put it, so undo can tell an alarm
+ * QueueReady made from one a person made with the same name.
+ */
+export const putMetricAlarmInputSchema = z
+  .object({
+    alarmName: text,
+    description: text,
+    namespace: z.literal("AWS/ElastiCache"),
+    metricName: text,
+    dimensions: z.array(z.object({ name: text, value: text }).strict()).min(1),
+    statistic: z.literal("Maximum"),
+    period: z.number().int().min(10),
+    evaluationPeriods: z.number().int().min(1),
+    datapointsToAlarm: z.number().int().min(1),
+    threshold: z.number().min(0).max(100),
+    comparisonOperator: z.literal("GreaterThanThreshold"),
+    treatMissingData: z.enum(["missing", "notBreaching", "breaching", "ignore"]),
+    /** SNS topics; empty: the alarm changes state and nobody is told (the step's title says so). */
+    alarmActions: z.array(text),
+  })
+  .strict();
+
 /** What every step has besides its id, kind and typed input. */
 const stepFields = {
   action: z.enum(STEP_ACTIONS),
@@ -115,7 +140,7 @@ const stepFields = {
   title: text,
   /** Why the step is a no-op, when it is one. */
   noopReason: text.optional(),
-  service: z.enum(["ec2", "elasticache"]),
+  service: z.enum(["ec2", "elasticache", "cloudwatch"]),
   /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
   operation: text,
   /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
@@ -145,6 +170,7 @@ export const modifyParameterGroupStepSchema = stepOf(
 );
 export const modifyReplicationGroupStepSchema = stepOf("modify-replication-group", modifyClusterInputSchema);
 export const modifyCacheClusterStepSchema = stepOf("modify-cache-cluster", modifyClusterInputSchema);
+export const putMetricAlarmStepSchema = stepOf("put-metric-alarm", putMetricAlarmInputSchema);
 
 /** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
 export const planStepSchema = z.discriminatedUnion("kind", [
@@ -154,6 +180,7 @@ export const planStepSchema = z.discriminatedUnion("kind", [
   modifyParameterGroupStepSchema,
   modifyReplicationGroupStepSchema,
   modifyCacheClusterStepSchema,
+  putMetricAlarmStepSchema,
 ]);
 
 /** One live fact the plan depends on, kept so a refusal can say in words what changed. */

@@ -1,8 +1,8 @@
 /**
  * The IAM side of each plan step: the principal it runs as (the account's apply role, or QueueReady's own
  * credentials) and the actions that principal needs for it, so whoever owns the role can grant exactly
- * that. Tagging on create needs its own action on both services (ec2:CreateTags for TagSpecifications,
- * elasticache:AddTagsToResource for Tags on a create call). Pure: the role comes from the caller.
+ * that. Tagging on create needs its own action on every service (ec2:CreateTags for TagSpecifications,
+ * elasticache:AddTagsToResource and cloudwatch:TagResource for Tags on a create call). Pure: the role comes from the caller.
  */
 import type { PlanStep } from "./types";
 
@@ -13,10 +13,20 @@ export interface StepPolicy {
   actions: string[];
 }
 
+/**
+ * The second action tags on a create are authorized as. CloudWatch: PutMetricAlarm with Tags needs
+ * cloudwatch:TagResource too (AWS's PutMetricAlarm reference says so).
+ */
+const TAG_ON_CREATE: Record<PlanStep["service"], string> = {
+  ec2: "ec2:CreateTags",
+  elasticache: "elasticache:AddTagsToResource",
+  cloudwatch: "cloudwatch:TagResource",
+};
+
 export function stepActions(step: PlanStep): string[] {
   const main = `${step.service}:${step.operation}`;
   if (!step.tags || step.tags.length === 0) return [main];
-  return [main, step.service === "ec2" ? "ec2:CreateTags" : "elasticache:AddTagsToResource"];
+  return [main, TAG_ON_CREATE[step.service]];
 }
 
 export function stepPolicy(step: PlanStep, runsAs: string): StepPolicy {

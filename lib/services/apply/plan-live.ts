@@ -16,6 +16,7 @@ import {
   type WizardChoices,
 } from "@/lib/core/plan";
 import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
+import { withAlarmDefaults } from "@/lib/services/estate/alarm-topic";
 
 /**
  * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
@@ -37,10 +38,12 @@ export async function planFromLiveState(
   choices: WizardChoices,
   seen?: (snapshot: FocusedSnapshot) => void,
 ): Promise<PlanResult> {
+  const resolved = withAlarmDefaults(choices, access.scope.accountId);
+  if (!resolved.ok) return resolved;
   const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
   seen?.(snapshot);
   await readResumeTags(access, snapshot, choices);
-  return tryComputePlan(snapshot, choices);
+  return tryComputePlan(snapshot, resolved.choices);
 }
 
 /**

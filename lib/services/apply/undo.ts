@@ -15,6 +15,9 @@ import { mayChange } from "@/lib/core/approvals/gate";
 import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
+import { deleteAlarms } from "@/lib/adapters/aws/cloudwatch/writes";
+import { findMetricAlarm } from "@/lib/adapters/aws/cloudwatch/reads";
+import { alarmPutByQueueReady } from "@/lib/core/plan";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import type { CacheCluster } from "@/lib/core/model/resources";
 import { dbOf } from "@/lib/adapters/db";
@@ -29,7 +32,8 @@ import type { ApplyRun, ApplyUser } from "@/lib/adapters/db/run-records";
 export type UndoTarget =
   | { type: "cache-parameter-group"; region: string; name: string; runId: string }
   | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string }
-  | { type: "security-group"; region: string; groupId: string; name: string; runId: string };
+  | { type: "security-group"; region: string; groupId: string; name: string; runId: string }
+  | { type: "metric-alarm"; region: string; name: string; runId: string };
 
 export type UndoCandidate = UndoTarget & { reason: string };
 
@@ -56,6 +60,13 @@ async function check(
     if ((await exists(() => listCacheParameterGroups(ctx, { name: c.name }))).length === 0) return undefined;
     const users = clusters.filter((k) => k.parameterGroup?.name === c.name);
     return users.length === 0 ? `${c.name} is attached to no cluster.` : undefined;
+  }
+  if (c.type === "metric-alarm") {
+    // Only while it is still QueueReady's: someone may have replaced it by hand since (same name, own text).
+    const alarm = await findMetricAlarm(ctx, c.name);
+    return alarm && alarmPutByQueueReady(alarm.description)
+      ? `QueueReady put memory alarm ${c.name}; removing it leaves that memory unwatched.`
+      : undefined;
   }
   if (c.type === "security-group") {
     if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
@@ -115,7 +126,7 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
       if (created.type === "ingress-rule" && ownGroups.has(created.groupId)) continue;
       const { ctx, clusters } = regionOf(created.region);
       const base: UndoTarget =
-        created.type === "cache-parameter-group"
+        created.type === "cache-parameter-group" || created.type === "metric-alarm"
           ? { type: created.type, region: created.region, name: created.name, runId: run.id }
           : created.type === "security-group"
             ? {
@@ -155,6 +166,7 @@ export async function undoResource(
   const logged = withWriteLog(ctx);
   try {
     if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(logged.ctx, c.name);
+    else if (c.type === "metric-alarm") await deleteAlarms(logged.ctx, [c.name]);
     else if (c.type === "security-group") await deleteSecurityGroup(logged.ctx, c.groupId);
     else await revokeIngress(logged.ctx, c.groupId, c.ruleIds);
   } finally {
@@ -164,9 +176,7 @@ export async function undoResource(
       actor: options.user.name,
       actorRole: options.user.role,
       runId: c.runId,
-      targets: [
-        `${accountId ?? "unknown"}/${c.region}/${c.type}/${c.type === "cache-parameter-group" ? c.name : c.groupId}`,
-      ],
+      targets: [`${accountId ?? "unknown"}/${c.region}/${c.type}/${trailIdOf(c)}`],
       requestIds: logged.writes.map((w) => ({
         operation: w.failed ? `${w.operation} (failed)` : w.operation,
         requestId: w.requestId,
@@ -188,6 +198,7 @@ export async function undoResource(
       { touch: false },
     );
   }
+  if (c.type === "metric-alarm") return `Deleted memory alarm ${c.name}.`;
   return c.type === "cache-parameter-group"
     ? `Deleted parameter group ${c.name}.`
     : c.type === "security-group"
@@ -195,10 +206,16 @@ export async function undoResource(
       : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
 }
 
+/** How the audit trail names the removed resource: by name, or by its group's id. */
+const trailIdOf = (c: UndoTarget): string =>
+  c.type === "cache-parameter-group" || c.type === "metric-alarm" ? c.name : c.groupId;
+
 /** Whether removing `c` removes the recorded resource `r` (a group's rules go with the group). */
 function covers(c: UndoTarget, r: ApplyRun["created"][number]): boolean {
   if (c.region !== r.region) return false;
-  if (c.type === "cache-parameter-group") return r.type === c.type && r.name === c.name;
-  if (c.type === "security-group") return r.type !== "cache-parameter-group" && r.groupId === c.groupId;
+  if (c.type === "cache-parameter-group" || c.type === "metric-alarm")
+    return r.type === c.type && r.name === c.name;
+  if (c.type === "security-group")
+    return (r.type === "security-group" || r.type === "ingress-rule") && r.groupId === c.groupId;
   return r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
 }

@@ -9,6 +9,7 @@ import type { ChangeExisting, IacContext, IacPart, IacValue } from "./model";
 import { iacRefOf } from "./values";
 import { ingressRulePart, securityGroupPart } from "./security-group-parts";
 import { parameterGroupPart, parameterValues } from "./parameter-group-parts";
+import { memoryAlarmPart } from "./alarm-parts";
 
 type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
 type StepIac = { [K in StepKind]: (step: StepOf<K>, ctx: IacContext) => IacPart[] };
@@ -85,6 +86,7 @@ export const STEP_IAC: StepIac = {
   },
   "modify-replication-group": clusterChange,
   "modify-cache-cluster": clusterChange,
+  "put-metric-alarm": (step, ctx) => [memoryAlarmPart(step, ctx)],
 };
 
 /** Every part of a plan's fix, in step order. */
