@@ -20,6 +20,9 @@ export const STEP_KINDS = [
   "put-metric-alarm",
 ] as const;
 
+/** The AWS service each step calls: the plan file's calls list is checked against the same list. */
+export const STEP_SERVICES = ["ec2", "elasticache", "cloudwatch"] as const;
+
 export const STEP_ACTIONS = ["create", "change", "no-op"] as const;
 
 const text = z.string().max(2000);
@@ -140,7 +143,7 @@ const stepFields = {
   title: text,
   /** Why the step is a no-op, when it is one. */
   noopReason: text.optional(),
-  service: z.enum(["ec2", "elasticache", "cloudwatch"]),
+  service: z.enum(STEP_SERVICES),
   /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
   operation: text,
   /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
