@@ -52,6 +52,7 @@ interface CallSite {
 const TAGGED_ON_CREATE: Record<string, string> = {
   "ec2:CreateSecurityGroup": "ec2:CreateTags",
   "elasticache:CreateCacheParameterGroup": "elasticache:AddTagsToResource",
+  "cloudwatch:PutMetricAlarm": "cloudwatch:TagResource",
 };
 
 /** `service:Operation` for every AWS operation a file can send, from its imports of the SDK clients. */
