@@ -16,6 +16,8 @@ import { putMetricAlarm } from "@/lib/adapters/aws/cloudwatch/writes";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import type { Database } from "@/lib/adapters/db";
 import { undoCandidates, undoResource } from "@/lib/services/apply/undo";
+import { previewRevert } from "@/lib/services/apply/revert";
+import { startApply } from "@/lib/services/apply/start-apply";
 import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
 import { memoryDatabase } from "@/tools/testing/test-db";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
@@ -138,9 +140,22 @@ describe("npm run plan + apply put the memory alarm", () => {
 
       const opts = { settings: h.settings, db: database!.db };
       const [run] = await listApplyRuns(opts);
+      expect(run!.target.id).toBe("orders-redis7");
       expect(run!.created.filter((c) => c.type === "metric-alarm").map((c) => c.name)).toEqual([
         "orders-redis7-bullmq-memory",
       ]);
+      // While orders-redis7 runs the fix the alarm is needed; once the run is reverted, undo offers it.
+      expect((await undoCandidates(opts)).filter((c) => c.type === "metric-alarm")).toEqual([]);
+      const applyOpts = { ...opts, pollInitialMs: 50, pollMaxMs: 200, timeLimitMs: 15_000 };
+      const preview = await previewRevert({ ...applyOpts, runId: run!.id, user: operator });
+      if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
+      const started = await startApply({
+        ...applyOpts,
+        user: operator,
+        previewId: preview.previewId,
+        ownerGuard: { overrideReason: "sandbox drill for the alarm" },
+      });
+      expect((await started.finished).status).toBe("succeeded");
       const candidate = (await undoCandidates(opts)).find((c) => c.type === "metric-alarm");
       expect(candidate).toMatchObject({ name: "orders-redis7-bullmq-memory", region: "us-east-1" });
       expect(await undoResource({ ...opts, user: operator, candidate: candidate! })).toBe(

@@ -6,7 +6,8 @@
  *
  * An inbound rule an apply added to a group that clusters still use (the cluster's own group, say) is
  * offered once every run that recorded it has been reverted: the revert put the cluster back on its groups
- * but, deleting nothing itself, left the rule open; this is where it goes.
+ * but, deleting nothing itself, left the rule open; this is where it goes. A memory alarm QueueReady put
+ * (never one a person made under that name) is offered the same way, or once its cluster is gone.
  */
 import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { AwsError } from "@/lib/adapters/aws/errors";
@@ -64,9 +65,15 @@ async function check(
   if (c.type === "metric-alarm") {
     // Only while it is still QueueReady's: someone may have replaced it by hand since (same name, own text).
     const alarm = await findMetricAlarm(ctx, c.name);
-    return alarm && alarmPutByQueueReady(alarm.description)
-      ? `QueueReady put memory alarm ${c.name}; removing it leaves that memory unwatched.`
-      : undefined;
+    if (!alarm || !alarmPutByQueueReady(alarm.description)) return undefined;
+    // Like a rule: needed while its cluster runs the fix (noeviction), so offered once that is undone.
+    if (revertedBy)
+      return `Run ${c.runId} was reverted (by ${revertedBy}): ${c.name} watches a cluster that left noeviction.`;
+    const watched = new Set(alarm.dimensions.map((d) => d.value));
+    const alive = clusters.some(
+      (k) => watched.has(k.id) || (k.replicationGroupId !== undefined && watched.has(k.replicationGroupId)),
+    );
+    return alive ? undefined : `${c.name} watches ${[...watched].join(", ")}, which no longer exists.`;
   }
   if (c.type === "security-group") {
     if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
@@ -84,11 +91,11 @@ async function check(
 }
 
 /**
- * The run that reverted every run recording this inbound rule (a resume records what it took up, so the
+ * The run that reverted every run recording this inbound rule (or memory alarm) (a resume records what it took up, so the
  * rule may be on several), or undefined while any of them stands.
  */
 function revertOfRule(runs: ApplyRun[], c: UndoTarget): string | undefined {
-  if (c.type !== "ingress-rule") return undefined;
+  if (c.type !== "ingress-rule" && c.type !== "metric-alarm") return undefined;
   const reverts = new Map<string, string>();
   for (const r of runs)
     if (r.plan.revert && r.status === "succeeded" && !reverts.has(r.plan.revert.runId))
