@@ -176,6 +176,7 @@ describe("npm run plan + apply put the memory alarm", () => {
     ]);
     // No topic anywhere: the plan says nobody will be notified.
     expect(target!.plan.warnings.join(" ")).toMatch(/nobody will be notified/);
+    expect(target!.plan.warnings.join(" ")).not.toMatch(/nothing needs to change/);
     expect(planned.stderr + planned.stdout).not.toMatch(/AKIDSANDBOX|sandbox-secret/);
 
     const left = await plan(["--cluster", "jobs-valkey8", "--no-alarm", "--json"]);

@@ -13,7 +13,7 @@ import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
 import { validateNetwork } from "./validate-network";
 import { validateParameterGroup } from "./validate-parameter-group";
-import { BUSY_STATUSES, validateTarget } from "./validate-target";
+import { alreadyReadyWarning, BUSY_STATUSES, validateTarget } from "./validate-target";
 
 /** The choices failed a live check; `fieldErrors` is keyed `target.*`, `network.*`, `parameterGroup.*`. */
 export class PlanInputError extends Error {
@@ -89,7 +89,11 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   // Never attach a replacement whose carried-over settings are unknown: that would reset them silently.
   const carry = carryOverOf(snapshot, t, pg.value);
   if (carry && !carry.ok) blockers.push(carry.problem.message);
-  const warnings = [...target.warnings, ...network.warnings, ...pg.warnings, ...alarmWarnings];
+  // A ready cluster planned only for its memory alarm is not "nothing to change".
+  const targetWarnings = summary.converged
+    ? target.warnings
+    : target.warnings.filter((w) => w !== alreadyReadyWarning(t.ref.id));
+  const warnings = [...targetWarnings, ...network.warnings, ...pg.warnings, ...alarmWarnings];
   return {
     version: 2,
     target: planTargetOf(t),
