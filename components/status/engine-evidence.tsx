@@ -88,7 +88,6 @@ export function EngineEvidence({ c, v }: { c: ClusterAudit; v?: Verification }) 
               what="Memory"
               engine={`${mib(e.usedMemory)} of ${mib(e.maxmemory)}${v.memory?.percent !== undefined ? ` (${v.memory.percent.toFixed(1)} %)` : ""}`}
               api="—"
-              bad={v.memory?.warning !== undefined}
             />
           </tbody>
         </table>
