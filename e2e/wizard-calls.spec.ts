@@ -36,7 +36,7 @@ test("a wizard pass on orders-redis7 reads only the target and what it reference
   await expect(page.getByText("elasticache:ModifyReplicationGroup")).toBeVisible();
   await mark("modification");
   await next(page, "Preview changes");
-  await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+  await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change, 1 already in place");
   await mark("preview");
   await applyPreview(page, { owned: true });
   await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({

@@ -31,7 +31,7 @@ test.describe("viewer", () => {
 
   test("sees the whole preview but no Apply button", async ({ page }) => {
     await page.goto(ORDERS_PREVIEW);
-    await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+    await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change, 1 already in place");
     await expect(page.getByText("only an operator can apply it", { exact: false })).toBeVisible();
     await expect(page.getByRole("button", { name: "Apply", exact: true })).toHaveCount(0);
     await shot(page, "viewer-preview");
@@ -76,7 +76,7 @@ test.describe("operator", () => {
     page,
   }) => {
     await page.goto(ORDERS_PREVIEW);
-    await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+    await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change, 1 already in place");
     // Someone else opens the cluster's group to the VPC between the preview and the apply.
     const settings = {
       endpoint: process.env.E2E_SANDBOX_URL,
@@ -102,7 +102,7 @@ test.describe("operator", () => {
     await refusal.getByRole("link", { name: "Preview again" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "nothing was applied" })).toHaveCount(0);
     // The new preview is computed from the moved state and can be applied.
-    await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+    await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change, 1 already in place");
     await applyPreview(page, { owned: true });
     await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({
       timeout: 60_000,
@@ -141,7 +141,7 @@ test.describe("operator", () => {
     await page.getByRole("link", { name: "Details" }).first().click();
     await page.getByRole("link", { name: /^Resume/ }).click();
     await expect(page.getByTestId("plan-summary")).toHaveText(
-      /^0 to create, 1 to change, \d already in place$/,
+      /^1 to create, 1 to change, \d already in place$/,
     );
     await applyPreview(page, { owned: true });
     await expect(page.getByRole("heading", { name: "Readiness of orders-redis7: Ready" })).toBeVisible({

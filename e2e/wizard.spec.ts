@@ -82,7 +82,7 @@ test("orders-redis7: reuse the existing rule, create the suggested group, apply,
   await shot(page, "4-modification");
   await next(page, "Preview changes");
 
-  await expect(page.getByTestId("plan-summary")).toHaveText("1 to create, 2 to change, 1 already in place");
+  await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change, 1 already in place");
   await expect(
     page.getByText(
       /Already in place: cache-prod \(sg-0cache00000000001\) already allows tcp 6379 from security group orders-api \(sg-0app000000000001\)/,
@@ -120,7 +120,9 @@ test("events-cluster: cluster mode, a new rule from the application's group, clu
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("bullmq-redis7-cluster-noeviction");
   await next(page, "Continue to cluster modification");
   await next(page, "Preview changes");
-  await expect(page.getByTestId("plan-summary")).toHaveText("2 to create, 2 to change");
+  await expect(page.getByTestId("plan-summary")).toHaveText("3 to create, 2 to change");
+  // No SNS topic in this environment: the preview says the alarm tells nobody.
+  await expect(page.getByText(/nobody will be notified/).first()).toBeVisible();
   const security = page.getByRole("region", { name: "Security-sensitive changes" });
   await expect(security).toContainText("tcp 6379 from security group orders-api (sg-0app000000000001)");
   await expect(page.getByTestId("permission-authorize-ingress")).toContainText("DryRun: allowed");
@@ -143,8 +145,21 @@ test("standalone-redis: a new security group, ModifyCacheCluster", async ({ page
   await next(page, "Continue to parameter group");
   await next(page, "Continue to cluster modification");
   await expect(page.getByText("elasticache:ModifyCacheCluster")).toBeVisible();
+  // The memory alarm that comes with noeviction: a person's own threshold and topic.
+  await page.getByLabel("Threshold (% of maxmemory)").fill("99");
   await next(page, "Preview changes");
-  await expect(page.getByTestId("plan-summary")).toHaveText("3 to create, 2 to change");
+  await expect(page.locator("#alarmThreshold-error")).toHaveText("must be at most 95 %");
+  await page.getByLabel("Threshold (% of maxmemory)").fill("75");
+  await page.getByLabel("SNS topic ARN").fill("arn:aws:sns:us-east-1:123456789012:ops-pager");
+  await next(page, "Preview changes");
+  await expect(page.getByTestId("plan-summary")).toHaveText("4 to create, 2 to change");
+  await expect(
+    page
+      .getByText(
+        "Put memory alarm standalone-redis-bullmq-memory (DatabaseMemoryUsageCountedForEvictPercentage > 75 % for 5 minutes), notifying arn:aws:sns:us-east-1:123456789012:ops-pager",
+      )
+      .first(),
+  ).toBeVisible();
   await page.getByText("AWS CLI script").click();
   await expect(page.getByTestId("plan-cli")).toContainText("aws elasticache modify-cache-cluster");
   await applyAndWaitForReady(page, "standalone-redis");

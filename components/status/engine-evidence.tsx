@@ -84,10 +84,15 @@ export function EngineEvidence({ c, v }: { c: ClusterAudit; v?: Verification }) 
               engine={e.clusterEnabled ? "on" : "off"}
               api={v.api.mode === "cluster" ? "on" : "off"}
             />
-            <Row what="Memory" engine={`${mib(e.usedMemory)} of ${mib(e.maxmemory)}`} api="—" />
+            <Row
+              what="Memory"
+              engine={`${mib(e.usedMemory)} of ${mib(e.maxmemory)}${v.memory?.percent !== undefined ? ` (${v.memory.percent.toFixed(1)} %)` : ""}`}
+              api="—"
+            />
           </tbody>
         </table>
       ) : null}
+      {v.memory?.warning ? <p className="text-amber-800">{v.memory.warning}</p> : null}
       {v.disagreements.length > 0 ? (
         <ul className="list-disc space-y-1 pl-5 text-red-700">
           {v.disagreements.map((d) => (

@@ -103,11 +103,12 @@ describe("npm run plan with accounts", () => {
     expect(targets).toContainEqual([STAGING_ID, "stg-orders"]);
     expect(targets).toContainEqual([PAYMENTS_ID, "pay-ledger-redis62"]);
     expect(targets).toContainEqual([MANAGEMENT_ACCOUNT_ID, "orders-redis7"]);
-    const upToDate = planFile.notPlanned
-      .filter((n) => n.status === "up-to-date")
-      .map((n) => [n.accountId, n.id]);
-    expect(upToDate).toContainEqual([STAGING_ID, "stg-jobs-valkey8"]);
-    expect(upToDate).toContainEqual([PAYMENTS_ID, "pay-queue-cluster"]);
+    // Ready already, but with no memory alarm: their plan is that one step.
+    const alarmOnly = planFile.targets
+      .filter((t) => t.plan.steps.every((s) => s.kind === "put-metric-alarm" || s.action === "no-op"))
+      .map((t) => [t.plan.target.accountId, t.plan.target.id]);
+    expect(alarmOnly).toContainEqual([STAGING_ID, "stg-jobs-valkey8"]);
+    expect(alarmOnly).toContainEqual([PAYMENTS_ID, "pay-queue-cluster"]);
     expect(r.stdout).toMatch(new RegExp(`stg-orders \\(account ${STAGING_ID}, us-east-1,`));
     // Each call names who it runs as: a member's role, the management account's own credentials.
     const runsAs = (account: string) => [
@@ -127,7 +128,7 @@ describe("npm run plan with accounts", () => {
     expect(one.code, one.stderr).toBe(1);
     const file = JSON.parse(one.stdout) as PlanFile;
     expect(file.accountIds).toEqual([PAYMENTS_ID]);
-    expect(file.targets.map((t) => t.plan.target.id)).toEqual(["pay-ledger-redis62"]);
+    expect(file.targets.map((t) => t.plan.target.id)).toEqual(["pay-ledger-redis62", "pay-queue-cluster"]);
 
     const unknown = await plan("organization", ["--all", "--account", "999999999999"]);
     expect(unknown.code).toBe(2);
@@ -210,6 +211,6 @@ describe("npm run apply with accounts", () => {
         `REFUSED, nothing was applied to pay-ledger-redis62:\\n    - Account ${PAYMENTS_ID} \\(payments\\): QueueReady cannot assume`,
       ),
     );
-    expect(out.stdout).toMatch(/Apply finished: 0 of 1 Ready\./);
+    expect(out.stdout).toMatch(/Apply finished: 0 of 2 Ready\./);
   });
 });

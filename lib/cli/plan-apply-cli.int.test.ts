@@ -64,13 +64,16 @@ async function apply(args: string[]) {
 /** The real entry point, as `npm run plan` runs it. */
 const planProcess = (args: string[]) => runCliProcess("lib/cli/plan.ts", args, env());
 
+/** Every fixable seeded cluster, and the ready ones without a memory alarm (jobs-valkey8, eu-jobs-valkey7). */
 const FIXABLE = [
   "cache-redis62",
   "events-cluster",
+  "jobs-valkey8",
   "legacy-redis5",
   "orders-redis7",
   "sessions-redis62",
   "standalone-redis",
+  "eu-jobs-valkey7",
   "eu-orders",
 ];
 
@@ -83,7 +86,7 @@ describe("npm run plan --all, then npm run apply", () => {
       const planned = await planProcess(["--all", "--out", file, "--as", "reviewer"]);
       expect(planned.code, planned.stderr).toBe(1);
       expect(planned.stdout).toMatch(
-        /^Plan: 7 clusters to change \(9 to create, 14 to change\); 3 up to date, 1 blocked, 4 cannot be fixed\.$/m,
+        /^Plan: 9 clusters to change \(18 to create, 14 to change\); 1 up to date, 1 blocked, 4 cannot be fixed\.$/m,
       );
       expect(planned.stdout).toMatch(
         /sessions-memcached \(us-east-1\): cannot be fixed\. sessions-memcached runs Memcached/,
@@ -102,9 +105,9 @@ describe("npm run plan --all, then npm run apply", () => {
       const applied = await apply([file, "--yes", "--as", "ci-bot", "--override-owner", "sandbox drill"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toContain('Applying despite owners (--override-owner "sandbox drill"):');
-      expect(applied.stdout).toMatch(/Apply finished: 7 of 7 Ready\./);
+      expect(applied.stdout).toMatch(/Apply finished: 9 of 9 Ready\./);
       expect(applied.stdout).toMatch(
-        /\[2\/4\] Create parameter group bullmq-redis7-noeviction \(family redis7\): done/,
+        /\[2\/5\] Create parameter group bullmq-redis7-noeviction \(family redis7\): done/,
       );
       for (const { plan: p } of fleet.targets) await expectLiveMatchesPlan(h.context(p.region).ctx, p);
       // What the wizard makes, one cluster after another: a second cluster of a family gets the next name.

@@ -8,6 +8,7 @@ import { parseFlags } from "./parse-flags";
 import { accountIdString, regionString } from "@/lib/core/identity/identity";
 import { hasChoiceFlags } from "./plan-choices";
 import { IAC_FORMATS } from "@/lib/core/plan/iac";
+import { ALARM_THRESHOLD_RANGE, snsTopicArnSchema } from "@/lib/core/plan/choices";
 
 export const PLAN_USAGE = `Usage: npm run -s plan -- (--cluster ID | --all) [--all-accounts | --account ID ...] [--region REGION ...] [--out plan.json [--submit [--change-ref REF]]] [--json] [--format terraform|cloudformation] [--demo]
 
@@ -38,11 +39,35 @@ Choices (one --cluster only; default: what the wizard recommends):
   --parameter-group NAME       reuse this parameter group
   --new-parameter-group NAME   create a parameter group with this name
   --edit-shared NAME           change this shared parameter group, naming each other cluster with --confirm CLUSTER
+Memory alarm (every planned target; default: <target>-bullmq-memory at 80 %, notifying QUEUEREADY_ALARM_TOPIC_ARN
+or the account's alarmTopicArn in the accounts file, else nobody):
+  --alarm-threshold N          alarm above N % of maxmemory (50-95)
+  --alarm-topic ARN            notify this SNS topic (in the target's region)
+  --no-alarm                   leave the alarm out (under noeviction a full node then refuses writes unannounced)
 The accounts and regions covered are listed on stderr.
 Exit codes: 0 nothing to change, 1 changes planned, 2 error. With accounts, one that cannot be reached (a role
 that cannot be assumed) is named on stderr and left out of the plan; 2 when none can be.`;
 
 const name = z.string().trim().min(1, "cannot be empty").max(255);
+
+/** The alarm flags, checked with the wizard's own rules (alarmChoiceSchema) once combined. */
+const alarmFlagsSchema = z
+  .object({
+    threshold: z
+      .string()
+      .regex(/^\d+$/, "must be a whole percentage")
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(ALARM_THRESHOLD_RANGE.min, `must be at least ${ALARM_THRESHOLD_RANGE.min}`)
+          .max(ALARM_THRESHOLD_RANGE.max, `must be at most ${ALARM_THRESHOLD_RANGE.max}`),
+      )
+      .optional(),
+    topic: snsTopicArnSchema.optional(),
+    none: z.boolean(),
+  })
+  .strict();
 
 const planArgsSchema = z
   .object({
@@ -65,6 +90,7 @@ const planArgsSchema = z
       .optional(),
     help: z.boolean(),
     demo: z.boolean(),
+    alarm: alarmFlagsSchema,
     flags: z
       .object({
         securityGroup: name.optional(),
@@ -104,6 +130,8 @@ function conflicts(a: PlanArgs): string | undefined {
   if ((f.confirm?.length ?? 0) > 0 && f.editShared === undefined) return "--confirm goes with --edit-shared.";
   if (a.submit && !a.out) return "--submit needs --out FILE: the file you submit is the file you apply.";
   if (a.changeRef !== undefined && !a.submit) return "--change-ref goes with --submit.";
+  if (a.alarm.none && (a.alarm.threshold !== undefined || a.alarm.topic !== undefined))
+    return "--no-alarm leaves the alarm out: drop --alarm-threshold and --alarm-topic, or --no-alarm.";
   return undefined;
 }
 
@@ -122,6 +150,9 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     "change-ref": str,
     help: { type: "boolean", short: "h" },
     demo: bool,
+    "alarm-threshold": str,
+    "alarm-topic": str,
+    "no-alarm": bool,
     "security-group": str,
     "source-security-group": str,
     cidr: str,
@@ -147,6 +178,11 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     changeRef: values["change-ref"],
     help: values.help ?? false,
     demo: values.demo ?? false,
+    alarm: {
+      threshold: values["alarm-threshold"],
+      topic: values["alarm-topic"],
+      none: values["no-alarm"] ?? false,
+    },
     flags: {
       securityGroup: values["security-group"],
       sourceSecurityGroup: values["source-security-group"],
@@ -163,6 +199,10 @@ export function parsePlanArgs(argv: string[]): { ok: true; args: PlanArgs } | { 
     if (issue.path[0] === "accounts") {
       const given = [...new Set(values.account ?? [])][Number(issue.path[1])];
       return { ok: false, message: `--account ${JSON.stringify(given)} ${issue.message}` };
+    }
+    if (issue.path[0] === "alarm") {
+      const flag = { threshold: "--alarm-threshold", topic: "--alarm-topic" }[String(issue.path[1])];
+      return { ok: false, message: `${flag ?? "--no-alarm"}: ${issue.message}` };
     }
     const field = String(issue.path[0] === "flags" ? issue.path[1] : issue.path[0]);
     return { ok: false, message: `${field}: ${issue.message}` };

@@ -3,10 +3,12 @@
  * function behind the wizard's forms), overridden by the flags where the wizard has a field. Shapes are
  * checked with the wizard's own zod schemas, so a bad flag gets the wizard's own words.
  */
+import { DEFAULT_ALARM_THRESHOLD } from "@/lib/core/model/memory-alarm-spec";
 import {
   networkChoiceSchema,
   parameterGroupChoiceSchema,
   zodFieldErrors,
+  type AlarmChoice,
   type FieldErrors,
   type ParameterGroupChoice,
   type Suggestions,
@@ -108,5 +110,21 @@ export function flagOf(path: string): string {
   if (path.startsWith("network.source")) return "--source-security-group / --cidr / --anywhere";
   if (path.startsWith("parameterGroup.confirmedClusters")) return "--confirm";
   if (path.startsWith("parameterGroup")) return "--parameter-group / --new-parameter-group / --edit-shared";
+  if (path.startsWith("alarm")) return "--alarm-topic / --alarm-threshold";
   return "--cluster";
+}
+
+/** `--no-alarm`, `--alarm-threshold`, `--alarm-topic` as the wizard's alarm choice; none given: the default. */
+export function alarmChoiceOf(f: {
+  threshold?: number;
+  topic?: string;
+  none: boolean;
+}): AlarmChoice | undefined {
+  if (f.none) return { mode: "none" };
+  if (f.threshold === undefined && f.topic === undefined) return undefined;
+  return {
+    mode: "put",
+    threshold: f.threshold ?? DEFAULT_ALARM_THRESHOLD,
+    ...(f.topic ? { topicArn: f.topic } : {}),
+  };
 }

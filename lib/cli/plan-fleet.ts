@@ -11,6 +11,7 @@ import { openScope, type ScopeAccess } from "@/lib/services/estate/scope-access"
 import {
   suggestions,
   targetOptions,
+  type AlarmChoice,
   type FieldErrors,
   type Plan,
   type TargetChoice,
@@ -24,6 +25,8 @@ export interface FleetRequest {
   clusters: string[];
   all: boolean;
   flags: ChoiceFlags;
+  /** The memory alarm for every target; undefined: the default (80 %, the default topic). */
+  alarm?: AlarmChoice;
 }
 
 export interface Invalid {
@@ -66,6 +69,7 @@ async function planOne(
   option: PlanOption,
   flags: ChoiceFlags,
   claimed: Set<string>,
+  alarm: AlarmChoice | undefined,
 ): Promise<Outcome> {
   const { accountId, region } = access.scope;
   const ref = { accountId, region, kind: option.kind, id: option.id };
@@ -89,7 +93,8 @@ async function planOne(
   ]);
   const choices = choicesFor(target, found.value, flags, taken);
   if (!choices.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: choices.fieldErrors } };
-  const result = await planFromLiveState(access, choices.value);
+  const withAlarm = alarm ? { ...choices.value, alarm } : choices.value;
+  const result = await planFromLiveState(access, withAlarm);
   if (!result.ok) return { invalid: { accountId, region, id: option.id, fieldErrors: result.fieldErrors } };
   const classified = classifyPlan(result.plan);
   if ("plan" in classified) {
@@ -143,7 +148,7 @@ export async function planAccounts(accounts: PlanAccount[], request: FleetReques
       const claimed = new Set<string>();
       for (const option of chosen) {
         seen.add(option.id);
-        const outcome = await planOne(access, option, request.flags, claimed);
+        const outcome = await planOne(access, option, request.flags, claimed, request.alarm);
         if ("plan" in outcome) fleet.planned.push(outcome.plan);
         else if ("notPlanned" in outcome) fleet.notPlanned.push(outcome.notPlanned);
         else fleet.invalid.push(outcome.invalid);

@@ -20,6 +20,7 @@ import { operatorName } from "./operator-name";
 import { PLAN_USAGE, parsePlanArgs, type PlanArgs } from "./plan-args";
 import { accountProblemLine } from "./account-problem";
 import { planAccounts, type PlanAccount } from "./plan-fleet";
+import { alarmChoiceOf } from "./plan-choices";
 import { renderFleet, savedLine } from "./plan-summary";
 import { cliSetup } from "./cli-settings";
 import { coverageText } from "./coverage";
@@ -105,7 +106,12 @@ export async function runPlanCli(
   const regions = [...new Set(accounts.flatMap((s) => s.regions))];
   let fleet;
   try {
-    fleet = await planAccounts(accounts, { clusters: args.clusters, all: args.all, flags: args.flags });
+    fleet = await planAccounts(accounts, {
+      clusters: args.clusters,
+      all: args.all,
+      flags: args.flags,
+      alarm: alarmChoiceOf(args.alarm),
+    });
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     io.err(`${err.problem.message}\n`);

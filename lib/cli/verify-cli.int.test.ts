@@ -128,6 +128,8 @@ describeEngines("npm run verify", () => {
     expect(r.out).toMatch(/engine says +redis .*maxmemory-policy allkeys-lru/);
     expect(r.out).toMatch(/API says +parameter group shared-lru-redis6: allkeys-lru/);
     expect(r.out).toMatch(/smoke job +passed/);
+    // The engines run with a maxmemory: the fullest shard's use is reported against it.
+    expect(r.out).toMatch(/memory +\d+\.\d % of maxmemory used \(.+ of .+, fullest shard\)/);
   });
 
   it("AUTH: the token from the environment works and is never printed; without one, exit 2 saying so", async () => {

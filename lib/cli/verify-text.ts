@@ -25,6 +25,11 @@ export function verificationText(v: Verification): string {
   lines.push(
     `  API says     parameter group ${v.api.groupName ?? "unknown"}: ${v.api.policy ?? "policy unknown"}, cluster mode ${v.api.mode === "cluster" ? "on" : "off"}`,
   );
+  if (v.memory?.percent !== undefined)
+    lines.push(
+      `  memory       ${v.memory.percent.toFixed(1)} % of maxmemory used (${bytes(v.memory.usedBytes)} of ${bytes(v.memory.maxBytes)}, fullest shard)`,
+    );
+  if (v.memory?.warning) lines.push(`  WARNING      ${v.memory.warning}`);
   for (const d of v.disagreements) lines.push(`  disagree     ${d}`);
   if (v.smokeJob) {
     lines.push(
@@ -61,6 +66,14 @@ export function verificationJson(v: Verification) {
       : { ok: false, ms: null, error: v.message ?? "not run" },
     outcome: v.outcome,
     disagreements: v.disagreements,
+    memory: v.memory
+      ? {
+          usedBytes: v.memory.usedBytes,
+          maxBytes: v.memory.maxBytes,
+          percent: v.memory.percent ?? null,
+          warning: v.memory.warning ?? null,
+        }
+      : null,
     at: v.at,
   };
 }

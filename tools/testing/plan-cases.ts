@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import type { CacheParameter } from "@/lib/core/model/resources";
+import type { MetricAlarm } from "@/lib/core/model/alarms";
 import { targetKey } from "@/lib/core/identity/identity";
 import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import {
@@ -92,6 +93,18 @@ export const caseArb = fc.record({
     }),
     { nil: undefined, freq: 2 },
   ),
+  /** The memory alarm choice: absent (the default), a threshold and maybe a topic, or left out. */
+  alarm: fc.oneof(
+    fc.constant(undefined),
+    fc.record({
+      mode: fc.constant("put" as const),
+      threshold: fc.integer({ min: 50, max: 95 }),
+      topic: fc.boolean(),
+    }),
+    fc.record({ mode: fc.constant("none" as const) }),
+  ),
+  /** What CloudWatch held for the target: not read, no alarm, a counting one, one of QueueReady's name that fires too late, a failed read. */
+  alarms: fc.constantFrom("unread", "none", "counting", "late-same-name", "failed"),
   /** A revert of a run that put the target on its current groups, instead of the wizard's plan. */
   revert: fc.oneof(
     { arbitrary: fc.constant(undefined), weight: 8 },
@@ -191,6 +204,7 @@ export function planOf(c: Case): Planned | undefined {
     );
   }
 
+  snap.cloudwatch = cloudWatchOf(c, id, region, t.ref.kind);
   const inVpc = sgs.filter((g) => g.vpcId === t.vpcId);
   const sgName = c.securityGroup.mode === "new" ? (c.securityGroup.name ?? `queueready-${id}`) : "";
   const pgName = c.parameterGroup.mode === "create" ? (c.parameterGroup.name ?? `bullmq-${id}`) : "";
@@ -248,6 +262,7 @@ export function planOf(c: Case): Planned | undefined {
       source: source(),
     },
     parameterGroup: parameterGroup(),
+    ...(c.alarm ? { alarm: alarmChoiceOf(c.alarm, region) } : {}),
     ...(c.resume ? { resume: { runId: c.resume.runId } } : {}),
   };
   // The state was edited above: plan on a new snapshot object, as a new read would give (snapshots are values).
@@ -368,6 +383,50 @@ function memoryDbPlanOf(c: Case): Planned | undefined {
   );
 }
 
+function alarmChoiceOf(a: NonNullable<Case["alarm"]>, region: string): WizardChoices["alarm"] {
+  if (a.mode === "none") return a;
+  const topicArn = a.topic ? `arn:aws:sns:${region}:123456789012:ops-pager` : undefined;
+  return { mode: "put", threshold: a.threshold, ...(topicArn ? { topicArn } : {}) };
+}
+
+/** The CloudWatch part of the account: an alarm on the target's replication group or standalone cluster. */
+function cloudWatchOf(c: Case, id: string, region: string, kind: string): RegionSnapshot["cloudwatch"] {
+  if (c.alarms === "unread") return undefined;
+  const memory = { ok: true as const, value: [] };
+  if (c.alarms === "failed")
+    return {
+      alarms: {
+        ok: false,
+        problem: {
+          code: "access-denied",
+          message: "Not authorized.",
+          operation: "DescribeAlarms",
+          retryable: false,
+        },
+      },
+      memory,
+    };
+  const alarm = (name: string, threshold: number): MetricAlarm => ({
+    name,
+    arn: `arn:aws:cloudwatch:${region}:123456789012:alarm:${name}`,
+    namespace: "AWS/ElastiCache",
+    metricName: "DatabaseMemoryUsageCountedForEvictPercentage",
+    dimensions: [{ name: kind === "replication-group" ? "ReplicationGroupId" : "CacheClusterId", value: id }],
+    threshold,
+    comparisonOperator: "GreaterThanThreshold",
+    actionsEnabled: true,
+    alarmActions: [],
+    stateValue: "OK",
+  });
+  const value =
+    c.alarms === "counting"
+      ? [alarm(`${id}-by-hand`, 85)]
+      : c.alarms === "late-same-name"
+        ? [alarm(`${id}-bullmq-memory`, 97)]
+        : [];
+  return { alarms: { ok: true, value }, memory };
+}
+
 /** The plan, or undefined when the live checks refuse the choices (the wizard would show field errors). */
 function attempt(snapshot: RegionSnapshot, make: () => Plan, again: Planned["again"]): Planned | undefined {
   try {
@@ -401,6 +460,8 @@ export function planFeatures(plan: Plan): Set<string> {
       if (step.input.source.kind === "cidr" && step.input.source.cidr === "0.0.0.0/0") add("source:anywhere");
       if (isStepRef(step.input.groupId)) add("ref:groupId");
     }
+    if (step.kind === "put-metric-alarm")
+      add(step.input.alarmActions.length ? "alarm:topic" : "alarm:nobody");
     if (step.kind === "modify-replication-group" || step.kind === "modify-cache-cluster") {
       if (step.input.securityGroupIds?.some(isStepRef)) add("ref:securityGroupIds");
       if (step.input.cacheParameterGroupName) add("cacheParameterGroupName");
@@ -437,4 +498,6 @@ export const EXPECTED_COVERAGE = [
   "memorydb:revert",
   "revert",
   "blocked",
+  "alarm:topic",
+  "alarm:nobody",
 ];

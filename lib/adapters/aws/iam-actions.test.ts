@@ -55,6 +55,7 @@ const TAGGED_ON_CREATE: Record<string, string> = {
   "ec2:AuthorizeSecurityGroupIngress": "ec2:CreateTags",
   "elasticache:CreateCacheParameterGroup": "elasticache:AddTagsToResource",
   "memorydb:CreateParameterGroup": "memorydb:TagResource",
+  "cloudwatch:PutMetricAlarm": "cloudwatch:TagResource",
 };
 
 /** `service:Operation` for every AWS operation a file can send, from its imports of the SDK clients. */

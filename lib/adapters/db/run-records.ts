@@ -48,7 +48,16 @@ export type CreatedResource =
     }
   | ParameterGroupRecord<"cache-parameter-group">
   /** A MemoryDB parameter group: MemoryDB's own API creates and deletes it. */
-  | ParameterGroupRecord<"memorydb-parameter-group">;
+  | ParameterGroupRecord<"memorydb-parameter-group">
+  | {
+      /** A memory alarm the run put where none of that name existed (never a hand-made one it replaced). */
+      type: "metric-alarm";
+      region: string;
+      name: string;
+      createdAt: string;
+      removedAt?: string;
+      removedBy?: string;
+    };
 
 interface ParameterGroupRecord<T extends string> {
   type: T;

@@ -7,6 +7,8 @@
 export interface MetricAlarm {
   name: string;
   arn: string;
+  /** AlarmDescription: QueueReady's own alarms name the run that put them here. */
+  description?: string;
   namespace: string;
   metricName: string;
   dimensions: Array<{ name: string; value: string }>;

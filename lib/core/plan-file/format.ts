@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { accountIdSchema, regionSchema, TARGET_KINDS } from "@/lib/core/identity/identity";
-import { PLAN_JSON_FORMAT, planSchema, STEP_KINDS, type PlanExport } from "@/lib/core/plan";
+import { PLAN_JSON_FORMAT, planSchema, STEP_KINDS, STEP_SERVICES, type PlanExport } from "@/lib/core/plan";
 
 export const PLAN_FILE_FORMAT = "queueready-plan-file";
 
@@ -51,7 +51,7 @@ const name = z.string().trim().min(1).max(200);
 const awsCallSchema = z
   .object({
     stepId: z.enum(STEP_KINDS),
-    service: z.enum(["ec2", "elasticache", "memorydb"]),
+    service: z.enum(STEP_SERVICES),
     operation: z.string().max(100),
     sent: z.boolean(),
     params: z.record(z.string(), z.json()),

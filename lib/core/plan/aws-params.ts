@@ -90,5 +90,24 @@ export function awsParams(step: PlanStep): AwsParams {
         ...(i.securityGroupIds !== undefined ? { SecurityGroupIds: i.securityGroupIds } : {}),
       };
     }
+    case "put-metric-alarm": {
+      const i = step.input;
+      return {
+        AlarmName: i.alarmName,
+        AlarmDescription: i.description,
+        Namespace: i.namespace,
+        MetricName: i.metricName,
+        Dimensions: i.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
+        Statistic: i.statistic,
+        Period: i.period,
+        EvaluationPeriods: i.evaluationPeriods,
+        DatapointsToAlarm: i.datapointsToAlarm,
+        Threshold: i.threshold,
+        ComparisonOperator: i.comparisonOperator,
+        TreatMissingData: i.treatMissingData,
+        AlarmActions: i.alarmActions,
+        ...(step.tags?.length ? { Tags: awsTags(step) } : {}),
+      };
+    }
   }
 }

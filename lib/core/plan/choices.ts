@@ -55,10 +55,40 @@ export const parameterGroupChoiceSchema = z.discriminatedUnion("mode", [
   }),
 ]);
 
+/** An SNS topic alarm actions may name (partition, region, account, topic name up to 256, or a FIFO topic). */
+export const snsTopicArnSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/,
+    "must be an SNS topic ARN (arn:aws:sns:<region>:<account id>:<topic>)",
+  );
+
+/** Lowest and highest threshold a person may choose: below 50 it pages all day, above 95 too late to act. */
+export const ALARM_THRESHOLD_RANGE = { min: 50, max: 95 } as const;
+
+/**
+ * The memory alarm that goes with noeviction: put (threshold in % of maxmemory, SNS topic to notify) or
+ * left out on purpose. Absent: put at 80 % to the default topic (QUEUEREADY_ALARM_TOPIC_ARN or the account's).
+ */
+export const alarmChoiceSchema = z.discriminatedUnion("mode", [
+  z.object({
+    mode: z.literal("put"),
+    threshold: z
+      .number()
+      .int("must be a whole percentage")
+      .min(ALARM_THRESHOLD_RANGE.min, `must be at least ${ALARM_THRESHOLD_RANGE.min} %`)
+      .max(ALARM_THRESHOLD_RANGE.max, `must be at most ${ALARM_THRESHOLD_RANGE.max} %`),
+    topicArn: snsTopicArnSchema.optional(),
+  }),
+  z.object({ mode: z.literal("none") }),
+]);
+
 export const wizardChoicesSchema = z.object({
   target: targetChoiceSchema,
   network: networkChoiceSchema,
   parameterGroup: parameterGroupChoiceSchema,
+  alarm: alarmChoiceSchema.optional(),
   /** Resuming a failed or interrupted run: what it created (tagged with its id) is taken up, not created again. */
   resume: z.object({ runId: z.string().regex(/^[0-9a-z-]{1,64}$/, "Not a run id.") }).optional(),
 });
@@ -68,6 +98,7 @@ export type NetworkChoice = z.infer<typeof networkChoiceSchema>;
 export type SecurityGroupChoice = z.infer<typeof securityGroupChoiceSchema>;
 export type SourceChoice = z.infer<typeof sourceChoiceSchema>;
 export type ParameterGroupChoice = z.infer<typeof parameterGroupChoiceSchema>;
+export type AlarmChoice = z.infer<typeof alarmChoiceSchema>;
 export type WizardChoices = z.infer<typeof wizardChoicesSchema>;
 
 /** Field errors keyed by dotted path (`network.source.cidr`), the shape server actions return. */

@@ -9,12 +9,13 @@ import { carryOverOf, createParameterGroupStep, modifyParameterGroupStep } from 
 import { modifyClusterStep } from "./steps-modify";
 import { memoryDbPlan } from "./memorydb-plan";
 import { memoryDbPlanTarget } from "./validate-memorydb";
+import { alarmTopicProblem, putMetricAlarmStep } from "./steps-alarm";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
 import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
 import { validateNetwork } from "./validate-network";
 import { validateParameterGroup } from "./validate-parameter-group";
-import { BUSY_STATUSES, validateTarget } from "./validate-target";
+import { alreadyReadyWarning, BUSY_STATUSES, validateTarget } from "./validate-target";
 
 /** The choices failed a live check; `fieldErrors` is keyed `target.*`, `network.*`, `parameterGroup.*`. */
 export class PlanInputError extends Error {
@@ -63,10 +64,12 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   if (!target.ok) throw new PlanInputError(prefixed("target", target.fieldErrors));
   const network = validateNetwork(snapshot, choices.target, choices.network, choices.resume);
   const pg = validateParameterGroup(snapshot, choices.target, choices.parameterGroup, choices.resume);
-  if (!network.ok || !pg.ok) {
+  const topic = alarmTopicProblem(choices.alarm, target.value.ref.region);
+  if (!network.ok || !pg.ok || topic) {
     throw new PlanInputError({
       ...(network.ok ? {} : prefixed("network", network.fieldErrors)),
       ...(pg.ok ? {} : prefixed("parameterGroup", pg.fieldErrors)),
+      ...(topic ? { "alarm.topicArn": [topic] } : {}),
     });
   }
   const t = target.value;
@@ -77,6 +80,8 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   push(createParameterGroupStep(t, pg.value));
   push(modifyParameterGroupStep(snapshot, t, pg.value));
   push(modifyClusterStep(snapshot, t, network.value, pg.value, [...steps]));
+  const alarmWarnings: string[] = [];
+  push(putMetricAlarmStep(t, choices.alarm, alarmWarnings));
 
   const facts = fingerprintFacts(snapshot, t, network.value, pg.value);
   const summary = summarize(steps);
@@ -87,7 +92,11 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   // Never attach a replacement whose carried-over settings are unknown: that would reset them silently.
   const carry = carryOverOf(snapshot, t, pg.value);
   if (carry && !carry.ok) blockers.push(carry.problem.message);
-  const warnings = [...target.warnings, ...network.warnings, ...pg.warnings];
+  // A ready cluster planned only for its memory alarm is not "nothing to change".
+  const targetWarnings = summary.converged
+    ? target.warnings
+    : target.warnings.filter((w) => w !== alreadyReadyWarning(t.ref.id));
+  const warnings = [...targetWarnings, ...network.warnings, ...pg.warnings, ...alarmWarnings];
   return {
     version: 2,
     target: planTargetOf(t),

@@ -10,6 +10,7 @@ import { clustersUsingGroup, clustersUsingSecurityGroup, type ResolvedTarget } f
 import { parameterGroupNamed, securityGroupNamed } from "@/lib/core/model/shared-groups";
 import type { FingerprintFact } from "./types";
 import { carryOverOf } from "./steps-parameter-group";
+import { memoryWatchOf } from "@/lib/core/model/memory-watch";
 import type { CheckedNetwork, NetworkTarget } from "./validate-network";
 import type { CheckedParameterGroup } from "./validate-parameter-group";
 
@@ -134,7 +135,20 @@ export function fingerprintFacts(
       value: carry.ok ? list(carry.value.parameters.map((p) => `${p.name}=${p.value}`)) : "unknown",
     });
   }
+  facts.push(...alarmFacts(t));
   return facts;
+}
+
+/** The alarms on the target's memory decide whether the plan puts one: an alarm added since is a move. */
+function alarmFacts(t: ResolvedTarget): FingerprintFact[] {
+  const alarms = memoryWatchOf(t).alarms;
+  if (!alarms) return [];
+  const value = alarms.ok
+    ? list(
+        alarms.watching.map((a) => `${a.name} ${a.comparisonOperator ?? "?"} ${a.threshold ?? "?"}`).sort(),
+      )
+    : "unknown";
+  return [{ key: `alarms.${t.ref.id}`, label: `Memory alarms on ${t.ref.id}`, value }];
 }
 
 export function fingerprintOf(facts: FingerprintFact[]): string {

@@ -20,3 +20,10 @@ export { validateNetwork, ANYWHERE_WARNING, type CheckedNetwork } from "./valida
 export { validateParameterGroup, type CheckedParameterGroup } from "./validate-parameter-group";
 export { revertSpecOf, type RevertSpec, type RevertableRun, type RevertSpecResult } from "./revert-spec";
 export { computeRevertPlan } from "./revert-plan";
+export {
+  alarmDescriptionOf,
+  alarmPutByQueueReady,
+  alarmPutByRun,
+  ALARM_LEFT_OUT,
+  NOBODY_NOTIFIED,
+} from "./steps-alarm";

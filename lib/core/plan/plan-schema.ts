@@ -20,7 +20,11 @@ export const STEP_KINDS = [
   "create-memorydb-parameter-group",
   "update-memorydb-parameter-group",
   "update-memorydb-cluster",
+  "put-metric-alarm",
 ] as const;
+
+/** The AWS service each step calls: the plan file's calls list is checked against the same list. */
+export const STEP_SERVICES = ["ec2", "elasticache", "memorydb", "cloudwatch"] as const;
 
 export const STEP_ACTIONS = ["create", "change", "no-op"] as const;
 
@@ -121,6 +125,30 @@ export const updateMemoryDbClusterInputSchema = z
   })
   .strict();
 
+/**
+ * PutMetricAlarm: the memory alarm that goes with noeviction (lib/core/model/memory-alarm-spec.ts). An upsert:
+ * sending it again leaves one alarm. `description` names the run that put it, so undo can tell an alarm
+ * QueueReady made from one a person made with the same name.
+ */
+export const putMetricAlarmInputSchema = z
+  .object({
+    alarmName: text,
+    description: text,
+    namespace: z.literal("AWS/ElastiCache"),
+    metricName: text,
+    dimensions: z.array(z.object({ name: text, value: text }).strict()).min(1),
+    statistic: z.literal("Maximum"),
+    period: z.number().int().min(10),
+    evaluationPeriods: z.number().int().min(1),
+    datapointsToAlarm: z.number().int().min(1),
+    threshold: z.number().min(0).max(100),
+    comparisonOperator: z.literal("GreaterThanThreshold"),
+    treatMissingData: z.enum(["missing", "notBreaching", "breaching", "ignore"]),
+    /** SNS topics; empty: the alarm changes state and nobody is told (the step's title says so). */
+    alarmActions: z.array(text),
+  })
+  .strict();
+
 /** What every step has besides its id, kind and typed input. */
 const stepFields = {
   action: z.enum(STEP_ACTIONS),
@@ -128,7 +156,7 @@ const stepFields = {
   title: text,
   /** Why the step is a no-op, when it is one. */
   noopReason: text.optional(),
-  service: z.enum(["ec2", "elasticache", "memorydb"]),
+  service: z.enum(STEP_SERVICES),
   /** The AWS API operation, e.g. `ModifyReplicationGroup`. */
   operation: text,
   /** Tags put on what the step creates (TagSpecifications, or AddTagsToResource / CreateTags after). */
@@ -172,6 +200,7 @@ export const updateMemoryDbClusterStepSchema = stepOf(
   "update-memorydb-cluster",
   updateMemoryDbClusterInputSchema,
 );
+export const putMetricAlarmStepSchema = stepOf("put-metric-alarm", putMetricAlarmInputSchema);
 
 /** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
 export const planStepSchema = z.discriminatedUnion("kind", [
@@ -184,6 +213,7 @@ export const planStepSchema = z.discriminatedUnion("kind", [
   createMemoryDbParameterGroupStepSchema,
   updateMemoryDbParameterGroupStepSchema,
   updateMemoryDbClusterStepSchema,
+  putMetricAlarmStepSchema,
 ]);
 
 /** One live fact the plan depends on, kept so a refusal can say in words what changed. */

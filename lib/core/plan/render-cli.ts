@@ -142,6 +142,42 @@ function commandFor(step: PlanStep, region: string): string[] {
       out.push("--apply-immediately");
       return out;
     }
+    case "put-metric-alarm": {
+      const i = step.input;
+      return [
+        "aws",
+        "cloudwatch",
+        "put-metric-alarm",
+        ...r,
+        "--alarm-name",
+        word(i.alarmName),
+        "--alarm-description",
+        word(i.description),
+        "--namespace",
+        word(i.namespace),
+        "--metric-name",
+        word(i.metricName),
+        "--dimensions",
+        ...i.dimensions.map((d) => shellQuote(`Name=${d.name},Value=${d.value}`)),
+        "--statistic",
+        i.statistic,
+        "--period",
+        String(i.period),
+        "--evaluation-periods",
+        String(i.evaluationPeriods),
+        "--datapoints-to-alarm",
+        String(i.datapointsToAlarm),
+        "--threshold",
+        String(i.threshold),
+        "--comparison-operator",
+        i.comparisonOperator,
+        "--treat-missing-data",
+        i.treatMissingData,
+        // An empty list would be refused by the CLI's parser: no flag means no actions.
+        ...(i.alarmActions.length ? ["--alarm-actions", ...i.alarmActions.map(shellQuote)] : []),
+        ...(tags.length ? ["--tags", ...tags] : []),
+      ];
+    }
   }
 }
 

@@ -10,7 +10,7 @@ export const PLAN_JSON_FORMAT = "queueready-plan";
 
 export interface AwsCall {
   stepId: StepKind;
-  service: "ec2" | "elasticache" | "memorydb";
+  service: Plan["steps"][number]["service"];
   operation: string;
   /** False for a no-op step: shown for completeness, never sent. */
   sent: boolean;

@@ -2,7 +2,7 @@
  * The IAM side of each plan step: the principal it runs as (the account's apply role, or QueueReady's own
  * credentials) and the actions that principal needs for it, so whoever owns the role can grant exactly
  * that. Tagging on create needs its own action on every service (ec2:CreateTags for TagSpecifications,
- * elasticache:AddTagsToResource and memorydb:TagResource for Tags on a create call). Pure: the role comes from the caller.
+ * elasticache:AddTagsToResource, memorydb:TagResource and cloudwatch:TagResource for Tags on a create call). Pure: the role comes from the caller.
  */
 import type { PlanStep } from "./types";
 
@@ -13,17 +13,21 @@ export interface StepPolicy {
   actions: string[];
 }
 
-/** The action AWS authorizes tags sent with a create as, per service. */
-const TAGGING_ON_CREATE: Record<PlanStep["service"], string> = {
+/**
+ * The second action tags on a create are authorized as. CloudWatch: PutMetricAlarm with Tags needs
+ * cloudwatch:TagResource too (AWS's PutMetricAlarm reference says so).
+ */
+const TAG_ON_CREATE: Record<PlanStep["service"], string> = {
   ec2: "ec2:CreateTags",
   elasticache: "elasticache:AddTagsToResource",
   memorydb: "memorydb:TagResource",
+  cloudwatch: "cloudwatch:TagResource",
 };
 
 export function stepActions(step: PlanStep): string[] {
   const main = `${step.service}:${step.operation}`;
   if (!step.tags || step.tags.length === 0) return [main];
-  return [main, TAGGING_ON_CREATE[step.service]];
+  return [main, TAG_ON_CREATE[step.service]];
 }
 
 export function stepPolicy(step: PlanStep, runsAs: string): StepPolicy {

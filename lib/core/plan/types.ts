@@ -24,6 +24,8 @@ import type {
   planSchema,
   planStepSchema,
   planTargetSchema,
+  putMetricAlarmInputSchema,
+  putMetricAlarmStepSchema,
   ruleSourceSchema,
   STEP_ACTIONS,
   STEP_KINDS,
@@ -82,6 +84,10 @@ export type CreateParameterGroupStep = z.output<typeof createParameterGroupStepS
 export type ModifyParameterGroupStep = z.output<typeof modifyParameterGroupStepSchema>;
 export type ModifyClusterStep =
   z.output<typeof modifyReplicationGroupStepSchema> | z.output<typeof modifyCacheClusterStepSchema>;
+
+/** PutMetricAlarm: the memory alarm that goes with noeviction. */
+export type PutMetricAlarmInput = z.output<typeof putMetricAlarmInputSchema>;
+export type PutMetricAlarmStep = z.output<typeof putMetricAlarmStepSchema>;
 
 /** One step of a plan: a union by `kind`, so every consumer's switch is checked for completeness. */
 export type PlanStep = z.output<typeof planStepSchema>;

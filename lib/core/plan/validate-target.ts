@@ -67,6 +67,10 @@ export function readinessOf(snapshot: Snapshot, t: ResolvedTarget): Readiness {
 }
 
 /** Step 1 on the server: the cluster exists, can be fixed, and what to say about it. */
+/** Said at the target step; the plan drops it when it still puts something (the memory alarm). */
+export const alreadyReadyWarning = (id: string) =>
+  `${id} is already ready for BullMQ: nothing needs to change.`;
+
 export function validateTarget(snapshot: Snapshot, choice: TargetChoice): Validation<ResolvedTarget> {
   const resolved = resolveTarget(snapshot, choice);
   if (!resolved.ok) return { ok: false, fieldErrors: { id: [resolved.message] } };
@@ -74,8 +78,7 @@ export function validateTarget(snapshot: Snapshot, choice: TargetChoice): Valida
   const reason = notSelectableReason(t);
   if (reason) return { ok: false, fieldErrors: { id: [reason] } };
   const warnings: string[] = [];
-  if (readinessOf(snapshot, t).state === "ready")
-    warnings.push(`${t.ref.id} is already ready for BullMQ: nothing needs to change.`);
+  if (readinessOf(snapshot, t).state === "ready") warnings.push(alreadyReadyWarning(t.ref.id));
   if (BUSY_STATUSES.includes(t.status))
     warnings.push(`${t.ref.id} is ${t.status}: AWS accepts no change until it is available again.`);
   if (t.engine === "redis" && redisVersionSupport(t.engineVersion ?? "") === "warned") {

@@ -2,6 +2,7 @@
 import type { TargetRef } from "@/lib/core/identity/identity";
 import type { ApiFacts } from "./compare";
 import type { EngineFacts } from "./info";
+import type { EngineMemory } from "./memory";
 
 export type VerifyOutcome =
   "verified" | "not-ready" | "unreachable" | "needs-token" | "auth-failed" | "error";
@@ -14,6 +15,8 @@ export interface Verification {
   outcome: VerifyOutcome;
   message?: string;
   engine?: EngineFacts;
+  /** The fullest shard's used memory against maxmemory (a warning above 80 %). */
+  memory?: EngineMemory;
   api: ApiFacts;
   disagreements: string[];
   smokeJob?: SmokeJob;

@@ -89,14 +89,17 @@ describe("apply refusals and recovery", () => {
     const first = await preview(rg("eu-orders", "eu-west-1"));
     const failed = await (await startApply({ ...opts, user: operator, previewId: first.previewId })).finished;
     expect(failed.status).toBe("failed");
-    expect(failed.steps.map((s) => s.status)).toEqual(["skipped", "done", "done", "failed"]);
+    expect(failed.steps.map((s) => s.status)).toEqual(["skipped", "done", "done", "failed", "pending"]);
     expect(failed.outcome).toEqual({
       done: [
         "Allow tcp 6379 from security group eu-app (sg-0euapp0000000001) into eu-cache (sg-0eucache000000001) (already in place)",
         "Create parameter group bullmq-redis7-noeviction (family redis7) (done)",
         "Set maxmemory-policy=noeviction in bullmq-redis7-noeviction (done)",
       ],
-      notDone: ["Give eu-orders parameter group bullmq-redis7-noeviction"],
+      notDone: [
+        "Give eu-orders parameter group bullmq-redis7-noeviction",
+        "Put memory alarm eu-orders-bullmq-memory (DatabaseMemoryUsageCountedForEvictPercentage > 80 % for 5 minutes): nobody will be notified",
+      ],
     });
     expect(failed.message).toMatch(
       /^Stopped at step 4 \(Give eu-orders parameter group bullmq-redis7-noeviction\): .+ Preview again to go on from this state\.$/,
@@ -104,7 +107,7 @@ describe("apply refusals and recovery", () => {
     h.sandbox.control.clearFaults();
     const second = await preview(rg("eu-orders", "eu-west-1"));
     expect(second.plan.choices.parameterGroup).toEqual({ mode: "reuse", name: "bullmq-redis7-noeviction" });
-    expect(second.plan.summaryLine).toBe("0 to create, 1 to change, 2 already in place");
+    expect(second.plan.summaryLine).toBe("1 to create, 1 to change, 2 already in place");
     const done = await (await startApply({ ...opts, user: operator, previewId: second.previewId })).finished;
     expect(done.status).toBe("succeeded");
     expect(done.readiness?.verdict).toBe("ready");

@@ -12,10 +12,14 @@ import {
 } from "@/lib/adapters/aws/elasticache/writes";
 import { listCacheParameterGroups, listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
+import { putMetricAlarm } from "@/lib/adapters/aws/cloudwatch/writes";
+import { findMetricAlarm } from "@/lib/adapters/aws/cloudwatch/reads";
 import type { AwsContext } from "@/lib/adapters/aws/context";
 import { refOf, targetKey } from "@/lib/core/identity/identity";
 import type { Tag } from "@/lib/core/model/resources";
 import {
+  alarmDescriptionOf,
+  alarmPutByRun,
   createdByRun,
   isStepRef,
   NEW_SECURITY_GROUP_REF,
@@ -28,6 +32,7 @@ import {
   type ModifyParameterGroupStep,
   type Plan,
   type PlanStep,
+  type PutMetricAlarmStep,
   type StepRef,
   RUN_TAG,
 } from "@/lib/core/plan";
@@ -240,6 +245,29 @@ async function modifyCluster(run: StepRun, step: ModifyClusterStep): Promise<Ste
   return { status: "done", message: `Sent ${step.operation}; ${id} is applying it.` };
 }
 
+/**
+ * PutMetricAlarm is an upsert, so it is always sent (a resume simply repeats it). It is recorded for undo
+ * only when QueueReady made it: no alarm of that name before, or one the resumed run put (its description
+ * names the run). An alarm a person made under that name is replaced as the plan said, never offered for removal.
+ */
+async function putAlarm(run: StepRun, step: PutMetricAlarmStep): Promise<StepOutcome> {
+  const runId = run.plan.choices.resume?.runId ?? run.runId;
+  const before = await findMetricAlarm(run.ctx, step.input.alarmName);
+  const ours = before === undefined || alarmPutByRun(before.description, runId);
+  await putMetricAlarm(run.ctx, {
+    ...step.input,
+    description: alarmDescriptionOf(step.input.description, runId),
+    // Tags only count on a create (AWS ignores them on an update) and cost cloudwatch:TagResource.
+    tags: before === undefined ? runTags(run, step) : undefined,
+  });
+  const { alarmName: name } = step.input;
+  return {
+    status: "done",
+    message: before ? `Updated alarm ${name}.` : `Put alarm ${name}.`,
+    created: ours ? { type: "metric-alarm", region: run.ctx.region, name, createdAt: now() } : undefined,
+  };
+}
+
 export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> {
   switch (step.kind) {
     case "create-security-group":
@@ -259,5 +287,7 @@ export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> 
       return updateMemoryDbGroup(run, step);
     case "update-memorydb-cluster":
       return updateMemoryDbClusterStep(run, step, (v) => resolve(run, v));
+    case "put-metric-alarm":
+      return putAlarm(run, step);
   }
 }

@@ -17,6 +17,7 @@ import {
 } from "@/lib/core/plan";
 import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
 import { MEMORYDB_FAMILIES, memoryDbDefaultGroup } from "@/lib/core/model/memorydb";
+import { withAlarmDefaults } from "@/lib/services/estate/alarm-topic";
 
 /**
  * The target of `choice` and what it references, read now, plus the parameters of `groupNames` (and of
@@ -41,10 +42,12 @@ export async function planFromLiveState(
   choices: WizardChoices,
   seen?: (snapshot: FocusedSnapshot) => void,
 ): Promise<PlanResult> {
+  const resolved = withAlarmDefaults(choices, access.scope.accountId);
+  if (!resolved.ok) return resolved;
   const snapshot = await readTarget(access, choices.target, [choices.parameterGroup.name]);
   seen?.(snapshot);
   await readResumeTags(access, snapshot, choices);
-  return tryComputePlan(snapshot, choices);
+  return tryComputePlan(snapshot, resolved.choices);
 }
 
 /**

@@ -26,6 +26,7 @@ export type PreviewResult =
   | { ok: true; previewId: string; plan: Plan; permissions: PermissionCheck[] }
   | { ok: false; fieldErrors: FieldErrors };
 
+const CLOUDWATCH_NOTE = "CloudWatch has no DryRun: its permissions show only when the call is made.";
 const ELASTICACHE_NOTE = "ElastiCache has no DryRun: its permissions show only when the call is made.";
 
 /** EC2 DryRun for each EC2 step that will really run. */
@@ -43,7 +44,8 @@ export async function checkPermissions(ctx: AwsContext, plan: Plan): Promise<Per
           tags: step.tags,
         });
       } else if (step.kind !== "authorize-ingress") {
-        return { ...base, result: "not-checked", message: ELASTICACHE_NOTE };
+        const message = step.service === "cloudwatch" ? CLOUDWATCH_NOTE : ELASTICACHE_NOTE;
+        return { ...base, result: "not-checked", message };
       } else if (isStepRef(step.input.groupId)) {
         return {
           ...base,

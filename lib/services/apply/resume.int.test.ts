@@ -52,7 +52,14 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
     h.sandbox.control.addFault({ operation: "ModifyCacheCluster", kind: "access-denied", count: 1 });
     const first = await apply(choices);
     expect(first.run.status).toBe("failed");
-    expect(first.run.steps.map((s) => s.status)).toEqual(["done", "done", "done", "done", "failed"]);
+    expect(first.run.steps.map((s) => s.status)).toEqual([
+      "done",
+      "done",
+      "done",
+      "done",
+      "failed",
+      "pending",
+    ]);
     const afterFailure = await resources();
     expect(afterFailure).toEqual({
       securityGroups: before.securityGroups + 1,
@@ -75,6 +82,7 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
       "create-parameter-group:no-op",
       "modify-parameter-group:no-op",
       "modify-cache-cluster:change",
+      "put-metric-alarm:create",
     ]);
     expect(second.run.status, second.run.message).toBe("succeeded");
     expect(second.run.readiness?.verdict).toBe("ready");
@@ -83,6 +91,7 @@ describe("Resume a run that stopped after creating things (issue 9 item 2)", () 
     expect(second.run.created.map((c) => c.type).sort()).toEqual([
       "cache-parameter-group",
       "ingress-rule",
+      "metric-alarm",
       "security-group",
     ]);
   });
@@ -127,7 +136,7 @@ describe("A rule added by a run that died before recording it (issue 24 item 12)
     const choices = await wizardChoices(access, target);
     h.sandbox.control.addFault({ operation: "ModifyReplicationGroup", kind: "access-denied", count: 1 });
     const first = await apply(choices);
-    expect(first.run.steps.map((s) => s.status)).toEqual(["done", "done", "done", "failed"]);
+    expect(first.run.steps.map((s) => s.status)).toEqual(["done", "done", "done", "failed", "pending"]);
     const recorded = first.run.created.find((c) => c.type === "ingress-rule");
     if (recorded?.type !== "ingress-rule") throw new Error("the first run recorded no rule");
     const tagged = (await listSecurityGroupRules(ctx, [recorded.groupId])).filter(

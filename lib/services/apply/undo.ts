@@ -6,7 +6,8 @@
  *
  * An inbound rule an apply added to a group that clusters still use (the cluster's own group, say) is
  * offered once every run that recorded it has been reverted: the revert put the cluster back on its groups
- * but, deleting nothing itself, left the rule open; this is where it goes.
+ * but, deleting nothing itself, left the rule open; this is where it goes. A memory alarm QueueReady put
+ * (never one a person made under that name) is offered the same way, or once its cluster is gone.
  */
 import { accountIdOf } from "@/lib/services/estate/scope-access";
 import { AwsError } from "@/lib/adapters/aws/errors";
@@ -15,6 +16,9 @@ import { mayChange } from "@/lib/core/approvals/gate";
 import { deleteCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listCacheClusters, listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
 import { deleteSecurityGroup, revokeIngress } from "@/lib/adapters/aws/ec2/writes";
+import { deleteAlarms } from "@/lib/adapters/aws/cloudwatch/writes";
+import { findMetricAlarm } from "@/lib/adapters/aws/cloudwatch/reads";
+import { alarmPutByQueueReady } from "@/lib/core/plan";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import { listMemoryDbClusters, listMemoryDbParameterGroups } from "@/lib/adapters/aws/memorydb/reads";
 import { deleteMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
@@ -32,7 +36,8 @@ export type UndoTarget =
   | { type: "cache-parameter-group"; region: string; name: string; runId: string }
   | { type: "memorydb-parameter-group"; region: string; name: string; runId: string }
   | { type: "ingress-rule"; region: string; groupId: string; ruleIds: string[]; runId: string }
-  | { type: "security-group"; region: string; groupId: string; name: string; runId: string };
+  | { type: "security-group"; region: string; groupId: string; name: string; runId: string }
+  | { type: "metric-alarm"; region: string; name: string; runId: string };
 
 export type UndoCandidate = UndoTarget & { reason: string };
 
@@ -67,6 +72,19 @@ async function check(
     const users = (await listMemoryDbClusters(ctx)).filter((k) => k.parameterGroupName === c.name);
     return users.length === 0 ? `${c.name} is attached to no MemoryDB cluster.` : undefined;
   }
+  if (c.type === "metric-alarm") {
+    // Only while it is still QueueReady's: someone may have replaced it by hand since (same name, own text).
+    const alarm = await findMetricAlarm(ctx, c.name);
+    if (!alarm || !alarmPutByQueueReady(alarm.description)) return undefined;
+    // Like a rule: needed while its cluster runs the fix (noeviction), so offered once that is undone.
+    if (revertedBy)
+      return `Run ${c.runId} was reverted (by ${revertedBy}): ${c.name} watches a cluster that left noeviction.`;
+    const watched = new Set(alarm.dimensions.map((d) => d.value));
+    const alive = clusters.some(
+      (k) => watched.has(k.id) || (k.replicationGroupId !== undefined && watched.has(k.replicationGroupId)),
+    );
+    return alive ? undefined : `${c.name} watches ${[...watched].join(", ")}, which no longer exists.`;
+  }
   if (c.type === "security-group") {
     if ((await exists(() => listSecurityGroups(ctx, { ids: [c.groupId] }))).length === 0) return undefined;
     const users = clusters.filter((k) => k.securityGroups.some((g) => g.id === c.groupId));
@@ -83,11 +101,11 @@ async function check(
 }
 
 /**
- * The run that reverted every run recording this inbound rule (a resume records what it took up, so the
+ * The run that reverted every run recording this inbound rule (or memory alarm) (a resume records what it took up, so the
  * rule may be on several), or undefined while any of them stands.
  */
 function revertOfRule(runs: ApplyRun[], c: UndoTarget): string | undefined {
-  if (c.type !== "ingress-rule") return undefined;
+  if (c.type !== "ingress-rule" && c.type !== "metric-alarm") return undefined;
   const reverts = new Map<string, string>();
   for (const r of runs)
     if (r.plan.revert && r.status === "succeeded" && !reverts.has(r.plan.revert.runId))
@@ -125,7 +143,9 @@ export async function undoCandidates(options: ApplyOptions): Promise<UndoCandida
       if (created.type === "ingress-rule" && ownGroups.has(created.groupId)) continue;
       const { ctx, clusters } = regionOf(created.region);
       const base: UndoTarget =
-        created.type === "cache-parameter-group" || created.type === "memorydb-parameter-group"
+        created.type === "cache-parameter-group" ||
+        created.type === "memorydb-parameter-group" ||
+        created.type === "metric-alarm"
           ? { type: created.type, region: created.region, name: created.name, runId: run.id }
           : created.type === "security-group"
             ? {
@@ -166,6 +186,7 @@ export async function undoResource(
   try {
     if (c.type === "cache-parameter-group") await deleteCacheParameterGroup(logged.ctx, c.name);
     else if (c.type === "memorydb-parameter-group") await deleteMemoryDbParameterGroup(logged.ctx, c.name);
+    else if (c.type === "metric-alarm") await deleteAlarms(logged.ctx, [c.name]);
     else if (c.type === "security-group") await deleteSecurityGroup(logged.ctx, c.groupId);
     else await revokeIngress(logged.ctx, c.groupId, c.ruleIds);
   } finally {
@@ -175,9 +196,7 @@ export async function undoResource(
       actor: options.user.name,
       actorRole: options.user.role,
       runId: c.runId,
-      targets: [
-        `${accountId ?? "unknown"}/${c.region}/${c.type}/${"name" in c && c.type !== "security-group" ? c.name : c.groupId}`,
-      ],
+      targets: [`${accountId ?? "unknown"}/${c.region}/${c.type}/${trailIdOf(c)}`],
       requestIds: logged.writes.map((w) => ({
         operation: w.failed ? `${w.operation} (failed)` : w.operation,
         requestId: w.requestId,
@@ -199,6 +218,7 @@ export async function undoResource(
       { touch: false },
     );
   }
+  if (c.type === "metric-alarm") return `Deleted memory alarm ${c.name}.`;
   return c.type === "cache-parameter-group" || c.type === "memorydb-parameter-group"
     ? `Deleted parameter group ${c.name}.`
     : c.type === "security-group"
@@ -206,11 +226,22 @@ export async function undoResource(
       : `Revoked ${c.ruleIds.join(", ")} from ${c.groupId}.`;
 }
 
+/** How the audit trail names the removed resource: by name, or by its group's id. */
+const trailIdOf = (c: UndoTarget): string =>
+  c.type === "cache-parameter-group" || c.type === "memorydb-parameter-group" || c.type === "metric-alarm"
+    ? c.name
+    : c.groupId;
+
 /** Whether removing `c` removes the recorded resource `r` (a group's rules go with the group). */
 function covers(c: UndoTarget, r: ApplyRun["created"][number]): boolean {
   if (c.region !== r.region) return false;
-  if (c.type === "cache-parameter-group" || c.type === "memorydb-parameter-group")
+  if (
+    c.type === "cache-parameter-group" ||
+    c.type === "memorydb-parameter-group" ||
+    c.type === "metric-alarm"
+  )
     return r.type === c.type && r.name === c.name;
-  if (c.type === "security-group") return "groupId" in r && r.groupId === c.groupId;
+  if (c.type === "security-group")
+    return (r.type === "security-group" || r.type === "ingress-rule") && r.groupId === c.groupId;
   return r.type === c.type && r.groupId === c.groupId && r.ruleIds.join() === c.ruleIds.join();
 }

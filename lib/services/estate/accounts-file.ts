@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { z } from "zod";
 import { ACCOUNT_ID_SOURCE, accountIdString, regionString } from "@/lib/core/identity/identity";
+import { snsTopicArnSchema } from "@/lib/core/plan/choices";
 
 const accountId = accountIdString("must be a 12-digit AWS account id");
 const roleArn = z
@@ -38,6 +39,8 @@ const explicitAccount = z
     regions: regions.optional(),
     /** Every apply in this account needs a second operator's approval (docs/approvals.md). */
     requireApproval: z.boolean().optional(),
+    /** The SNS topic the memory alarms QueueReady puts in this account notify (docs/memory-alarm.md). */
+    alarmTopicArn: snsTopicArnSchema.optional(),
   })
   .strict()
   .superRefine((a, ctx) => {

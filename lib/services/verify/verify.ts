@@ -3,6 +3,7 @@
  * the API says, and run the BullMQ smoke job. Every path ends with a result and closed connections within a
  * few seconds; the token lives only in this call.
  */
+import { engineMemoryOf } from "@/lib/core/verify/memory";
 import type { ClusterAudit } from "@/lib/core/readiness/types";
 import { disagreements, type ApiFacts } from "@/lib/core/verify/compare";
 import {
@@ -90,7 +91,15 @@ export async function verifyEngine(audit: ClusterAudit, o: VerifyOptions): Promi
     ? { ok: false, error: `BullMQ refuses Redis below ${REDIS_MINIMUM}; the engine runs ${refused.version}.` }
     : await runSmokeJob(settings, o.prefix ?? snippetPrefix(c));
   const ready = [...policies].every((p) => p === "noeviction") && smokeJob.ok;
-  return { ...base, outcome: ready ? "verified" : "not-ready", engine, disagreements: found, smokeJob };
+  const memory = engineMemoryOf(facts);
+  return {
+    ...base,
+    outcome: ready ? "verified" : "not-ready",
+    engine,
+    memory,
+    disagreements: found,
+    smokeJob,
+  };
 }
 
 /** The CLI's exit code: 0 noeviction and the job ran, 1 reachable but either failed, 2 unreachable or error. */

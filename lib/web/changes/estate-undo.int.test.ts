@@ -60,7 +60,10 @@ async function applyIn(account: string, id: string) {
     previewId: preview.previewId,
   });
   const run = await started.finished;
-  expect([run.status, run.created.map((c) => c.type)]).toEqual(["succeeded", ["cache-parameter-group"]]);
+  expect([run.status, run.created.map((c) => c.type)]).toEqual([
+    "succeeded",
+    ["cache-parameter-group", "metric-alarm"],
+  ]);
   // Put the cluster back on the default group: what the run created is now unused.
   await modifyReplicationGroup(createAwsContext(apply, "us-east-1"), id, {
     cacheParameterGroupName: "default.redis7",

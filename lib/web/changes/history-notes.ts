@@ -11,6 +11,7 @@ function resourceName(c: ApplyRun["created"][number]): string {
   if (c.type === "cache-parameter-group") return `parameter group ${c.name}`;
   if (c.type === "memorydb-parameter-group") return `MemoryDB parameter group ${c.name}`;
   if (c.type === "security-group") return `security group ${c.name} (${c.groupId})`;
+  if (c.type === "metric-alarm") return `memory alarm ${c.name}`;
   return `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 }
 

@@ -11,6 +11,7 @@ export function candidateKey(
   if (c.type === "cache-parameter-group") return `${c.runId}|${c.region}|pg|${c.name}`;
   if (c.type === "memorydb-parameter-group") return `${c.runId}|${c.region}|mdbpg|${c.name}`;
   if (c.type === "security-group") return `${c.runId}|${c.region}|sg|${c.groupId}`;
+  if (c.type === "metric-alarm") return `${c.runId}|${c.region}|alarm|${c.name}`;
   return `${c.runId}|${c.region}|rule|${c.groupId}|${[...(c.ruleIds ?? [])].sort().join(",")}`;
 }
 

@@ -59,6 +59,7 @@ export function checkStep(step: FormStep, params: WizardParams, snapshot: Snapsh
     return checked.ok ? { ok: true, warnings: checked.warnings } : failed(checked.fieldErrors);
   }
   const choices = choicesOf(params);
+  if (!choices.ok && choices.step === "modification") return { ok: false, fieldErrors: choices.fieldErrors };
   if (!choices.ok)
     return { ok: false, fieldErrors: { _form: [`The ${choices.step} step needs an answer first.`] } };
   const plan = tryComputePlan(snapshot, choices.value);

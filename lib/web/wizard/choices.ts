@@ -4,10 +4,12 @@
  */
 import type { z } from "zod";
 import {
+  alarmChoiceSchema,
   networkChoiceSchema,
   parameterGroupChoiceSchema,
   targetChoiceSchema,
   zodFieldErrors,
+  type AlarmChoice,
   type NetworkChoice,
   type ParameterGroupChoice,
   type TargetChoice,
@@ -65,12 +67,25 @@ export function parameterGroupOf(p: WizardParams): Parsed<ParameterGroupChoice> 
   return parse(parameterGroupChoiceSchema, raw);
 }
 
+/** The alarm choice of step 4; absent (`undefined` value) when the person kept the default. */
+export function alarmOf(p: WizardParams): Parsed<AlarmChoice | undefined> {
+  if (p.alarm === undefined) return { ok: true, value: undefined };
+  if (p.alarm === "none") return { ok: true, value: { mode: "none" } };
+  const threshold = p.alarmThreshold === undefined ? 80 : Number(p.alarmThreshold);
+  const raw = { mode: p.alarm, threshold, ...(p.alarmTopic ? { topicArn: p.alarmTopic } : {}) };
+  const parsed = parse(alarmChoiceSchema, raw);
+  if (parsed.ok || !Number.isNaN(threshold)) return parsed;
+  return { ok: false, fieldErrors: { alarmThreshold: ["must be a whole percentage"] } };
+}
+
 /** All three choices, or the first step whose choice is missing or malformed. */
-export function choicesOf(
-  p: WizardParams,
-):
+export function choicesOf(p: WizardParams):
   | { ok: true; value: WizardChoices }
-  | { ok: false; step: "target" | "network" | "parameter-group"; fieldErrors: Record<string, string[]> } {
+  | {
+      ok: false;
+      step: "target" | "network" | "parameter-group" | "modification";
+      fieldErrors: Record<string, string[]>;
+    } {
   const target = targetOf(p);
   if (!target.ok) return { ok: false, step: "target", fieldErrors: target.fieldErrors };
   const network = networkOf(p);
@@ -78,10 +93,18 @@ export function choicesOf(
   const parameterGroup = parameterGroupOf(p);
   if (!parameterGroup.ok)
     return { ok: false, step: "parameter-group", fieldErrors: parameterGroup.fieldErrors };
+  const alarm = alarmOf(p);
+  if (!alarm.ok) return { ok: false, step: "modification", fieldErrors: alarm.fieldErrors };
   const resume = p.resume && /^[0-9a-z-]{1,64}$/.test(p.resume) ? { resume: { runId: p.resume } } : {};
   return {
     ok: true,
-    value: { target: target.value, network: network.value, parameterGroup: parameterGroup.value, ...resume },
+    value: {
+      target: target.value,
+      network: network.value,
+      parameterGroup: parameterGroup.value,
+      ...(alarm.value ? { alarm: alarm.value } : {}),
+      ...resume,
+    },
   };
 }
 
@@ -107,6 +130,18 @@ export function paramsOf(choices: WizardChoices): WizardParams {
     ...(pg.mode === "edit-shared" && pg.confirmedClusters.length > 0
       ? { confirm: [...pg.confirmedClusters].sort() }
       : {}),
+    ...alarmParamsOf(choices.alarm),
     ...(choices.resume ? { resume: choices.resume.runId } : {}),
+  };
+}
+
+/** The alarm choice as parameters, so a resume or a link back to the preview keeps it. */
+function alarmParamsOf(alarm: AlarmChoice | undefined): WizardParams {
+  if (!alarm) return {};
+  if (alarm.mode === "none") return { alarm: "none" };
+  return {
+    alarm: "put",
+    alarmThreshold: String(alarm.threshold),
+    ...(alarm.topicArn ? { alarmTopic: alarm.topicArn } : {}),
   };
 }

@@ -27,6 +27,12 @@ export interface WizardParams {
   pgName?: string;
   /** edit-shared: the other clusters the operator named to confirm they change too. */
   confirm?: string[];
+  /** `put` | `none`: the memory alarm that goes with noeviction (absent: put at 80 % to the default topic). */
+  alarm?: string;
+  /** Percent of maxmemory, 50-95. */
+  alarmThreshold?: string;
+  /** The SNS topic ARN the alarm notifies; empty: the default topic. */
+  alarmTopic?: string;
   /** The id of a failed or interrupted run being resumed: what it created is taken up, not created again. */
   resume?: string;
 }
@@ -57,6 +63,9 @@ export const PARAM_KEYS = [
   "pg",
   "pgName",
   "confirm",
+  "alarm",
+  "alarmThreshold",
+  "alarmTopic",
   "resume",
 ] as const;
 
@@ -137,6 +146,10 @@ const FIELD_OF: Record<string, ParamKey | "_form"> = {
   name: "pgName",
   mode: "pg",
   confirmedClusters: "confirm",
+  "alarm.threshold": "alarmThreshold",
+  "alarm.topicArn": "alarmTopic",
+  threshold: "alarmThreshold",
+  topicArn: "alarmTopic",
 };
 
 /** Re-keys field errors from the planner (`network.source.cidr`) to form fields (`cidr`); unknown paths go to `_form`. */

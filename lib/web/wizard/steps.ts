@@ -16,12 +16,13 @@ export interface WizardStep {
 
 const TARGET_KEYS = ["account", "region", "kind", "id", "vpc", "resume"] as const;
 const NETWORK_KEYS = [...TARGET_KEYS, "sg", "sgId", "sgName", "src", "srcGroup", "cidr", "ack"] as const;
-const ALL_KEYS = [...NETWORK_KEYS, "pg", "pgName", "confirm"] as const;
+const PG_KEYS = [...NETWORK_KEYS, "pg", "pgName", "confirm"] as const;
+const ALL_KEYS = [...PG_KEYS, "alarm", "alarmThreshold", "alarmTopic"] as const;
 
 export const STEPS: readonly WizardStep[] = [
   { slug: "target", label: "Target", keys: TARGET_KEYS },
   { slug: "network", label: "Network access", keys: NETWORK_KEYS },
-  { slug: "parameter-group", label: "Parameter group", keys: ALL_KEYS },
+  { slug: "parameter-group", label: "Parameter group", keys: PG_KEYS },
   { slug: "modification", label: "Cluster modification", keys: ALL_KEYS },
   { slug: "preview", label: "Preview changes", keys: ALL_KEYS },
 ];

@@ -24,7 +24,9 @@ const labelOf = (c: UndoCandidate) =>
       ? `MemoryDB parameter group ${c.name}`
       : c.type === "security-group"
         ? `security group ${c.name} (${c.groupId})`
-        : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
+        : c.type === "metric-alarm"
+          ? `memory alarm ${c.name}`
+          : `rule ${c.ruleIds.join(", ")} in ${c.groupId}`;
 
 /** The history of applies, and what QueueReady created that nothing uses any more (undo, operators only). */
 export default async function ChangesPage() {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { BackLink } from "@/components/wizard/back-link";
+import { AlarmFields } from "@/components/wizard/alarm-fields";
 import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
@@ -54,6 +55,7 @@ export default async function ModificationStep({ searchParams }: { searchParams:
         <ol className="space-y-3">
           <PlanStepCard step={step} index={index} />
         </ol>
+        <AlarmFields alarm={params.alarm} threshold={params.alarmThreshold} topic={params.alarmTopic} />
         <p className="text-[13px] text-slate-600">
           The preview lists every step in order, with the exact AWS calls, before you apply anything.
         </p>

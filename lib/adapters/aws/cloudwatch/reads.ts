@@ -4,6 +4,7 @@
  * GetMetricData query per cluster, up to 500 per call).
  */
 import {
+  DescribeAlarmsCommand,
   GetMetricDataCommand,
   paginateDescribeAlarms,
   type MetricDataQuery,
@@ -30,6 +31,15 @@ export async function listElastiCacheAlarms(ctx: AwsContext): Promise<MetricAlar
     (p) => p.MetricAlarms,
   );
   return alarms.flatMap((a) => reshapeMetricAlarm(a) ?? []).filter((a) => a.namespace === NAMESPACE);
+}
+
+/** The metric alarm named `name`, whatever its namespace, or undefined when there is none. */
+export async function findMetricAlarm(ctx: AwsContext, name: string): Promise<MetricAlarm | undefined> {
+  const out = await callAws(ctx, "cloudwatch", "DescribeAlarms", ({ cloudwatch }) =>
+    cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [name], AlarmTypes: ["MetricAlarm"] })),
+  );
+  const found = (out.MetricAlarms ?? []).find((a) => a.AlarmName === name);
+  return found ? reshapeMetricAlarm(found) : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ export function reshapeMetricAlarm(a: MetricAlarm): AlarmModel | undefined {
   return {
     name: a.AlarmName,
     arn: a.AlarmArn ?? "",
+    description: a.AlarmDescription,
     namespace: a.Namespace,
     metricName: a.MetricName,
     dimensions: (a.Dimensions ?? []).flatMap((d) =>

@@ -12,7 +12,10 @@ function pascal(s: string): string {
 }
 
 /** `queueready_orders_redis7_security_group` / `QueueReadyOrdersRedis7SecurityGroup`. */
-export function addedNames(plan: Plan, what: "security group" | "ingress" | "parameter group") {
+export function addedNames(
+  plan: Plan,
+  what: "security group" | "ingress" | "parameter group" | "memory alarm",
+) {
   return {
     terraform: terraformName(`queueready ${plan.target.id} ${what}`).toLowerCase(),
     logicalId: `QueueReady${pascal(plan.target.id)}${pascal(what)}`,

@@ -10,6 +10,7 @@ import { iacRefOf } from "./values";
 import { ingressRulePart, securityGroupPart } from "./security-group-parts";
 import { parameterGroupPart, parameterValues } from "./parameter-group-parts";
 import { memoryDbClusterPart, memoryDbGroupPart, memoryDbValuesPart } from "./memorydb-parts";
+import { memoryAlarmPart } from "./alarm-parts";
 
 type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
 type StepIac = { [K in StepKind]: (step: StepOf<K>, ctx: IacContext) => IacPart[] };
@@ -89,6 +90,7 @@ export const STEP_IAC: StepIac = {
   "create-memorydb-parameter-group": (step, ctx) => [memoryDbGroupPart(step, ctx)],
   "update-memorydb-parameter-group": memoryDbValuesPart,
   "update-memorydb-cluster": memoryDbClusterPart,
+  "put-metric-alarm": (step, ctx) => [memoryAlarmPart(step, ctx)],
 };
 
 /** Every part of a plan's fix, in step order. */

@@ -9,7 +9,7 @@ import { memoryAlarmSpec } from "@/lib/core/model/memory-alarm-spec";
 import type { MetricAlarm } from "@/lib/core/model/alarms";
 import type { Evidence, Finding } from "@/lib/core/readiness/types";
 import type { TargetView } from "@/lib/core/readiness/target";
-import { shq, sourceOf } from "@/lib/core/readiness/remediation";
+import { shq, sourceOf, wizardHref } from "@/lib/core/readiness/remediation";
 import { isBullmqCandidate, type Rule } from "./rule";
 
 export const memoryAlarmRule: Rule = {
@@ -58,6 +58,9 @@ function alarmFindings(t: TargetView, watch: MemoryWatch): Finding[] {
       },
     ];
   const { watching, counting } = watch.alarms;
+  // The planner puts the alarm for the clusters the wizard fixes (lib/core/plan/steps-alarm.ts).
+  const plannable = t.ref.kind === "replication-group" || t.ref.kind === "cache-cluster";
+  const alarmName = memoryAlarmSpec(t.ref).alarmName;
   const evidence: Evidence[] = watching.length
     ? watching.map((a) => ({ observed: describeAlarm(a), expected: "GreaterThan*, threshold ≤ 90", source }))
     : [
@@ -88,10 +91,16 @@ function alarmFindings(t: TargetView, watch: MemoryWatch): Finding[] {
         "Under noeviction a full node refuses writes (OOM command not allowed) instead of evicting, and BullMQ stops taking jobs. " +
         "An alarm on DatabaseMemoryUsageCountedForEvictPercentage at 80 % gives time to scale or drain before that.",
       evidence,
-      remediation: {
-        summary: `Put a memory alarm on ${t.ref.id}: the command puts ${memoryAlarmSpec(t.ref).alarmName} at 80 % (name your SNS topic to be told).`,
-        cli: [putAlarmCommand(t)],
-      },
+      remediation: plannable
+        ? {
+            summary: `Apply the fix (the wizard, or npm run plan and apply): it puts ${alarmName} at 80 %, notifying your SNS topic. Or run the command (name your topic to be told).`,
+            cli: [putAlarmCommand(t)],
+            wizardHref: wizardHref(t.ref),
+          }
+        : {
+            summary: `Put a memory alarm on ${t.ref.id}: the command puts ${alarmName} at 80 % (name your SNS topic to be told).`,
+            cli: [putAlarmCommand(t)],
+          },
     },
   ];
 }
