@@ -1,58 +1,22 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/adapters/db";
+import { describe, expect, it } from "vitest";
 import { findApprovalByHash } from "@/lib/adapters/db/approvals";
 import { readTrail } from "@/lib/adapters/db/audit-trail";
 import { signPlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
 import { decidePlan } from "@/lib/services/approvals/submit";
 import { gatePlanFile } from "@/lib/services/approvals/gate";
 import { approvalPolicyFromEnv } from "@/lib/core/approvals/policy";
-import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
-import { sandboxPerFile } from "@/tools/testing/int-harness";
+import { readPlanFile } from "@/tools/testing/cli-helpers";
 import { testPlanKey } from "@/tools/testing/plan-key";
-import { memoryDatabase } from "@/tools/testing/test-db";
-import { runApplyCli, type ApplyTuning } from "./run-apply";
-import { runPlanCli } from "./run-plan";
+import { planApplyHarness } from "@/tools/testing/plan-apply-harness";
 
-const h = sandboxPerFile({ applyDelayMs: 50 });
-let dir: string;
-let database: Database | undefined;
-const tuning = (): ApplyTuning => ({
-  settings: h.settings,
-  db: database!.db,
-  pollInitialMs: 50,
-  pollMaxMs: 200,
-  timeLimitMs: 15_000,
-  watchEveryMs: 50,
+const cli = planApplyHarness({
+  tmpPrefix: "qr-cli-approvals-",
+  extraEnv: { QUEUEREADY_REQUIRE_APPROVAL: "1" },
+  planUsesDb: true,
 });
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-cli-approvals-"));
-});
-afterAll(async () => {
-  await database?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  h.sandbox.control.reset();
-  await database?.close();
-  database = await memoryDatabase();
-});
-
-const env = (): NodeJS.ProcessEnv =>
-  sandboxCliEnv({ endpoint: h.sandbox.url, home: dir, extra: { QUEUEREADY_REQUIRE_APPROVAL: "1" } });
-
-async function plan(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runPlanCli(args, env(), io, { settings: h.settings, db: database!.db }), ...out };
-}
-
-async function apply(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runApplyCli(args, env(), io, tuning()), ...out };
-}
+const { h, plan, apply } = cli;
 
 /** Apply while the gate is closed: exit 2 with `reason`, and not one AWS call. */
 async function refused(file: string, reason: RegExp) {
@@ -70,7 +34,7 @@ describe("the two-person rule on the command line", () => {
     "refuses a submitted plan until another operator approves it, refuses an edited copy, then applies and records request ids",
     { timeout: 120_000 },
     async () => {
-      const file = path.join(dir, "sessions.plan.json");
+      const file = path.join(cli.dir, "sessions.plan.json");
       const planned = await plan([
         "--cluster",
         "sessions-redis62",
@@ -87,7 +51,7 @@ describe("the two-person rule on the command line", () => {
       expect(page, planned.stdout).not.toBeNull();
       const id = page![1]!;
       const text = await readFile(file, "utf8");
-      const stored = await findApprovalByHash(database!.db, (await readPlanFile(file)).hash);
+      const stored = await findApprovalByHash(cli.db, (await readPlanFile(file)).hash);
       expect(stored).toMatchObject({
         id,
         status: "pending",
@@ -99,19 +63,19 @@ describe("the two-person rule on the command line", () => {
       await refused(file, /REFUSED, nothing was applied: awaiting approval/);
       // Its author cannot approve it; a viewer cannot either.
       expect(
-        await decidePlan(database!.db, {
+        await decidePlan(cli.db, {
           id,
           user: { name: "alice", role: "operator" },
           decision: "approved",
         }),
       ).toMatchObject({ ok: false, code: "forbidden" });
       expect(
-        await decidePlan(database!.db, { id, user: { name: "vic", role: "viewer" }, decision: "approved" }),
+        await decidePlan(cli.db, { id, user: { name: "vic", role: "viewer" }, decision: "approved" }),
       ).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await decidePlan(database!.db, { id, user: bob, decision: "approved" })).toMatchObject({
+      expect(await decidePlan(cli.db, { id, user: bob, decision: "approved" })).toMatchObject({
         ok: true,
       });
-      expect(await decidePlan(database!.db, { id, user: bob, decision: "approved" })).toMatchObject({
+      expect(await decidePlan(cli.db, { id, user: bob, decision: "approved" })).toMatchObject({
         ok: false,
         code: "conflict",
       });
@@ -122,11 +86,11 @@ describe("the two-person rule on the command line", () => {
         withHash({ ...original, createdBy: { name: "mallory", via: "cli" } }),
         testPlanKey(),
       );
-      const editedFile = path.join(dir, "edited.plan.json");
+      const editedFile = path.join(cli.dir, "edited.plan.json");
       await writeFile(editedFile, JSON.stringify(edited, null, 2));
       await refused(editedFile, /awaiting approval: this plan was never submitted/);
       // The same content re-formatted keeps its hash but is not the approved bytes.
-      const reformatted = path.join(dir, "reformatted.plan.json");
+      const reformatted = path.join(cli.dir, "reformatted.plan.json");
       await writeFile(reformatted, JSON.stringify(original));
       await refused(reformatted, /differs byte for byte/);
 
@@ -134,7 +98,7 @@ describe("the two-person rule on the command line", () => {
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toContain(`Approved by bob (/changes/approvals/${id}, change CHG-7).`);
 
-      const trail = await readTrail(database!.db);
+      const trail = await readTrail(cli.db);
       expect(trail.map((e) => [e.event, e.actor])).toEqual([
         ["submitted", "alice"],
         ["approved", "bob"],
@@ -150,27 +114,27 @@ describe("the two-person rule on the command line", () => {
   );
 
   it("blocks a rejected plan for good, and an approval once it expired", { timeout: 60_000 }, async () => {
-    const file = path.join(dir, "orders.plan.json");
+    const file = path.join(cli.dir, "orders.plan.json");
     const planned = await plan(["--cluster", "standalone-redis", "--out", file, "--submit", "--as", "alice"]);
     expect(planned.code, planned.stderr).toBe(1);
     const id = /\/changes\/approvals\/([0-9a-z-]+)/.exec(planned.stdout)![1]!;
-    expect(await decidePlan(database!.db, { id, user: bob, decision: "rejected" })).toMatchObject({
+    expect(await decidePlan(cli.db, { id, user: bob, decision: "rejected" })).toMatchObject({
       ok: false,
       code: "invalid-input",
     });
     expect(
-      await decidePlan(database!.db, { id, user: bob, decision: "rejected", comment: "not in the window" }),
+      await decidePlan(cli.db, { id, user: bob, decision: "rejected", comment: "not in the window" }),
     ).toMatchObject({ ok: true });
     await refused(file, /rejected by bob: not in the window/);
 
-    const second = path.join(dir, "second.plan.json");
+    const second = path.join(cli.dir, "second.plan.json");
     const again = await plan(["--cluster", "standalone-redis", "--out", second, "--submit", "--as", "alice"]);
     const other = /\/changes\/approvals\/([0-9a-z-]+)/.exec(again.stdout)![1]!;
     expect(other).not.toBe(id);
-    await decidePlan(database!.db, { id: other, user: bob, decision: "approved" });
+    await decidePlan(cli.db, { id: other, user: bob, decision: "approved" });
     const policy = approvalPolicyFromEnv({ QUEUEREADY_REQUIRE_APPROVAL: "1", QUEUEREADY_APPROVAL_TTL: "1h" });
     const text = await readFile(second, "utf8");
-    const gate = await gatePlanFile(database!.db, {
+    const gate = await gatePlanFile(cli.db, {
       file: await readPlanFile(second),
       text,
       policy: policy.ok ? policy.policy : (undefined as never),
@@ -179,7 +143,7 @@ describe("the two-person rule on the command line", () => {
     });
     expect(gate).toMatchObject({ open: false, code: "expired" });
     expect(!gate.open && gate.reason).toMatch(/^approval expired at /);
-    expect((await readTrail(database!.db)).map((e) => e.event)).toEqual([
+    expect((await readTrail(cli.db)).map((e) => e.event)).toEqual([
       "submitted",
       "rejected",
       "submitted",

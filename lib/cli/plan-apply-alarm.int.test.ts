@@ -6,73 +6,26 @@
  * printed, only when no `aws` binary is on PATH.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findMetricAlarm } from "@/lib/adapters/aws/cloudwatch/reads";
 import { putMetricAlarm } from "@/lib/adapters/aws/cloudwatch/writes";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
-import type { Database } from "@/lib/adapters/db";
 import { undoCandidates, undoResource } from "@/lib/services/apply/undo";
 import { previewRevert } from "@/lib/services/apply/revert";
 import { startApply } from "@/lib/services/apply/start-apply";
-import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
-import { memoryDatabase } from "@/tools/testing/test-db";
-import { sandboxPerFile } from "@/tools/testing/int-harness";
-import { runApplyCli, type ApplyTuning } from "./run-apply";
-import { runPlanCli } from "./run-plan";
+import { readPlanFile } from "@/tools/testing/cli-helpers";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
 if (!hasAws) console.warn("plan-apply-alarm.int.test.ts: the AWS CLI part is skipped, no `aws` on PATH.");
+import { planApplyHarness } from "@/tools/testing/plan-apply-harness";
 
-const h = sandboxPerFile({ applyDelayMs: 50 });
+const cli = planApplyHarness({ tmpPrefix: "qr-cli-alarm-" });
+const { h, plan, apply } = cli;
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:ops-pager";
 const operator = { name: "operator", role: "operator" } as const;
-let dir: string;
-let database: Database | undefined;
-let n = 0;
-const tuning = (): ApplyTuning => ({
-  settings: h.settings,
-  db: database!.db,
-  pollInitialMs: 50,
-  pollMaxMs: 200,
-  timeLimitMs: 15_000,
-  watchEveryMs: 50,
-});
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-cli-alarm-"));
-});
-afterAll(async () => {
-  await database?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  h.sandbox.control.reset();
-  await database?.close();
-  database = await memoryDatabase();
-  n++;
-});
-
-const env = (): NodeJS.ProcessEnv =>
-  sandboxCliEnv({
-    endpoint: h.sandbox.url,
-    home: dir,
-    extra: { QUEUEREADY_DATA_DIR: path.join(dir, `d-${n}`) },
-  });
-
-async function plan(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runPlanCli(args, env(), io, { settings: h.settings }), ...out };
-}
-
-async function apply(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runApplyCli(args, env(), io, tuning()), ...out };
-}
 
 /** `aws cloudwatch describe-alarms` against the sandbox, as an operator would check. */
 async function describeAlarms(prefix: string): Promise<Record<string, unknown>[]> {
@@ -108,7 +61,7 @@ describe("npm run plan + apply put the memory alarm", () => {
     "a cluster that needs changes gets <target>-bullmq-memory, seen by the AWS CLI; undo removes it",
     { timeout: 120_000 },
     async () => {
-      const file = path.join(dir, "orders.plan.json");
+      const file = path.join(cli.dir, "orders.plan.json");
       const planned = await plan(["--cluster", "orders-redis7", "--alarm-topic", TOPIC, "--out", file]);
       expect(planned.code, planned.stderr).toBe(1);
       const [target] = (await readPlanFile(file)).targets;
@@ -138,7 +91,7 @@ describe("npm run plan + apply put the memory alarm", () => {
       const again = await plan(["--cluster", "orders-redis7", "--json"]);
       expect(again.code, again.stderr).toBe(0);
 
-      const opts = { settings: h.settings, db: database!.db };
+      const opts = { settings: h.settings, db: cli.db };
       const [run] = await listApplyRuns(opts);
       expect(run!.target.id).toBe("orders-redis7");
       expect(run!.created.filter((c) => c.type === "metric-alarm").map((c) => c.name)).toEqual([
@@ -217,7 +170,7 @@ describe("npm run plan + apply put the memory alarm", () => {
         treatMissingData: "missing",
         alarmActions: [],
       });
-      const file = path.join(dir, "jobs.plan.json");
+      const file = path.join(cli.dir, "jobs.plan.json");
       const planned = await plan(["--cluster", "jobs-valkey8", "--alarm-threshold", "75", "--out", file]);
       expect(planned.code, planned.stderr).toBe(1);
       const step = (await readPlanFile(file)).targets[0]!.plan.steps.find(
@@ -227,7 +180,7 @@ describe("npm run plan + apply put the memory alarm", () => {
       const applied = await apply([file, "--yes"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect((await findMetricAlarm(ctx, "jobs-valkey8-bullmq-memory"))?.threshold).toBe(75);
-      const opts = { settings: h.settings, db: database!.db };
+      const opts = { settings: h.settings, db: cli.db };
       expect((await listApplyRuns(opts))[0]!.created).toEqual([]);
       expect((await undoCandidates(opts)).filter((c) => c.type === "metric-alarm")).toEqual([]);
     },

@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { authorizeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
@@ -9,57 +8,14 @@ import { modifyCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes
 import { randomBytes } from "node:crypto";
 import { signPlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
 import { testPlanKey } from "@/tools/testing/plan-key";
-import type { Database } from "@/lib/adapters/db";
-import { captureIo, readPlanFile, runCliProcess, sandboxCliEnv } from "@/tools/testing/cli-helpers";
-import { memoryDatabase } from "@/tools/testing/test-db";
-import { sandboxPerFile } from "@/tools/testing/int-harness";
+import { captureIo, readPlanFile, runCliProcess } from "@/tools/testing/cli-helpers";
 import { expectLiveMatchesPlan } from "@/tools/testing/apply-helpers";
-import { runApplyCli, type ApplyTuning } from "./run-apply";
+import { runApplyCli } from "./run-apply";
 import { runPlanCli } from "./run-plan";
+import { planApplyHarness } from "@/tools/testing/plan-apply-harness";
 
-const h = sandboxPerFile({ applyDelayMs: 50 });
-let dir: string;
-let database: Database | undefined;
-let n = 0;
-const tuning = (): ApplyTuning => ({
-  settings: h.settings,
-  db: database!.db,
-  pollInitialMs: 50,
-  pollMaxMs: 200,
-  timeLimitMs: 15_000,
-  watchEveryMs: 50,
-});
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-cli-plan-"));
-});
-afterAll(async () => {
-  await database?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  h.sandbox.control.reset();
-  await database?.close();
-  database = await memoryDatabase();
-  n++;
-});
-
-const env = (): NodeJS.ProcessEnv =>
-  sandboxCliEnv({
-    endpoint: h.sandbox.url,
-    home: dir,
-    extra: { QUEUEREADY_DATA_DIR: path.join(dir, `data-${n}`) },
-  });
-
-async function plan(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runPlanCli(args, env(), io, { settings: h.settings }), ...out };
-}
-
-async function apply(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runApplyCli(args, env(), io, tuning()), ...out };
-}
+const cli = planApplyHarness({ tmpPrefix: "qr-cli-plan-" });
+const { h, plan, apply, env, tuning } = cli;
 
 /** The real entry point, as `npm run plan` runs it. */
 const planProcess = (args: string[]) => runCliProcess("lib/cli/plan.ts", args, env());
@@ -82,7 +38,7 @@ describe("npm run plan --all, then npm run apply", () => {
     "takes every fixable seeded cluster to Ready with the wizard's resources; a second plan is empty",
     { timeout: 120_000 },
     async () => {
-      const file = path.join(dir, "fleet.plan.json");
+      const file = path.join(cli.dir, "fleet.plan.json");
       const planned = await planProcess(["--all", "--out", file, "--as", "reviewer"]);
       expect(planned.code, planned.stderr).toBe(1);
       expect(planned.stdout).toMatch(
@@ -128,7 +84,7 @@ describe("npm run plan --all, then npm run apply", () => {
       expect(await created("eu-west-1")).toEqual(["bullmq-redis7-noeviction"]);
 
       // The history the browser reads: every run, marked as from the CLI, by the operator named.
-      const runs = await listApplyRuns({ db: database!.db });
+      const runs = await listApplyRuns({ db: cli.db });
       expect(
         runs.map((r) => [r.target.id, r.origin, r.user.name, r.status, r.readiness?.verdict]).sort(),
       ).toEqual(FIXABLE.map((id) => [id, "cli", "ci-bot", "succeeded", "ready"]).sort());
@@ -150,7 +106,7 @@ describe("npm run plan --out, then npm run apply, with values carried over", () 
       await modifyCacheParameterGroup(h.context().ctx, "shared-lru-redis6", [
         { name: "timeout", value: "300" },
       ]);
-      const file = path.join(dir, "carried.plan.json");
+      const file = path.join(cli.dir, "carried.plan.json");
       const planned = await planProcess(["--cluster", "sessions-redis62", "--out", file]);
       expect(planned.code, planned.stderr).toBe(1);
       const text = await readFile(file, "utf8");
@@ -170,7 +126,7 @@ describe("npm run plan --out, then npm run apply, with values carried over", () 
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toMatch(/Apply finished: 1 of 1 Ready\./);
       await expectLiveMatchesPlan(h.context().ctx, doc.targets[0]!.plan);
-      const runs = await listApplyRuns({ db: database!.db });
+      const runs = await listApplyRuns({ db: cli.db });
       expect(runs.map((r) => [r.target.id, r.status])).toEqual([["sessions-redis62", "succeeded"]]);
     },
   );
@@ -181,7 +137,7 @@ describe("npm run apply refuses", () => {
     "a plan that changes what a CloudFormation stack owns, naming it, with no AWS write unless overridden",
     { timeout: 60_000 },
     async () => {
-      const file = path.join(dir, "owned.plan.json");
+      const file = path.join(cli.dir, "owned.plan.json");
       expect(
         (await plan(["--cluster", "orders-redis7", "--cluster", "standalone-redis", "--out", file])).code,
       ).toBe(1);
@@ -199,7 +155,7 @@ describe("npm run apply refuses", () => {
       // CloudWatch reads memory with GetMetricData: a read, like the Describe and List calls.
       const writes = Object.keys(h.sandbox.control.calls()).filter((op) => !/:(Describe|List|Get)/.test(op));
       expect(writes.filter((op) => op !== "sts:GetCallerIdentity")).toEqual([]);
-      expect(await listApplyRuns({ db: database!.db })).toEqual([]);
+      expect(await listApplyRuns({ db: cli.db })).toEqual([]);
 
       expect((await apply([file, "--yes", "--override-owner", "x"])).stderr).toMatch(
         /--override-owner needs a reason/,
@@ -210,7 +166,7 @@ describe("npm run apply refuses", () => {
         /Applying despite owners \(--override-owner "stack being retired"\):\n  - orders-redis7: /,
       );
       // The history keeps the reason on the owned target's run, with what it owned; not on the other's.
-      const runs = await listApplyRuns({ db: database!.db });
+      const runs = await listApplyRuns({ db: cli.db });
       const orders = runs.find((r) => r.target.id === "orders-redis7")!;
       expect(orders.ownerOverride).toEqual({
         reason: "stack being retired",
@@ -226,7 +182,7 @@ describe("npm run apply refuses", () => {
     "a target whose live state moved, naming what moved, and applies the others",
     { timeout: 60_000 },
     async () => {
-      const file = path.join(dir, "two.plan.json");
+      const file = path.join(cli.dir, "two.plan.json");
       const planned = await plan([
         "--cluster",
         "orders-redis7",
@@ -250,14 +206,14 @@ describe("npm run apply refuses", () => {
         /REFUSED, nothing was applied to orders-redis7:\n    - Inbound rules of sg-0cache00000000001 on port 6379: now tcp 6379 from 10\.9\.0\.0\/16, tcp 6379 from security group sg-0app000000000001, was tcp 6379 from security group sg-0app000000000001\./,
       );
       expect(stopped.stdout).toMatch(/✗ standalone-redis: not attempted \(--stop-on-refusal\)/);
-      expect(await listApplyRuns({ db: database!.db })).toEqual([]);
+      expect(await listApplyRuns({ db: cli.db })).toEqual([]);
 
       const goOn = await apply([file, "--yes", ...owner]);
       expect(goOn.code).toBe(1);
       expect(goOn.stdout).toMatch(
         /Apply finished: 1 of 2 Ready\.\n  ✗ orders-redis7: refused\n  ✓ standalone-redis: ready/,
       );
-      const runs = await listApplyRuns({ db: database!.db });
+      const runs = await listApplyRuns({ db: cli.db });
       expect(runs.map((r) => [r.target.id, r.status])).toEqual([["standalone-redis", "succeeded"]]);
     },
   );
@@ -266,11 +222,11 @@ describe("npm run apply refuses", () => {
     "a malformed file, a tampered one, an old one, one for another account, and no --yes without a terminal",
     { timeout: 60_000 },
     async () => {
-      const file = path.join(dir, "one.plan.json");
+      const file = path.join(cli.dir, "one.plan.json");
       expect((await plan(["--cluster", "orders-redis7", "--out", file])).code).toBe(1);
       const text = await readFile(file, "utf8");
       const variant = async (name: string, content: string) => {
-        const p = path.join(dir, name);
+        const p = path.join(cli.dir, name);
         await writeFile(p, content);
         return p;
       };
@@ -322,7 +278,7 @@ describe("npm run apply refuses", () => {
         code: 2,
         stderr: "stdin is not a terminal: pass --yes to apply without a prompt.\n",
       });
-      expect(await listApplyRuns({ db: database!.db })).toEqual([]);
+      expect(await listApplyRuns({ db: cli.db })).toEqual([]);
     },
   );
 
@@ -330,12 +286,12 @@ describe("npm run apply refuses", () => {
     "refuses a forged, unsigned or hostile file with exit 2, one line and no AWS call",
     { timeout: 60_000 },
     async () => {
-      const file = path.join(dir, "signed.plan.json");
+      const file = path.join(cli.dir, "signed.plan.json");
       expect((await plan(["--cluster", "orders-redis7", "--out", file])).code).toBe(1);
       const text = await readFile(file, "utf8");
       expect(JSON.parse(text).signature).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
       const write = async (name: string, content: string | Buffer) => {
-        const p = path.join(dir, name);
+        const p = path.join(cli.dir, name);
         await writeFile(p, content);
         return p;
       };
@@ -409,7 +365,7 @@ describe("npm run apply refuses", () => {
       );
       expect(out.stderr).toMatch(/^WARNING: applying an UNSIGNED plan file/);
       expect(allowed, out.stdout + out.stderr).toBe(0);
-      expect(await listApplyRuns({ db: database!.db })).toHaveLength(1);
+      expect(await listApplyRuns({ db: cli.db })).toHaveLength(1);
     },
   );
 

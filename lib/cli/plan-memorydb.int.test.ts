@@ -2,62 +2,15 @@
  * `npm run plan -- --cluster NAME --out p.json` then `npm run apply -- p.json --yes` on a MemoryDB cluster:
  * the volatile-lru cluster ends on a new noeviction group, in sync, with its custom values carried over.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/adapters/db";
+import { describe, expect, it } from "vitest";
 import { listMemoryDbClusters, listMemoryDbParameters } from "@/lib/adapters/aws/memorydb/reads";
 import { updateMemoryDbCluster, updateMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
-import { captureIo, readPlanFile, sandboxCliEnv } from "@/tools/testing/cli-helpers";
-import { memoryDatabase } from "@/tools/testing/test-db";
-import { sandboxPerFile } from "@/tools/testing/int-harness";
-import { runApplyCli, type ApplyTuning } from "./run-apply";
-import { runPlanCli } from "./run-plan";
+import { readPlanFile } from "@/tools/testing/cli-helpers";
+import { planApplyHarness } from "@/tools/testing/plan-apply-harness";
 
-const h = sandboxPerFile({ applyDelayMs: 50 });
-let dir: string;
-let database: Database | undefined;
-let n = 0;
-const tuning = (): ApplyTuning => ({
-  settings: h.settings,
-  db: database!.db,
-  pollInitialMs: 50,
-  pollMaxMs: 200,
-  timeLimitMs: 15_000,
-  watchEveryMs: 50,
-});
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qr-cli-plan-memorydb-"));
-});
-afterAll(async () => {
-  await database?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  h.sandbox.control.reset();
-  await database?.close();
-  database = await memoryDatabase();
-  n++;
-});
-
-const env = () =>
-  sandboxCliEnv({
-    endpoint: h.sandbox.url,
-    home: dir,
-    extra: { QUEUEREADY_DATA_DIR: path.join(dir, `data-${n}`) },
-  });
-
-async function plan(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runPlanCli(args, env(), io, { settings: h.settings }), ...out };
-}
-
-async function apply(args: string[]) {
-  const { out, io } = captureIo();
-  return { code: await runApplyCli(args, env(), io, tuning()), ...out };
-}
+const cli = planApplyHarness({ tmpPrefix: "qr-cli-plan-memorydb-" });
+const { h, plan, apply } = cli;
 
 describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
   it(
@@ -72,7 +25,7 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
         .poll(async () => (await listMemoryDbClusters(ctx, { name: "prod-memdb-lru" }))[0]?.status)
         .toBe("available");
       const before = await listMemoryDbParameters(ctx, "prod-memdb-lru");
-      const file = path.join(dir, `p-${n}.json`);
+      const file = path.join(cli.dir, `p-${cli.testNumber}.json`);
       const planned = await plan(["--region", "us-east-1", "--cluster", "prod-memdb-lru", "--out", file]);
       expect(planned.stderr).not.toContain("Not found");
       expect(planned.code, planned.stdout + planned.stderr).toBe(1);
@@ -122,7 +75,7 @@ describe("npm run plan then npm run apply on a MemoryDB cluster", () => {
     const { ctx } = h.context("us-east-1");
     // prod-memdb-default joins the volatile-lru group: now both need a new group of the same family.
     await updateMemoryDbCluster(ctx, "prod-memdb-default", { parameterGroupName: "prod-memdb-lru" });
-    const file = path.join(dir, `p-${n}.json`);
+    const file = path.join(cli.dir, `p-${cli.testNumber}.json`);
     const args = ["--region", "us-east-1", "--cluster", "prod-memdb-lru", "--cluster", "prod-memdb-default"];
     await expect
       .poll(async () => (await listMemoryDbClusters(ctx, { name: "prod-memdb-default" }))[0]?.status)
