@@ -85,9 +85,10 @@ test.describe("operator", () => {
       ).toBeVisible();
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`preview height at ${size} px: ${height} px`);
-      // It was 2,800-3,400 px with every step's JSON open (issue 23). orders-redis7 is owned by a stack, so
-      // the owner's notice, the fix as code and the reason field add about 250 px to the compact preview.
-      if (size === "1440") expect(height).toBeLessThan(2700);
+      // It was 2,800-3,400 px with every step's JSON open (issue 23). Since then the plan gained the memory
+      // alarm's step and orders-redis7, owned by a stack, shows the owner's notice, the fix as code and the
+      // reason field: about 3,000 px with every step's details closed.
+      if (size === "1440") expect(height).toBeLessThan(3200);
       await shot(page, `preview-${size}`);
     }
     // The exact parameters are one keypress away, and a keypress closes them again.
