@@ -31,7 +31,7 @@ export function RunSteps({ run }: { run: ApplyRun }) {
             {i + 1}
           </span>
           <div className="min-w-0 flex-1">
-            <p className="break-words text-[13px] font-medium text-slate-900">{s.title}</p>
+            <p className="text-[13px] font-medium text-slate-900 [overflow-wrap:anywhere]">{s.title}</p>
             <p className="font-mono text-xs text-slate-500">{s.operation}</p>
             {s.message ? <p className="mt-0.5 text-xs text-slate-600">{s.message}</p> : null}
           </div>
