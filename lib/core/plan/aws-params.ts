@@ -3,7 +3,7 @@
  * script sends. The switch is exhaustive: a new step kind does not compile until it is named here.
  */
 import type { RuleSource } from "@/lib/core/model/resources";
-import type { JsonValue, PlanStep, StepRef } from "./types";
+import type { JsonValue, PlanStep, PutMetricAlarmStep, StepRef } from "./types";
 
 export type AwsParams = { [key: string]: JsonValue | StepRef | (JsonValue | StepRef)[] };
 
@@ -23,6 +23,28 @@ export function ipPermissions(port: number, source: RuleSource, description: str
 }
 
 const awsTags = (step: PlanStep): JsonValue => (step.tags ?? []).map((t) => ({ Key: t.key, Value: t.value }));
+
+/**
+ * The alarm as PutMetricAlarm takes it; CloudFormation's AWS::CloudWatch::Alarm uses the same names, so the
+ * code export builds on this too (each adds its own actions and tags).
+ */
+export function metricAlarmProperties(step: PutMetricAlarmStep) {
+  const i = step.input;
+  return {
+    AlarmName: i.alarmName,
+    AlarmDescription: i.description,
+    Namespace: i.namespace,
+    MetricName: i.metricName,
+    Dimensions: i.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
+    Statistic: i.statistic,
+    Period: i.period,
+    EvaluationPeriods: i.evaluationPeriods,
+    DatapointsToAlarm: i.datapointsToAlarm,
+    Threshold: i.threshold,
+    ComparisonOperator: i.comparisonOperator,
+    TreatMissingData: i.treatMissingData,
+  };
+}
 
 export function awsParams(step: PlanStep): AwsParams {
   switch (step.kind) {
@@ -93,18 +115,7 @@ export function awsParams(step: PlanStep): AwsParams {
     case "put-metric-alarm": {
       const i = step.input;
       return {
-        AlarmName: i.alarmName,
-        AlarmDescription: i.description,
-        Namespace: i.namespace,
-        MetricName: i.metricName,
-        Dimensions: i.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
-        Statistic: i.statistic,
-        Period: i.period,
-        EvaluationPeriods: i.evaluationPeriods,
-        DatapointsToAlarm: i.datapointsToAlarm,
-        Threshold: i.threshold,
-        ComparisonOperator: i.comparisonOperator,
-        TreatMissingData: i.treatMissingData,
+        ...metricAlarmProperties(step),
         AlarmActions: i.alarmActions,
         ...(step.tags?.length ? { Tags: awsTags(step) } : {}),
       };

@@ -1,5 +1,6 @@
 /** The memory alarm the fix adds, as aws_cloudwatch_metric_alarm / AWS::CloudWatch::Alarm. */
 import type { PutMetricAlarmStep } from "../types";
+import { metricAlarmProperties } from "../aws-params";
 import type { IacContext, NewResource } from "./model";
 import { addedNames } from "./names";
 import { cloudFormationTags, terraformTags } from "./values";
@@ -42,18 +43,7 @@ export function memoryAlarmPart(step: PutMetricAlarmStep, ctx: IacContext): NewR
       type: "AWS::CloudWatch::Alarm",
       logicalId: names.logicalId,
       properties: {
-        AlarmName: i.alarmName,
-        AlarmDescription: i.description,
-        Namespace: i.namespace,
-        MetricName: i.metricName,
-        Dimensions: i.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
-        Statistic: i.statistic,
-        Period: i.period,
-        EvaluationPeriods: i.evaluationPeriods,
-        DatapointsToAlarm: i.datapointsToAlarm,
-        Threshold: i.threshold,
-        ComparisonOperator: i.comparisonOperator,
-        TreatMissingData: i.treatMissingData,
+        ...metricAlarmProperties(step),
         AlarmActions: actions,
         Tags: step.tags ? cloudFormationTags(step.tags) : undefined,
       },
