@@ -19,7 +19,7 @@ export const MANUAL_RUNNING_SLOT = "manual-running";
 export const AUDIT_LEASE_MS = 30_000;
 
 /** Unfinished, and its replica beat within the lease (a row from before heartbeats counts from its start). */
-const aliveAt = (now: Date, leaseMs: number): SQL =>
+export const aliveAt = (now: Date, leaseMs: number): SQL =>
   sql`${auditRuns.finishedAt} is null and coalesce(${auditRuns.heartbeatAt}, ${auditRuns.startedAt}) > ${new Date(now.getTime() - leaseMs)}`;
 const deadAt = (now: Date, leaseMs: number): SQL =>
   sql`${auditRuns.finishedAt} is null and coalesce(${auditRuns.heartbeatAt}, ${auditRuns.startedAt}) <= ${new Date(now.getTime() - leaseMs)}`;

@@ -181,6 +181,15 @@ export const auditRuns = pgTable(
   (t) => [index("audit_runs_finished_at_idx").on(t.finishedAt)],
 );
 
+/**
+ * One row counting the writes to target_states (audits, one-target re-reads): a reader that keeps what it
+ * read of them under this number knows it is still current while the number has not moved.
+ */
+export const statusVersion = pgTable("status_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 /** Each target's verdict and findings in one audit: the latest audit's rows feed the status and metrics. */
 export const targetVerdicts = pgTable(
   "target_verdicts",

@@ -8,6 +8,7 @@ import type { Owner } from "@/lib/core/model/ownership";
 import { and, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "./open";
 import { targetStates } from "./schema";
+import { bumpStatusVersion } from "./status-version";
 
 export interface StoredFinding {
   ruleId: string;
@@ -124,6 +125,8 @@ export async function upsertTargetStates(
         ),
       });
   }
+  // After the rows, never before: outside a transaction a reader must not see the new count with old rows.
+  await bumpStatusVersion(db);
 }
 
 /**
@@ -147,6 +150,7 @@ export async function storeAuditStates(
     if (s.failed) await tx.update(targetStates).set({ staleReason: s.failed }).where(where);
     else await tx.delete(targetStates).where(where);
   }
+  await bumpStatusVersion(tx);
 }
 
 /** One target re-read outside an audit (after an apply, undo or verify): its row, or its removal. */
@@ -167,4 +171,5 @@ export async function replaceTargetState(
         eq(targetStates.targetId, key.targetId),
       ),
     );
+  await bumpStatusVersion(db);
 }

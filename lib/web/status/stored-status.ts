@@ -16,12 +16,13 @@ import {
   pageRows,
   storedRegions,
   type StateFilter,
-  type StoredTargetState,
   type VerdictCount,
 } from "@/lib/adapters/db/target-state-queries";
 import { VERDICT_LABELS, type Verdict } from "@/lib/core/readiness/types";
 import type { NotRead } from "@/lib/core/readiness/csv";
 import { storedNotRead } from "./stored-export";
+import { StatusCache } from "./status-cache";
+import { statusRowOf, type StatusRow } from "./status-row";
 
 export type VerdictCounts = Record<Verdict, number>;
 
@@ -40,7 +41,7 @@ export interface AccountGroup {
   matching: number;
   stale: number;
   /** Its rows on this page. */
-  rows: StoredTargetState[];
+  rows: StatusRow[];
 }
 
 export interface StoredStatus {
@@ -83,13 +84,17 @@ export function stateFilterOf(query: StatusQuery): StateFilter {
   };
 }
 
+const cache = new StatusCache<Awaited<ReturnType<typeof loadStatus>>>();
+
 /** The stored view for `query`, or the audit in progress when none has finished yet. */
 export async function loadStoredStatus(
   db: Db,
   query: StatusQuery,
 ): Promise<{ ready: true; status: StoredStatus } | { ready: false; running?: AuditRunRow }> {
   // An outage (or a full pool queue) reaches the page as itself, which then says so, not as a crash.
-  return loadStatus(db, query).catch((err: unknown) => Promise.reject(asUnavailable(err)));
+  return cache
+    .get(db, JSON.stringify(query), () => loadStatus(db, query))
+    .catch((err: unknown) => Promise.reject(asUnavailable(err)));
 }
 
 async function loadStatus(
@@ -143,7 +148,7 @@ async function loadStatus(
       total: sum(counts),
       matching: sum(tally(matching, a.id)),
       stale: scoped.filter((c) => c.accountId === a.id).reduce((n, c) => n + c.stale, 0),
-      rows: page.rows.filter((r) => r.accountId === a.id),
+      rows: page.rows.filter((r) => r.accountId === a.id).map(statusRowOf),
     };
   });
   // Accounts with rows on this page, in row order; accounts with nothing to list show on the first page.
