@@ -63,3 +63,19 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Sends `items` at most `size` per call, in order, each chunk one write (`run` makes it). The calls are not
+ * atomic: when a later chunk fails the earlier ones stay applied, and the AwsError names the operation.
+ */
+export async function writeInChunks<T>(
+  ctx: AwsContext,
+  service: AwsService,
+  operation: string,
+  items: readonly T[],
+  size: number,
+  run: (clients: AwsClients, batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (const batch of chunk(items, size))
+    await writeAws(ctx, service, operation, (clients) => run(clients, batch));
+}

@@ -6,17 +6,14 @@
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import type { WizardChoices } from "./choices";
-import { PlanInputError, summarize } from "./compute-plan";
-import { fingerprintOf } from "./fingerprint";
+import { PlanInputError } from "./compute-plan";
 import { memoryDbTargetFacts } from "./fingerprint-memorydb";
-import { clobberedMembers } from "./revert-plan";
+import { clobberedMembers, revertPlanOf, revertStepFields, sameSet } from "./revert-shared";
 import type { RevertSpec } from "./revert-spec";
 import type { Plan, PlanStep } from "./types";
 import { memoryDbPlanTarget, memoryDbValue, resolveMemoryDb, type MemoryDbTarget } from "./validate-memorydb";
 
 type UpdateStep = Extract<PlanStep, { kind: "update-memorydb-cluster" }>;
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function revertStep(t: MemoryDbTarget, spec: RevertSpec): UpdateStep {
   const input: UpdateStep["input"] = { name: t.ref.id };
@@ -40,28 +37,14 @@ function revertStep(t: MemoryDbTarget, spec: RevertSpec): UpdateStep {
       after: sg.before.join(", "),
     });
   }
-  const changing = changes.length > 0;
-  return {
-    id: "update-memorydb-cluster",
-    kind: "update-memorydb-cluster",
-    action: changing ? "change" : "no-op",
-    title: changing
-      ? `Put ${t.ref.id} back on ${changes.map((c) => (c.attribute === "SecurityGroupIds" ? "its previous security groups" : `parameter group ${pg!.before}`)).join(" and ")}`
-      : `Leave ${t.ref.id} as it is`,
-    noopReason: changing ? undefined : `${t.ref.id} is already back on what it had before run ${spec.runId}.`,
-    service: "memorydb",
-    operation: "UpdateCluster",
-    input,
+  const fields = revertStepFields(
+    t.ref.id,
+    spec,
     changes,
-    effect: {
-      when: "immediately",
-      reboot: false,
-      downtime: false,
-      why: `MemoryDB applies it on its own: ${t.ref.id} shows "updating" until ParameterGroupStatus is in-sync, and keeps serving.`,
-    },
-    touches: [],
-    securitySensitive: changes.some((c) => c.attribute === "SecurityGroupIds"),
-  };
+    { service: "memorydb" as const, operation: "UpdateCluster" as const, input },
+    `MemoryDB applies it on its own: ${t.ref.id} shows "updating" until ParameterGroupStatus is in-sync, and keeps serving.`,
+  );
+  return { id: "update-memorydb-cluster", kind: "update-memorydb-cluster", ...fields };
 }
 
 export function computeMemoryDbRevertPlan(
@@ -93,7 +76,6 @@ export function computeMemoryDbRevertPlan(
         `${previous}, the group ${t.ref.id} had before, no longer exists (or was not read).`,
       ],
     });
-  const steps = [revertStep(t, spec)];
   const facts = [
     ...memoryDbTargetFacts(t),
     ...(previous
@@ -106,22 +88,14 @@ export function computeMemoryDbRevertPlan(
         ]
       : []),
   ];
-  const summary = summarize(steps);
   const policy = previous ? memoryDbValue(snapshot, previous, "maxmemory-policy") : undefined;
-  return {
-    version: 2,
-    target: memoryDbPlanTarget(t),
-    region: t.ref.region,
+  return revertPlanOf({
+    snapshot,
     choices,
-    revert: spec,
-    computedFrom: snapshot.readAt,
-    fingerprint: fingerprintOf(facts),
+    spec,
+    target: memoryDbPlanTarget(t),
     facts,
-    steps,
-    ...summary,
-    summaryLine: summary.converged
-      ? `Nothing to change: ${t.ref.id} is already back on what it had before run ${spec.runId}.`
-      : summary.summaryLine,
+    step: revertStep(t, spec),
     warnings: [
       ...(policy && policy !== "noeviction"
         ? [
@@ -130,11 +104,6 @@ export function computeMemoryDbRevertPlan(
         : []),
       `The revert deletes nothing: what run ${spec.runId} created stays, and the changes page offers to remove it once nothing uses it.`,
     ],
-    blockers:
-      t.memorydb.status !== "available" && !summary.converged
-        ? [
-            `${t.ref.id} is ${t.memorydb.status}: AWS refuses changes until it is available. Preview again once it is.`,
-          ]
-        : [],
-  };
+    busyStatus: t.memorydb.status !== "available" ? t.memorydb.status : undefined,
+  });
 }

@@ -5,47 +5,17 @@
  * (someone attached another group): each attribute must be what the run left, or already what it replaced.
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
-import { planTargetOf, PlanInputError, summarize } from "./compute-plan";
+import { planTargetOf, PlanInputError } from "./compute-plan";
 import type { WizardChoices } from "./choices";
-import { fingerprintOf, parameterGroupFacts, targetFacts } from "./fingerprint";
+import { parameterGroupFacts, targetFacts } from "./fingerprint";
 import { parameterValue } from "./live-facts";
 import type { RevertSpec } from "./revert-spec";
 import { resolveTarget, type ResolvedTarget } from "./target";
 import type { AttributeChange, ModifyClusterInput, ModifyClusterStep, Plan } from "./types";
 import { BUSY_STATUSES } from "./validate-target";
 import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
-import type { CacheCluster } from "@/lib/core/model/resources";
 import { computeMemoryDbRevertPlan } from "./revert-memorydb";
-
-const list = (ids: string[]) => (ids.length > 0 ? [...ids].sort().join(", ") : "none");
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
-/** What differs from the run's result in a way the revert would clobber, one sentence per member and attribute. */
-function clobbered(t: ResolvedTarget, spec: RevertSpec): string[] {
-  return clobberedMembers(t.members.value, spec);
-}
-
-/** A member as the revert compares it: its parameter group and its security groups. */
-export type RevertMember = Pick<CacheCluster, "id" | "parameterGroup" | "securityGroups">;
-
-export function clobberedMembers(members: RevertMember[], spec: RevertSpec): string[] {
-  const out: string[] = [];
-  for (const m of members) {
-    const pg = spec.parameterGroup;
-    const now = m.parameterGroup?.name ?? "none";
-    if (pg && now !== pg.after && now !== pg.before)
-      out.push(
-        `Parameter group of ${m.id}: now ${now}; the run left ${pg.after}, and the revert would put back ${pg.before}.`,
-      );
-    const sg = spec.securityGroups;
-    const ids = m.securityGroups.map((s) => s.id);
-    if (sg && !sameSet(ids, sg.after) && !sameSet(ids, sg.before))
-      out.push(
-        `Security groups of ${m.id}: now ${list(ids)}; the run left ${list(sg.after)}, and the revert would put back ${list(sg.before)}.`,
-      );
-  }
-  return out;
-}
+import { clobberedMembers, idList, revertPlanOf, revertStepFields, sameSet } from "./revert-shared";
 
 function revertStep(t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
   const input: ModifyClusterInput = { id: t.ref.id, applyImmediately: false };
@@ -69,29 +39,24 @@ function revertStep(t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
   ) {
     // SecurityGroupIds replaces the list: the groups the cluster had before the run, exactly.
     input.securityGroupIds = sg.before;
-    changes.push({ attribute: "SecurityGroupIds", before: list(t.securityGroupIds), after: list(sg.before) });
+    changes.push({
+      attribute: "SecurityGroupIds",
+      before: idList(t.securityGroupIds),
+      after: idList(sg.before),
+    });
   }
-  const changing = changes.length > 0;
-  input.applyImmediately = changing;
-  const base: Omit<ModifyClusterStep, "id" | "kind"> = {
-    action: changing ? "change" : "no-op",
-    title: changing
-      ? `Put ${t.ref.id} back on ${changes.map((c) => (c.attribute === "SecurityGroupIds" ? "its previous security groups" : `parameter group ${pg!.before}`)).join(" and ")}`
-      : `Leave ${t.ref.id} as it is`,
-    noopReason: changing ? undefined : `${t.ref.id} is already back on what it had before run ${spec.runId}.`,
-    service: "elasticache",
-    operation: t.ref.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster",
-    input,
+  input.applyImmediately = changes.length > 0;
+  const base = revertStepFields(
+    t.ref.id,
+    spec,
     changes,
-    effect: {
-      when: "immediately",
-      reboot: false,
-      downtime: false,
-      why: `Parameter group and security group changes apply at once; ${t.ref.id} shows "modifying" while its nodes move back and keeps serving: no reboot, no failover.`,
+    {
+      service: "elasticache" as const,
+      operation: t.ref.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster",
+      input,
     },
-    touches: [],
-    securitySensitive: changes.some((c) => c.attribute === "SecurityGroupIds"),
-  };
+    `Parameter group and security group changes apply at once; ${t.ref.id} shows "modifying" while its nodes move back and keeps serving: no reboot, no failover.`,
+  );
   return t.ref.kind === "replication-group"
     ? { ...base, id: "modify-replication-group", kind: "modify-replication-group" }
     : { ...base, id: "modify-cache-cluster", kind: "modify-cache-cluster" };
@@ -119,7 +84,7 @@ export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, sp
   const resolved = resolveTarget(snapshot, choices.target);
   if (!resolved.ok) throw new PlanInputError({ "revert.target": [resolved.message] });
   const t = resolved.target;
-  const differs = clobbered(t, spec);
+  const differs = clobberedMembers(t.members.value, spec);
   if (differs.length > 0) throw new PlanInputError({ "revert.changed": differs });
   const previous = spec.parameterGroup?.before;
   if (previous && !snapshot.parameterGroups.ok)
@@ -128,27 +93,15 @@ export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, sp
     throw new PlanInputError({
       "revert.parameterGroup": [`${previous}, the group ${t.ref.id} had before, no longer exists.`],
     });
-  const steps = [revertStep(t, spec)];
   const facts = [...targetFacts(t), ...(previous ? parameterGroupFacts(snapshot, previous) : [])];
-  const summary = summarize(steps);
-  return {
-    version: 2,
-    target: planTargetOf(t),
-    region: t.ref.region,
+  return revertPlanOf({
+    snapshot,
     choices,
-    revert: spec,
-    computedFrom: snapshot.readAt,
-    fingerprint: fingerprintOf(facts),
+    spec,
+    target: planTargetOf(t),
     facts,
-    steps,
-    ...summary,
-    summaryLine: summary.converged
-      ? `Nothing to change: ${t.ref.id} is already back on what it had before run ${spec.runId}.`
-      : summary.summaryLine,
+    step: revertStep(t, spec),
     warnings: warningsOf(snapshot, t, spec),
-    blockers:
-      BUSY_STATUSES.includes(t.status) && !summary.converged
-        ? [`${t.ref.id} is ${t.status}: AWS refuses changes until it is available. Preview again once it is.`]
-        : [],
-  };
+    busyStatus: BUSY_STATUSES.includes(t.status) ? t.status : undefined,
+  });
 }

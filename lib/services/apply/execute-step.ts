@@ -4,13 +4,7 @@
  */
 import { AwsError } from "@/lib/adapters/aws/errors";
 import { authorizeIngress, createSecurityGroup } from "@/lib/adapters/aws/ec2/writes";
-import {
-  createCacheParameterGroup,
-  modifyCacheCluster,
-  modifyCacheParameterGroup,
-  modifyReplicationGroup,
-} from "@/lib/adapters/aws/elasticache/writes";
-import { listCacheParameterGroups, listCacheParameters } from "@/lib/adapters/aws/elasticache/reads";
+import { modifyCacheCluster, modifyReplicationGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { listSecurityGroupRules, listSecurityGroups } from "@/lib/adapters/aws/ec2/reads";
 import { putMetricAlarm } from "@/lib/adapters/aws/cloudwatch/writes";
 import { findMetricAlarm } from "@/lib/adapters/aws/cloudwatch/reads";
@@ -26,10 +20,8 @@ import {
   ruleCoversPort,
   sameSource,
   type AuthorizeIngressStep,
-  type CreateParameterGroupStep,
   type CreateSecurityGroupStep,
   type ModifyClusterStep,
-  type ModifyParameterGroupStep,
   type Plan,
   type PlanStep,
   type PutMetricAlarmStep,
@@ -37,7 +29,13 @@ import {
   RUN_TAG,
 } from "@/lib/core/plan";
 import { hasAttachments, readTargetState } from "./target-state";
-import { createMemoryDbGroup, updateMemoryDbClusterStep, updateMemoryDbGroup } from "./execute-memorydb";
+import { updateMemoryDbClusterStep } from "./execute-memorydb";
+import {
+  createGroupStep,
+  ELASTICACHE_GROUPS,
+  MEMORYDB_GROUPS,
+  setValuesStep,
+} from "./execute-parameter-group";
 import type { CreatedResource } from "@/lib/adapters/db/run-records";
 
 export interface StepRun {
@@ -186,41 +184,6 @@ async function authorize(run: StepRun, step: AuthorizeIngressStep): Promise<Step
   }
 }
 
-async function createParameterGroup(run: StepRun, step: CreateParameterGroupStep): Promise<StepOutcome> {
-  const { name, family, description } = step.input;
-  const found = await listCacheParameterGroups(run.ctx, { name }).catch((err) =>
-    isCode(err, "not-found") ? [] : Promise.reject(err),
-  );
-  const existing = found.find((g) => g.name === name);
-  if (existing && existing.family !== family)
-    throw new Error(`${name} exists with family ${existing.family}, not ${family}.`);
-  if (existing) return { status: "skipped", message: `${name} already exists (family ${family}).` };
-  try {
-    await createCacheParameterGroup(run.ctx, { name, family, description, tags: runTags(run, step) });
-  } catch (err) {
-    if (isCode(err, "already-exists")) return { status: "done", message: `AWS says ${name} exists already.` };
-    throw err;
-  }
-  return {
-    status: "done",
-    message: `Created ${name}.`,
-    created: { type: "cache-parameter-group", region: run.ctx.region, name, family, createdAt: now() },
-  };
-}
-
-async function modifyParameterGroup(run: StepRun, step: ModifyParameterGroupStep): Promise<StepOutcome> {
-  const { name, values } = step.input;
-  const current = await listCacheParameters(run.ctx, name);
-  if (values.every((v) => current.find((p) => p.name === v.name)?.value === v.value)) {
-    return {
-      status: "skipped",
-      message: `${name} already has ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.`,
-    };
-  }
-  await modifyCacheParameterGroup(run.ctx, name, values);
-  return { status: "done", message: `Set ${values.map((v) => `${v.name}=${v.value}`).join(", ")}.` };
-}
-
 async function modifyCluster(run: StepRun, step: ModifyClusterStep): Promise<StepOutcome> {
   const kind = step.kind === "modify-replication-group" ? "replication-group" : "cache-cluster";
   const { id } = step.input;
@@ -275,16 +238,16 @@ export function executeStep(run: StepRun, step: PlanStep): Promise<StepOutcome> 
     case "authorize-ingress":
       return authorize(run, step);
     case "create-parameter-group":
-      return createParameterGroup(run, step);
+      return createGroupStep(run, ELASTICACHE_GROUPS, step.input, runTags(run, step));
     case "modify-parameter-group":
-      return modifyParameterGroup(run, step);
+      return setValuesStep(run, ELASTICACHE_GROUPS, step.input);
     case "modify-replication-group":
     case "modify-cache-cluster":
       return modifyCluster(run, step);
     case "create-memorydb-parameter-group":
-      return createMemoryDbGroup(run, step, runTags(run, step));
+      return createGroupStep(run, MEMORYDB_GROUPS, step.input, runTags(run, step));
     case "update-memorydb-parameter-group":
-      return updateMemoryDbGroup(run, step);
+      return setValuesStep(run, MEMORYDB_GROUPS, step.input);
     case "update-memorydb-cluster":
       return updateMemoryDbClusterStep(run, step, (v) => resolve(run, v));
     case "put-metric-alarm":

@@ -49,6 +49,9 @@ describe("MemoryDB: resume after a failed UpdateCluster, then undo", () => {
       "Give:failed",
     ]);
     expect(await groupCount()).toBe(before + 1);
+    expect(first.run.created).toEqual([
+      expect.objectContaining({ type: "memorydb-parameter-group", name: GROUP, family: "memorydb_redis7" }),
+    ]);
     // As if the server died between AWS's answer and the run record.
     await updateRun(opts.db!, first.run.id, (r) => void (r.created = []), { touch: false });
 

@@ -10,10 +10,14 @@ import {
   ModifyCacheParameterGroupCommand,
   ModifyReplicationGroupCommand,
 } from "@aws-sdk/client-elasticache";
-import { chunk, writeAws } from "@/lib/adapters/aws/call";
+import { writeAws, writeInChunks } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
-import { AwsError } from "@/lib/adapters/aws/errors";
-import { checkParameterGroupName } from "@/lib/core/model/names";
+import {
+  checkedGroupName,
+  requireAttachChange,
+  sdkParameterValues,
+  sdkTags,
+} from "@/lib/adapters/aws/parameter-group-writes";
 import { reshapeCacheCluster, reshapeCacheParameterGroup, reshapeReplicationGroup } from "./reshape";
 import type { CacheCluster, CacheParameterGroup, ReplicationGroup, Tag } from "@/lib/core/model/resources";
 
@@ -26,28 +30,25 @@ export interface ClusterChange {
   securityGroupIds?: string[];
 }
 
-const toSdkTags = (tags: Tag[] | undefined) => tags?.map((t) => ({ Key: t.key, Value: t.value }));
-
 /** A new group starts as a copy of its family's defaults (`maxmemory-policy=volatile-lru`). */
 export async function createCacheParameterGroup(
   ctx: AwsContext,
   group: { name: string; family: string; description: string; tags?: Tag[] },
 ): Promise<CacheParameterGroup> {
-  const checked = checkParameterGroupName(group.name);
-  if (!checked.ok) throw invalidInput("CreateCacheParameterGroup", ctx, `"${group.name}": ${checked.reason}`);
+  const name = checkedGroupName(ctx, "CreateCacheParameterGroup", group.name);
   const out = await writeAws(ctx, "elasticache", "CreateCacheParameterGroup", ({ elasticache }) =>
     elasticache.send(
       new CreateCacheParameterGroupCommand({
-        CacheParameterGroupName: checked.normalized,
+        CacheParameterGroupName: name,
         CacheParameterGroupFamily: group.family,
         Description: group.description,
-        Tags: toSdkTags(group.tags),
+        Tags: sdkTags(group.tags),
       }),
     ),
   );
   return reshapeCacheParameterGroup(
     out.CacheParameterGroup ?? {
-      CacheParameterGroupName: checked.normalized,
+      CacheParameterGroupName: name,
       CacheParameterGroupFamily: group.family,
       Description: group.description,
     },
@@ -55,24 +56,28 @@ export async function createCacheParameterGroup(
 }
 
 /**
- * Sets parameter values, 20 per call, in order. Calls are not atomic: if a later chunk fails the earlier
- * ones stay applied (the AwsError says which operation failed; re-running converges).
+ * Sets parameter values, 20 per call, in order. Calls are not atomic (writeInChunks): a failed chunk leaves
+ * the earlier ones set, and running again converges.
  */
 export async function modifyCacheParameterGroup(
   ctx: AwsContext,
   name: string,
   values: { name: string; value: string }[],
 ): Promise<void> {
-  for (const batch of chunk(values, PARAMETERS_PER_CALL)) {
-    await writeAws(ctx, "elasticache", "ModifyCacheParameterGroup", ({ elasticache }) =>
+  await writeInChunks(
+    ctx,
+    "elasticache",
+    "ModifyCacheParameterGroup",
+    values,
+    PARAMETERS_PER_CALL,
+    ({ elasticache }, batch) =>
       elasticache.send(
         new ModifyCacheParameterGroupCommand({
           CacheParameterGroupName: name,
-          ParameterNameValues: batch.map((p) => ({ ParameterName: p.name, ParameterValue: p.value })),
+          ParameterNameValues: sdkParameterValues(batch),
         }),
       ),
-    );
-  }
+  );
 }
 
 export async function deleteCacheParameterGroup(ctx: AwsContext, name: string): Promise<void> {
@@ -87,7 +92,7 @@ export async function modifyReplicationGroup(
   id: string,
   change: ClusterChange,
 ): Promise<ReplicationGroup> {
-  requireChange("ModifyReplicationGroup", ctx, change);
+  requireAttachChange(ctx, "ModifyReplicationGroup", change.cacheParameterGroupName, change.securityGroupIds);
   const out = await writeAws(ctx, "elasticache", "ModifyReplicationGroup", ({ elasticache }) =>
     elasticache.send(new ModifyReplicationGroupCommand({ ReplicationGroupId: id, ...changeInput(change) })),
   );
@@ -100,7 +105,7 @@ export async function modifyCacheCluster(
   id: string,
   change: ClusterChange,
 ): Promise<CacheCluster> {
-  requireChange("ModifyCacheCluster", ctx, change);
+  requireAttachChange(ctx, "ModifyCacheCluster", change.cacheParameterGroupName, change.securityGroupIds);
   const out = await writeAws(ctx, "elasticache", "ModifyCacheCluster", ({ elasticache }) =>
     elasticache.send(new ModifyCacheClusterCommand({ CacheClusterId: id, ...changeInput(change) })),
   );
@@ -117,26 +122,4 @@ function changeInput(change: ClusterChange) {
       : {}),
     ...(change.securityGroupIds !== undefined ? { SecurityGroupIds: change.securityGroupIds } : {}),
   };
-}
-
-/** An empty change is what AWS calls "No modifications were requested": say so without a call. */
-function requireChange(operation: string, ctx: AwsContext, change: ClusterChange): void {
-  if (change.cacheParameterGroupName !== undefined || change.securityGroupIds !== undefined) return;
-  throw new AwsError({
-    code: "no-change",
-    operation,
-    region: ctx.region,
-    retryable: false,
-    message: `Nothing to change: ${operation} was asked to change neither the parameter group nor the security groups.`,
-  });
-}
-
-function invalidInput(operation: string, ctx: AwsContext, detail: string): AwsError {
-  return new AwsError({
-    code: "invalid-input",
-    operation,
-    region: ctx.region,
-    retryable: false,
-    message: `Invalid request (${operation}): ${detail}`,
-  });
 }

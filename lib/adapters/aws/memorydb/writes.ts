@@ -9,11 +9,15 @@ import {
   UpdateClusterCommand,
   UpdateParameterGroupCommand,
 } from "@aws-sdk/client-memorydb";
-import { chunk, writeAws } from "@/lib/adapters/aws/call";
+import { writeAws, writeInChunks } from "@/lib/adapters/aws/call";
 import type { AwsContext } from "@/lib/adapters/aws/context";
-import { AwsError } from "@/lib/adapters/aws/errors";
+import {
+  checkedGroupName,
+  requireAttachChange,
+  sdkParameterValues,
+  sdkTags,
+} from "@/lib/adapters/aws/parameter-group-writes";
 import type { MemoryDbCluster, MemoryDbParameterGroup } from "@/lib/core/model/memorydb";
-import { checkParameterGroupName } from "@/lib/core/model/names";
 import type { Tag } from "@/lib/core/model/resources";
 import { reshapeCluster, reshapeParameterGroup } from "./reshape";
 
@@ -31,42 +35,45 @@ export async function createMemoryDbParameterGroup(
   ctx: AwsContext,
   group: { name: string; family: string; description: string; tags?: Tag[] },
 ): Promise<MemoryDbParameterGroup> {
-  const checked = checkParameterGroupName(group.name);
-  if (!checked.ok) throw invalidInput("CreateParameterGroup", ctx, `"${group.name}": ${checked.reason}`);
+  const name = checkedGroupName(ctx, "CreateParameterGroup", group.name);
   const out = await writeAws(ctx, "memorydb", "CreateParameterGroup", ({ memorydb }) =>
     memorydb.send(
       new CreateParameterGroupCommand({
-        ParameterGroupName: checked.normalized,
+        ParameterGroupName: name,
         Family: group.family,
         Description: group.description,
-        Tags: group.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+        Tags: sdkTags(group.tags),
       }),
     ),
   );
   return reshapeParameterGroup(
-    out.ParameterGroup ?? { Name: checked.normalized, Family: group.family, Description: group.description },
+    out.ParameterGroup ?? { Name: name, Family: group.family, Description: group.description },
   );
 }
 
 /**
- * Sets parameter values, 20 per call, in order. Calls are not atomic: when a later chunk fails the earlier
- * ones stay set (the AwsError names the operation; running again converges).
+ * Sets parameter values, 20 per call, in order. Calls are not atomic (writeInChunks): a failed chunk leaves
+ * the earlier ones set, and running again converges.
  */
 export async function updateMemoryDbParameterGroup(
   ctx: AwsContext,
   name: string,
   values: { name: string; value: string }[],
 ): Promise<void> {
-  for (const batch of chunk(values, PARAMETERS_PER_CALL)) {
-    await writeAws(ctx, "memorydb", "UpdateParameterGroup", ({ memorydb }) =>
+  await writeInChunks(
+    ctx,
+    "memorydb",
+    "UpdateParameterGroup",
+    values,
+    PARAMETERS_PER_CALL,
+    ({ memorydb }, batch) =>
       memorydb.send(
         new UpdateParameterGroupCommand({
           ParameterGroupName: name,
-          ParameterNameValues: batch.map((p) => ({ ParameterName: p.name, ParameterValue: p.value })),
+          ParameterNameValues: sdkParameterValues(batch),
         }),
       ),
-    );
-  }
+  );
 }
 
 /** Undo only: AWS refuses while a cluster still uses the group, so re-attach the previous one first. */
@@ -82,15 +89,7 @@ export async function updateMemoryDbCluster(
   name: string,
   change: MemoryDbClusterChange,
 ): Promise<MemoryDbCluster> {
-  if (change.parameterGroupName === undefined && change.securityGroupIds === undefined)
-    throw new AwsError({
-      code: "no-change",
-      operation: "UpdateCluster",
-      region: ctx.region,
-      retryable: false,
-      message:
-        "Nothing to change: UpdateCluster was asked to change neither the parameter group nor the security groups.",
-    });
+  requireAttachChange(ctx, "UpdateCluster", change.parameterGroupName, change.securityGroupIds);
   const out = await writeAws(ctx, "memorydb", "UpdateCluster", ({ memorydb }) =>
     memorydb.send(
       new UpdateClusterCommand({
@@ -101,14 +100,4 @@ export async function updateMemoryDbCluster(
     ),
   );
   return reshapeCluster(out.Cluster ?? { Name: name }, ctx.region);
-}
-
-function invalidInput(operation: string, ctx: AwsContext, detail: string): AwsError {
-  return new AwsError({
-    code: "invalid-input",
-    operation,
-    region: ctx.region,
-    retryable: false,
-    message: `Invalid request (${operation}): ${detail}`,
-  });
 }

@@ -8,8 +8,13 @@ import { isStepRef } from "../types";
 import type { ChangeExisting, IacContext, IacPart, IacValue } from "./model";
 import { iacRefOf } from "./values";
 import { ingressRulePart, securityGroupPart } from "./security-group-parts";
-import { parameterGroupPart, parameterValues } from "./parameter-group-parts";
-import { memoryDbClusterPart, memoryDbGroupPart, memoryDbValuesPart } from "./memorydb-parts";
+import {
+  ELASTICACHE_GROUP,
+  MEMORYDB_GROUP,
+  parameterGroupPart,
+  parameterValuesPart,
+} from "./parameter-group-parts";
+import { memoryDbClusterPart } from "./memorydb-parts";
 import { memoryAlarmPart } from "./alarm-parts";
 
 type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
@@ -57,38 +62,18 @@ function clusterChange(step: StepOf<"modify-replication-group" | "modify-cache-c
 export const STEP_IAC: StepIac = {
   "create-security-group": (step, ctx) => [securityGroupPart(step, ctx)],
   "authorize-ingress": (step, ctx) => ingressRulePart(step, ctx),
-  "create-parameter-group": (step, ctx) => [parameterGroupPart(step, ctx)],
-  "modify-parameter-group": (step, ctx) => {
-    // A group the plan creates holds its values in its own declaration.
-    const created = ctx.plan.steps.some(
-      (s) => s.kind === "create-parameter-group" && s.input.name === step.input.name,
-    );
-    if (created || step.action === "no-op") return [];
-    const values = parameterValues(step);
-    return [
-      {
-        part: "change",
-        resource: { kind: "parameter-group", id: step.input.name },
-        why: [
-          step.title,
-          ...(step.touches.length > 0 ? [`Also changes ${step.touches.join(", ")}, which use it.`] : []),
-        ],
-        terraform: {
-          type: "aws_elasticache_parameter_group",
-          attrs: {},
-          blocks: values.map((v) => ({ type: "parameter", attrs: { name: v.name, value: v.value } })),
-        },
-        cloudformation: {
-          type: "AWS::ElastiCache::ParameterGroup",
-          properties: { Properties: Object.fromEntries(values.map((v) => [v.name, v.value])) },
-        },
-      },
-    ];
-  },
+  "create-parameter-group": (step, ctx) => [parameterGroupPart(ELASTICACHE_GROUP, step, ctx)],
+  "modify-parameter-group": (step, ctx) =>
+    parameterValuesPart(ELASTICACHE_GROUP, step, ctx, [
+      step.title,
+      ...(step.touches.length > 0 ? [`Also changes ${step.touches.join(", ")}, which use it.`] : []),
+    ]),
   "modify-replication-group": clusterChange,
   "modify-cache-cluster": clusterChange,
-  "create-memorydb-parameter-group": (step, ctx) => [memoryDbGroupPart(step, ctx)],
-  "update-memorydb-parameter-group": memoryDbValuesPart,
+  "create-memorydb-parameter-group": (step, ctx) => [parameterGroupPart(MEMORYDB_GROUP, step, ctx)],
+  // Unlike ElastiCache's, it does not name the clusters that share the group.
+  "update-memorydb-parameter-group": (step, ctx) =>
+    parameterValuesPart(MEMORYDB_GROUP, step, ctx, [step.title]),
   "update-memorydb-cluster": memoryDbClusterPart,
   "put-metric-alarm": (step, ctx) => [memoryAlarmPart(step, ctx)],
 };
