@@ -111,6 +111,13 @@ async function checkTerraform(plan: Plan, owner: OwnerTool) {
     if (!/^aws_(security_group|elasticache_parameter_group)\.p_/.test(ref))
       expect(declared, text).toContain(ref);
   const imports: Hcl[] = doc.import ?? [];
+  // Editing a shared group changes its other clusters too: the code says which, for either service.
+  for (const step of plan.steps)
+    if (
+      (step.kind === "modify-parameter-group" || step.kind === "update-memorydb-parameter-group") &&
+      step.action !== "no-op"
+    )
+      for (const other of step.touches) expect(text).toContain(other);
 
   const sg = stepOf(plan, "create-security-group");
   if (sg) {
@@ -256,6 +263,7 @@ describe("the fix as code holds every kind of plan the planner makes", () => {
       "source:cidr6",
       "revert",
       "ref:securityGroupIds",
+      "touches",
     ])
       expect([...seen]).toContain(f);
   }, 60_000);

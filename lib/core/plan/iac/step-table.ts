@@ -20,6 +20,14 @@ import { memoryAlarmPart } from "./alarm-parts";
 type StepOf<K extends StepKind> = Extract<PlanStep, { kind: K }>;
 type StepIac = { [K in StepKind]: (step: StepOf<K>, ctx: IacContext) => IacPart[] };
 
+/** A group's values change every cluster using it: the code says which, as the preview does. */
+function valuesNote(step: { title: string; touches: string[] }): string[] {
+  return [
+    step.title,
+    ...(step.touches.length > 0 ? [`Also changes ${step.touches.join(", ")}, which use it.`] : []),
+  ];
+}
+
 function clusterChange(step: StepOf<"modify-replication-group" | "modify-cache-cluster">, ctx: IacContext) {
   const created = ctx.plan.steps.find((s) => s.kind === "create-parameter-group");
   const groupName =
@@ -64,16 +72,12 @@ export const STEP_IAC: StepIac = {
   "authorize-ingress": (step, ctx) => ingressRulePart(step, ctx),
   "create-parameter-group": (step, ctx) => [parameterGroupPart(ELASTICACHE_GROUP, step, ctx)],
   "modify-parameter-group": (step, ctx) =>
-    parameterValuesPart(ELASTICACHE_GROUP, step, ctx, [
-      step.title,
-      ...(step.touches.length > 0 ? [`Also changes ${step.touches.join(", ")}, which use it.`] : []),
-    ]),
+    parameterValuesPart(ELASTICACHE_GROUP, step, ctx, valuesNote(step)),
   "modify-replication-group": clusterChange,
   "modify-cache-cluster": clusterChange,
   "create-memorydb-parameter-group": (step, ctx) => [parameterGroupPart(MEMORYDB_GROUP, step, ctx)],
-  // Unlike ElastiCache's, it does not name the clusters that share the group.
   "update-memorydb-parameter-group": (step, ctx) =>
-    parameterValuesPart(MEMORYDB_GROUP, step, ctx, [step.title]),
+    parameterValuesPart(MEMORYDB_GROUP, step, ctx, valuesNote(step)),
   "update-memorydb-cluster": memoryDbClusterPart,
   "put-metric-alarm": (step, ctx) => [memoryAlarmPart(step, ctx)],
 };
