@@ -7,6 +7,7 @@ import {
   listServerlessCaches,
 } from "@/lib/adapters/aws/elasticache/reads";
 import { listVpcs } from "@/lib/adapters/aws/ec2/reads";
+import { listMemoryDbClusters } from "@/lib/adapters/aws/memorydb/reads";
 import { isDefaultParameterGroup } from "@/lib/core/model/resources";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { PAGE_SIZES, pages, type RegionFleetShape } from "./lower-bound";
@@ -15,7 +16,7 @@ const PAGE = PAGE_SIZES.elasticache;
 
 /** A region's fleet as counted from direct reads, plus the audit rows it should produce. */
 export interface RegionTruth extends RegionFleetShape {
-  /** Replication groups + standalone clusters (memcached included) + serverless caches. */
+  /** Replication groups + standalone clusters (memcached included) + serverless caches + MemoryDB clusters. */
   targets: number;
   /** The ids/names of those targets, to check a page or an audit shows every one. */
   targetIds: string[];
@@ -30,12 +31,13 @@ export interface RegionTruth extends RegionFleetShape {
  */
 export async function readRegionTruth(settings: AwsSettings, region: string): Promise<RegionTruth> {
   const ctx = createAwsContext(settings, region);
-  const [groups, clusters, serverless, subnetGroups, vpcs] = await Promise.all([
+  const [groups, clusters, serverless, subnetGroups, vpcs, memoryDb] = await Promise.all([
     listReplicationGroups(ctx),
     listCacheClusters(ctx),
     listServerlessCaches(ctx),
     listCacheSubnetGroups(ctx),
     listVpcs(ctx),
+    listMemoryDbClusters(ctx),
   ]);
   // The groups whose parameters the API makes anyone read: custom groups of Redis/Valkey nodes. A default
   // group is fixed at its family default and Memcached groups hold nothing BullMQ needs.
@@ -62,11 +64,12 @@ export async function readRegionTruth(settings: AwsSettings, region: string): Pr
     vpcs: vpcs.length,
     attachedGroupPolicyPages: policyPages,
     securityGroupIds: securityGroupIds.size,
-    targets: groups.length + standaloneClusters + serverless.length,
+    targets: groups.length + standaloneClusters + serverless.length + memoryDb.length,
     targetIds: [
       ...groups.map((g) => g.id),
       ...clusters.filter((c) => !c.replicationGroupId).map((c) => c.id),
       ...serverless.map((s) => s.name),
+      ...memoryDb.map((c) => c.name),
     ],
     standaloneClusters,
     attachedGroups: groupNames.length,

@@ -181,8 +181,20 @@ function finish(snapshot: Snapshot, index: SnapshotIndex, ref: TargetRef, j: Joi
   const family =
     (first ? familyOfGroup(index, first) : undefined) ??
     (j.engine && j.engineVersion ? familyForVersion(j.engine, j.engineVersion) : undefined);
+  // Every property written out, in one order, rather than spread from `j`: the join's three shapes made the
+  // spread V8's slow generic copy (~20 µs a target, a tenth of judging a region), and the rules then read
+  // one object shape instead of several.
   return {
-    ...j,
+    group: j.group,
+    groupProblem: j.groupProblem,
+    standalone: j.standalone,
+    serverless: j.serverless,
+    members: j.members,
+    engine: j.engine,
+    engineVersion: j.engineVersion,
+    status: j.status,
+    port: j.port,
+    clusterMode: j.clusterMode,
     ref,
     service: "elasticache",
     snapshot,

@@ -146,8 +146,21 @@ export function snapshotProblems(s: Snapshot): AwsProblem[] {
 }
 
 export function auditRegion(snapshot: RegionSnapshot): RegionAudit {
-  const clusters = listTargets(snapshot)
-    .map((ref) => auditTarget(snapshot, ref))
+  return regionAuditOf(
+    snapshot,
+    listTargets(snapshot).map((ref) => auditTarget(snapshot, ref)),
+  );
+}
+
+/**
+ * The region's audit from the audits of its targets (`listTargets` order or any other): sorted by name,
+ * with the snapshot's problems. Lets a caller judge the targets a slice at a time (lib/services/audit).
+ */
+export function regionAuditOf(
+  snapshot: RegionSnapshot,
+  audits: ReadonlyArray<ClusterAudit | undefined>,
+): RegionAudit {
+  const clusters = audits
     .filter((a): a is ClusterAudit => a !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   const lists = [snapshot.replicationGroups, snapshot.cacheClusters, snapshot.serverlessCaches];

@@ -1,6 +1,6 @@
 /** The BullMQ readiness audit: pure rules over a region snapshot, the connection snippet and the exports. */
 export * from "./types";
-export { auditRegion, auditTarget, verdictOf, snapshotProblems } from "./audit";
+export { auditRegion, auditTarget, regionAuditOf, verdictOf, snapshotProblems } from "./audit";
 export { RULES, type Rule } from "./rules";
 export { connectionSnippet, type SnippetOptions } from "./connection-snippet";
 export { countVerdicts, exportCsv, liveCsvClusters } from "./export";

@@ -9,7 +9,8 @@ import type { RequestListener } from "@/lib/adapters/aws/context";
 import { collect } from "@/lib/services/collect/collect";
 import { openScope } from "@/lib/services/estate/scope-access";
 import type { CollectOptions as InventoryOptions } from "@/lib/services/collect/collect-region";
-import { auditRegion, type RegionAudit } from "@/lib/core/readiness";
+import type { RegionAudit } from "@/lib/core/readiness";
+import { judgeRegion } from "./judge-region";
 
 export interface CollectOptions extends InventoryOptions {
   /** Called once per HTTP request sent (retries included), for call counting. */
@@ -29,7 +30,7 @@ export async function auditLiveRegion(
 ): Promise<RegionAudit> {
   try {
     const access = await openScope(settings, region, { onRequest: opts.onRequest });
-    return auditRegion(await collect(access, undefined, opts));
+    return await judgeRegion(await collect(access, undefined, opts));
   } catch (err) {
     return failedRegion(region, err, opts);
   }
