@@ -9,6 +9,7 @@ import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { SecurityChanges } from "@/components/plan/security-changes";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { kindLabel } from "@/components/status/status-labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
@@ -82,7 +83,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
     <WizardFrame
       step="preview"
       params={params}
-      description={`${plan.target.kind === "replication-group" ? "Replication group" : "Standalone cluster"} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
+      description={`${kindLabel(plan.target.kind)} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
     >
       <div className="space-y-6">
         <PlanSummary plan={plan} />
