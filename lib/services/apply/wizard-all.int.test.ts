@@ -54,6 +54,8 @@ it(
       "events-cluster": "ready",
       "legacy-redis5": "ready",
       "orders-redis7": "ready",
+      // The MemoryDB cluster on volatile-lru, offered by step 1 like the rest.
+      "prod-memdb-lru": "ready",
       "sessions-redis62": "ready",
       "standalone-redis": "ready",
       "eu-orders": "ready",
