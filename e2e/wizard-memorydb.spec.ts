@@ -85,6 +85,12 @@ test("prod-memdb-lru: from the fix link, a new MemoryDB group attached by Update
   await expect(page.getByTestId("plan-cli")).toContainText("aws memorydb create-parameter-group");
   await expect(page.getByTestId("plan-cli")).toContainText("aws memorydb update-cluster");
   await expect(page.getByTestId("plan-cli")).not.toContainText("put-metric-alarm");
+  // How BullMQ will connect, from the preview's own read: a Cluster client over TLS, queues in one slot.
+  await page.getByText("Connect BullMQ to prod-memdb-lru").click();
+  const code = page.locator("details", { hasText: "Connect BullMQ to prod-memdb-lru" }).locator("pre");
+  await expect(code).toContainText("new Cluster(");
+  await expect(code).toContainText("tls: {}");
+  await expect(code).toContainText('prefix: "{bull}"');
 
   await applyPreview(page);
   await expect(page).toHaveURL(/\/changes\/[0-9a-z-]+$/);

@@ -12,6 +12,7 @@ import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
 import { kindLabel } from "@/components/status/status-labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { ConnectionPreview } from "@/components/wizard/connection-preview";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
@@ -64,7 +65,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   }
   if (!result.ok) return frame(<PlanInputErrors fieldErrors={result.fieldErrors} params={params} />);
 
-  const { plan, permissions, previewId } = result;
+  const { plan, permissions, previewId, connection } = result;
   const owners = await planOwners(setup.settings, plan);
   const href = stepHref("preview", params);
   const denied = permissions.filter((p) => p.result === "denied");
@@ -131,6 +132,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
         ))}
         <SecurityChanges plan={plan} />
         <PlanExports plan={plan} previewId={previewId} runsAs={account.applyRole} />
+        <ConnectionPreview id={plan.target.id} connection={connection} />
         <PlanActions
           plan={plan}
           previewId={previewId}
