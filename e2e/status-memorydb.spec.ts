@@ -6,7 +6,7 @@ test.beforeAll(async ({ browser }) => freshAudit(browser));
 
 const snippet = (page: Page) => page.getByRole("region", { name: "Connection snippet" }).locator("pre");
 
-test("a MemoryDB cluster on the status page: its verdict, the MemoryDB fix and a TLS Cluster snippet", async ({
+test("a MemoryDB cluster on the status page: its verdict, the MemoryDB fix, the wizard link and a TLS Cluster snippet", async ({
   page,
   statusPage,
 }) => {
@@ -26,8 +26,11 @@ test("a MemoryDB cluster on the status page: its verdict, the MemoryDB fix and a
   await expect(finding.locator("pre")).toContainText(
     "aws memorydb update-parameter-group --region us-east-1 --parameter-group-name prod-memdb-lru",
   );
-  // The wizard fixes ElastiCache clusters only: no link to it for a MemoryDB cluster.
-  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveCount(0);
+  // The wizard fixes MemoryDB clusters too: the link opens it on this cluster.
+  await expect(page.getByRole("link", { name: "Fix with the wizard" })).toHaveAttribute(
+    "href",
+    "/wizard/target?account=123456789012&region=us-east-1&kind=memorydb-cluster&id=prod-memdb-lru",
+  );
   await expect(snippet(page)).toContainText("new Cluster(");
   await expect(snippet(page)).toContainText(
     '"clustercfg.prod-memdb-lru.xyz789.memorydb.us-east-1.amazonaws.com"',

@@ -67,7 +67,7 @@ export function PlanStepCard({
         {step.securitySensitive && !noop ? <Badge tone="red">security-sensitive</Badge> : null}
       </div>
       <p className="mt-1 break-words font-mono text-xs text-slate-600">
-        {step.service === "ec2" ? "ec2" : "elasticache"}:{step.operation}
+        {step.service}:{step.operation}
       </p>
       {noop ? (
         <p className="mt-2 text-[13px] text-slate-600 [overflow-wrap:anywhere]">

@@ -6,6 +6,7 @@ const KIND_LABEL: Record<TargetOption["kind"], string> = {
   "replication-group": "replication group",
   "cache-cluster": "standalone cluster",
   serverless: "serverless cache",
+  "memorydb-cluster": "Amazon MemoryDB cluster",
 };
 
 function readinessBadge(option: TargetOption) {
@@ -26,8 +27,9 @@ function readinessBadge(option: TargetOption) {
 }
 
 /**
- * Step 1's clusters in one VPC as radios. Clusters the wizard cannot fix (serverless, Memcached, Redis
- * below 5.0) are listed disabled with the reason, so nobody wonders where they went.
+ * Step 1's clusters in one VPC as radios, ElastiCache and MemoryDB alike (a MemoryDB badge tells them apart).
+ * Clusters the wizard cannot fix (serverless, Memcached, Redis below 5.0) are listed disabled with the
+ * reason, so nobody wonders where they went.
  */
 export function ClusterOptions({ options, selected }: { options: TargetOption[]; selected?: string }) {
   return (
@@ -48,6 +50,8 @@ export function ClusterOptions({ options, selected }: { options: TargetOption[];
               label={
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-mono">{option.id}</span>
+                  {/* Said in the label, so a screen reader hears it with the name, not only in the description. */}
+                  {option.kind === "memorydb-cluster" ? <Badge tone="violet">MemoryDB</Badge> : null}
                   {readinessBadge(option)}
                   {option.busy ? <Badge tone="blue">{option.status}</Badge> : null}
                 </span>

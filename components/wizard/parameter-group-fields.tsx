@@ -15,11 +15,32 @@ function editable(pg: Pg): { name: string; otherUsers: string[] } | undefined {
 const isRecommended = (pg: Pg, name: string) =>
   pg.recommended.mode === "reuse" && pg.recommended.name === name;
 
+/** MemoryDB: which values of the current group a new group takes over (MemoryDB lists no `Source`). */
+function carryOverText(carry: Pg["carryOver"]): string | undefined {
+  if (!carry) return undefined;
+  if ("problem" in carry) return carry.problem;
+  return carry.values.length > 0
+    ? `Carries over what ${carry.from} sets differently from the family defaults: ${carry.values.join(", ")}.`
+    : `${carry.from} sets nothing else apart from the family defaults, so nothing else is carried over.`;
+}
+
 /**
  * Step 3: create a new group (suggested name, family of the current group), reuse a custom group that has
  * noeviction already, or edit a custom group in place, which is only offered with every other user named.
+ * A MemoryDB cluster gets a new MemoryDB group (the values its custom group sets carried over) or reuses
+ * one: the planner never edits a MemoryDB group in place.
  */
-export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: string; p: WizardParams }) {
+export function ParameterGroupFields({
+  pg,
+  family,
+  p,
+  service,
+}: {
+  pg: Pg;
+  family?: string;
+  p: WizardParams;
+  service: "elasticache" | "memorydb";
+}) {
   const chosen = p.pg
     ? p.pg === "create"
       ? "create"
@@ -27,7 +48,8 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
     : pg.recommended.mode === "create"
       ? "create"
       : `${pg.recommended.mode}/${pg.recommended.name}`;
-  const edit = editable(pg);
+  const edit = service === "memorydb" ? undefined : editable(pg);
+  const carried = carryOverText(pg.carryOver);
   return (
     <fieldset className="space-y-2">
       <legend className="text-[13px] font-medium text-slate-700">
@@ -39,7 +61,7 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
           errorName="pg"
           value="create"
           defaultChecked={chosen === "create"}
-          label={`Create a new parameter group${pg.recommended.mode === "create" ? " (recommended)" : ""}`}
+          label={`Create a new ${service === "memorydb" ? "MemoryDB " : ""}parameter group${pg.recommended.mode === "create" ? " (recommended)" : ""}`}
           description={
             <>
               Family <span className="font-mono">{family ?? "unknown"}</span>, from the current group. Sets
@@ -47,7 +69,7 @@ export function ParameterGroupFields({ pg, family, p }: { pg: Pg; family?: strin
               {pg.setsClusterEnabled
                 ? " and cluster-enabled=yes (cluster mode needs it, in the same call)"
                 : ""}
-              .
+              .{carried ? <span className="block">{carried}</span> : null}
             </>
           }
         />

@@ -1,3 +1,4 @@
+import { kindLabel } from "@/components/status/status-labels";
 import type { Plan } from "@/lib/core/plan";
 
 /** Step 1 of the review: the cluster the plan is for, as the target step chose it. */
@@ -17,7 +18,7 @@ export function ReviewTarget({
     ["Account", accountName ? `${accountName} (${target.accountId})` : target.accountId],
     ["Region", region],
     ["Cluster", target.id],
-    ["Kind", target.kind === "replication-group" ? "Replication group" : "Standalone cluster"],
+    ["Kind", kindLabel(target.kind)],
     ["Engine", `${target.engine} ${target.engineVersion}${target.clusterEnabled ? " · cluster mode" : ""}`],
     ["VPC", target.vpcId ?? "unknown"],
     ["Port", String(target.port ?? "unknown")],

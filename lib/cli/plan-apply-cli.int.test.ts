@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { authorizeIngress } from "@/lib/adapters/aws/ec2/writes";
 import { listCacheParameterGroups } from "@/lib/adapters/aws/elasticache/reads";
+import { listMemoryDbClusters } from "@/lib/adapters/aws/memorydb/reads";
 import { modifyCacheParameterGroup } from "@/lib/adapters/aws/elasticache/writes";
 import { randomBytes } from "node:crypto";
 import { signPlanFile, withHash, type PlanFile } from "@/lib/core/plan-file";
@@ -20,13 +21,17 @@ const { h, plan, apply, env, tuning } = cli;
 /** The real entry point, as `npm run plan` runs it. */
 const planProcess = (args: string[]) => runCliProcess("lib/cli/plan.ts", args, env());
 
-/** Every fixable seeded cluster, and the ready ones without a memory alarm (jobs-valkey8, eu-jobs-valkey7). */
+/**
+ * Every fixable seeded cluster, ElastiCache and MemoryDB (prod-memdb-lru, volatile-lru), and the ready ones
+ * without a memory alarm (jobs-valkey8, eu-jobs-valkey7); the ready MemoryDB clusters get none.
+ */
 const FIXABLE = [
   "cache-redis62",
   "events-cluster",
   "jobs-valkey8",
   "legacy-redis5",
   "orders-redis7",
+  "prod-memdb-lru",
   "sessions-redis62",
   "standalone-redis",
   "eu-jobs-valkey7",
@@ -42,8 +47,14 @@ describe("npm run plan --all, then npm run apply", () => {
       const planned = await planProcess(["--all", "--out", file, "--as", "reviewer"]);
       expect(planned.code, planned.stderr).toBe(1);
       expect(planned.stdout).toMatch(
-        /^Plan: 9 clusters to change \(18 to create, 14 to change\); 1 up to date, 1 blocked, 4 cannot be fixed\.$/m,
+        /^Plan: 10 clusters to change \(19 to create, 15 to change\); 3 up to date, 1 blocked, 4 cannot be fixed\.$/m,
       );
+      // The MemoryDB clusters are planned with the rest: the volatile-lru one changes, the default-group ones not.
+      expect(planned.stdout).toMatch(
+        /  \+ Create MemoryDB parameter group bullmq-memorydb-redis7-noeviction \(family memorydb_redis7\)/,
+      );
+      expect(planned.stdout).toMatch(/prod-memdb-default \(us-east-1\): up to date\./);
+      expect(planned.stdout).toMatch(/prod-memdb-valkey \(us-east-1\): up to date\./);
       expect(planned.stdout).toMatch(
         /sessions-memcached \(us-east-1\): cannot be fixed\. sessions-memcached runs Memcached/,
       );
@@ -61,11 +72,18 @@ describe("npm run plan --all, then npm run apply", () => {
       const applied = await apply([file, "--yes", "--as", "ci-bot", "--override-owner", "sandbox drill"]);
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
       expect(applied.stdout).toContain('Applying despite owners (--override-owner "sandbox drill"):');
-      expect(applied.stdout).toMatch(/Apply finished: 9 of 9 Ready\./);
+      expect(applied.stdout).toMatch(/Apply finished: 10 of 10 Ready\./);
       expect(applied.stdout).toMatch(
         /\[2\/5\] Create parameter group bullmq-redis7-noeviction \(family redis7\): done/,
       );
-      for (const { plan: p } of fleet.targets) await expectLiveMatchesPlan(h.context(p.region).ctx, p);
+      for (const { plan: p } of fleet.targets)
+        if (p.target.kind !== "memorydb-cluster") await expectLiveMatchesPlan(h.context(p.region).ctx, p);
+      const [memoryDb] = await listMemoryDbClusters(h.context("us-east-1").ctx, { name: "prod-memdb-lru" });
+      expect(memoryDb).toMatchObject({
+        status: "available",
+        parameterGroupName: "bullmq-memorydb-redis7-noeviction",
+        parameterGroupStatus: "in-sync",
+      });
       // What the wizard makes, one cluster after another: a second cluster of a family gets the next name.
       const created = async (region: string) =>
         (await listCacheParameterGroups(h.context(region).ctx))

@@ -6,7 +6,6 @@
 import { planFromLiveState, readTarget } from "@/lib/services/apply/plan-live";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { collect } from "@/lib/services/collect/collect";
-import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import { openScope, type ScopeAccess } from "@/lib/services/estate/scope-access";
 import {
   suggestions,
@@ -59,10 +58,8 @@ export interface PlanAccount {
 
 type Outcome = { plan: Plan } | { notPlanned: NotPlanned } | { invalid: Invalid };
 
-/** What planOne needs of a target: the wizard's option, or a MemoryDB cluster named with --cluster. */
-type PlanOption = Pick<TargetOption, "id" | "selectable" | "busy" | "reason"> & {
-  kind: TargetOption["kind"] | "memorydb-cluster";
-};
+/** What planOne needs of a target: the wizard's option (ElastiCache or MemoryDB). */
+type PlanOption = Pick<TargetOption, "kind" | "id" | "selectable" | "busy" | "reason">;
 
 async function planOne(
   access: ScopeAccess,
@@ -109,15 +106,6 @@ async function planOne(
   return classified;
 }
 
-/** MemoryDB clusters asked for by name (the wizard's options list ElastiCache targets only). */
-function memoryDbAsked(snapshot: RegionSnapshot, request: FleetRequest): PlanOption[] {
-  const read = snapshot.memorydb?.clusters;
-  if (!read?.ok || request.all) return [];
-  return read.value
-    .filter((c) => request.clusters.includes(c.name))
-    .map((c) => ({ kind: "memorydb-cluster", id: c.name, selectable: true, busy: false }));
-}
-
 /** Every chosen target of every region (every scope) of every account, one after the other. */
 export async function planAccounts(accounts: PlanAccount[], request: FleetRequest): Promise<Fleet> {
   const fleet: Fleet = {
@@ -140,10 +128,9 @@ export async function planAccounts(accounts: PlanAccount[], request: FleetReques
         fleet.failedScopes.push({ accountId: account.accountId, region, reason: options.problems.join(" ") });
         continue;
       }
-      const chosen: PlanOption[] = [
-        ...options.clusters.filter((c) => request.all || request.clusters.includes(c.id)),
-        ...memoryDbAsked(snapshot, request),
-      ];
+      const chosen: PlanOption[] = options.clusters.filter(
+        (c) => request.all || request.clusters.includes(c.id),
+      );
       // Parameter group names the targets planned so far in this account-region will create.
       const claimed = new Set<string>();
       for (const option of chosen) {

@@ -8,6 +8,7 @@ import { renderCloudFormation } from "./iac/render-cloudformation";
 import { renderTerraform } from "./iac/render-terraform";
 import { renderCli } from "./render-cli";
 import { stepActions } from "./step-policy";
+import { suggestions } from "./suggestions";
 import type { WizardChoices } from "./choices";
 import type { Plan, PlanStep } from "./types";
 
@@ -149,5 +150,23 @@ describe("the MemoryDB plan", () => {
     const cfn = renderCloudFormation(ctx);
     expect(cfn).toContain("AWS::MemoryDB::ParameterGroup");
     expect(cfn).toContain("ParameterGroupName: bullmq-memorydb-redis7-noeviction");
+  });
+
+  it("tells the wizard's parameter group step what a new group carries over, and offers no edit in place", () => {
+    const target = { region: "us-east-1", kind: "memorydb-cluster" as const, id: "prod-memdb-lru" };
+    const carried = suggestions(withTimeout("300"), target);
+    if (!carried.ok) throw new Error(carried.message);
+    expect(carried.value.service).toBe("memorydb");
+    expect(carried.value.parameterGroup.carryOver).toEqual({
+      from: "prod-memdb-lru",
+      values: ["timeout=300"],
+    });
+    expect(carried.value.parameterGroup.recommended.mode).toBe("create");
+    const plain = suggestions(seedUsEast1(), target);
+    if (!plain.ok) throw new Error(plain.message);
+    expect(plain.value.parameterGroup.carryOver).toEqual({ from: "prod-memdb-lru", values: [] });
+    const onDefault = suggestions(seedUsEast1(), { ...target, id: "prod-memdb-default" });
+    if (!onDefault.ok) throw new Error(onDefault.message);
+    expect(onDefault.value.parameterGroup.carryOver).toBeUndefined();
   });
 });

@@ -9,7 +9,8 @@ import { newParameterGroupName } from "@/lib/core/readiness/group-name";
 import type { TargetChoice } from "./choices";
 import type { Suggestions } from "./suggestions";
 import { networkSuggestions } from "./suggestions";
-import { memoryDbValue, resolveMemoryDb } from "./validate-memorydb";
+import { memoryDbCarryOver, memoryDbValue, resolveMemoryDb } from "./validate-memorydb";
+import { NOEVICTION } from "./steps-memorydb";
 
 export function memoryDbSuggestions(
   snapshot: Snapshot,
@@ -37,9 +38,11 @@ export function memoryDbSuggestions(
       }
     : undefined;
   const keep = current?.policy === "noeviction";
+  const carry = memoryDbCarryOver(snapshot, t, [NOEVICTION.name]);
   return {
     ok: true,
     value: {
+      service: "memorydb",
       port: t.port,
       vpcId: t.vpcId,
       family: t.family,
@@ -52,6 +55,14 @@ export function memoryDbSuggestions(
         reusable,
         recommended: keep ? { mode: "reuse", name: current!.name } : { mode: "create", name: suggestedName },
         why: keep ? `${current!.name} already has maxmemory-policy=noeviction.` : undefined,
+        carryOver: !carry
+          ? undefined
+          : carry.ok
+            ? {
+                from: carry.value.from,
+                values: carry.value.parameters.map((p) => `${p.name}=${p.value}`),
+              }
+            : { problem: carry.message },
       },
     },
   };

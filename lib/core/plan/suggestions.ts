@@ -24,6 +24,8 @@ import { parameterGroupsOfFamily } from "@/lib/core/model/shared-groups";
 import { agreesWithTarget, copyNumber, isOwnGroupName } from "./group-reuse";
 
 export interface Suggestions {
+  /** MemoryDB's parameter groups are its own: created or reused, never edited in place, no `Source`. */
+  service: "elasticache" | "memorydb";
   port: number | undefined;
   vpcId: string | undefined;
   family: string | undefined;
@@ -51,6 +53,11 @@ export interface Suggestions {
     recommended: ParameterGroupChoice;
     /** Why an existing group is recommended over a new one, for the person choosing. */
     why?: string;
+    /**
+     * MemoryDB: what a new group takes over from the current custom group (its values that differ from the
+     * family's default group), or why that is unknown. Absent when the current group is a default one.
+     */
+    carryOver?: { from: string; values: string[] } | { problem: string };
   };
 }
 
@@ -151,6 +158,7 @@ export function suggestions(
   return {
     ok: true,
     value: {
+      service: "elasticache",
       port: t.port,
       vpcId: t.vpcId,
       family: t.family,

@@ -1,6 +1,6 @@
 /**
- * Wizard step 1's list: every VPC with its clusters counted, and every cluster with whether it can be
- * chosen (and why not), whether it is ready already, and whether it is busy.
+ * Wizard step 1's list: every VPC with its clusters counted, and every cluster (ElastiCache and MemoryDB)
+ * with whether it can be chosen (and why not), whether it is ready already, and whether it is busy.
  */
 import type { RegionSnapshot } from "@/lib/core/model/snapshot";
 import { listTargets } from "@/lib/core/model/list-targets";
@@ -9,7 +9,7 @@ import { resolveTarget, valueOf } from "./target";
 import { BUSY_STATUSES, busyReason, notSelectableReason, readinessOf } from "./validate-target";
 
 export interface TargetOption {
-  kind: "replication-group" | "cache-cluster" | "serverless";
+  kind: "replication-group" | "cache-cluster" | "serverless" | "memorydb-cluster";
   id: string;
   vpcId?: string;
   engine: string;
@@ -53,14 +53,19 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
     snapshot.serverlessCaches,
     snapshot.vpcs,
     snapshot.subnetGroups,
+    // MemoryDB's clusters and the subnet groups their VPC comes from, when the region's MemoryDB was read.
+    ...(snapshot.memorydb ? [snapshot.memorydb.clusters, snapshot.memorydb.subnetGroups] : []),
   ]) {
     if (!read.ok) problems.push(read.problem.message);
   }
   const clusters: TargetOption[] = [];
   // Every target the region holds, groups seen only through their members included (lib/core/model).
   for (const ref of listTargets(snapshot)) {
-    // MemoryDB clusters are planned from the command line (lib/core/plan/steps-memorydb.ts), not the wizard.
-    if (ref.kind === "memorydb-cluster") continue;
+    if (ref.kind === "memorydb-cluster") {
+      const view = viewTarget(snapshot, ref);
+      if (view) clusters.push(viewOption(snapshot, view));
+      continue;
+    }
     if (ref.kind === "serverless") {
       const view = viewTarget(snapshot, ref);
       if (view) clusters.push(serverlessOption(view));
@@ -82,28 +87,7 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
       });
       continue;
     }
-    const t = resolved.target;
-    const reason = notSelectableReason(t);
-    const readiness = reason ? undefined : readinessOf(snapshot, t);
-    clusters.push({
-      kind: ref.kind,
-      id: ref.id,
-      vpcId: t.vpcId,
-      engine: t.engine,
-      engineVersion: t.engineVersion ?? "",
-      status: t.status,
-      selectable: !reason,
-      reason,
-      readiness: readiness?.state ?? "not-applicable",
-      details:
-        readiness?.state === "needs-changes"
-          ? readiness.reasons
-          : readiness?.state === "unknown"
-            ? [readiness.reason]
-            : [],
-      busy: BUSY_STATUSES.includes(t.status),
-      busyReason: busyReason(t),
-    });
+    clusters.push(viewOption(snapshot, resolved.target));
   }
   clusters.sort((a, b) => a.id.localeCompare(b.id));
   const vpcs = (valueOf(snapshot.vpcs) ?? []).map((v) => ({
@@ -113,6 +97,31 @@ export function targetOptions(snapshot: RegionSnapshot): TargetOptions {
     clusterCount: clusters.filter((c) => c.vpcId === v.id).length,
   }));
   return { region: snapshot.region, vpcs, clusters, problems };
+}
+
+/** A cluster the wizard can fix (ElastiCache node-based, or MemoryDB): judged by the same rules either way. */
+function viewOption(snapshot: RegionSnapshot, t: TargetView): TargetOption {
+  const reason = notSelectableReason(t);
+  const readiness = reason ? undefined : readinessOf(snapshot, t);
+  return {
+    kind: t.ref.kind,
+    id: t.ref.id,
+    vpcId: t.vpcId,
+    engine: t.engine ?? "unknown",
+    engineVersion: t.engineVersion ?? "",
+    status: t.status,
+    selectable: !reason,
+    reason,
+    readiness: readiness?.state ?? "not-applicable",
+    details:
+      readiness?.state === "needs-changes"
+        ? readiness.reasons
+        : readiness?.state === "unknown"
+          ? [readiness.reason]
+          : [],
+    busy: BUSY_STATUSES.includes(t.status),
+    busyReason: busyReason(t),
+  };
 }
 
 /** A serverless cache is listed (so its VPC counts) but never chosen: the wizard fixes node-based clusters. */

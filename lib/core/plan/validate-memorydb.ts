@@ -14,6 +14,7 @@ import type { ParameterGroupChoice, TargetChoice } from "./choices";
 import type { CarryOver } from "./carry-over";
 import type { PlanTarget, Validation } from "./types";
 import { refOf } from "@/lib/core/identity/identity";
+import { judgeTarget } from "./validate-target";
 
 /** A MemoryDB cluster's view with the facts a plan needs known. */
 export type MemoryDbTarget = TargetView & {
@@ -67,6 +68,13 @@ export function resolveMemoryDb(snapshot: Snapshot, choice: TargetChoice): Valid
       `No MemoryDB parameter group family is known for ${view.engine} ${view.engineVersion}.`,
     );
   return { ok: true, value: { ...view, ref, memorydb: view.memorydb, family: view.family }, warnings: [] };
+}
+
+/** Step 1 for a MemoryDB cluster: found, then held to the rules every target is (validate-target.ts). */
+export function validateMemoryDbTarget(snapshot: Snapshot, choice: TargetChoice): Validation<MemoryDbTarget> {
+  const resolved = resolveMemoryDb(snapshot, choice);
+  if (!resolved.ok) return { ok: false, fieldErrors: { id: Object.values(resolved.fieldErrors).flat() } };
+  return judgeTarget(snapshot, resolved.value);
 }
 
 /** The parameters of a MemoryDB group as read (keys as the collector stores them). */

@@ -40,7 +40,8 @@ describe("targetOptions", () => {
   it("lists every seeded cluster with whether it can be chosen, and counts clusters per VPC", () => {
     const options = targetOptions(snap);
     const row = (id: string) => options.clusters.find((c) => c.id === id)!;
-    expect(options.clusters).toHaveLength(12);
+    // The twelve ElastiCache targets (serverless included) and the three MemoryDB clusters.
+    expect(options.clusters).toHaveLength(15);
     expect(options.clusters.filter((c) => !c.selectable).map((c) => c.id)).toEqual([
       "ancient-redis4",
       "serverless-queue",
@@ -51,6 +52,8 @@ describe("targetOptions", () => {
     );
     expect(options.clusters.filter((c) => c.readiness === "ready").map((c) => c.id)).toEqual([
       "jobs-valkey8",
+      "prod-memdb-default",
+      "prod-memdb-valkey",
       "secure-redis7",
     ]);
     // The same two problems the wizard fixes, in the readiness rules' words: they decide, the planner plans.
@@ -60,7 +63,7 @@ describe("targetOptions", () => {
     ]);
     expect(row("busy-redis7").busy).toBe(true);
     expect(options.vpcs.map((v) => [v.name ?? v.id, v.clusterCount])).toEqual([
-      ["prod", 10],
+      ["prod", 13],
       ["staging", 2],
       ["vpc-0dflt00000000003", 0],
     ]);

@@ -10,7 +10,7 @@ import type { ReadResult, RegionSnapshot, Snapshot } from "@/lib/core/model/snap
 import { viewTarget } from "@/lib/core/model/target-view";
 import { topologyOf, vpcNameOf } from "@/lib/core/model/target-shape";
 import { ownerOf, type OwnedResource } from "@/lib/core/model/ownership";
-import { memoryDbConnection, memoryDbParts, memoryDbReadsOf, withoutWizard } from "./memorydb-audit";
+import { memoryDbConnection, memoryDbParts, memoryDbReadsOf } from "./memorydb-audit";
 import { RULES } from "./rules";
 import { attachedGroupNames, type TargetView } from "./target";
 import { groupSummary } from "./parameter-groups";
@@ -91,8 +91,7 @@ function partOwners(t: TargetView): PartOwner[] {
 export function auditTarget(snapshot: Snapshot, ref: TargetRef): ClusterAudit | undefined {
   const t = viewTarget(snapshot, ref);
   if (!t) return undefined;
-  const judged = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
-  const findings = t.memorydb ? judged.map(withoutWizard) : judged;
+  const findings = RULES.flatMap((rule) => rule.check(t)).sort(bySeverity);
   const verdict = verdictOf(findings);
   const groupName = attachedGroupNames(t)[0];
   const usable = verdict !== "incompatible" && verdict !== "not-applicable";

@@ -8,7 +8,7 @@ import type { OwnedResource } from "@/lib/core/model/ownership";
 import type { ReadResult } from "@/lib/core/model/resources";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import type { TargetView } from "./target";
-import type { ConnectionInfo, Finding } from "./types";
+import type { ConnectionInfo } from "./types";
 
 /** The ACL every MemoryDB region has: the `default` user, no password. */
 export const OPEN_ACCESS_ACL = "open-access";
@@ -41,12 +41,4 @@ export function memoryDbReadsOf(s: Snapshot): ReadResult<unknown>[] {
   const m = s.memorydb;
   if (!m) return [];
   return [m.clusters, m.parameterGroups, m.subnetGroups, m.acls, ...Object.values(m.parameters)];
-}
-
-/** The wizard fixes ElastiCache clusters only: a MemoryDB finding keeps its CLI, never a link to the wizard. */
-export function withoutWizard(f: Finding): Finding {
-  if (!f.remediation?.wizardHref) return f;
-  const remediation = { ...f.remediation };
-  delete remediation.wizardHref;
-  return { ...f, remediation };
 }

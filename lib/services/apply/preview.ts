@@ -7,6 +7,10 @@ import { createAwsContext, type AwsContext } from "@/lib/adapters/aws/context";
 import type { AwsProblem } from "@/lib/core/model/resources";
 import type { AwsSettings } from "@/lib/adapters/aws/settings";
 import { isStepRef, type FieldErrors, type Plan, type WizardChoices } from "@/lib/core/plan";
+import { refOf } from "@/lib/core/identity/identity";
+import type { FocusedSnapshot } from "@/lib/core/model/snapshot";
+import { auditTarget } from "@/lib/core/readiness";
+import type { ConnectionInfo } from "@/lib/core/readiness/types";
 import { planFromLiveState, scopeFor } from "./plan-live";
 import { dbOf } from "@/lib/adapters/db";
 import { savePreview, type StoredPreview } from "@/lib/adapters/db/previews";
@@ -23,7 +27,14 @@ export interface PermissionCheck {
 }
 
 export type PreviewResult =
-  | { ok: true; previewId: string; plan: Plan; permissions: PermissionCheck[] }
+  | {
+      ok: true;
+      previewId: string;
+      plan: Plan;
+      permissions: PermissionCheck[];
+      /** How BullMQ connects to the target (its endpoint, TLS, cluster mode), from the same read. */
+      connection?: ConnectionInfo;
+    }
   | { ok: false; fieldErrors: FieldErrors };
 
 const CLOUDWATCH_NOTE = "CloudWatch has no DryRun: its permissions show only when the call is made.";
@@ -95,8 +106,10 @@ export async function previewPlan(
   },
 ): Promise<PreviewResult> {
   const access = await scopeFor(options.settings, options.choices);
-  const result = await planFromLiveState(access, options.choices);
+  let read: FocusedSnapshot | undefined;
+  const result = await planFromLiveState(access, options.choices, (s) => (read = s));
   if (!result.ok) return result;
+  const connection = read ? auditTarget(read, refOf(result.plan.target))?.connection : undefined;
   const permissions =
     options.dryRun === false
       ? notCheckedForViewers(result.plan)
@@ -105,7 +118,7 @@ export async function previewPlan(
           result.plan,
         );
   const stored = await savePreview(await dbOf(options), result.plan, options.user);
-  return { ok: true, previewId: stored.id, plan: result.plan, permissions };
+  return { ok: true, previewId: stored.id, plan: result.plan, permissions, connection };
 }
 
 /**

@@ -35,6 +35,9 @@ it(
         const target: TargetChoice = { region, kind: option.kind as TargetChoice["kind"], id: option.id };
         const preview = await previewPlan({ ...opts, choices: await wizardChoices(access, target) });
         if (!preview.ok) throw new Error(`${option.id}: ${JSON.stringify(preview.fieldErrors)}`);
+        // The preview says how BullMQ connects, from its own read: a MemoryDB cluster always in cluster mode.
+        expect(preview.connection?.port, option.id).toBe(preview.plan.target.port);
+        if (option.kind === "memorydb-cluster") expect(preview.connection).toMatchObject({ mode: "cluster" });
         const run = await (
           await startApply({
             ...opts,
@@ -54,6 +57,8 @@ it(
       "events-cluster": "ready",
       "legacy-redis5": "ready",
       "orders-redis7": "ready",
+      // The MemoryDB cluster on volatile-lru, offered by step 1 like the rest.
+      "prod-memdb-lru": "ready",
       "sessions-redis62": "ready",
       "standalone-redis": "ready",
       "eu-orders": "ready",

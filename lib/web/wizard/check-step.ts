@@ -3,7 +3,12 @@
  * their field errors are re-keyed to the form fields that show them. Pure, so it is tested on the seed.
  */
 import type { Snapshot } from "@/lib/core/model/snapshot";
-import { tryComputePlan, validateNetwork, validateParameterGroup, validateTarget } from "@/lib/core/plan";
+import { tryComputePlan } from "@/lib/core/plan";
+import {
+  checkNetworkChoice,
+  checkParameterGroupChoice,
+  checkTargetChoice,
+} from "@/lib/core/plan/check-choice";
 import { busyReason } from "@/lib/core/plan/validate-target";
 import type { TargetChoice } from "@/lib/core/plan";
 import { choicesOf, networkOf, parameterGroupOf, targetOf, type Parsed } from "./choices";
@@ -39,7 +44,7 @@ export function chosenTarget(params: WizardParams): Parsed<TargetChoice> {
 export function checkStep(step: FormStep, params: WizardParams, snapshot: Snapshot): StepCheck {
   const target = chosenTarget(params);
   if (!target.ok) return { ok: false, fieldErrors: target.fieldErrors };
-  const checkedTarget = validateTarget(snapshot, target.value);
+  const checkedTarget = checkTargetChoice(snapshot, target.value);
   if (!checkedTarget.ok) return failed(checkedTarget.fieldErrors);
   // A busy cluster is refused at the step that picks it; the preview would only say so at the end.
   const busy = busyReason(checkedTarget.value);
@@ -49,13 +54,13 @@ export function checkStep(step: FormStep, params: WizardParams, snapshot: Snapsh
   if (step === "network") {
     const network = networkOf(params);
     if (!network.ok) return { ok: false, fieldErrors: network.fieldErrors };
-    const checked = validateNetwork(snapshot, target.value, network.value);
+    const checked = checkNetworkChoice(snapshot, checkedTarget.value, target.value, network.value);
     return checked.ok ? { ok: true, warnings: checked.warnings } : failed(checked.fieldErrors);
   }
   if (step === "parameter-group") {
     const pg = parameterGroupOf(params);
     if (!pg.ok) return { ok: false, fieldErrors: pg.fieldErrors };
-    const checked = validateParameterGroup(snapshot, target.value, pg.value);
+    const checked = checkParameterGroupChoice(snapshot, checkedTarget.value, target.value, pg.value);
     return checked.ok ? { ok: true, warnings: checked.warnings } : failed(checked.fieldErrors);
   }
   const choices = choicesOf(params);

@@ -78,10 +78,10 @@ const MAX_LENGTH = 300;
 /** Reads the wizard's parameters out of Next's `searchParams` or a form object; unknown keys are dropped. */
 export function readParams(raw: Readonly<Record<string, RawValue>>): WizardParams {
   const out: WizardParams = {};
-  // Step 1's radio carries kind and id in one value (`replication-group/orders-redis7`): ids of the two kinds may clash.
+  // Step 1's radio carries kind and id in one value (`replication-group/orders-redis7`): ids of the kinds may clash.
   const cluster =
     typeof raw.cluster === "string"
-      ? /^(replication-group|cache-cluster)\/(.+)$/.exec(raw.cluster.trim())
+      ? /^(replication-group|cache-cluster|memorydb-cluster)\/(.+)$/.exec(raw.cluster.trim())
       : null;
   // Step 2's radio likewise: `existing/sg-0123` or `new`.
   const sgPick =

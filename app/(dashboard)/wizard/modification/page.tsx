@@ -37,15 +37,15 @@ export default async function ModificationStep({ searchParams }: { searchParams:
     );
   }
   const step = result.plan.steps.find(
-    (s) => s.kind === "modify-replication-group" || s.kind === "modify-cache-cluster",
+    (s) =>
+      s.kind === "modify-replication-group" ||
+      s.kind === "modify-cache-cluster" ||
+      s.kind === "update-memorydb-cluster",
   )!;
   const index = result.plan.steps.indexOf(step);
+  const memoryDb = target.kind === "memorydb-cluster";
   return (
-    <WizardFrame
-      step="modification"
-      params={params}
-      description={`${target.kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`}
-    >
+    <WizardFrame step="modification" params={params} description={modificationDescription(target.kind)}>
       <StepForm
         step="modification"
         hidden={pick(params, keysBefore("modification"))}
@@ -55,11 +55,24 @@ export default async function ModificationStep({ searchParams }: { searchParams:
         <ol className="space-y-3">
           <PlanStepCard step={step} index={index} />
         </ol>
-        <AlarmFields alarm={params.alarm} threshold={params.alarmThreshold} topic={params.alarmTopic} />
+        {/* MemoryDB's memory metrics are not read, so no memory alarm is planned for it (rule memory-alarm). */}
+        {memoryDb ? null : (
+          <AlarmFields alarm={params.alarm} threshold={params.alarmThreshold} topic={params.alarmTopic} />
+        )}
         <p className="text-[13px] text-slate-600">
           The preview lists every step in order, with the exact AWS calls, before you apply anything.
         </p>
       </StepForm>
     </WizardFrame>
   );
+}
+
+/**
+ * What the modify call does, per kind. MemoryDB's UpdateCluster has no ApplyImmediately and no maintenance
+ * window to wait for, so there is nothing to choose: it is said instead.
+ */
+function modificationDescription(kind: string): string {
+  if (kind === "memorydb-cluster")
+    return 'UpdateCluster attaches the parameter group and the security group; the groups attached now are kept. MemoryDB applies it on its own, with no "apply immediately" or maintenance window to choose: the cluster shows "updating" until its parameter group is in-sync, and keeps serving.';
+  return `${kind === "replication-group" ? "ModifyReplicationGroup" : "ModifyCacheCluster"} attaches the parameter group and the security group. The groups attached now are kept.`;
 }

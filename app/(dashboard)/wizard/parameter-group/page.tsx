@@ -30,7 +30,11 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
                 with maxmemory-policy=<span className="font-mono">{current.policy}</span>
               </>
             ) : null}
-            {current.isDefault ? " (a default group: AWS refuses to edit it)" : ""}.
+            {current.isDefault ? " (a default group: AWS refuses to edit it)" : ""}
+            {s.service === "memorydb" && !current.isDefault && current.policy !== "noeviction"
+              ? " (a MemoryDB cluster gets a group of its own with noeviction: the planner does not edit MemoryDB groups in place)"
+              : ""}
+            .
           </>
         ) : (
           "No parameter group is attached now."
@@ -43,7 +47,7 @@ export default async function ParameterGroupStep({ searchParams }: { searchParam
         submitLabel="Continue to cluster modification"
         back={{ href: stepHref("network", params) }}
       >
-        <ParameterGroupFields pg={s.parameterGroup} family={s.family} p={params} />
+        <ParameterGroupFields pg={s.parameterGroup} family={s.family} p={params} service={s.service} />
       </StepForm>
     </WizardFrame>
   );

@@ -9,8 +9,10 @@ import { PlanStepCard } from "@/components/plan/plan-step-card";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { SecurityChanges } from "@/components/plan/security-changes";
 import { AwsProblemNotice } from "@/components/status/aws-problem-notice";
+import { kindLabel } from "@/components/status/status-labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { ConnectionPreview } from "@/components/wizard/connection-preview";
 import { PlanInputErrors } from "@/components/wizard/plan-input-errors";
 import { ReviewSection } from "@/components/wizard/review-section";
 import { ReviewTarget } from "@/components/wizard/review-target";
@@ -63,7 +65,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
   }
   if (!result.ok) return frame(<PlanInputErrors fieldErrors={result.fieldErrors} params={params} />);
 
-  const { plan, permissions, previewId } = result;
+  const { plan, permissions, previewId, connection } = result;
   const owners = await planOwners(setup.settings, plan);
   const href = stepHref("preview", params);
   const denied = permissions.filter((p) => p.result === "denied");
@@ -82,7 +84,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
     <WizardFrame
       step="preview"
       params={params}
-      description={`${plan.target.kind === "replication-group" ? "Replication group" : "Standalone cluster"} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
+      description={`${kindLabel(plan.target.kind)} ${plan.target.id} · ${plan.target.engine} ${plan.target.engineVersion}${plan.target.clusterEnabled ? " · cluster mode" : ""} · port ${plan.target.port ?? "unknown"}`}
     >
       <div className="space-y-6">
         <PlanSummary plan={plan} />
@@ -130,6 +132,7 @@ export default async function PreviewStep({ searchParams }: { searchParams: Sear
         ))}
         <SecurityChanges plan={plan} />
         <PlanExports plan={plan} previewId={previewId} runsAs={account.applyRole} />
+        <ConnectionPreview id={plan.target.id} connection={connection} />
         <PlanActions
           plan={plan}
           previewId={previewId}

@@ -97,7 +97,7 @@ export default async function TargetStep({ searchParams }: { searchParams: Searc
         {inVpc.length > 0 ? (
           <ClusterOptions options={inVpc} selected={chosen ? `${chosen.kind}/${chosen.id}` : undefined} />
         ) : (
-          <p className="text-[13px] text-slate-500">No ElastiCache cluster in this VPC.</p>
+          <p className="text-[13px] text-slate-500">No ElastiCache or MemoryDB cluster in this VPC.</p>
         )}
         <FieldError name="id" />
         {noVpc.length > 0 ? (

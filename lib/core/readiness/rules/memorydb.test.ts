@@ -154,11 +154,11 @@ describe("MemoryDB readiness", () => {
     expect(code).toContain("username: process.env.REDIS_USERNAME");
   });
 
-  it("never links a MemoryDB finding to the wizard (it fixes ElastiCache clusters only)", () => {
-    const snapshot = withCluster({ name: "m", status: "updating", port: 6380 });
-    const rows = [audit("prod-memdb-lru"), audit("m", snapshot)];
-    const hrefs = rows.flatMap((r) => r.findings.map((f) => f.remediation?.wizardHref).filter(Boolean));
-    expect(rows.flatMap((r) => r.findings.filter((f) => f.remediation)).length).toBeGreaterThan(1);
-    expect(hrefs).toEqual([]);
+  it("links a MemoryDB finding to the wizard, pre-filled with the MemoryDB cluster", () => {
+    const row = audit("prod-memdb-lru");
+    const hrefs = new Set(row.findings.map((f) => f.remediation?.wizardHref).filter(Boolean));
+    expect([...hrefs]).toEqual([
+      "/wizard/target?account=123456789012&region=us-east-1&kind=memorydb-cluster&id=prod-memdb-lru",
+    ]);
   });
 });
