@@ -8,6 +8,7 @@ import { freeDeadSlot, latestFinishedRun } from "./audit-runs";
 import type { Db } from "./open";
 import { auditRuns, targetVerdicts, type AuditedAccount } from "./schema";
 import type { AuditRunRow, TargetVerdictRow } from "./records";
+import { jsonRows } from "./json-rows";
 import { recordTransitions, type TransitionRule } from "./target-events";
 import { storeAuditStates, type AuditedScope, type TargetStateInput } from "./target-states";
 
@@ -72,7 +73,7 @@ export async function finishAudit(
     if (run.finishedAt) return;
     for (let i = 0; i < result.verdicts.length; i += CHUNK) {
       const chunk = result.verdicts.slice(i, i + CHUNK).map((v) => ({ ...v, auditId: id }));
-      await tx.insert(targetVerdicts).values(chunk);
+      await tx.insert(targetVerdicts).select(jsonRows(targetVerdicts, chunk));
     }
     await recordTransitions(
       tx,

@@ -9,6 +9,7 @@ import { and, eq, getTableColumns, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "./open";
 import { targetStates } from "./schema";
 import { bumpStatusVersion } from "./status-version";
+import { jsonRows } from "./json-rows";
 
 export interface StoredFinding {
   ruleId: string;
@@ -115,7 +116,12 @@ export async function upsertTargetStates(
   for (let i = 0; i < targets.length; i += CHUNK) {
     await db
       .insert(targetStates)
-      .values(targets.slice(i, i + CHUNK).map((t) => rowOf(t, auditId, at)))
+      .select(
+        jsonRows(
+          targetStates,
+          targets.slice(i, i + CHUNK).map((t) => rowOf(t, auditId, at)),
+        ),
+      )
       .onConflictDoUpdate({
         target: [targetStates.accountId, targetStates.region, targetStates.kind, targetStates.targetId],
         set: Object.fromEntries(
