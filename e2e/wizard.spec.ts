@@ -145,7 +145,8 @@ test("standalone-redis: a new security group, ModifyCacheCluster", async ({ page
   await next(page, "Continue to parameter group");
   await next(page, "Continue to cluster modification");
   await expect(page.getByText("elasticache:ModifyCacheCluster")).toBeVisible();
-  // The memory alarm that comes with noeviction: a person's own threshold and topic.
+  // The memory alarm that comes with noeviction, under the name it will have: a person's own threshold and topic.
+  await expect(page.getByText("Named standalone-redis-bullmq-memory;")).toBeVisible();
   await page.getByLabel("Threshold (% of maxmemory)").fill("99");
   await next(page, "Preview changes");
   await expect(page.locator("#alarmThreshold-error")).toHaveText("must be at most 95 %");

@@ -7,10 +7,13 @@ import { Choice, FieldError, TextField } from "@/components/wizard/fields";
  * person leaves it out. Empty topic: QUEUEREADY_ALARM_TOPIC_ARN or the account's, else nobody is told.
  */
 export function AlarmFields({
+  alarmName,
   alarm,
   threshold,
   topic,
 }: {
+  /** The name the alarm is put under (lib/core/model/memory-alarm-spec.ts). */
+  alarmName: string;
   alarm?: string;
   threshold?: string;
   topic?: string;
@@ -27,7 +30,7 @@ export function AlarmFields({
         value="put"
         defaultChecked={alarm !== "none"}
         label="Put the alarm"
-        description="Named <cluster>-bullmq-memory; skipped when an alarm already watches the memory."
+        description={`Named ${alarmName}; skipped when an alarm already watches the memory.`}
       />
       <Choice
         name="alarm"

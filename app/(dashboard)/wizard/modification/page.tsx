@@ -7,6 +7,7 @@ import { StepForm } from "@/components/wizard/step-form";
 import { StepUnavailable } from "@/components/wizard/step-unavailable";
 import { WizardFrame } from "@/components/wizard/wizard-frame";
 import { tryComputePlan } from "@/lib/core/plan";
+import { memoryAlarmSpec } from "@/lib/core/model/memory-alarm-spec";
 import { choicesOf } from "@/lib/web/wizard/choices";
 import { readChoice } from "@/lib/web/wizard/live";
 import { loadStep, type SearchParams } from "@/lib/web/wizard/load-step";
@@ -57,7 +58,12 @@ export default async function ModificationStep({ searchParams }: { searchParams:
         </ol>
         {/* MemoryDB's memory metrics are not read, so no memory alarm is planned for it (rule memory-alarm). */}
         {memoryDb ? null : (
-          <AlarmFields alarm={params.alarm} threshold={params.alarmThreshold} topic={params.alarmTopic} />
+          <AlarmFields
+            alarmName={memoryAlarmSpec(target).alarmName}
+            alarm={params.alarm}
+            threshold={params.alarmThreshold}
+            topic={params.alarmTopic}
+          />
         )}
         <p className="text-[13px] text-slate-600">
           The preview lists every step in order, with the exact AWS calls, before you apply anything.
