@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/adapters/db";
 import type { PlanFile } from "@/lib/core/plan-file";
 import { needsApproval } from "@/lib/core/approvals/policy";
-import { approvalPolicy } from "@/lib/services/approvals/policy";
+import { applyPolicy } from "@/lib/services/approvals/policy";
 import { gatePlanFile } from "@/lib/services/approvals/gate";
 import { approvalPath } from "@/lib/services/approvals/submit";
 import type { RunTrail } from "@/lib/services/apply/types";
@@ -13,8 +13,8 @@ import type { CliIo } from "./run-audit";
 
 /**
  * Whether the approval policy lets this file apply: exit 2 with the reason ("awaiting approval", "rejected
- * by …", "approval expired") when it does not. The policy is the app's: the same environment switch and
- * accounts file.
+ * by …", "approval expired") when it does not. The policy is this environment's (the same switch and
+ * accounts file as the app's) joined with the one the app recorded at its start, the stricter winning.
  */
 export async function approvalGate(
   loaded: { file: PlanFile; text: string },
@@ -23,14 +23,15 @@ export async function approvalGate(
   io: CliIo,
   openDb: () => Promise<Db | undefined>,
 ): Promise<{ ok: true; trail?: RunTrail } | { ok: false }> {
-  const policy = approvalPolicy(env);
+  // The database first: the app's recorded policy counts even where this environment says nothing.
+  const db = await openDb();
+  if (!db) return { ok: false };
+  const policy = await applyPolicy(db, env);
   if (!policy.ok) {
     io.err(`${policy.reason}\n`);
     return { ok: false };
   }
   if (!needsApproval(policy.policy, loaded.file.accountIds)) return { ok: true };
-  const db = await openDb();
-  if (!db) return { ok: false };
   const gate = await gatePlanFile(db, { ...loaded, policy: policy.policy, actor });
   if (!gate.open) {
     io.err(`REFUSED, nothing was applied: ${gate.reason}\n`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { approvalExpiresAt, coversAccounts, gateOf, whyCannotDecide, type ApprovalRecord } from "./gate";
-import { approvalPolicyFromEnv, needsApproval, parseApprovalTtl, DEFAULT_APPROVAL_TTL_MS } from "./policy";
+import {
+  approvalPolicyFromEnv,
+  needsApproval,
+  parseApprovalTtl,
+  strictestPolicy,
+  DEFAULT_APPROVAL_TTL_MS,
+} from "./policy";
 
 const pending: ApprovalRecord = {
   id: "20260115t120000-abcd1234",
@@ -78,5 +84,24 @@ describe("who may decide", () => {
     expect(whyCannotDecide({ name: "dan", role: "operator" }, approved)).toMatch(/already approved by bob/);
     expect(coversAccounts({ accounts: ["111111111111"] }, ["111111111111"])).toBe(true);
     expect(coversAccounts({}, ["111111111111"])).toBe(true);
+  });
+});
+
+describe("the stricter of two policies", () => {
+  const policy = (everywhere: boolean, accounts: string[], ttlMs: number) => ({
+    everywhere,
+    accounts: new Set(accounts),
+    ttlMs,
+  });
+  it("needs approval where either does, for the shorter time", () => {
+    const joined = strictestPolicy(
+      policy(false, ["111111111111"], 3_600_000),
+      policy(false, ["222222222222"], 60_000),
+    );
+    expect(joined.everywhere).toBe(false);
+    expect([...joined.accounts].sort()).toEqual(["111111111111", "222222222222"]);
+    expect(joined.ttlMs).toBe(60_000);
+    expect(strictestPolicy(policy(false, [], 60_000), policy(true, [], 60_000)).everywhere).toBe(true);
+    expect(strictestPolicy(policy(true, [], 60_000), undefined).everywhere).toBe(true);
   });
 });

@@ -50,3 +50,16 @@ export function needsApproval(policy: ApprovalPolicy, accountIds: Iterable<strin
   for (const id of accountIds) if (policy.accounts.has(id)) return true;
   return false;
 }
+
+/**
+ * The stricter of two policies: approval everywhere if either says so, every account either names, the
+ * shorter time to live. `npm run apply` joins its own environment's policy with the one the app recorded.
+ */
+export function strictestPolicy(a: ApprovalPolicy, b: ApprovalPolicy | undefined): ApprovalPolicy {
+  if (!b) return a;
+  return {
+    everywhere: a.everywhere || b.everywhere,
+    accounts: new Set([...a.accounts, ...b.accounts]),
+    ttlMs: Math.min(a.ttlMs, b.ttlMs),
+  };
+}
