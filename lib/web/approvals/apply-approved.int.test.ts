@@ -97,4 +97,31 @@ describe("applying an approved plan from its page", () => {
     expect(!refused.ok && refused.message).toMatch(/live state changed/);
     expect((await listApplyRuns({ db })).filter((r) => r.target.id === "orders-redis7")).toEqual([]);
   });
+  it(
+    "asks for a reason before changing what a stack owns, though approved, and keeps it on the run",
+    { timeout: 60_000 },
+    async () => {
+      const db = e.options.db!;
+      const carol = { name: "carol", role: "operator" } as const;
+      // orders-redis7 is CloudFormation's (stack orders-cache): the approval does not stand in for a reason.
+      const { approval } = await approvedPlan("orders-redis7");
+      const asked = await applyApproved(db, approval, carol);
+      expect(asked).toMatchObject({ ok: false, code: "invalid-input" });
+      expect(!asked.ok && asked.message).toMatch(/changes what another tool owns/);
+      expect(!asked.ok && asked.fieldErrors?.overrideOwner).toHaveLength(1);
+      const short = await applyApproved(db, approval, carol, "because");
+      expect(short).toMatchObject({ ok: false, code: "invalid-input" });
+      expect((await listApplyRuns({ db })).filter((r) => r.target.id === "orders-redis7")).toEqual([]);
+
+      const reason = "Incident 4711: the stack's next deploy carries the same group";
+      const started = await applyApproved(db, approval, carol, reason);
+      if (!started.ok) throw new Error(started.message);
+      const run = await waitFor(async () => {
+        const r = await getApplyRun(started.runId, { db });
+        return r && r.status !== "running" ? r : undefined;
+      }, 30_000);
+      expect(run.status).toBe("succeeded");
+      expect(run.ownerOverride?.reason).toBe(reason);
+    },
+  );
 });

@@ -11,18 +11,25 @@ import { failure } from "@/lib/web/actions/action-result";
 import type { SessionUser } from "@/lib/web/auth/roles";
 import { applyFailure } from "@/lib/web/wizard/apply-failure";
 import { wizardSettings } from "@/lib/web/wizard/live";
+import { ownerOverrideOf } from "@/lib/web/wizard/owner-override";
 
 /**
  * Starts the apply of an approved plan: its stored bytes are read back through the plan file's own checks
  * (hash, signature), the gate must be open (approved, not expired), and the apply re-reads live state and
- * refuses a target that moved since the plan was made. A plan of several targets applies with
+ * refuses a target that moved since the plan was made; a plan that changes what another tool owns needs a
+ * reason to apply anyway. A plan of several targets applies with
  * `npm run apply`, which waits for each in turn.
  */
 export async function applyApproved(
   db: Db,
   approval: StoredApproval,
   user: SessionUser,
+  overrideOwner?: string,
 ): Promise<{ ok: true; runId: string } | ReturnType<typeof failure>> {
+  // An approval is a second person's yes to the plan, not to changing what CloudFormation or Terraform
+  // owns behind its back: that still needs its own reason, as in the wizard and `npm run apply`.
+  const override = ownerOverrideOf(overrideOwner);
+  if (!override.ok) return override;
   const key = planSigningKey(process.env);
   if (!key.ok) return failure("conflict", key.reason);
   const read = parsePlanFile(approval.planText, { key: key.key, allowUnsigned: true });
@@ -60,6 +67,7 @@ export async function applyApproved(
         planHash: approval.planHash,
         changeRef: approval.changeRef,
       },
+      ownerGuard: { overrideReason: override.reason },
     });
     void Promise.all([started.finished, started.closing]).then(
       ([run, audited]) => refreshStoredTargetLater(run.target, audited),

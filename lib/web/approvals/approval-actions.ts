@@ -77,7 +77,8 @@ export const decideApprovalAction = validatedAction(decideSchema, "operator", as
 
 /** Applies an approved plan from its page: the stored bytes, through the same gate and live re-check. */
 export const applyApprovedAction = validatedAction(
-  z.object({ id: recordId }),
+  // The reason is checked by applyApproved, with the wizard's rule; the cap here only bounds the input.
+  z.object({ id: recordId, overrideOwner: z.string().max(2000).optional() }),
   "operator",
   async (input, user) => {
     const { db } = await defaultDatabase();
@@ -85,7 +86,7 @@ export const applyApprovedAction = validatedAction(
     if (!approval) return failure("not-found", "No plan was submitted under that id.");
     const scope = accountScopeRefusal(user, approval.accountIds);
     if (scope) return scope;
-    const started = await applyApproved(db, approval, user);
+    const started = await applyApproved(db, approval, user, input.overrideOwner);
     if (!started.ok) return started;
     redirect(`/changes/${started.runId}`);
   },

@@ -13,7 +13,7 @@ import { wizardSettings } from "./live";
 import { previewApplyGate } from "@/lib/web/approvals/apply-gate";
 import { announceOverride } from "@/lib/services/approvals/break-glass";
 import { targetKey } from "@/lib/core/identity/identity";
-import { overrideReasonSchema } from "@/lib/core/plan/owned-writes";
+import { ownerOverrideOf } from "./owner-override";
 
 const applyFormSchema = z.object({
   previewId: z.string().regex(/^[0-9a-z-]{1,64}$/, "The preview id is malformed: preview again."),
@@ -50,16 +50,8 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       "The preview on this page is not the one recorded under its id: preview again.",
     );
   }
-  // A reason is only checked when given: whether one is needed is the apply's own check (from its re-read).
-  const reason = input.overrideOwner?.trim()
-    ? overrideReasonSchema.safeParse(input.overrideOwner)
-    : undefined;
-  if (reason && !reason.success)
-    return failure("invalid-input", "The reason to apply anyway needs attention.", {
-      overrideOwner: [
-        "Give a reason of 10 to 500 characters: why is this changed here and not through its owner?",
-      ],
-    });
+  const reason = ownerOverrideOf(input.overrideOwner);
+  if (!reason.ok) return reason;
   let runId: string;
   try {
     let finished: Promise<ApplyRun>;
@@ -69,7 +61,7 @@ export const applyPlanAction = validatedAction(applyFormSchema, "operator", asyn
       user: { name: user.name, role: user.role },
       previewId: input.previewId,
       trail: gate.trail,
-      ownerGuard: { overrideReason: reason?.data },
+      ownerGuard: { overrideReason: reason.reason },
     }));
     if (gate.override)
       void announceOverride({
