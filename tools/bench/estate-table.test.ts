@@ -27,7 +27,7 @@ describe("the estate figures", () => {
     ]);
     const row = table.split("\n")[2]!;
     expect(row).toContain(
-      "| 10 x 2 x 300 | 40 ms | 20 | 2000 ms | 2100, 1900, 2000 | 400 ms | 5 (target <= 1.5) |",
+      "| 10 x 2 x 300 | 40 ms | 20 | 2000 ms | 2100, 1900, 2000 | 400 ms | 5 (target <= 3) |",
     );
     expect(row).toContain(
       "| 1800 ms (90/acct-region) | 1500 ms | 1000 ms (50/acct-region) | 1500 ms | 1.33 | 6000/6000 | 1302 | 300 MB |",
