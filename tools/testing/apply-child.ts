@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.env.QR_APPLY_CHILD ?? "{}") as ChildInput;
   const { db } = await openDatabase({ kind: "postgres", url: input.databaseUrl, dataDir: "" });
   const started = await startApply({
+    ownerGuard: "off",
     settings: input.settings,
     db,
     user: { name: "replica-a", role: "operator" },

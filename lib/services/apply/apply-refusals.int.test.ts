@@ -68,9 +68,12 @@ describe("apply refusals and recovery", () => {
       toPort: 6380,
       source: { kind: "cidr", cidr: "10.0.0.0/16" },
     });
-    const refusal = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch(
-      (e: unknown) => e,
-    );
+    const refusal = await startApply({
+      ownerGuard: "off",
+      ...opts,
+      user: operator,
+      previewId: p.previewId,
+    }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(StalePlanError);
     expect((refusal as StalePlanError).changes).toEqual([
       "Inbound rules of sg-0cache00000000001 on port 6380: now tcp 6380 from 10.0.0.0/16, was none.",
@@ -80,14 +83,20 @@ describe("apply refusals and recovery", () => {
     );
     const fresh = await preview(rg("legacy-redis5"));
     expect(
-      (await (await startApply({ ...opts, user: operator, previewId: fresh.previewId })).finished).status,
+      (
+        await (
+          await startApply({ ownerGuard: "off", ...opts, user: operator, previewId: fresh.previewId })
+        ).finished
+      ).status,
     ).toBe("succeeded");
   });
 
   it("stops at a failing step, says what was and was not done, and a new preview converges", async () => {
     h.sandbox.control.addFault({ operation: "ModifyReplicationGroup", kind: "5xx", region: "eu-west-1" });
     const first = await preview(rg("eu-orders", "eu-west-1"));
-    const failed = await (await startApply({ ...opts, user: operator, previewId: first.previewId })).finished;
+    const failed = await (
+      await startApply({ ownerGuard: "off", ...opts, user: operator, previewId: first.previewId })
+    ).finished;
     expect(failed.status).toBe("failed");
     expect(failed.steps.map((s) => s.status)).toEqual(["skipped", "done", "done", "failed", "pending"]);
     expect(failed.outcome).toEqual({
@@ -108,7 +117,9 @@ describe("apply refusals and recovery", () => {
     const second = await preview(rg("eu-orders", "eu-west-1"));
     expect(second.plan.choices.parameterGroup).toEqual({ mode: "reuse", name: "bullmq-redis7-noeviction" });
     expect(second.plan.summaryLine).toBe("1 to create, 1 to change, 2 already in place");
-    const done = await (await startApply({ ...opts, user: operator, previewId: second.previewId })).finished;
+    const done = await (
+      await startApply({ ownerGuard: "off", ...opts, user: operator, previewId: second.previewId })
+    ).finished;
     expect(done.status).toBe("succeeded");
     expect(done.readiness?.verdict).toBe("ready");
     const { access } = h.context("eu-west-1");
@@ -128,8 +139,13 @@ describe("apply refusals and recovery", () => {
     });
     expect(p.plan.steps.find((s) => s.kind === "modify-parameter-group")?.touches).toEqual(["cache-redis62"]);
     const [a, b] = await Promise.allSettled([
-      startApply({ ...opts, user: operator, previewId: p.previewId }),
-      startApply({ ...opts, user: { name: "bob", role: "operator" }, previewId: p.previewId }),
+      startApply({ ownerGuard: "off", ...opts, user: operator, previewId: p.previewId }),
+      startApply({
+        ownerGuard: "off",
+        ...opts,
+        user: { name: "bob", role: "operator" },
+        previewId: p.previewId,
+      }),
     ]);
     expect(a.status).toBe("fulfilled");
     expect(b.status === "rejected" && b.reason).toBeInstanceOf(ApplyRefusedError);
@@ -138,9 +154,12 @@ describe("apply refusals and recovery", () => {
     );
     const run = await (a as PromiseFulfilledResult<Awaited<ReturnType<typeof startApply>>>).value.finished;
     expect(run.status).toBe("succeeded");
-    const again = await startApply({ ...opts, user: operator, previewId: p.previewId }).catch(
-      (e: unknown) => e,
-    );
+    const again = await startApply({
+      ownerGuard: "off",
+      ...opts,
+      user: operator,
+      previewId: p.previewId,
+    }).catch((e: unknown) => e);
     expect((again as StalePlanError).changes).toContain(
       "maxmemory-policy in shared-lru-redis6: now noeviction, was allkeys-lru.",
     );
@@ -152,9 +171,16 @@ describe("apply refusals and recovery", () => {
       "busy-redis7 is modifying: AWS refuses changes until it is available. Preview again once it is.",
     ]);
     await expect(
-      startApply({ ...opts, user: { name: "viewer", role: "viewer" }, previewId: p.previewId }),
+      startApply({
+        ownerGuard: "off",
+        ...opts,
+        user: { name: "viewer", role: "viewer" },
+        previewId: p.previewId,
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(startApply({ ...opts, user: operator, previewId: p.previewId })).rejects.toMatchObject({
+    await expect(
+      startApply({ ownerGuard: "off", ...opts, user: operator, previewId: p.previewId }),
+    ).rejects.toMatchObject({
       code: "blocked",
     });
   });
@@ -163,7 +189,13 @@ describe("apply refusals and recovery", () => {
     h.sandbox.control.configure({ applyDelayMs: 60_000 });
     const p = await preview(rg("orders-redis7"));
     const run = await (
-      await startApply({ ...opts, timeLimitMs: 600, user: operator, previewId: p.previewId })
+      await startApply({
+        ownerGuard: "off",
+        ...opts,
+        timeLimitMs: 600,
+        user: operator,
+        previewId: p.previewId,
+      })
     ).finished;
     expect(run.status).toBe("timed-out");
     expect(run.message).toMatch(

@@ -45,7 +45,9 @@ describe("replacing a custom group keeps the user's settings (issue 9 item 1, th
     expect(shown).toContain("timeout: family default -> 300");
     expect(shown).toContain("notify-keyspace-events: family default -> Ex");
     h.sandbox.control.resetCalls();
-    const run = await (await startApply({ ...opts, user: operator, previewId: preview.previewId })).finished;
+    const run = await (
+      await startApply({ ownerGuard: "off", ...opts, user: operator, previewId: preview.previewId })
+    ).finished;
     expect(run.status, run.message + JSON.stringify(run.steps)).toBe("succeeded");
     expect(run.readiness?.verdict).toBe("ready");
     const after = await userValues(choices.parameterGroup.name);

@@ -48,6 +48,7 @@ it("a replica killed mid-apply leaves a run that reads as interrupted within one
     }
     expect((await getApplyRun(runId, { db, staleAfterMs: leaseMs }))!.status).toBe("running");
     const refused = await startApply({
+      ownerGuard: "off",
       settings: h.settings,
       db,
       user: operator,
@@ -83,6 +84,7 @@ it("a replica killed mid-apply leaves a run that reads as interrupted within one
     });
     if (!again.ok) throw new Error(JSON.stringify(again.fieldErrors));
     const second = await startApply({
+      ownerGuard: "off",
       settings: h.settings,
       db,
       user: operator,

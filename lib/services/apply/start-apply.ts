@@ -58,11 +58,13 @@ export async function startApply(
     previewId: string;
     origin?: ApplyRun["origin"];
     /**
-     * The owner guard the entry points (the wizard, the revert, `npm run apply`) turn on: a plan that writes
-     * what a CloudFormation stack or Terraform owns is refused unless `overrideReason` says why, and then
-     * the reason and what was owned are recorded on the run. Checked from apply's own re-read.
+     * The owner guard, which every caller states: a plan that writes what a CloudFormation stack or
+     * Terraform owns is refused unless `overrideReason` says why, and then the reason and what was owned
+     * are recorded on the run. Checked from apply's own re-read. `"off"` is for tests and test tools that
+     * apply a fixed plan on purpose; every entry point a person uses (the wizard, the revert, an approved
+     * plan, `npm run apply`) passes the guard.
      */
-    ownerGuard?: { overrideReason?: string };
+    ownerGuard: { overrideReason?: string } | "off";
   },
 ): Promise<StartedApply> {
   if (!mayChange(options.user.role))
@@ -94,7 +96,7 @@ export async function startApply(
     plan = checked.plan;
     if (plan.blockers.length > 0) throw new ApplyRefusedError("blocked", plan.blockers.join(" "));
     // The owner's next deploy would undo the change: refused unless someone says why (and it is recorded).
-    const guard = options.ownerGuard;
+    const guard = options.ownerGuard === "off" ? undefined : options.ownerGuard;
     if (guard && checked.owned.length > 0) {
       if (!guard.overrideReason)
         throw new ApplyRefusedError(

@@ -40,6 +40,7 @@ it(
         if (option.kind === "memorydb-cluster") expect(preview.connection).toMatchObject({ mode: "cluster" });
         const run = await (
           await startApply({
+            ownerGuard: "off",
             ...opts,
             user: { name: "operator", role: "operator" },
             previewId: preview.previewId,

@@ -65,6 +65,7 @@ describe("the wizard and apply in a member account", () => {
     if (!apply.ok) throw new Error(apply.problem.message);
     h.sandbox.control.resetCalls();
     const started = await startApply({
+      ownerGuard: "off",
       ...e.options,
       settings: apply.settings,
       user: operator,

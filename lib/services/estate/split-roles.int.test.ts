@@ -53,6 +53,7 @@ describe("separate read and apply roles", () => {
     const apply = await wizardSettings(STAGING, "apply");
     if (!apply.ok) throw new Error(apply.problem.message);
     const started = startApply({
+      ownerGuard: "off",
       ...e.options,
       settings: apply.settings,
       user: operator,

@@ -54,6 +54,7 @@ async function applyIn(account: string, id: string) {
   if (!preview.ok) throw new Error(JSON.stringify(preview.fieldErrors));
   const apply = await settingsOf(account, "apply");
   const started = await startApply({
+    ownerGuard: "off",
     ...e.options,
     settings: apply,
     user: operator,
