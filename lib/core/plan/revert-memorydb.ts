@@ -8,14 +8,15 @@ import type { Snapshot } from "@/lib/core/model/snapshot";
 import type { WizardChoices } from "./choices";
 import { PlanInputError } from "./compute-plan";
 import { memoryDbTargetFacts } from "./fingerprint-memorydb";
-import { clobberedMembers, revertPlanOf, revertStepFields, sameSet } from "./revert-shared";
+import { securityGroupLabel } from "./live-facts";
+import { clobberedMembers, idList, revertPlanOf, revertStepFields, sameSet } from "./revert-shared";
 import type { RevertSpec } from "./revert-spec";
 import type { Plan, PlanStep } from "./types";
 import { memoryDbPlanTarget, memoryDbValue, resolveMemoryDb, type MemoryDbTarget } from "./validate-memorydb";
 
 type UpdateStep = Extract<PlanStep, { kind: "update-memorydb-cluster" }>;
 
-function revertStep(t: MemoryDbTarget, spec: RevertSpec): UpdateStep {
+function revertStep(snapshot: Snapshot, t: MemoryDbTarget, spec: RevertSpec): UpdateStep {
   const input: UpdateStep["input"] = { name: t.ref.id };
   const changes: UpdateStep["changes"] = [];
   const pg = spec.parameterGroup;
@@ -33,8 +34,8 @@ function revertStep(t: MemoryDbTarget, spec: RevertSpec): UpdateStep {
     input.securityGroupIds = sg.before;
     changes.push({
       attribute: "SecurityGroupIds",
-      before: t.securityGroupIds.join(", "),
-      after: sg.before.join(", "),
+      before: idList(t.securityGroupIds, (id) => securityGroupLabel(snapshot, id)),
+      after: idList(sg.before, (id) => securityGroupLabel(snapshot, id)),
     });
   }
   const fields = revertStepFields(
@@ -95,7 +96,7 @@ export function computeMemoryDbRevertPlan(
     spec,
     target: memoryDbPlanTarget(t),
     facts,
-    step: revertStep(t, spec),
+    step: revertStep(snapshot, t, spec),
     warnings: [
       ...(policy && policy !== "noeviction"
         ? [

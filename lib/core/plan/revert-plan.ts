@@ -8,7 +8,7 @@ import type { Snapshot } from "@/lib/core/model/snapshot";
 import { planTargetOf, PlanInputError } from "./compute-plan";
 import type { WizardChoices } from "./choices";
 import { parameterGroupFacts, targetFacts } from "./fingerprint";
-import { parameterValue } from "./live-facts";
+import { parameterValue, securityGroupLabel } from "./live-facts";
 import type { RevertSpec } from "./revert-spec";
 import { resolveTarget, type ResolvedTarget } from "./target";
 import type { AttributeChange, ModifyClusterInput, ModifyClusterStep, Plan } from "./types";
@@ -17,7 +17,7 @@ import { parameterGroupNamed } from "@/lib/core/model/shared-groups";
 import { computeMemoryDbRevertPlan } from "./revert-memorydb";
 import { clobberedMembers, idList, revertPlanOf, revertStepFields, sameSet } from "./revert-shared";
 
-function revertStep(t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
+function revertStep(snapshot: Snapshot, t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
   const input: ModifyClusterInput = { id: t.ref.id, applyImmediately: false };
   const changes: AttributeChange[] = [];
   const pg = spec.parameterGroup;
@@ -41,8 +41,8 @@ function revertStep(t: ResolvedTarget, spec: RevertSpec): ModifyClusterStep {
     input.securityGroupIds = sg.before;
     changes.push({
       attribute: "SecurityGroupIds",
-      before: idList(t.securityGroupIds),
-      after: idList(sg.before),
+      before: idList(t.securityGroupIds, (id) => securityGroupLabel(snapshot, id)),
+      after: idList(sg.before, (id) => securityGroupLabel(snapshot, id)),
     });
   }
   input.applyImmediately = changes.length > 0;
@@ -100,7 +100,7 @@ export function computeRevertPlan(snapshot: Snapshot, choices: WizardChoices, sp
     spec,
     target: planTargetOf(t),
     facts,
-    step: revertStep(t, spec),
+    step: revertStep(snapshot, t, spec),
     warnings: warningsOf(snapshot, t, spec),
     busyStatus: BUSY_STATUSES.includes(t.status) ? t.status : undefined,
   });

@@ -12,7 +12,9 @@ import type { RevertSpec } from "./revert-spec";
 import type { AttributeChange, FingerprintFact, Plan, PlanStep, PlanTarget } from "./types";
 
 /** Ids as a revert names them: sorted, or `none`. */
-export const idList = (ids: string[]) => (ids.length > 0 ? [...ids].sort().join(", ") : "none");
+/** Ids sorted, each as `label` shows it (a security group's name with its id, in a step's changes). */
+export const idList = (ids: string[], label: (id: string) => string = (id) => id) =>
+  ids.length > 0 ? [...ids].sort().map(label).join(", ") : "none";
 export const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** A member as the revert compares it: its parameter group and its security groups. */

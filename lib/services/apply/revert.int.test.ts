@@ -83,7 +83,7 @@ describe("Revert this apply", () => {
     ]);
     expect(preview.plan.steps[0]!.changes.map((c) => `${c.attribute}: ${c.before} → ${c.after}`)).toEqual([
       "CacheParameterGroupName: bullmq-redis7-noeviction → default.redis7",
-      `SecurityGroupIds: ${[created.type === "security-group" ? created.groupId : "", "sg-0cache00000000001"].sort().join(", ")} → sg-0cache00000000001`,
+      `SecurityGroupIds: queueready-orders-redis7 (${created.type === "security-group" ? created.groupId : ""}), cache-prod (sg-0cache00000000001) → cache-prod (sg-0cache00000000001)`,
     ]);
     expect(run.status, run.message).toBe("succeeded");
     expect(run.plan.revert?.runId).toBe(applied.id);
