@@ -3,27 +3,11 @@ import type { MemoryUse, MetricAlarm } from "./alarms";
 import type { CloudWatchSnapshot } from "./snapshot";
 import { memoryWatchOf } from "./memory-watch";
 import { viewTarget } from "./target-view";
+import { memoryAlarm } from "@/tools/testing/fixtures";
 import { healthyAccount, READY } from "@/tools/testing/readiness-helpers";
 
-function alarm(
-  name: string,
-  dimensions: MetricAlarm["dimensions"],
-  extra: Partial<MetricAlarm> = {},
-): MetricAlarm {
-  return {
-    name,
-    arn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}`,
-    namespace: "AWS/ElastiCache",
-    metricName: "DatabaseMemoryUsagePercentage",
-    dimensions,
-    threshold: 85,
-    comparisonOperator: "GreaterThanThreshold",
-    actionsEnabled: true,
-    alarmActions: [],
-    stateValue: "OK",
-    ...extra,
-  };
-}
+const alarm = (name: string, dimensions: MetricAlarm["dimensions"], extra: Partial<MetricAlarm> = {}) =>
+  memoryAlarm({ name, dimensions, ...extra });
 
 function watchOf(cloudwatch: CloudWatchSnapshot, id = "a") {
   const b = healthyAccount()

@@ -54,6 +54,13 @@ async function approvedPlan(cluster: string) {
   return { approval: decided.approval, plan: read.file.targets[0]!.plan };
 }
 
+/** The run once it stopped running. */
+const finished = (runId: string) =>
+  waitFor(async () => {
+    const r = await getApplyRun(runId, { db: e.options.db! });
+    return r && r.status !== "running" ? r : undefined;
+  }, 30_000);
+
 describe("applying an approved plan from its page", () => {
   it(
     "applies the approved bytes and records the approval and every request id",
@@ -63,10 +70,7 @@ describe("applying an approved plan from its page", () => {
       const { approval } = await approvedPlan("sessions-redis62");
       const started = await applyApproved(db, approval, { name: "carol", role: "operator" });
       if (!started.ok) throw new Error(started.message);
-      const run = await waitFor(async () => {
-        const r = await getApplyRun(started.runId, { db });
-        return r && r.status !== "running" ? r : undefined;
-      }, 30_000);
+      const run = await finished(started.runId);
       expect(run.status).toBe("succeeded");
       const applied = await waitFor(async () => (await readTrail(db)).find((t) => t.event === "applied"));
       expect(applied).toMatchObject({
@@ -116,10 +120,7 @@ describe("applying an approved plan from its page", () => {
       const reason = "Incident 4711: the stack's next deploy carries the same group";
       const started = await applyApproved(db, approval, carol, reason);
       if (!started.ok) throw new Error(started.message);
-      const run = await waitFor(async () => {
-        const r = await getApplyRun(started.runId, { db });
-        return r && r.status !== "running" ? r : undefined;
-      }, 30_000);
+      const run = await finished(started.runId);
       expect(run.status).toBe("succeeded");
       expect(run.ownerOverride?.reason).toBe(reason);
     },

@@ -2,25 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { MemoryUse, MetricAlarm } from "@/lib/core/model/alarms";
 import type { CloudWatchSnapshot } from "@/lib/core/model/snapshot";
 import { auditTarget } from "@/lib/core/readiness/audit";
-import { accessDenied } from "@/tools/testing/fixtures";
+import { accessDenied, memoryAlarm } from "@/tools/testing/fixtures";
 import { findings, healthyAccount, READY } from "@/tools/testing/readiness-helpers";
 
-function alarm(extra: Partial<MetricAlarm> = {}): MetricAlarm {
-  return {
-    name: "hand-made",
-    arn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:hand-made",
-    namespace: "AWS/ElastiCache",
-    metricName: "DatabaseMemoryUsagePercentage",
-    dimensions: [{ name: "ReplicationGroupId", value: "a" }],
-    statistic: "Maximum",
-    threshold: 85,
-    comparisonOperator: "GreaterThanThreshold",
-    actionsEnabled: true,
-    alarmActions: [],
-    stateValue: "OK",
-    ...extra,
-  };
-}
+const alarm = memoryAlarm;
 
 function judge(cloudwatch: CloudWatchSnapshot | undefined, id = "a") {
   const b = healthyAccount()
