@@ -15,7 +15,7 @@ import { listApplyRuns } from "@/lib/adapters/db/lookups";
 import { undoCandidates, undoResource } from "@/lib/services/apply/undo";
 import { previewRevert } from "@/lib/services/apply/revert";
 import { startApply } from "@/lib/services/apply/start-apply";
-import { readPlanFile } from "@/tools/testing/cli-helpers";
+import { awsCliEnv, readPlanFile } from "@/tools/testing/cli-helpers";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -42,15 +42,7 @@ async function describeAlarms(prefix: string): Promise<Record<string, unknown>[]
       "us-east-1",
     ],
     {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-        AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-        AWS_SESSION_TOKEN: "",
-        AWS_PAGER: "",
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      },
+      env: awsCliEnv(),
     },
   );
   return (JSON.parse(stdout) as { MetricAlarms: Record<string, unknown>[] }).MetricAlarms;

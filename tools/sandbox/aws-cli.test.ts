@@ -6,6 +6,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "./index";
+import { awsCliEnv } from "@/tools/testing/cli-helpers";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -24,18 +25,11 @@ afterAll(async () => {
 
 // Must stay async: a synchronous child would block the event loop the in-process sandbox answers on.
 async function aws(...args: string[]): Promise<unknown> {
-  return awsAs({ AWS_ACCESS_KEY_ID: "AKIDSANDBOX", AWS_SECRET_ACCESS_KEY: "sandbox-secret" }, ...args);
+  return awsAs({}, ...args);
 }
 
 async function awsAs(keys: Record<string, string>, ...args: string[]): Promise<unknown> {
-  const env = {
-    ...process.env,
-    AWS_SESSION_TOKEN: "",
-    ...keys,
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
+  const env = awsCliEnv(keys);
   const { stdout } = await run(
     "aws",
     ["--endpoint-url", sb.url, "--region", "us-east-1", "--output", "json", ...args],

@@ -9,21 +9,14 @@ import { latestAudit } from "@/lib/adapters/db/audits";
 import { openDatabase, type Database, type Db } from "@/lib/adapters/db/open";
 import { auditRuns } from "@/lib/adapters/db/schema";
 import { eventById } from "@/lib/adapters/db/target-events";
+import { awsCliEnv } from "./cli-helpers";
 import { memoryDatabase, type Backend, type TestDatabases } from "./test-db";
 
 const run = promisify(execFile);
 
 /** `aws --endpoint-url <sandbox> ...` with the sandbox's keys and no local AWS configuration. */
 export async function awsCli(endpoint: string, ...args: string[]): Promise<string> {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-    AWS_SESSION_TOKEN: "",
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
+  const env = awsCliEnv();
   const { stdout } = await run("aws", ["--endpoint-url", endpoint, "--region", "us-east-1", ...args], {
     env,
   });

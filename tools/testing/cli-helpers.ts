@@ -63,6 +63,23 @@ export function sandboxCliEnv(opts: {
   };
 }
 
+/**
+ * The AWS CLI's environment against a sandbox: its dummy keys, no pager, no session token and no local
+ * AWS configuration, so nothing of the machine's own profile leaks in. `extra` adds or overrides variables.
+ */
+export function awsCliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    AWS_SESSION_TOKEN: "",
+    AWS_PAGER: "",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    ...extra,
+  };
+}
+
 /** An output sink for a CLI run in process (never interactive), and what it was given. */
 export function captureIo() {
   const out = { stdout: "", stderr: "" };

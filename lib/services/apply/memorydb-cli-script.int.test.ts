@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { listMemoryDbClusters, listMemoryDbParameters } from "@/lib/adapters/aws/memorydb/reads";
 import { updateMemoryDbParameterGroup } from "@/lib/adapters/aws/memorydb/writes";
 import { renderCli } from "@/lib/core/plan";
+import { awsCliEnv } from "@/tools/testing/cli-helpers";
 import { sandboxPerFile } from "@/tools/testing/int-harness";
 import { wizardChoices } from "@/tools/testing/apply-helpers";
 import { planFromLiveState } from "./plan-live";
@@ -31,16 +32,7 @@ describe.skipIf(!hasAws)("the exported AWS CLI script of a MemoryDB plan", () =>
     if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
     const script = renderCli(result.plan);
     expect(script).toContain("aws memorydb create-parameter-group");
-    const env = {
-      ...process.env,
-      AWS_ENDPOINT_URL: h.sandbox.url,
-      AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-      AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-      AWS_SESSION_TOKEN: "",
-      AWS_PAGER: "",
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    };
+    const env = awsCliEnv({ AWS_ENDPOINT_URL: h.sandbox.url });
     // Async on purpose: a synchronous child would block the event loop the in-process sandbox answers on.
     await run("bash", ["-c", script], { env });
     await expect

@@ -9,6 +9,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox";
+import { awsCliEnv } from "@/tools/testing/cli-helpers";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -28,15 +29,7 @@ async function aws(...args: string[]): Promise<{ out: unknown; debug: string }> 
     "aws",
     ["cloudwatch", ...args, "--endpoint-url", sb.url, "--region", "us-east-1", "--debug"],
     {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-        AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-        AWS_SESSION_TOKEN: "",
-        AWS_PAGER: "",
-        AWS_CONFIG_FILE: "/dev/null",
-        AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      },
+      env: awsCliEnv(),
     },
   );
   return { out: stdout.trim() ? JSON.parse(stdout) : undefined, debug: stderr };

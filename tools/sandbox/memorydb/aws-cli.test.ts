@@ -6,6 +6,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@/tools/sandbox/index";
+import { awsCliEnv } from "@/tools/testing/cli-helpers";
 
 const run = promisify(execFile);
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -21,15 +22,7 @@ afterAll(async () => {
 
 // Async on purpose: a synchronous child would block the event loop the in-process sandbox answers on.
 async function aws(...args: string[]): Promise<{ code: number; out: unknown; err: string }> {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-    AWS_SESSION_TOKEN: "",
-    AWS_PAGER: "",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
+  const env = awsCliEnv();
   try {
     const { stdout } = await run(
       "aws",
