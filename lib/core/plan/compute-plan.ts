@@ -12,7 +12,7 @@ import { memoryDbPlanTarget } from "./validate-memorydb";
 import { alarmTopicProblem, putMetricAlarmStep } from "./steps-alarm";
 import { authorizeIngressStep, createSecurityGroupStep } from "./steps-network";
 import type { ResolvedTarget } from "./target";
-import type { FieldErrors, Plan, PlanStep, PlanTarget } from "./types";
+import type { FieldErrors, FingerprintFact, Plan, PlanStep, PlanTarget } from "./types";
 import { validateNetwork } from "./validate-network";
 import { validateParameterGroup } from "./validate-parameter-group";
 import { alreadyReadyWarning, BUSY_STATUSES, validateTarget } from "./validate-target";
@@ -57,6 +57,31 @@ export function summarize(steps: PlanStep[]): Pick<Plan, "summary" | "summaryLin
   return { summary, summaryLine, converged };
 }
 
+/**
+ * What every plan carries, made in one place for the fix, the MemoryDB fix and the revert: the plan
+ * format's version, the target, the reads it is bound to (the fingerprint over `facts`) and its steps
+ * with their summary. Each caller adds its warnings and blockers.
+ */
+export function planBase(
+  snapshot: Snapshot,
+  choices: WizardChoices,
+  target: PlanTarget,
+  facts: FingerprintFact[],
+  steps: PlanStep[],
+) {
+  return {
+    version: 2 as const,
+    target,
+    region: target.region,
+    choices,
+    computedFrom: snapshot.readAt,
+    fingerprint: fingerprintOf(facts),
+    facts,
+    steps,
+    ...summarize(steps),
+  };
+}
+
 /** Computes the plan, or throws `PlanInputError` when the choices do not pass the live checks. */
 export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   if (choices.target.kind === "memorydb-cluster") return computeMemoryDbPlan(snapshot, choices);
@@ -83,53 +108,34 @@ export function computePlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const alarmWarnings: string[] = [];
   push(putMetricAlarmStep(t, choices.alarm, alarmWarnings));
 
-  const facts = fingerprintFacts(snapshot, t, network.value, pg.value);
-  const summary = summarize(steps);
+  const base = planBase(
+    snapshot,
+    choices,
+    planTargetOf(t),
+    fingerprintFacts(snapshot, t, network.value, pg.value),
+    steps,
+  );
   const blockers =
-    BUSY_STATUSES.includes(t.status) && !summary.converged
+    BUSY_STATUSES.includes(t.status) && !base.converged
       ? [`${t.ref.id} is ${t.status}: AWS refuses changes until it is available. Preview again once it is.`]
       : [];
   // Never attach a replacement whose carried-over settings are unknown: that would reset them silently.
   const carry = carryOverOf(snapshot, t, pg.value);
   if (carry && !carry.ok) blockers.push(carry.problem.message);
   // A ready cluster planned only for its memory alarm is not "nothing to change".
-  const targetWarnings = summary.converged
+  const targetWarnings = base.converged
     ? target.warnings
     : target.warnings.filter((w) => w !== alreadyReadyWarning(t.ref.id));
   const warnings = [...targetWarnings, ...network.warnings, ...pg.warnings, ...alarmWarnings];
-  return {
-    version: 2,
-    target: planTargetOf(t),
-    region: t.ref.region,
-    choices,
-    computedFrom: snapshot.readAt,
-    fingerprint: fingerprintOf(facts),
-    facts,
-    steps,
-    ...summary,
-    warnings,
-    blockers,
-  };
+  return { ...base, warnings, blockers };
 }
 
 /** A MemoryDB cluster's plan (lib/core/plan/steps-memorydb.ts), in the same plan shape. */
 function computeMemoryDbPlan(snapshot: Snapshot, choices: WizardChoices): Plan {
   const parts = memoryDbPlan(snapshot, choices);
   if (!parts.ok) throw new PlanInputError(parts.fieldErrors);
-  const { target: t, steps, facts } = parts.value;
-  return {
-    version: 2,
-    target: memoryDbPlanTarget(t),
-    region: t.ref.region,
-    choices,
-    computedFrom: snapshot.readAt,
-    fingerprint: fingerprintOf(facts),
-    facts,
-    steps,
-    ...summarize(steps),
-    warnings: parts.value.warnings,
-    blockers: parts.value.blockers,
-  };
+  const { target: t, steps, facts, warnings, blockers } = parts.value;
+  return { ...planBase(snapshot, choices, memoryDbPlanTarget(t), facts, steps), warnings, blockers };
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; fieldErrors: FieldErrors };

@@ -6,8 +6,7 @@
 import type { CacheCluster } from "@/lib/core/model/resources";
 import type { Snapshot } from "@/lib/core/model/snapshot";
 import type { WizardChoices } from "./choices";
-import { summarize } from "./compute-plan";
-import { fingerprintOf } from "./fingerprint";
+import { planBase } from "./compute-plan";
 import type { RevertSpec } from "./revert-spec";
 import type { AttributeChange, FingerprintFact, Plan, PlanStep, PlanTarget } from "./types";
 
@@ -83,25 +82,16 @@ export function revertPlanOf(parts: {
   busyStatus: string | undefined;
 }): Plan {
   const { snapshot, choices, spec, target, facts, step, warnings, busyStatus } = parts;
-  const steps = [step];
-  const summary = summarize(steps);
+  const base = planBase(snapshot, choices, target, facts, [step]);
   return {
-    version: 2,
-    target,
-    region: target.region,
-    choices,
+    ...base,
     revert: spec,
-    computedFrom: snapshot.readAt,
-    fingerprint: fingerprintOf(facts),
-    facts,
-    steps,
-    ...summary,
-    summaryLine: summary.converged
+    summaryLine: base.converged
       ? `Nothing to change: ${target.id} is already back on what it had before run ${spec.runId}.`
-      : summary.summaryLine,
+      : base.summaryLine,
     warnings,
     blockers:
-      busyStatus !== undefined && !summary.converged
+      busyStatus !== undefined && !base.converged
         ? [
             `${target.id} is ${busyStatus}: AWS refuses changes until it is available. Preview again once it is.`,
           ]
